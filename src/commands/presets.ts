@@ -1,0 +1,39 @@
+// sit presets: the shipped policies, a line each.
+import { Command } from 'commander';
+import { PRESETS, DEFAULT_PRESET } from '../presets.js';
+import { parseYamlText } from '../io/config.js';
+import { emit } from '../io/output.js';
+import { renderTable, toJson } from '../io/render.js';
+import { outputFormat, useColor, withOutputOptions, type CommonOptions, type Io } from './context.js';
+
+const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
+
+export function presetSummaries(): { preset: string; name: string; tiers: string; summary: string }[] {
+  return Object.entries(PRESETS).map(([preset, text]) => {
+    const value = parseYamlText(text, `preset ${preset}`).value as { name: string; summary?: string; tiers: { id: string | number }[] };
+    return { preset, name: value.name, tiers: value.tiers.map((t) => String(t.id)).join(', '), summary: value.summary ?? '' };
+  });
+}
+
+export function presetsCommand(io: Io): Command {
+  const cmd = new Command('presets').description('list the shipped policy presets');
+  withOutputOptions(cmd, FORMATS);
+  cmd.addHelpText('after', `
+Examples:
+  sit presets
+  sit init --preset four-tier       start a trust.config.yaml from one`);
+  cmd.action((options: CommonOptions) => {
+    const format = outputFormat(options, io, FORMATS);
+    const rows = presetSummaries();
+    const content = format === 'json'
+      ? toJson(rows)
+      : renderTable({
+          title: 'Presets',
+          subtitle: [`Used when no trust.config.yaml is found: ${DEFAULT_PRESET}`],
+          columns: [{ key: 'preset', header: 'preset' }, { key: 'name', header: 'name', wide: true }, { key: 'tiers', header: 'tiers' }, { key: 'summary', header: 'summary', wide: true }],
+          rows,
+        }, format, { color: useColor(options, io), width: io.stdout.columns });
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+  });
+  return cmd;
+}

@@ -1,0 +1,51 @@
+// sit validate [FILE]: checks the config and a data file, and reports every problem at once.
+import { Command } from 'commander';
+import { classify } from '../core/classify.js';
+import { formatProblem } from '../core/school.js';
+import { dataError } from '../errors.js';
+import { readSchoolsFile } from '../io/read-schools.js';
+import { emit } from '../io/output.js';
+import { toJson } from '../io/render.js';
+import { asOfDate, displayPath, loadPolicy, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { resolve } from 'node:path';
+
+
+export function validateCommand(io: Io): Command {
+  const cmd = new Command('validate')
+    .description('check the trust config and a school data file; report every problem at once')
+    .argument('[file]', 'school data to check (default: schools: in trust.config.yaml; none: check the config only)')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--quiet', 'print only problems');
+  withPolicyOptions(cmd);
+  cmd.addHelpText('after', `
+Examples:
+  sit validate                      check trust.config.yaml (and its schools: file)
+  sit validate schools.csv --preset four-tier`);
+  cmd.action(async (file: string | undefined, options: CommonOptions) => {
+    const loaded = loadPolicy(options, io);
+    const asOf = asOfDate(options, io);
+    const policy = loaded.policy;
+    const ruleCount = policy.tiers.reduce((n, t) => n + (t.rules?.length ?? 0), 0);
+    const report: Record<string, unknown> = {
+      config: { file: loaded.file, policy: policy.id, source: loaded.policySource, tiers: policy.tiers.map((t) => t.id), rules: ruleCount },
+    };
+    const lines = [`config: ${loaded.file ? displayPath(loaded.file, io) : '(none found)'}: policy ${policy.id} from ${loaded.policySource === loaded.file ? 'the config' : loaded.policySource}, ${policy.tiers.length} tiers, ${ruleCount} rules: OK`];
+    const path = file ? (file === '-' ? '-' : resolve(io.cwd, file)) : loaded.config.schools ? resolve(loaded.dir, loaded.config.schools) : null;
+    let problems: string[] = [];
+    if (path) {
+      const data = await readSchoolsFile(path, io.stdin, displayPath(path, io));
+      const recognised = data.columns.fieldOf.map((f, i) => (f ? `${data.columns.headers[i]}${f !== data.columns.headers[i] ? ` -> ${f}` : ''}` : null)).filter((x): x is string => x !== null);
+      const carried = data.columns.headers.filter((_, i) => data.columns.fieldOf[i] === null);
+      problems = data.problems.map((p) => formatProblem(data.file, p));
+      if (problems.length === 0) problems = classify(data.schools, policy, { asOf }).problems.map((p) => formatProblem(data.file, p));
+      report.data = { file: data.file, encoding: data.encoding, schools: data.schools.length, header_line: data.table.headerLine, recognised, carried_through: carried, problems };
+      lines.push(`data: ${data.file}: ${data.encoding}, header on line ${data.table.headerLine}, ${data.schools.length} schools${problems.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ': OK'}`);
+      lines.push(`  columns used: ${recognised.join(', ') || 'none'}`);
+      if (carried.length) lines.push(`  columns carried through: ${carried.join(', ')}`);
+    }
+    const content = (options as { format?: string }).format === 'json' ? toJson(report) : options.quiet ? '' : `${lines.join('\n')}\n`;
+    if (content) emit({ cwd: io.cwd, stdout: io.stdout }, content);
+    if (problems.length) throw dataError(problems);
+  });
+  return cmd;
+}

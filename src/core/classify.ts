@@ -1,0 +1,181 @@
+// Places each school in a tier by its policy: the first tier (in the policy's order) whose rule
+// holds, else the default tier. A school is never placed past a rule it lacked the data for.
+import type { FactContext } from './facts.js';
+import { trustSizes } from './facts.js';
+import { compileCondition, unique, type Evaluation, type Evaluator } from './conditions.js';
+import type { Days, Policy, Tier } from './policy.js';
+import type { DataProblem, SchoolRecord } from './school.js';
+
+export interface RuleTrace {
+  rule: string;
+  source?: string;
+  evaluation: Evaluation;
+}
+
+export interface TierTrace {
+  tier: string;
+  label: string;
+  outcome: true | false | null;
+  rules: RuleTrace[];
+}
+
+export interface Placement {
+  school: SchoolRecord;
+  /** The preset's tier id, or null when the school needs data. */
+  tier: string | null;
+  label: string | null;
+  level: number | null;
+  /** A number of days (the upper bound for "up to"), or null where the policy states none. */
+  days: number | null;
+  /** The days as the policy states them: "12 (2 per term)", "up to 15", "not stated in the source". */
+  daysText: string;
+  reasons: string[];
+  missing: string[];
+  /** The override reason when the tier was set by hand, else null. */
+  override: string | null;
+  /** Policy-defined fields, e.g. the DfE offer's route. */
+  fields: Record<string, string | null>;
+  trace: TierTrace[];
+}
+
+export interface ClassifyOptions {
+  asOf: string;
+}
+
+export interface Classification {
+  placements: Placement[];
+  /** Problems that need the policy to see (an override naming a tier that does not exist). */
+  problems: DataProblem[];
+}
+
+export function describeDays(tier: Tier): { days: number | null; text: string } {
+  const days: Days = tier.days;
+  const perTerm = tier.days_per_term !== undefined ? ` (${tier.days_per_term} per term)` : '';
+  if (typeof days === 'number') return { days, text: `${days}${perTerm}` };
+  if ('up_to' in days) return { days: days.up_to, text: `up to ${days.up_to}${perTerm}` };
+  return { days: null, text: `not stated in the source (${days.not_stated})` };
+}
+
+interface CompiledTier {
+  tier: Tier;
+  rules: { rule: string; source?: string; evaluate: Evaluator }[];
+}
+
+export interface CompiledPolicy {
+  policy: Policy;
+  tiers: CompiledTier[];
+  defaultTier: Tier;
+  fields: [string, { value: string; tiers?: string[]; evaluate?: Evaluator }[]][];
+}
+
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  return {
+    policy,
+    tiers: policy.tiers.filter((t) => !t.default).map((tier) => ({
+      tier,
+      rules: (tier.rules ?? []).map((r) => ({ rule: r.name, source: r.source, evaluate: compileCondition(r.when, policy) })),
+    })),
+    defaultTier: policy.tiers.find((t) => t.default)!,
+    fields: Object.entries(policy.fields).map(([name, values]) => [
+      name,
+      values.map((v) => ({ value: v.value, tiers: v.tiers, evaluate: v.when ? compileCondition(v.when, policy) : undefined })),
+    ]),
+  };
+}
+
+function traceTiers(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): TierTrace[] {
+  return compiled.tiers.map(({ tier, rules }) => {
+    const traced = rules.map((r) => ({ rule: r.rule, source: r.source, evaluation: r.evaluate(school, ctx) }));
+    const outcomes = traced.map((r) => r.evaluation.outcome);
+    const outcome = outcomes.includes(true) ? true : outcomes.includes(null) ? null : false;
+    return { tier: tier.id, label: tier.label, outcome, rules: traced };
+  });
+}
+
+function decideFields(compiled: CompiledPolicy, tier: string | null, school: SchoolRecord, ctx: FactContext): Record<string, string | null> {
+  const result: Record<string, string | null> = {};
+  for (const [name, values] of compiled.fields) {
+    result[name] = null;
+    if (tier === null) continue;
+    for (const value of values) {
+      if (value.tiers && !value.tiers.includes(tier)) continue;
+      if (value.evaluate && value.evaluate(school, ctx).outcome !== true) continue;
+      result[name] = value.value;
+      break;
+    }
+  }
+  return result;
+}
+
+export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
+  const trace = traceTiers(compiled, school, ctx);
+  const byId = new Map(compiled.policy.tiers.map((t) => [t.id, t]));
+  const placed = (tier: Tier, reasons: string[], override: string | null): Placement => {
+    const { days, text } = describeDays(tier);
+    return {
+      school, tier: tier.id, label: tier.label, level: tier.level, days, daysText: text, reasons, missing: [], override,
+      fields: decideFields(compiled, tier.id, school, ctx), trace,
+    };
+  };
+
+  const overrideId = overrideFor(school, compiled.policy);
+  if (overrideId !== null && byId.has(overrideId)) {
+    const reason = String(school.fields.override_reason);
+    return placed(byId.get(overrideId)!, [`Override: ${reason}`], reason);
+  }
+
+  const missing: string[] = [];
+  const notPlaced: string[] = [];
+  for (const t of trace) {
+    if (t.outcome === null) {
+      missing.push(...t.rules.flatMap((r) => r.evaluation.missing));
+      continue;
+    }
+    if (t.outcome === false) {
+      notPlaced.push(t.label);
+      continue;
+    }
+    if (missing.length > 0) break; // an earlier tier could not be decided: do not skip past it
+    const reasons = t.rules.filter((r) => r.evaluation.outcome === true).map((r) => `${r.rule}: ${r.evaluation.text}`);
+    return placed(byId.get(t.tier)!, reasons, null);
+  }
+  if (missing.length > 0) {
+    const fields = unique(missing);
+    return {
+      school, tier: null, label: null, level: null, days: null, daysText: 'needs data', reasons: [`Needs data: ${fields.join(', ')}`],
+      missing: fields, override: null, fields: decideFields(compiled, null, school, ctx), trace,
+    };
+  }
+  const fallback = compiled.defaultTier;
+  const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;
+  return placed(fallback, [`${why} (not ${notPlaced.join(', not ')})`], null);
+}
+
+/**
+ * The tier an override names for this policy. A cell may hold a bare tier id ("C"), or one per
+ * policy ("rlt-categories:C; dfe-tsio-2023:eligible") so one data file serves several policies.
+ */
+export function overrideFor(school: SchoolRecord, policy: Policy): string | null {
+  const cell = school.fields.override_tier;
+  if (cell === null) return null;
+  for (const part of String(cell).split(';').map((p) => p.trim()).filter(Boolean)) {
+    const colon = part.lastIndexOf(':');
+    if (colon < 0) return part;
+    if (part.slice(0, colon).trim() === policy.id) return part.slice(colon + 1).trim();
+  }
+  return null;
+}
+
+export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
+  const compiled = compilePolicy(policy);
+  const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
+  const ids = new Set(policy.tiers.map((t) => t.id));
+  const problems: DataProblem[] = [];
+  for (const school of schools) {
+    const id = overrideFor(school, policy);
+    if (id !== null && !ids.has(id)) {
+      problems.push({ line: school.line, column: 'override_tier', message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${[...ids].join(', ')}` });
+    }
+  }
+  return { placements: problems.length ? [] : schools.map((s) => placeSchool(compiled, s, ctx)), problems };
+}

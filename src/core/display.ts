@@ -1,0 +1,13 @@
+// How canonical values are shown to people: grades in Ofsted's words, booleans as yes/no.
+import { FIELD_BY_NAME, type FieldValue } from './fields.js';
+import { OFSTED_GRADE_LABELS, RC_GRADE_LABELS, type OfstedGrade, type ReportCardGrade } from './values.js';
+
+export function displayValue(field: string | undefined, value: FieldValue): string {
+  if (value === null) return 'blank';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  const kind = field ? FIELD_BY_NAME.get(field)?.kind : undefined;
+  if (kind === 'grade') return OFSTED_GRADE_LABELS[value as OfstedGrade] ?? String(value);
+  if (kind === 'rcGrade') return RC_GRADE_LABELS[value as ReportCardGrade] ?? String(value);
+  if (kind === 'met') return value === 'met' ? 'Met' : 'Not met';
+  return String(value);
+}

@@ -1,0 +1,55 @@
+// Facts a policy can test besides a row's own fields. Each returns the value it saw, a phrase
+// saying how it got it, and the fields it needed that were blank.
+import type { SchoolRecord } from './school.js';
+import type { FieldValue } from './fields.js';
+
+export interface FactContext {
+  asOf: string;
+  /** Schools per trust name in the same file, for the DfE offer's route. */
+  trustSizes: ReadonlyMap<string, number>;
+}
+
+export interface FactValue {
+  value: FieldValue;
+  /** How the value was found, for explanations (e.g. "latest RI (2023-11-10), previous RI"). */
+  seen: string;
+  missing: string[];
+}
+
+type Fact = (school: SchoolRecord, ctx: FactContext) => FactValue;
+
+const RI = 'requires-improvement';
+
+export const FACTS: Record<string, { describe: string; compute: Fact }> = {
+  consecutive_ri: {
+    describe: 'number of consecutive Requires Improvement judgements, counting back from the latest graded inspection',
+    compute: (school) => {
+      const latest = school.fields.ofsted_overall;
+      const previous = school.fields.previous_ofsted_overall;
+      if (latest === null) return { value: null, seen: 'no latest overall grade', missing: ['ofsted_overall'] };
+      if (latest !== RI) return { value: 0, seen: `latest graded ${latest}`, missing: [] };
+      if (previous === null) return { value: null, seen: 'latest RI, previous grade blank', missing: ['previous_ofsted_overall'] };
+      return previous === RI
+        ? { value: 2, seen: 'latest RI, previous RI', missing: [] }
+        : { value: 1, seen: `latest RI, previous ${previous}`, missing: [] };
+    },
+  },
+  trust_schools: {
+    describe: "number of schools in the data file in the school's trust (0 when standalone)",
+    compute: (school, ctx) => {
+      const trust = school.fields.trust;
+      if (trust === null) return { value: 0, seen: 'no trust (standalone)', missing: [] };
+      const count = ctx.trustSizes.get(String(trust)) ?? 1;
+      return { value: count, seen: `${count} school${count === 1 ? '' : 's'} of ${trust} in the file`, missing: [] };
+    },
+  },
+};
+
+export function trustSizes(schools: SchoolRecord[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const school of schools) {
+    const trust = school.fields.trust;
+    if (trust !== null) sizes.set(String(trust), (sizes.get(String(trust)) ?? 0) + 1);
+  }
+  return sizes;
+}

@@ -1,0 +1,238 @@
+// Parsers for one cell each. They take the text as a file gives it and return the canonical
+// value, null for "no value", or a Problem naming what was expected. No I/O, no throwing.
+
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; expected: string };
+
+const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
+const bad = (expected: string): Parsed<never> => ({ ok: false, expected });
+
+/** Markers that public files (DfE, Ofsted) use for "no value" (SPEC section 3). */
+const NO_VALUE = new Set(['', 'null', 'na', 'n/a', 'supp', 'ne', 'np', 'lowcov', 'x', 'z', 'c', '..', 'not judged', 'not applicable', '-']);
+
+export function isNoValue(raw: string): boolean {
+  return NO_VALUE.has(raw.trim().toLowerCase());
+}
+
+/** Lower-case, and fold spaces, hyphens and underscores away: how headers and words are matched. */
+export function fold(text: string): string {
+  return text.toLowerCase().replace(/[\s_\-]+/g, '');
+}
+
+// Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ".
+function toNumber(raw: string): number | null {
+  const text = raw.trim().replace(/%$/, '').replace(/,/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
+  return Number(text);
+}
+
+export function parseUrn(raw: string): Parsed<number> {
+  const n = toNumber(raw);
+  if (n === null || !Number.isInteger(n) || n < 100000 || n > 999999) {
+    return bad('a 6-digit URN (100000-999999)');
+  }
+  return ok(n);
+}
+
+export function parseText(raw: string): Parsed<string> {
+  const text = raw.trim();
+  return ok(isNoValue(text) ? null : text);
+}
+
+/** Plain text where "NA" or "x" might be a real value (a school name, a reason): only blank is blank. */
+export function parseFreeText(raw: string): Parsed<string> {
+  const text = raw.trim();
+  return ok(text === '' ? null : text);
+}
+
+export function parseNumber(raw: string): Parsed<number> {
+  if (isNoValue(raw)) return ok(null);
+  const n = toNumber(raw);
+  return n === null ? bad('a number') : ok(n);
+}
+
+export function parsePercent(raw: string): Parsed<number> {
+  if (isNoValue(raw)) return ok(null);
+  const n = toNumber(raw);
+  if (n === null || n < 0 || n > 100) return bad('a percentage from 0 to 100');
+  return ok(n);
+}
+
+export function parseCount(raw: string): Parsed<number> {
+  if (isNoValue(raw)) return ok(null);
+  const n = toNumber(raw);
+  if (n === null || !Number.isInteger(n) || n < 0) return bad('a whole number, 0 or more');
+  return ok(n);
+}
+
+export const OFSTED_GRADES = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const;
+export type OfstedGrade = (typeof OFSTED_GRADES)[number];
+export const OFSTED_GRADE_LABELS: Record<OfstedGrade, string> = {
+  outstanding: 'Outstanding',
+  good: 'Good',
+  'requires-improvement': 'Requires improvement',
+  inadequate: 'Inadequate',
+};
+
+const GRADE_WORDS: Record<string, OfstedGrade> = {
+  '1': 'outstanding',
+  outstanding: 'outstanding',
+  '2': 'good',
+  good: 'good',
+  '3': 'requires-improvement',
+  ri: 'requires-improvement',
+  requiresimprovement: 'requires-improvement',
+  satisfactory: 'requires-improvement',
+  '4': 'inadequate',
+  inadequate: 'inadequate',
+};
+
+export function parseOfstedGrade(raw: string): Parsed<OfstedGrade> {
+  if (isNoValue(raw)) return ok(null);
+  let key = fold(raw);
+  const n = toNumber(raw);
+  if (n !== null && Number.isInteger(n)) key = String(n); // "2.0" as pandas writes it
+  if (key === '9') return ok(null); // 9: not applicable in Ofsted's files
+  const grade = GRADE_WORDS[key];
+  return grade ? ok(grade) : bad('an Ofsted grade: Outstanding, Good, Requires improvement, Inadequate, RI or 1-4');
+}
+
+export const RC_GRADES = ['exceptional', 'strong', 'expected', 'needs-attention', 'urgent-improvement'] as const;
+export type ReportCardGrade = (typeof RC_GRADES)[number];
+export const RC_GRADE_LABELS: Record<ReportCardGrade, string> = {
+  exceptional: 'Exceptional',
+  strong: 'Strong standard',
+  expected: 'Expected standard',
+  'needs-attention': 'Needs attention',
+  'urgent-improvement': 'Urgent improvement',
+};
+
+const RC_WORDS: Record<string, ReportCardGrade> = {
+  exceptional: 'exceptional',
+  strong: 'strong',
+  strongstandard: 'strong',
+  expected: 'expected',
+  expectedstandard: 'expected',
+  needsattention: 'needs-attention',
+  urgentimprovement: 'urgent-improvement',
+};
+
+export function parseReportCardGrade(raw: string): Parsed<ReportCardGrade> {
+  if (isNoValue(raw)) return ok(null);
+  const grade = RC_WORDS[fold(raw)];
+  return grade
+    ? ok(grade)
+    : bad('a report-card grade: Exceptional, Strong standard, Expected standard, Needs attention or Urgent improvement');
+}
+
+export function parseMet(raw: string): Parsed<'met' | 'not-met'> {
+  if (isNoValue(raw)) return ok(null);
+  const key = fold(raw);
+  if (key === 'met' || key === 'yes') return ok('met');
+  if (key === 'notmet' || key === 'no') return ok('not-met');
+  return bad('Met or Not met');
+}
+
+export const CATEGORIES = ['SM', 'SWK', 'RSI'] as const;
+export type CategoryOfConcern = (typeof CATEGORIES)[number];
+const CATEGORY_WORDS: Record<string, CategoryOfConcern> = {
+  sm: 'SM',
+  specialmeasures: 'SM',
+  swk: 'SWK',
+  sw: 'SWK',
+  seriousweaknesses: 'SWK',
+  seriousweakness: 'SWK',
+  rsi: 'RSI',
+  requiressignificantimprovement: 'RSI',
+};
+
+export function parseCategory(raw: string): Parsed<CategoryOfConcern> {
+  if (isNoValue(raw) || fold(raw) === 'none') return ok(null);
+  const category = CATEGORY_WORDS[fold(raw)];
+  return category ? ok(category) : bad('a category of concern: SM, SWK or RSI (or blank)');
+}
+
+export const PHASES = ['primary', 'secondary', 'all-through', 'special', 'nursery', '16-plus', 'alternative-provision'] as const;
+export type Phase = (typeof PHASES)[number];
+const PHASE_WORDS: Record<string, Phase> = {
+  primary: 'primary',
+  infant: 'primary',
+  junior: 'primary',
+  middledeemedprimary: 'primary',
+  secondary: 'secondary',
+  middledeemedsecondary: 'secondary',
+  allthrough: 'all-through',
+  special: 'special',
+  nursery: 'nursery',
+  '16plus': '16-plus',
+  post16: '16-plus',
+  sixthform: '16-plus',
+  alternativeprovision: 'alternative-provision',
+  pru: 'alternative-provision',
+  pupilreferralunit: 'alternative-provision',
+};
+
+export function parsePhase(raw: string): Parsed<Phase> {
+  if (isNoValue(raw)) return ok(null);
+  const phase = PHASE_WORDS[fold(raw)];
+  return phase ? ok(phase) : bad(`a phase: ${PHASES.join(', ')}`);
+}
+
+export const CAPACITIES = ['supports-others', 'self-improving', 'needs-support', 'insufficient'] as const;
+export type LeadershipCapacity = (typeof CAPACITIES)[number];
+
+export function parseCapacity(raw: string): Parsed<LeadershipCapacity> {
+  if (isNoValue(raw)) return ok(null);
+  const key = fold(raw);
+  const found = CAPACITIES.find((c) => fold(c) === key);
+  return found ? ok(found) : bad(`leadership capacity: ${CAPACITIES.join(', ')}`);
+}
+
+const YES = new Set(['yes', 'y', 'true', 't', '1']);
+const NO = new Set(['no', 'n', 'false', 'f', '0']);
+
+export function parseYesNo(raw: string): Parsed<boolean> {
+  if (isNoValue(raw)) return ok(null);
+  const key = fold(raw);
+  if (YES.has(key)) return ok(true);
+  if (NO.has(key)) return ok(false);
+  return bad('yes or no');
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
+
+/** ISO or UK day-first dates; never month-first. 01/01/1900 is a placeholder for "no date". */
+export function parseDate(raw: string): Parsed<string> {
+  if (isNoValue(raw)) return ok(null);
+  const text = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
+  if (m) {
+    const iso = isoDate(+m[1], +m[2], +m[3]);
+    return iso ? ok(iso) : bad(`${DATE_EXPECTED}; ${text} is not a real date`);
+  }
+  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: [\d:]+)?$/.exec(text);
+  if (m) {
+    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    if (year === 1900 && +m[1] === 1 && +m[2] === 1) return ok(null);
+    const iso = isoDate(year, +m[2], +m[1]);
+    if (iso) return ok(iso);
+    if (isoDate(year, +m[1], +m[2])) return bad(`${DATE_EXPECTED}; ${text} looks month-first`);
+    return bad(`${DATE_EXPECTED}; ${text} is not a real date`);
+  }
+  return bad(DATE_EXPECTED);
+}
+
+/** For review cycles: a full date, a year ("2023", taken as 1 September), or "2023/24". */
+export function parseDateOrYear(raw: string): Parsed<string> {
+  if (isNoValue(raw)) return ok(null);
+  const text = raw.trim();
+  const year = /^(\d{4})(?:\.0)?$/.exec(text) ?? /^(\d{4})\s*[/-]\s*\d{2}$/.exec(text);
+  if (year) return ok(`${year[1]}-09-01`);
+  const date = parseDate(text);
+  return date.ok ? date : bad('a date (YYYY-MM-DD or DD/MM/YYYY), a year (2023) or an academic year (2023/24)');
+}

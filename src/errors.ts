@@ -1,0 +1,36 @@
+// One place that knows the exit codes of SPEC section 4. Everything a person can get wrong is
+// thrown as a SitError; the boundary in cli.ts prints its lines and exits with its code.
+
+export const EXIT = {
+  ok: 0,
+  usage: 2,
+  data: 65,
+  notFound: 66,
+  cannotWrite: 73,
+  config: 78,
+} as const;
+
+export type ErrorKind = Exclude<keyof typeof EXIT, 'ok'>;
+
+export class SitError extends Error {
+  readonly kind: ErrorKind;
+  /** One line per problem, each already saying where and what. */
+  readonly lines: string[];
+
+  constructor(kind: ErrorKind, lines: string | string[]) {
+    const all = Array.isArray(lines) ? lines : [lines];
+    super(all.join('\n'));
+    this.kind = kind;
+    this.lines = all;
+  }
+
+  get exitCode(): number {
+    return EXIT[this.kind];
+  }
+}
+
+export const usageError = (line: string) => new SitError('usage', line);
+export const dataError = (lines: string | string[]) => new SitError('data', lines);
+export const notFoundError = (line: string) => new SitError('notFound', line);
+export const cannotWriteError = (line: string) => new SitError('cannotWrite', line);
+export const configError = (lines: string | string[]) => new SitError('config', lines);

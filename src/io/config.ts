@@ -1,0 +1,116 @@
+// Finding and loading trust.config.yaml (or a preset), merging `extends:`, and validating it with
+// the config schema. Every problem becomes a line with the file and line number.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument, LineCounter, type Document } from 'yaml';
+import { configError, notFoundError, usageError } from '../errors.js';
+import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
+import type { Policy } from '../core/policy.js';
+import { PRESETS, DEFAULT_PRESET } from '../presets.js';
+import { issueLines } from './yaml-issues.js';
+
+export const CONFIG_FILE = 'trust.config.yaml';
+
+export interface LoadedConfig {
+  config: TrustConfig;
+  policy: Policy;
+  /** The config file used, or null when running on a preset alone. */
+  file: string | null;
+  /** Folder that relative paths in the config are taken from. */
+  dir: string;
+  /** Where the policy came from, for messages: a preset name or the config file. */
+  policySource: string;
+}
+
+export function findConfig(from: string): string | null {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+interface ParsedYaml {
+  doc: Document;
+  lineCounter: LineCounter;
+  value: Record<string, unknown>;
+}
+
+export function parseYamlText(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw configError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: not valid YAML: ${e.message.split('\n')[0]}`));
+  }
+  const value = doc.toJS() ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw configError(`${file}:1: expected settings as "name: value" lines, not a list or a single value`);
+  return { doc, lineCounter, value: value as Record<string, unknown> };
+}
+
+export function presetText(name: string): string {
+  const text = PRESETS[name];
+  if (text === undefined) throw usageError(`no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')} (see sit presets)`);
+  return text;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Objects merge key by key; anything else (lists included) is replaced whole. */
+export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    out[key] = isPlainObject(value) && isPlainObject(base[key]) ? deepMerge(base[key] as Record<string, unknown>, value) : value;
+  }
+  return out;
+}
+
+export interface ConfigRequest {
+  cwd: string;
+  /** --config FILE */
+  config?: string;
+  /** --preset NAME: the policy comes from the preset; trust settings still come from the config. */
+  preset?: string;
+}
+
+export function loadConfig(request: ConfigRequest): LoadedConfig {
+  const file = request.config ? resolve(request.cwd, request.config) : findConfig(request.cwd);
+  if (request.config && (!file || !existsSync(file))) throw notFoundError(`${request.config}: no such config file`);
+  let parsed: ParsedYaml | undefined;
+  let raw: Record<string, unknown>;
+  let policySource: string;
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw notFoundError(`${file}: the config file cannot be read`);
+    }
+    parsed = parseYamlText(text, file);
+    raw = parsed.value;
+    policySource = file;
+    if (raw.extends !== undefined) {
+      if (typeof raw.extends !== 'string') throw configError(`${file}: extends: expected the name of a preset`);
+      const { extends: name, ...rest } = raw;
+      if (!(name in PRESETS)) throw configError(`${file}: extends: no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
+      raw = deepMerge(parseYamlText(PRESETS[name], `preset ${name}`).value, rest);
+    }
+  } else {
+    const name = request.preset ?? DEFAULT_PRESET;
+    raw = parseYamlText(presetText(name), `preset ${name}`).value;
+    policySource = `preset ${name}`;
+  }
+  if (request.preset) {
+    const settings = Object.fromEntries(Object.entries(raw).filter(([k]) => SETTINGS_KEYS.includes(k)));
+    raw = { ...parseYamlText(presetText(request.preset), `preset ${request.preset}`).value, ...settings };
+    policySource = `preset ${request.preset}`;
+  }
+  const result = TrustConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const where = request.preset || !file ? policySource : file;
+    throw configError(issueLines(result.error, where, request.preset ? undefined : parsed?.doc, request.preset ? undefined : parsed?.lineCounter));
+  }
+  return { config: result.data, policy: policyOf(result.data), file, dir: file ? dirname(file) : request.cwd, policySource };
+}

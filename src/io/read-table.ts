@@ -1,0 +1,106 @@
+// A data file as a table of text cells with the line each row came from: CSV (comma, semicolon
+// or tab, as Excel writes them) or YAML (a list of schools). Values are not interpreted here.
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseDocument, LineCounter, isMap, isSeq, isScalar } from 'yaml';
+import { dataError } from '../errors.js';
+import type { TextSource } from './read-text.js';
+
+export interface RawRow {
+  line: number;
+  cells: string[];
+}
+
+export interface RawTable {
+  file: string;
+  headers: string[];
+  /** Line of the header row (1-based). */
+  headerLine: number;
+  rows: RawRow[];
+}
+
+export function looksLikeYaml(source: TextSource, path: string): boolean {
+  if (/\.ya?ml$/i.test(path)) return true;
+  if (/\.(csv|tsv|txt)$/i.test(path)) return false;
+  return /^\s*(#.*\n\s*)*-\s/.test(source.text);
+}
+
+/** The delimiter Excel used, judged from the first non-empty line outside quotes. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const counts = { ',': 0, ';': 0, '\t': 0 } as Record<string, number>;
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return best[1] > 0 ? best[0] : ',';
+}
+
+export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => boolean): RawTable {
+  const delimiter = detectDelimiter(source.text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(source.text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const e = error as Error & { lines?: number; code?: string };
+    const where = e.lines ? `:${e.lines}` : '';
+    const what = e.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted value is never closed (a " without its partner)'
+      : e.message.replace(/^Invalid Record Length: /, '').replace(/\s+/g, ' ');
+    throw dataError(`${source.display}${where}: cannot read this CSV: ${what}`);
+  }
+  // Title rows may stand above the header in published files: the header is the first row that
+  // names a URN column.
+  const headerIndex = records.slice(0, 20).findIndex((r) => isHeader(r.record));
+  if (records.length === 0) throw dataError(`${source.display}: the file is empty; it needs a header row and one row per school`);
+  if (headerIndex < 0) {
+    throw dataError(`${source.display}:${records[0].info.lines}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+  }
+  const header = records[headerIndex];
+  return {
+    file: source.display,
+    headers: header.record.map((h) => h.trim()),
+    headerLine: header.info.lines,
+    rows: records.slice(headerIndex + 1).map((r) => ({ line: r.info.lines, cells: r.record })),
+  };
+}
+
+const scalarText = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+export function readYamlTable(source: TextSource): RawTable {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    const line = first.linePos?.[0].line;
+    throw dataError(`${source.display}${line ? `:${line}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`);
+  }
+  const list = isMap(doc.contents) ? doc.contents.get('schools', true) : doc.contents;
+  if (!isSeq(list)) throw dataError(`${source.display}:1: expected a YAML list of schools (each a set of field: value lines)`);
+  const headers: string[] = [];
+  const position = new Map<string, number>();
+  const rows: RawRow[] = [];
+  for (const item of list.items) {
+    const line = lineCounter.linePos((item as { range?: number[] | null }).range?.[0] ?? 0).line;
+    if (!isMap(item)) throw dataError(`${source.display}:${line}: each school must be a set of field: value lines`);
+    const cells: string[] = [];
+    for (const pair of item.items) {
+      const key = scalarText(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (!position.has(key)) {
+        position.set(key, headers.length);
+        headers.push(key);
+      }
+      const value = isScalar(pair.value) ? pair.value.value : pair.value?.toString();
+      cells[position.get(key)!] = scalarText(value);
+    }
+    rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });
+  }
+  return { file: source.display, headers, headerLine: 1, rows };
+}

@@ -1,0 +1,19 @@
+// The `sit` entry: answers --version without loading anything else, so start-up stays near bare
+// node; everything else is imported on demand.
+import { VERSION } from './version.js';
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { run } = await import('./cli.js');
+  const code = await run(args, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    now: () => new Date(),
+  });
+  process.exitCode = code;
+}
