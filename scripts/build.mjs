@@ -1,22 +1,29 @@
 // Bundles src/ into dist/ with esbuild: an ES module entry that answers --version at once and
 // imports the rest in chunks on demand. Presets and templates are embedded as text.
+// The new bundle is built beside dist/ and swapped in, so a sit already running keeps working.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const textFiles = { '.yaml': 'text', '.html': 'text', '.md': 'text' };
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+const next = `${root}.dist-${process.pid}`;
+const old = `${root}.dist-old-${process.pid}`;
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
+  entryPoints: [`${root}src/main.ts`],
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  outdir: 'dist',
-  loader: textFiles,
+  outdir: next,
+  loader: { '.yaml': 'text', '.html': 'text', '.md': 'text' },
   // Some bundled CommonJS packages call require() for Node built-ins.
   banner: { js: "import { createRequire as __sitCreateRequire } from 'node:module'; const require = __sitCreateRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
 });
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });
