@@ -73,7 +73,7 @@ export const FIELDS: FieldDef[] = [
   f('governance_effective', 'yesNo', 'governance effective', ['governance']),
   f('last_peer_review', 'dateOrYear', 'last peer review'),
   f('last_external_review', 'dateOrYear', 'last external review'),
-  f('override_tier', 'text', 'override tier'),
+  f('override_tier', 'name', 'override tier'),
   f('override_reason', 'name', 'override reason'),
 ];
 

@@ -103,7 +103,9 @@ export function toSchools(headers: string[], rows: { line: number; cells: string
     });
     const parsed = SchoolRowSchema.safeParse(input);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+      // In the order the columns stand in the file, as a person reads the row.
+      const issues = [...parsed.error.issues].sort((a, b) => columns.fieldOf.indexOf(String(a.path[0])) - columns.fieldOf.indexOf(String(b.path[0])));
+      for (const issue of issues) {
         const field = String(issue.path[0] ?? '');
         const raw = input[field];
         const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got "${raw}"`;

@@ -213,7 +213,7 @@ export function parseDate(raw: string): Parsed<string> {
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (m) {
     const iso = isoDate(+m[1], +m[2], +m[3]);
-    return iso ? ok(iso) : bad(`${DATE_EXPECTED}; ${text} is not a real date`);
+    return iso ? ok(iso) : bad(`${DATE_EXPECTED} (this is not a real date)`);
   }
   m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: [\d:]+)?$/.exec(text);
   if (m) {
@@ -221,8 +221,8 @@ export function parseDate(raw: string): Parsed<string> {
     if (year === 1900 && +m[1] === 1 && +m[2] === 1) return ok(null);
     const iso = isoDate(year, +m[2], +m[1]);
     if (iso) return ok(iso);
-    if (isoDate(year, +m[1], +m[2])) return bad(`${DATE_EXPECTED}; ${text} looks month-first`);
-    return bad(`${DATE_EXPECTED}; ${text} is not a real date`);
+    if (isoDate(year, +m[1], +m[2])) return bad(`${DATE_EXPECTED} (this looks month-first)`);
+    return bad(`${DATE_EXPECTED} (this is not a real date)`);
   }
   return bad(DATE_EXPECTED);
 }

@@ -37,6 +37,13 @@ export function detectDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
+/** csv-parse counts the line a record ends on; a quoted cell may span lines. */
+function startLine(r: { record: string[]; info: { lines: number } }): number {
+  let newlines = 0;
+  for (const cell of r.record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) newlines++;
+  return r.info.lines - newlines;
+}
+
 export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => boolean): RawTable {
   const delimiter = detectDelimiter(source.text);
   let records: { record: string[]; info: { lines: number } }[];
@@ -67,8 +74,8 @@ export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => 
   return {
     file: source.display,
     headers: header.record.map((h) => h.trim()),
-    headerLine: header.info.lines,
-    rows: records.slice(headerIndex + 1).map((r) => ({ line: r.info.lines, cells: r.record })),
+    headerLine: startLine(header),
+    rows: records.slice(headerIndex + 1).map((r) => ({ line: startLine(r), cells: r.record })),
   };
 }
 

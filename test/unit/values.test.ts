@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, parseDateOrYear, parseOfstedGrade, parseYesNo, parsePercent, parseUrn, parseCategory, parseReportCardGrade, parsePhase, parseNumber, isNoValue } from '../../src/core/values.js';
+
+describe('dates (SPEC 3: ISO or UK day-first, never month-first)', () => {
+  it('reads ISO and UK day-first dates', () => {
+    expect(parseDate('2024-03-12')).toEqual({ ok: true, value: '2024-03-12' });
+    expect(parseDate('12/03/2024')).toEqual({ ok: true, value: '2024-03-12' });
+    expect(parseDate('1/9/2023')).toEqual({ ok: true, value: '2023-09-01' });
+    expect(parseDate('2024-03-12T00:00:00Z')).toEqual({ ok: true, value: '2024-03-12' });
+  });
+  it('refuses a month-first date and says so', () => {
+    const result = parseDate('03/25/2024');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.expected).toMatch(/month-first/);
+  });
+  it('refuses impossible dates', () => {
+    expect(parseDate('31/02/2024').ok).toBe(false);
+    expect(parseDate('2023-02-29').ok).toBe(false);
+    expect(parseDate('29/02/2024')).toEqual({ ok: true, value: '2024-02-29' });
+  });
+  it('takes 01/01/1900 and no-value markers as blank', () => {
+    expect(parseDate('01/01/1900')).toEqual({ ok: true, value: null });
+    expect(parseDate('NULL')).toEqual({ ok: true, value: null });
+    expect(parseDate('')).toEqual({ ok: true, value: null });
+  });
+  it('reads review years and academic years for cycles', () => {
+    expect(parseDateOrYear('2023')).toEqual({ ok: true, value: '2023-09-01' });
+    expect(parseDateOrYear('2023/24')).toEqual({ ok: true, value: '2023-09-01' });
+    expect(parseDateOrYear('15/11/2024')).toEqual({ ok: true, value: '2024-11-15' });
+  });
+});
+
+describe('Ofsted grades (SPEC 3: words, RI or 1-4; 9 and "Not judged" are blank)', () => {
+  it.each([
+    ['Outstanding', 'outstanding'], ['1', 'outstanding'], ['good', 'good'], ['2.0', 'good'],
+    ['RI', 'requires-improvement'], ['Requires Improvement', 'requires-improvement'], ['requires_improvement', 'requires-improvement'], ['3', 'requires-improvement'],
+    ['Inadequate', 'inadequate'], ['4', 'inadequate'],
+  ])('%s -> %s', (raw, grade) => expect(parseOfstedGrade(raw)).toEqual({ ok: true, value: grade }));
+  it.each(['9', '9.0', 'Not judged', 'NULL', ''])('%s is blank', (raw) => expect(parseOfstedGrade(raw)).toEqual({ ok: true, value: null }));
+  it('refuses an unknown grade', () => expect(parseOfstedGrade('Excellent').ok).toBe(false));
+});
+
+describe('other cells', () => {
+  it('reads yes/no in their usual spellings', () => {
+    for (const yes of ['yes', 'Y', 'TRUE', 'true', '1']) expect(parseYesNo(yes)).toEqual({ ok: true, value: true });
+    for (const no of ['No', 'n', 'False', '0']) expect(parseYesNo(no)).toEqual({ ok: true, value: false });
+    expect(parseYesNo('maybe').ok).toBe(false);
+  });
+  it('checks percentages are 0-100', () => {
+    expect(parsePercent('94.5%')).toEqual({ ok: true, value: 94.5 });
+    expect(parsePercent('104').ok).toBe(false);
+    expect(parsePercent('SUPP')).toEqual({ ok: true, value: null });
+  });
+  it('checks URNs are six digits', () => {
+    expect(parseUrn('103120.0')).toEqual({ ok: true, value: 103120 });
+    expect(parseUrn('12345').ok).toBe(false);
+    expect(parseUrn('ABC123').ok).toBe(false);
+  });
+  it('reads negative numbers and no-value markers', () => {
+    expect(parseNumber('-0.45')).toEqual({ ok: true, value: -0.45 });
+    expect(parseNumber('z')).toEqual({ ok: true, value: null });
+    expect(isNoValue('LOWCOV')).toBe(true);
+  });
+  it('reads categories of concern, phases and report-card grades', () => {
+    expect(parseCategory('Special measures')).toEqual({ ok: true, value: 'SM' });
+    expect(parseCategory('RSI')).toEqual({ ok: true, value: 'RSI' });
+    expect(parsePhase('Middle deemed secondary')).toEqual({ ok: true, value: 'secondary' });
+    expect(parseReportCardGrade('Strong standard')).toEqual({ ok: true, value: 'strong' });
+    expect(parseReportCardGrade('expected')).toEqual({ ok: true, value: 'expected' });
+  });
+});
