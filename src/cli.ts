@@ -8,6 +8,7 @@ import { explainCommand } from './commands/explain.js';
 import { validateCommand } from './commands/validate.js';
 import { presetsCommand } from './commands/presets.js';
 import { initCommand } from './commands/init.js';
+import { budgetCommand } from './commands/budget.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -21,7 +22,7 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  const commands = [initCommand, presetsCommand, validateCommand, classifyCommand, explainCommand];
+  const commands = [initCommand, presetsCommand, validateCommand, classifyCommand, explainCommand, budgetCommand];
   for (const make of commands) {
     const cmd = make(io);
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError('(add --help for usage)');

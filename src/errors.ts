@@ -3,6 +3,8 @@
 
 export const EXIT = {
   ok: 0,
+  /** sit budget/report --strict: the support asked for exceeds the capacity in a term or the year. */
+  overAllocated: 1,
   usage: 2,
   data: 65,
   notFound: 66,

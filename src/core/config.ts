@@ -2,10 +2,22 @@
 import { z } from 'zod';
 import { PolicyShape, checkPolicy, type Policy } from './policy.js';
 
+export const CapacitySchema = z
+  .strictObject({
+    role: z.string().min(1),
+    name: z.string().optional(),
+    days_per_year: z.number().min(0).optional(),
+    days_per_term: z.number().min(0).optional(),
+  })
+  .refine((p) => (p.days_per_year === undefined) !== (p.days_per_term === undefined), { message: 'give one of days_per_year or days_per_term' });
+export type Capacity = z.output<typeof CapacitySchema>;
+
 /** Settings that belong to the trust, not to the policy: they survive --preset. */
 export const TrustSettingsShape = {
   /** The trust's school data file, relative to the config file. */
   schools: z.string().min(1).optional(),
+  /** The people who deliver support (for `sit budget`): days available a year, or per term. */
+  capacity: z.array(CapacitySchema).optional(),
 };
 
 export const TrustConfigSchema = z

@@ -123,6 +123,45 @@ export const OutputFieldSchema = z.array(
   }),
 );
 
+/**
+ * How a tier's support turns into days for `sit budget` (issue 5). Without a `budget.tiers` entry a
+ * tier is costed from its own `days` / `days_per_term`; with one, its items replace them. An item
+ * states days (exact, `up_to`, or `not_stated`), or a cadence (`every_weeks` x `days_each` over the
+ * school weeks of `term_weeks`, with an optional `ceiling_every_weeks` shown as the ceiling).
+ */
+export const BudgetItemSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    days: DaysSchema.optional(),
+    days_per_term: z.number().min(0).optional(),
+    every_weeks: z.number().positive().optional(),
+    ceiling_every_weeks: z.number().positive().optional(),
+    days_each: z.number().min(0).optional(),
+    /** `trust`: counted once per trust (e.g. the DfE trust route), not once per school. */
+    per: z.enum(['school', 'trust']).default('school'),
+    /** Applies only when the school's policy output fields have these values, e.g. { route: trust }. */
+    when: z.record(z.string(), z.string()).optional(),
+    /** Not counted in the days: offered only subject to this approval. */
+    subject_to: z.string().optional(),
+    paid_by: z.string().optional(),
+    /** The assumption behind a conversion, in words. */
+    assumption: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .superRefine((item, ctx) => {
+    if ((item.days === undefined) === (item.every_weeks === undefined)) ctx.addIssue({ code: 'custom', message: 'a budget item needs exactly one of days or every_weeks' });
+    if (item.every_weeks !== undefined && item.days_each === undefined) ctx.addIssue({ code: 'custom', path: ['days_each'], message: 'a cadence (every_weeks) needs days_each: the time each occurrence takes, in days' });
+  });
+export type BudgetItem = z.output<typeof BudgetItemSchema>;
+
+export const BudgetSchema = z.strictObject({
+  /** School weeks in terms 1-6 (38 in all by default); cadences are counted per term from these. */
+  term_weeks: z.array(z.number().positive()).length(6).default([7, 7, 6, 5, 7, 6]),
+  tiers: z.record(z.string(), z.array(BudgetItemSchema)).default({}),
+  notes: z.array(z.string()).default([]),
+});
+export type BudgetPolicy = z.output<typeof BudgetSchema>;
+
 export const PolicyShape = {
   id: z.string().min(1),
   name: z.string().min(1),
@@ -134,6 +173,8 @@ export const PolicyShape = {
   /** Extra output fields decided per school, e.g. the DfE offer's route. */
   fields: z.record(z.string().regex(/^[a-z0-9_]+$/), OutputFieldSchema).default({}),
   notes: z.array(z.string()).default([]),
+  /** Support days for `sit budget`: see BudgetSchema. */
+  budget: BudgetSchema.optional(),
 };
 
 export const PolicySchema = z.strictObject(PolicyShape).superRefine((policy, ctx) => checkPolicy(policy as Policy, ctx));
@@ -172,6 +213,9 @@ export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
     }
   };
   policy.tiers.forEach((tier, i) => tier.rules?.forEach((rule, j) => visit(rule.when, ['tiers', i, 'rules', j, 'when'])));
+  for (const id of Object.keys(policy.budget?.tiers ?? {})) {
+    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['budget', 'tiers', id], message: `no tier "${id}"` });
+  }
   for (const [name, values] of Object.entries(policy.fields)) {
     values.forEach((value, i) => {
       value.tiers?.forEach((id) => {

@@ -1,0 +1,81 @@
+// sit budget FILE: support days per school, per tier, per trust and in total, against capacity.
+import { Command } from 'commander';
+import { budget, type BudgetResult } from '../core/budget.js';
+import { classify, type Placement } from '../core/classify.js';
+import { formatProblem } from '../core/school.js';
+import { dataError, SitError, usageError } from '../errors.js';
+import { readSchools } from '../io/read-schools.js';
+import { emit } from '../io/output.js';
+import { BUDGET_VIEWS, budgetJson, budgetTables, overLine, renderSections, totalLine } from '../io/budget-output.js';
+import { toJson } from '../io/render.js';
+import type { LoadedConfig } from '../io/config.js';
+import { asOfDate, dataFile, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+
+const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
+
+export interface Classified {
+  loaded: LoadedConfig;
+  asOf: string;
+  placements: Placement[];
+}
+
+/** Loads the policy and data file and classifies it: the first step of budget and report. */
+export async function classifyFile(file: string | undefined, options: CommonOptions, io: Io): Promise<Classified> {
+  const loaded = loadPolicy(options, io);
+  const asOf = asOfDate(options, io);
+  const path = dataFile(file, loaded, io);
+  const data = await readSchools(path, io.stdin, displayPath(path, io));
+  const result = classify(data.schools, loaded.policy, { asOf });
+  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
+  return { loaded, asOf, placements: result.placements };
+}
+
+/** After the output is written: say plainly when demand exceeds capacity; --strict fails (exit 1). */
+export function reportOverAllocation(result: BudgetResult, options: CommonOptions & { strict?: boolean }, io: Io): void {
+  const over = overLine(result);
+  if (over && options.strict) throw new SitError('overAllocated', `${over} (--strict)`);
+  if (over) note(options, io, `sit: ${over}`);
+}
+
+export function budgetCommand(io: Io): Command {
+  const cmd = new Command('budget')
+    .description('support days per school, per tier, per trust and in total, against the capacity in trust.config.yaml')
+    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
+  withPolicyOptions(cmd);
+  withOutputOptions(cmd, FORMATS);
+  cmd
+    .option('--by <view>', `one view only: ${BUDGET_VIEWS.join(', ')} (CSV shows school unless told)`)
+    .option('--strict', 'exit with code 1 when demand exceeds capacity in any term or the year');
+  cmd.addHelpText('after', `
+Days are as the policy states them: exact days, "up to" ceilings (counted at the upper bound),
+cadences converted with the assumption shown (e.g. a CEO 1:1 every 2 weeks over 38 school weeks at
+half a day each = 9.5 days), and "not stated in the source" kept as unknown, never 0.
+Capacity comes from trust.config.yaml, e.g.
+  capacity:
+    - { role: Director of education, days_per_year: 72 }
+    - { role: School improvement adviser, name: A. Khan, days_per_term: 10 }
+
+Examples:
+  sit budget schools.csv                         tables: schools, tiers, trusts, demand against capacity
+  sit budget schools.csv --preset four-tier --by tier --format md
+  sit budget schools.csv --format json | jq '.total'
+  sit budget schools.csv --strict -o budget.csv  exit code 1 if over-allocated (for pipelines)`);
+  cmd.action(async (file: string | undefined, options: CommonOptions & { by?: string; strict?: boolean }) => {
+    const format = outputFormat(options, io, FORMATS);
+    if (options.by !== undefined && !(BUDGET_VIEWS as readonly string[]).includes(options.by)) throw usageError(`--by ${options.by}: choose one of ${BUDGET_VIEWS.join(', ')}`);
+    const { loaded, asOf, placements } = await classifyFile(file, options, io);
+    const result = budget(placements, loaded.policy, loaded.config.capacity);
+    const view = options.by ?? (format === 'csv' ? 'school' : undefined);
+    let content: string;
+    if (format === 'json') content = toJson(budgetJson(result, loaded.policy, asOf));
+    else {
+      const tables = budgetTables(result, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file', view);
+      if (tables.length === 0) throw usageError('--by term: no capacity in trust.config.yaml (add a capacity: list of the people who deliver support)');
+      content = renderSections(`Support days: ${loaded.policy.name}`, [`Policy: ${loaded.policy.id}. As of ${asOf}.`], tables, format, { color: useColor(options, io), width: io.stdout.columns });
+    }
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    if (format !== 'table' || options.output) note(options, io, `${totalLine(result)} (${loaded.policySource})`);
+    reportOverAllocation(result, options, io);
+  });
+  return cmd;
+}

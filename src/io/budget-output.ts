@@ -1,0 +1,220 @@
+// The budget in the shapes people and scripts read: the JSON of SPEC section 5 and table models for
+// the terminal, CSV, Markdown and HTML (one section per view: schools, tiers, trusts, capacity).
+import type { BudgetResult, CapacityTerm, ItemCost, SchoolBudget, Totals } from '../core/budget.js';
+import { TERMS } from '../core/budget.js';
+import type { Policy } from '../core/policy.js';
+import type { Cell, Column, TableModel } from './formats/table-model.js';
+import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
+import { renderTable } from './render.js';
+import { escapeMarkdown } from './formats/markdown.js';
+import pageTemplate from '../../templates/table.html';
+
+/** Two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+const r2 = (n: number | null): number | null => (n === null ? null : round2(n));
+const terms = (xs: number[]): number[] => xs.map(round2);
+export const NO_TRUST = '(no trust)';
+
+function itemJson(c: ItemCost) {
+  return { name: c.name, kind: c.kind, days: r2(c.days), ceiling: r2(c.ceiling), per: c.per, subject_to: c.subjectTo, paid_by: c.paidBy, basis: c.basis };
+}
+
+function totalsJson(t: Totals) {
+  return { schools: t.schools, days: round2(t.days), ceiling: round2(t.ceiling), unknown: t.unknown, needs_data: t.needsData, per_term: terms(t.perTerm), subject_to_approval: round2(t.conditional) };
+}
+
+function termJson(t: CapacityTerm) {
+  return { demand: round2(t.demand), capacity: round2(t.capacity), balance: round2(t.balance), over: t.over };
+}
+
+/**
+ * `sit budget --format json`: `schools` (urn, tier, days, ...), `byTier` and `byTrust` (objects keyed
+ * by tier id and trust name; schools outside a trust under "(no trust)"), `total` (`days`: the sum of
+ * known days; `unknown`: schools whose days the policy does not state), `capacity` (or null).
+ */
+export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
+  return {
+    policy: policy.id,
+    as_of: asOf,
+    term_weeks: result.termWeeks,
+    schools: result.schools.map((s) => ({
+      urn: s.urn,
+      name: s.name,
+      trust: s.trust,
+      tier: s.tier,
+      days: r2(s.days),
+      ceiling: r2(s.ceiling),
+      is_ceiling: s.isCeiling,
+      unknown: s.unknown,
+      needs_data: s.tier === null,
+      per_term: terms(s.perTerm),
+      paid_by: s.paidBy,
+      basis: s.basis,
+      items: s.items.map(itemJson),
+      trust_items: s.trustItems.map(itemJson),
+      subject_to_approval: s.conditional.map(itemJson),
+    })),
+    byTier: Object.fromEntries(result.byTier.map((t) => [t.tier, { label: t.label, level: t.level, ...totalsJson(t) }])),
+    byTrust: Object.fromEntries(result.byTrust.map((t) => [t.trust ?? NO_TRUST, { ...totalsJson(t), trust_items: t.trustItems.map(itemJson) }])),
+    total: totalsJson(result.total),
+    capacity: result.capacity && {
+      people: result.capacity.people.map((p) => ({ role: p.role, name: p.name, per_term: round2(p.perTerm), year: round2(p.year) })),
+      terms: result.capacity.terms.map((t) => ({ term: t.term, ...termJson(t) })),
+      year: termJson(result.capacity.year),
+      over_allocated: result.capacity.overAllocated,
+    },
+    assumptions: result.assumptions,
+  };
+}
+
+const termColumns: Column[] = Array.from({ length: TERMS }, (_, i) => ({ key: `t${i + 1}`, header: `T${i + 1}` }));
+const termCells = (xs: number[] | null): Record<string, Cell> => Object.fromEntries(Array.from({ length: TERMS }, (_, i) => [`t${i + 1}`, xs ? round2(xs[i]) : null]));
+
+/** The days as a reader should take them: a number, "up to" a ceiling, not stated, or needs data. */
+export function daysText(s: SchoolBudget): string {
+  if (s.tier === null) return 'needs data';
+  if (s.days === null) return 'not stated';
+  const n = String(round2(s.days));
+  const ceiling = s.ceiling !== null && s.ceiling > s.days ? ` (ceiling ${round2(s.ceiling)})` : s.isCeiling ? ' (ceiling)' : '';
+  const shared = s.trustItems.length ? ' + trust share' : '';
+  return `${n}${ceiling}${shared}${s.unknown && s.days !== null && s.items.some((c) => c.days === null) ? ' + not stated' : ''}`;
+}
+
+export function schoolsTable(result: BudgetResult, policy: Policy, asOf: string, detail: 'terminal' | 'file'): TableModel {
+  const columns: Column[] = detail === 'terminal'
+    ? [{ key: 'urn', header: 'URN' }, { key: 'name', header: 'School', wide: true }, { key: 'tier', header: 'Tier' }, { key: 'days_text', header: 'Days' }, { key: 'paid_by', header: 'Paid by' }, { key: 'basis', header: 'Basis', wide: true }]
+    : [
+        { key: 'urn', header: 'urn' }, { key: 'name', header: 'name' }, { key: 'trust', header: 'trust' }, { key: 'tier', header: 'tier' },
+        { key: 'days', header: 'days' }, { key: 'ceiling', header: 'ceiling' }, { key: 'days_text', header: 'days_text' },
+        ...termColumns, { key: 'paid_by', header: 'paid_by' }, { key: 'basis', header: 'basis', wide: true },
+      ];
+  const rows: Record<string, Cell>[] = result.schools.map((s) => ({
+    urn: s.urn, name: s.name, trust: s.trust, tier: s.tier ?? (detail === 'terminal' ? 'needs data' : null),
+    days: r2(s.days), ceiling: r2(s.ceiling), days_text: daysText(s), ...termCells(s.tier === null || s.days === null ? null : s.perTerm),
+    paid_by: s.paidBy, basis: s.basis,
+  }));
+  const levels = result.schools.map((s) => s.placement.level);
+  // Items counted once per trust get a row of their own, so the days column adds up to the total.
+  for (const t of result.byTrust) {
+    for (const c of t.trustItems) {
+      rows.push({
+        urn: null, name: `${t.trust} (${c.name}, once for the trust)`, trust: t.trust, tier: c.tier,
+        days: c.subjectTo ? 0 : r2(c.days), ceiling: r2(c.ceiling), days_text: c.subjectTo ? `subject to ${c.subjectTo}: not counted` : `${round2(c.days ?? 0)}${c.kind === 'ceiling' ? ' (ceiling)' : ''}`,
+        ...termCells(c.subjectTo ? null : c.perTerm), paid_by: c.paidBy, basis: c.basis,
+      });
+      levels.push(policy.tiers.find((x) => x.id === c.tier)?.level ?? null);
+    }
+  }
+  return {
+    title: `Support days by school: ${policy.name}`,
+    subtitle: [`Policy: ${policy.id}. As of ${asOf}. Days a year; T1-T6 are terms 1-6.`],
+    columns, rows, levels, maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    footer: [totalLine(result)],
+  };
+}
+
+export function totalLine(result: BudgetResult): string {
+  const t = result.total;
+  const parts = [`Total: ${round2(t.days)} days for ${t.schools} schools`];
+  if (t.ceiling > t.days) parts.push(`up to ${round2(t.ceiling)} at the ceiling`);
+  if (t.unknown) parts.push(`${t.unknown} school${t.unknown === 1 ? '' : 's'} with days not stated in the source (not counted, not zero)`);
+  if (t.needsData) parts.push(`${t.needsData} needing data`);
+  if (t.conditional) parts.push(`${round2(t.conditional)} more subject to approval (not counted)`);
+  return parts.join('; ');
+}
+
+function totalsRow(t: Totals): Record<string, Cell> {
+  return { schools: t.schools, days: round2(t.days), ceiling: round2(t.ceiling), unknown: t.unknown, needs_data: t.needsData, conditional: round2(t.conditional), ...termCells(t.perTerm) };
+}
+
+const totalsColumns: Column[] = [
+  { key: 'schools', header: 'schools' }, { key: 'days', header: 'days' }, { key: 'ceiling', header: 'ceiling' },
+  { key: 'unknown', header: 'not stated' }, { key: 'needs_data', header: 'needs data' }, { key: 'conditional', header: 'subject to approval' }, ...termColumns,
+];
+
+export function tiersTable(result: BudgetResult, policy: Policy): TableModel {
+  return {
+    title: 'Support days by tier',
+    columns: [{ key: 'tier', header: 'tier' }, { key: 'label', header: 'label' }, ...totalsColumns],
+    rows: [...result.byTier.map((t) => ({ tier: t.tier, label: t.label, ...totalsRow(t) })), { tier: 'total', label: '', ...totalsRow(result.total) }],
+    levels: [...result.byTier.map((t) => t.level), null],
+    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+  };
+}
+
+export function trustsTable(result: BudgetResult): TableModel {
+  return {
+    title: 'Support days by trust',
+    columns: [{ key: 'trust', header: 'trust' }, ...totalsColumns],
+    rows: [...result.byTrust.map((t) => ({ trust: t.trust ?? NO_TRUST, ...totalsRow(t) })), { trust: 'total', ...totalsRow(result.total) }],
+  };
+}
+
+export function overLine(result: BudgetResult): string | null {
+  const c = result.capacity;
+  if (!c || !c.overAllocated) return null;
+  const over = c.terms.filter((t) => t.over).map((t) => `term ${t.term} by ${round2(-t.balance)} days`);
+  if (c.year.over) over.push(`the year by ${round2(-c.year.balance)} days`);
+  return `OVER-ALLOCATED: demand exceeds capacity in ${over.join(', ')}`;
+}
+
+export function capacityTable(result: BudgetResult): TableModel | null {
+  const c = result.capacity;
+  if (!c) return null;
+  const row = (label: string, t: CapacityTerm) => ({
+    term: label, demand: round2(t.demand), capacity: round2(t.capacity), balance: round2(t.balance),
+    status: t.over ? `OVER-ALLOCATED by ${round2(-t.balance)} days` : 'within capacity',
+  });
+  return {
+    title: 'Demand against capacity',
+    subtitle: [`Capacity: ${c.people.map((p) => `${p.role}${p.name ? ` (${p.name})` : ''} ${p.basis}`).join('; ')}.`, 'Demand counts known days only (the planning figure; "up to" at its bound); days not stated and days subject to approval are not in it.'],
+    columns: [{ key: 'term', header: 'term' }, { key: 'demand', header: 'demand (days)' }, { key: 'capacity', header: 'capacity (days)' }, { key: 'balance', header: 'balance' }, { key: 'status', header: 'status' }],
+    rows: [...c.terms.map((t) => row(`term ${t.term}`, t)), row('year', c.year)],
+    levels: [...c.terms.map((t) => (t.over ? 2 : 1)), c.year.over ? 2 : 1],
+    maxLevel: 2,
+    footer: [overLine(result) ?? 'Within capacity in every term and for the year.'],
+  };
+}
+
+export function assumptionsTable(result: BudgetResult): TableModel {
+  return { title: 'Assumptions', columns: [{ key: 'assumption', header: 'assumption', wide: true }], rows: result.assumptions.map((a) => ({ assumption: a })) };
+}
+
+export const BUDGET_VIEWS = ['school', 'tier', 'trust', 'term'] as const;
+
+export function budgetTables(result: BudgetResult, policy: Policy, asOf: string, detail: 'terminal' | 'file', view?: string): TableModel[] {
+  const capacity = capacityTable(result);
+  const all: Record<string, TableModel[]> = {
+    school: [schoolsTable(result, policy, asOf, detail)],
+    tier: [tiersTable(result, policy)],
+    trust: [trustsTable(result)],
+    term: capacity ? [capacity] : [],
+  };
+  if (view) return all[view];
+  return [...all.school, ...all.tier, ...all.trust, ...all.term, assumptionsTable(result)];
+}
+
+/** Several tables as one document: HTML gets one page with a section per table. */
+export function renderSections(title: string, subtitle: string[], tables: TableModel[], format: string, options: { color: boolean; width?: number }): string {
+  if (format === 'html') {
+    const sections = tables.map((t) => [
+      `<section>\n<h2>${escapeHtml(t.title)}</h2>`,
+      ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+      tableHtml(t),
+      ...(t.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+      '</section>',
+    ].join('\n'));
+    return fillTemplate(pageTemplate, {
+      title: escapeHtml(title),
+      subtitle: subtitle.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
+      table: sections.join('\n'),
+      footer: '',
+    });
+  }
+  if (tables.length === 1 || format === 'csv') return renderTable(tables[0], format, options);
+  if (format === 'md') {
+    const head = [`# ${escapeMarkdown(title)}`, '', ...subtitle.flatMap((l) => [escapeMarkdown(l), '']), ''].join('\n');
+    return head + tables.map((t) => `#${renderTable(t, format, options)}`).join('\n');
+  }
+  return tables.map((t) => renderTable(t, format, options)).join('\n');
+}
