@@ -33,7 +33,9 @@ export function lineOf(doc: Document, lineCounter: LineCounter, path: PropertyKe
 
 export function issueLines(error: z.ZodError, file: string, doc?: Document, lineCounter?: LineCounter): string[] {
   const lines = error.issues.flatMap(flatten).map((issue) => {
-    const line = doc && lineCounter ? lineOf(doc, lineCounter, issue.path) : undefined;
+    // An unknown key is found at the key itself, not at the object holding it.
+    const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+    const line = doc && lineCounter ? lineOf(doc, lineCounter, at) : undefined;
     const where = issue.path.length ? ` ${pathText(issue.path)}:` : '';
     return `${file}${line ? `:${line}` : ''}:${where} ${describe(issue)}`;
   });

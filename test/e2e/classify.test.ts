@@ -1,0 +1,234 @@
+// End to end: the built `sit` on the shipped fixtures, compared with the committed expected
+// files, and the exit codes and one-line messages of SPEC section 4 for bad input.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSit, runInProcess, ROOT, FIXTURES } from '../helpers/run-sit.js';
+
+interface ExpectedCase { file: string; args: string[]; cwd?: string; code?: number }
+const cases: ExpectedCase[] = JSON.parse(readFileSync(`${FIXTURES}/expected/cases.json`, 'utf8'));
+const asOf = ['--as-of', '2026-09-01'];
+const tmp = () => mkdtempSync(join(tmpdir(), 'sit-e2e-'));
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
+
+describe('sit on the fixtures gives the committed output', () => {
+  it.each(cases.filter((c) => /^(classify|explain|presets)/.test(c.file)).map((c) => [c.file, c] as const))('%s', (_, c) => {
+    const result = runSit(c.args, { cwd: join(ROOT, c.cwd ?? '') });
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(c.code ?? 0);
+    expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/${c.file}`, 'utf8'));
+  });
+
+  it('gives the same bytes twice', () => {
+    const args = ['classify', 'fixtures/schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'html'];
+    expect(runSit(args).stdout).toBe(runSit(args).stdout);
+  });
+});
+
+describe('classify', () => {
+  it('gives the DfE route for eligible schools in JSON (SPEC 5)', () => {
+    const result = runSit(['classify', 'fixtures/schools.csv', '--preset', 'dfe-tsio-2023', ...asOf, '--format', 'json']);
+    const rows = JSON.parse(result.stdout) as { urn: number; tier: string | null; route: string | null; days: number | null; missing: string[]; override: string | null }[];
+    expect(rows).toHaveLength(26);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(['urn', 'name', 'tier', 'label', 'days', 'reasons', 'missing', 'override', 'route']));
+      expect(typeof row.urn).toBe('number');
+      if (row.tier === 'eligible') expect(['standalone', 'trust']).toContain(row.route);
+      else expect(row.route).toBeNull();
+    }
+    expect(rows.filter((r) => r.tier === 'eligible').map((r) => [r.urn, r.route])).toEqual([
+      [100004, 'trust'], [100005, 'standalone'], [100008, 'standalone'], [100017, 'standalone'], [100019, 'trust'], [100024, 'trust'],
+    ]);
+    expect(rows.find((r) => r.urn === 100025)).toMatchObject({ tier: null, days: null, missing: ['ofsted_overall', 'ofsted_date'] });
+    expect(result.stderr).toBe('26 schools: 6 eligible, 19 not-eligible, 1 need data (preset dfe-tsio-2023)\n');
+  });
+
+  it('writes CSV when piped, and --quiet silences the summary', () => {
+    const result = runSit(['classify', 'fixtures/schools.csv', '--preset', 'rlt-categories', ...asOf, '--quiet']);
+    expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/classify-rlt-categories.csv`, 'utf8'));
+    expect(result.stderr).toBe('');
+  });
+
+  it('reads standard input with -', () => {
+    const result = runSit(['classify', '-', '--preset', 'rlt-categories', ...asOf], { input: readFileSync(`${FIXTURES}/schools.csv`) });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/classify-rlt-categories.csv`, 'utf8'));
+  });
+
+  it('finds trust.config.yaml and its schools file from the current folder', () => {
+    const result = runSit(['classify', ...asOf, '--format', 'csv'], { cwd: FIXTURES });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/classify-rlt-categories.csv`, 'utf8'));
+    expect(result.stderr).toContain('trust.config.yaml');
+  });
+
+  it('colours the terminal table, and not with --no-color or NO_COLOR', async () => {
+    const args = ['classify', 'fixtures/schools.csv', '--preset', 'rlt-categories', ...asOf];
+    const colour = await runInProcess(args, { tty: true, env: { NO_COLOR: '' } });
+    expect(colour.code).toBe(0);
+    expect(colour.stdout).toMatch(/\u001b\[3\dm/);
+    expect(colour.stdout).toContain('Category A');
+    expect((await runInProcess([...args, '--no-color'], { tty: true, env: { NO_COLOR: '' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runInProcess(args, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('writes a file with -o, refuses to overwrite it, and overwrites with --force', () => {
+    const dir = tmp();
+    const out = join(dir, 'tiers.json');
+    const args = ['classify', join(FIXTURES, 'schools.csv'), '--preset', 'four-tier', ...asOf, '-o', out];
+    expect(runSit(args).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(`${FIXTURES}/expected/classify-four-tier.json`, 'utf8')); // format from the extension
+    writeFileSync(out, 'old');
+    const again = runSit(args);
+    expect(again.code).toBe(73);
+    expect(again.stderr).toBe(`sit: ${out}: already exists; add --force to overwrite it\n`);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+    expect(runSit([...args, '--force']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('"tier": "lead"');
+  });
+});
+
+describe('bad input: one clear line each, the exit code of SPEC section 4, no stack trace', () => {
+  const write = (name: string, text: string) => {
+    const dir = tmp();
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('reports every problem in a data file at once (65)', () => {
+    const file = write('bad.csv', 'urn,name,ofsted_overall,attendance_pct,ofsted_date\n100001,A,Good,95,2024-01-01\n99,B,Good,95,\n100003,C,Excellent,104,13/13/2024\n100001,D,Good,90,\n');
+    const result = runSit(['classify', file, '--preset', 'rlt-categories']);
+    expect(result.code).toBe(65);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `sit: ${file}:3: column "urn": expected a 6-digit URN (100000-999999), got "99"`,
+      `sit: ${file}:4: column "ofsted_overall": expected an Ofsted grade: Outstanding, Good, Requires improvement, Inadequate, RI or 1-4, got "Excellent"`,
+      `sit: ${file}:4: column "attendance_pct": expected a percentage from 0 to 100, got "104"`,
+      `sit: ${file}:4: column "ofsted_date": expected a date as YYYY-MM-DD or DD/MM/YYYY (day first) (this is not a real date), got "13/13/2024"`,
+      `sit: ${file}:5: column "urn": URN 100001 appears twice (first on line 2); each school needs one row`,
+    ]);
+  });
+
+  it('an override without a reason, or naming no tier of the policy, is bad data (65)', () => {
+    const noReason = runSit(['classify', write('o.csv', 'urn,name,override_tier\n100001,A,C\n'), '--preset', 'rlt-categories']);
+    expect(noReason.code).toBe(65);
+    expect(noReason.stderr).toMatch(/:2: column "override_reason": expected a reason for the override_tier/);
+    const badTier = runSit(['classify', write('o.csv', 'urn,name,override_tier,override_reason\n100001,A,Z,because\n'), '--preset', 'rlt-categories']);
+    expect(badTier.code).toBe(65);
+    expect(badTier.stderr).toMatch(/:2: column "override_tier": "Z" is not a tier of policy rlt-categories; expected one of D, C, A, B/);
+  });
+
+  it('a missing file is 66', () => {
+    const result = runSit(['classify', 'no-such.csv']);
+    expect(result.code).toBe(66);
+    expect(result.stderr).toBe('sit: no-such.csv: no such file; check the name and folder\n');
+  });
+
+  it('a file with no URN column, an empty file and an unterminated quote are 65', () => {
+    for (const [text, message] of [
+      ['name,phase\nA,primary\n', /:1: no URN column/],
+      ['', /the file is empty/],
+      ['urn,name\n', /has a header but no schools/],
+      ['urn,name\n100001,"Unclosed\n', /a quoted value is never closed/],
+    ] as const) {
+      const result = runSit(['classify', write('x.csv', text), '--preset', 'four-tier']);
+      expect(result.code).toBe(65);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      noStack(result.stderr);
+    }
+  });
+
+  it('a bad config gives its file and line (78)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: four-tier\nthresholds:\n  attendance_below: { value: minus two, means: x }\ncolour: red\n');
+    const result = runSit(['classify', join(FIXTURES, 'schools.csv')], { cwd: dir });
+    expect(result.code).toBe(78);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `sit: ${join(dir, 'trust.config.yaml')}:3: thresholds.attendance_below.value: expected number, received string`,
+      `sit: ${join(dir, 'trust.config.yaml')}:4: unknown field "colour" (check the spelling)`,
+    ]);
+  });
+
+  it('invalid YAML in the config is 78 with its line', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: four-tier\nschools: [unclosed\n');
+    const result = runSit(['validate'], { cwd: dir });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toMatch(/trust\.config\.yaml:\d+: not valid YAML/);
+  });
+
+  it('usage errors are 2: unknown preset, unknown option, bad --as-of, bad format', () => {
+    expect(runSit(['classify', 'fixtures/schools.csv', '--preset', 'nope']).stderr).toMatch(/no preset named "nope"; the presets are: dfe-tsio-2023/);
+    for (const args of [['classify', 'fixtures/schools.csv', '--preset', 'nope'], ['classify', '--colour'], ['classify', 'fixtures/schools.csv', '--as-of', '2026-31-12'], ['classify', 'fixtures/schools.csv', '--format', 'pdf'], ['frobnicate']]) {
+      const result = runSit(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      noStack(result.stderr);
+    }
+  });
+});
+
+describe('explain', () => {
+  it('shows every rule with the values seen, for a school that needs data too', () => {
+    const result = runSit(['explain', '100025', 'fixtures/schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'table']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Zephyr Free School (URN 100025): needs data (ofsted_overall)');
+    expect(result.stdout).toContain('Ofsted overall effectiveness is Inadequate: needs ofsted_overall');
+    expect(result.stdout).toContain('yes  leadership capacity is needs-support: needs-support');
+  });
+  it('an unknown URN is a usage error', () => {
+    const result = runSit(['explain', '999999', 'fixtures/schools.csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('sit: URN 999999 is not in fixtures/schools.csv (26 schools); check the number\n');
+  });
+});
+
+describe('validate, presets, init', () => {
+  it('validate says what it checked and lists unknown columns carried through', () => {
+    const result = runSit(['validate', 'fixtures/schools.csv', '--preset', 'equals-categories', ...asOf]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('data: fixtures/schools.csv: utf-8, header on line 1, 26 schools: OK');
+    expect(result.stdout).toContain('columns carried through: local_authority, finance_concern');
+  });
+  it('validate reports every data problem and exits 65', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.csv'), 'urn,name,phase\n100001,A,primary\n100002,,infant\n100003,C,college\n');
+    const result = runSit(['validate', join(dir, 's.csv')]);
+    expect(result.code).toBe(65);
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
+  });
+  it('presets lists the five presets', () => {
+    const result = runSit(['presets', '--format', 'json']);
+    expect(JSON.parse(result.stdout).map((p: { preset: string }) => p.preset)).toEqual(['dfe-tsio-2023', 'four-tier', 'rlt-categories', 'equals-categories', 'ult-core-second-tier']);
+  });
+  it('init writes trust.config.yaml from a preset and refuses to overwrite it', () => {
+    const dir = tmp();
+    const first = runSit(['init', '--preset', 'four-tier'], { cwd: dir });
+    expect(first.code).toBe(0);
+    const text = readFileSync(join(dir, 'trust.config.yaml'), 'utf8');
+    expect(text).toContain('id: four-tier');
+    expect(text).toContain('# The source describes tiers in words'); // the preset's comments are kept for editing
+    expect(runSit(['init', '--preset', 'rlt-categories'], { cwd: dir }).code).toBe(73);
+    expect(runSit(['init', '--preset', 'rlt-categories', '--force'], { cwd: dir }).code).toBe(0);
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'schools.csv'), readFileSync(`${FIXTURES}/schools.csv`));
+    const classified = runSit(['classify', 'schools.csv', ...asOf, '--format', 'json'], { cwd: join(dir, 'sub') }); // found from the folder above
+    expect(JSON.parse(classified.stdout)[0].tier).toBe('A');
+  });
+  it('init never prompts without a terminal: it asks for --preset', () => {
+    const dir = tmp();
+    const result = runSit(['init'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('sit: name the preset to start from: sit init --preset NAME (see sit presets)\n');
+    expect(existsSync(join(dir, 'trust.config.yaml'))).toBe(false);
+  });
+  it('--help has a worked example for each command, and --version answers', () => {
+    for (const cmd of ['classify', 'explain', 'validate', 'presets', 'init']) {
+      const result = runSit([cmd, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Examples:\n\s+sit /);
+    }
+    expect(runSit(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
