@@ -1,13 +1,52 @@
 // The only module that talks to inquirer. Commands call these only when standard input is a
-// terminal; tests replace this module. Loaded lazily so start-up never pays for it.
+// terminal; tests replace this module (or drive it with @inquirer/testing). Loaded lazily so
+// start-up never pays for it. Ctrl-C rejects with inquirer's ExitPromptError (name
+// "ExitPromptError"); see isPromptExit.
 export interface Choice<T> { name: string; value: T; description?: string }
 
-export async function choose<T>(message: string, choices: Choice<T>[]): Promise<T> {
+export async function choose<T>(message: string, choices: Choice<T>[], initial?: T): Promise<T> {
   const { select } = await import('@inquirer/prompts');
-  return select({ message, choices });
+  return select({ message, choices, default: initial, pageSize: 12 });
 }
 
 export async function confirm(message: string, initial = true): Promise<boolean> {
   const prompts = await import('@inquirer/prompts');
   return prompts.confirm({ message, default: initial });
+}
+
+/** A searchable list: typing filters the choices by `filter` (case-insensitive substring). */
+export async function search<T>(message: string, choices: (Choice<T> & { filter?: string })[]): Promise<T> {
+  const prompts = await import('@inquirer/prompts');
+  return prompts.search<T>({
+    message,
+    pageSize: 12,
+    source: (term) => {
+      const needle = (term ?? '').trim().toLowerCase();
+      return choices
+        .filter((c) => !needle || (c.filter ?? c.name).toLowerCase().includes(needle))
+        .map((c) => ({ name: c.name, value: c.value, description: c.description }));
+    },
+  });
+}
+
+export async function input(message: string, options: { initial?: string; required?: boolean } = {}): Promise<string> {
+  const prompts = await import('@inquirer/prompts');
+  const answer = await prompts.input({ message, default: options.initial || undefined, required: options.required });
+  return answer.trim();
+}
+
+export async function editor(message: string, initial = ''): Promise<string> {
+  const prompts = await import('@inquirer/prompts');
+  return prompts.editor({ message, default: initial, waitForUserInput: false });
+}
+
+export async function number(message: string, options: { initial?: number; min?: number; max?: number } = {}): Promise<number> {
+  const prompts = await import('@inquirer/prompts');
+  const answer = await prompts.number({ message, default: options.initial, min: options.min, max: options.max, required: true });
+  return answer ?? options.initial ?? 0;
+}
+
+/** True for the error inquirer throws when the person presses Ctrl-C. */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }

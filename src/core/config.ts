@@ -1,6 +1,8 @@
 // trust.config.yaml: a policy (its own, or a preset it extends) plus the trust's own settings.
 import { z } from 'zod';
 import { PolicyShape, checkPolicy, type Policy } from './policy.js';
+import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
+import { TermsSchema } from './terms.js';
 
 export const CapacitySchema = z
   .strictObject({
@@ -16,6 +18,12 @@ export type Capacity = z.output<typeof CapacitySchema>;
 export const TrustSettingsShape = {
   /** The trust's school data file, relative to the config file. */
   schools: z.string().min(1).optional(),
+  /** Key performance indicators for WFAPs (default: attendance, persistent absence, attainment). */
+  kpis: KpiListSchema.optional(),
+  /** The trust's own WFAP and deployment templates, relative to the config file. */
+  wfap: WfapSettingsSchema.optional(),
+  /** The academic year's six terms and closure days; the shipped 2026/27 dates when absent. */
+  terms: TermsSchema.optional(),
   /** The people who deliver support (for `sit budget`): days available a year, or per term. */
   capacity: z.array(CapacitySchema).optional(),
 };

@@ -1,0 +1,276 @@
+// The Way Forward Action Plan (WFAP) of the Trust Review Days source (SPEC section 7): school,
+// year, tier and level of support, KPIs; strengths, areas to develop, challenges, support
+// required; then key priorities, each with three milestones and a table of actions.
+// Pure: the plan is built from a school record, its placement, the policy, the KPIs and answers.
+import { z } from 'zod';
+import type { Placement } from './classify.js';
+import { describeDays } from './classify.js';
+import type { Policy } from './policy.js';
+import type { SchoolRecord } from './school.js';
+import { academicYearName, academicYearOf } from './dates.js';
+
+// ---- settings (trust.config.yaml) ---------------------------------------------------------
+
+export const KpiSpecSchema = z.strictObject({
+  /** A short id, used in answers (kpi_targets) and JSON. */
+  name: z.string().regex(/^[a-z0-9_]+$/, 'a short id of lower-case letters, digits and _'),
+  label: z.string().min(1),
+  /** The school data field (column) holding the school's latest value. */
+  field: z.string().min(1),
+  unit: z.string().default(''),
+  /** A number, or "national" for the policy's national comparator for the school's phase. */
+  target: z.union([z.number(), z.literal('national')]).optional(),
+  lower_is_better: z.boolean().default(false),
+});
+export type KpiSpec = z.output<typeof KpiSpecSchema>;
+export const KpiListSchema = z.array(KpiSpecSchema).min(1);
+
+/** The trust's own WFAP templates, relative to the config file. */
+export const WfapSettingsSchema = z.strictObject({
+  template_md: z.string().min(1).optional(),
+  template_html: z.string().min(1).optional(),
+  deployment_template_md: z.string().min(1).optional(),
+  deployment_template_html: z.string().min(1).optional(),
+});
+
+/** Used when the config names no KPIs: the three the source names, against national. */
+export const DEFAULT_KPIS: KpiSpec[] = [
+  { name: 'attendance', label: 'Attendance', field: 'attendance_pct', unit: '%', target: 'national', lower_is_better: false },
+  { name: 'persistent_absence', label: 'Persistent absence', field: 'persistent_absence_pct', unit: '%', target: 'national', lower_is_better: true },
+  { name: 'attainment', label: 'Attainment (headline measure)', field: 'attainment_pct', unit: '%', target: 'national', lower_is_better: false },
+];
+
+// ---- answers (asked, or an answers file) --------------------------------------------------
+
+export const MILESTONES = [
+  { key: 'autumn', label: 'By the end of the Autumn Term' },
+  { key: 'spring', label: 'By the end of the Spring Term' },
+  { key: 'summer', label: 'So that by the end of the Summer Term' },
+] as const;
+
+export const ACTION_COLUMNS = [
+  { key: 'action', header: 'Key actions' },
+  { key: 'rationale', header: 'Rationale' },
+  { key: 'support', header: 'Support required' },
+  { key: 'lead', header: 'Lead' },
+  { key: 'when', header: 'When' },
+  { key: 'monitoring_who', header: 'Monitoring: Who' },
+  { key: 'monitoring_how', header: 'Monitoring: How' },
+  { key: 'impact_dissemination', header: 'Impact: Dissemination' },
+  { key: 'next_steps', header: 'Next steps' },
+] as const;
+export type ActionKey = (typeof ACTION_COLUMNS)[number]['key'];
+
+export const MAX_PRIORITIES = 6;
+export const DEFAULT_PRIORITIES = 3;
+
+/** Free text (a number in YAML is taken as written). */
+export const text = z.union([z.string(), z.number()]).transform(String);
+/** A list of points: a YAML list, or one string (one point per line). */
+export const points = z.union([z.array(text), text]).transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((s) => s.trim()).filter(Boolean));
+
+export const ActionSchema = z.strictObject(Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, text.optional()])) as Record<ActionKey, z.ZodOptional<typeof text>>);
+export type ActionAnswers = z.output<typeof ActionSchema>;
+
+export const PriorityAnswersSchema = z.strictObject({
+  title: text.optional(),
+  milestones: z.strictObject({ autumn: text.optional(), spring: text.optional(), summer: text.optional() }).optional(),
+  actions: z.array(ActionSchema).optional(),
+});
+
+export const WfapAnswersSchema = z.strictObject({
+  school: z.number().int().min(100000).max(999999).optional(),
+  academic_year: z.string().regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27').optional(),
+  tier: z.union([z.string(), z.number()]).transform(String).optional(),
+  tier_reason: text.optional(),
+  kpi_targets: z.record(z.string(), z.number()).optional(),
+  strengths: points.optional(),
+  areas_to_develop: points.optional(),
+  challenges: points.optional(),
+  support_required: points.optional(),
+  priorities: z.array(PriorityAnswersSchema).min(1).max(MAX_PRIORITIES).optional(),
+});
+export type WfapAnswers = z.output<typeof WfapAnswersSchema>;
+
+// ---- the plan ------------------------------------------------------------------------------
+
+export interface Kpi {
+  name: string;
+  label: string;
+  unit: string;
+  field: string;
+  /** The school's latest value from the data, or null when blank. */
+  value: number | null;
+  target: number | null;
+  /** Where the target came from: "trust target", "national (primary)", or why there is none. */
+  target_source: string;
+  lower_is_better: boolean;
+}
+
+export type Action = Record<ActionKey, string>;
+
+export interface Priority {
+  number: number;
+  title: string;
+  milestones: { autumn: string; spring: string; summer: string };
+  actions: Action[];
+}
+
+export interface WfapPlan {
+  kind: 'wfap';
+  school: { urn: number; name: string; phase: string | null; trust: string | null };
+  academic_year: string;
+  as_of: string;
+  policy: { id: string; name: string };
+  tier: {
+    id: string | null;
+    label: string | null;
+    days: number | null;
+    days_text: string;
+    /** What the policy says of the tier (cadence, level of support), when it says it. */
+    description: string | null;
+    reasons: string[];
+    /** Set when the plan's tier differs from the policy's placement (or the data set it by hand). */
+    override: string | null;
+  };
+  kpis: Kpi[];
+  strengths: string[];
+  areas_to_develop: string[];
+  challenges: string[];
+  support_required: string[];
+  priorities: Priority[];
+}
+
+export const TEXT_SECTIONS = [
+  { key: 'strengths', label: 'Areas of strength' },
+  { key: 'areas_to_develop', label: 'Areas to be developed' },
+  { key: 'challenges', label: 'Potential challenges or risk' },
+  { key: 'support_required', label: 'Support required' },
+] as const;
+
+export function blankAction(): Action {
+  return Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, ''])) as Action;
+}
+
+function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targets: Record<string, number>): Kpi {
+  const raw = school.fields[spec.field] ?? school.extra[spec.field] ?? null;
+  const num = raw === null || raw === '' ? null : Number(raw);
+  const value = num === null || Number.isNaN(num) ? null : num;
+  let target: number | null = null;
+  let source = 'no target set';
+  if (targets[spec.name] !== undefined) {
+    target = targets[spec.name];
+    source = 'plan target';
+  } else if (typeof spec.target === 'number') {
+    target = spec.target;
+    source = 'trust target';
+  } else if (spec.target === 'national') {
+    const phase = (school.fields.phase as string | null) ?? null;
+    const national = policy.national[spec.field] as Record<string, number | string | undefined> | undefined;
+    const byPhase = national && phase !== null && typeof national[phase] === 'number' ? (national[phase] as number) : undefined;
+    const fallback = national && typeof national.default === 'number' ? national.default : undefined;
+    if (byPhase !== undefined) {
+      target = byPhase;
+      source = `national (${phase})`;
+    } else if (fallback !== undefined) {
+      target = fallback;
+      source = 'national (all schools)';
+    } else {
+      source = 'national: the policy has no national figure; set a target';
+    }
+  }
+  return { name: spec.name, label: spec.label, unit: spec.unit, field: spec.field, value, target, target_source: source, lower_is_better: spec.lower_is_better };
+}
+
+export interface BuildOptions {
+  asOf: string;
+  kpis?: KpiSpec[];
+  /** For a blank plan: how many priorities (1-6) and action rows each. */
+  priorities?: number;
+  blankActions?: number;
+}
+
+/** The plan for one school: what the data and policy know, plus the answers (blank where none). */
+export function buildPlan(placement: Placement, policy: Policy, answers: WfapAnswers, options: BuildOptions): WfapPlan {
+  const school = placement.school;
+  let tier: WfapPlan['tier'] = {
+    id: placement.tier,
+    label: placement.label,
+    days: placement.days,
+    days_text: placement.daysText,
+    description: null,
+    reasons: placement.reasons,
+    override: placement.override,
+  };
+  const chosen = answers.tier !== undefined ? policy.tiers.find((t) => t.id === answers.tier) : undefined;
+  if (chosen && chosen.id !== placement.tier) {
+    const { days, text: daysText } = describeDays(chosen);
+    tier = {
+      id: chosen.id, label: chosen.label, days, days_text: daysText, description: null,
+      reasons: placement.reasons, override: answers.tier_reason ?? `set in the plan (the policy placed it in ${placement.label ?? 'no tier: needs data'})`,
+    };
+  }
+  const policyTier = policy.tiers.find((t) => t.id === tier.id);
+  tier.description = policyTier?.description ?? null;
+
+  const count = answers.priorities?.length ?? Math.min(Math.max(options.priorities ?? DEFAULT_PRIORITIES, 1), MAX_PRIORITIES);
+  const blankRows = options.blankActions ?? 2;
+  const priorities: Priority[] = Array.from({ length: count }, (_, i) => {
+    const a = answers.priorities?.[i];
+    const actions = a?.actions?.length
+      ? a.actions.map((row) => ({ ...blankAction(), ...Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) }) as Action)
+      : Array.from({ length: blankRows }, blankAction);
+    return {
+      number: i + 1,
+      title: a?.title ?? '',
+      milestones: { autumn: a?.milestones?.autumn ?? '', spring: a?.milestones?.spring ?? '', summer: a?.milestones?.summer ?? '' },
+      actions,
+    };
+  });
+
+  return {
+    kind: 'wfap',
+    school: { urn: school.urn, name: school.name, phase: (school.fields.phase as string | null) ?? null, trust: (school.fields.trust as string | null) ?? null },
+    academic_year: answers.academic_year ?? academicYearName(academicYearOf(options.asOf)),
+    as_of: options.asOf,
+    policy: { id: policy.id, name: policy.name },
+    tier,
+    kpis: (options.kpis ?? DEFAULT_KPIS).map((k) => kpiOf(k, school, policy, answers.kpi_targets ?? {})),
+    strengths: answers.strengths ?? [],
+    areas_to_develop: answers.areas_to_develop ?? [],
+    challenges: answers.challenges ?? [],
+    support_required: answers.support_required ?? [],
+    priorities,
+  };
+}
+
+/** The answers a complete plan needs that these answers lack, as answer-file paths. */
+export function missingAnswers(answers: WfapAnswers): string[] {
+  const missing: string[] = [];
+  for (const section of TEXT_SECTIONS) if (!answers[section.key]?.length) missing.push(section.key);
+  if (!answers.priorities?.length) {
+    missing.push('priorities');
+    return missing;
+  }
+  answers.priorities.forEach((p, i) => {
+    if (!p.title) missing.push(`priorities[${i}].title`);
+    for (const m of MILESTONES) if (!p.milestones?.[m.key]) missing.push(`priorities[${i}].milestones.${m.key}`);
+    if (!p.actions?.length) missing.push(`priorities[${i}].actions`);
+    else p.actions.forEach((a, j) => { if (!a.action) missing.push(`priorities[${i}].actions[${j}].action`); });
+  });
+  return missing;
+}
+
+/** Checks against the policy that zod alone cannot (the tier must be one of the policy's). */
+export function answerProblems(answers: WfapAnswers, policy: Policy): { path: string; message: string }[] {
+  const ids = policy.tiers.map((t) => t.id);
+  if (answers.tier !== undefined && !ids.includes(answers.tier)) {
+    return [{ path: 'tier', message: `"${answers.tier}" is not a tier of policy ${policy.id}; expected one of ${ids.join(', ')}` }];
+  }
+  return [];
+}
+
+/** "96.1%" or "" for a blank value. */
+export function formatKpiValue(value: number | null, unit: string): string {
+  return value === null ? '' : `${value}${unit}`;
+}

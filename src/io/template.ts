@@ -1,0 +1,126 @@
+// A tiny, safe template filler for the trust's own Markdown and HTML templates: {{name}} and
+// {{a.b}} placeholders (always escaped for the output format), {{#list}}...{{/list}} sections
+// (repeated per item; {{.}} is the item), {{^list}}...{{/list}} (only when empty) and
+// {{! comments }}. Nothing in a template is ever run as code. A tag alone on its line takes the
+// line with it. Mistakes (an unknown placeholder, an unclosed section) say the line.
+
+export class TemplateError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+type Node =
+  | { type: 'text'; text: string }
+  | { type: 'var'; name: string; line: number }
+  | { type: 'section'; name: string; inverted: boolean; line: number; children: Node[] };
+
+export interface Template {
+  nodes: Node[];
+}
+
+const NAME = /^(\.|[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*)$/;
+const TAG = /\{\{(.*?)\}\}/g;
+const STANDALONE = /^[ \t]*\{\{[#^/!][^{}]*\}\}[ \t]*\r?\n?$/;
+
+export function parseTemplate(text: string): Template {
+  const root: Node[] = [];
+  const stack: { name: string; line: number; children: Node[] }[] = [{ name: '', line: 0, children: root }];
+  const top = () => stack[stack.length - 1].children;
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = STANDALONE.test(raw) ? raw.trim() : raw;
+    let last = 0;
+    for (const match of line.matchAll(TAG)) {
+      if (match.index! > last) top().push({ type: 'text', text: line.slice(last, match.index) });
+      last = match.index! + match[0].length;
+      const body = match[1].trim();
+      const sigil = body[0];
+      if (sigil === '!') continue;
+      if (sigil === '{' || sigil === '&') throw new TemplateError(lineNo, `{{${match[1]}}}: unescaped placeholders are not allowed; use {{name}}`);
+      const name = sigil === '#' || sigil === '^' || sigil === '/' ? body.slice(1).trim() : body;
+      if (!NAME.test(name)) throw new TemplateError(lineNo, `{{${match[1]}}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`);
+      if (sigil === '#' || sigil === '^') {
+        const node: Node = { type: 'section', name, inverted: sigil === '^', line: lineNo, children: [] };
+        top().push(node);
+        stack.push({ name, line: lineNo, children: node.children });
+      } else if (sigil === '/') {
+        const open = stack[stack.length - 1];
+        if (stack.length === 1) throw new TemplateError(lineNo, `{{/${name}}} closes a section that was never opened`);
+        if (open.name !== name) throw new TemplateError(lineNo, `{{/${name}}} does not match {{#${open.name}}} opened on line ${open.line}`);
+        stack.pop();
+      } else {
+        top().push({ type: 'var', name, line: lineNo });
+      }
+    }
+    const rest = line.slice(last);
+    if (rest.includes('{{')) throw new TemplateError(lineNo, 'a "{{" without its closing "}}" on the same line');
+    if (rest) top().push({ type: 'text', text: rest });
+  });
+  if (stack.length > 1) {
+    const open = stack[stack.length - 1];
+    throw new TemplateError(open.line, `the section {{#${open.name}}} is never closed; add {{/${open.name}}}`);
+  }
+  return { nodes: root };
+}
+
+const MISSING = Symbol('missing');
+
+function lookup(name: string, stack: unknown[]): unknown {
+  if (name === '.') return stack[stack.length - 1];
+  const [first, ...rest] = name.split('.');
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const frame = stack[i];
+    if (frame !== null && typeof frame === 'object' && Object.hasOwn(frame, first)) {
+      let value: unknown = (frame as Record<string, unknown>)[first];
+      for (const key of rest) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return MISSING;
+        value = (value as Record<string, unknown>)[key];
+      }
+      return value;
+    }
+  }
+  return MISSING;
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Fills the template; every value goes through `escape`. Unknown names are errors. */
+export function renderTemplate(template: Template, view: object, escape: (value: string) => string): string {
+  const out: string[] = [];
+  const walk = (nodes: Node[], stack: unknown[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        out.push(node.text);
+        continue;
+      }
+      const value = lookup(node.name, stack);
+      if (value === MISSING) throw new TemplateError(node.line, `unknown placeholder "${node.name}"`);
+      if (node.type === 'var') {
+        if (value !== null && typeof value === 'object') throw new TemplateError(node.line, `"${node.name}" is a list or group: use {{#${node.name}}}...{{/${node.name}}}`);
+        out.push(value === null || value === undefined ? '' : escape(String(value)));
+        continue;
+      }
+      if (node.inverted) {
+        if (isEmpty(value)) walk(node.children, stack);
+      } else if (Array.isArray(value)) {
+        for (const item of value) walk(node.children, [...stack, item]);
+      } else if (!isEmpty(value)) {
+        walk(node.children, [...stack, value]);
+      }
+    }
+  };
+  walk(template.nodes, [view]);
+  return out.join('');
+}
+
+/**
+ * Parses and checks a template against a sample view in which every list has an item, so that a
+ * mistake inside a section shows even when the real plan's list is empty.
+ */
+export function compileTemplate(text: string, sample: object): Template {
+  const template = parseTemplate(text);
+  renderTemplate(template, sample, (s) => s);
+  return template;
+}
