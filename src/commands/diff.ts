@@ -1,0 +1,105 @@
+// sit diff OLD NEW: tier movements between two years (up, down, same, joined, left, newly needing data).
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { classify } from '../core/classify.js';
+import { diff, entryOf, unknownTiers, yearBefore, type DiffEntry, type DiffResult } from '../core/diff.js';
+import { formatProblem, isHeaderRow, toSchools } from '../core/school.js';
+import { dataError, usageError } from '../errors.js';
+import { classificationTable, diffJson, diffTable, entriesFromCsv, entriesFromJson, looksLikeJson } from '../io/diff-output.js';
+import { emit } from '../io/output.js';
+import { readText } from '../io/read-text.js';
+import { looksLikeYaml, readCsvTable, readYamlTable } from '../io/read-table.js';
+import { renderTable, toJson } from '../io/render.js';
+import type { LoadedConfig } from '../io/config.js';
+import { asOfDate, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { parseDate } from '../core/values.js';
+
+const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
+
+export interface DiffSide {
+  entries: DiffEntry[];
+  /** The date a data file was classified as of; null for a classification output. */
+  asOf: string | null;
+  file: string;
+}
+
+/**
+ * Reads one side: a `sit classify` output (JSON, or CSV with tier and days_text columns) as it is,
+ * or a school data file, classified with the policy as of the given date.
+ */
+export async function readSide(file: string, asOf: string, loaded: LoadedConfig, io: Io): Promise<DiffSide> {
+  const path = file === '-' ? '-' : resolve(io.cwd, file);
+  const source = await readText(path, io.stdin, displayPath(path, io));
+  let entries: DiffEntry[] | null = null;
+  if (looksLikeJson(source)) entries = entriesFromJson(source);
+  else if (!looksLikeYaml(source, path)) {
+    const table = classificationTable(source);
+    if (table) entries = entriesFromCsv(table);
+  }
+  if (entries) {
+    const strange = unknownTiers(entries, loaded.policy);
+    if (strange.length) throw dataError(`${source.display}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`);
+    return { entries, asOf: null, file: source.display };
+  }
+  const table = looksLikeYaml(source, path) ? readYamlTable(source) : readCsvTable(source, isHeaderRow);
+  const data = toSchools(table.headers, table.rows);
+  if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(source.display, p)));
+  const result = classify(data.schools, loaded.policy, { asOf });
+  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(source.display, p)));
+  return { entries: result.placements.map(entryOf), asOf, file: source.display };
+}
+
+export interface Compared {
+  result: DiffResult;
+  old: DiffSide;
+  now: DiffSide;
+}
+
+/** Both sides read and compared; data files: NEW as of --as-of, OLD a year earlier unless --old-as-of. */
+export async function compareFiles(oldFile: string, newFile: string, options: CommonOptions & { oldAsOf?: string }, loaded: LoadedConfig, io: Io): Promise<Compared> {
+  if (oldFile === '-' && newFile === '-') throw usageError('only one of OLD and NEW can be standard input (-)');
+  const asOf = asOfDate(options, io);
+  let oldAsOf = yearBefore(asOf);
+  if (options.oldAsOf) {
+    const parsed = parseDate(options.oldAsOf);
+    if (!parsed.ok || parsed.value === null) throw usageError(`--old-as-of ${options.oldAsOf}: expected a date as YYYY-MM-DD or DD/MM/YYYY`);
+    oldAsOf = parsed.value;
+  }
+  const old = await readSide(oldFile, oldAsOf, loaded, io);
+  const now = await readSide(newFile, asOf, loaded, io);
+  return { result: diff(old.entries, now.entries, loaded.policy), old, now };
+}
+
+export function sidesLine(c: Compared): string {
+  const side = (s: DiffSide) => (s.asOf ? `${s.file} (classified as of ${s.asOf})` : `${s.file} (a sit classify output)`);
+  return `From ${side(c.old)} to ${side(c.now)}.`;
+}
+
+export function diffCommand(io: Io): Command {
+  const cmd = new Command('diff')
+    .description('tier movements between two years: up, down, same, joined, left, newly needing data')
+    .argument('<old>', "last year's classification (sit classify output, CSV or JSON) or school data file")
+    .argument('<new>', "this year's, in the same form");
+  withPolicyOptions(cmd);
+  withOutputOptions(cmd, FORMATS);
+  cmd.option('--old-as-of <date>', 'when OLD is a data file: classify it as of this date (default: a year before --as-of)');
+  cmd.addHelpText('after', `
+"up" is a move to a tier with more support (a higher level in the policy), "down" to one with less.
+Data files are classified with the same policy: NEW as of --as-of, OLD a year earlier.
+
+Examples:
+  sit diff tiers-2025.csv tiers-2026.csv        two sit classify outputs
+  sit diff schools-2025.csv schools-2026.csv --as-of 2026-09-01 --format md
+  sit diff old.json new.json --format json | jq '.movements[] | select(.movement == "up")'`);
+  cmd.action(async (oldFile: string, newFile: string, options: CommonOptions & { oldAsOf?: string }) => {
+    const format = outputFormat(options, io, FORMATS);
+    const loaded = loadPolicy(options, io);
+    const compared = await compareFiles(oldFile, newFile, options, loaded, io);
+    const content = format === 'json'
+      ? toJson(diffJson(compared.result, loaded.policy, { old: compared.old.asOf, now: compared.now.asOf }))
+      : renderTable(diffTable(compared.result, loaded.policy, [`Policy: ${loaded.policy.id}. ${sidesLine(compared)}`], format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    if (format !== 'table' || options.output) note(options, io, `${compared.result.summary} (${loaded.policySource})`);
+  });
+  return cmd;
+}
