@@ -2,6 +2,7 @@
 // is data (a preset YAML file or a trust's trust.config.yaml); this zod schema is its definition.
 import { z } from 'zod';
 import { FACTS } from './facts.js';
+import { CalendarSchema, checkCalendar } from './calendar.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 /** A number, or "$name" for a named threshold in the policy's `thresholds`. */
@@ -173,6 +174,8 @@ export const PolicyShape = {
   /** Extra output fields decided per school, e.g. the DfE offer's route. */
   fields: z.record(z.string().regex(/^[a-z0-9_]+$/), OutputFieldSchema).default({}),
   notes: z.array(z.string()).default([]),
+  /** QA and SI activities for `sit calendar`: see core/calendar.ts. */
+  calendar: CalendarSchema.optional(),
   /** Support days for `sit budget`: see BudgetSchema. */
   budget: BudgetSchema.optional(),
 };
@@ -213,6 +216,7 @@ export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
     }
   };
   policy.tiers.forEach((tier, i) => tier.rules?.forEach((rule, j) => visit(rule.when, ['tiers', i, 'rules', j, 'when'])));
+  checkCalendar(policy.calendar, ids, ctx);
   for (const id of Object.keys(policy.budget?.tiers ?? {})) {
     if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['budget', 'tiers', id], message: `no tier "${id}"` });
   }

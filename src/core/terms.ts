@@ -1,0 +1,135 @@
+// The academic year's six terms and its closure days (INSET days, bank holidays), as a trust
+// writes them under `terms:` in trust.config.yaml, and the school-day arithmetic the calendar
+// needs. Pure: dates are ISO strings (YYYY-MM-DD) and whole day numbers.
+import { z } from 'zod';
+import { parseDate } from './values.js';
+import { academicYearName, academicYearOf, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
+
+/** An ISO or UK (day-first) date, kept as YYYY-MM-DD. */
+const DateSchema = z.union([z.string(), z.number()]).transform((raw, ctx) => {
+  const parsed = parseDate(String(raw));
+  if (!parsed.ok || parsed.value === null) {
+    ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD or DD/MM/YYYY, got "${raw}"` });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+export const TERM_NAMES = ['Autumn 1', 'Autumn 2', 'Spring 1', 'Spring 2', 'Summer 1', 'Summer 2'] as const;
+/** The holiday after each of terms 1-5, in the usual English pattern. */
+export const HOLIDAY_NAMES = ['October half term', 'Christmas holiday', 'February half term', 'Easter holiday', 'May half term'] as const;
+
+export const TermsSchema = z
+  .strictObject({
+    /** The academic year, e.g. 2026/27; taken from the first term's start when absent. */
+    year: z.string().regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27').optional(),
+    /** Where the dates come from (the local authority's published dates, say). */
+    source: z.string().optional(),
+    dates: z.array(z.strictObject({ name: z.string().min(1).optional(), start: DateSchema, end: DateSchema })),
+    closures: z.array(z.strictObject({ date: DateSchema, name: z.string().min(1) })).default([]),
+  })
+  .superRefine((terms, ctx) => {
+    if (terms.dates.length !== 6) {
+      ctx.addIssue({ code: 'custom', path: ['dates'], message: `expected six terms (Autumn 1 to Summer 2), found ${terms.dates.length}` });
+      return;
+    }
+    terms.dates.forEach((term, i) => {
+      if (term.start > term.end) ctx.addIssue({ code: 'custom', path: ['dates', i, 'end'], message: `term ${i + 1} ends (${term.end}) before it starts (${term.start})` });
+      const previous = terms.dates[i - 1];
+      if (previous && term.start <= previous.end) {
+        ctx.addIssue({ code: 'custom', path: ['dates', i, 'start'], message: `term ${i + 1} starts (${term.start}) before term ${i} ends (${previous.end}): terms must be in order and not overlap` });
+      }
+    });
+    const first = terms.dates[0].start;
+    const last = terms.dates[5].end;
+    const year = academicYearOf(first);
+    if (academicYearOf(last) !== year) {
+      ctx.addIssue({ code: 'custom', path: ['dates', 5, 'end'], message: `term 6 ends (${last}) in another academic year than term 1 starts (${first}, ${academicYearName(year)})` });
+    }
+    if (terms.year !== undefined && terms.year !== academicYearName(year)) {
+      ctx.addIssue({ code: 'custom', path: ['year'], message: `the year is ${terms.year} but term 1 starts on ${first}, in ${academicYearName(year)}` });
+    }
+    terms.closures.forEach((closure, i) => {
+      if (closure.date < first || closure.date > last) {
+        ctx.addIssue({ code: 'custom', path: ['closures', i, 'date'], message: `${closure.date} (${closure.name}) is outside the year's terms (${first} to ${last})` });
+      }
+    });
+  });
+
+export type TermsConfig = z.output<typeof TermsSchema>;
+
+export interface Term {
+  number: number;
+  name: string;
+  start: string;
+  end: string;
+  startDay: number;
+  endDay: number;
+}
+
+/** The year's terms and closures, ready for school-day arithmetic. */
+export interface TermCalendar {
+  /** The academic year's starting year (2026 for 2026/27). */
+  year: number;
+  yearName: string;
+  terms: Term[];
+  /** Day number -> what closes the school that day. */
+  closures: Map<number, string>;
+}
+
+export function termCalendar(config: TermsConfig): TermCalendar {
+  const terms = config.dates.map((t, i) => ({
+    number: i + 1,
+    name: t.name ?? TERM_NAMES[i],
+    start: t.start,
+    end: t.end,
+    startDay: toDayNumber(t.start),
+    endDay: toDayNumber(t.end),
+  }));
+  const year = academicYearOf(terms[0].start);
+  return { year, yearName: academicYearName(year), terms, closures: new Map(config.closures.map((c) => [toDayNumber(c.date), c.name])) };
+}
+
+/** The term (1-6) a day falls in, or null in a holiday. */
+export function termOfDay(cal: TermCalendar, day: number): number | null {
+  for (const term of cal.terms) if (day >= term.startDay && day <= term.endDay) return term.number;
+  return null;
+}
+
+const weekdayOfDay = (day: number) => isoWeekday(fromDayNumber(day));
+
+export function isSchoolDay(cal: TermCalendar, day: number): boolean {
+  return weekdayOfDay(day) <= 5 && termOfDay(cal, day) !== null && !cal.closures.has(day);
+}
+
+/** Why a weekday is not a school day: a closure's name or the holiday's; null on a school day. */
+export function whyClosed(cal: TermCalendar, day: number): string | null {
+  if (weekdayOfDay(day) > 5) return 'weekend';
+  const closure = cal.closures.get(day);
+  if (closure !== undefined) return closure;
+  if (termOfDay(cal, day) !== null) return null;
+  const after = cal.terms.filter((t) => t.endDay < day).length;
+  if (after === 0) return 'before the first term';
+  if (after >= cal.terms.length) return 'after the last term';
+  return HOLIDAY_NAMES[after - 1] ?? 'holiday';
+}
+
+/** The first school day on or after `day`, up to `limit` (inclusive); null if none. */
+export function nextSchoolDay(cal: TermCalendar, day: number, limit: number): number | null {
+  for (let d = day; d <= limit; d++) if (isSchoolDay(cal, d)) return d;
+  return null;
+}
+
+/** The last school day on or before `day`, down to `limit`; null if none. */
+export function previousSchoolDay(cal: TermCalendar, day: number, limit: number): number | null {
+  for (let d = day; d >= limit; d--) if (isSchoolDay(cal, d)) return d;
+  return null;
+}
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Monday of the week (Monday to Sunday) a day falls in. */
+export function mondayOf(day: number): number {
+  return day - (weekdayOfDay(day) - 1);
+}

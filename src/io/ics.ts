@@ -1,0 +1,87 @@
+// iCalendar (RFC 5545) for Outlook and Google Calendar: CRLF line ends, lines folded at 75 octets,
+// TEXT values escaped, all-day events (VALUE=DATE), and UIDs derived from what an event is (so a
+// re-generated calendar re-imported updates its events rather than duplicating them). DTSTAMP is
+// given by the caller, never the clock: the same input gives byte-identical output.
+import { createHash } from 'node:crypto';
+
+export interface IcsEvent {
+  uid: string;
+  /** First day, YYYY-MM-DD. */
+  start: string;
+  /** Last day (inclusive), YYYY-MM-DD. */
+  end: string;
+  summary: string;
+  description?: string;
+  categories?: string[];
+}
+
+export interface IcsCalendar {
+  name: string;
+  /** UTC date-time for every DTSTAMP, YYYY-MM-DD (taken as midnight UTC). */
+  stamp: string;
+  events: IcsEvent[];
+}
+
+/** A UID that depends only on the parts: the same school, activity and date give the same UID. */
+export function stableUid(parts: (string | number)[]): string {
+  return `${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32)}@sit`;
+}
+
+/** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let limit = 75;
+  while (start < bytes.length) {
+    let end = Math.min(start + limit, bytes.length);
+    // Step back off UTF-8 continuation bytes (10xxxxxx) so a character stays whole.
+    while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--;
+    parts.push(bytes.subarray(start, end).toString('utf8'));
+    start = end;
+    limit = 74; // a continuation line starts with a space, which counts
+  }
+  return parts.join('\r\n ');
+}
+
+const compact = (iso: string) => iso.replace(/-/g, '');
+
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function toIcs(calendar: IcsCalendar): string {
+  const stamp = `${compact(calendar.stamp)}T000000Z`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//sit//School-improvement toolkit//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(calendar.name)}`,
+  ];
+  for (const event of calendar.events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compact(event.start)}`,
+      // DTEND of an all-day event is the day after the last day.
+      `DTEND;VALUE=DATE:${compact(dayAfter(event.end))}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+    );
+    if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+    if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+    lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
