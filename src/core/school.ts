@@ -55,10 +55,12 @@ export interface ColumnMap {
 }
 
 /** Headers match case-insensitively, ignoring spaces, hyphens and underscores; the first wins. */
-export function mapColumns(headers: string[]): ColumnMap {
-  const taken = new Set<string>();
+export function mapColumns(headers: string[], forced?: (string | null)[]): ColumnMap {
+  // A recognised layout (io/layouts.ts) may fix some columns; the rest match as usual.
+  const taken = new Set<string>((forced ?? []).filter((f): f is string => !!f));
   const exact = new Set(FIELDS.filter((d) => headers.some((h) => fold(h) === fold(d.name))).map((d) => d.name));
-  const fieldOf = headers.map((header) => {
+  const fieldOf = headers.map((header, i) => {
+    if (forced?.[i]) return forced[i];
     const field = HEADER_INDEX.get(fold(header));
     if (!field || taken.has(field)) return null;
     // An alias does not take a field that another column names exactly.
@@ -80,48 +82,125 @@ export interface SchoolsResult {
   columns: ColumnMap;
 }
 
+/** A problem in one row before it is located: the field and what was expected. */
+export interface RowIssue {
+  field: string;
+  message: string;
+}
+
+export type RowCheck = { ok: true; fields: Record<string, FieldValue> } | { ok: false; issues: RowIssue[] };
+
+/** The zod schema of record applied to one row's canonical cells (the reference for checkRow). */
+export function checkRowWithSchema(input: Record<string, string>): RowCheck {
+  const parsed = SchoolRowSchema.safeParse(input);
+  if (parsed.success) return { ok: true, fields: parsed.data as Record<string, FieldValue> };
+  return { ok: false, issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })) };
+}
+
+const CELL_PARSERS = FIELDS.map((def) => [def.name, PARSERS[def.kind]] as const);
+
+/**
+ * The same checks as SchoolRowSchema, derived from the same field table, without zod's per-row
+ * cost (a property test holds the two to identical results): each cell's parser in field order,
+ * then the row rules only when every cell parsed, as zod runs refinements.
+ */
+export function checkRow(get: (field: string) => string | undefined): RowCheck {
+  const fields: Record<string, FieldValue> = {};
+  let issues: RowIssue[] | null = null;
+  for (const [name, parse] of CELL_PARSERS) {
+    const raw = get(name);
+    if (raw === undefined) {
+      fields[name] = null;
+      continue;
+    }
+    const parsed = parse(raw);
+    if (parsed.ok) fields[name] = parsed.value as FieldValue;
+    else (issues ??= []).push({ field: name, message: parsed.expected });
+  }
+  if (issues) return { ok: false, issues };
+  if (fields.urn === null) (issues ??= []).push({ field: 'urn', message: 'a URN (required)' });
+  if (fields.name === null) (issues ??= []).push({ field: 'name', message: 'a school name (required)' });
+  if (fields.override_tier !== null && fields.override_reason === null) {
+    (issues ??= []).push({ field: 'override_reason', message: 'a reason for the override_tier (an override without a reason is not accepted)' });
+  }
+  return issues ? { ok: false, issues } : { ok: true, fields };
+}
+
+/** A row's outcome: a school, the problems in it, or null for a blank row. */
+export type RowOutcome = { school: SchoolRecord; problems?: undefined } | { school?: undefined; problems: DataProblem[] } | null;
+
+const columnOfField = new WeakMap<ColumnMap, Map<string, number>>();
+
+/**
+ * One row of cells to a school record or its problems: the one conversion used by toSchools (the
+ * whole file in memory) and by the streaming classify. Duplicate URNs need the rows before, so
+ * they are the caller's to check.
+ */
+export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: string[] }): RowOutcome {
+  const { headers, fieldOf } = columns;
+  const cells = row.cells;
+  let blank = true;
+  for (const c of cells) if (c !== '' && c.trim() !== '') { blank = false; break; }
+  if (blank) return null;
+  if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
+    return { problems: [{ line: row.line, message: `has ${cells.length} values but the header has ${headers.length} columns (a stray separator or an unquoted comma?)` }] };
+  }
+  let index = columnOfField.get(columns);
+  if (!index) {
+    index = new Map();
+    fieldOf.forEach((field, i) => { if (field) index!.set(field, i); });
+    columnOfField.set(columns, index);
+  }
+  const at = index;
+  const checked = checkRow((field) => { const i = at.get(field); return i === undefined ? undefined : cells[i] ?? ''; });
+  if (!checked.ok) {
+    // In the order the columns stand in the file, as a person reads the row.
+    const issues = [...checked.issues].sort((a, b) => fieldOf.indexOf(a.field) - fieldOf.indexOf(b.field));
+    return {
+      problems: issues.map((issue) => {
+        const i = at.get(issue.field);
+        const raw = i === undefined ? undefined : cells[i] ?? '';
+        const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got "${raw}"`;
+        return { line: row.line, column: headers[fieldOf.indexOf(issue.field)] ?? issue.field, message: `expected ${issue.message}, ${got}` };
+      }),
+    };
+  }
+  const extra: Record<string, string> = {};
+  for (let i = 0; i < fieldOf.length; i++) {
+    if (fieldOf[i]) continue;
+    const value = cells[i] ?? '';
+    if (headers[i] !== '' || value !== '') extra[headers[i]] = value;
+  }
+  const fields = checked.fields;
+  return { school: { line: row.line, urn: fields.urn as number, name: fields.name as string, fields, extra } };
+}
+
+export function duplicateUrn(columns: ColumnMap, line: number, urn: number, firstLine: number): DataProblem {
+  return { line, column: columns.headers[columns.fieldOf.indexOf('urn')] ?? 'urn', message: `URN ${urn} appears twice (first on line ${firstLine}); each school needs one row` };
+}
+
 /** Turns text rows into school records, collecting every problem rather than stopping at one. */
-export function toSchools(headers: string[], rows: { line: number; cells: string[] }[]): SchoolsResult {
-  const columns = mapColumns(headers);
+export function toSchools(headers: string[], rows: { line: number; cells: string[] }[], forced?: (string | null)[]): SchoolsResult {
+  const columns = mapColumns(headers, forced);
   const schools: SchoolRecord[] = [];
   const problems: DataProblem[] = [];
   const seen = new Map<number, number>();
-  const headerOf = (field: string) => headers[columns.fieldOf.indexOf(field)] ?? field;
 
   for (const row of rows) {
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    if (row.cells.length > headers.length && row.cells.slice(headers.length).some((c) => c.trim() !== '')) {
-      problems.push({ line: row.line, message: `has ${row.cells.length} values but the header has ${headers.length} columns (a stray separator or an unquoted comma?)` });
+    const outcome = schoolFromRow(columns, row);
+    if (outcome === null) continue;
+    if (outcome.problems) {
+      problems.push(...outcome.problems);
       continue;
     }
-    const input: Record<string, string> = {};
-    const extra: Record<string, string> = {};
-    columns.fieldOf.forEach((field, i) => {
-      const value = row.cells[i] ?? '';
-      if (field) input[field] = value;
-      else if (headers[i] !== '' || value !== '') extra[headers[i]] = value;
-    });
-    const parsed = SchoolRowSchema.safeParse(input);
-    if (!parsed.success) {
-      // In the order the columns stand in the file, as a person reads the row.
-      const issues = [...parsed.error.issues].sort((a, b) => columns.fieldOf.indexOf(String(a.path[0])) - columns.fieldOf.indexOf(String(b.path[0])));
-      for (const issue of issues) {
-        const field = String(issue.path[0] ?? '');
-        const raw = input[field];
-        const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got "${raw}"`;
-        problems.push({ line: row.line, column: headerOf(field), message: `expected ${issue.message}, ${got}` });
-      }
-      continue;
-    }
-    const fields = parsed.data as Record<string, FieldValue>;
-    const urn = fields.urn as number;
-    const firstLine = seen.get(urn);
+    const { school } = outcome;
+    const firstLine = seen.get(school.urn);
     if (firstLine !== undefined) {
-      problems.push({ line: row.line, column: headerOf('urn'), message: `URN ${urn} appears twice (first on line ${firstLine}); each school needs one row` });
+      problems.push(duplicateUrn(columns, row.line, school.urn, firstLine));
       continue;
     }
-    seen.set(urn, row.line);
-    schools.push({ line: row.line, urn, name: fields.name as string, fields, extra });
+    seen.set(school.urn, row.line);
+    schools.push(school);
   }
   return { schools, problems, columns };
 }

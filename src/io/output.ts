@@ -1,6 +1,6 @@
 // Where results go: standard output, or a file written atomically (temporary file in the same
 // folder, then rename), refusing to overwrite without --force.
-import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cannotWriteError, usageError } from '../errors.js';
 
@@ -18,6 +18,9 @@ export function resolveFormat(options: { format?: string; output?: string }, all
     throw usageError(`--format ${format} is not available here; choose one of: ${allowed.join(', ')}`);
   }
   if (format === 'table' && options.output) format = 'csv';
+  if (format === 'xlsx' && !options.output && stdoutIsTTY) {
+    throw usageError('--format xlsx writes an Excel workbook, not text for the terminal: add -o FILE.xlsx (or pipe it to a file)');
+  }
   return format;
 }
 
@@ -51,6 +54,37 @@ export function writeAtomic(path: string, content: string | Uint8Array, display 
     const code = (error as NodeJS.ErrnoException).code;
     throw cannotWriteError(`${display}: cannot be written (${code ?? (error as Error).message})`);
   }
+}
+
+/**
+ * A file written in parts (a large result): parts go to a temporary file beside the target, which
+ * is renamed into place by commit() and removed by abort(), so the target is never half written.
+ */
+export function openAtomic(path: string, display = path): { write(text: string): void; commit(): void; abort(): void } {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fail = (error: unknown) => {
+    try { unlinkSync(temp); } catch { /* nothing was written */ }
+    const code = (error as NodeJS.ErrnoException).code;
+    return cannotWriteError(`${display}: cannot be written (${code ?? (error as Error).message})`);
+  };
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx');
+  } catch (error) {
+    throw fail(error);
+  }
+  return {
+    write(text) {
+      try { writeSync(fd, text); } catch (error) { closeSync(fd); throw fail(error); }
+    },
+    commit() {
+      try { closeSync(fd); renameSync(temp, path); } catch (error) { throw fail(error); }
+    },
+    abort() {
+      try { closeSync(fd); } catch { /* already closed */ }
+      try { unlinkSync(temp); } catch { /* already gone */ }
+    },
+  };
 }
 
 export function emit(target: OutputTarget, content: string | Uint8Array): void {

@@ -33,9 +33,16 @@ export function placementJson(p: Placement): PlacementJson {
 }
 
 export function countByTier(placements: Placement[], policy: Policy): string {
-  const counts = policy.tiers.map((t) => `${placements.filter((p) => p.tier === t.id).length} ${t.id}`);
-  const needing = placements.filter((p) => p.tier === null).length;
-  return `${placements.length} schools: ${counts.join(', ')}${needing ? `, ${needing} need data` : ''}`;
+  const counts = new Map<string | null, number>();
+  for (const p of placements) counts.set(p.tier, (counts.get(p.tier) ?? 0) + 1);
+  return tierCountLine(counts, placements.length, policy);
+}
+
+/** The summary line from counts per tier id (null: needs data), as a streaming run keeps them. */
+export function tierCountLine(counts: ReadonlyMap<string | null, number>, total: number, policy: Policy): string {
+  const perTier = policy.tiers.map((t) => `${counts.get(t.id) ?? 0} ${t.id}`);
+  const needing = counts.get(null) ?? 0;
+  return `${total} schools: ${perTier.join(', ')}${needing ? `, ${needing} need data` : ''}`;
 }
 
 export function placementsTable(placements: Placement[], policy: Policy, asOf: string, detail: 'terminal' | 'file'): TableModel {

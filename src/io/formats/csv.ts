@@ -1,5 +1,4 @@
 // CSV that opens in Excel and cannot run as a formula there (SPEC section 5).
-import { stringify } from 'csv-stringify/sync';
 import type { Cell, TableModel } from './table-model.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -12,10 +11,16 @@ export function neutralise(value: Cell): string {
   return value;
 }
 
-export function toCsv(table: TableModel, options: { bom?: boolean } = {}): string {
-  const body = stringify([
-    table.columns.map((c) => neutralise(c.header)),
-    ...table.rows.map((row) => table.columns.map((c) => neutralise(row[c.key] ?? null))),
-  ], { record_delimiter: '\r\n' });
+const QUOTE = /[",\r\n]/;
+
+/** One field as csv-stringify writes it (quoted when it holds a comma, quote or line break); a property test holds them equal. */
+export function csvField(text: string): string {
+  return QUOTE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `header: false` gives the rows alone, for output written in batches. */
+export function toCsv(table: TableModel, options: { bom?: boolean; header?: boolean } = {}): string {
+  let body = options.header === false ? '' : `${table.columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
+  for (const row of table.rows) body += `${table.columns.map((c) => csvField(neutralise(row[c.key] ?? null))).join(',')}\r\n`;
   return (options.bom ? '\uFEFF' : '') + body;
 }

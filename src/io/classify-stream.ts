@@ -1,0 +1,223 @@
+// `sit classify` over a large CSV file without holding it in memory: the file is read in chunks,
+// split by CsvSplitter, each row converted by the same schoolFromRow as the in-memory reader and
+// placed by the same compiled policy, and the result written in batches. The output is byte for
+// byte what the in-memory path writes. Only the DfE route's trust size needs the whole file: it
+// is counted in a cheap first pass, and only when the policy uses it.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { compilePolicy, overrideFor, placeSchool, type Placement } from '../core/classify.js';
+import type { FactContext } from '../core/facts.js';
+import { PARSERS } from '../core/fields.js';
+import type { Condition, Policy } from '../core/policy.js';
+import { duplicateUrn, formatProblem, isHeaderRow, mapColumns, schoolFromRow, type ColumnMap, type DataProblem } from '../core/school.js';
+import { dataError } from '../errors.js';
+import { toCsv } from './formats/csv.js';
+import { placementJson, placementsTable, tierCountLine } from './placements.js';
+import { detectDelimiter } from './read-table.js';
+import { CsvSplitter } from './csv-splitter.js';
+import { checkWritable, openAtomic, type OutputTarget } from './output.js';
+
+/** Files at least this big are streamed; smaller ones are read whole (the same output either way). */
+export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
+const CHUNK = 1 << 20;
+/** Output is held back until this much is ready, so a small run with a problem writes nothing. */
+const HOLD_BYTES = 8 * 1024 * 1024;
+const BATCH = 100;
+
+/** Where output goes; written synchronously (files, and pipes on Linux, are written so by Node). */
+export interface Sink {
+  write(text: string): unknown;
+}
+
+/** Streams when the input is a CSV file big enough to matter and the output is CSV or JSON. */
+export function shouldStream(path: string, format: string, minBytes = STREAM_MIN_BYTES): boolean {
+  if (path === '-' || (format !== 'csv' && format !== 'json') || /\.ya?ml$/i.test(path)) return false;
+  try {
+    const info = statSync(path);
+    return info.isFile() && info.size >= minBytes;
+  } catch {
+    return false; // the in-memory reader says what is wrong with it
+  }
+}
+
+export function usesFact(policy: Policy, fact: string): boolean {
+  const visit = (c: Condition): boolean =>
+    'all' in c ? c.all.some(visit) : 'any' in c ? c.any.some(visit) : 'not' in c ? visit(c.not) : c.fact === fact;
+  return policy.tiers.some((t) => (t.rules ?? []).some((r) => visit(r.when))) ||
+    Object.values(policy.fields).some((values) => values.some((v) => v.when !== undefined && visit(v.when)));
+}
+
+/** Reads the file in chunks as text (UTF-8, or Windows-1252 when the start is not UTF-8). */
+function* textChunks(path: string, display: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let decoder: TextDecoder | null = null;
+    let offset = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      const bytes = buffer.subarray(0, n);
+      if (bytes.includes(0)) throw dataError(`${display}: this is not a text file (it contains NUL bytes); save it from Excel as "CSV UTF-8"`);
+      if (decoder === null) {
+        decoder = new TextDecoder('utf-8', { fatal: true });
+        try {
+          decoder.decode(bytes, { stream: true });
+          decoder = new TextDecoder('utf-8', { fatal: true });
+        } catch {
+          decoder = new TextDecoder('windows-1252');
+        }
+      }
+      try {
+        yield decoder.decode(bytes, { stream: true });
+      } catch {
+        throw dataError(`${display}: not valid UTF-8 after byte ${offset} although the start of the file is; save it from Excel as "CSV UTF-8"`);
+      }
+      offset += n;
+    }
+    if (decoder) yield decoder.decode();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Calls onRow for each record after the header (the first record naming a URN column). */
+function readRecords(path: string, display: string, onHeader: (headers: string[], line: number) => void, onRow: (cells: string[], line: number) => void): void {
+  let splitter: CsvSplitter | null = null;
+  let header: string[] | null = null;
+  let seen = 0;
+  let firstLine = 0;
+  const onRecord = (cells: string[], line: number) => {
+    if (header !== null) return onRow(cells, line);
+    if (seen++ === 0) firstLine = line;
+    if (isHeaderRow(cells)) {
+      header = cells.map((h) => h.trim());
+      onHeader(header, line);
+    } else if (seen >= 20) {
+      throw dataError(`${display}:${firstLine}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+    }
+  };
+  for (const text of textChunks(path, display)) {
+    if (splitter === null) {
+      const start = text.replace(/^\uFEFF/, '');
+      if (start.trim() === '') continue;
+      splitter = new CsvSplitter(detectDelimiter(start), display);
+      splitter.push(start, onRecord);
+    } else splitter.push(text, onRecord);
+  }
+  if (splitter === null) throw dataError(`${display}: the file is empty; it needs a header row and one row per school`);
+  splitter.end(onRecord);
+  if (header === null) throw dataError(`${display}:${firstLine}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+}
+
+/** The first pass for the DfE route: schools per trust, as trustSizes counts them. */
+function countTrusts(path: string, display: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  let columns: ColumnMap | null = null;
+  let trustColumn = -1;
+  readRecords(path, display, (headers) => {
+    columns = mapColumns(headers);
+    trustColumn = columns.fieldOf.indexOf('trust');
+  }, (cells) => {
+    if (trustColumn < 0 || cells.every((c) => c.trim() === '')) return;
+    const parsed = PARSERS.text(cells[trustColumn] ?? '');
+    if (parsed.ok && parsed.value !== null) sizes.set(String(parsed.value), (sizes.get(String(parsed.value)) ?? 0) + 1);
+  });
+  return sizes;
+}
+
+export interface StreamResult {
+  /** The summary line (schools per tier). */
+  summary: string;
+}
+
+/**
+ * Classifies a CSV file row by row and writes CSV or JSON to the sink. Every problem in the file
+ * is collected and thrown at the end as one data error; output stops at the first problem.
+ */
+export function classifyStream(request: { path: string; display: string; policy: Policy; asOf: string; format: string; sink: Sink }): StreamResult {
+  const { path, display, policy, asOf, format, sink } = request;
+  const compiled = compilePolicy(policy);
+  const ctx: FactContext = { asOf, trustSizes: usesFact(policy, 'trust_schools') ? countTrusts(path, display) : new Map() };
+  const ids = new Set(policy.tiers.map((t) => t.id));
+  const firstLineOf = new Int32Array(900_000);
+  const counts = new Map<string | null, number>();
+  const problems: string[] = [];
+  let columns: ColumnMap | null = null;
+  let headerLine = 0;
+  let total = 0;
+  let batch: Placement[] = [];
+  let out = '';
+  let held = true;
+  let firstItem = true;
+
+  const flushBatch = () => {
+    if (batch.length === 0) return;
+    if (format === 'json') {
+      for (const p of batch) {
+        out += `${firstItem ? '[\n' : ',\n'}  ${JSON.stringify(placementJson(p), null, 2).replace(/\n/g, '\n  ')}`;
+        firstItem = false;
+      }
+    } else {
+      out += toCsv(placementsTable(batch, policy, asOf, 'file'), { header: false });
+    }
+    batch = [];
+    if (!held || out.length >= HOLD_BYTES) {
+      held = false;
+      sink.write(out);
+      out = '';
+    }
+  };
+  const problem = (p: DataProblem) => {
+    problems.push(formatProblem(display, p));
+    batch = [];
+    out = '';
+  };
+
+  readRecords(path, display, (headers, line) => {
+    columns = mapColumns(headers);
+    headerLine = line;
+    if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
+  }, (cells, line) => {
+    const outcome = schoolFromRow(columns!, { line, cells });
+    if (outcome === null) return;
+    if (outcome.problems) {
+      for (const p of outcome.problems) problem(p);
+      return;
+    }
+    const school = outcome.school;
+    const first = firstLineOf[school.urn - 100000];
+    if (first !== 0) return problem(duplicateUrn(columns!, line, school.urn, first));
+    firstLineOf[school.urn - 100000] = line;
+    const id = overrideFor(school, policy);
+    if (id !== null && !ids.has(id)) {
+      return problem({ line, column: 'override_tier', message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${[...ids].join(', ')}` });
+    }
+    total++;
+    if (problems.length) return;
+    const placement = placeSchool(compiled, school, ctx);
+    counts.set(placement.tier, (counts.get(placement.tier) ?? 0) + 1);
+    batch.push(placement);
+    if (batch.length >= BATCH) flushBatch();
+  });
+  // Output held back (up to HOLD_BYTES) keeps a run with a problem from writing anything.
+  if (problems.length) throw dataError(problems);
+  if (total === 0) throw dataError(`${display}: has a header but no schools; add one row per school below line ${headerLine}`);
+  flushBatch();
+  if (format === 'json') out += firstItem ? '[]\n' : '\n]\n';
+  sink.write(out);
+  return { summary: tierCountLine(counts, total, policy) };
+}
+
+/** classifyStream to standard output, or to the -o file written atomically (refusing to overwrite without --force). */
+export function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): StreamResult {
+  const file = checkWritable(target);
+  const atomic = file === null ? null : openAtomic(file, target.output);
+  try {
+    const result = classifyStream({ ...request, sink: atomic ?? target.stdout });
+    atomic?.commit();
+    return result;
+  } catch (error) {
+    atomic?.abort();
+    throw error;
+  }
+}
