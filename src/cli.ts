@@ -10,6 +10,7 @@ import { presetsCommand } from './commands/presets.js';
 import { initCommand } from './commands/init.js';
 import { budgetCommand } from './commands/budget.js';
 import { diffCommand } from './commands/diff.js';
+import { reportCommand } from './commands/report.js';
 import { wfapCommand } from './commands/wfap.js';
 import { calendarCommand } from './commands/calendar.js';
 import { VERSION } from './version.js';
@@ -25,7 +26,7 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  const commands = [initCommand, presetsCommand, validateCommand, classifyCommand, explainCommand, budgetCommand, diffCommand, wfapCommand, calendarCommand];
+  const commands = [initCommand, presetsCommand, validateCommand, classifyCommand, explainCommand, budgetCommand, diffCommand, reportCommand, wfapCommand, calendarCommand];
   for (const make of commands) {
     const cmd = make(io);
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError('(add --help for usage)');

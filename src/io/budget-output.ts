@@ -6,7 +6,7 @@ import type { Policy } from '../core/policy.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
 import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
 import { renderTable } from './render.js';
-import { escapeMarkdown } from './formats/markdown.js';
+import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
 import pageTemplate from '../../templates/table.html';
 
 /** Two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
@@ -194,27 +194,34 @@ export function budgetTables(result: BudgetResult, policy: Policy, asOf: string,
   return [...all.school, ...all.tier, ...all.trust, ...all.term, assumptionsTable(result)];
 }
 
+/** One table as an HTML section: heading, lines above, the table, lines below. */
+export function sectionHtml(t: TableModel, className = ''): string {
+  return [
+    `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(t.title)}</h2>`,
+    ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    tableHtml(t),
+    ...(t.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    '</section>',
+  ].join('\n');
+}
+
+/** One table as a Markdown section under a level-2 heading. */
+export const sectionMarkdown = (t: TableModel): string => `#${toMarkdown(t)}`;
+
 /** Several tables as one document: HTML gets one page with a section per table. */
 export function renderSections(title: string, subtitle: string[], tables: TableModel[], format: string, options: { color: boolean; width?: number }): string {
   if (format === 'html') {
-    const sections = tables.map((t) => [
-      `<section>\n<h2>${escapeHtml(t.title)}</h2>`,
-      ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
-      tableHtml(t),
-      ...(t.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
-      '</section>',
-    ].join('\n'));
     return fillTemplate(pageTemplate, {
       title: escapeHtml(title),
       subtitle: subtitle.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
-      table: sections.join('\n'),
+      table: tables.map((t) => sectionHtml(t)).join('\n'),
       footer: '',
     });
   }
   if (tables.length === 1 || format === 'csv') return renderTable(tables[0], format, options);
   if (format === 'md') {
     const head = [`# ${escapeMarkdown(title)}`, '', ...subtitle.flatMap((l) => [escapeMarkdown(l), '']), ''].join('\n');
-    return head + tables.map((t) => `#${renderTable(t, format, options)}`).join('\n');
+    return head + tables.map(sectionMarkdown).join('\n');
   }
   return tables.map((t) => renderTable(t, format, options)).join('\n');
 }

@@ -1,0 +1,49 @@
+// sit report FILE [--previous OLD]: the board report (HTML, Markdown or JSON).
+import { Command } from 'commander';
+import { budget } from '../core/budget.js';
+import { diff, entryOf, yearBefore } from '../core/diff.js';
+import { emit, resolveFormat } from '../io/output.js';
+import { reportHtml, reportJson, reportMarkdown, type ReportInput } from '../io/report.js';
+import { toJson } from '../io/render.js';
+import { classifyFile, reportOverAllocation } from './budget.js';
+import { readSide, sidesLine } from './diff.js';
+import { note, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+
+const FORMATS = ['html', 'md', 'json'] as const;
+
+export function reportCommand(io: Io): Command {
+  const cmd = new Command('report')
+    .description('a self-contained board report: tiers and reasons, budget against capacity, movements, charts')
+    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
+  withPolicyOptions(cmd);
+  withOutputOptions(cmd, FORMATS);
+  cmd
+    .option('--previous <old>', "last year's school data or sit classify output: adds the movements since then")
+    .option('--strict', 'exit with code 1 when demand exceeds capacity (the report is still written)');
+  cmd.addHelpText('after', `
+The HTML report is one file with inline SVG charts (no scripts, nothing fetched), and prints on A4.
+Without --format or -o it writes HTML to standard output.
+
+Examples:
+  sit report schools.csv -o board-report.html
+  sit report schools.csv --previous schools-2025.csv --as-of 2026-09-01 -o board-report.html
+  sit report schools.csv --format md -o board-report.md`);
+  cmd.action(async (file: string | undefined, options: CommonOptions & { previous?: string; strict?: boolean }) => {
+    const format = resolveFormat(options, FORMATS, false, 'html');
+    const { loaded, asOf, placements } = await classifyFile(file, options, io);
+    const result = budget(placements, loaded.policy, loaded.config.capacity);
+    let movements: ReportInput['movements'] = null;
+    if (options.previous) {
+      const old = await readSide(options.previous, yearBefore(asOf), loaded, io);
+      const now = { entries: placements.map(entryOf), asOf, file: file ?? 'this year' };
+      const compared = { result: diff(old.entries, now.entries, loaded.policy), old, now };
+      movements = { result: compared.result, line: sidesLine(compared), oldAsOf: old.asOf };
+    }
+    const input: ReportInput = { policy: loaded.policy, asOf, placements, budget: result, movements };
+    const content = format === 'json' ? toJson(reportJson(input)) : format === 'md' ? reportMarkdown(input) : reportHtml(input);
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    if (options.output) note(options, io, `Wrote ${options.output} (${loaded.policySource})`);
+    reportOverAllocation(result, options, io);
+  });
+  return cmd;
+}
