@@ -1,0 +1,130 @@
+// sit wfap new | deployment, scripted (no terminal), end to end on the built binary.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { FIXTURES, runSit, runInProcess } from '../helpers/run-sit.js';
+
+const BASE = ['--as-of', '2026-09-01', '--config', `${FIXTURES}/trust.config.yaml`];
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sit-wfap-'));
+});
+
+const text = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
+
+describe('sit wfap new, scripted', () => {
+  it('--yes writes a blank plan pre-filled from data and policy, without a terminal (html)', () => {
+    const r = runSit(['wfap', 'new', '--school', '100004', '--yes', '--format', 'html', '-o', 'plan.html', ...BASE], { cwd: dir });
+    expect(r.stderr).toBe('wrote plan.html\n');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'plan.html'), 'utf8');
+    expect(html).toContain('<td>Dunmore Primary School</td>');
+    expect(html).toContain('<td>Category D</td>');
+    expect(html.match(/<table class="actions">/g)).toHaveLength(3);
+    expect(html).toContain('<th scope="col">Impact: Dissemination</th>');
+  });
+
+  it('writes every format from an answers file; the same input gives the same bytes', async () => {
+    const args = ['wfap', 'new', '--answers', `${FIXTURES}/wfap-answers.yaml`, ...BASE];
+    for (const format of ['md', 'html', 'csv', 'json']) {
+      const r = await runInProcess([...args, '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(format === 'json' ? '"name": "Dunmore Primary School"' : 'Dunmore Primary School');
+      expect(r.stdout).toContain('Improve attendance of disadvantaged pupils');
+      expect((await runInProcess([...args, '--format', format])).stdout).toBe(r.stdout);
+    }
+    const json = JSON.parse((await runInProcess([...args, '--format', 'json'])).stdout);
+    expect(json.priorities[0].actions[0].action).toBe('First-day response to every absence');
+    expect(json.tier).toMatchObject({ id: 'D', days: null });
+    const r = runSit([...args, '-o', 'answers.docx'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = await text(join(dir, 'answers.docx'));
+    for (const s of ['Dunmore Primary School', '100004', 'Improve attendance of disadvantaged pupils', 'Raise attainment in writing', 'First-day response to every absence', 'Joint moderation of writing each half term', 'Monitoring: Who', 'So that by the end of the Summer Term']) {
+      expect(doc).toContain(s);
+    }
+  });
+
+  it('missing answers without a terminal: exit 2, naming them', async () => {
+    const r = await runInProcess(['wfap', 'new', '--school', '100004', ...BASE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sit: missing answers: strengths, areas_to_develop, challenges, support_required, priorities /);
+    const none = await runInProcess(['wfap', 'new', '--yes', ...BASE]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('name the school');
+  });
+
+  it('a bad answers file: exit 65, file:line: path: what was expected', () => {
+    writeFileSync(join(dir, 'bad.yaml'), 'school: 100004\nstrengths: [ok]\npriorities:\n  - title: x\n    mielstones: {}\ntier: Z\n');
+    const r = runSit(['wfap', 'new', '--answers', 'bad.yaml', ...BASE], { cwd: dir });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toBe('sit: bad.yaml:5: priorities[0]: unknown field "mielstones" (check the spelling)\n');
+    writeFileSync(join(dir, 'bad-tier.yaml'), 'tier: Z\n');
+    const t = runSit(['wfap', 'new', '--school', '100004', '--yes', '--answers', 'bad-tier.yaml', ...BASE], { cwd: dir });
+    expect(t.code).toBe(65);
+    expect(t.stderr).toContain('tier: "Z" is not a tier of policy rlt-categories');
+  });
+
+  it('a broken template: exit 78 with the file and line; a good one is used', async () => {
+    writeFileSync(join(dir, 'broken.md'), '# {{school.name}}\n{{#priorities}}\n{{title}}\n');
+    const r = runSit(['wfap', 'new', '--school', '100004', '--yes', '--template', 'broken.md', ...BASE], { cwd: dir });
+    expect(r.code).toBe(78);
+    expect(r.stderr).toBe('sit: broken.md:2: the section {{#priorities}} is never closed; add {{/priorities}}\n');
+    writeFileSync(join(dir, 'mine.md'), 'Plan for {{school.name}} ({{tier.label}})\n{{#priorities}}\n{{number}}. {{title}}\n{{/priorities}}\n');
+    const ok = await runInProcess(['wfap', 'new', '--answers', `${FIXTURES}/wfap-answers.yaml`, '--template', 'mine.md', ...BASE], { cwd: dir });
+    expect(ok.stdout).toBe('Plan for Dunmore Primary School (Category D)\n1. Improve attendance of disadvantaged pupils\n2. Raise attainment in writing\n');
+  });
+
+  it('refuses to write a Word document to a terminal', async () => {
+    const r = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--format', 'docx', ...BASE], { tty: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a Word document cannot be shown in the terminal; add -o 100004-dunmore-primary-school-wfap-2026-27.docx');
+  });
+
+  it('--all --format docx writes a Word plan per school that opens; refuses to overwrite', async () => {
+    const r = runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', ...BASE], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(join(dir, 'plans'));
+    expect(files).toHaveLength(26);
+    expect(files[0]).toBe('100001-ashgrove-primary-school-wfap-2026-27.docx');
+    const doc = await text(join(dir, 'plans', files[3]));
+    expect(doc).toContain('Dunmore Primary School');
+    expect(doc).toContain('Key priority 3');
+    const again = runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', ...BASE], { cwd: dir });
+    expect(again.code).toBe(73);
+    expect(again.stderr).toContain('26 of the 26 plans already exist');
+    expect(runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', '--force', ...BASE], { cwd: dir }).code).toBe(0);
+  });
+
+  it('--all shows no progress bar when standard error is not a terminal', async () => {
+    const r = await runInProcess(['wfap', 'new', '--all', '--format', 'md', '-o', 'md-plans', ...BASE], { cwd: dir });
+    expect(r.stderr).toBe('wrote 26 plans (md) to md-plans\n');
+    expect(readdirSync(join(dir, 'md-plans'))).toHaveLength(26);
+    expect(existsSync(join(dir, 'md-plans', '100004-dunmore-primary-school-wfap-2026-27.md'))).toBe(true);
+  });
+});
+
+describe('sit wfap deployment, scripted', () => {
+  it('writes the record from answers in every format', async () => {
+    const args = ['wfap', 'deployment', '--answers', `${FIXTURES}/deployment-answers.yaml`, ...BASE];
+    const md = await runInProcess([...args, '--format', 'md']);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('| Role | Specialist Leader of Education \\(SLE\\): English |'.replace(/\\/g, ''));
+    expect(md.stdout).toContain('## Type of evidence of impact');
+    expect((await runInProcess([...args, '--format', 'html'])).stdout).toContain('<li>Coaching for two Year 5/6 teachers</li>');
+    expect((await runInProcess([...args, '--format', 'csv'])).stdout.split('\r\n')[0]).toBe('URN,School,Academic year,System leader,Role,Role detail,From,Days,Key focus area,Agreed outcomes,Key tasks,Type of evidence of impact');
+    expect(JSON.parse((await runInProcess([...args, '--format', 'json'])).stdout)).toMatchObject({ kind: 'deployment', role: 'SLE', days: 6 });
+    expect(runSit([...args, '-o', 'dep.docx'], { cwd: dir }).code).toBe(0);
+    expect(await text(join(dir, 'dep.docx'))).toContain('Jo Adeyemi');
+  });
+
+  it('missing answers: exit 2 naming them; --yes writes a blank record', async () => {
+    const r = await runInProcess(['wfap', 'deployment', ...BASE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing answers: school, leader, role, key_focus, agreed_outcomes, key_tasks, evidence_of_impact');
+    const blank = await runInProcess(['wfap', 'deployment', '--yes', '--format', 'md', ...BASE]);
+    expect(blank.code).toBe(0);
+    expect(blank.stdout).toContain('_To be completed._');
+  });
+});
