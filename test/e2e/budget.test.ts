@@ -1,0 +1,93 @@
+// End to end: sit budget and sit diff, run as a user runs them, on the fixtures.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSit, runInProcess, FIXTURES } from '../helpers/run-sit.js';
+
+const asOf = ['--as-of', '2026-09-01'];
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
+
+describe('sit budget', () => {
+  it('prints the JSON of SPEC section 5 (schools, byTier, byTrust, total)', () => {
+    const r = runSit(['budget', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+    const json = JSON.parse(r.stdout);
+    expect(json.schools).toHaveLength(26);
+    expect(json.schools[0]).toMatchObject({ urn: 100001, tier: 'A', days: 12 });
+    expect(json.schools.find((s: { urn: number }) => s.urn === 100003)).toMatchObject({ tier: 'B', days: null, unknown: true });
+    expect(json.byTier.D).toMatchObject({ schools: 8, days: 76, ceiling: 152 });
+    expect(json.byTrust['Kestrel Academies Trust'].days).toBe(58.5);
+    expect(json.total).toMatchObject({ days: 187, unknown: 9, needs_data: 1 });
+    expect(json.capacity.terms[0]).toEqual({ term: 1, demand: 32.5, capacity: 32, balance: -0.5, over: true });
+    // Over-allocation is said plainly, but without --strict the run succeeds.
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('OVER-ALLOCATED: demand exceeds capacity in term 1 by 0.5 days, term 2 by 0.5 days, term 5 by 0.5 days');
+  });
+
+  it('--strict exits 1 when over-allocated, after writing the output', () => {
+    const r = runSit(['budget', 'schools.csv', ...asOf, '--format', 'csv', '--strict'], { cwd: FIXTURES });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\r\n')[0]).toBe('urn,name,trust,tier,days,ceiling,days_text,T1,T2,T3,T4,T5,T6,paid_by,basis');
+    expect(r.stderr).toMatch(/^sit: OVER-ALLOCATED: .*\(--strict\)$/m);
+    noStack(r.stderr);
+  });
+
+  it('--strict exits 0 within capacity', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-budget-'));
+    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: equals-categories\ncapacity:\n  - { role: Director, days_per_term: 20 }\n');
+    const r = await runInProcess(['budget', `${FIXTURES}/schools.csv`, ...asOf, '--format', 'json', '--strict'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).capacity.over_allocated).toBe(false); // 117 / 6 = 19.5 a term <= 20
+  });
+
+  it('shows the DfE trust route once per trust and the extra days subject to approval', async () => {
+    const r = await runInProcess(['budget', `${FIXTURES}/schools.csv`, '--preset', 'dfe-tsio-2023', ...asOf, '--by', 'tier', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| eligible | Eligible for the offer | 6 | 50 | 50 | 0 | 0 | 25 |');
+  });
+
+  it('rejects a capacity entry without days, with the config line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-budget-'));
+    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: rlt-categories\ncapacity:\n  - { role: Director }\n');
+    const r = runSit(['budget', `${FIXTURES}/schools.csv`, ...asOf], { cwd: dir });
+    expect(r.code).toBe(78);
+    expect(r.stderr).toContain('days_per_year or days_per_term');
+    noStack(r.stderr);
+  });
+
+  it('gives the same bytes twice', () => {
+    const args = ['budget', 'schools.csv', ...asOf, '--format', 'html'];
+    expect(runSit(args, { cwd: FIXTURES }).stdout).toBe(runSit(args, { cwd: FIXTURES }).stdout);
+  });
+});
+
+describe('sit diff', () => {
+  it('compares two data files (OLD classified a year before --as-of)', () => {
+    const r = runSit(['diff', 'schools-2025.csv', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ old_as_of: '2025-09-01', new_as_of: '2026-09-01', summary: '4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data' });
+    expect(json.movements.filter((m: { movement: string }) => m.movement !== 'same').map((m: { urn: number; movement: string }) => `${m.urn} ${m.movement}`))
+      .toEqual(['100001 down', '100014 up', '100015 up', '100016 up', '100018 up', '100025 needs-data', '100026 joined', '100027 left']);
+  });
+
+  it('compares two sit classify outputs (CSV and JSON) the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
+    const old = runSit(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '--format', 'csv'], { cwd: FIXTURES });
+    const now = runSit(['classify', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+    writeFileSync(join(dir, 'old.csv'), old.stdout);
+    writeFileSync(join(dir, 'new.json'), now.stdout);
+    const r = await runInProcess(['diff', join(dir, 'old.csv'), join(dir, 'new.json'), '--config', `${FIXTURES}/trust.config.yaml`, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data');
+    expect(r.stdout).toContain('100015,Oakwood Primary School,up,A,C,12,15,3,');
+  });
+
+  it('refuses an output made with another policy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
+    writeFileSync(join(dir, 'x.json'), runSit(['classify', 'schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'json'], { cwd: FIXTURES }).stdout);
+    const r = await runInProcess(['diff', join(dir, 'x.json'), join(dir, 'x.json'), '--preset', 'rlt-categories', ...asOf]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('is not a tier of policy rlt-categories');
+  });
+});
