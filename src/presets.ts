@@ -4,6 +4,7 @@ import fourTier from '../presets/four-tier.yaml';
 import rltCategories from '../presets/rlt-categories.yaml';
 import equalsCategories from '../presets/equals-categories.yaml';
 import ultCoreSecondTier from '../presets/ult-core-second-tier.yaml';
+import rise2025 from '../presets/rise-2025.yaml';
 
 /** Preset name -> the YAML text as shipped (comments and all, so `sit init` keeps them). */
 export const PRESETS: Record<string, string> = {
@@ -12,6 +13,7 @@ export const PRESETS: Record<string, string> = {
   'rlt-categories': rltCategories,
   'equals-categories': equalsCategories,
   'ult-core-second-tier': ultCoreSecondTier,
+  'rise-2025': rise2025,
 };
 
 /** Used when no trust.config.yaml is found and no --preset is given. */

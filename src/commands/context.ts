@@ -6,6 +6,10 @@ import { usageError } from '../errors.js';
 import { parseDate } from '../core/values.js';
 import { todayIso } from '../core/dates.js';
 import { loadConfig, type LoadedConfig } from '../io/config.js';
+import { findConfig } from '../io/config.js';
+import { readSchools, type SchoolsFile } from '../io/read-schools.js';
+import { LAYOUT_IDS } from '../io/layouts.js';
+import { describeJoin, joinSchools } from '../core/join.js';
 import { resolveFormat } from '../io/output.js';
 
 export interface Io {
@@ -79,4 +83,58 @@ export function outputFormat(options: CommonOptions, io: Io, allowed: readonly s
 
 export function note(options: CommonOptions, io: Io, line: string): void {
   if (!options.quiet) io.stderr.write(`${line}\n`);
+}
+
+export interface DataOptions extends CommonOptions {
+  with?: string[];
+  layout?: string;
+  sheet?: string;
+}
+
+/** --with, --layout and --sheet: reading published files and joining them (issue 6). */
+export function withDataOptions(cmd: Command): Command {
+  return cmd
+    .option('--with <file>', 'join another file on URN (repeatable): DfE performance or attendance, a GIAS extract, a trust tracker (.csv or .xlsx)', (value: string, list: string[] = []) => [...list, value])
+    .option('--layout <name>', `read FILE as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`)
+    .option('--sheet <name>', 'the sheet of an .xlsx FILE to read (default: the first)');
+}
+
+export interface PolicyAndData {
+  loaded: LoadedConfig;
+  data: SchoolsFile;
+  /** Lines for standard error: the preset chosen for a public file, the joins. */
+  notes: string[];
+}
+
+/**
+ * The policy and the school data, joined with every --with file. With no trust.config.yaml and
+ * no --preset, a published file that carries its own inspection data (Ofsted, GIAS) is placed by
+ * the preset its layout names (rise-2025): the default preset needs a trust's own columns.
+ */
+export async function loadPolicyAndData(file: string | undefined, options: DataOptions, io: Io): Promise<PolicyAndData> {
+  const notes: string[] = [];
+  const hasPolicy = Boolean(options.config || options.preset || findConfig(io.cwd));
+  let loaded = hasPolicy || !file ? loadPolicy(options, io) : null;
+  const path = loaded ? dataFile(file, loaded, io) : file === '-' ? '-' : resolve(io.cwd, file!);
+  const read = { layout: options.layout, sheet: options.sheet };
+  const data = await readSchools(path, io.stdin, displayPath(path, io), read);
+  if (!loaded) {
+    const preset = data.layout?.publicPreset;
+    loaded = loadConfig({ cwd: io.cwd, preset });
+    if (preset) notes.push(`no trust.config.yaml: placing ${data.layout!.label} by preset ${preset}, which needs only Ofsted's published data (choose another with --preset)`);
+  }
+  for (const extra of options.with ?? []) {
+    if (extra === '-' && path === '-') throw usageError('--with -: standard input is already the main file');
+  }
+  if (options.with?.length) {
+    const extras = [];
+    for (const extra of options.with) {
+      const extraPath = extra === '-' ? '-' : resolve(io.cwd, extra);
+      extras.push(await readSchools(extraPath, io.stdin, displayPath(extraPath, io)));
+    }
+    const joined = joinSchools({ file: data.file, schools: data.schools }, extras.map((e) => ({ file: e.file, schools: e.schools })));
+    notes.push(...describeJoin(joined));
+    return { loaded, data: { ...data, schools: joined.schools }, notes };
+  }
+  return { loaded, data, notes };
 }

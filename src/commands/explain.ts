@@ -3,13 +3,12 @@ import { Command } from 'commander';
 import { classify } from '../core/classify.js';
 import { formatProblem } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
-import { readSchools } from '../io/read-schools.js';
 import { emit } from '../io/output.js';
-import { renderTable, toJson } from '../io/render.js';
+import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationJson, explanationTable, explanationText } from '../io/explanation.js';
-import { asOfDate, dataFile, displayPath, loadPolicy, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { asOfDate, loadPolicyAndData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
-const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
+const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function explainCommand(io: Io): Command {
   const cmd = new Command('explain')
@@ -17,19 +16,19 @@ export function explainCommand(io: Io): Command {
     .argument('<urn>', "the school's URN")
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
+  withDataOptions(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText('after', `
 Examples:
   sit explain 100004 schools.csv
   sit explain 100004 schools.csv --preset dfe-tsio-2023 --format json`);
-  cmd.action(async (urnText: string, file: string | undefined, options: CommonOptions) => {
+  cmd.action(async (urnText: string, file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
     if (!/^\d{6}$/.test(urnText.trim())) throw usageError(`${urnText}: expected a 6-digit URN`);
     const urn = Number(urnText);
-    const loaded = loadPolicy(options, io);
     const asOf = asOfDate(options, io);
-    const path = dataFile(file, loaded, io);
-    const data = await readSchools(path, io.stdin, displayPath(path, io));
+    const { loaded, data, notes } = await loadPolicyAndData(file, options, io);
+    for (const line of notes) note(options, io, line);
     const result = classify(data.schools, loaded.policy, { asOf });
     if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
     const placement = result.placements.find((p) => p.school.urn === urn);
@@ -39,7 +38,7 @@ Examples:
       ? toJson(explanationJson(placement, loaded.policy, asOf))
       : format === 'table'
         ? explanationText(placement, loaded.policy, asOf, color)
-        : renderTable(explanationTable(placement, loaded.policy, asOf), format, { color });
+        : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
   });
   return cmd;

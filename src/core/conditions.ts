@@ -77,9 +77,11 @@ function subjectOf(leaf: Leaf, policy: Policy): Subject {
   const fact = FACTS[leaf.fact!];
   return {
     label: leaf.fact!.replace(/_/g, ' '),
+    field: fact.like,
     get: (s, ctx) => {
       const result = fact.compute(s, ctx);
-      return { value: result.value, seen: `${result.value ?? 'unknown'} (${result.seen})`, missing: result.missing };
+      const shown = result.value === null ? 'unknown' : fact.like ? displayValue(fact.like, result.value) : String(result.value);
+      return { value: result.value, seen: `${shown} (${result.seen})`, missing: result.missing };
     },
   };
 }

@@ -2,6 +2,7 @@
 // saying how it got it, and the fields it needed that were blank.
 import type { SchoolRecord } from './school.js';
 import type { FieldValue } from './fields.js';
+import { categoryOfConcern, inspectionBefore, latestInspection, lowestAreaGrade } from './report-card.js';
 
 export interface FactContext {
   asOf: string;
@@ -20,7 +21,28 @@ type Fact = (school: SchoolRecord, ctx: FactContext) => FactValue;
 
 const RI = 'requires-improvement';
 
-export const FACTS: Record<string, { describe: string; compute: Fact }> = {
+export const FACTS: Record<string, { describe: string; compute: Fact; like?: string }> = {
+  // Report cards beside graded inspections (SPEC section 2). `like` names the field whose values
+  // (and words) the fact takes, so a rule can say `in: [RI, Inadequate]`.
+  category_of_concern: {
+    describe: 'the category of concern (SM, SWK, RSI, or none): as the file gives it, else derived from the report card by the SPEC section 2 rules',
+    like: 'ofsted_category',
+    compute: (school) => categoryOfConcern(school.fields),
+  },
+  latest_inspection: {
+    describe: "which inspection is the school's latest: report-card, graded (with an overall grade) or sub-judgements (2024/25, no overall grade)",
+    compute: (school) => latestInspection(school.fields),
+  },
+  inspection_before: {
+    describe: 'the judgement of the inspection before the latest: the graded inspection before a report card, else the previous graded inspection',
+    like: 'ofsted_overall',
+    compute: (school) => inspectionBefore(school.fields),
+  },
+  report_card_lowest: {
+    describe: "the lowest grade across the report card's evaluation areas",
+    like: 'rc_leadership_governance',
+    compute: (school) => lowestAreaGrade(school.fields),
+  },
   consecutive_ri: {
     describe: 'number of consecutive Requires Improvement judgements, counting back from the latest graded inspection',
     compute: (school) => {

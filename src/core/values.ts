@@ -7,7 +7,7 @@ const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
 const bad = (expected: string): Parsed<never> => ({ ok: false, expected });
 
 /** Markers that public files (DfE, Ofsted) use for "no value" (SPEC section 3). */
-const NO_VALUE = new Set(['', 'null', 'na', 'n/a', 'supp', 'ne', 'np', 'lowcov', 'x', 'z', 'c', '..', 'not judged', 'not applicable', '-']);
+const NO_VALUE = new Set(['', 'null', 'na', 'n/a', 'supp', 'ne', 'np', 'lowcov', 'x', 'z', 'c', 'u', '..', 'not judged', 'not applicable', '-']);
 
 export function isNoValue(raw: string): boolean {
   return NO_VALUE.has(raw.trim().toLowerCase());
@@ -84,6 +84,9 @@ const GRADE_WORDS: Record<string, OfstedGrade> = {
   satisfactory: 'requires-improvement',
   '4': 'inadequate',
   inadequate: 'inadequate',
+  // GIAS writes the category in place of Inadequate.
+  specialmeasures: 'inadequate',
+  seriousweaknesses: 'inadequate',
 };
 
 export function parseOfstedGrade(raw: string): Parsed<OfstedGrade> {
@@ -91,7 +94,7 @@ export function parseOfstedGrade(raw: string): Parsed<OfstedGrade> {
   let key = fold(raw);
   const n = toNumber(raw);
   if (n !== null && Number.isInteger(n)) key = String(n); // "2.0" as pandas writes it
-  if (key === '9') return ok(null); // 9: not applicable in Ofsted's files
+  if (key === '9' || key === 'insufficientevidence') return ok(null); // 9: not applicable in Ofsted's files
   const grade = GRADE_WORDS[key];
   return grade ? ok(grade) : bad('an Ofsted grade: Outstanding, Good, Requires improvement, Inadequate, RI or 1-4');
 }
@@ -193,6 +196,7 @@ const NO = new Set(['no', 'n', 'false', 'f', '0']);
 export function parseYesNo(raw: string): Parsed<boolean> {
   if (isNoValue(raw)) return ok(null);
   const key = fold(raw);
+  if (key === '9' || key === '9.0') return ok(null); // 9: not applicable in Ofsted's files
   if (YES.has(key)) return ok(true);
   if (NO.has(key)) return ok(false);
   return bad('yes or no');

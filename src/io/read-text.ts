@@ -33,6 +33,19 @@ export async function readBytes(path: string, stdin: NodeJS.ReadableStream, disp
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const cp1252 = new TextDecoder('windows-1252');
 
+/**
+ * C1 control characters (U+0080-U+009F) never belong in a school file: they are Windows-1252
+ * bytes that a converter carried over unchanged (U+0096 for an en dash in Ofsted's statistics).
+ * Each becomes the character Windows-1252 meant.
+ */
+export function repairC1(text: string): string {
+  if (!/[\u0080-\u009f]/.test(text)) return text;
+  return text.replace(/[\u0080-\u009f]/g, (ch) => {
+    const meant = cp1252.decode(Uint8Array.of(ch.charCodeAt(0)));
+    return /[\u0080-\u009f]/.test(meant) ? ' ' : meant;
+  });
+}
+
 export function decode(bytes: Buffer, display: string): TextSource {
   if (bytes.includes(0)) {
     throw dataError(`${display}: this is not a text file (it contains NUL bytes); save it from Excel as "CSV UTF-8"`);
@@ -41,7 +54,7 @@ export function decode(bytes: Buffer, display: string): TextSource {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);
   try {
-    return { display, text: utf8.decode(body), encoding: 'utf-8' };
+    return { display, text: repairC1(utf8.decode(body)), encoding: 'utf-8' };
   } catch {
     return { display, text: cp1252.decode(body), encoding: 'windows-1252' };
   }

@@ -4,6 +4,7 @@ import { toCsv } from './formats/csv.js';
 import { toMarkdown } from './formats/markdown.js';
 import { toHtml } from './formats/html.js';
 import { toTerminal } from './formats/terminal.js';
+import { toXlsx } from './xlsx.js';
 
 export function renderTable(table: TableModel, format: string, options: { color: boolean; width?: number }): string {
   switch (format) {
@@ -18,6 +19,11 @@ export function renderTable(table: TableModel, format: string, options: { color:
     default:
       throw new Error(`renderTable: no writer for ${format}`);
   }
+}
+
+/** Any tabular format, .xlsx included (a workbook: bytes, built asynchronously). */
+export async function renderTableOutput(table: TableModel, format: string, options: { color: boolean; width?: number }): Promise<string | Uint8Array> {
+  return format === 'xlsx' ? toXlsx(table) : renderTable(table, format, options);
 }
 
 export function toJson(value: unknown): string {

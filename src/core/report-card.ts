@@ -1,0 +1,144 @@
+// Report cards (Ofsted, from 10 November 2025) and how they sit beside the graded inspections
+// before them: the category of concern a report card leads to (SPEC section 2), which inspection
+// is a school's latest, and "the inspection before" it. Pure: fields in, values and words out.
+import type { FieldValue } from './fields.js';
+import { OFSTED_GRADE_LABELS, RC_GRADE_LABELS, type OfstedGrade, type ReportCardGrade } from './values.js';
+
+type Fields = Record<string, FieldValue>;
+
+export const RC_AREAS = [
+  'rc_inclusion',
+  'rc_curriculum_teaching',
+  'rc_achievement',
+  'rc_attendance_behaviour',
+  'rc_personal_development',
+  'rc_leadership_governance',
+  'rc_early_years',
+  'rc_post16',
+] as const;
+
+const AREA_NAMES: Record<string, string> = {
+  rc_inclusion: 'Inclusion',
+  rc_curriculum_teaching: 'Curriculum and teaching',
+  rc_achievement: 'Achievement',
+  rc_attendance_behaviour: 'Attendance and behaviour',
+  rc_personal_development: 'Personal development and well-being',
+  rc_leadership_governance: 'Leadership and governance',
+  rc_early_years: 'Early years',
+  rc_post16: 'Post-16',
+};
+
+const URGENT: ReportCardGrade = 'urgent-improvement';
+
+export function hasReportCard(fields: Fields): boolean {
+  return RC_AREAS.some((a) => fields[a] != null) || fields.rc_safeguarding != null;
+}
+
+export interface Derived<T> {
+  value: T | null;
+  /** How it was found, in Ofsted's words, for explanations. */
+  seen: string;
+  /** Fields that were blank and needed. */
+  missing: string[];
+}
+
+/**
+ * The category of concern a report card leads to (SPEC section 2): SM if Leadership and
+ * governance is Urgent improvement and another area is too or safeguarding is Not met; RSI if any
+ * other area is Urgent improvement, safeguarding is Not met, or Leadership and governance is the
+ * only area graded Urgent improvement; otherwise none.
+ */
+export function reportCardCategory(fields: Fields): { category: 'SM' | 'RSI' | null; why: string } {
+  const urgent = RC_AREAS.filter((a) => fields[a] === URGENT);
+  const leadershipUrgent = urgent.includes('rc_leadership_governance');
+  const others = urgent.filter((a) => a !== 'rc_leadership_governance').map((a) => AREA_NAMES[a]);
+  const notMet = fields.rc_safeguarding === 'not-met';
+  if (leadershipUrgent && (others.length > 0 || notMet)) {
+    const with_ = [...others.map((o) => `${o} Urgent improvement`), ...(notMet ? ['safeguarding Not met'] : [])].join(', ');
+    return { category: 'SM', why: `Leadership and governance Urgent improvement with ${with_}` };
+  }
+  if (leadershipUrgent) return { category: 'RSI', why: 'Leadership and governance the only area graded Urgent improvement' };
+  if (others.length > 0 || notMet) {
+    const parts = [...others.map((o) => `${o} Urgent improvement`), ...(notMet ? ['safeguarding standards Not met'] : [])];
+    return { category: 'RSI', why: parts.join(', ') };
+  }
+  return { category: null, why: 'no area Urgent improvement and safeguarding standards Met' };
+}
+
+/** The category of concern: as the file gives it, else derived from the report card, else none. */
+export function categoryOfConcern(fields: Fields): Derived<string> {
+  const given = fields.ofsted_category;
+  if (given !== null && given !== undefined) return { value: String(given), seen: 'given in the file', missing: [] };
+  if (hasReportCard(fields)) {
+    const { category, why } = reportCardCategory(fields);
+    return { value: category ?? 'none', seen: `derived from the report card: ${why}`, missing: [] };
+  }
+  return { value: 'none', seen: 'none given', missing: [] };
+}
+
+export type LatestInspection = 'report-card' | 'graded' | 'sub-judgements';
+
+const SUB_JUDGEMENTS = ['ofsted_quality_of_education', 'ofsted_behaviour_attitudes', 'ofsted_personal_development', 'ofsted_leadership_management'];
+
+/**
+ * Which inspection is the school's latest: a report card (when it has one dated on or after the
+ * graded inspection, or undated), a graded inspection with an overall effectiveness grade, or a
+ * graded inspection with sub-judgements only (September 2024 to November 2025).
+ */
+export function latestInspection(fields: Fields): Derived<LatestInspection> {
+  const rcDate = fields.rc_date as string | null;
+  const ofstedDate = fields.ofsted_date as string | null;
+  if (hasReportCard(fields) && (rcDate === null || ofstedDate === null || rcDate >= ofstedDate)) {
+    return { value: 'report-card', seen: `report card${rcDate ? ` of ${rcDate}` : ''}`, missing: [] };
+  }
+  if (fields.ofsted_overall != null) {
+    return { value: 'graded', seen: `graded inspection${ofstedDate ? ` of ${ofstedDate}` : ''}`, missing: [] };
+  }
+  if (SUB_JUDGEMENTS.some((f) => fields[f] != null)) {
+    return { value: 'sub-judgements', seen: `inspection${ofstedDate ? ` of ${ofstedDate}` : ''} with sub-judgements and no overall grade`, missing: [] };
+  }
+  return { value: null, seen: 'no inspection in the data', missing: ['ofsted_overall', 'rc_leadership_governance'] };
+}
+
+const RANK: Record<OfstedGrade, number> = { outstanding: 1, good: 2, 'requires-improvement': 3, inadequate: 4 };
+
+/**
+ * The judgement of the inspection before the latest. With a report card after a graded
+ * inspection, that graded inspection is the one before (SPEC section 2); otherwise it is the
+ * previous graded inspection. A graded inspection without an overall grade (2024/25) is taken at
+ * its lower grade of quality of education and leadership and management, and says so. "none"
+ * when the data shows no inspection before; unknown (null) only when it shows no inspection at all.
+ */
+export function inspectionBefore(fields: Fields): Derived<OfstedGrade | 'none'> {
+  const latest = latestInspection(fields);
+  if (latest.value === 'report-card') {
+    const overall = fields.ofsted_overall as OfstedGrade | null;
+    const date = fields.ofsted_date ? ` of ${fields.ofsted_date}` : '';
+    if (overall !== null) return { value: overall, seen: `graded inspection${date} before the report card: ${OFSTED_GRADE_LABELS[overall]}`, missing: [] };
+    const subs = (['ofsted_quality_of_education', 'ofsted_leadership_management'] as const)
+      .map((f) => fields[f] as OfstedGrade | null)
+      .filter((g): g is OfstedGrade => g !== null);
+    if (subs.length > 0) {
+      const lowest = subs.sort((a, b) => RANK[b] - RANK[a])[0];
+      return { value: lowest, seen: `inspection${date} before the report card had no overall grade; its lower of quality of education and leadership and management: ${OFSTED_GRADE_LABELS[lowest]}`, missing: [] };
+    }
+    return { value: 'none', seen: 'no graded inspection before the report card in the data', missing: [] };
+  }
+  if (latest.value === null) return { value: null, seen: latest.seen, missing: latest.missing };
+  const previous = fields.previous_ofsted_overall as OfstedGrade | null;
+  if (previous === null) return { value: 'none', seen: 'no previous graded inspection in the data (a new school or a new URN)', missing: [] };
+  const date = fields.previous_ofsted_date ? ` of ${fields.previous_ofsted_date}` : '';
+  return { value: previous, seen: `previous graded inspection${date}: ${OFSTED_GRADE_LABELS[previous]}`, missing: [] };
+}
+
+const RC_RANK: Record<ReportCardGrade, number> = { exceptional: 1, strong: 2, expected: 3, 'needs-attention': 4, 'urgent-improvement': 5 };
+
+/** The lowest grade on the report card across its areas (safeguarding is separate). */
+export function lowestAreaGrade(fields: Fields): Derived<ReportCardGrade> {
+  const graded = RC_AREAS.filter((a) => fields[a] != null).map((a) => [a, fields[a] as ReportCardGrade] as const);
+  if (graded.length === 0) return { value: null, seen: 'no report card', missing: ['rc_leadership_governance'] };
+  const worst = Math.max(...graded.map(([, g]) => RC_RANK[g]));
+  const areas = graded.filter(([, g]) => RC_RANK[g] === worst).map(([a]) => AREA_NAMES[a]);
+  const grade = graded.find(([, g]) => RC_RANK[g] === worst)![1];
+  return { value: grade, seen: `${RC_GRADE_LABELS[grade]} for ${areas.join(', ')}`, missing: [] };
+}

@@ -1,0 +1,268 @@
+// The files officers download as they come: Ofsted's management information (each era), the GIAS
+// establishment file and the DfE's performance and attendance files. Each layout is recognised
+// from its headers and maps them to the canonical fields of SPEC section 3; every other column is
+// carried through. A layout can also compute a field from a column (attendance = 100 - absence).
+import { fold } from '../core/values.js';
+import { FIELD_BY_NAME } from '../core/fields.js';
+import { usageError } from '../errors.js';
+import type { RawTable } from './read-table.js';
+
+/**
+ * A column of the published file, or a value computed per row: the first of `firstOf` that holds
+ * anything but blank or NULL (a no-value word such as "Not judged" counts as holding, and stops
+ * the search), converted.
+ */
+export type Source = string | { firstOf: string[]; convert?: 'complement100' | 'ungraded-outcome' };
+
+export interface Layout {
+  id: string;
+  label: string;
+  /** Headers (as published) that must all be present for the layout to be recognised. */
+  requires: string[];
+  /** Headers whose presence rules the layout out (tells the Ofsted eras apart). */
+  excludes?: string[];
+  /** Canonical field -> the published column(s) that fill it; the first column present wins. */
+  fields: Record<string, Source | Source[]>;
+  /** Where a file has no inspection data: said when a policy needs it. */
+  hint?: string;
+  /** A preset that can place every school from this file's public data alone (used with no config). */
+  publicPreset?: string;
+}
+
+const OFSTED_COMMON: Record<string, Source | Source[]> = {
+  urn: 'URN',
+  name: 'School name',
+  phase: 'Ofsted phase',
+  trust: 'Multi-academy trust name',
+};
+
+/** The latest graded inspection, as the legacy and 2024/25 files name its columns. */
+const OFSTED_GRADED: Record<string, Source | Source[]> = {
+  ...OFSTED_COMMON,
+  ofsted_overall: 'Overall effectiveness',
+  ofsted_date: 'Inspection start date',
+  ofsted_quality_of_education: 'Quality of education',
+  ofsted_behaviour_attitudes: 'Behaviour and attitudes',
+  ofsted_personal_development: 'Personal development',
+  ofsted_leadership_management: 'Effectiveness of leadership and management',
+  safeguarding_effective: 'Safeguarding is effective?',
+  ofsted_category: 'Category of concern',
+};
+
+export const LAYOUTS: Layout[] = [
+  {
+    id: 'ofsted-report-card',
+    label: 'Ofsted management information, report-card era (from November 2025)',
+    requires: ['URN', 'Leadership and governance', 'Safeguarding standards'],
+    publicPreset: 'rise-2025',
+    fields: {
+      ...OFSTED_COMMON,
+      rc_date: ['Leadership and governance - date of judgement', 'Safeguarding standards - date of judgement', 'Inclusion - date of judgement'],
+      rc_inclusion: 'Inclusion',
+      rc_curriculum_teaching: 'Curriculum and teaching',
+      rc_achievement: 'Achievement',
+      rc_attendance_behaviour: 'Attendance and behaviour',
+      rc_personal_development: ['Personal development and wellbeing', 'Personal development and well-being'],
+      rc_leadership_governance: 'Leadership and governance',
+      rc_early_years: ['Early years (where applicable)', 'Early years'],
+      rc_post16: ['Post-16 provision (where applicable)', 'Post-16 provision'],
+      rc_safeguarding: 'Safeguarding standards',
+      // The last inspection under the previous framework (OEIF): graded, or sub-judgements only.
+      // Schools whose last graded inspection predates the OEIF (2019) have only an ungraded
+      // inspection here: "School remains Good" confirms Ofsted's grade, so it stands in.
+      ofsted_overall: { firstOf: ['Latest OEIF overall effectiveness', 'Ungraded inspection overall outcome'], convert: 'ungraded-outcome' },
+      ofsted_date: 'Inspection start date of latest OEIF graded inspection',
+      ofsted_quality_of_education: 'Latest OEIF quality of education',
+      ofsted_behaviour_attitudes: 'Latest OEIF behaviour and attitudes',
+      ofsted_personal_development: 'Latest OEIF personal development',
+      ofsted_leadership_management: 'Latest OEIF effectiveness of leadership and management',
+      safeguarding_effective: 'Latest OEIF safeguarding is effective?',
+      ofsted_category: ['Most recent category of concern', 'Category of concern', 'Latest OEIF category of concern'],
+    },
+  },
+  {
+    id: 'ofsted-2024-25',
+    label: 'Ofsted management information, 2024/25 (sub-judgements, no overall grade since September 2024)',
+    requires: ['URN', 'Quality of education', 'Previous overall effectiveness'],
+    excludes: ['Previous graded inspection overall effectiveness', 'Leadership and governance'],
+    publicPreset: 'rise-2025',
+    fields: {
+      ...OFSTED_GRADED,
+      previous_ofsted_overall: 'Previous overall effectiveness',
+      previous_ofsted_date: 'Previous inspection start date',
+    },
+  },
+  {
+    id: 'ofsted-legacy',
+    label: 'Ofsted management information / official statistics with overall effectiveness (to August 2024)',
+    requires: ['URN', 'Overall effectiveness', 'Previous graded inspection overall effectiveness'],
+    publicPreset: 'rise-2025',
+    fields: {
+      ...OFSTED_GRADED,
+      previous_ofsted_overall: 'Previous graded inspection overall effectiveness',
+      previous_ofsted_date: 'Previous inspection start date',
+    },
+  },
+  {
+    id: 'gias',
+    label: 'DfE Get Information About Schools (GIAS) establishment file',
+    requires: ['URN', 'EstablishmentName'],
+    publicPreset: 'rise-2025',
+    fields: {
+      urn: 'URN',
+      name: 'EstablishmentName',
+      phase: 'PhaseOfEducation (name)',
+      trust: 'Trusts (name)',
+      ofsted_overall: 'OfstedRating (name)',
+      ofsted_date: 'OfstedLastInsp',
+    },
+  },
+  {
+    id: 'dfe-ks4',
+    label: 'DfE key stage 4 school-level performance (explore education statistics)',
+    requires: ['school_urn', 'avg_att8'],
+    hint: 'a key stage 4 performance file has no inspection data: join it to an Ofsted file, e.g. sit classify ofsted.csv --with ks4.csv',
+    fields: {
+      urn: 'school_urn',
+      name: 'school_name',
+      attainment_pct: 'pt_l2basics_95',
+      progress_score: 'avg_p8score',
+    },
+  },
+  {
+    id: 'dfe-ks2',
+    label: 'DfE key stage 2 school-level performance',
+    requires: ['school_urn', 'pt_rwm_met_expected_standard'],
+    hint: 'a key stage 2 performance file has no inspection data: join it to an Ofsted file with --with',
+    fields: {
+      urn: 'school_urn',
+      name: 'school_name',
+      attainment_pct: 'pt_rwm_met_expected_standard',
+    },
+  },
+  {
+    id: 'dfe-ks2-performance-tables',
+    label: 'DfE key stage 2 performance tables (england_ks2final)',
+    requires: ['URN', 'PTRWM_EXP'],
+    hint: 'a key stage 2 performance file has no inspection data: join it to an Ofsted file with --with',
+    fields: { urn: 'URN', name: 'SCHNAME', attainment_pct: 'PTRWM_EXP' },
+  },
+  {
+    id: 'dfe-ks4-performance-tables',
+    label: 'DfE key stage 4 performance tables (england_ks4final)',
+    requires: ['URN', 'ATT8SCR'],
+    hint: 'a key stage 4 performance file has no inspection data: join it to an Ofsted file with --with',
+    fields: { urn: 'URN', name: 'SCHNAME', attainment_pct: 'PTL2BASICS_95', progress_score: 'P8MEA' },
+  },
+  {
+    id: 'dfe-attendance',
+    label: 'DfE pupil absence, school level (explore education statistics)',
+    requires: ['school_urn', 'sess_overall_percent'],
+    hint: 'an absence file has no inspection data: join it to an Ofsted file with --with',
+    fields: {
+      urn: 'school_urn',
+      name: 'school_name',
+      attendance_pct: { firstOf: ['sess_overall_percent'], convert: 'complement100' },
+      persistent_absence_pct: ['enrolments_pa_10_exact_percent', 'enrolments_pa10_exact_percent'],
+    },
+  },
+];
+
+export const LAYOUT_IDS = LAYOUTS.map((l) => l.id);
+
+export function layoutById(id: string): Layout {
+  const layout = LAYOUTS.find((l) => l.id === id);
+  if (!layout) throw usageError(`--layout ${id}: no such layout; choose one of: ${LAYOUT_IDS.join(', ')}`);
+  return layout;
+}
+
+/** The first layout whose required headers are all present (and none it excludes). */
+export function detectLayout(headers: string[]): Layout | null {
+  const present = new Set(headers.map(fold));
+  return LAYOUTS.find((l) => l.requires.every((h) => present.has(fold(h))) && !(l.excludes ?? []).some((h) => present.has(fold(h)))) ?? null;
+}
+
+export interface AppliedLayout {
+  table: RawTable;
+  /** For each column of the new table, the canonical field it fills (or null: carried through). */
+  fieldOf: (string | null)[];
+  /** Canonical fields this layout filled from the file. */
+  filled: string[];
+}
+
+const sourceNames = (s: Source) => (typeof s === 'string' ? [s] : s.firstOf);
+
+/** 100 - x, for attendance from absence; other text as it was (the field's parser judges it). */
+function complement(raw: string): string {
+  const text = raw.trim();
+  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return raw;
+  return String(Math.round((100 - Number(text)) * 1e6) / 1e6);
+}
+
+/** An ungraded inspection's outcome as the grade it confirms ("School remains Good" -> Good); else blank. */
+export function ungradedGrade(raw: string): string {
+  const m = /^\s*school remains (outstanding|good)\b/i.exec(raw);
+  if (m) return m[1][0].toUpperCase() + m[1].slice(1).toLowerCase();
+  return /^\s*(school remains|standards|some aspects)/i.test(raw) ? '' : raw;
+}
+
+const CONVERT = { complement100: complement, 'ungraded-outcome': ungradedGrade } as const;
+const holdsValue = (raw: string | undefined) => raw !== undefined && raw.trim() !== '' && raw.trim().toUpperCase() !== 'NULL';
+
+/**
+ * Maps the table's columns by the layout. A column computed from another (attendance from
+ * absence) is added at the end under a header saying how it was made; the original stays.
+ */
+export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
+  const index = new Map<string, number>();
+  table.headers.forEach((h, i) => { if (!index.has(fold(h))) index.set(fold(h), i); });
+  const fieldOf: (string | null)[] = table.headers.map(() => null);
+  const headers = [...table.headers];
+  const computed: { columns: number[]; convert?: (raw: string) => string }[] = [];
+  const filled: string[] = [];
+  for (const [field, spec] of Object.entries(layout.fields)) {
+    if (!FIELD_BY_NAME.has(field)) throw new Error(`layout ${layout.id}: unknown field ${field}`);
+    const sources = Array.isArray(spec) ? spec : [spec];
+    const source = sources.find((s) => sourceNames(s).some((n) => index.has(fold(n))));
+    if (source === undefined) continue;
+    if (typeof source === 'string') {
+      const column = index.get(fold(source))!;
+      if (fieldOf[column] !== null) continue;
+      fieldOf[column] = field;
+    } else {
+      const columns = source.firstOf.filter((n) => index.has(fold(n))).map((n) => index.get(fold(n))!);
+      computed.push({ columns, convert: source.convert ? CONVERT[source.convert] : undefined });
+      const how = source.convert === 'complement100' ? '100 - ' : '';
+      headers.push(`${field} (from ${how}${columns.map((c) => table.headers[c]).join(' or ')})`);
+      fieldOf.push(field);
+    }
+    filled.push(field);
+  }
+  const rows = computed.length === 0
+    ? table.rows
+    : table.rows.map((r) => (r.cells.length > table.headers.length ? r : { line: r.line, cells: [...padTo(r.cells, table.headers.length), ...computed.map((c) => computeCell(r.cells, c))] }));
+  return { table: { ...table, headers, rows }, fieldOf, filled };
+}
+
+function computeCell(cells: string[], c: { columns: number[]; convert?: (raw: string) => string }): string {
+  const column = c.columns.find((i) => holdsValue(cells[i]));
+  if (column === undefined) return '';
+  return c.convert ? c.convert(cells[column]) : cells[column];
+}
+
+function padTo(cells: string[], n: number): string[] {
+  return cells.length >= n ? cells : [...cells, ...Array<string>(n - cells.length).fill('')];
+}
+
+/**
+ * Drops a column with no header whose values are all blank or whole numbers: the row index that
+ * pandas writes first. Other unnamed columns are kept.
+ */
+export function dropIndexColumns(table: RawTable): RawTable {
+  const drop = table.headers
+    .map((h, i) => (h.trim() === '' && table.rows.every((r) => /^\s*(\d+(\.0+)?)?\s*$/.test(r.cells[i] ?? '')) ? i : -1))
+    .filter((i) => i >= 0);
+  if (drop.length === 0) return table;
+  const keep = (cells: string[]) => cells.filter((_, i) => !drop.includes(i));
+  return { ...table, headers: keep(table.headers), rows: table.rows.map((r) => ({ line: r.line, cells: keep(r.cells) })) };
+}

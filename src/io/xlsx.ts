@@ -1,0 +1,118 @@
+// Excel workbooks in and out. Reading: the first sheet (or --sheet NAME) as a table of text
+// cells, the header being the first row that names a URN column. Writing: one sheet per table,
+// a bold header row frozen at the top, column widths from the content and tier colours.
+// The libraries (read-excel-file, write-excel-file; both on fflate) are imported only when an
+// .xlsx is read or written, so start-up does not pay for them.
+import { dataError, usageError } from '../errors.js';
+import type { RawTable } from './read-table.js';
+import type { Cell, TableModel } from './formats/table-model.js';
+import { levelClass } from './formats/html.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell as the text a CSV would have held: dates as YYYY-MM-DD, whole numbers without ".0". */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    const time = value.getUTCHours() || value.getUTCMinutes() ? ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : '';
+    return date + time;
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9);
+  return String(value);
+}
+
+export function isXlsxPath(path: string): boolean {
+  return /\.xlsx$/i.test(path);
+}
+
+/** Zip files (and so .xlsx) start with "PK\x03\x04". */
+export function looksLikeXlsx(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+export async function readXlsxTable(bytes: Buffer, display: string, isHeader: (cells: string[]) => boolean, sheet?: string): Promise<RawTable> {
+  const { default: readXlsxFile } = await import('read-excel-file/node');
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    sheets = (await readXlsxFile(bytes)) as unknown as { sheet: string; data: unknown[][] }[];
+  } catch (error) {
+    throw dataError(`${display}: cannot read this Excel workbook (${(error as Error).message.split('\n')[0]}); save it again from Excel as .xlsx, or as CSV UTF-8`);
+  }
+  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheet) ?? sheets.find((s) => s.sheet.toLowerCase() === sheet.toLowerCase());
+  if (!chosen) {
+    throw usageError(`--sheet ${sheet}: ${display} has no sheet of that name; its sheets are: ${sheets.map((s) => s.sheet).join(', ')}`);
+  }
+  const rows = chosen.data.map((r) => r.map(cellText));
+  const where = `${display} (sheet ${chosen.sheet})`;
+  if (rows.length === 0) throw dataError(`${where}: the sheet is empty; it needs a header row and one row per school`);
+  const headerIndex = rows.slice(0, 20).findIndex((r) => isHeader(r));
+  if (headerIndex < 0) throw dataError(`${where}:1: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+  return {
+    file: display,
+    headers: rows[headerIndex].map((h) => h.trim()),
+    headerLine: headerIndex + 1,
+    // A row's number in Excel is its line for messages.
+    rows: rows.slice(headerIndex + 1).map((cells, i) => ({ line: headerIndex + 2 + i, cells })),
+  };
+}
+
+/** Fill colours by support level, as the HTML report uses (green, amber, orange, red; grey: needs data). */
+const FILL: Record<string, string> = {
+  'level-low': '#D9EAD3',
+  'level-mid': '#FFF2CC',
+  'level-mid-high': '#FCE5CD',
+  'level-high': '#F4CCCC',
+  'needs-data': '#E7E6E6',
+};
+
+function widthOf(values: Cell[], header: string): number {
+  const longest = Math.max(header.length, ...values.map((v) => (v === null ? 0 : String(v).length)));
+  return Math.min(60, Math.max(6, longest + 2));
+}
+
+/** The table as an .xlsx workbook: header row frozen, widths set, rows coloured by tier level. */
+export async function toXlsx(table: TableModel): Promise<Uint8Array> {
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const header = table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7' }));
+  const body = table.rows.map((row, i) => {
+    const fill = table.levels ? FILL[levelClass(table.levels[i], table.maxLevel)] : undefined;
+    return table.columns.map((c) => {
+      const value = row[c.key] ?? null;
+      if (value === null || value === '') return fill ? { value: '', type: String, backgroundColor: fill } : null;
+      const cell = typeof value === 'number' ? { value, type: Number } : { value: String(value), type: String };
+      return fill ? { ...cell, backgroundColor: fill } : cell;
+    });
+  });
+  const columns = table.columns.map((c) => ({ width: widthOf(table.rows.map((r) => r[c.key] ?? null), c.header) }));
+  const sheetName = table.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim() || 'Sheet1';
+  const buffer = await writeXlsxFile([header, ...body] as never, { columns, stickyRowsCount: 1, sheet: sheetName } as never).toBuffer();
+  return normaliseZipTimes(new Uint8Array(buffer));
+}
+
+/**
+ * Sets every entry's modification time in a zip to 1980-01-01 00:00, so the same table gives
+ * byte-identical workbooks (SPEC section 5: no timestamps unless asked).
+ */
+export function normaliseZipTimes(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
+  // End of central directory: the last "PK\x05\x06".
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  if (eocd < 0) return zip;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  for (let n = 0; n < entries && at + 46 <= zip.length && view.getUint32(at, true) === 0x02014b50; n++) {
+    view.setUint16(at + 12, 0, true);
+    view.setUint16(at + 14, DOS_DATE_1980, true);
+    const local = view.getUint32(at + 42, true);
+    if (local + 30 <= zip.length && view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, 0, true);
+      view.setUint16(local + 12, DOS_DATE_1980, true);
+    }
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return zip;
+}
