@@ -260,7 +260,10 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
       throw cannotWriteError(`${options.output}: the folder cannot be made (${(error as NodeJS.ErrnoException).code})`);
     }
     const showBar = io.stderr.isTTY === true && !options.quiet && plans.length >= PROGRESS_FROM;
-    const bar = showBar ? new (await import('cli-progress')).SingleBar({ stream: io.stderr as unknown as NodeJS.WritableStream, format: 'WFAPs {bar} {value}/{total}', hideCursor: true, clearOnComplete: true }) : null;
+    const progress = showBar ? await import('cli-progress') : null;
+    // cli-progress is CommonJS: its classes are on the default export once bundled.
+    const SingleBar = progress ? ((progress as unknown as { default?: typeof progress }).default ?? progress).SingleBar : null;
+    const bar = SingleBar ? new SingleBar({ stream: io.stderr as unknown as NodeJS.WritableStream, format: 'WFAPs {bar} {value}/{total}', hideCursor: true, clearOnComplete: true }) : null;
     bar?.start(plans.length, 0);
     try {
       for (let i = 0; i < plans.length; i++) {
