@@ -46,6 +46,14 @@ function termsWanted(options: CalendarOptions, cal: TermCalendar, asOf: string):
   return [term];
 }
 
+const LIST_LIMIT = 10;
+
+/** "100025 Zephyr Free School; ..." for the first few, then how many more. */
+function someSchools(list: { urn: number; name: string }[]): string {
+  const shown = list.slice(0, LIST_LIMIT).map((s) => `${s.urn} ${s.name}`).join('; ');
+  return list.length > LIST_LIMIT ? `${shown}; and ${list.length - LIST_LIMIT} more` : shown;
+}
+
 const tierColumn = (school: SchoolsFile['schools'][number]) => {
   const key = Object.keys(school.extra).find((k) => fold(k) === 'tier');
   const value = key === undefined ? '' : school.extra[key].trim();
@@ -126,12 +134,19 @@ Examples:
     const result = buildCalendar(schools, calendar, cal, { terms });
     const needing = schools.filter((s) => s.tier === null);
     if (needing.length) {
-      notes.push(`note: ${needing.length} ${needing.length === 1 ? 'school needs' : 'schools need'} data and ${needing.length === 1 ? 'gets' : 'get'} only the activities for every school, none by tier: ${needing.map((s) => `${s.urn} ${s.name}`).join('; ')}`);
+      notes.push(`note: ${needing.length} ${needing.length === 1 ? 'school needs' : 'schools need'} data and ${needing.length === 1 ? 'gets' : 'get'} only the activities for every school, none by tier: ${someSchools(needing)}`);
     }
     if (result.missingDates.length && !(options.from && needsCycles && !(file || loaded.config.schools))) {
-      for (const m of result.missingDates) notes.push(`note: ${m.urn} ${m.name}: ${m.activity} not planned: ${m.field} is blank, so sit cannot tell when it is due`);
+      const byCycle = new Map<string, typeof result.missingDates>();
+      for (const m of result.missingDates) byCycle.set(`${m.activity}|${m.field}`, [...(byCycle.get(`${m.activity}|${m.field}`) ?? []), m]);
+      for (const [key, list] of byCycle) {
+        const [activity, field] = key.split('|');
+        notes.push(`note: ${activity} not planned for ${list.length} ${list.length === 1 ? 'school' : 'schools'}: ${field} is blank, so sit cannot tell when it is due: ${someSchools(list)}`);
+      }
     }
-    for (const line of shortfalls(result.events, calendar, schools, terms)) notes.push(`warning: ${line}`);
+    const short = shortfalls(result.events, calendar, schools, terms);
+    for (const line of short.slice(0, LIST_LIMIT)) notes.push(`warning: ${line}`);
+    if (short.length > LIST_LIMIT) notes.push(`warning: ... and ${short.length - LIST_LIMIT} more shortfalls against the policy's minimums`);
 
     const scope = scopeText(cal, terms);
     const content = format === 'json'

@@ -257,13 +257,18 @@ const compare = (a: CalendarEvent, b: CalendarEvent) =>
 export function buildCalendar(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, options: { terms?: number[] } = {}): CalendarResult {
   const wanted = new Set(options.terms ?? [1, 2, 3, 4, 5, 6]);
   const fixed = new Map(calendar.activities.filter((a) => a.every_years === undefined).map((a) => [a.id, activitySlots(cal, a).filter((s) => wanted.has(s.term))]));
-  const events: CalendarEvent[] = [];
   const missingDates: MissingDate[] = [];
+  const isoOf = new Map<number, string>();
+  const iso = (day: number) => {
+    let text = isoOf.get(day);
+    if (text === undefined) isoOf.set(day, (text = fromDayNumber(day)));
+    return text;
+  };
   const event = (school: CalendarSchool, a: Activity, slot: Slot, name: string, notes: (string | null | undefined)[]): CalendarEvent => {
-    const note = notes.filter((n): n is string => !!n).join('; ');
+    const note = notes.length === 2 && !notes[1] ? (notes[0] ?? '') : notes.filter((n): n is string => !!n).join('; ');
     return {
-      date: fromDayNumber(slot.day),
-      end: fromDayNumber(slot.endDay),
+      date: iso(slot.day),
+      end: iso(slot.endDay),
       term: slot.term,
       urn: school.urn,
       name: school.name,
@@ -275,19 +280,35 @@ export function buildCalendar(schools: CalendarSchool[], calendar: PolicyCalenda
       note: note === '' ? null : note,
     };
   };
-  for (const school of schools) {
-    for (const a of calendar.activities) {
+  // Schools in URN order and activities in name order, each event put in its day's bucket: the
+  // buckets come out sorted by date, then URN, then activity, without a sort of every event.
+  const bucket = new Map<string, CalendarEvent[]>();
+  const put = (e: CalendarEvent) => {
+    const list = bucket.get(e.date);
+    if (list) list.push(e);
+    else bucket.set(e.date, [e]);
+  };
+  const activities = [...calendar.activities].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
+    for (const a of activities) {
       if (!appliesTo(a, school.tier)) continue;
       if (a.every_years === undefined) {
-        for (const slot of fixed.get(a.id) ?? []) events.push(event(school, a, slot, a.name, [slot.note, a.note]));
+        for (const slot of fixed.get(a.id) ?? []) put(event(school, a, slot, a.name, [slot.note, a.note]));
         continue;
       }
       const cycle = cycleSlot(cal, a, school);
       if (cycle === 'missing') missingDates.push({ urn: school.urn, name: school.name, activity: a.name, field: a.from as string });
-      else if (cycle && wanted.has(cycle.slot.term)) events.push(event(school, a, cycle.slot, cycle.name, [cycle.note, cycle.slot.note, a.note]));
+      else if (cycle && wanted.has(cycle.slot.term)) put(event(school, a, cycle.slot, cycle.name, [cycle.note, cycle.slot.note, a.note]));
     }
   }
-  return { events: events.sort(compare), missingDates };
+  const events: CalendarEvent[] = [];
+  for (const date of [...bucket.keys()].sort()) {
+    const list = bucket.get(date) as CalendarEvent[];
+    // A cycle's name can gain "(external)": sort a bucket only when that broke its order.
+    if (list.some((e, i) => i > 0 && compare(list[i - 1], e) > 0)) list.sort(compare);
+    for (const e of list) events.push(e);
+  }
+  return { events, missingDates };
 }
 
 /** Where a tier's plan has fewer activities of a kind in a term than the policy's minimum. */

@@ -34,6 +34,8 @@ export function escapeText(text: string): string {
 
 /** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character. */
 export function foldLine(line: string): string {
+  // A UTF-16 unit is at most 3 UTF-8 octets: short lines need no counting.
+  if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75)) return line;
   const bytes = Buffer.from(line, 'utf8');
   if (bytes.length <= 75) return line;
   const parts: string[] = [];
