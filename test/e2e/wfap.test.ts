@@ -1,9 +1,12 @@
 // sit wfap new | deployment, scripted (no terminal), end to end on the built binary.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
+import { PassThrough } from 'node:stream';
+import { copyFileSync } from 'node:fs';
+import { run } from '../../src/cli.js';
 import { FIXTURES, runSit, runInProcess } from '../helpers/run-sit.js';
 
 const BASE = ['--as-of', '2026-09-01', '--config', `${FIXTURES}/trust.config.yaml`];
@@ -126,5 +129,44 @@ describe('sit wfap deployment, scripted', () => {
     const blank = await runInProcess(['wfap', 'deployment', '--yes', '--format', 'md', ...BASE]);
     expect(blank.code).toBe(0);
     expect(blank.stdout).toContain('_To be completed._');
+  });
+});
+
+describe('trust settings for WFAPs', () => {
+  it('kpis: and wfap.template_md in trust.config.yaml are used (paths relative to the config)', async () => {
+    const trust = mkdtempSync(join(tmpdir(), 'sit-wfap-trust-'));
+    copyFileSync(`${FIXTURES}/schools.csv`, join(trust, 'schools.csv'));
+    writeFileSync(join(trust, 'trust.config.yaml'), [
+      'extends: four-tier', 'schools: schools.csv',
+      'kpis:',
+      "  - { name: attendance, label: Attendance, field: attendance_pct, unit: '%', target: 96 }",
+      "  - { name: pa, label: Persistent absence, field: persistent_absence_pct, unit: '%', target: national, lower_is_better: true }",
+      'wfap: { template_md: templates/mine.md }', '',
+    ].join('\n'));
+    mkdirSync(join(trust, 'templates'));
+    writeFileSync(join(trust, 'templates', 'mine.md'), '{{#kpis}}\n{{label}}: {{value}} / {{target}} ({{target_source}})\n{{/kpis}}\n');
+    const r = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--as-of', '2026-09-01'], { cwd: trust });
+    expect(r.code, r.stderr).toBe(0);
+    // four-tier: national persistent absence, primary 14.6.
+    expect(r.stdout).toBe('Attendance: 93.8% / 96% (trust target)\nPersistent absence: 17% / 14.6% (national (primary))\n');
+    writeFileSync(join(trust, 'templates', 'mine.md'), '{{#kpis}}\n{{lable}}\n{{/kpis}}\n');
+    const bad = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--as-of', '2026-09-01'], { cwd: trust });
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toBe('sit: templates/mine.md:2: unknown placeholder "lable"\n');
+  });
+
+  it('--all shows a progress bar on standard error when it is a terminal', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'sit-wfap-bar-'));
+    let stderr = '';
+    const stdin = Object.assign(new PassThrough(), { isTTY: false });
+    stdin.end('');
+    const code = await run(['wfap', 'new', '--all', '--format', 'json', '-o', 'plans', ...BASE], {
+      stdout: { write: () => true, isTTY: false },
+      stderr: { write: (s: string | Uint8Array) => { stderr += String(s); return true; }, isTTY: true },
+      stdin, cwd: out, env: {}, now: () => new Date('2026-09-01T12:00:00Z'),
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('26/26');
+    expect(stderr).toContain('wrote 26 plans (json) to plans');
   });
 });
