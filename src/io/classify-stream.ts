@@ -14,6 +14,7 @@ import { toCsv } from './formats/csv.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
 import { detectDelimiter } from './read-table.js';
 import { CsvSplitter } from './csv-splitter.js';
+import { repairC1 } from './read-text.js';
 import { checkWritable, openAtomic, type OutputTarget } from './output.js';
 
 /** Files at least this big are streamed; smaller ones are read whole (the same output either way). */
@@ -68,13 +69,13 @@ function* textChunks(path: string, display: string): Generator<string> {
         }
       }
       try {
-        yield decoder.decode(bytes, { stream: true });
+        yield repairC1(decoder.decode(bytes, { stream: true }));
       } catch {
         throw dataError(`${display}: not valid UTF-8 after byte ${offset} although the start of the file is; save it from Excel as "CSV UTF-8"`);
       }
       offset += n;
     }
-    if (decoder) yield decoder.decode();
+    if (decoder) yield repairC1(decoder.decode());
   } finally {
     closeSync(fd);
   }

@@ -2,7 +2,7 @@
 // the config schema. Every problem becomes a line with the file and line number.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument, LineCounter, type Document } from 'yaml';
+import { parseDocument, visit, LineCounter, type Document } from 'yaml';
 import { configError, notFoundError, usageError } from '../errors.js';
 import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
 import type { Policy } from '../core/policy.js';
@@ -45,6 +45,17 @@ export function parseYamlText(text: string, file: string): ParsedYaml {
   if (doc.errors.length > 0) {
     throw configError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: not valid YAML: ${e.message.split('\n')[0]}`));
   }
+  // An alias inside its own anchor makes a value that contains itself: no setting can be that.
+  const cycles: string[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (target?.range && alias.range && target.range[0] <= alias.range[0] && alias.range[0] < target.range[2]) {
+        cycles.push(`${file}:${lineCounter.linePos(alias.range[0]).line}: a YAML alias (*${alias.source}) stands inside its own anchor (&${alias.source}); a setting cannot contain itself`);
+      }
+    },
+  });
+  if (cycles.length > 0) throw configError(cycles);
   const value = doc.toJS() ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) throw configError(`${file}:1: expected settings as "name: value" lines, not a list or a single value`);
   return { doc, lineCounter, value: value as Record<string, unknown> };

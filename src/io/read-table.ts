@@ -1,7 +1,7 @@
 // A data file as a table of text cells with the line each row came from: CSV (comma, semicolon
 // or tab, as Excel writes them) or YAML (a list of schools). Values are not interpreted here.
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parseDocument, LineCounter, isMap, isSeq, isScalar } from 'yaml';
+import { parseDocument, LineCounter, isAlias, isMap, isSeq, isScalar } from 'yaml';
 import { dataError } from '../errors.js';
 import type { TextSource } from './read-text.js';
 
@@ -94,6 +94,7 @@ export function readYamlTable(source: TextSource): RawTable {
   const headers: string[] = [];
   const position = new Map<string, number>();
   const rows: RawRow[] = [];
+  const problems: string[] = [];
   for (const item of list.items) {
     const line = lineCounter.linePos((item as { range?: number[] | null }).range?.[0] ?? 0).line;
     if (!isMap(item)) throw dataError(`${source.display}:${line}: each school must be a set of field: value lines`);
@@ -104,10 +105,18 @@ export function readYamlTable(source: TextSource): RawTable {
         position.set(key, headers.length);
         headers.push(key);
       }
-      const value = isScalar(pair.value) ? pair.value.value : pair.value?.toString();
+      const node = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
+      if (node && !isScalar(node)) {
+        // A list or a set of values in one cell (or an alias that contains itself) is not a value.
+        const at = lineCounter.linePos((pair.value as { range?: number[] | null }).range?.[0] ?? 0).line;
+        problems.push(`${source.display}:${at}: column "${key}": expected one value, not a list or a set of values`);
+        continue;
+      }
+      const value = isScalar(node) ? node.value : node;
       cells[position.get(key)!] = scalarText(value);
     }
     rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });
   }
+  if (problems.length > 0) throw dataError(problems);
   return { file: source.display, headers, headerLine: 1, rows };
 }

@@ -23,7 +23,7 @@ export async function readBytes(path: string, stdin: NodeJS.ReadableStream, disp
   } catch (error) {
     if (error instanceof Error && 'code' in error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw notFoundError(`${display}: no such file; check the name and folder`);
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw notFoundError(`${display}: no such file; check the name and folder`);
       if (code === 'EACCES' || code === 'EPERM') throw notFoundError(`${display}: cannot be read (permission denied)`);
     }
     throw error;
