@@ -382,6 +382,12 @@ function scriptOptions(cmd: Command, what: string): Command {
     .option('--template <file>', 'your own Markdown or HTML template (default: wfap.template_md/template_html in the config, else the shipped one)');
 }
 
+/** The shared --format option, with this command's default (md, not a terminal table). */
+function formatHelp(cmd: Command): void {
+  const option = cmd.options.find((o) => o.long === '--format');
+  if (option) option.description = `output format: ${FORMATS.join(', ')} (default: the -o file's extension, else md)`;
+}
+
 function sub(cmd: Command, io: Io): Command {
   return cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError('(add --help for usage)');
 }
@@ -392,9 +398,10 @@ export function wfapCommand(io: Io): Command {
   const create = sub(new Command('new'), io).description('a Way Forward Action Plan for a school: asked in a terminal, or from --answers / --yes');
   scriptOptions(create, 'plan');
   create.option('--all', 'one plan per school in the data file, into the folder -o names (never asks)');
-  create.option('--priorities <n>', `key priorities in a blank plan, 1 to ${MAX_PRIORITIES}`, String(DEFAULT_PRIORITIES));
+  create.option('--priorities <n>', `key priorities in a blank plan, 1 to ${MAX_PRIORITIES} (default: ${DEFAULT_PRIORITIES})`);
   withPolicyOptions(create);
   withOutputOptions(create, FORMATS);
+  formatHelp(create);
   create.addHelpText('after', `
 Formats: md (default), html (prints on A4 landscape), csv (the action table), json, docx (Word).
 Answers file problems are bad input (exit 65), one line each: file:line: path: what was expected.
@@ -410,6 +417,7 @@ Examples:
   scriptOptions(deploy, 'record');
   withPolicyOptions(deploy);
   withOutputOptions(deploy, FORMATS);
+  formatHelp(deploy);
   deploy.addHelpText('after', `
 Examples:
   sit wfap deployment                                       asks for everything (in a terminal)
