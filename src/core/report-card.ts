@@ -126,7 +126,12 @@ export function inspectionBefore(fields: Fields): Derived<OfstedGrade | 'none'> 
   }
   if (latest.value === null) return { value: null, seen: latest.seen, missing: latest.missing };
   const previous = fields.previous_ofsted_overall as OfstedGrade | null;
-  if (previous === null) return { value: 'none', seen: 'no previous graded inspection in the data (a new school or a new URN)', missing: [] };
+  if (previous === null) {
+    // After a graded inspection, a blank previous grade means there was none (a new school or URN).
+    // Files of the report-card era do not give the grade before a 2024/25 inspection: unknown.
+    if (latest.value === 'sub-judgements') return { value: null, seen: 'the grade before the 2024/25 inspection is not in the data', missing: ['previous_ofsted_overall'] };
+    return { value: 'none', seen: 'no previous graded inspection in the data (a new school or a new URN)', missing: [] };
+  }
   const date = fields.previous_ofsted_date ? ` of ${fields.previous_ofsted_date}` : '';
   return { value: previous, seen: `previous graded inspection${date}: ${OFSTED_GRADE_LABELS[previous]}`, missing: [] };
 }

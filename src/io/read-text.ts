@@ -38,12 +38,12 @@ const cp1252 = new TextDecoder('windows-1252');
  * bytes that a converter carried over unchanged (U+0096 for an en dash in Ofsted's statistics).
  * Each becomes the character Windows-1252 meant.
  */
+/** Windows-1252 bytes 0x80-0x9F (Node's decoder may leave them as C1 controls); unused ones as a space. */
+const CP1252_HIGH = '\u20ac\u0020\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0020\u017d\u0020\u0020\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u0020\u017e\u0178';
+
 export function repairC1(text: string): string {
   if (!/[\u0080-\u009f]/.test(text)) return text;
-  return text.replace(/[\u0080-\u009f]/g, (ch) => {
-    const meant = cp1252.decode(Uint8Array.of(ch.charCodeAt(0)));
-    return /[\u0080-\u009f]/.test(meant) ? ' ' : meant;
-  });
+  return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]);
 }
 
 export function decode(bytes: Buffer, display: string): TextSource {
@@ -56,7 +56,7 @@ export function decode(bytes: Buffer, display: string): TextSource {
   try {
     return { display, text: repairC1(utf8.decode(body)), encoding: 'utf-8' };
   } catch {
-    return { display, text: cp1252.decode(body), encoding: 'windows-1252' };
+    return { display, text: repairC1(cp1252.decode(body)), encoding: 'windows-1252' };
   }
 }
 

@@ -1,4 +1,4 @@
-// Excel workbooks in and out. Reading: the first sheet (or --sheet NAME) as a table of text
+// Excel workbooks in and out. Reading: the first sheet with a URN column (or --sheet NAME) as a table of text
 // cells, the header being the first row that names a URN column. Writing: one sheet per table,
 // a bold header row frozen at the top, column widths from the content and tier colours.
 // The libraries (read-excel-file, write-excel-file; both on fflate) are imported only when an
@@ -40,7 +40,12 @@ export async function readXlsxTable(bytes: Buffer, display: string, isHeader: (c
   } catch (error) {
     throw dataError(`${display}: cannot read this Excel workbook (${(error as Error).message.split('\n')[0]}); save it again from Excel as .xlsx, or as CSV UTF-8`);
   }
-  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheet) ?? sheets.find((s) => s.sheet.toLowerCase() === sheet.toLowerCase());
+  // Without --sheet: the first sheet, unless it has no URN column and a later one does (a
+  // "Read me" sheet in front of the data).
+  const hasHeader = (s: { data: unknown[][] }) => s.data.slice(0, 20).some((r) => isHeader(r.map(cellText)));
+  const chosen = sheet === undefined
+    ? sheets.find(hasHeader) ?? sheets[0]
+    : sheets.find((s) => s.sheet === sheet) ?? sheets.find((s) => s.sheet.toLowerCase() === sheet.toLowerCase());
   if (!chosen) {
     throw usageError(`--sheet ${sheet}: ${display} has no sheet of that name; its sheets are: ${sheets.map((s) => s.sheet).join(', ')}`);
   }
