@@ -24,6 +24,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The single executable (npm run package) is not rebuilt here: keep it.
+if (existsSync(`${dist}/sit-linux-x64`)) renameSync(`${dist}/sit-linux-x64`, `${next}/sit-linux-x64`);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });

@@ -6,14 +6,15 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { run } = await import('./cli.js');
-  const code = await run(args, {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    cwd: process.cwd(),
-    env: process.env,
-    now: () => new Date(),
+  // No top-level await: the single executable runs this bundled as CommonJS.
+  void import('./cli.js').then(async ({ run }) => {
+    process.exitCode = await run(args, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      cwd: process.cwd(),
+      env: process.env,
+      now: () => new Date(),
+    });
   });
-  process.exitCode = code;
 }
