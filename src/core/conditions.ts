@@ -138,7 +138,14 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
   }
   const text = leaf.label ?? `${subject.label} ${phrase}`;
 
+  const superseded = leaf.latest_only ? FACTS.latest_inspection.compute : null;
   return (school, ctx) => {
+    if (superseded) {
+      const latest = superseded(school, ctx);
+      if (latest.value === 'report-card' || latest.value === 'sub-judgements') {
+        return { outcome: false, text: `${text}: not the latest inspection (the latest is the ${latest.seen})`, missing: [], op: 'test' };
+      }
+    }
     const { value, seen, missing } = subject.get(school, ctx);
     if (leaf.present !== undefined) {
       const outcome = test(value, ctx);

@@ -29,6 +29,11 @@ export const LeafSchema = z
     in_academic_year: z.string().regex(/^(\d{4}\/\d{2}|current|previous)$/, 'an academic year such as 2023/24, or current/previous').optional(),
     /** What a blank value counts as; without it a blank value means the school needs data. */
     if_blank: z.boolean().optional(),
+    /**
+     * The test is about the latest inspection: when a later report card, or a 2024/25 inspection
+     * without an overall grade, supersedes the graded judgement, the test is false (not blank).
+     */
+    latest_only: z.boolean().optional(),
     /** How to describe this test in reasons; generated from the test when absent. */
     label: z.string().optional(),
   })

@@ -198,9 +198,9 @@ describe('validate, presets, init', () => {
     expect(result.code).toBe(65);
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
   });
-  it('presets lists the five presets', () => {
+  it('presets lists the six presets', () => {
     const result = runSit(['presets', '--format', 'json']);
-    expect(JSON.parse(result.stdout).map((p: { preset: string }) => p.preset)).toEqual(['dfe-tsio-2023', 'four-tier', 'rlt-categories', 'equals-categories', 'ult-core-second-tier']);
+    expect(JSON.parse(result.stdout).map((p: { preset: string }) => p.preset)).toEqual(['dfe-tsio-2023', 'four-tier', 'rlt-categories', 'equals-categories', 'ult-core-second-tier', 'rise-2025']);
   });
   it('init writes trust.config.yaml from a preset and refuses to overwrite it', () => {
     const dir = tmp();
