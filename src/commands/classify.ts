@@ -32,9 +32,8 @@ Examples:
       const loaded = loadPolicy(options, io);
       const path = dataFile(file, loaded, io);
       if (shouldStream(path, format)) {
-        const { summary } = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: loaded.policy, asOf, format });
-        note(options, io, `${summary} (${loaded.policySource})`);
-        return;
+        const streamed = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: loaded.policy, asOf, format });
+        if (streamed) return note(options, io, `${streamed.summary} (${loaded.policySource})`);
       }
     }
     const { loaded, data, notes } = await loadPolicyAndData(file, options, io);

@@ -13,6 +13,7 @@ import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
 import { detectDelimiter } from './read-table.js';
+import { detectLayout } from './layouts.js';
 import { CsvSplitter } from './csv-splitter.js';
 import { repairC1 } from './read-text.js';
 import { checkWritable, openAtomic, type OutputTarget } from './output.js';
@@ -126,6 +127,9 @@ function countTrusts(path: string, display: string): Map<string, number> {
   return sizes;
 }
 
+/** The file needs the in-memory reader (thrown at its header, before anything is written). */
+export class NotStreamable extends Error {}
+
 export interface StreamResult {
   /** The summary line (schools per tier). */
   summary: string;
@@ -175,6 +179,9 @@ export function classifyStream(request: { path: string; display: string; policy:
   };
 
   readRecords(path, display, (headers, line) => {
+    // A published layout (io/layouts.ts) or an unnamed column (a pandas index, dropped when its
+    // values are all numbers) needs the whole table: the in-memory reader takes those files.
+    if (detectLayout(headers) !== null || headers.some((h) => h === '')) throw new NotStreamable();
     columns = mapColumns(headers);
     headerLine = line;
     if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
@@ -209,8 +216,11 @@ export function classifyStream(request: { path: string; display: string; policy:
   return { summary: tierCountLine(counts, total, policy) };
 }
 
-/** classifyStream to standard output, or to the -o file written atomically (refusing to overwrite without --force). */
-export function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): StreamResult {
+/**
+ * classifyStream to standard output, or to the -o file written atomically (refusing to overwrite
+ * without --force); null when the file needs the in-memory reader after all.
+ */
+export function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): StreamResult | null {
   const file = checkWritable(target);
   const atomic = file === null ? null : openAtomic(file, target.output);
   try {
@@ -219,6 +229,7 @@ export function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<
     return result;
   } catch (error) {
     atomic?.abort();
+    if (error instanceof NotStreamable) return null;
     throw error;
   }
 }

@@ -1,0 +1,85 @@
+// The streaming classify (large CSV files) writes byte for byte what the in-memory classify
+// writes, for every preset, in CSV and JSON, on the fixtures and on generated files; and it
+// reports every problem in a file, as the in-memory path does.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { classifyStream, NotStreamable } from '../../src/io/classify-stream.js';
+import { loadConfig } from '../../src/io/config.js';
+import { SitError } from '../../src/errors.js';
+import { PRESETS } from '../../src/presets.js';
+import { FIXTURES, ROOT, runInProcess, runSit } from '../helpers/run-sit.js';
+// @ts-expect-error: a plain script, no types
+import { writeSchools } from '../../scripts/gen-schools.mjs';
+
+const AS_OF = '2026-09-01';
+const work = mkdtempSync(join(tmpdir(), 'sit-stream-'));
+
+function streamed(path: string, preset: string, format: string): string {
+  let out = '';
+  const { policy } = loadConfig({ cwd: work, preset });
+  classifyStream({ path, display: path, policy, asOf: AS_OF, format, sink: { write: (s: string) => (out += s) } });
+  return out;
+}
+
+describe('streaming classify gives the in-memory output', async () => {
+  const generated = join(work, 'generated.csv');
+  await writeSchools(1500, generated);
+  // CRLF, a BOM, semicolons and a quoted value with a line break, as Excel writes them.
+  const excel = join(work, 'excel.csv');
+  writeFileSync(excel, `\uFEFF${readFileSync(join(FIXTURES, 'schools.csv'), 'utf8').replace(/\r?\n/g, '\r\n').replace('Ashgrove Primary School', '"Ashgrove\r\nPrimary; ""School"""').replace(/,/g, ';')}`);
+  const files = [join(FIXTURES, 'schools.csv'), join(FIXTURES, 'schools-2025.csv'), join(FIXTURES, 'quirks/ofsted-cp1252.csv'), excel, generated];
+  for (const file of files) {
+    for (const preset of Object.keys(PRESETS)) {
+      for (const format of ['csv', 'json']) {
+        it(`${file.replace(ROOT, '').replace(work, '')} ${preset} ${format}`, async () => {
+          const memory = await runInProcess(['classify', file, '--preset', preset, '--as-of', AS_OF, '--format', format], { cwd: work });
+          let out: string;
+          try {
+            out = streamed(file, preset, format);
+          } catch (error) {
+            if (error instanceof NotStreamable) return; // a published layout: read whole, as before
+            expect(error).toBeInstanceOf(SitError);
+            expect(memory.code).toBe((error as SitError).exitCode);
+            return;
+          }
+          expect(memory.code, memory.stderr).toBe(0);
+          expect(out).toBe(memory.stdout);
+        });
+      }
+    }
+  }
+});
+
+describe('the built binary streams a large file', () => {
+  it('gives the same bytes as the in-memory path, and the same summary', async () => {
+    const big = join(work, 'big.csv');
+    await writeSchools(25_000, big); // about 5 MB: over the streaming threshold
+    const args = ['classify', big, '--preset', 'dfe-tsio-2023', '--as-of', AS_OF, '--format', 'csv'];
+    const binary = runSit(args, { cwd: work });
+    const memory = await runInProcess(args, { cwd: work });
+    expect(binary.code, binary.stderr).toBe(0);
+    expect(binary.stdout).toBe(memory.stdout);
+    expect(binary.stderr).toBe(memory.stderr);
+  }, 120_000);
+});
+
+describe('streaming reports every problem', () => {
+  it('one line per problem, located, for a file with many', () => {
+    const path = join(ROOT, 'test/bad-inputs/many-problems.csv');
+    let error: unknown;
+    try {
+      streamed(path, 'rlt-categories', 'csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SitError);
+    const lines = (error as SitError).lines;
+    expect((error as SitError).exitCode).toBe(65);
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    for (const line of lines) expect(line).toMatch(/many-problems\.csv:\d+: /);
+    const memory = runSit(['validate', 'many-problems.csv', '--preset', 'rlt-categories', '--as-of', AS_OF], { cwd: join(ROOT, 'test/bad-inputs') });
+    expect(lines.map((l) => `sit: ${l.replace(`${ROOT}test/bad-inputs/`, '')}`)).toEqual(memory.stderr.trim().split('\n'));
+  });
+});
