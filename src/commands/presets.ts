@@ -3,10 +3,10 @@ import { Command } from 'commander';
 import { PRESETS, DEFAULT_PRESET } from '../presets.js';
 import { parseYamlText } from '../io/config.js';
 import { emit } from '../io/output.js';
-import { renderTable, toJson } from '../io/render.js';
+import { renderTableOutput, toJson } from '../io/render.js';
 import { outputFormat, useColor, withOutputOptions, type CommonOptions, type Io } from './context.js';
 
-const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
+const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function presetSummaries(): { preset: string; name: string; tiers: string; summary: string }[] {
   return Object.entries(PRESETS).map(([preset, text]) => {
@@ -22,14 +22,14 @@ export function presetsCommand(io: Io): Command {
 Examples:
   sit presets
   sit init --preset four-tier       start a trust.config.yaml from one`);
-  cmd.action((options: CommonOptions) => {
+  cmd.action(async (options: CommonOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const rows = presetSummaries();
     const content = format === 'json'
       ? toJson(rows)
-      : renderTable({
+      : await renderTableOutput({
           title: 'Presets',
-          subtitle: [`Used when no trust.config.yaml is found: ${DEFAULT_PRESET}`],
+          subtitle: [`Used when no trust.config.yaml is found: ${DEFAULT_PRESET} (rise-2025 for a published Ofsted or GIAS file)`],
           columns: [{ key: 'preset', header: 'preset' }, { key: 'name', header: 'name', wide: true }, { key: 'tiers', header: 'tiers' }, { key: 'summary', header: 'summary', wide: true }],
           rows,
         }, format, { color: useColor(options, io), width: io.stdout.columns });

@@ -1,7 +1,7 @@
 // sit on the real published files in ../shared/data (read where they are; skipped, visibly, when
 // that folder is absent) and on the hand-made quirk files in fixtures/quirks.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FIXTURES, ROOT, runInProcess, runSit } from '../helpers/run-sit.js';
@@ -123,5 +123,17 @@ describe('hand-made files with the quirks of published ones', () => {
     const tty = await runInProcess(['classify', quirk('ofsted-report-cards.csv'), '--format', 'xlsx'], { cwd: dir, tty: true });
     expect(tty.code).toBe(2);
     expect(tty.stderr).toContain('add -o FILE.xlsx');
+  });
+});
+
+describe('national comparators come from the config', () => {
+  it('a trust overrides one comparator with extends:, keeping the preset\'s others', () => {
+    const dir = bare();
+    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: four-tier\nnational:\n  attendance_pct: { primary: 99.0 }\n');
+    const r = runSit(['explain', '100001', join(FIXTURES, 'schools.csv'), '--as-of', '2026-09-01', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('96.1 vs national 99 for primary');
+    const secondary = runSit(['explain', '100002', join(FIXTURES, 'schools.csv'), '--as-of', '2026-09-01', '--format', 'json'], { cwd: dir });
+    expect(secondary.stdout).toContain('vs national 91 for secondary');
   });
 });
