@@ -6,7 +6,6 @@ import { usageError } from '../errors.js';
 import { parseDate } from '../core/values.js';
 import { todayIso } from '../core/dates.js';
 import { loadConfig, type LoadedConfig } from '../io/config.js';
-import { findConfig } from '../io/config.js';
 import { readSchools, type SchoolsFile } from '../io/read-schools.js';
 import { LAYOUT_IDS } from '../io/layouts.js';
 import { describeJoin, joinSchools } from '../core/join.js';
@@ -113,15 +112,14 @@ export interface PolicyAndData {
  */
 export async function loadPolicyAndData(file: string | undefined, options: DataOptions, io: Io): Promise<PolicyAndData> {
   const notes: string[] = [];
-  const hasPolicy = Boolean(options.config || options.preset || findConfig(io.cwd));
-  let loaded = hasPolicy || !file ? loadPolicy(options, io) : null;
-  const path = loaded ? dataFile(file, loaded, io) : file === '-' ? '-' : resolve(io.cwd, file!);
+  let loaded = loadPolicy(options, io);
+  const path = dataFile(file, loaded, io);
   const read = { layout: options.layout, sheet: options.sheet };
   const data = await readSchools(path, io.stdin, displayPath(path, io), read);
-  if (!loaded) {
-    const preset = data.layout?.publicPreset;
-    loaded = loadConfig({ cwd: io.cwd, preset });
-    if (preset) notes.push(`no trust.config.yaml: placing ${data.layout!.label} by preset ${preset}, which needs only Ofsted's published data (choose another with --preset)`);
+  const preset = data.layout?.publicPreset;
+  if (loaded.policyIsDefault && preset) {
+    loaded = loadConfig({ cwd: io.cwd, config: options.config, defaultPreset: preset });
+    notes.push(`no policy in a trust.config.yaml: placing ${data.layout!.label} by preset ${preset}, which needs only Ofsted's published data (choose another with --preset)`);
   }
   for (const extra of options.with ?? []) {
     if (extra === '-' && path === '-') throw usageError('--with -: standard input is already the main file');

@@ -20,6 +20,8 @@ export interface LoadedConfig {
   dir: string;
   /** Where the policy came from, for messages: a preset name or the config file. */
   policySource: string;
+  /** True when neither --preset nor the config chose a policy, so the default preset was used. */
+  policyIsDefault: boolean;
 }
 
 export function findConfig(from: string): string | null {
@@ -84,7 +86,12 @@ export interface ConfigRequest {
   config?: string;
   /** --preset NAME: the policy comes from the preset; trust settings still come from the config. */
   preset?: string;
+  /** The preset to use when neither --preset nor the config names a policy (default: DEFAULT_PRESET). */
+  defaultPreset?: string;
 }
+
+/** A config may hold only trust settings (schools, capacity, terms...) and leave the policy to the default. */
+const setsPolicy = (raw: Record<string, unknown>) => raw.extends !== undefined || raw.tiers !== undefined || raw.id !== undefined;
 
 export function loadConfig(request: ConfigRequest): LoadedConfig {
   const file = request.config ? resolve(request.cwd, request.config) : findConfig(request.cwd);
@@ -109,8 +116,13 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
       raw = deepMerge(parseYamlText(PRESETS[name], `preset ${name}`).value, rest);
     }
   } else {
-    const name = request.preset ?? DEFAULT_PRESET;
-    raw = parseYamlText(presetText(name), `preset ${name}`).value;
+    raw = {};
+    policySource = '';
+  }
+  const policyIsDefault = !request.preset && !setsPolicy(raw);
+  if (policyIsDefault) {
+    const name = request.defaultPreset ?? DEFAULT_PRESET;
+    raw = { ...parseYamlText(presetText(name), `preset ${name}`).value, ...raw };
     policySource = `preset ${name}`;
   }
   if (request.preset) {
@@ -123,5 +135,5 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
     const where = request.preset || !file ? policySource : file;
     throw configError(issueLines(result.error, where, request.preset ? undefined : parsed?.doc, request.preset ? undefined : parsed?.lineCounter));
   }
-  return { config: result.data, policy: policyOf(result.data), file, dir: file ? dirname(file) : request.cwd, policySource };
+  return { config: result.data, policy: policyOf(result.data), file, dir: file ? dirname(file) : request.cwd, policySource, policyIsDefault };
 }
