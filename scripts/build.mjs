@@ -2,7 +2,7 @@
 // imports the rest in chunks on demand. Presets and templates are embedded as text.
 // The new bundle is built beside dist/ and swapped in, so a sit already running keeps working.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +19,8 @@ await build({
   target: 'node20',
   outdir: next,
   loader: { '.yaml': 'text', '.html': 'text', '.md': 'text' },
+  // sit --version answers from this, without loading a chunk (start-up, SPEC section 8).
+  define: { SIT_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
   // Some bundled CommonJS packages call require() for Node built-ins.
   banner: { js: "import { createRequire as __sitCreateRequire } from 'node:module'; const require = __sitCreateRequire(import.meta.url);" },
   legalComments: 'none',

@@ -9,7 +9,7 @@
 // cannot be had, the Node running this script is used, with a warning.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,7 +56,7 @@ await build({
   outfile: bundle,
   loader: { '.yaml': 'text', '.html': 'text', '.md': 'text' },
   // import.meta.url has no meaning in the executable; the bundle needs no files beside it.
-  define: { 'import.meta.url': '"file:///sit"' },
+  define: { 'import.meta.url': '"file:///sit"', SIT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   legalComments: 'none',
   logLevel: 'error',
 });

@@ -1,10 +1,11 @@
 // The `sit` entry: answers --version without loading anything else, so start-up stays near bare
 // node; everything else is imported on demand.
-import { VERSION } from './version.js';
+// The build defines SIT_VERSION from package.json, so that --version loads no other module.
+declare const SIT_VERSION: string;
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
+  process.stdout.write(`${SIT_VERSION}\n`);
 } else {
   // No top-level await: the single executable runs this bundled as CommonJS.
   void import('./cli.js').then(async ({ run }) => {

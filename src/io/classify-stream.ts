@@ -20,9 +20,9 @@ import { checkWritable, openAtomic, type OutputTarget } from './output.js';
 
 /** Files at least this big are streamed; smaller ones are read whole (the same output either way). */
 export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
-const HOLD_BYTES = 8 * 1024 * 1024;
+const HOLD_BYTES = 1024 * 1024;
 const BATCH = 100;
 
 /** Where output goes; written synchronously (files, and pipes on Linux, are written so by Node). */

@@ -7,7 +7,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function neutralise(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  if (/^[=+\-@\t\r]/.test(value) && !NUMBER.test(value)) return `'${value}`;
+  const first = value.charCodeAt(0); // = + - @ tab CR
+  if ((first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) && !NUMBER.test(value)) return `'${value}`;
   return value;
 }
 
