@@ -1,34 +1,13 @@
 // sit budget FILE: support days per school, per tier, per trust and in total, against capacity.
 import { Command } from 'commander';
 import { budget, type BudgetResult } from '../core/budget.js';
-import { classify, type Placement } from '../core/classify.js';
-import { formatProblem } from '../core/school.js';
-import { dataError, SitError, usageError } from '../errors.js';
-import { readSchools } from '../io/read-schools.js';
+import { SitError, usageError } from '../errors.js';
 import { emit } from '../io/output.js';
 import { BUDGET_VIEWS, budgetJson, budgetTables, overLine, renderSections, totalLine } from '../io/budget-output.js';
 import { toJson } from '../io/render.js';
-import type { LoadedConfig } from '../io/config.js';
-import { asOfDate, dataFile, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type CommonOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
-
-export interface Classified {
-  loaded: LoadedConfig;
-  asOf: string;
-  placements: Placement[];
-}
-
-/** Loads the policy and data file and classifies it: the first step of budget and report. */
-export async function classifyFile(file: string | undefined, options: CommonOptions, io: Io): Promise<Classified> {
-  const loaded = loadPolicy(options, io);
-  const asOf = asOfDate(options, io);
-  const path = dataFile(file, loaded, io);
-  const data = await readSchools(path, io.stdin, displayPath(path, io));
-  const result = classify(data.schools, loaded.policy, { asOf });
-  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
-  return { loaded, asOf, placements: result.placements };
-}
 
 /** After the output is written: say plainly when demand exceeds capacity; --strict fails (exit 1). */
 export function reportOverAllocation(result: BudgetResult, options: CommonOptions & { strict?: boolean }, io: Io): void {
@@ -42,6 +21,7 @@ export function budgetCommand(io: Io): Command {
     .description('support days per school, per tier, per trust and in total, against the capacity in trust.config.yaml')
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
+  withDataOptions(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd
     .option('--by <view>', `one view only: ${BUDGET_VIEWS.join(', ')} (CSV shows school unless told)`)
@@ -60,10 +40,10 @@ Examples:
   sit budget schools.csv --preset four-tier --by tier --format md
   sit budget schools.csv --format json | jq '.total'
   sit budget schools.csv --strict -o budget.csv  exit code 1 if over-allocated (for pipelines)`);
-  cmd.action(async (file: string | undefined, options: CommonOptions & { by?: string; strict?: boolean }) => {
+  cmd.action(async (file: string | undefined, options: DataOptions & { by?: string; strict?: boolean }) => {
     const format = outputFormat(options, io, FORMATS);
     if (options.by !== undefined && !(BUDGET_VIEWS as readonly string[]).includes(options.by)) throw usageError(`--by ${options.by}: choose one of ${BUDGET_VIEWS.join(', ')}`);
-    const { loaded, asOf, placements } = await classifyFile(file, options, io);
+    const { loaded, asOf, placements } = await classifyData(file, options, io);
     const result = budget(placements, loaded.policy, loaded.config.capacity);
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
     let content: string;

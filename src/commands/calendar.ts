@@ -1,10 +1,8 @@
 // sit calendar [FILE]: the dated QA and SI activities of the policy for each school, for a term
 // or the year, as a table, CSV, Markdown, HTML, JSON or an iCalendar file.
 import { Command } from 'commander';
-import { classify } from '../core/classify.js';
 import { buildCalendar, currentTerm, shortfalls, type CalendarSchool } from '../core/calendar.js';
 import { TermsSchema, termCalendar, type TermCalendar } from '../core/terms.js';
-import { formatProblem } from '../core/school.js';
 import { fold } from '../core/values.js';
 import { configError, dataError, usageError } from '../errors.js';
 import { readSchools, type SchoolsFile } from '../io/read-schools.js';
@@ -14,11 +12,11 @@ import { emit } from '../io/output.js';
 import { renderTable, toJson } from '../io/render.js';
 import { calendarIcs, calendarTable, countText, eventJson, scopeText } from '../io/calendar-output.js';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
-import { asOfDate, dataFile, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { asOfDate, classifyData, dataFile, displayPath, loadPolicy, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'ics'] as const;
 
-interface CalendarOptions extends CommonOptions {
+interface CalendarOptions extends DataOptions {
   term?: string;
   year?: boolean;
   school?: string;
@@ -69,6 +67,7 @@ export function calendarCommand(io: Io): Command {
     .option('--school <urn>', 'one school only')
     .option('--from <classified.csv>', 'use the tiers in a CSV written by sit classify (urn, name, tier) instead of classifying');
   withPolicyOptions(cmd);
+  withDataOptions(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText('after', `
 Term dates come from terms: in trust.config.yaml, else the shipped 2026/27 dates (see README).
@@ -118,11 +117,8 @@ Examples:
       });
       if (!data && needsCycles) schools = schools.map((s) => ({ ...s, fields: { ...s.fields, last_peer_review: null, last_external_review: null } }));
     } else {
-      const path = dataFile(file, loaded, io);
-      const data = await readSchools(path, io.stdin, displayPath(path, io));
-      const result = classify(data.schools, loaded.policy, { asOf });
-      if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
-      schools = result.placements.map((p) => ({ urn: p.school.urn, name: p.school.name, tier: p.tier, level: p.level, fields: p.school.fields, extra: p.school.extra }));
+      const { placements } = await classifyData(file, options, io);
+      schools = placements.map((p) => ({ urn: p.school.urn, name: p.school.name, tier: p.tier, level: p.level, fields: p.school.fields, extra: p.school.extra }));
     }
     if (options.school !== undefined) {
       const urn = Number(options.school.trim());

@@ -2,7 +2,9 @@
 // whole CLI in process), and the options every command shares.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { usageError } from '../errors.js';
+import { dataError, usageError } from '../errors.js';
+import { classify, type Placement } from '../core/classify.js';
+import { formatProblem } from '../core/school.js';
 import { parseDate } from '../core/values.js';
 import { todayIso } from '../core/dates.js';
 import { loadConfig, type LoadedConfig } from '../io/config.js';
@@ -135,4 +137,24 @@ export async function loadPolicyAndData(file: string | undefined, options: DataO
     return { loaded, data: { ...data, schools: joined.schools }, notes };
   }
   return { loaded, data, notes };
+}
+
+export interface Classified {
+  loaded: LoadedConfig;
+  asOf: string;
+  data: SchoolsFile;
+  placements: Placement[];
+}
+
+/**
+ * The first step of every command that works on placed schools: the policy, the data (joined
+ * with --with files), and each school's placement. Bad data stops here with every problem listed.
+ */
+export async function classifyData(file: string | undefined, options: DataOptions, io: Io): Promise<Classified> {
+  const asOf = asOfDate(options, io);
+  const { loaded, data, notes } = await loadPolicyAndData(file, options, io);
+  for (const line of notes) note(options, io, line);
+  const result = classify(data.schools, loaded.policy, { asOf });
+  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
+  return { loaded, asOf, data, placements: result.placements };
 }

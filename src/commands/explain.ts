@@ -1,12 +1,10 @@
 // sit explain URN [FILE]: every rule for one school, with the values it saw and its outcome.
 import { Command } from 'commander';
-import { classify } from '../core/classify.js';
-import { formatProblem } from '../core/school.js';
-import { dataError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationJson, explanationTable, explanationText } from '../io/explanation.js';
-import { asOfDate, loadPolicyAndData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
+import { classifyData, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -26,12 +24,8 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     if (!/^\d{6}$/.test(urnText.trim())) throw usageError(`${urnText}: expected a 6-digit URN`);
     const urn = Number(urnText);
-    const asOf = asOfDate(options, io);
-    const { loaded, data, notes } = await loadPolicyAndData(file, options, io);
-    for (const line of notes) note(options, io, line);
-    const result = classify(data.schools, loaded.policy, { asOf });
-    if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
-    const placement = result.placements.find((p) => p.school.urn === urn);
+    const { loaded, asOf, data, placements } = await classifyData(file, options, io);
+    const placement = placements.find((p) => p.school.urn === urn);
     if (!placement) throw usageError(`URN ${urn} is not in ${data.file} (${data.schools.length} schools); check the number`);
     const color = useColor(options, io);
     const content = format === 'json'

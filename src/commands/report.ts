@@ -5,9 +5,9 @@ import { diff, entryOf, yearBefore } from '../core/diff.js';
 import { emit, resolveFormat } from '../io/output.js';
 import { reportHtml, reportJson, reportMarkdown, type ReportInput } from '../io/report.js';
 import { toJson } from '../io/render.js';
-import { classifyFile, reportOverAllocation } from './budget.js';
+import { reportOverAllocation } from './budget.js';
 import { readSide, sidesLine } from './diff.js';
-import { note, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { classifyData, note, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['html', 'md', 'json'] as const;
 
@@ -16,6 +16,7 @@ export function reportCommand(io: Io): Command {
     .description('a self-contained board report: tiers and reasons, budget against capacity, movements, charts')
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
+  withDataOptions(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd
     .option('--previous <old>', "last year's school data or sit classify output: adds the movements since then")
@@ -28,9 +29,9 @@ Examples:
   sit report schools.csv -o board-report.html
   sit report schools.csv --previous schools-2025.csv --as-of 2026-09-01 -o board-report.html
   sit report schools.csv --format md -o board-report.md`);
-  cmd.action(async (file: string | undefined, options: CommonOptions & { previous?: string; strict?: boolean }) => {
+  cmd.action(async (file: string | undefined, options: DataOptions & { previous?: string; strict?: boolean }) => {
     const format = resolveFormat(options, FORMATS, false, 'html');
-    const { loaded, asOf, placements } = await classifyFile(file, options, io);
+    const { loaded, asOf, placements } = await classifyData(file, options, io);
     const result = budget(placements, loaded.policy, loaded.config.capacity);
     let movements: ReportInput['movements'] = null;
     if (options.previous) {

@@ -4,9 +4,9 @@ import { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { classify, describeDays, type Placement } from '../core/classify.js';
+import { describeDays, type Placement } from '../core/classify.js';
 import type { Policy } from '../core/policy.js';
-import { formatProblem, type SchoolRecord } from '../core/school.js';
+import type { SchoolRecord } from '../core/school.js';
 import {
   ACTION_COLUMNS, DEFAULT_KPIS, DEFAULT_PRIORITIES, MAX_PRIORITIES, MILESTONES, TEXT_SECTIONS, WfapAnswersSchema,
   answerProblems, blankAction, buildPlan, missingAnswers, type ActionAnswers, type WfapAnswers, type WfapPlan,
@@ -17,12 +17,11 @@ import {
 import { SitError, cannotWriteError, dataError, notFoundError, usageError } from '../errors.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
-import { readSchools } from '../io/read-schools.js';
 import { checkWritable, emit, resolveFormat, writeAtomic } from '../io/output.js';
 import { loadTemplate, renderDoc, type DocKind, type TemplateFormat } from '../io/wfap-render.js';
 import type { Template } from '../io/template.js';
 import { isPromptExit } from '../prompts.js';
-import { asOfDate, dataFile, displayPath, loadPolicy, note, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { asOfDate, classifyData, displayPath, loadPolicy, note, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
 
 const FORMATS = ['md', 'html', 'csv', 'json', 'docx'] as const;
 /** --all shows a progress bar (on a terminal) from this many plans. */
@@ -133,11 +132,8 @@ function prepare(options: WfapOptions, io: Io): Context {
 }
 
 async function placements(options: WfapOptions, ctx: Context, io: Io): Promise<{ file: string; placements: Placement[] }> {
-  const path = dataFile(options.data, ctx.loaded, io);
-  const data = await readSchools(path, io.stdin, displayPath(path, io));
-  const result = classify(data.schools, ctx.loaded.policy, { asOf: ctx.asOf });
-  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
-  return { file: data.file, placements: result.placements };
+  const classified = await classifyData(options.data, { ...options, quiet: true }, io);
+  return { file: classified.data.file, placements: classified.placements };
 }
 
 function findSchool<T extends { school: SchoolRecord }>(items: T[], urn: number, file: string): T {
