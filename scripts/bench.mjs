@@ -6,7 +6,7 @@
 //      comparable tier rule to the same file (goal: no slower); skipped when mlr is absent;
 //   3. peak memory of that classify (goal: under 200 MB), and at a tenth of the rows (flat).
 // Options (environment): BENCH_ROWS (default 900000: every distinct 6-digit URN, see README),
-// BENCH_RUNS (start-up runs, default 15). Run `npm run build` first.
+// BENCH_RUNS (start-up runs, default 21). Run `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { MAX_SCHOOLS, writeSchools } from './gen-schools.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rows = Number(process.env.BENCH_ROWS ?? MAX_SCHOOLS);
-const runs = Number(process.env.BENCH_RUNS ?? 15);
+const runs = Number(process.env.BENCH_RUNS ?? 21);
 const sit = join(root, 'bin', 'sit.js');
 const sea = join(root, 'dist', 'sit-linux-x64');
 const cache = join(root, '.cache', 'bench');
@@ -41,9 +41,12 @@ function measure(command, args, options = {}) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-function startup(command, args) {
-  measure(command, args); // warm the file cache
-  return median(Array.from({ length: runs }, () => measure(command, args).seconds));
+/** Median wall time of each command, the runs interleaved so that a busy machine affects all alike. */
+function startup(commands) {
+  for (const [command, args] of commands) measure(command, args); // warm the file cache
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([command, args], j) => times[j].push(measure(command, args).seconds));
+  return times.map(median);
 }
 
 async function dataFile(n) {
@@ -59,14 +62,10 @@ async function dataFile(n) {
 say(`sit benchmark: Node ${process.version}, ${rows} rows`);
 say('');
 say(`1. start-up (median of ${runs} runs)`);
-const bare = startup(process.execPath, ['-e', '0']);
-const version = startup(process.execPath, [sit, '--version']);
+const [bare, version, single] = startup([[process.execPath, ['-e', '0']], [process.execPath, [sit, '--version']], ...(existsSync(sea) ? [[sea, ['--version']]] : [])]);
 say(`   node -e 0              ${(bare * 1000).toFixed(0)} ms`);
 say(`   sit --version          ${(version * 1000).toFixed(0)} ms   ${ratio(version, bare)} of bare node (goal: within 1.2x)`);
-if (existsSync(sea)) {
-  const single = startup(sea, ['--version']);
-  say(`   sit-linux-x64 --version ${(single * 1000).toFixed(0)} ms   ${ratio(single, bare)} (the single executable, its own Node)`);
-}
+if (single !== undefined) say(`   sit-linux-x64 --version ${(single * 1000).toFixed(0)} ms   ${ratio(single, bare)} (the single executable, its own Node 22)`);
 
 say('');
 const big = await dataFile(rows);
