@@ -1,6 +1,7 @@
 // `sit explain`: every rule the policy has for one school, with the values seen and the outcome,
 // as an indented text tree (terminal), rows (CSV, Markdown, HTML) or a structured object (JSON).
 import type { Placement } from '../core/classify.js';
+import { placementJson } from './placements.js';
 import type { Evaluation } from '../core/conditions.js';
 import type { Policy } from '../core/policy.js';
 import type { TableModel } from './formats/table-model.js';
@@ -83,18 +84,9 @@ export function explanationText(p: Placement, policy: Policy, asOf: string, colo
 export function explanationJson(p: Placement, policy: Policy, asOf: string): unknown {
   const strip = (e: Evaluation): unknown => ({ op: e.op, outcome: e.outcome, text: e.text, missing: e.missing, ...(e.children ? { children: e.children.map(strip) } : {}) });
   return {
-    urn: p.school.urn,
-    name: p.school.name,
+    ...placementJson(p),
     policy: policy.id,
     as_of: asOf,
-    tier: p.tier,
-    label: p.label,
-    days: p.days,
-    days_text: p.daysText,
-    reasons: p.reasons,
-    missing: p.missing,
-    override: p.override,
-    ...p.fields,
     tiers: p.trace.map((t) => ({ tier: t.tier, label: t.label, outcome: t.outcome, rules: t.rules.map((r) => ({ rule: r.rule, source: r.source ?? null, ...(strip(r.evaluation) as object) })) })),
   };
 }

@@ -1,24 +1,20 @@
 // sit report in headless Chromium: the board report renders from one file, its SVG charts are
 // present and visible, it makes no network request, and it prints on A4.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { FIXTURES, runSit, runInProcess } from '../helpers/run-sit.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const asOf = ['--as-of', '2026-09-01'];
 let browser: Browser | undefined;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sit-report-'));
-  if (!existsSync(CHROMIUM)) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -47,7 +43,7 @@ describe('sit report', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the board report in Chromium', () => {
+describe('the board report in Chromium', () => {
   it('renders its charts visibly, fetches nothing, and prints on A4 portrait', async () => {
     const out = join(dir, 'board-chromium.html');
     const r = runSit(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out, '--quiet'], { cwd: FIXTURES });

@@ -1,24 +1,20 @@
 // The WFAP HTML in headless Chromium: it renders, the action table's header repeats on every
 // printed page, and no script from the answers or data runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BASE = ['--as-of', '2026-09-01', '--config', `${FIXTURES}/trust.config.yaml`];
 let browser: Browser | undefined;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sit-wfap-html-'));
-  if (!existsSync(CHROMIUM)) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -34,7 +30,7 @@ async function planHtml(answers: string): Promise<string> {
   return r.stdout;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('WFAP HTML in Chromium', () => {
+describe('WFAP HTML in Chromium', () => {
   it('renders, escapes script in answers (nothing runs), and repeats the action table header across printed pages', async () => {
     // A long plan: one priority with 40 action rows, so the action table spans several A4 pages.
     const rows = Array.from({ length: 40 }, (_, i) => `      - action: "Action ${i + 1} ${i === 0 ? EVIL.replace(/"/g, '\\"') : ''}"\n        rationale: "A long rationale so that the row takes some room on the page, number ${i + 1}"\n`).join('');
