@@ -5,9 +5,10 @@ import { SitError, usageError } from '../errors.js';
 import { emit } from '../io/output.js';
 import { BUDGET_VIEWS, budgetJson, budgetTables, overLine, renderSections, totalLine } from '../io/budget-output.js';
 import { toJson } from '../io/render.js';
+import { toXlsxWorkbook } from '../io/xlsx.js';
 import { classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type CommonOptions, type DataOptions, type Io } from './context.js';
 
-const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
+const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 /** After the output is written: say plainly when demand exceeds capacity; --strict fails (exit 1). */
 export function reportOverAllocation(result: BudgetResult, options: CommonOptions & { strict?: boolean }, io: Io): void {
@@ -46,12 +47,12 @@ Examples:
     const { loaded, asOf, placements } = await classifyData(file, options, io);
     const result = budget(placements, loaded.policy, loaded.config.capacity);
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
-    let content: string;
+    let content: string | Uint8Array;
     if (format === 'json') content = toJson(budgetJson(result, loaded.policy, asOf));
     else {
       const tables = budgetTables(result, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file', view);
       if (tables.length === 0) throw usageError('--by term: no capacity in trust.config.yaml (add a capacity: list of the people who deliver support)');
-      content = renderSections(`Support days: ${loaded.policy.name}`, [`Policy: ${loaded.policy.id}. As of ${asOf}.`], tables, format, { color: useColor(options, io), width: io.stdout.columns });
+      content = format === 'xlsx' ? await toXlsxWorkbook(tables) : renderSections(`Support days: ${loaded.policy.name}`, [`Policy: ${loaded.policy.id}. As of ${asOf}.`], tables, format, { color: useColor(options, io), width: io.stdout.columns });
     }
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (format !== 'table' || options.output) note(options, io, `${totalLine(result)} (${loaded.policySource})`);

@@ -9,12 +9,12 @@ import { readSchools, type SchoolsFile } from '../io/read-schools.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
 import { emit } from '../io/output.js';
-import { renderTable, toJson } from '../io/render.js';
+import { renderTableOutput, toJson } from '../io/render.js';
 import { calendarIcs, calendarTable, countText, eventJson, scopeText } from '../io/calendar-output.js';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
 import { asOfDate, classifyData, dataFile, displayPath, loadPolicy, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
-const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'ics'] as const;
+const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx', 'ics'] as const;
 
 interface CalendarOptions extends DataOptions {
   term?: string;
@@ -149,7 +149,7 @@ Examples:
       ? toJson(result.events.map(eventJson))
       : format === 'ics'
         ? calendarIcs(result.events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf })
-        : renderTable(calendarTable(result.events, {
+        : await renderTableOutput(calendarTable(result.events, {
             policyName: loaded.policy.name,
             policyId: loaded.policy.id,
             asOf,

@@ -9,12 +9,12 @@ import { classificationTable, diffJson, diffTable, entriesFromCsv, entriesFromJs
 import { emit } from '../io/output.js';
 import { readText } from '../io/read-text.js';
 import { looksLikeYaml, readCsvTable, readYamlTable } from '../io/read-table.js';
-import { renderTable, toJson } from '../io/render.js';
+import { renderTableOutput, toJson } from '../io/render.js';
 import type { LoadedConfig } from '../io/config.js';
 import { asOfDate, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
 import { parseDate } from '../core/values.js';
 
-const FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
+const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export interface DiffSide {
   entries: DiffEntry[];
@@ -97,7 +97,7 @@ Examples:
     const compared = await compareFiles(oldFile, newFile, options, loaded, io);
     const content = format === 'json'
       ? toJson(diffJson(compared.result, loaded.policy, { old: compared.old.asOf, now: compared.now.asOf }))
-      : renderTable(diffTable(compared.result, loaded.policy, [`Policy: ${loaded.policy.id}. ${sidesLine(compared)}`], format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
+      : await renderTableOutput(diffTable(compared.result, loaded.policy, [`Policy: ${loaded.policy.id}. ${sidesLine(compared)}`], format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (format !== 'table' || options.output) note(options, io, `${compared.result.summary} (${loaded.policySource})`);
   });

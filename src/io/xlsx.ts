@@ -79,20 +79,37 @@ function widthOf(values: Cell[], header: string): number {
 
 /** The table as an .xlsx workbook: header row frozen, widths set, rows coloured by tier level. */
 export async function toXlsx(table: TableModel): Promise<Uint8Array> {
+  return toXlsxWorkbook([table]);
+}
+
+/** One sheet per table (a budget's schools, tiers, trusts and terms), each named by its title. */
+export async function toXlsxWorkbook(tables: TableModel[]): Promise<Uint8Array> {
   const { default: writeXlsxFile } = await import('write-excel-file/node');
-  const header = table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7' }));
-  const body = table.rows.map((row, i) => {
-    const fill = table.levels ? FILL[levelClass(table.levels[i], table.maxLevel)] : undefined;
-    return table.columns.map((c) => {
-      const value = row[c.key] ?? null;
-      if (value === null || value === '') return fill ? { value: '', type: String, backgroundColor: fill } : null;
-      const cell = typeof value === 'number' ? { value, type: Number } : { value: String(value), type: String };
-      return fill ? { ...cell, backgroundColor: fill } : cell;
+  const sheets = tables.map((table) => {
+    const header = table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7' }));
+    const body = table.rows.map((row, i) => {
+      const fill = table.levels ? FILL[levelClass(table.levels[i], table.maxLevel)] : undefined;
+      return table.columns.map((c) => {
+        const value = row[c.key] ?? null;
+        if (value === null || value === '') return fill ? { value: '', type: String, backgroundColor: fill } : null;
+        const cell = typeof value === 'number' ? { value, type: Number } : { value: String(value), type: String };
+        return fill ? { ...cell, backgroundColor: fill } : cell;
+      });
     });
+    const columns = table.columns.map((c) => ({ width: widthOf(table.rows.map((r) => r[c.key] ?? null), c.header) }));
+    return { data: [header, ...body], columns };
   });
-  const columns = table.columns.map((c) => ({ width: widthOf(table.rows.map((r) => r[c.key] ?? null), c.header) }));
-  const sheetName = table.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim() || 'Sheet1';
-  const buffer = await writeXlsxFile([header, ...body] as never, { columns, stickyRowsCount: 1, sheet: sheetName } as never).toBuffer();
+  const names: string[] = [];
+  for (const table of tables) {
+    const base = table.title.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').slice(0, 31).trim() || 'Sheet1';
+    let name = base;
+    for (let n = 2; names.includes(name); n++) name = `${base.slice(0, 28).trim()} ${n}`;
+    names.push(name);
+  }
+  const writer = sheets.length === 1
+    ? writeXlsxFile(sheets[0].data as never, { columns: sheets[0].columns, stickyRowsCount: 1, sheet: names[0] } as never)
+    : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, sheet: names[i], columns: x.columns, stickyRowsCount: 1 })) as never);
+  const buffer = await writer.toBuffer();
   return normaliseZipTimes(new Uint8Array(buffer));
 }
 

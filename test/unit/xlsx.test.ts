@@ -48,6 +48,6 @@ describe('.xlsx out and in', () => {
   });
   it('--sheet names a sheet; a wrong name lists the sheets', async () => {
     const bytes = Buffer.from(await toXlsx(model));
-    await expect(readXlsxTable(bytes, 'tiers.xlsx', isHeaderRow, 'Nope')).rejects.toThrow(/its sheets are: Support tiers  test/);
+    await expect(readXlsxTable(bytes, 'tiers.xlsx', isHeaderRow, 'Nope')).rejects.toThrow(/its sheets are: Support tiers test/);
   });
 });
