@@ -39,7 +39,8 @@ export function runSit(args: string[], options: { cwd?: string; input?: string |
 export function runSitAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<SitResult> {
   const [command, argv] = sitCommand(args);
   return new Promise((resolve) => {
-    const child = spawn(command, argv, { cwd: options.cwd ?? ROOT, env: sitEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, { cwd: options.cwd ?? ROOT, env: sitEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end();
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
