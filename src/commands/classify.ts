@@ -1,13 +1,10 @@
 // sit classify FILE: a tier per school, with the reason, support days and flags.
 import { Command } from 'commander';
-import { classify } from '../core/classify.js';
-import { formatProblem } from '../core/school.js';
-import { dataError } from '../errors.js';
 import { classifyStreamTo, shouldStream } from '../io/classify-stream.js';
 import { emit } from '../io/output.js';
 import { placementJson, placementsTable, countByTier } from '../io/placements.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { asOfDate, dataFile, displayPath, loadPolicy, loadPolicyAndData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
+import { asOfDate, dataFile, displayPath, loadPolicy, classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -36,16 +33,13 @@ Examples:
         if (streamed) return note(options, io, `${streamed.summary} (${loaded.policySource})`);
       }
     }
-    const { loaded, data, notes } = await loadPolicyAndData(file, options, io);
-    for (const line of notes) note(options, io, line);
-    const result = classify(data.schools, loaded.policy, { asOf });
-    if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
+    const { loaded, data, placements } = await classifyData(file, options, io);
     const content = format === 'json'
-      ? toJson(result.placements.map(placementJson))
-      : await renderTableOutput(placementsTable(result.placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
+      ? toJson(placements.map(placementJson))
+      : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
-    if (format !== 'table' || options.output) note(options, io, `${countByTier(result.placements, loaded.policy)} (${loaded.policySource})`);
-    if (data.layout?.hint && result.placements.some((p) => p.tier === null)) note(options, io, `${data.file}: ${data.layout.hint}`);
+    if (format !== 'table' || options.output) note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
+    if (data.layout?.hint && placements.some((p) => p.tier === null)) note(options, io, `${data.file}: ${data.layout.hint}`);
   });
   return cmd;
 }
