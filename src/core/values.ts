@@ -10,6 +10,9 @@ const bad = (expected: string): Parsed<never> => ({ ok: false, expected });
 const NO_VALUE = new Set(['', 'null', 'na', 'n/a', 'supp', 'ne', 'np', 'lowcov', 'x', 'z', 'c', 'u', '..', 'not judged', 'not applicable', '-']);
 
 export function isNoValue(raw: string): boolean {
+  // No marker starts with a digit: most cells (numbers, dates) are decided without a copy.
+  const first = raw.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
   return NO_VALUE.has(raw.trim().toLowerCase());
 }
 
@@ -20,7 +23,9 @@ export function fold(text: string): string {
 
 // Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ".
 function toNumber(raw: string): number | null {
-  const text = raw.trim().replace(/%$/, '').replace(/,/g, '');
+  let text = raw.trim();
+  if (text.endsWith('%')) text = text.slice(0, -1);
+  if (text.includes(',')) text = text.replace(/,/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
   return Number(text);
 }
@@ -183,10 +188,11 @@ export function parsePhase(raw: string): Parsed<Phase> {
 export const CAPACITIES = ['supports-others', 'self-improving', 'needs-support', 'insufficient'] as const;
 export type LeadershipCapacity = (typeof CAPACITIES)[number];
 
+const CAPACITY_BY_KEY = new Map(CAPACITIES.map((c) => [fold(c), c]));
+
 export function parseCapacity(raw: string): Parsed<LeadershipCapacity> {
   if (isNoValue(raw)) return ok(null);
-  const key = fold(raw);
-  const found = CAPACITIES.find((c) => fold(c) === key);
+  const found = CAPACITY_BY_KEY.get(fold(raw));
   return found ? ok(found) : bad(`leadership capacity: ${CAPACITIES.join(', ')}`);
 }
 
