@@ -6,6 +6,9 @@ import { dataError } from '../errors.js';
 
 export type OnRecord = (cells: string[], line: number) => void;
 
+/** No real record is this long (an Excel cell holds at most 32,767 characters): a quote was never closed. */
+const MAX_RECORD = 8 * 1024 * 1024;
+
 export class CsvSplitter {
   /** Text not yet split: the start of a record that the next chunk completes. */
   private rest = '';
@@ -54,6 +57,10 @@ export class CsvSplitter {
     }
     this.rest = pos < length ? text.slice(pos) : '';
     this.line = line;
+    // Without this, an unclosed quote near the top would make every later chunk rescan the rest.
+    if (this.rest.length > MAX_RECORD) {
+      throw dataError(`${this.display}:${line}: cannot read this CSV: a quoted value is never closed (a " without its partner)`);
+    }
   }
 
   /** A record with quotes, cell by cell; null when the text ends inside it (and more may come). */

@@ -83,3 +83,17 @@ describe('streaming reports every problem', () => {
     expect(lines.map((l) => `sit: ${l.replace(`${ROOT}test/bad-inputs/`, '')}`)).toEqual(memory.stderr.trim().split('\n'));
   });
 });
+
+describe('streaming a large file with an unclosed quote', () => {
+  it('stops with the line of the quote, not after rescanning the rest of the file for each chunk', async () => {
+    const path = join(work, 'unclosed.csv');
+    await writeSchools(60_000, path); // about 12 MB
+    const text = readFileSync(path, 'utf8').replace(/"/g, '').split('\n');
+    text[2] = text[2].replace(',', ',"');
+    writeFileSync(path, text.join('\n'));
+    let message = "";
+    try { streamed(path, "rlt-categories", "csv"); } catch (e) { message = (e as Error).message; }
+    expect(message.slice(0, 300)).toMatch(/unclosed\.csv:3: cannot read this CSV: a quoted value is never closed/);
+  }, 60_000);
+});
+
