@@ -5,7 +5,9 @@ declare const SIT_VERSION: string;
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${SIT_VERSION}\n`);
+  // Run from source without the build's define, the version comes from package.json as usual.
+  if (typeof SIT_VERSION === 'string') process.stdout.write(`${SIT_VERSION}\n`);
+  else void import('./version.js').then(({ VERSION }) => process.stdout.write(`${VERSION}\n`));
 } else {
   // No top-level await: the single executable runs this bundled as CommonJS.
   void import('./cli.js').then(async ({ run }) => {
