@@ -38,6 +38,40 @@ export interface Placement {
   trace: TierTrace[];
 }
 
+/**
+ * A placement whose full trace (every rule, with its words) is worked out only when read, as
+ * `sit explain` does: placing a million schools does not pay for explanations nobody reads.
+ */
+class PlacedSchool implements Placement {
+  readonly #compiled: CompiledPolicy;
+  readonly #ctx: FactContext;
+  #trace: TierTrace[] | undefined;
+
+  constructor(
+    compiled: CompiledPolicy,
+    ctx: FactContext,
+    readonly school: SchoolRecord,
+    readonly tier: string | null,
+    readonly label: string | null,
+    readonly level: number | null,
+    readonly days: number | null,
+    readonly daysText: string,
+    readonly reasons: string[],
+    readonly missing: string[],
+    readonly override: string | null,
+    readonly fields: Record<string, string | null>,
+    trace?: TierTrace[],
+  ) {
+    this.#compiled = compiled;
+    this.#ctx = ctx;
+    this.#trace = trace;
+  }
+
+  get trace(): TierTrace[] {
+    return (this.#trace ??= traceTiers(this.#compiled, this.school, this.#ctx));
+  }
+}
+
 export interface ClassifyOptions {
   asOf: string;
 }
@@ -63,6 +97,7 @@ interface CompiledTier {
 
 export interface CompiledPolicy {
   policy: Policy;
+  byId: ReadonlyMap<string, Tier>;
   tiers: CompiledTier[];
   defaultTier: Tier;
   fields: [string, { value: string; tiers?: string[]; evaluate?: Evaluator }[]][];
@@ -71,6 +106,7 @@ export interface CompiledPolicy {
 export function compilePolicy(policy: Policy): CompiledPolicy {
   return {
     policy,
+    byId: new Map(policy.tiers.map((t) => [t.id, t])),
     tiers: policy.tiers.filter((t) => !t.default).map((tier) => ({
       tier,
       rules: (tier.rules ?? []).map((r) => ({ rule: r.name, source: r.source, evaluate: compileCondition(r.when, policy) })),
@@ -99,7 +135,7 @@ function decideFields(compiled: CompiledPolicy, tier: string | null, school: Sch
     if (tier === null) continue;
     for (const value of values) {
       if (value.tiers && !value.tiers.includes(tier)) continue;
-      if (value.evaluate && value.evaluate(school, ctx).outcome !== true) continue;
+      if (value.evaluate && value.evaluate.test(school, ctx) !== true) continue;
       result[name] = value.value;
       break;
     }
@@ -108,43 +144,46 @@ function decideFields(compiled: CompiledPolicy, tier: string | null, school: Sch
 }
 
 export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
-  const trace = traceTiers(compiled, school, ctx);
-  const byId = new Map(compiled.policy.tiers.map((t) => [t.id, t]));
+  // Placing uses the conditions' text-free tests, then words only the rules that decided.
   const placed = (tier: Tier, reasons: string[], override: string | null): Placement => {
     const { days, text } = describeDays(tier);
-    return {
-      school, tier: tier.id, label: tier.label, level: tier.level, days, daysText: text, reasons, missing: [], override,
-      fields: decideFields(compiled, tier.id, school, ctx), trace,
-    };
+    return new PlacedSchool(compiled, ctx, school, tier.id, tier.label, tier.level, days, text, reasons, [], override, decideFields(compiled, tier.id, school, ctx));
   };
 
   const overrideId = overrideFor(school, compiled.policy);
-  if (overrideId !== null && byId.has(overrideId)) {
+  if (overrideId !== null && compiled.byId.has(overrideId)) {
     const reason = String(school.fields.override_reason);
-    return placed(byId.get(overrideId)!, [`Override: ${reason}`], reason);
+    return placed(compiled.byId.get(overrideId)!, [`Override: ${reason}`], reason);
   }
 
-  const missing: string[] = [];
   const notPlaced: string[] = [];
-  for (const t of trace) {
-    if (t.outcome === null) {
-      missing.push(...t.rules.flatMap((r) => r.evaluation.missing));
-      continue;
+  let undecided = false;
+  for (const { tier, rules } of compiled.tiers) {
+    let outcome: boolean | null = false;
+    for (const rule of rules) {
+      const result = rule.evaluate.test(school, ctx);
+      if (result === true) { outcome = true; break; }
+      if (result === null) outcome = null;
     }
-    if (t.outcome === false) {
-      notPlaced.push(t.label);
-      continue;
+    if (outcome === null) { undecided = true; continue; }
+    if (outcome === false) { notPlaced.push(tier.label); continue; }
+    if (undecided) break; // an earlier tier could not be decided: do not skip past it
+    const reasons: string[] = [];
+    for (const rule of rules) {
+      const evaluation = rule.evaluate(school, ctx);
+      if (evaluation.outcome === true) reasons.push(`${rule.rule}: ${evaluation.text}`);
     }
-    if (missing.length > 0) break; // an earlier tier could not be decided: do not skip past it
-    const reasons = t.rules.filter((r) => r.evaluation.outcome === true).map((r) => `${r.rule}: ${r.evaluation.text}`);
-    return placed(byId.get(t.tier)!, reasons, null);
+    return placed(tier, reasons, null);
   }
-  if (missing.length > 0) {
+  if (undecided) {
+    const trace = traceTiers(compiled, school, ctx);
+    const missing: string[] = [];
+    for (const t of trace) {
+      if (t.outcome === true) break;
+      if (t.outcome === null) missing.push(...t.rules.flatMap((r) => r.evaluation.missing));
+    }
     const fields = unique(missing);
-    return {
-      school, tier: null, label: null, level: null, days: null, daysText: 'needs data', reasons: [`Needs data: ${fields.join(', ')}`],
-      missing: fields, override: null, fields: decideFields(compiled, null, school, ctx), trace,
-    };
+    return new PlacedSchool(compiled, ctx, school, null, null, null, null, 'needs data', [`Needs data: ${fields.join(', ')}`], fields, null, decideFields(compiled, null, school, ctx), trace);
   }
   const fallback = compiled.defaultTier;
   const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;

@@ -151,3 +151,26 @@ describe('policy shape', () => {
     expect(r.error!.issues[0].code).toBe('unrecognized_keys');
   });
 });
+
+describe('the text-free test agrees with the full evaluation', () => {
+  it('for every rule and output field of every preset, on every fixture school', async () => {
+    const { PRESETS } = await import('../../src/presets.js');
+    const { fixtureSchools, presetPolicy } = await import('../helpers/fixtures.js');
+    const { compilePolicy } = await import('../../src/core/classify.js');
+    const { trustSizes } = await import('../../src/core/facts.js');
+    const all = fixtureSchools();
+    const ctx = { asOf, trustSizes: trustSizes(all) };
+    let compared = 0;
+    for (const name of Object.keys(PRESETS)) {
+      const compiled = compilePolicy(presetPolicy(name));
+      const evaluators = [...compiled.tiers.flatMap((t) => t.rules.map((r) => r.evaluate)), ...compiled.fields.flatMap(([, values]) => values.flatMap((v) => (v.evaluate ? [v.evaluate] : [])))];
+      for (const school of all) {
+        for (const evaluate of evaluators) {
+          expect(evaluate.test(school, ctx)).toBe(evaluate(school, ctx).outcome);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
