@@ -100,6 +100,19 @@ describe('sit wfap new, scripted', () => {
     expect(runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', '--force', ...BASE], { cwd: dir }).code).toBe(0);
   });
 
+  it('the same plan gives the same Word bytes, dated by --as-of rather than the clock', async () => {
+    const args = ['wfap', 'new', '--school', '100004', '--yes', '--format', 'docx', ...BASE];
+    const first = runSit([...args, '-o', 'same-1.docx'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    await new Promise((done) => setTimeout(done, 1100)); // the clock moves on; the bytes must not
+    expect(runSit([...args, '-o', 'same-2.docx'], { cwd: dir }).code).toBe(0);
+    const [a, b] = ['same-1.docx', 'same-2.docx'].map((f) => readFileSync(join(dir, f)));
+    expect(Buffer.compare(a, b)).toBe(0);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    expect(strFromU8(unzipSync(a)['docProps/core.xml'])).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-09-01T00:00:00Z</dcterms:created>');
+    expect(await text(join(dir, 'same-1.docx'))).toContain('Dunmore Primary School');
+  });
+
   it('--all shows no progress bar when standard error is not a terminal', async () => {
     const r = await runInProcess(['wfap', 'new', '--all', '--format', 'md', '-o', 'md-plans', ...BASE], { cwd: dir });
     expect(r.stderr).toBe('wrote 26 plans (md) to md-plans\n');
