@@ -25,7 +25,7 @@ interface CalendarOptions extends DataOptions {
 
 /** The config's terms, else the shipped 2026/27 dates. */
 export function loadTerms(loaded: LoadedConfig): { cal: TermCalendar; source: string } {
-  if (loaded.config.terms) return { cal: termCalendar(loaded.config.terms), source: loaded.file ?? 'the config' };
+  if (loaded.config.terms) return { cal: termCalendar(loaded.config.terms), source: loaded.display ?? 'the config' };
   const where = 'preset terms-2026-27';
   const parsed = TermsSchema.safeParse(parseYamlText(defaultTermsText, where).value.terms);
   if (!parsed.success) throw configError(issueLines(parsed.error, where));

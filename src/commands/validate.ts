@@ -32,7 +32,7 @@ Examples:
     const report: Record<string, unknown> = {
       config: { file: loaded.file, policy: policy.id, source: loaded.policySource, tiers: policy.tiers.map((t) => t.id), rules: ruleCount },
     };
-    const lines = [`config: ${loaded.file ? displayPath(loaded.file, io) : '(none found)'}: policy ${policy.id} from ${loaded.policySource === loaded.file ? 'the config' : loaded.policySource}, ${policy.tiers.length} tiers, ${ruleCount} rules: OK`];
+    const lines = [`config: ${loaded.display ?? '(none found)'}: policy ${policy.id} from ${loaded.policySource === loaded.display ? 'the config' : loaded.policySource}, ${policy.tiers.length} tiers, ${ruleCount} rules: OK`];
     const path = file ? (file === '-' ? '-' : resolve(io.cwd, file)) : loaded.config.schools ? resolve(loaded.dir, loaded.config.schools) : null;
     let problems: string[] = [];
     if (path) {

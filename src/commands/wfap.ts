@@ -99,7 +99,7 @@ function templateFor(kind: DocKind, format: string, options: WfapOptions, loaded
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw options.template ? notFoundError(`${display}: no such template`) : notFoundError(`${display}: the template named by wfap.${key} in ${loaded.file} cannot be read`);
+    throw options.template ? notFoundError(`${display}: no such template`) : notFoundError(`${display}: the template named by wfap.${key} in ${loaded.display} cannot be read`);
   }
   return { template: loadTemplate(kind, text, display), file: display };
 }

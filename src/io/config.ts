@@ -1,7 +1,7 @@
 // Finding and loading trust.config.yaml (or a preset), merging `extends:`, and validating it with
 // the config schema. Every problem becomes a line with the file and line number.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument, visit, LineCounter, type Document } from 'yaml';
 import { configError, notFoundError, usageError } from '../errors.js';
 import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
@@ -16,12 +16,20 @@ export interface LoadedConfig {
   policy: Policy;
   /** The config file used, or null when running on a preset alone. */
   file: string | null;
+  /** The config file as messages show it: relative to the current folder when that is shorter. */
+  display: string | null;
   /** Folder that relative paths in the config are taken from. */
   dir: string;
   /** Where the policy came from, for messages: a preset name or the config file. */
   policySource: string;
   /** True when neither --preset nor the config chose a policy, so the default preset was used. */
   policyIsDefault: boolean;
+}
+
+/** A path as a person would type it here: relative to the current folder when that is shorter. */
+export function shortPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && rel.length < path.length ? rel : path;
 }
 
 export function findConfig(from: string): string | null {
@@ -96,6 +104,7 @@ const setsPolicy = (raw: Record<string, unknown>) => raw.extends !== undefined |
 export function loadConfig(request: ConfigRequest): LoadedConfig {
   const file = request.config ? resolve(request.cwd, request.config) : findConfig(request.cwd);
   if (request.config && (!file || !existsSync(file))) throw notFoundError(`${request.config}: no such config file`);
+  const shown = file ? shortPath(file, request.cwd) : null;
   let parsed: ParsedYaml | undefined;
   let raw: Record<string, unknown>;
   let policySource: string;
@@ -104,15 +113,15 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      throw notFoundError(`${file}: the config file cannot be read`);
+      throw notFoundError(`${shown}: the config file cannot be read`);
     }
-    parsed = parseYamlText(text, file);
+    parsed = parseYamlText(text, shown!);
     raw = parsed.value;
-    policySource = file;
+    policySource = shown!;
     if (raw.extends !== undefined) {
-      if (typeof raw.extends !== 'string') throw configError(`${file}: extends: expected the name of a preset`);
+      if (typeof raw.extends !== 'string') throw configError(`${shown}: extends: expected the name of a preset`);
       const { extends: name, ...rest } = raw;
-      if (!(name in PRESETS)) throw configError(`${file}: extends: no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
+      if (!(name in PRESETS)) throw configError(`${shown}: extends: no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
       raw = deepMerge(parseYamlText(PRESETS[name], `preset ${name}`).value, rest);
     }
   } else {
@@ -132,8 +141,8 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   }
   const result = TrustConfigSchema.safeParse(raw);
   if (!result.success) {
-    const where = request.preset || !file ? policySource : file;
+    const where = request.preset || !file ? policySource : shown!;
     throw configError(issueLines(result.error, where, request.preset ? undefined : parsed?.doc, request.preset ? undefined : parsed?.lineCounter));
   }
-  return { config: result.data, policy: policyOf(result.data), file, dir: file ? dirname(file) : request.cwd, policySource, policyIsDefault };
+  return { config: result.data, policy: policyOf(result.data), file, display: shown, dir: file ? dirname(file) : request.cwd, policySource, policyIsDefault };
 }

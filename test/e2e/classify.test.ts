@@ -146,8 +146,8 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
     const result = runSit(['classify', join(FIXTURES, 'schools.csv')], { cwd: dir });
     expect(result.code).toBe(78);
     expect(result.stderr.trim().split('\n')).toEqual([
-      `sit: ${join(dir, 'trust.config.yaml')}:3: thresholds.attendance_below.value: expected number, received string`,
-      `sit: ${join(dir, 'trust.config.yaml')}:4: unknown field "colour" (check the spelling)`,
+      'sit: trust.config.yaml:3: thresholds.attendance_below.value: expected number, received string',
+      'sit: trust.config.yaml:4: unknown field "colour" (check the spelling)',
     ]);
   });
 
