@@ -62,7 +62,7 @@ function dayAfter(iso: string): string {
 
 export function toIcs(calendar: IcsCalendar): string {
   const stamp = `${compact(calendar.stamp)}T000000Z`;
-  const lines = [
+  const head = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//sit//School-improvement toolkit//EN',
@@ -70,20 +70,16 @@ export function toIcs(calendar: IcsCalendar): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
   ];
+  // One string per event, not per line: a year for thousands of schools is a million events.
+  const parts = [head.map(foldLine).join('\r\n')];
   for (const event of calendar.events) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${event.uid}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${compact(event.start)}`,
+    let text = `BEGIN:VEVENT\r\nUID:${event.uid}\r\nDTSTAMP:${stamp}\r\nDTSTART;VALUE=DATE:${compact(event.start)}\r\n` +
       // DTEND of an all-day event is the day after the last day.
-      `DTEND;VALUE=DATE:${compact(dayAfter(event.end))}`,
-      `SUMMARY:${escapeText(event.summary)}`,
-    );
-    if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-    if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
-    lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+      `DTEND;VALUE=DATE:${compact(dayAfter(event.end))}\r\n${foldLine(`SUMMARY:${escapeText(event.summary)}`)}`;
+    if (event.description) text += `\r\n${foldLine(`DESCRIPTION:${escapeText(event.description)}`)}`;
+    if (event.categories?.length) text += `\r\n${foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`)}`;
+    parts.push(`${text}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT`);
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  parts.push('END:VCALENDAR');
+  return `${parts.join('\r\n')}\r\n`;
 }
