@@ -42,13 +42,19 @@ export function withPolicyOptions(cmd: Command): Command {
     .option('--as-of <date>', 'the date to work as of: decides the academic year, new heads, due cycles (default: today)');
 }
 
-export function withOutputOptions(cmd: Command, formats: readonly string[]): Command {
-  return cmd
-    .option('--format <format>', `output format: ${formats.join(', ')} (default: table in a terminal, csv when piped)`)
+/** For a command that writes a document rather than a table: its default format, and no terminal colours. */
+export interface DocumentOutput {
+  defaultFormat: string;
+}
+
+export function withOutputOptions(cmd: Command, formats: readonly string[], document?: DocumentOutput): Command {
+  const defaultText = document ? `${document.defaultFormat}, or the -o file's extension` : 'table in a terminal, csv when piped';
+  cmd
+    .option('--format <format>', `output format: ${formats.join(', ')} (default: ${defaultText})`)
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--force', 'overwrite the -o file if it exists')
-    .option('--quiet', 'print nothing but the result (no summary)')
-    .option('--no-color', 'no colour in the terminal table (also: NO_COLOR=1)');
+    .option('--quiet', 'print nothing but the result (no summary)');
+  return document ? cmd : cmd.option('--no-color', 'no colour in the terminal table (also: NO_COLOR=1)');
 }
 
 export function asOfDate(options: CommonOptions, io: Io): string {

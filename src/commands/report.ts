@@ -17,7 +17,7 @@ export function reportCommand(io: Io): Command {
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
   withDataOptions(cmd);
-  withOutputOptions(cmd, FORMATS);
+  withOutputOptions(cmd, FORMATS, { defaultFormat: 'html' });
   cmd
     .option('--previous <old>', "last year's school data or sit classify output: adds the movements since then")
     .option('--strict', 'exit with code 1 when demand exceeds capacity (the report is still written)');

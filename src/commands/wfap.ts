@@ -396,7 +396,7 @@ export function wfapCommand(io: Io): Command {
   create.option('--all', 'one plan per school in the data file, into the folder -o names (never asks)');
   create.option('--priorities <n>', `key priorities in a blank plan, 1 to ${MAX_PRIORITIES} (default: ${DEFAULT_PRIORITIES})`);
   withPolicyOptions(create);
-  withOutputOptions(create, FORMATS);
+  withOutputOptions(create, FORMATS, { defaultFormat: 'md' });
   formatHelp(create);
   create.addHelpText('after', `
 Formats: md (default), html (prints on A4 landscape), csv (the action table), json, docx (Word).
@@ -412,7 +412,7 @@ Examples:
   const deploy = sub(new Command('deployment'), io).description('a support-deployment record for a system leader (NLE, NSS, SLE, lead practitioner, other)');
   scriptOptions(deploy, 'record');
   withPolicyOptions(deploy);
-  withOutputOptions(deploy, FORMATS);
+  withOutputOptions(deploy, FORMATS, { defaultFormat: 'md' });
   formatHelp(deploy);
   deploy.addHelpText('after', `
 Examples:
