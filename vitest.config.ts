@@ -13,6 +13,7 @@ export default defineConfig({
   plugins: [textFiles],
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
   },
 });
