@@ -58,9 +58,13 @@ export function withOutputOptions(cmd: Command, formats: readonly string[], docu
 }
 
 export function asOfDate(options: CommonOptions, io: Io): string {
-  if (!options.asOf) return todayIso(io.now());
-  const parsed = parseDate(options.asOf);
-  if (!parsed.ok || parsed.value === null) throw usageError(`--as-of ${options.asOf}: expected a date as YYYY-MM-DD or DD/MM/YYYY`);
+  return options.asOf ? dateOption('--as-of', options.asOf) : todayIso(io.now());
+}
+
+/** A date given on the command line (--as-of, --old-as-of), as YYYY-MM-DD; a usage error if it is not one. */
+export function dateOption(flag: string, value: string): string {
+  const parsed = parseDate(value);
+  if (!parsed.ok || parsed.value === null) throw usageError(`${flag} ${value}: expected a date as YYYY-MM-DD or DD/MM/YYYY`);
   return parsed.value;
 }
 
@@ -118,9 +122,9 @@ export interface PolicyAndData {
  * no --preset, a published file that carries its own inspection data (Ofsted, GIAS) is placed by
  * the preset its layout names (rise-2025): the default preset needs a trust's own columns.
  */
-export async function loadPolicyAndData(file: string | undefined, options: DataOptions, io: Io): Promise<PolicyAndData> {
+export async function loadPolicyAndData(file: string | undefined, options: DataOptions, io: Io, preloaded?: LoadedConfig): Promise<PolicyAndData> {
   const notes: string[] = [];
-  let loaded = loadPolicy(options, io);
+  let loaded = preloaded ?? loadPolicy(options, io);
   const path = dataFile(file, loaded, io);
   const read = { layout: options.layout, sheet: options.sheet };
   const data = await readSchools(path, io.stdin, displayPath(path, io), read);
@@ -155,10 +159,11 @@ export interface Classified {
 /**
  * The first step of every command that works on placed schools: the policy, the data (joined
  * with --with files), and each school's placement. Bad data stops here with every problem listed.
+ * A command that has already loaded the config passes it, so it is read once.
  */
-export async function classifyData(file: string | undefined, options: DataOptions, io: Io): Promise<Classified> {
+export async function classifyData(file: string | undefined, options: DataOptions, io: Io, preloaded?: LoadedConfig): Promise<Classified> {
   const asOf = asOfDate(options, io);
-  const { loaded, data, notes } = await loadPolicyAndData(file, options, io);
+  const { loaded, data, notes } = await loadPolicyAndData(file, options, io, preloaded);
   for (const line of notes) note(options, io, line);
   const result = classify(data.schools, loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));

@@ -3,16 +3,17 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { classify } from '../core/classify.js';
 import { diff, entryOf, unknownTiers, yearBefore, type DiffEntry, type DiffResult } from '../core/diff.js';
-import { formatProblem, isHeaderRow, toSchools } from '../core/school.js';
+import { formatProblem } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
 import { classificationTable, diffJson, diffTable, entriesFromCsv, entriesFromJson, looksLikeJson } from '../io/diff-output.js';
 import { emit } from '../io/output.js';
-import { readText } from '../io/read-text.js';
-import { looksLikeYaml, readCsvTable, readYamlTable } from '../io/read-table.js';
+import { decode, readBytes } from '../io/read-text.js';
+import { looksLikeYaml } from '../io/read-table.js';
+import { schoolsFromBytes } from '../io/read-schools.js';
+import { isXlsxPath, looksLikeXlsx } from '../io/xlsx.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import type { LoadedConfig } from '../io/config.js';
-import { asOfDate, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
-import { parseDate } from '../core/values.js';
+import { asOfDate, dateOption, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -29,24 +30,27 @@ export interface DiffSide {
  */
 export async function readSide(file: string, asOf: string, loaded: LoadedConfig, io: Io): Promise<DiffSide> {
   const path = file === '-' ? '-' : resolve(io.cwd, file);
-  const source = await readText(path, io.stdin, displayPath(path, io));
+  const shown = displayPath(path, io);
+  const bytes = await readBytes(path, io.stdin, shown);
+  // A workbook is school data; a text file may be a `sit classify` output.
+  const source = isXlsxPath(path) || looksLikeXlsx(bytes) ? null : decode(bytes, shown);
   let entries: DiffEntry[] | null = null;
-  if (looksLikeJson(source)) entries = entriesFromJson(source);
-  else if (!looksLikeYaml(source, path)) {
+  if (source && looksLikeJson(source)) entries = entriesFromJson(source);
+  else if (source && !looksLikeYaml(source, path)) {
     const table = classificationTable(source);
     if (table) entries = entriesFromCsv(table);
   }
   if (entries) {
     const strange = unknownTiers(entries, loaded.policy);
-    if (strange.length) throw dataError(`${source.display}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`);
-    return { entries, asOf: null, file: source.display };
+    if (strange.length) throw dataError(`${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`);
+    return { entries, asOf: null, file: shown };
   }
-  const table = looksLikeYaml(source, path) ? readYamlTable(source) : readCsvTable(source, isHeaderRow);
-  const data = toSchools(table.headers, table.rows);
-  if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(source.display, p)));
+  // A school data file: read as every other command reads one (layouts, Excel), then placed.
+  const data = await schoolsFromBytes(bytes, path, shown);
+  if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(shown, p)));
   const result = classify(data.schools, loaded.policy, { asOf });
-  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(source.display, p)));
-  return { entries: result.placements.map(entryOf), asOf, file: source.display };
+  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(shown, p)));
+  return { entries: result.placements.map(entryOf), asOf, file: shown };
 }
 
 export interface Compared {
@@ -59,12 +63,7 @@ export interface Compared {
 export async function compareFiles(oldFile: string, newFile: string, options: CommonOptions & { oldAsOf?: string }, loaded: LoadedConfig, io: Io): Promise<Compared> {
   if (oldFile === '-' && newFile === '-') throw usageError('only one of OLD and NEW can be standard input (-)');
   const asOf = asOfDate(options, io);
-  let oldAsOf = yearBefore(asOf);
-  if (options.oldAsOf) {
-    const parsed = parseDate(options.oldAsOf);
-    if (!parsed.ok || parsed.value === null) throw usageError(`--old-as-of ${options.oldAsOf}: expected a date as YYYY-MM-DD or DD/MM/YYYY`);
-    oldAsOf = parsed.value;
-  }
+  const oldAsOf = options.oldAsOf ? dateOption('--old-as-of', options.oldAsOf) : yearBefore(asOf);
   const old = await readSide(oldFile, oldAsOf, loaded, io);
   const now = await readSide(newFile, asOf, loaded, io);
   return { result: diff(old.entries, now.entries, loaded.policy), old, now };

@@ -25,7 +25,11 @@ export interface SchoolsFile extends SchoolsResult {
 
 export async function readSchoolsFile(path: string, stdin: NodeJS.ReadableStream, display?: string, options: ReadOptions = {}): Promise<SchoolsFile> {
   const shown = display ?? (path === '-' ? 'standard input' : path);
-  const bytes = await readBytes(path, stdin, shown);
+  return schoolsFromBytes(await readBytes(path, stdin, shown), path, shown, options);
+}
+
+/** The school records in a file already read (CSV, YAML or .xlsx; published layouts recognised). */
+export async function schoolsFromBytes(bytes: Buffer, path: string, shown: string, options: ReadOptions = {}): Promise<SchoolsFile> {
   let table: RawTable;
   let encoding: string;
   if (isXlsxPath(path) || looksLikeXlsx(bytes)) {

@@ -62,6 +62,16 @@ describe('sit budget', () => {
 });
 
 describe('sit diff', () => {
+  it('reads published files as every other command does (the Ofsted report-card layout is recognised)', async () => {
+    const file = `${FIXTURES}/quirks/ofsted-report-cards.csv`;
+    const r = await runInProcess(['diff', file, file, '--preset', 'rise-2025', ...asOf, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const moves = JSON.parse(r.stdout).movements as { urn: number; movement: string; new_tier: string | null }[];
+    // The same file both years: nothing moves, and the stuck report-card school is targeted.
+    expect(new Set(moves.map((m) => m.movement))).toEqual(new Set(['same']));
+    expect(moves.find((m) => m.urn === 300001)?.new_tier).toBe('targeted');
+  });
+
   it('compares two data files (OLD classified a year before --as-of)', () => {
     const r = runSit(['diff', 'schools-2025.csv', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     expect(r.code).toBe(0);
