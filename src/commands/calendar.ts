@@ -117,7 +117,7 @@ Examples:
       });
       if (!data && needsCycles) schools = schools.map((s) => ({ ...s, fields: { ...s.fields, last_peer_review: null, last_external_review: null } }));
     } else {
-      const { placements } = await classifyData(file, options, io);
+      const { placements } = await classifyData(file, options, io, loaded);
       schools = placements.map((p) => ({ urn: p.school.urn, name: p.school.name, tier: p.tier, level: p.level, fields: p.school.fields, extra: p.school.extra }));
     }
     if (options.school !== undefined) {

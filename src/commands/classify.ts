@@ -25,15 +25,15 @@ Examples:
   cmd.action(async (file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
+    const config = loadPolicy(options, io);
     if (!options.with?.length && !options.layout && !options.sheet) {
-      const loaded = loadPolicy(options, io);
-      const path = dataFile(file, loaded, io);
+      const path = dataFile(file, config, io);
       if (shouldStream(path, format)) {
-        const streamed = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: loaded.policy, asOf, format });
-        if (streamed) return note(options, io, `${streamed.summary} (${loaded.policySource})`);
+        const streamed = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: config.policy, asOf, format });
+        if (streamed) return note(options, io, `${streamed.summary} (${config.policySource})`);
       }
     }
-    const { loaded, data, placements } = await classifyData(file, options, io);
+    const { loaded, data, placements } = await classifyData(file, options, io, config);
     const content = format === 'json'
       ? toJson(placements.map(placementJson))
       : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });

@@ -132,7 +132,7 @@ function prepare(options: WfapOptions, io: Io): Context {
 }
 
 async function placements(options: WfapOptions, ctx: Context, io: Io): Promise<{ file: string; placements: Placement[] }> {
-  const classified = await classifyData(options.data, { ...options, quiet: true }, io);
+  const classified = await classifyData(options.data, { ...options, quiet: true }, io, ctx.loaded);
   return { file: classified.data.file, placements: classified.placements };
 }
 
