@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { classify } from '../core/classify.js';
 import { diff, entryOf, unknownTiers, yearBefore, type DiffEntry, type DiffResult } from '../core/diff.js';
-import { formatProblem } from '../core/school.js';
+import { formatProblem, isHeaderRow } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
-import { classificationTable, diffJson, diffTable, entriesFromCsv, entriesFromJson, looksLikeJson } from '../io/diff-output.js';
+import { classificationTable, isClassificationTable, diffJson, diffTable, entriesFromCsv, entriesFromJson, looksLikeJson } from '../io/diff-output.js';
 import { emit } from '../io/output.js';
 import { decode, readBytes } from '../io/read-text.js';
 import { looksLikeYaml } from '../io/read-table.js';
 import { schoolsFromBytes } from '../io/read-schools.js';
-import { isXlsxPath, looksLikeXlsx } from '../io/xlsx.js';
+import { isXlsxPath, looksLikeXlsx, readXlsxTable } from '../io/xlsx.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import type { LoadedConfig } from '../io/config.js';
 import { asOfDate, dateOption, displayPath, loadPolicy, note, outputFormat, useColor, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
@@ -32,13 +32,18 @@ export async function readSide(file: string, asOf: string, loaded: LoadedConfig,
   const path = file === '-' ? '-' : resolve(io.cwd, file);
   const shown = displayPath(path, io);
   const bytes = await readBytes(path, io.stdin, shown);
-  // A workbook is school data; a text file may be a `sit classify` output.
-  const source = isXlsxPath(path) || looksLikeXlsx(bytes) ? null : decode(bytes, shown);
+  // A `sit classify` output (JSON, CSV or a workbook with its columns), or else school data.
   let entries: DiffEntry[] | null = null;
-  if (source && looksLikeJson(source)) entries = entriesFromJson(source);
-  else if (source && !looksLikeYaml(source, path)) {
-    const table = classificationTable(source);
-    if (table) entries = entriesFromCsv(table);
+  if (isXlsxPath(path) || looksLikeXlsx(bytes)) {
+    const table = await readXlsxTable(bytes, shown, isHeaderRow);
+    if (isClassificationTable(table)) entries = entriesFromCsv(table);
+  } else {
+    const source = decode(bytes, shown);
+    if (looksLikeJson(source)) entries = entriesFromJson(source);
+    else if (!looksLikeYaml(source, path)) {
+      const table = classificationTable(source);
+      if (table) entries = entriesFromCsv(table);
+    }
   }
   if (entries) {
     const strange = unknownTiers(entries, loaded.policy);

@@ -62,6 +62,14 @@ describe('sit budget', () => {
 });
 
 describe('sit diff', () => {
+  it('takes last year\'s classification as a workbook written by sit classify', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-diff-xlsx-'));
+    const old = join(dir, 'tiers-2025.xlsx');
+    expect(runSit(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '-o', old], { cwd: FIXTURES }).code).toBe(0);
+    const r = runSit(['diff', old, 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toBe('4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data');
+  });
   it('reads published files as every other command does (the Ofsted report-card layout is recognised)', async () => {
     const file = `${FIXTURES}/quirks/ofsted-report-cards.csv`;
     const r = await runInProcess(['diff', file, file, '--preset', 'rise-2025', ...asOf, '--format', 'json']);
