@@ -3,7 +3,7 @@
 // themselves. Conditions are compiled once per policy, then run per school.
 import { FIELD_BY_NAME, PARSERS, type FieldValue } from './fields.js';
 import { FACTS, type FactContext } from './facts.js';
-import { academicYearOf, parseAcademicYear, yearsBetween } from './dates.js';
+import { academicYearOf, parseAcademicYear, yearsBetween, yearsText } from './dates.js';
 import type { Condition, Leaf, Policy } from './policy.js';
 import type { SchoolRecord } from './school.js';
 import { displayValue } from './display.js';
@@ -86,13 +86,13 @@ function subjectOf(leaf: Leaf, policy: Policy): Subject {
       label,
       value: (s, ctx) => {
         const date = readField(s, name);
-        return date === null ? null : Math.round(yearsBetween(String(date), ctx.asOf) * 100) / 100;
+        return date === null ? null : yearsBetween(String(date), ctx.asOf);
       },
       get: (s, ctx) => {
         const date = readField(s, name);
         if (date === null) return { value: null, missing: [name] };
-        const years = Math.round(yearsBetween(String(date), ctx.asOf) * 100) / 100;
-        return { value: years, seen: `${years} (${date} to ${ctx.asOf})`, missing: [] };
+        const years = yearsBetween(String(date), ctx.asOf);
+        return { value: years, seen: `${yearsText(years)} (${date} to ${ctx.asOf})`, missing: [] };
       },
     };
   }

@@ -26,13 +26,39 @@ export function fromDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Whole and part years between two dates (365.25 days a year). */
-export function yearsBetween(fromIso: string, toIso: string): number {
-  return (toDayNumber(toIso) - toDayNumber(fromIso)) / 365.25;
+/** The date `years` calendar years after `iso`; 29 February falls on 1 March in a year that has none. */
+function anniversary(iso: string, years: number): number {
+  const date = new Date(Date.UTC(Number(iso.slice(0, 4)) + years, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+  return date.getTime() / DAY_MS;
 }
 
+/**
+ * Years between two dates by the calendar: whole years count anniversaries (so 365 days from
+ * 1 September 2025 is exactly 1 year, and 364 days is less), plus the part of the year since the
+ * last one. Not rounded: a strict comparison with a threshold must see the exact value.
+ */
+export function yearsBetween(fromIso: string, toIso: string): number {
+  const to = toDayNumber(toIso);
+  if (to < toDayNumber(fromIso)) return -yearsBetween(toIso, fromIso);
+  let whole = Number(toIso.slice(0, 4)) - Number(fromIso.slice(0, 4));
+  if (anniversary(fromIso, whole) > to) whole--;
+  const start = anniversary(fromIso, whole);
+  return whole + (to - start) / (anniversary(fromIso, whole + 1) - start);
+}
+
+/** Years shown to two places, cut (not rounded) so 0.999 never shows as the 1 it is not. */
+export function yearsText(years: number): string {
+  return String(Math.trunc(years * 100) / 100);
+}
+
+// England's calendar day, whatever the machine's time zone: at 00:30 BST on 1 September it is
+// already the new academic year, though UTC still says 31 August.
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in England (Europe/London), as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  const part = (type: string) => LONDON.formatToParts(now).find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Monday = 1 ... Sunday = 7. */

@@ -92,6 +92,23 @@ describe('values a rule can test', () => {
     const placed = classify(schools([{ urn: '100001', name: 'A', headteacher_start: '2026-01-05' }, { urn: '100002', name: 'B', headteacher_start: '01/09/2025' }]), p, { asOf }).placements;
     expect(placed.map((x) => x.tier)).toEqual(['high', 'low']); // 0.66 years; exactly 1 year is not below 1
   });
+  // rlt-categories, category D: "(Head teachers new to the role)"; C: "New leadership team". The
+  // preset's choice is under 1 year and under 2 years in post. The boundary is the anniversary.
+  it('years since is exact at the boundary: 364 days is under 1 year, 365 days is not, 729 days is under 2', () => {
+    const asOfBoundary = '2026-09-01';
+    const oneYear = twoTiers({ years_since: 'headteacher_start', lt: 1 });
+    const rows = [{ urn: '100001', name: '364 days', headteacher_start: '2025-09-02' }, { urn: '100002', name: '365 days', headteacher_start: '2025-09-01' }];
+    const placed = classify(schools(rows), oneYear, { asOf: asOfBoundary }).placements;
+    expect(placed.map((x) => x.tier)).toEqual(['high', 'low']);
+    // Shown cut to two places: 364 days is 0.99 years, never the 1.00 it is not.
+    expect(placed[0].reasons).toEqual(['the rule: years since headteacher start date below 1: 0.99 (2025-09-02 to 2026-09-01)']);
+    const twoYears = twoTiers({ years_since: 'headteacher_start', lt: 2 });
+    const two = classify(schools([
+      { urn: '100001', name: '729 days', headteacher_start: '2024-09-02' },
+      { urn: '100002', name: '730 days', headteacher_start: '2024-09-01' },
+    ]), twoYears, { asOf: asOfBoundary }).placements;
+    expect(two.map((x) => x.tier)).toEqual(['high', 'low']);
+  });
   it('an inspection in a given academic year (1 September to 31 August)', () => {
     const p = twoTiers({ field: 'ofsted_date', in_academic_year: '2023/24' });
     const placed = classify(schools(['31/08/2023', '01/09/2023', '31/08/2024', '01/09/2024'].map((d, i) => ({ urn: String(100001 + i), name: d, ofsted_date: d }))), p, { asOf }).placements;
