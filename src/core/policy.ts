@@ -188,6 +188,12 @@ export const PolicyShape = {
 export const PolicySchema = z.strictObject(PolicyShape).superRefine((policy, ctx) => checkPolicy(policy as Policy, ctx));
 export type Policy = z.output<z.ZodObject<typeof PolicyShape>>;
 
+/**
+ * Names a policy output field cannot take: the placement's own fields in JSON, CSV and `sit
+ * explain --format json` (a field named `tier` would replace the tier and double the column).
+ */
+export const RESERVED_FIELD_NAMES = ['urn', 'name', 'tier', 'label', 'days', 'days_text', 'reasons', 'reason', 'missing', 'override', 'phase', 'trust', 'policy', 'as_of', 'tiers'] as const;
+
 /** Checks the schema alone cannot: one default tier, unique ids, thresholds that exist. */
 export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
   const defaults = policy.tiers.filter((t) => t.default);
@@ -226,6 +232,9 @@ export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
     if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['budget', 'tiers', id], message: `no tier "${id}"` });
   }
   for (const [name, values] of Object.entries(policy.fields)) {
+    if ((RESERVED_FIELD_NAMES as readonly string[]).includes(name)) {
+      ctx.addIssue({ code: 'custom', path: ['fields', name], message: `an output field cannot be named "${name}": every placement already has a ${name} of its own; choose another name, e.g. "support_${name}"` });
+    }
     values.forEach((value, i) => {
       value.tiers?.forEach((id) => {
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['fields', name, i, 'tiers'], message: `no tier "${id}"` });

@@ -159,6 +159,18 @@ describe('policy shape', () => {
       'tier id "a" is used twice',
     ]);
   });
+  it('an output field cannot take the name of a field every placement has (tier, urn, name, label, days, ...)', () => {
+    const tiers = [
+      { id: 'a', label: 'A', level: 2, days: 1, rules: [{ name: 'r', when: { field: 'urn', present: true } }] },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ];
+    for (const name of ['tier', 'urn', 'name', 'label', 'days', 'days_text', 'reasons', 'missing', 'override']) {
+      const r = PolicySchema.safeParse({ id: 't', name: 't', tiers, fields: { [name]: [{ value: 'x' }] } });
+      expect(r.success).toBe(false);
+      expect(r.error!.issues).toEqual([expect.objectContaining({ path: ['fields', name], message: expect.stringContaining(`cannot be named "${name}"`) })]);
+    }
+    expect(PolicySchema.safeParse({ id: 't', name: 't', tiers, fields: { route: [{ value: 'x' }] } }).success).toBe(true);
+  });
   it('refuses unknown fields in a policy', () => {
     const r = PolicySchema.safeParse({ id: 't', name: 't', colour: 'red', tiers: [
       { id: 'a', label: 'A', level: 2, days: 1, rules: [{ name: 'r', when: { field: 'urn', present: true } }] },
