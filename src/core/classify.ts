@@ -5,6 +5,7 @@ import { trustSizes } from './facts.js';
 import { compileCondition, unique, type Evaluation, type Evaluator } from './conditions.js';
 import type { Days, Policy, Tier } from './policy.js';
 import type { DataProblem, SchoolRecord } from './school.js';
+import { fold } from './values.js';
 
 export interface RuleTrace {
   rule: string;
@@ -205,16 +206,32 @@ export function overrideFor(school: SchoolRecord, policy: Policy): string | null
   return null;
 }
 
+/**
+ * What in a row only the policy can see is wrong: an override naming a tier the policy lacks, or
+ * a value of a declared column (`columns:`) that is not one of its values ("rde" for red).
+ */
+export function schoolProblems(school: SchoolRecord, policy: Policy): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const id = overrideFor(school, policy);
+  if (id !== null && !policy.tiers.some((t) => t.id === id)) {
+    problems.push({ line: school.line, column: 'override_tier', message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${policy.tiers.map((t) => t.id).join(', ')}` });
+  }
+  for (const [name, declared] of Object.entries(policy.columns ?? {})) {
+    const header = Object.keys(school.extra).find((k) => fold(k) === fold(name));
+    const raw = header === undefined ? '' : school.extra[header].trim();
+    if (raw === '') continue;
+    if (declared === 'number') {
+      if (!Number.isFinite(Number(raw.replace(/%$/, '')))) problems.push({ line: school.line, column: header, message: `"${raw}" is not a number (columns: ${name}: number)` });
+    } else if (!declared.some((v) => fold(v) === fold(raw))) {
+      problems.push({ line: school.line, column: header, message: `"${raw}" is not a declared value of ${name}; expected ${declared.join(', ')} (or blank), as columns: in the config says` });
+    }
+  }
+  return problems;
+}
+
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
-  const ids = new Set(policy.tiers.map((t) => t.id));
-  const problems: DataProblem[] = [];
-  for (const school of schools) {
-    const id = overrideFor(school, policy);
-    if (id !== null && !ids.has(id)) {
-      problems.push({ line: school.line, column: 'override_tier', message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${[...ids].join(', ')}` });
-    }
-  }
+  const problems = schools.flatMap((school) => schoolProblems(school, policy));
   return { placements: problems.length ? [] : schools.map((s) => placeSchool(compiled, s, ctx)), problems };
 }

@@ -4,7 +4,8 @@
 import { FIELD_BY_NAME, PARSERS, type FieldValue } from './fields.js';
 import { FACTS, type FactContext } from './facts.js';
 import { academicYearOf, parseAcademicYear, yearsBetween, yearsText } from './dates.js';
-import type { Condition, Leaf, Policy } from './policy.js';
+import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
+import { isCount, isUse } from './policy-walk.js';
 import type { SchoolRecord } from './school.js';
 import { displayValue } from './display.js';
 import { fold } from './values.js';
@@ -16,7 +17,10 @@ export interface Evaluation {
   /** The test in words, with what it saw. */
   text: string;
   missing: string[];
-  op: 'all' | 'any' | 'not' | 'test';
+  /** count: how many of the children hold; use: a named definition (its words head the children). */
+  op: 'all' | 'any' | 'not' | 'test' | 'count' | 'use';
+  /** For count and use: the line that heads the children in `sit explain`. */
+  heading?: string;
   children?: Evaluation[];
 }
 
@@ -49,56 +53,72 @@ function readField(school: SchoolRecord, name: string): FieldValue {
   return raw === '' ? null : raw;
 }
 
-function subjectOf(leaf: Leaf, policy: Policy): Subject {
-  if (leaf.field !== undefined) {
-    const name = leaf.field;
-    const label = FIELD_BY_NAME.get(name)?.label ?? name;
-    return { label, field: name, get: (s) => { const value = readField(s, name); return { value, missing: value === null ? [name] : [] }; }, value: (s) => readField(s, name) };
+/** Compiled definitions of one policy, built once and shared by every rule that names them. */
+interface Scope {
+  policy: Policy;
+  conditions: Map<string, Evaluator>;
+  values: Map<string, Subject>;
+}
+const scopes = new WeakMap<Policy, Scope>();
+
+function scopeOf(policy: Policy): Scope {
+  let scope = scopes.get(policy);
+  if (!scope) {
+    scope = { policy, conditions: new Map(), values: new Map() };
+    scopes.set(policy, scope);
   }
-  if (leaf.vs_national !== undefined) {
-    const name = leaf.vs_national;
-    const comparator = policy.national[name];
-    const label = `${FIELD_BY_NAME.get(name)?.label ?? name} against national`;
-    const nationalFor = (phase: string | null) => (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
-    return {
-      label,
-      value: (s) => {
-        const value = readField(s, name);
-        const national = nationalFor(s.fields.phase as string | null);
-        return value === null || typeof national !== 'number' ? null : Math.round((Number(value) - national) * 100) / 100;
-      },
-      get: (s) => {
-        const value = readField(s, name);
-        const phase = s.fields.phase as string | null;
-        const national = (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
-        const missing = [...(value === null ? [name] : []), ...(typeof national !== 'number' ? ['phase'] : [])];
-        if (missing.length > 0 || typeof national !== 'number') return { value: null, missing };
-        const diff = Math.round((Number(value) - national) * 100) / 100;
-        const sign = diff > 0 ? '+' : '';
-        return { value: diff, seen: `${sign}${diff} (${value} vs national ${national}${phase ? ` for ${phase}` : ''})`, missing: [] };
-      },
-    };
-  }
-  if (leaf.years_since !== undefined) {
-    const name = leaf.years_since;
-    const label = `years since ${FIELD_BY_NAME.get(name)?.label ?? name}`;
-    return {
-      label,
-      value: (s, ctx) => {
-        const date = readField(s, name);
-        return date === null ? null : yearsBetween(String(date), ctx.asOf);
-      },
-      get: (s, ctx) => {
-        const date = readField(s, name);
-        if (date === null) return { value: null, missing: [name] };
-        const years = yearsBetween(String(date), ctx.asOf);
-        return { value: years, seen: `${yearsText(years)} (${date} to ${ctx.asOf})`, missing: [] };
-      },
-    };
-  }
-  const fact = FACTS[leaf.fact!];
+  return scope;
+}
+
+const labelOf = (name: string) => FIELD_BY_NAME.get(name)?.label ?? name;
+
+function fieldSubject(name: string): Subject {
+  return { label: labelOf(name), field: name, get: (s) => { const value = readField(s, name); return { value, missing: value === null ? [name] : [] }; }, value: (s) => readField(s, name) };
+}
+
+function nationalSubject(name: string, policy: Policy): Subject {
+  const comparator = policy.national[name];
+  const nationalFor = (phase: string | null) => (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
   return {
-    label: leaf.fact!.replace(/_/g, ' '),
+    label: `${labelOf(name)} against national`,
+    value: (s) => {
+      const value = readField(s, name);
+      const national = nationalFor(s.fields.phase as string | null);
+      return value === null || typeof national !== 'number' ? null : Math.round((Number(value) - national) * 100) / 100;
+    },
+    get: (s) => {
+      const value = readField(s, name);
+      const phase = s.fields.phase as string | null;
+      const national = nationalFor(phase);
+      const missing = [...(value === null ? [name] : []), ...(typeof national !== 'number' ? ['phase'] : [])];
+      if (missing.length > 0 || typeof national !== 'number') return { value: null, missing };
+      const diff = Math.round((Number(value) - national) * 100) / 100;
+      const sign = diff > 0 ? '+' : '';
+      return { value: diff, seen: `${sign}${diff} (${value} vs national ${national}${phase ? ` for ${phase}` : ''})`, missing: [] };
+    },
+  };
+}
+
+function yearsSubject(name: string): Subject {
+  return {
+    label: `years since ${labelOf(name)}`,
+    value: (s, ctx) => {
+      const date = readField(s, name);
+      return date === null ? null : yearsBetween(String(date), ctx.asOf);
+    },
+    get: (s, ctx) => {
+      const date = readField(s, name);
+      if (date === null) return { value: null, missing: [name] };
+      const years = yearsBetween(String(date), ctx.asOf);
+      return { value: years, seen: `${yearsText(years)} (${date} to ${ctx.asOf})`, missing: [] };
+    },
+  };
+}
+
+function factSubject(name: string): Subject {
+  const fact = FACTS[name];
+  return {
+    label: name.replace(/_/g, ' '),
     field: fact.like,
     value: (s, ctx) => fact.compute(s, ctx).value,
     get: (s, ctx) => {
@@ -107,6 +127,139 @@ function subjectOf(leaf: Leaf, policy: Policy): Subject {
       return { value: result.value, seen: `${shown} (${result.seen})`, missing: result.missing };
     },
   };
+}
+
+/** A value chosen by conditions in order: the first that holds, else `otherwise`; unknown if an earlier one cannot be decided. */
+function casesSubject(label: string, cases: { value: string; evaluate?: Evaluator }[], otherwise: string | null): Subject {
+  return {
+    label,
+    value: (s, ctx) => {
+      for (const c of cases) {
+        const outcome = c.evaluate ? c.evaluate.test(s, ctx) : true;
+        if (outcome === true) return c.value;
+        if (outcome === null) return null;
+      }
+      return otherwise;
+    },
+    get: (s, ctx) => {
+      for (const c of cases) {
+        if (!c.evaluate) return { value: c.value, seen: c.value, missing: [] };
+        const e = c.evaluate(s, ctx);
+        if (e.outcome === true) return { value: c.value, seen: `${c.value} (${e.text})`, missing: [] };
+        if (e.outcome === null) return { value: null, missing: e.missing };
+      }
+      return { value: otherwise, seen: `${otherwise} (no case held)`, missing: [] };
+    },
+  };
+}
+
+/** `value: NAME`: a definition's number or cases, or one of the policy's output fields. */
+function valueSubject(name: string, scope: Scope): Subject {
+  const cached = scope.values.get(name);
+  if (cached) return cached;
+  // Filled in below; a placeholder lets definitions refer to each other in any order.
+  const subject = {} as Subject;
+  scope.values.set(name, subject);
+  const def = scope.policy.definitions[name];
+  let built: Subject;
+  if (def?.calc !== undefined) {
+    const inner = exprSubject(def.calc, scope);
+    built = { ...inner, label: def.label ?? name.replace(/_/g, ' ') };
+  } else if (def?.cases) {
+    built = casesSubject(def.label ?? name.replace(/_/g, ' '), def.cases.map((c) => ({ value: String(c.value), evaluate: compileCondition(c.when, scope.policy) })), String(def.else));
+  } else {
+    const values = scope.policy.fields[name] ?? [];
+    built = casesSubject(name.replace(/_/g, ' '), values.map((v) => ({ value: v.value, evaluate: v.when ? compileCondition(v.when, scope.policy) : undefined })), null);
+  }
+  return Object.assign(subject, built);
+}
+
+/** A number from a value: null when blank or not a number. */
+function toNumber(value: FieldValue): number | null {
+  if (value === null || typeof value === 'boolean') return null;
+  const n = typeof value === 'number' ? value : Number(String(value).replace(/%$/, '').trim());
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Arithmetic ends on whole hundred-millionths: 93.5 - 91.2 is 2.3, so "at most 2.3" holds. */
+const tidy = (n: number) => Math.round(n * 1e8) / 1e8;
+
+function constant(n: number, label: string): Subject {
+  return { label, value: () => n, get: () => ({ value: n, seen: label, missing: [] }) };
+}
+
+const ARITHMETIC = {
+  plus: { word: 'plus', combine: (xs: number[]) => xs.reduce((a, b) => a + b, 0), sign: '+' },
+  minus: { word: 'minus', combine: (xs: number[]) => xs[0] - xs[1], sign: '-' },
+  times: { word: 'times', combine: (xs: number[]) => xs.reduce((a, b) => a * b, 1), sign: 'x' },
+  divide: { word: 'divided by', combine: (xs: number[]) => (xs[1] === 0 ? Number.NaN : xs[0] / xs[1]), sign: '/' },
+  mean: { word: 'mean of', combine: (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length, sign: ',' },
+} as const;
+
+/** An expression as a subject: its number, the parts it saw, and what was blank. */
+export function exprSubject(expr: Expr, scope: Scope): Subject {
+  const policy = scope.policy;
+  if (typeof expr === 'number') return constant(expr, String(expr));
+  if (typeof expr === 'string') {
+    if (expr.startsWith('$')) {
+      const t = policy.thresholds[expr.slice(1)];
+      return constant(t.value, `${t.value} ("${t.means}")`);
+    }
+    return numeric(policy.definitions[expr] || policy.fields[expr] ? valueSubject(expr, scope) : fieldSubject(expr));
+  }
+  if ('field' in expr) return numeric(fieldSubject(expr.field));
+  if ('value' in expr) return valueSubject(expr.value, scope);
+  if ('vs_national' in expr) return nationalSubject(expr.vs_national, policy);
+  if ('years_since' in expr) return yearsSubject(expr.years_since);
+  if ('fact' in expr) return factSubject(expr.fact);
+  const op = Object.keys(expr)[0] as keyof typeof ARITHMETIC;
+  const { word, combine, sign } = ARITHMETIC[op];
+  const parts = (expr as Record<string, Expr[]>)[op].map((e) => exprSubject(e, scope));
+  const label = op === 'mean' ? `mean of ${parts.map((p) => p.label).join(', ')}` : parts.map((p) => p.label).join(` ${word} `);
+  const compute = (values: FieldValue[]) => {
+    const numbers = values.map(toNumber);
+    if (numbers.some((n) => n === null)) return null;
+    const result = combine(numbers as number[]);
+    return Number.isFinite(result) ? tidy(result) : null;
+  };
+  return {
+    label,
+    value: (s, ctx) => compute(parts.map((p) => p.value(s, ctx))),
+    get: (s, ctx) => {
+      const seen = parts.map((p) => p.get(s, ctx));
+      const missing = unique(seen.flatMap((x) => x.missing));
+      if (missing.length) return { value: null, missing };
+      const value = compute(seen.map((x) => x.value));
+      const shown = seen.map((x) => String(x.value));
+      const working = op === 'mean' ? `mean of ${shown.join(', ')}` : shown.join(` ${sign} `);
+      // Division by nought, or a value that is not a number: nothing to compare.
+      if (value === null) return { value: null, missing: unique(parts.filter((_, i) => toNumber(seen[i].value) === null).map((p) => p.field ?? p.label)) };
+      return { value, seen: `${value} (${working})`, missing: [] };
+    },
+  };
+}
+
+/** A subject read as a number: a value that is not one counts as blank, naming the column. */
+function numeric(subject: Subject): Subject {
+  return {
+    ...subject,
+    value: (s, ctx) => toNumber(subject.value(s, ctx)),
+    get: (s, ctx) => {
+      const got = subject.get(s, ctx);
+      if (got.value === null) return got;
+      const n = toNumber(got.value);
+      return n === null ? { value: null, missing: [subject.field ?? subject.label] } : { ...got, value: n };
+    },
+  };
+}
+
+function subjectOf(leaf: Leaf, policy: Policy): Subject {
+  if (leaf.field !== undefined) return fieldSubject(leaf.field);
+  if (leaf.vs_national !== undefined) return nationalSubject(leaf.vs_national, policy);
+  if (leaf.years_since !== undefined) return yearsSubject(leaf.years_since);
+  if (leaf.value !== undefined) return valueSubject(leaf.value, scopeOf(policy));
+  if (leaf.calc !== undefined) return exprSubject(leaf.calc, scopeOf(policy));
+  return factSubject(leaf.fact!);
 }
 
 /** Reads a value written in the policy the way the field's column would be read ("RI" -> requires-improvement). */
@@ -119,19 +272,24 @@ function canonical(field: string | undefined, value: string | number | boolean):
 
 const same = (a: FieldValue, b: FieldValue) => (typeof a === 'string' && typeof b === 'string' ? fold(a) === fold(b) : a === b);
 
+type Other = string | number | boolean | Exclude<Expr, number | string>;
+
 function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
   const subject = subjectOf(leaf, policy);
   const show = (value: FieldValue) => displayValue(subject.field, value);
-  const threshold = (value: number | string): { n: number; note: string } => {
-    if (typeof value === 'number') return { n: value, note: '' };
-    const t = policy.thresholds[value.slice(1)];
-    return { n: t.value, note: ` ("${t.means}")` };
-  };
+  // The other side of a comparison: a constant, or another value of the school's.
+  let other: Subject | null = null;
+  const otherOf = (value: Other): Subject => (typeof value === 'object' ? exprSubject(value as Expr, scopeOf(policy)) : exprSubject(value as number | string, scopeOf(policy)));
 
   let phrase: string;
-  let test: (value: FieldValue, ctx: FactContext) => boolean;
-  if (leaf.is !== undefined) {
-    const want = canonical(subject.field, leaf.is);
+  let test: (value: FieldValue, ctx: FactContext, against: FieldValue) => boolean;
+  if (leaf.is !== undefined && typeof leaf.is === 'object') {
+    // Compared as written (text or number), not as a number.
+    other = 'field' in leaf.is ? fieldSubject(leaf.is.field) : valueSubject(leaf.is.value, scopeOf(policy));
+    phrase = `is the same as ${other.label}`;
+    test = (v, _, against) => same(v, against);
+  } else if (leaf.is !== undefined) {
+    const want = canonical(subject.field, leaf.is as string | number | boolean);
     phrase = `is ${show(want)}`;
     test = (v) => same(v, want);
   } else if (leaf.in !== undefined || leaf.not_in !== undefined) {
@@ -154,10 +312,18 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
   } else {
     const ops = { lt: ['below', (a: number, b: number) => a < b], lte: ['at most', (a: number, b: number) => a <= b], gt: ['above', (a: number, b: number) => a > b], gte: ['at least', (a: number, b: number) => a >= b] } as const;
     const key = (['lt', 'lte', 'gt', 'gte'] as const).find((k) => leaf[k] !== undefined)!;
-    const { n, note } = threshold(leaf[key]!);
     const [word, compare] = ops[key];
-    phrase = `${word} ${n}${note}`;
-    test = (v) => compare(Number(v), n);
+    const value = leaf[key]!;
+    if (typeof value === 'object') {
+      other = otherOf(value);
+      phrase = `${word} ${other.label}`;
+      test = (v, _, against) => compare(Number(v), Number(against));
+    } else {
+      const fixed = otherOf(value);
+      const n = Number(fixed.value(undefined as never, undefined as never));
+      phrase = `${word} ${fixed.label}`;
+      test = (v) => compare(Number(v), n);
+    }
   }
   const text = leaf.label ?? `${subject.label} ${phrase}`;
 
@@ -169,9 +335,10 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
   const fast: Evaluator['test'] = (school, ctx) => {
     if (superseded && isSuperseded(school, ctx)) return false;
     const value = subject.value(school, ctx);
-    if (leaf.present !== undefined) return test(value, ctx);
-    if (value === null) return leaf.if_blank !== undefined ? leaf.if_blank : null;
-    return test(value, ctx);
+    const against = other ? other.value(school, ctx) : null;
+    if (leaf.present !== undefined) return test(value, ctx, against);
+    if (value === null || (other && against === null)) return leaf.if_blank !== undefined ? leaf.if_blank : null;
+    return test(value, ctx, against);
   };
   return evaluator((school, ctx) => {
     if (superseded) {
@@ -180,23 +347,93 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
         return { outcome: false, text: `${text}: not the latest inspection (the latest is the ${latest.seen})`, missing: [], op: 'test' };
       }
     }
-    const { value, seen, missing } = subject.get(school, ctx);
+    const { value, seen, missing: own } = subject.get(school, ctx);
+    const right = other ? other.get(school, ctx) : null;
+    const missing = unique([...own, ...(right?.missing ?? [])]);
     if (leaf.present !== undefined) {
-      const outcome = test(value, ctx);
+      const outcome = test(value, ctx, null);
       return { outcome, text: `${text}: ${value === null ? 'blank' : (seen ?? show(value))}`, missing: [], op: 'test' };
     }
-    if (value === null) {
+    if (value === null || (right && right.value === null)) {
       if (leaf.if_blank !== undefined) {
         return { outcome: leaf.if_blank, text: `${text}: blank, which counts as ${leaf.if_blank ? 'yes' : 'no'}`, missing: [], op: 'test' };
       }
       return { outcome: null, text: `${text}: needs ${missing.join(', ')}`, missing, op: 'test' };
     }
-    const outcome = test(value, ctx);
-    return { outcome, text: `${text}: ${seen ?? show(value)}`, missing: [], op: 'test' };
+    const outcome = test(value, ctx, right ? right.value : null);
+    const against = right ? ` against ${right.seen ?? displayValue(undefined, right.value)}` : '';
+    return { outcome, text: `${text}: ${seen ?? show(value)}${against}`, missing: [], op: 'test' };
   }, fast);
 }
 
+/** The outcome of a count in three values: t of the conditions hold, u cannot be told. */
+function countOutcome(count: Count, t: number, u: number): Outcome {
+  const within = (lo: number, hi: number): Outcome => (t >= lo && t + u <= hi ? true : t > hi || t + u < lo ? false : null);
+  if (count.gte !== undefined) return within(count.gte, Infinity);
+  if (count.gt !== undefined) return within(count.gt + 1, Infinity);
+  if (count.lte !== undefined) return within(0, count.lte);
+  if (count.lt !== undefined) return within(0, count.lt - 1);
+  return within(count.is!, count.is!);
+}
+
+function countPhrase(count: Count): string {
+  const n = count.count.length;
+  if (count.gte !== undefined) return `at least ${count.gte} of these ${n}`;
+  if (count.gt !== undefined) return `more than ${count.gt} of these ${n}`;
+  if (count.lte !== undefined) return `at most ${count.lte} of these ${n}`;
+  if (count.lt !== undefined) return `fewer than ${count.lt} of these ${n}`;
+  return `exactly ${count.is} of these ${n}`;
+}
+
+function compileCount(count: Count, policy: Policy): Evaluator {
+  const parts = count.count.map((c) => compileCondition(c, policy));
+  const heading = count.label ?? countPhrase(count);
+  return evaluator((school, ctx) => {
+    const children = parts.map((p) => p(school, ctx));
+    const held = children.filter((c) => c.outcome === true);
+    const unknown = children.filter((c) => c.outcome === null);
+    const outcome = countOutcome(count, held.length, unknown.length);
+    const missing = outcome === null ? unique(unknown.flatMap((c) => c.missing)) : [];
+    // One line: how many held and which, and what could not be told.
+    const which = held.length ? ` (${held.map((c) => c.text).join('; ')})` : '';
+    const open = unknown.length ? `; ${unknown.length} cannot be told (needs ${unique(unknown.flatMap((c) => c.missing)).join(', ')})` : '';
+    const summary = `${heading}: ${held.length} of ${children.length} hold`;
+    return { outcome, text: `${summary}${which}${open}`, missing, op: 'count', heading: summary, children };
+  }, (school, ctx) => {
+    let t = 0;
+    let u = 0;
+    for (const part of parts) {
+      const outcome = part.test(school, ctx);
+      if (outcome === true) t++;
+      else if (outcome === null) u++;
+    }
+    return countOutcome(count, t, u);
+  });
+}
+
+function compileUse(use: Use, policy: Policy): Evaluator {
+  const scope = scopeOf(policy);
+  const def = policy.definitions[use.use];
+  const label = use.label ?? def.label ?? use.use.replace(/_/g, ' ');
+  let inner = scope.conditions.get(use.use);
+  if (!inner) {
+    // A placeholder first, so a definition is compiled once however many rules use it.
+    const slot: { e?: Evaluator } = {};
+    scope.conditions.set(use.use, evaluator((s, c) => slot.e!(s, c), (s, c) => slot.e!.test(s, c)));
+    slot.e = compileCondition(def.when!, policy);
+    inner = slot.e;
+    scope.conditions.set(use.use, inner);
+  }
+  const compiled = inner;
+  return evaluator((school, ctx) => {
+    const child = compiled(school, ctx);
+    return { outcome: child.outcome, text: `${label}: ${child.text}`, missing: child.missing, op: 'use', heading: `${label}:`, children: [child] };
+  }, (school, ctx) => compiled.test(school, ctx));
+}
+
 export function compileCondition(condition: Condition, policy: Policy): Evaluator {
+  if (isCount(condition)) return compileCount(condition, policy);
+  if (isUse(condition)) return compileUse(condition, policy);
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
     const parts = (isAll ? (condition as { all: Condition[] }).all : (condition as { any: Condition[] }).any).map((c) => compileCondition(c, policy));
@@ -213,7 +450,7 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
     return evaluator((school, ctx) => {
       const children = parts.map((p) => p(school, ctx));
       const decisive = isAll ? false : true;
-      let outcome: Outcome = children.some((c) => c.outcome === decisive)
+      const outcome: Outcome = children.some((c) => c.outcome === decisive)
         ? decisive
         : children.some((c) => c.outcome === null) ? null : !decisive;
       const missing = outcome === null ? unique(children.flatMap((c) => c.missing)) : [];

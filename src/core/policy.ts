@@ -1,14 +1,63 @@
 // The policy format: ordered tiers with rules over a school's fields and derived facts. A policy
 // is data (a preset YAML file or a trust's trust.config.yaml); this zod schema is its definition.
 import { z } from 'zod';
-import { FACTS } from './facts.js';
 import { CalendarSchema, checkCalendar } from './calendar.js';
+import { checkLanguage } from './policy-check.js';
+
+const NAME = /^[a-z0-9_]+$/;
+const name = z.string().regex(NAME, 'a name of lower-case letters, digits and underscores');
+
+/**
+ * A number worked out from a school's values: a number, "$threshold", a name (a column, a
+ * definition's value or an output field), or arithmetic over those. A blank anywhere makes the
+ * whole value blank, naming what was blank.
+ */
+export type Expr =
+  | number
+  | string
+  | { field: string }
+  | { value: string }
+  | { vs_national: string }
+  | { years_since: string }
+  | { fact: string }
+  | { plus: Expr[] }
+  | { minus: [Expr, Expr] }
+  | { times: Expr[] }
+  | { divide: [Expr, Expr] }
+  | { mean: Expr[] };
+
+export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
+  z.union([
+    z.number(),
+    z.string().min(1),
+    ExprObjectSchema,
+  ]),
+);
+
+/** The object forms of an expression: the right-hand side of a comparison with another value. */
+export const ExprObjectSchema: z.ZodType<Exclude<Expr, number | string>> = z.lazy(() =>
+  z.union([
+    z.strictObject({ field: z.string() }),
+    z.strictObject({ value: name }),
+    z.strictObject({ vs_national: z.string() }),
+    z.strictObject({ years_since: z.string() }),
+    z.strictObject({ fact: z.string() }),
+    z.strictObject({ plus: z.array(ExprSchema).min(2) }),
+    z.strictObject({ minus: z.tuple([ExprSchema, ExprSchema]) }),
+    z.strictObject({ times: z.array(ExprSchema).min(2) }),
+    z.strictObject({ divide: z.tuple([ExprSchema, ExprSchema]) }),
+    z.strictObject({ mean: z.array(ExprSchema).min(2) }),
+  ]),
+);
+
+/** Another value to compare with: another column, a definition's value or an output field. */
+const ValueRefSchema = z.union([z.strictObject({ field: z.string() }), z.strictObject({ value: name })]);
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-/** A number, or "$name" for a named threshold in the policy's `thresholds`. */
-const numberOrThreshold = z.union([z.number(), z.string().regex(/^\$[a-z0-9_]+$/, 'a number or "$threshold_name"')]);
+/** A number, "$name" for a named threshold in the policy's `thresholds`, or another value to compare with. */
+const numberOrThreshold = z.union([z.number(), z.string().regex(/^\$[a-z0-9_]+$/, 'a number or "$threshold_name"'), ExprObjectSchema]);
 
-const subjectKeys = ['field', 'vs_national', 'years_since', 'fact'] as const;
+const subjectKeys = ['field', 'vs_national', 'years_since', 'fact', 'value', 'calc'] as const;
 const testKeys = ['is', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'present', 'in_academic_year'] as const;
 
 export const LeafSchema = z
@@ -17,7 +66,11 @@ export const LeafSchema = z
     vs_national: z.string().optional(),
     years_since: z.string().optional(),
     fact: z.string().optional(),
-    is: scalar.optional(),
+    /** A definition's value or one of the policy's own output fields, by name. */
+    value: name.optional(),
+    /** A number worked out from the school's values, e.g. { minus: [attendance_pct, attendance_pct_2024] }. */
+    calc: ExprSchema.optional(),
+    is: z.union([scalar, ValueRefSchema]).optional(),
     in: z.array(scalar).optional(),
     not_in: z.array(scalar).optional(),
     lt: numberOrThreshold.optional(),
@@ -41,7 +94,7 @@ export const LeafSchema = z
     const subjects = subjectKeys.filter((k) => leaf[k] !== undefined);
     const tests = testKeys.filter((k) => leaf[k] !== undefined);
     if (subjects.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: `a condition needs exactly one of ${subjectKeys.join(', ')} (or all/any/not)` });
+      ctx.addIssue({ code: 'custom', message: `a condition needs exactly one of ${subjectKeys.join(', ')} (or all, any, not, count, use)` });
     }
     if (tests.length !== 1) {
       ctx.addIssue({ code: 'custom', message: `a condition needs exactly one test: ${testKeys.join(', ')}` });
@@ -49,18 +102,85 @@ export const LeafSchema = z
   });
 
 export type Leaf = z.infer<typeof LeafSchema>;
-export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+/** "Two or more of these five areas are red": how many of the conditions hold, against a number. */
+export interface Count {
+  count: Condition[];
+  is?: number;
+  gte?: number;
+  lte?: number;
+  gt?: number;
+  lt?: number;
+  label?: string;
+}
+
+/** A named condition from the policy's `definitions`. */
+export interface Use {
+  use: string;
+  label?: string;
+}
+
+export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition } | Count | Use;
+
+const countTests = ['is', 'gte', 'lte', 'gt', 'lt'] as const;
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
+    z
+      .strictObject({
+        count: z.array(ConditionSchema).min(2),
+        is: z.number().int().min(0).optional(),
+        gte: z.number().int().min(0).optional(),
+        lte: z.number().int().min(0).optional(),
+        gt: z.number().int().min(0).optional(),
+        lt: z.number().int().min(0).optional(),
+        label: z.string().optional(),
+      })
+      .superRefine((c, ctx) => {
+        if (countTests.filter((k) => c[k] !== undefined).length !== 1) {
+          ctx.addIssue({ code: 'custom', message: 'count: needs exactly one of is, gte, lte, gt, lt (how many of the conditions must hold)' });
+        }
+      }),
+    z.strictObject({ use: name, label: z.string().optional() }),
     LeafSchema,
   ]),
 );
 
+/**
+ * A named definition: a condition (`when`), a number (`calc`), or a value chosen by conditions
+ * (`cases`, first that holds, else `else`). Rules refer to a condition by `use: NAME` and to a
+ * value by `value: NAME`.
+ */
+export const DefinitionSchema = z
+  .strictObject({
+    /** How the definition reads in reasons and `sit explain`. */
+    label: z.string().optional(),
+    /** The sentence of the source document this definition stands for. */
+    source: z.string().optional(),
+    /** What the policy had to choose that the source does not say. */
+    choice: z.string().optional(),
+    when: ConditionSchema.optional(),
+    calc: ExprSchema.optional(),
+    cases: z.array(z.strictObject({ value: z.union([z.string(), z.number()]), when: ConditionSchema })).min(1).optional(),
+    else: z.union([z.string(), z.number()]).optional(),
+  })
+  .superRefine((d, ctx) => {
+    const kinds = (['when', 'calc', 'cases'] as const).filter((k) => d[k] !== undefined);
+    if (kinds.length !== 1) ctx.addIssue({ code: 'custom', message: 'a definition needs exactly one of when (a condition), calc (a number) or cases (a value chosen by conditions)' });
+    if (d.cases !== undefined && d.else === undefined) ctx.addIssue({ code: 'custom', path: ['else'], message: 'a definition with cases needs else: the value when no case holds' });
+    if (d.cases === undefined && d.else !== undefined) ctx.addIssue({ code: 'custom', path: ['else'], message: 'else goes with cases' });
+  });
+export type Definition = z.infer<typeof DefinitionSchema>;
+
+/** The values an extra column may take (a list, matched as headers are), or `number`. */
+export const ColumnDeclarationSchema = z.union([z.array(z.union([z.string(), z.number()]).transform(String)).min(1), z.literal('number')]);
+
 export const RuleSchema = z.strictObject({
+  /** Names the rule for `extends:` (a config replaces or removes the preset's rule of the same id). */
+  id: z.union([z.string(), z.number()]).transform(String).optional(),
   /** The rule in the trust's words: it becomes the reason for a placement. */
   name: z.string().min(1),
   /** The sentence of the source document this rule stands for. */
@@ -178,6 +298,10 @@ export const PolicyShape = {
   tiers: z.array(TierSchema).min(2),
   /** Extra output fields decided per school, e.g. the DfE offer's route. */
   fields: z.record(z.string().regex(/^[a-z0-9_]+$/), OutputFieldSchema).default({}),
+  /** Named conditions and values, used by rules as `use: NAME` and `value: NAME`. */
+  definitions: z.record(name, DefinitionSchema).default({}),
+  /** Values the trust's extra columns may take: an undeclared value is a data error. */
+  columns: z.record(z.string(), ColumnDeclarationSchema).default({}),
   notes: z.array(z.string()).default([]),
   /** QA and SI activities for `sit calendar`: see core/calendar.ts. */
   calendar: CalendarSchema.optional(),
@@ -207,26 +331,7 @@ export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
     if (ids.has(tier.id)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], message: `tier id "${tier.id}" is used twice` });
     ids.add(tier.id);
   });
-  const visit = (condition: Condition, path: (string | number)[]) => {
-    if ('all' in condition) condition.all.forEach((c, i) => visit(c, [...path, 'all', i]));
-    else if ('any' in condition) condition.any.forEach((c, i) => visit(c, [...path, 'any', i]));
-    else if ('not' in condition) visit(condition.not, [...path, 'not']);
-    else {
-      for (const key of ['lt', 'lte', 'gt', 'gte'] as const) {
-        const value = condition[key];
-        if (typeof value === 'string' && !(value.slice(1) in policy.thresholds)) {
-          ctx.addIssue({ code: 'custom', path: [...path, key], message: `no threshold named "${value.slice(1)}" in thresholds` });
-        }
-      }
-      if (condition.fact !== undefined && !(condition.fact in FACTS)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'fact'], message: `no fact named "${condition.fact}"; known: ${Object.keys(FACTS).join(', ')}` });
-      }
-      if (condition.vs_national && !(condition.vs_national in policy.national)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'vs_national'], message: `no national comparator for "${condition.vs_national}" under national` });
-      }
-    }
-  };
-  policy.tiers.forEach((tier, i) => tier.rules?.forEach((rule, j) => visit(rule.when, ['tiers', i, 'rules', j, 'when'])));
+  checkLanguage(policy, ctx);
   checkCalendar(policy.calendar, ids, ctx);
   for (const id of Object.keys(policy.budget?.tiers ?? {})) {
     if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['budget', 'tiers', id], message: `no tier "${id}"` });
@@ -239,7 +344,6 @@ export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
       value.tiers?.forEach((id) => {
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['fields', name, i, 'tiers'], message: `no tier "${id}"` });
       });
-      if (value.when) visit(value.when, ['fields', name, i, 'when']);
     });
   }
 }

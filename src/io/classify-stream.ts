@@ -4,10 +4,11 @@
 // byte what the in-memory path writes. Only the DfE route's trust size needs the whole file: it
 // is counted in a cheap first pass, and only when the policy uses it.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { compilePolicy, overrideFor, placeSchool, type Placement } from '../core/classify.js';
+import { compilePolicy, placeSchool, schoolProblems, type Placement } from '../core/classify.js';
 import type { FactContext } from '../core/facts.js';
 import { PARSERS } from '../core/fields.js';
-import type { Condition, Policy } from '../core/policy.js';
+import type { Policy } from '../core/policy.js';
+import { walkPolicy } from '../core/policy-walk.js';
 import { duplicateUrn, formatProblem, isHeaderRow, mapColumns, schoolFromRow, type ColumnMap, type DataProblem } from '../core/school.js';
 import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
@@ -42,10 +43,12 @@ export function shouldStream(path: string, format: string, minBytes = STREAM_MIN
 }
 
 export function usesFact(policy: Policy, fact: string): boolean {
-  const visit = (c: Condition): boolean =>
-    'all' in c ? c.all.some(visit) : 'any' in c ? c.any.some(visit) : 'not' in c ? visit(c.not) : c.fact === fact;
-  return policy.tiers.some((t) => (t.rules ?? []).some((r) => visit(r.when))) ||
-    Object.values(policy.fields).some((values) => values.some((v) => v.when !== undefined && visit(v.when)));
+  let found = false;
+  walkPolicy(policy, () => ({
+    leaf: (leaf) => { found ||= leaf.fact === fact; },
+    expr: (expr) => { found ||= typeof expr === 'object' && 'fact' in expr && expr.fact === fact; },
+  }));
+  return found;
 }
 
 /** Reads the file in chunks as text (UTF-8, or Windows-1252 when the start is not UTF-8). */
@@ -143,7 +146,6 @@ export function classifyStream(request: { path: string; display: string; policy:
   const { path, display, policy, asOf, format, sink } = request;
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf, trustSizes: usesFact(policy, 'trust_schools') ? countTrusts(path, display) : new Map() };
-  const ids = new Set(policy.tiers.map((t) => t.id));
   const firstLineOf = new Int32Array(900_000);
   const counts = new Map<string | null, number>();
   const problems: string[] = [];
@@ -196,10 +198,8 @@ export function classifyStream(request: { path: string; display: string; policy:
     const first = firstLineOf[school.urn - 100000];
     if (first !== 0) return problem(duplicateUrn(columns!, line, school.urn, first));
     firstLineOf[school.urn - 100000] = line;
-    const id = overrideFor(school, policy);
-    if (id !== null && !ids.has(id)) {
-      return problem({ line, column: 'override_tier', message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${[...ids].join(', ')}` });
-    }
+    const found = schoolProblems(school, policy);
+    if (found.length) return found.forEach(problem);
     total++;
     if (problems.length) return;
     const placement = placeSchool(compiled, school, ctx);

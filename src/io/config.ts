@@ -7,7 +7,8 @@ import { configError, notFoundError, usageError } from '../errors.js';
 import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
 import type { Policy } from '../core/policy.js';
 import { PRESETS, DEFAULT_PRESET } from '../presets.js';
-import { issueLines } from './yaml-issues.js';
+import { issueLines, lineOf, pathText } from './yaml-issues.js';
+import { mergeExtends, MergeError } from '../core/merge.js';
 
 export const CONFIG_FILE = 'trust.config.yaml';
 
@@ -77,15 +78,40 @@ export function presetText(name: string): string {
   return text;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Objects merge key by key; anything else (lists included) is replaced whole. */
-export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    out[key] = isPlainObject(value) && isPlainObject(base[key]) ? deepMerge(base[key] as Record<string, unknown>, value) : value;
+/**
+ * A config that `extends:` a preset, or another config file (a path ending .yaml, relative to
+ * this one), merged by id (core/merge.ts). A chain of configs may extend each other, not in a loop.
+ */
+function resolveExtends(raw: Record<string, unknown>, file: string, shown: string, parsed: ParsedYaml, seen: string[]): Record<string, unknown> {
+  if (raw.extends === undefined) return raw;
+  const { extends: name, ...rest } = raw;
+  const line = lineOf(parsed.doc, parsed.lineCounter, ['extends']);
+  const at = `${shown}${line ? `:${line}` : ''}: extends:`;
+  if (typeof name !== 'string') throw configError(`${at} expected the name of a preset (${Object.keys(PRESETS).join(', ')}) or a config file such as base.yaml`);
+  let base: Record<string, unknown>;
+  if (/\.ya?ml$/i.test(name)) {
+    const path = resolve(dirname(file), name);
+    if (seen.includes(path) || path === file) throw configError(`${at} ${name} extends this file again (a loop)`);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw notFoundError(`${at} ${name}: no such config file (a path is taken from the folder of ${shown})`);
+    }
+    const inner = parseYamlText(text, name);
+    base = resolveExtends(inner.value, path, name, inner, [...seen, file]);
+  } else {
+    if (!(name in PRESETS)) throw configError(`${at} no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
+    base = parseYamlText(PRESETS[name], `preset ${name}`).value;
   }
-  return out;
+  try {
+    return mergeExtends(base, rest);
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error;
+    const where = lineOf(parsed.doc, parsed.lineCounter, error.path);
+    throw configError(`${shown}${where ? `:${where}` : ''}: ${pathText(error.path)}: ${error.message}`);
+  }
 }
 
 export interface ConfigRequest {
@@ -118,12 +144,7 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
     parsed = parseYamlText(text, shown!);
     raw = parsed.value;
     policySource = shown!;
-    if (raw.extends !== undefined) {
-      if (typeof raw.extends !== 'string') throw configError(`${shown}: extends: expected the name of a preset`);
-      const { extends: name, ...rest } = raw;
-      if (!(name in PRESETS)) throw configError(`${shown}: extends: no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
-      raw = deepMerge(parseYamlText(PRESETS[name], `preset ${name}`).value, rest);
-    }
+    raw = resolveExtends(raw, file, shown!, parsed, []);
   } else {
     raw = {};
     policySource = '';

@@ -14,6 +14,9 @@ function headline(p: Placement): string {
   return `${p.school.name} (URN ${p.school.urn}): ${where}`;
 }
 
+/** The line above a node's children: all of / any of / not, a count's tally, a definition's name. */
+const headingOf = (e: Evaluation) => e.heading ?? (e.op === 'all' ? 'all of:' : e.op === 'any' ? 'any of:' : 'not:');
+
 interface Row { tier: string; rule: string; test: string; outcome: string }
 
 function leafRows(e: Evaluation, depth: number, push: (test: string, outcome: string) => void): void {
@@ -21,8 +24,7 @@ function leafRows(e: Evaluation, depth: number, push: (test: string, outcome: st
     push(`${'  '.repeat(depth)}${e.text}`, word(e.outcome));
     return;
   }
-  const heading = e.op === 'all' ? 'all of:' : e.op === 'any' ? 'any of:' : 'not:';
-  push(`${'  '.repeat(depth)}${heading}`, word(e.outcome));
+  push(`${'  '.repeat(depth)}${headingOf(e)}`, word(e.outcome));
   for (const child of e.children ?? []) leafRows(child, depth + 1, push);
 }
 
@@ -63,7 +65,7 @@ export function explanationText(p: Placement, policy: Policy, asOf: string, colo
     const pad = '    '.repeat(depth);
     if (e.op === 'test') lines.push(`${pad}${mark(e.outcome)}  ${e.text}`);
     else {
-      lines.push(`${pad}${mark(e.outcome)}  ${e.op === 'all' ? 'all of:' : e.op === 'any' ? 'any of:' : 'not:'}`);
+      lines.push(`${pad}${mark(e.outcome)}  ${headingOf(e)}`);
       for (const c of e.children ?? []) walk(c, depth + 1);
     }
   };
