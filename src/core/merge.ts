@@ -60,3 +60,32 @@ function mergeAt(base: Json, over: Json, path: Path): Json {
 export function mergeExtends(base: Json, over: Json): Json {
   return mergeAt(base, over, []);
 }
+
+/**
+ * A path in the merged policy as a path in the override the trust wrote (tiers[2] there may be
+ * its tiers[0]), or null when the place comes only from what it extends.
+ */
+export function overridePath(merged: Json, over: Json, path: (string | number)[]): (string | number)[] | null {
+  const out: (string | number)[] = [];
+  let m: unknown = merged;
+  let o: unknown = over;
+  for (const step of path) {
+    if (typeof step === 'number' && Array.isArray(m) && Array.isArray(o)) {
+      const keyed = KEYED.find((k) => k.path === pattern(out));
+      const item = m[step];
+      const at = keyed && isPlainObject(item) ? o.findIndex((x) => isPlainObject(x) && String(keyed.key(x)) === String(keyed.key(item))) : step;
+      if (at < 0 || at >= o.length) return null;
+      out.push(at);
+      m = item;
+      o = o[at];
+    } else if (isPlainObject(m) && isPlainObject(o) && typeof step === 'string') {
+      if (!(step in o)) return out.length ? out : null;
+      out.push(step);
+      m = m[step];
+      o = o[step];
+    } else {
+      out.push(step);
+    }
+  }
+  return out;
+}

@@ -8,7 +8,8 @@ import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '..
 import type { Policy } from '../core/policy.js';
 import { PRESETS, DEFAULT_PRESET } from '../presets.js';
 import { issueLines, lineOf, pathText } from './yaml-issues.js';
-import { mergeExtends, MergeError } from '../core/merge.js';
+import { yamlSlipLine } from './yaml-slips.js';
+import { mergeExtends, MergeError, overridePath } from '../core/merge.js';
 
 export const CONFIG_FILE = 'trust.config.yaml';
 
@@ -54,7 +55,7 @@ export function parseYamlText(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw configError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: not valid YAML: ${e.message.split('\n')[0]}`));
+    throw configError(yamlSlipLine(text, doc.errors, (pos) => lineCounter.linePos(pos).line, file));
   }
   // An alias inside its own anchor makes a value that contains itself: no setting can be that.
   const cycles: string[] = [];
@@ -134,6 +135,7 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   let parsed: ParsedYaml | undefined;
   let raw: Record<string, unknown>;
   let policySource: string;
+  let locate: ((path: PropertyKey[]) => PropertyKey[] | null) | undefined;
   if (file) {
     let text: string;
     try {
@@ -144,7 +146,12 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
     parsed = parseYamlText(text, shown!);
     raw = parsed.value;
     policySource = shown!;
+    const written = raw;
     raw = resolveExtends(raw, file, shown!, parsed, []);
+    if (written.extends !== undefined) {
+      const merged = raw;
+      locate = (path) => overridePath(merged, written, path as (string | number)[]);
+    }
   } else {
     raw = {};
     policySource = '';
@@ -163,7 +170,7 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   const result = TrustConfigSchema.safeParse(raw);
   if (!result.success) {
     const where = request.preset || !file ? policySource : shown!;
-    throw configError(issueLines(result.error, where, request.preset ? undefined : parsed?.doc, request.preset ? undefined : parsed?.lineCounter));
+    throw configError(issueLines(result.error, where, request.preset ? undefined : parsed?.doc, request.preset ? undefined : parsed?.lineCounter, request.preset ? undefined : locate));
   }
   return { config: result.data, policy: policyOf(result.data), file, display: shown, dir: file ? dirname(file) : request.cwd, policySource, policyIsDefault };
 }
