@@ -205,3 +205,19 @@ describe('declared values for extra columns', () => {
     expect(r.error!.issues.map((i) => i.message)).toEqual(['"rde" is not one of the values of KSNA staffing: green, amber, red']);
   });
 });
+
+describe('the README rule-language reference', () => {
+  it('its definitions example is a policy that parses and places schools as it says', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### Definitions'));
+    const yaml = section.slice(section.indexOf('```yaml\n') + 8, section.indexOf('```\n', section.indexOf('```yaml\n') + 8));
+    const p = PolicySchema.parse({ id: 'readme', name: 'README example', national: { attendance_pct: { default: 92.9 } }, ...parse(yaml) }) as Policy;
+    const placed = classify(schools([
+      { urn: '100001', name: 'fell 2.5', ofsted_overall: 'Good', rc_leadership_governance: 'Expected standard', attendance_pct: '91', attendance_last_year: '93.5' },
+      { urn: '100002', name: 'steady', ofsted_overall: 'Good', rc_leadership_governance: 'Expected standard', attendance_pct: '93', attendance_last_year: '93.5' },
+    ]), p, { asOf }).placements;
+    expect(placed.map((x) => x.tier)).toEqual(['intensive', 'universal']);
+  });
+});
