@@ -270,7 +270,12 @@ function canonical(field: string | undefined, value: string | number | boolean):
   return parsed.ok && parsed.value !== null ? (parsed.value as FieldValue) : value;
 }
 
-const same = (a: FieldValue, b: FieldValue) => (typeof a === 'string' && typeof b === 'string' ? fold(a) === fold(b) : a === b);
+/** Equal as the trust means it: text folded as headers are, and "4" in a column is the 4 a rule writes. */
+const same = (a: FieldValue, b: FieldValue) => {
+  if (typeof a === 'string' && typeof b === 'string') return fold(a) === fold(b);
+  if ((typeof a === 'string' && typeof b === 'number') || (typeof a === 'number' && typeof b === 'string')) return Number(a) === Number(b) && String(a).trim() !== '' && String(b).trim() !== '';
+  return a === b;
+};
 
 type Other = string | number | boolean | Exclude<Expr, number | string>;
 

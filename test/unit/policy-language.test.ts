@@ -221,3 +221,11 @@ describe('the README rule-language reference', () => {
     expect(placed.map((x) => x.tier)).toEqual(['intensive', 'universal']);
   });
 });
+
+describe('numbers written in a rule and read from a column', () => {
+  it('"4" in a column (or a case value) is the 4 a rule writes', () => {
+    const p = policy({ definitions: { group: { cases: [{ value: 4, when: { field: 'standards_group', is: 4 } }], else: 1 } } }, { value: 'group', is: 4 });
+    const placed = classify(schools([{ urn: '100001', name: 'A', standards_group: '4' }, { urn: '100002', name: 'B', standards_group: '3' }]), p, { asOf }).placements;
+    expect(placed.map((x) => x.tier)).toEqual(['high', 'low']);
+  });
+});
