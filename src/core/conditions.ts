@@ -21,6 +21,9 @@ export interface Evaluation {
   op: 'all' | 'any' | 'not' | 'test' | 'count' | 'use';
   /** For count and use: the line that heads the children in `sit explain`. */
   heading?: string;
+  /** For use: the definition's source quote and the policy's own choice, if it states them. */
+  source?: string;
+  choice?: string;
   children?: Evaluation[];
 }
 
@@ -430,9 +433,10 @@ function compileUse(use: Use, policy: Policy): Evaluator {
     scope.conditions.set(use.use, inner);
   }
   const compiled = inner;
+  const said = { ...(def.source ? { source: def.source } : {}), ...(def.choice ? { choice: def.choice } : {}) };
   return evaluator((school, ctx) => {
     const child = compiled(school, ctx);
-    return { outcome: child.outcome, text: `${label}: ${child.text}`, missing: child.missing, op: 'use', heading: `${label}:`, children: [child] };
+    return { outcome: child.outcome, text: `${label}: ${child.text}`, missing: child.missing, op: 'use', heading: `${label}:`, children: [child], ...said };
   }, (school, ctx) => compiled.test(school, ctx));
 }
 

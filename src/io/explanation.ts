@@ -66,6 +66,8 @@ export function explanationText(p: Placement, policy: Policy, asOf: string, colo
     if (e.op === 'test') lines.push(`${pad}${mark(e.outcome)}  ${e.text}`);
     else {
       lines.push(`${pad}${mark(e.outcome)}  ${headingOf(e)}`);
+      if (e.source) lines.push(chalk.dim(`${pad}     source: ${e.source}`));
+      if (e.choice) lines.push(chalk.dim(`${pad}     choice (the policy's, not the source's): ${e.choice}`));
       for (const c of e.children ?? []) walk(c, depth + 1);
     }
   };

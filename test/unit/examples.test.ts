@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/io/config.js';
 import { classify } from '../../src/core/classify.js';
 import { toSchools } from '../../src/core/school.js';
+import { explanationText } from '../../src/io/explanation.js';
 
 const asOf = '2026-09-01';
 
@@ -29,6 +30,11 @@ describe('examples/four-stages-nine-areas: 3-18 Education Trust, Four Stages of 
   it('two areas Causing Concern is Causing Concern (choice); one is Attention Needed', () => {
     expect(place(areas('secure', 'causing concern', 'secure', 'causing concern', 'secure')).tier).toBe('causing-concern');
     expect(place(areas('secure', 'causing concern', 'secure', 'secure', 'secure')).tier).toBe('attention-needed');
+  });
+  it('explain shows a definition\'s source quote and, apart, the policy\'s own choice', () => {
+    const text = explanationText(place(areas('secure', 'causing concern', 'secure', 'causing concern', 'secure')), policy, asOf, false);
+    expect(text).toContain('yes  two or more areas Causing Concern:\n             choice (the policy\'s, not the source\'s): Causing Concern overall when two or more areas');
+    expect(text).toContain('no   Leadership is Causing Concern:\n             source: Unstable leadership and inability');
   });
   it('"attention needed" due to weaknesses in specific areas: one area Attention Needed, explained in one line', () => {
     const p = place(areas('secure', 'secure', 'attention needed', 'secure', 'secure'));
