@@ -21,7 +21,9 @@ describe('diff on the two fixture years', () => {
       [100015, 'up', 'A', 'C'], // new head from January 2026 (C: "new leadership team")
       [100016, 'up', 'B', 'D'], // new head, insufficient capacity (D)
       [100018, 'up', 'A', 'C'], // the Trust Board's override of October 2026
-      [100025, 'needs-data', 'C', null], // the 2026 file has no Ofsted grade for it
+      // 2025: head from 2024-09-02, 364 days by 2025-09-01, so "new to the role" with leadership that needs
+      // support (D; it was C while years_since rounded 364 days up to 1.00); the 2026 file has no Ofsted grade for it.
+      [100025, 'needs-data', 'D', null],
       [100026, 'joined', null, 'B'],
       [100027, 'left', 'B', null],
     ]);
