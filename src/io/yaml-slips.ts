@@ -56,7 +56,15 @@ export function yamlSlipLine(text: string, errors: readonly YAMLError[], lineOf:
   if (first.message.startsWith('Missing closing')) return `${file}:${line}: a quotation mark is opened above and never closed; close it on the line it opens`;
   if (first.message.startsWith('Flow sequence') || first.message.startsWith('Flow map')) {
     const bracket = first.message.startsWith('Flow sequence') ? ['[', ']'] : ['{', '}'];
-    return `${file}:${line}: a list opened with ${bracket[0]} is not closed with ${bracket[1]} (or its lines are not indented under its setting): close it, or write one "- item" per line`;
+    // The parser notices at the end; the slip is where the bracket opened and never closed.
+    let depth = 0;
+    let opened = line;
+    text.split(/\r?\n/).slice(0, line).forEach((l, i) => {
+      const before = depth;
+      depth = Math.max(0, depth + l.split(bracket[0]).length - l.split(bracket[1]).length);
+      if (before === 0 && depth > 0) opened = i + 1;
+    });
+    return `${file}:${opened}: a list opened with ${bracket[0]} is not closed with ${bracket[1]} (or its lines are not indented under its setting): close it, or write one "- item" per line`;
   }
   if (INDENT_CODES.has(first.code)) {
     const slip = indentSlip(text);

@@ -146,7 +146,7 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
     const result = runSit(['classify', join(FIXTURES, 'schools.csv')], { cwd: dir });
     expect(result.code).toBe(78);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'sit: trust.config.yaml:3: thresholds.attendance_below.value: expected number, received string',
+      'sit: trust.config.yaml:3: thresholds.attendance_below.value: expected a number (found "minus two")',
       'sit: trust.config.yaml:4: unknown field "colour" (check the spelling)',
     ]);
   });
@@ -156,7 +156,7 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
     writeFileSync(join(dir, 'trust.config.yaml'), 'extends: four-tier\nschools: [unclosed\n');
     const result = runSit(['validate'], { cwd: dir });
     expect(result.code).toBe(78);
-    expect(result.stderr).toMatch(/trust\.config\.yaml:\d+: not valid YAML/);
+    expect(result.stderr).toBe('sit: trust.config.yaml:2: a list opened with [ is not closed with ] (or its lines are not indented under its setting): close it, or write one "- item" per line\n');
   });
 
   it('usage errors are 2: unknown preset, unknown option, bad --as-of, bad format', () => {
