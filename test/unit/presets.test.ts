@@ -241,6 +241,16 @@ describe('equals-categories', () => {
     expect(tierOf('equals-categories', { ...ri, previous_ofsted_overall: 'RI', attainment_pct: '70' })).toBe('3'); // not "previously been judged to be 'good'"
   });
 
+  it('report cards (sit\'s mapping, no overall grade): an area at Needs attention is 2b; Leadership and governance at Needs attention is 3', () => {
+    const card = {
+      rc_date: '2026-01-20', rc_inclusion: 'Expected standard', rc_curriculum_teaching: 'Needs attention', rc_achievement: 'Expected standard',
+      rc_attendance_behaviour: 'Expected standard', rc_personal_development: 'Strong standard', rc_leadership_governance: 'Expected standard', rc_safeguarding: 'Met',
+    };
+    expect(tierOf('equals-categories', card)).toBe('2b');
+    expect(tierOf('equals-categories', { ...card, rc_leadership_governance: 'Needs attention' })).toBe('3');
+    expect(tierOf('equals-categories', { ...card, rc_curriculum_teaching: 'Strong standard', rc_inclusion: 'Strong standard', rc_achievement: 'Strong standard', rc_attendance_behaviour: 'Exceptional', rc_leadership_governance: 'Strong standard' })).toBe('1');
+  });
+
   it('2b "in decline" against 2a "close to or above national figures": sit\'s choice of 5 points; Outstanding to Good is decline by sit\'s choice', () => {
     expect(tierOf('equals-categories', { attainment_pct: '56' })).toBe('2a'); // exactly 5 below 61
     expect(tierOf('equals-categories', { attainment_pct: '55.9' })).toBe('2b');
