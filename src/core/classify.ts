@@ -10,6 +10,8 @@ import { fold } from './values.js';
 export interface RuleTrace {
   rule: string;
   source?: string;
+  /** What the policy chose for this rule where the source leaves it open. */
+  choice?: string;
   evaluation: Evaluation;
 }
 
@@ -36,6 +38,8 @@ export interface Placement {
   override: string | null;
   /** Policy-defined fields, e.g. the DfE offer's route. */
   fields: Record<string, string | null>;
+  /** The policy's own choices behind this placement (the tier's, its days', the deciding rules'), never the source's words. */
+  choices: string[];
   trace: TierTrace[];
 }
 
@@ -61,6 +65,7 @@ class PlacedSchool implements Placement {
     readonly missing: string[],
     readonly override: string | null,
     readonly fields: Record<string, string | null>,
+    readonly choices: string[],
     trace?: TierTrace[],
   ) {
     this.#compiled = compiled;
@@ -93,7 +98,7 @@ export function describeDays(tier: Tier): { days: number | null; text: string } 
 
 interface CompiledTier {
   tier: Tier;
-  rules: { rule: string; source?: string; evaluate: Evaluator }[];
+  rules: { rule: string; source?: string; choice?: string; evaluate: Evaluator }[];
 }
 
 export interface CompiledPolicy {
@@ -110,7 +115,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     byId: new Map(policy.tiers.map((t) => [t.id, t])),
     tiers: policy.tiers.filter((t) => !t.default).map((tier) => ({
       tier,
-      rules: (tier.rules ?? []).map((r) => ({ rule: r.name, source: r.source, evaluate: compileCondition(r.when, policy) })),
+      rules: (tier.rules ?? []).map((r) => ({ rule: r.name, source: r.source, choice: r.choice, evaluate: compileCondition(r.when, policy) })),
     })),
     defaultTier: policy.tiers.find((t) => t.default)!,
     fields: Object.entries(policy.fields).map(([name, values]) => [
@@ -122,7 +127,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 
 function traceTiers(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): TierTrace[] {
   return compiled.tiers.map(({ tier, rules }) => {
-    const traced = rules.map((r) => ({ rule: r.rule, source: r.source, evaluation: r.evaluate(school, ctx) }));
+    const traced = rules.map((r) => ({ rule: r.rule, source: r.source, choice: r.choice, evaluation: r.evaluate(school, ctx) }));
     const outcomes = traced.map((r) => r.evaluation.outcome);
     const outcome = outcomes.includes(true) ? true : outcomes.includes(null) ? null : false;
     return { tier: tier.id, label: tier.label, outcome, rules: traced };
@@ -146,9 +151,10 @@ function decideFields(compiled: CompiledPolicy, tier: string | null, school: Sch
 
 export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
   // Placing uses the conditions' text-free tests, then words only the rules that decided.
-  const placed = (tier: Tier, reasons: string[], override: string | null): Placement => {
+  const placed = (tier: Tier, reasons: string[], override: string | null, ruleChoices: string[] = []): Placement => {
     const { days, text } = describeDays(tier);
-    return new PlacedSchool(compiled, ctx, school, tier.id, tier.label, tier.level, days, text, reasons, [], override, decideFields(compiled, tier.id, school, ctx));
+    const choices = override ? [] : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+    return new PlacedSchool(compiled, ctx, school, tier.id, tier.label, tier.level, days, text, reasons, [], override, decideFields(compiled, tier.id, school, ctx), choices);
   };
 
   const overrideId = overrideFor(school, compiled.policy);
@@ -170,11 +176,14 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     if (outcome === false) { notPlaced.push(tier.label); continue; }
     if (undecided) break; // an earlier tier could not be decided: do not skip past it
     const reasons: string[] = [];
+    const ruleChoices: string[] = [];
     for (const rule of rules) {
       const evaluation = rule.evaluate(school, ctx);
-      if (evaluation.outcome === true) reasons.push(`${rule.rule}: ${evaluation.text}`);
+      if (evaluation.outcome !== true) continue;
+      reasons.push(`${rule.rule}: ${evaluation.text}`);
+      if (rule.choice) ruleChoices.push(rule.choice);
     }
-    return placed(tier, reasons, null);
+    return placed(tier, reasons, null, ruleChoices);
   }
   if (undecided) {
     const trace = traceTiers(compiled, school, ctx);
@@ -184,7 +193,7 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       if (t.outcome === null) missing.push(...t.rules.flatMap((r) => r.evaluation.missing));
     }
     const fields = unique(missing);
-    return new PlacedSchool(compiled, ctx, school, null, null, null, null, 'needs data', [`Needs data: ${fields.join(', ')}`], fields, null, decideFields(compiled, null, school, ctx), trace);
+    return new PlacedSchool(compiled, ctx, school, null, null, null, null, 'needs data', [`Needs data: ${fields.join(', ')}`], fields, null, decideFields(compiled, null, school, ctx), [], trace);
   }
   const fallback = compiled.defaultTier;
   const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;

@@ -183,8 +183,10 @@ export const RuleSchema = z.strictObject({
   id: z.union([z.string(), z.number()]).transform(String).optional(),
   /** The rule in the trust's words: it becomes the reason for a placement. */
   name: z.string().min(1),
-  /** The sentence of the source document this rule stands for. */
+  /** The sentence of the source document this rule stands for, word for word. */
   source: z.string().optional(),
+  /** What the policy chose where the source leaves it open (a threshold, a reading): never the source's words. */
+  choice: z.string().optional(),
   when: ConditionSchema,
 });
 export type Rule = z.infer<typeof RuleSchema>;
@@ -207,8 +209,15 @@ export const TierSchema = z
     days: DaysSchema,
     days_per_term: z.number().min(0).optional(),
     default: z.boolean().optional(),
-    /** For the default tier: why a school lands here, in the source's words. */
+    /** For the default tier: why a school lands here. */
     reason: z.string().optional(),
+    /** The source's words for the tier (its heading or descriptor), word for word. */
+    source: z.string().optional(),
+    /** How the policy decides the tier where the source does not say: the policy's choice. */
+    choice: z.string().optional(),
+    /** The source's words for the tier's days, word for word; and the policy's choice where it gives none. */
+    days_source: z.string().optional(),
+    days_choice: z.string().optional(),
     rules: z.array(RuleSchema).optional(),
     notes: z.array(z.string()).optional(),
   })
@@ -229,6 +238,8 @@ export const NationalSchema = z.record(
     '16-plus': z.number().optional(),
     'alternative-provision': z.number().optional(),
     default: z.number().optional(),
+    /** Where the figures come from (published statistics, not a quote of the policy's source). */
+    statistics: z.string().optional(),
     source: z.string().optional(),
   }),
 );
@@ -238,6 +249,10 @@ export const ThresholdSchema = z.strictObject({
   value: z.number(),
   /** The qualitative phrase of the source this number stands for. */
   means: z.string(),
+  /** That phrase in the source's words, word for word. */
+  source: z.string().optional(),
+  /** Why this number: the policy's choice, never the source's. */
+  choice: z.string().optional(),
 });
 
 export const OutputFieldSchema = z.array(
@@ -246,6 +261,9 @@ export const OutputFieldSchema = z.array(
     tiers: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
     when: ConditionSchema.optional(),
     label: z.string().optional(),
+    /** The source's words for this value, word for word; and the policy's choice where it reads them. */
+    source: z.string().optional(),
+    choice: z.string().optional(),
   }),
 );
 

@@ -132,6 +132,8 @@ export interface WfapPlan {
     reasons: string[];
     /** Set when the plan's tier differs from the policy's placement (or the data set it by hand). */
     override: string | null;
+    /** The policy's own choices behind the placement and the days, shown as "sit's choice", never as the source's. */
+    choices: string[];
   };
   kpis: Kpi[];
   strengths: string[];
@@ -201,6 +203,7 @@ export function buildPlan(placement: Placement, policy: Policy, answers: WfapAns
     description: null,
     reasons: placement.reasons,
     override: placement.override,
+    choices: placement.choices,
   };
   const chosen = answers.tier !== undefined ? policy.tiers.find((t) => t.id === answers.tier) : undefined;
   if (chosen && chosen.id !== placement.tier) {
@@ -208,6 +211,7 @@ export function buildPlan(placement: Placement, policy: Policy, answers: WfapAns
     tier = {
       id: chosen.id, label: chosen.label, days, days_text: daysText, description: null,
       reasons: placement.reasons, override: answers.tier_reason ?? `set in the plan (the policy placed it in ${placement.label ?? 'no tier: needs data'})`,
+      choices: chosen.days_choice ? [chosen.days_choice] : [],
     };
   }
   const policyTier = policy.tiers.find((t) => t.id === tier.id);

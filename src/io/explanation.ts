@@ -8,6 +8,8 @@ import type { TableModel } from './formats/table-model.js';
 import { makeChalk } from './formats/terminal.js';
 
 const word = (outcome: boolean | null) => (outcome === true ? 'yes' : outcome === false ? 'no' : 'unknown');
+/** The policy's own choices are never shown as the source's words. */
+export const choiceLine = (choice: string) => `sit's choice: ${choice}`;
 
 function headline(p: Placement): string {
   const where = p.tier === null ? `needs data (${p.missing.join(', ')})` : `${p.label} [${p.tier}], days: ${p.daysText}`;
@@ -43,7 +45,7 @@ export function explanationRows(p: Placement, policy: Policy): Row[] {
 export function explanationTable(p: Placement, policy: Policy, asOf: string): TableModel {
   return {
     title: `Explanation: ${headline(p)}`,
-    subtitle: [`Policy: ${policy.id}. As of ${asOf}.`, ...p.reasons.map((r) => `Decided by: ${r}`)],
+    subtitle: [`Policy: ${policy.id}. As of ${asOf}.`, ...p.reasons.map((r) => `Decided by: ${r}`), ...p.choices.map(choiceLine)],
     columns: [
       { key: 'tier', header: 'tier' },
       { key: 'rule', header: 'rule' },
@@ -59,6 +61,9 @@ export function explanationText(p: Placement, policy: Policy, asOf: string, colo
   const mark = (o: boolean | null) => (o === true ? chalk.green('yes') : o === false ? chalk.dim('no ') : chalk.yellow('???'));
   const lines = [chalk.bold(headline(p)), chalk.dim(`Policy: ${policy.name} (${policy.id}). As of ${asOf}.`)];
   for (const r of p.reasons) lines.push(`Decided by: ${r}`);
+  for (const c of p.choices) lines.push(choiceLine(c));
+  const placedTier = policy.tiers.find((t) => t.id === p.tier);
+  if (placedTier?.days_source) lines.push(`Days in the source: "${placedTier.days_source}"`);
   if (p.override) lines.push(chalk.yellow(`Placed by hand (override_tier); the rules below are shown for reference.`));
   lines.push('');
   const walk = (e: Evaluation, depth: number) => {
@@ -73,15 +78,19 @@ export function explanationText(p: Placement, policy: Policy, asOf: string, colo
   };
   for (const tier of p.trace) {
     lines.push(`${chalk.bold(`${tier.label} [${tier.tier}]`)}: ${tier.outcome === true ? chalk.green('a rule holds') : tier.outcome === false ? 'no rule holds' : chalk.yellow('cannot tell: data missing')}`);
+    const tierChoice = policy.tiers.find((t) => t.id === tier.tier)?.choice;
+    if (tierChoice) lines.push(chalk.dim(`  ${choiceLine(tierChoice)}`));
     for (const rule of tier.rules) {
       lines.push(`  ${mark(rule.evaluation.outcome)}  rule: ${rule.rule}`);
-      if (rule.source) lines.push(chalk.dim(`         source: ${rule.source}`));
+      if (rule.source) lines.push(chalk.dim(`         source: "${rule.source}"`));
+      if (rule.choice) lines.push(chalk.dim(`         ${choiceLine(rule.choice)}`));
       walk(rule.evaluation, 2);
     }
     lines.push('');
   }
   const fallback = policy.tiers.find((t) => t.default)!;
   lines.push(`${chalk.bold(`${fallback.label} [${fallback.id}]`)}: the default tier, for every school no tier above took${fallback.reason ? ` (${fallback.reason})` : ''}`);
+  if (fallback.choice) lines.push(chalk.dim(`  ${choiceLine(fallback.choice)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,6 +100,10 @@ export function explanationJson(p: Placement, policy: Policy, asOf: string): unk
     ...placementJson(p),
     policy: policy.id,
     as_of: asOf,
-    tiers: p.trace.map((t) => ({ tier: t.tier, label: t.label, outcome: t.outcome, rules: t.rules.map((r) => ({ rule: r.rule, source: r.source ?? null, ...(strip(r.evaluation) as object) })) })),
+    choices: p.choices,
+    tiers: p.trace.map((t) => ({
+      tier: t.tier, label: t.label, outcome: t.outcome, choice: policy.tiers.find((x) => x.id === t.tier)?.choice ?? null,
+      rules: t.rules.map((r) => ({ rule: r.rule, source: r.source ?? null, choice: r.choice ?? null, ...(strip(r.evaluation) as object) })),
+    })),
   };
 }

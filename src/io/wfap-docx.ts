@@ -79,6 +79,7 @@ export function planDocument(plan: WfapPlan): Document {
   ];
   if (view.tier.description) facts.push(['Support', String(view.tier.description)]);
   if (view.tier.override) facts.push(['Tier set by hand', String(view.tier.override)]);
+  for (const choice of view.tier.choices) facts.push(['Policy choice', choice]);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.LEFT, children: [new TextRun(`Way Forward Action Plan ${view.academic_year}`)] }),
     factsTable(facts),

@@ -42,6 +42,7 @@ export function planView(plan: WfapPlan) {
       description: orBlank(plan.tier.description),
       override: orBlank(plan.tier.override),
       reasons: plan.tier.reasons,
+      choices: plan.tier.choices.map((c) => `sit's choice: ${c}`),
     },
     kpis: plan.kpis.map((k) => ({
       name: k.name,
@@ -92,7 +93,7 @@ function sampleView(kind: DocKind): object {
   return planView({
     kind: 'wfap', school: { urn: 100000, name: 's', phase: 'p', trust: 't' }, academic_year: '2026/27', as_of: '2026-09-01',
     policy: { id: 'p', name: 'p' },
-    tier: { id: 'A', label: 'A', days: 1, days_text: '1', description: 'd', reasons: ['r'], override: 'o' },
+    tier: { id: 'A', label: 'A', days: 1, days_text: '1', description: 'd', reasons: ['r'], override: 'o', choices: ['c'] },
     kpis: [{ name: 'k', label: 'k', unit: '%', field: 'f', value: 1, target: 1, target_source: 't', lower_is_better: false }],
     strengths: ['s'], areas_to_develop: ['a'], challenges: ['c'], support_required: ['s'],
     priorities: [{ number: 1, title: 't', milestones: { autumn: 'a', spring: 's', summer: 's' }, actions: [action] }],

@@ -82,11 +82,12 @@ describe('four-tier: CEO 1:1 every 4 / 4 / 2 / 1 weeks over 38 school weeks, hal
     expect(school(100004).days).toBe(9.5); // reinvent
     expect(school(100005).days).toBe(19); // stabilise
     expect(school(100005).basis).toContain('half a day per 1:1');
-    // 5 lead, 5 grow, 10 reinvent, 5 stabilise: 23.75 + 23.75 + 95 + 95 = 237.5.
-    expect([tier('lead').days, tier('grow').days, tier('reinvent').days, tier('stabilise').days]).toEqual([23.75, 23.75, 95, 95]);
-    expect(result.total).toMatchObject({ days: 237.5, unknown: 0, needsData: 1 });
-    // Term 4 (5 weeks): lead 5/4 x 0.5 = 0.625 x 10 (lead + grow) = 6.25; reinvent 5/2 x 0.5 x 10 = 12.5; stabilise 5 x 0.5 x 5 = 12.5.
-    expect(result.total.perTerm[3]).toBeCloseTo(31.25, 9);
+    // 3 lead, 7 grow, 8 reinvent, 8 stabilise (placements: test/unit/presets.test.ts):
+    // 14.25 + 33.25 + 76 + 152 = 275.5.
+    expect([tier('lead').days, tier('grow').days, tier('reinvent').days, tier('stabilise').days]).toEqual([14.25, 33.25, 76, 152]);
+    expect(result.total).toMatchObject({ days: 275.5, unknown: 0, needsData: 0 });
+    // Term 4 (5 weeks): lead 5/4 x 0.5 = 0.625 x 10 (lead + grow) = 6.25; reinvent 5/2 x 0.5 x 8 = 10; stabilise 5 x 0.5 x 8 = 20.
+    expect(result.total.perTerm[3]).toBeCloseTo(36.25, 9);
   });
 });
 
@@ -113,9 +114,9 @@ describe('dfe-tsio-2023: "up to 10 days ... per school on the standalone route, 
 describe('equals-categories: "up to 3 / 3 / 5 / 7 / 10 days"', () => {
   const { result, tier } = run('equals-categories');
   it('counts each category at its upper bound', () => {
-    // 1: 4 x 3 = 12; 2a: 10 x 3 = 30; 2b: 4 x 5 = 20; 3: 5 x 7 = 35; 4: 2 x 10 = 20. Sum 117.
-    expect(['1', '2a', '2b', '3', '4'].map((t) => tier(t).days)).toEqual([12, 30, 20, 35, 20]);
-    expect(result.total).toMatchObject({ days: 117, unknown: 0, needsData: 1 });
+    // 1: 4 x 3 = 12; 2a: 11 x 3 = 33; 2b: 3 x 5 = 15; 3: 5 x 7 = 35; 4: 2 x 10 = 20. Sum 115.
+    expect(['1', '2a', '2b', '3', '4'].map((t) => tier(t).days)).toEqual([12, 33, 15, 35, 20]);
+    expect(result.total).toMatchObject({ days: 115, unknown: 0, needsData: 1 });
   });
 });
 
