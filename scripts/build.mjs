@@ -20,7 +20,7 @@ await build({
   logLevel: 'warning',
 });
 // The single executables (npm run package) are not rebuilt here: keep them.
-for (const exe of ['sit-linux-x64', 'sit-win-x64.exe']) if (existsSync(`${dist}/${exe}`)) renameSync(`${dist}/${exe}`, `${next}/${exe}`);
+for (const exe of ['sit-linux-x64', 'sit.exe']) if (existsSync(`${dist}/${exe}`)) renameSync(`${dist}/${exe}`, `${next}/${exe}`);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });
