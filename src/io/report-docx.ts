@@ -88,7 +88,7 @@ export async function reportDocx(input: ReportInput): Promise<Uint8Array> {
     children.push(
       new Paragraph({
         keepNext: true,
-        children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: chart.id, title: chart.title, description: chart.description } })],
+        children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: chart.title, title: chart.title, description: chart.description } })],
       }),
       small(chart.description),
     );
