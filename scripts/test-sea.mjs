@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:sea`: builds the single executable (npm run package) and runs the end-to-end
+// `npm run test:sea`: builds the Linux single executable (npm run package) and runs the end-to-end
 // suite against it (SIT_BIN) with every folder that holds a `node` removed from PATH, so the
 // binary is shown to need no Node installed. Vitest itself runs on this Node, by absolute path.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'dist', 'sit-linux-x64');
 if (!process.argv.includes('--no-package') || !existsSync(bin)) {
-  execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs'), '--target', 'linux-x64'], { stdio: 'inherit' });
 }
 // node sits in /usr/bin beside sh and everything else, so PATH cannot just lose that folder: it
 // becomes one folder of links to every program on PATH except node.

@@ -1,6 +1,6 @@
 // What a command runs with: its streams, folder and environment (injected, so tests can run the
 // whole CLI in process), and the options every command shares.
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { classify, type Placement } from '../core/classify.js';
@@ -81,7 +81,9 @@ export function dataFile(file: string | undefined, loaded: LoadedConfig, io: Io)
 
 export function displayPath(path: string, io: Io): string {
   if (path === '-') return 'standard input';
-  return path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path;
+  // The platform's separator: on Windows a file in the current folder was shown by its full path.
+  const here = io.cwd.endsWith(sep) ? io.cwd : `${io.cwd}${sep}`;
+  return path.startsWith(here) ? path.slice(here.length) : path;
 }
 
 export function useColor(options: CommonOptions, io: Io): boolean {

@@ -1,4 +1,4 @@
-// sit report FILE [--previous OLD]: the board report (HTML, Markdown or JSON).
+// sit report FILE [--previous OLD]: the board report (HTML, Word, Markdown or JSON).
 import { Command } from 'commander';
 import { budget } from '../core/budget.js';
 import { diff, entryOf, yearBefore } from '../core/diff.js';
@@ -7,9 +7,10 @@ import { reportHtml, reportJson, reportMarkdown, type ReportInput } from '../io/
 import { toJson } from '../io/render.js';
 import { reportOverAllocation } from './budget.js';
 import { readSide, sidesLine } from './diff.js';
+import { usageError } from '../errors.js';
 import { classifyData, note, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
-const FORMATS = ['html', 'md', 'json'] as const;
+const FORMATS = ['html', 'docx', 'md', 'json'] as const;
 
 export function reportCommand(io: Io): Command {
   const cmd = new Command('report')
@@ -23,14 +24,17 @@ export function reportCommand(io: Io): Command {
     .option('--strict', 'exit with code 1 when demand exceeds capacity (the report is still written)');
   cmd.addHelpText('after', `
 The HTML report is one file with inline SVG charts (no scripts, nothing fetched), and prints on A4.
+The Word report (-o FILE.docx) has the same sections, tables and charts (as pictures), on A4.
 Without --format or -o it writes HTML to standard output.
 
 Examples:
   sit report schools.csv -o board-report.html
   sit report schools.csv --previous schools-2025.csv --as-of 2026-09-01 -o board-report.html
+  sit report schools.csv -o board-report.docx
   sit report schools.csv --format md -o board-report.md`);
   cmd.action(async (file: string | undefined, options: DataOptions & { previous?: string; strict?: boolean }) => {
     const format = resolveFormat(options, FORMATS, false, 'html');
+    if (format === 'docx' && !options.output && io.stdout.isTTY) throw usageError('a Word document cannot be shown in the terminal; add -o board-report.docx');
     const { loaded, asOf, placements } = await classifyData(file, options, io);
     const result = budget(placements, loaded.policy, loaded.config.capacity);
     let movements: ReportInput['movements'] = null;
@@ -41,7 +45,8 @@ Examples:
       movements = { result: compared.result, line: sidesLine(compared), oldAsOf: old.asOf };
     }
     const input: ReportInput = { policy: loaded.policy, asOf, placements, budget: result, movements };
-    const content = format === 'json' ? toJson(reportJson(input)) : format === 'md' ? reportMarkdown(input) : reportHtml(input);
+    const content = format === 'docx' ? await (await import('../io/report-docx.js')).reportDocx(input)
+      : format === 'json' ? toJson(reportJson(input)) : format === 'md' ? reportMarkdown(input) : reportHtml(input);
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (options.output) note(options, io, `Wrote ${options.output} (${loaded.policySource})`);
     reportOverAllocation(result, options, io);

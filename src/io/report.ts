@@ -76,7 +76,7 @@ export function reportCharts(input: ReportInput): BarChart[] {
   return charts;
 }
 
-function summaryLines(input: ReportInput): string[] {
+export function summaryLines(input: ReportInput): string[] {
   const lines = [
     `${input.placements.length} schools: ${input.budget.byTier.map((t) => `${t.label} ${t.schools}`).join(', ')}${input.budget.total.needsData ? `, needing data ${input.budget.total.needsData}` : ''}.`,
     `${totalLine(input.budget)}.`,
@@ -87,7 +87,7 @@ function summaryLines(input: ReportInput): string[] {
   return lines;
 }
 
-function sections(input: ReportInput): { table: TableModel; className?: string }[] {
+export function sections(input: ReportInput): { table: TableModel; className?: string }[] {
   const out: { table: TableModel; className?: string }[] = [{ table: tierTable(input.budget, input.policy), className: 'tiers' }];
   out.push({ table: tiersTable(input.budget, input.policy) });
   const capacity = capacityTable(input.budget);
@@ -97,9 +97,9 @@ function sections(input: ReportInput): { table: TableModel; className?: string }
   return out;
 }
 
-const titleOf = (input: ReportInput) => `School improvement: tiers and support, ${input.policy.name}`;
-const subtitleOf = (input: ReportInput) => [`Policy: ${input.policy.id}${input.policy.source ? ` (${input.policy.source})` : ''}. As of ${input.asOf}.`];
-const FOOTER = 'Made with sit from the trust\'s own files; nothing was sent anywhere. "Up to" days are counted at their upper bound; days the source does not state are shown as not stated, never 0.';
+export const titleOf = (input: ReportInput) => `School improvement: tiers and support, ${input.policy.name}`;
+export const subtitleOf = (input: ReportInput) => [`Policy: ${input.policy.id}${input.policy.source ? ` (${input.policy.source})` : ''}. As of ${input.asOf}.`];
+export const FOOTER = 'Made with sit from the trust\'s own files; nothing was sent anywhere. "Up to" days are counted at their upper bound; days the source does not state are shown as not stated, never 0.';
 
 export function reportHtml(input: ReportInput): string {
   const over = overLine(input.budget);

@@ -1,5 +1,6 @@
 // WFAPs and support-deployment records as Word documents (plans go to governors as Word files),
-// with the `docx` package. Loaded only when --format docx asks for it.
+// with the `docx` package. Loaded only when --format docx asks for it. The board report's Word
+// version (report-docx.ts) is built from the same pieces: page, cells, tables, headings, stamp.
 import {
   AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
@@ -15,16 +16,17 @@ const border = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
 /** Text with line breaks kept. */
-function lines(text: string, options: { bold?: boolean; color?: string; size?: number } = {}): Paragraph {
+export function lines(text: string, options: { bold?: boolean; color?: string; size?: number } = {}): Paragraph {
   const parts = text.split(/\r?\n/);
   return new Paragraph({ children: parts.map((part, i) => new TextRun({ text: part, break: i > 0 ? 1 : undefined, ...options })) });
 }
 
-function cell(text: string, header = false, width?: number): TableCell {
+/** A bordered cell; a header cell is white on dark blue, and `fill` shades a body cell (a tier's colour). */
+export function cell(text: string, header = false, width?: number, fill?: string): TableCell {
   return new TableCell({
     borders,
     width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
-    shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: '1D3557' } : undefined,
+    shading: header || fill ? { type: ShadingType.CLEAR, color: 'auto', fill: header ? '1D3557' : fill } : undefined,
     children: [lines(text, header ? { bold: true, color: 'FFFFFF', size: 18 } : { size: 18 })],
   });
 }
@@ -51,7 +53,7 @@ function gridTable(headers: string[], rows: string[][]): Table {
   });
 }
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(text)] });
+export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(text)] });
 const todo = () => new Paragraph({ children: [new TextRun({ text: 'To be completed.', italics: true, color: '595959' })] });
 const spacer = () => new Paragraph({ children: [] });
 
@@ -59,7 +61,7 @@ function bullets(items: string[]): Paragraph[] {
   return items.length ? items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] })) : [todo()];
 }
 
-function document(title: string, children: (Paragraph | Table)[], landscape: boolean): Document {
+export function document(title: string, children: (Paragraph | Table)[], landscape: boolean): Document {
   return new Document({
     creator: 'sit',
     title,

@@ -1,0 +1,19 @@
+// The esbuild options every build of sit shares: the npm build (scripts/build.mjs, ES modules in
+// chunks) and the single executables (scripts/package.mjs, one CommonJS file). Each adds only
+// what its output format needs, so the two cannot embed different files or versions.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
+
+export const shared = {
+  entryPoints: [`${root}src/main.ts`],
+  bundle: true,
+  platform: 'node',
+  // Presets and templates are embedded as text; the chart renderer (WebAssembly) and its font as bytes.
+  loader: { '.yaml': 'text', '.html': 'text', '.md': 'text', '.wasm': 'binary', '.ttf': 'binary' },
+  // sit --version answers from this, without loading a chunk (start-up, SPEC section 8).
+  define: { SIT_VERSION: JSON.stringify(version) },
+  legalComments: 'none',
+};
