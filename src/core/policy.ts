@@ -89,11 +89,11 @@ export const TierSchema = z
     default: z.boolean().optional(),
     /** For the default tier: why a school lands here, in the source's words. */
     reason: z.string().optional(),
+    /** On the default tier, rules only choose the reason given (the first that holds); every school left lands here. */
     rules: z.array(RuleSchema).optional(),
     notes: z.array(z.string()).optional(),
   })
   .superRefine((tier, ctx) => {
-    if (tier.default && tier.rules?.length) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'the default tier takes every school no other tier took, so it has no rules' });
     if (!tier.default && !tier.rules?.length) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'a tier that is not the default needs at least one rule' });
   });
 export type Tier = z.infer<typeof TierSchema>;
