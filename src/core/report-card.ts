@@ -203,3 +203,18 @@ export function lowestAreaGrade(fields: Fields): Derived<ReportCardGrade> {
   const grade = graded.find(([, g]) => RC_RANK[g] === worst)![1];
   return { value: grade, seen: `${RC_GRADE_LABELS[grade]} for ${areas.join(', ')}`, missing: [] };
 }
+
+/**
+ * What the data says of a school's inspections, for `sit explain`: the latest that gave
+ * judgements, the latest ungraded inspection (carried, never a grade), and whether the deciding
+ * inspection was of a predecessor school. Empty when the data has no inspection fields.
+ */
+export function inspectionSummary(fields: Fields): string[] {
+  const latest = latestInspection(fields);
+  if (latest.value === null) return [];
+  const lines = [`Latest inspection: ${latest.seen}`];
+  const event = ungradedEvent(fields);
+  if (event) lines.push(`Latest ungraded inspection: ${event}`);
+  if (fields.inspection_current_form === false) lines.push('The deciding inspection was of a predecessor school (it does not relate to the school in its current form)');
+  return lines;
+}

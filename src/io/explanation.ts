@@ -5,6 +5,7 @@ import { placementJson } from './placements.js';
 import type { Evaluation } from '../core/conditions.js';
 import type { Policy } from '../core/policy.js';
 import type { TableModel } from './formats/table-model.js';
+import { inspectionSummary } from '../core/report-card.js';
 import { makeChalk } from './formats/terminal.js';
 
 const word = (outcome: boolean | null) => (outcome === true ? 'yes' : outcome === false ? 'no' : 'unknown');
@@ -41,7 +42,7 @@ export function explanationRows(p: Placement, policy: Policy): Row[] {
 export function explanationTable(p: Placement, policy: Policy, asOf: string): TableModel {
   return {
     title: `Explanation: ${headline(p)}`,
-    subtitle: [`Policy: ${policy.id}. As of ${asOf}.`, ...p.reasons.map((r) => `Decided by: ${r}`)],
+    subtitle: [`Policy: ${policy.id}. As of ${asOf}.`, ...inspectionSummary(p.school.fields), ...p.reasons.map((r) => `Decided by: ${r}`)],
     columns: [
       { key: 'tier', header: 'tier' },
       { key: 'rule', header: 'rule' },
@@ -55,7 +56,7 @@ export function explanationTable(p: Placement, policy: Policy, asOf: string): Ta
 export function explanationText(p: Placement, policy: Policy, asOf: string, color: boolean): string {
   const chalk = makeChalk(color);
   const mark = (o: boolean | null) => (o === true ? chalk.green('yes') : o === false ? chalk.dim('no ') : chalk.yellow('???'));
-  const lines = [chalk.bold(headline(p)), chalk.dim(`Policy: ${policy.name} (${policy.id}). As of ${asOf}.`)];
+  const lines = [chalk.bold(headline(p)), chalk.dim(`Policy: ${policy.name} (${policy.id}). As of ${asOf}.`), ...inspectionSummary(p.school.fields)];
   for (const r of p.reasons) lines.push(`Decided by: ${r}`);
   if (p.override) lines.push(chalk.yellow(`Placed by hand (override_tier); the rules below are shown for reference.`));
   lines.push('');
@@ -87,6 +88,7 @@ export function explanationJson(p: Placement, policy: Policy, asOf: string): unk
     ...placementJson(p),
     policy: policy.id,
     as_of: asOf,
+    inspections: inspectionSummary(p.school.fields),
     tiers: p.trace.map((t) => ({ tier: t.tier, label: t.label, outcome: t.outcome, rules: t.rules.map((r) => ({ rule: r.rule, source: r.source ?? null, ...(strip(r.evaluation) as object) })) })),
   };
 }
