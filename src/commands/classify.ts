@@ -26,7 +26,7 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
     const config = loadPolicy(options, io);
-    if (!options.with?.length && !options.layout && !options.sheet) {
+    if (!options.with?.length && !options.layout && !options.sheet && !config.config.with?.length) {
       const path = dataFile(file, config, io);
       if (shouldStream(path, format)) {
         const streamed = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: config.policy, asOf, format });
