@@ -380,3 +380,26 @@ export function dropIndexColumns(table: RawTable): RawTable {
   const keep = (cells: string[]) => cells.filter((_, i) => !drop.includes(i));
   return { ...table, headers: keep(table.headers), rows: table.rows.map((r) => ({ line: r.line, cells: keep(r.cells) })) };
 }
+
+/**
+ * Which published file supplies a field a school needs, to join with --with: the file's own
+ * layout says so where it knows (the grade before a 2024/25 inspection is in an older Ofsted file);
+ * otherwise the layouts that fill the field. Null for a field no published file has.
+ */
+export function supplierOf(field: string, current: Layout | null): string | null {
+  const own = current?.supplies?.[field];
+  if (own) return own;
+  const others = LAYOUTS.filter((l) => l !== current && l.id !== 'gias' && field in l.fields);
+  if (others.length === 0) return null;
+  return `it is in ${others.map((l) => `${l.label} (${l.id})`).join('; or ')}: join one with --with`;
+}
+
+/** Schools needing data, counted by field, each with the published file that supplies it. */
+export function needingDataLines(missing: string[][], current: Layout | null): string[] {
+  const counts = new Map<string, number>();
+  for (const fields of missing) for (const f of fields) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([field, n]) => {
+    const where = supplierOf(field, current);
+    return `${field}: ${n} ${n === 1 ? 'school needs' : 'schools need'} it${where ? `; ${where}` : ''}`;
+  });
+}
