@@ -11,6 +11,7 @@ import { loadConfig, type LoadedConfig } from '../io/config.js';
 import { readSchools, type SchoolsFile } from '../io/read-schools.js';
 import { LAYOUT_IDS } from '../io/layouts.js';
 import { describeJoin, joinSchools } from '../core/join.js';
+import { asEarlierInspections } from '../core/report-card.js';
 import { resolveFormat } from '../io/output.js';
 
 export interface Io {
@@ -145,7 +146,7 @@ export async function joinWith(data: SchoolsFile, extras: string[], io: Io): Pro
   if (extras.includes('-') && data.file === 'standard input') throw usageError('--with -: standard input is already the main file');
   const read: SchoolsFile[] = [];
   for (const path of extras) read.push(await readSchools(path, io.stdin, displayPath(path, io)));
-  const joined = joinSchools({ file: data.file, schools: data.schools }, read.map((e) => ({ file: e.file, schools: e.schools })));
+  const joined = joinSchools({ file: data.file, schools: data.schools }, read.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) })));
   return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
 }
 

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { classify } from '../core/classify.js';
 import { describeJoin, joinSchools } from '../core/join.js';
 import { unknownFields } from '../core/fields-named.js';
+import { asEarlierInspections } from '../core/report-card.js';
 import { formatProblem } from '../core/school.js';
 import { configError, dataError } from '../errors.js';
 import { readSchoolsFile, type SchoolsFile } from '../io/read-schools.js';
@@ -77,7 +78,7 @@ Examples:
       let needing: string[] = [];
       let placed = '';
       if (problems.length === 0) {
-        const joined = extras.length ? joinSchools({ file: data.file, schools: data.schools }, extras.map((e) => ({ file: e.file, schools: e.schools }))) : null;
+        const joined = extras.length ? joinSchools({ file: data.file, schools: data.schools }, extras.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) }))) : null;
         const result = classify(joined?.schools ?? data.schools, loaded.policy, { asOf });
         problems = result.problems.map((p) => formatProblem(data.file, p));
         const unplaced = result.placements.filter((p) => p.tier === null);

@@ -218,3 +218,31 @@ export function inspectionSummary(fields: Fields): string[] {
   if (fields.inspection_current_form === false) lines.push('The deciding inspection was of a predecessor school (it does not relate to the school in its current form)');
   return lines;
 }
+
+const INSPECTION_FIELD = /^(ofsted_|previous_ofsted_|rc_)|^(inspection_current_form|not_yet_inspected|safeguarding_effective)$/;
+
+/**
+ * An older Ofsted file joined to a newer one (--with, to supply the grade before a 2024/25
+ * inspection): where its latest graded inspection is older than the main file's, it is the one
+ * before, so it fills previous_ofsted_overall, never the latest grade; where it is the same
+ * inspection, only its previous grade is new. Other fields (and schools the main file has no
+ * graded inspection for) join as they are.
+ */
+export function asEarlierInspections<T extends SchoolRecordLike>(main: SchoolRecordLike[], older: T[]): T[] {
+  const mainDates = new Map(main.map((s) => [s.urn, s.fields.ofsted_date as string | null]));
+  return older.map((school) => {
+    const mainDate = mainDates.get(school.urn) ?? null;
+    const date = school.fields.ofsted_date as string | null;
+    if (mainDate === null || date === null || date > mainDate) return school;
+    const kept = Object.fromEntries(Object.entries(school.fields).filter(([k]) => !INSPECTION_FIELD.test(k)));
+    const fields = date < mainDate
+      ? { ...kept, previous_ofsted_overall: school.fields.ofsted_overall ?? null, previous_ofsted_date: date }
+      : { ...kept, previous_ofsted_overall: school.fields.previous_ofsted_overall ?? null, previous_ofsted_date: school.fields.previous_ofsted_date ?? null };
+    return { ...school, fields };
+  });
+}
+
+interface SchoolRecordLike {
+  urn: number;
+  fields: Fields;
+}
