@@ -74,6 +74,13 @@ describe('one reading for every command', () => {
     expect(diff.code).toBe(0);
     expect(diff.stdout).toMatch(/120001,[^\n]*,same,targeted,targeted/);
   });
+  it('calendar chooses the policy classify chooses for a published file (rise-2025, which has no calendar to plan)', async () => {
+    const dir = folder();
+    const r = await runInProcess(['calendar', 'in-year.csv', '--with', 'as-at-2024.csv', '--term', '3', ...AS_OF], { cwd: dir });
+    expect(r.stderr).toContain('by preset rise-2025');
+    // Before issue 10 it planned by rlt-categories while classify placed by rise-2025.
+    if (r.code !== 0) expect(r.stderr).toContain('the policy "rise-2025" has no calendar');
+  });
   it('validate reports what classify would: the layout, the policy and why, who needs data and where to find it', async () => {
     const dir = folder();
     const r = await runInProcess(['validate', 'in-year.csv', ...AS_OF], { cwd: dir });
