@@ -391,7 +391,8 @@ export function supplierOf(field: string, current: Layout | null): string | null
   if (own) return own;
   const others = LAYOUTS.filter((l) => l !== current && l.id !== 'gias' && field in l.fields);
   if (others.length === 0) return null;
-  return `it is in ${others.map((l) => `${l.label} (${l.id})`).join('; or ')}: join one with --with`;
+  const ids = others.map((l) => l.id);
+  return `files in the ${ids.length > 1 ? `${ids.slice(0, -1).join(', ')} or ${ids[ids.length - 1]}` : ids[0]} layout have it: join one with --with`;
 }
 
 /** Schools needing data, counted by field, each with the published file that supplies it. */
