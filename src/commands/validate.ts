@@ -84,7 +84,11 @@ Examples:
         const unplaced = result.placements.filter((p) => p.tier === null);
         needing = needingDataLines(unplaced.map((p) => p.missing), data.layout);
         placed = countByTier(result.placements, loaded.policy);
-        if (joined) dataLines.push(...describeJoin(joined));
+        if (joined) {
+          dataLines.push(...describeJoin(joined));
+          report.with = extras.map((e, i) => ({ file: e.file, layout: layoutOf(e), schools: e.schools.length, matched: joined.reports[i].matched, unmatched: joined.reports[i].unmatched.length, absent: joined.reports[i].absent.length }));
+          report.conflicts = joined.conflicts;
+        }
         report.placed = { summary: placed, needing_data: unplaced.length, by_field: needing };
       }
       report.data = { file: data.file, encoding: data.encoding, schools: data.schools.length, header_line: data.table.headerLine, recognised, carried_through: carried, problems, layout: layoutOf(data) };
@@ -94,7 +98,7 @@ Examples:
       lines.push(`  columns used: ${recognised.join(', ') || 'none'}`);
       if (carried.length) lines.push(`  columns carried through: ${carried.join(', ')}`);
       for (const read of extras) lines.push(`with: ${read.file}: ${read.encoding}, ${read.schools.length} schools; layout: ${read.layout ? `${read.layout.id}, fills ${read.filled.join(', ')}` : "the trust's own columns"}`);
-      if (extras.length) report.with = extras.map((e) => ({ file: e.file, layout: layoutOf(e), schools: e.schools.length }));
+      if (extras.length && !report.with) report.with = extras.map((e) => ({ file: e.file, layout: layoutOf(e), schools: e.schools.length }));
       lines.push(...dataLines);
       if (placed) lines.push(`placed as sit classify would: ${placed}`);
       if (needing.length) lines.push(`  needing data, by field:`, ...needing.map((l) => `    ${l}`));
