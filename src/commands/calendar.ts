@@ -12,7 +12,7 @@ import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { calendarIcs, calendarTable, countText, eventJson, scopeText } from '../io/calendar-output.js';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
-import { asOfDate, classifyData, dataFile, displayPath, loadPolicy, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
+import { asOfDate, classifyData, dataFile, displayPath, loadPolicy, loadPolicyAndData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx', 'ics'] as const;
 
@@ -78,7 +78,9 @@ Examples:
   sit calendar --from tiers.csv --school 100004 --year --format json`);
   cmd.action(async (file: string | undefined, options: CalendarOptions) => {
     const format = outputFormat(options, io, FORMATS);
-    const loaded = loadPolicy(options, io);
+    // Classified first, so the policy is the one every command chooses for this data (context.ts).
+    const classified = options.from ? null : await classifyData(file, options, io, loadPolicy(options, io));
+    const loaded = classified?.loaded ?? loadPolicy(options, io);
     const calendar = loaded.policy.calendar;
     if (!calendar || calendar.activities.length === 0) {
       throw configError(`${loaded.policySource}: the policy "${loaded.policy.id}" has no calendar: activities, so there is nothing to plan; add a calendar: section to trust.config.yaml, or use a preset with one (rlt-categories, four-tier, equals-categories, ult-core-second-tier)`);
@@ -104,8 +106,7 @@ Examples:
       // The cycles need review dates from the school data, when there is any.
       let data: SchoolsFile | null = null;
       if (file || loaded.config.schools) {
-        const path = dataFile(file, loaded, io);
-        data = await readSchools(path, io.stdin, displayPath(path, io));
+        data = (await loadPolicyAndData(file, options, io, loaded)).data;
       } else if (needsCycles) {
         notes.push('note: review cycles need last_peer_review / last_external_review from the school data: give FILE or set schools: in trust.config.yaml; cycles are left out');
       }
@@ -117,8 +118,7 @@ Examples:
       });
       if (!data && needsCycles) schools = schools.map((s) => ({ ...s, fields: { ...s.fields, last_peer_review: null, last_external_review: null } }));
     } else {
-      const { placements } = await classifyData(file, options, io, loaded);
-      schools = placements.map((p) => ({ urn: p.school.urn, name: p.school.name, tier: p.tier, level: p.level, fields: p.school.fields, extra: p.school.extra }));
+      schools = classified!.placements.map((p) => ({ urn: p.school.urn, name: p.school.name, tier: p.tier, level: p.level, fields: p.school.fields, extra: p.school.extra }));
     }
     if (options.school !== undefined) {
       const urn = Number(options.school.trim());

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { classifyStreamTo, shouldStream } from '../io/classify-stream.js';
 import { emit } from '../io/output.js';
+import { needingDataLines } from '../io/layouts.js';
 import { placementJson, placementsTable, countByTier } from '../io/placements.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { asOfDate, dataFile, displayPath, loadPolicy, classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
@@ -26,7 +27,7 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
     const config = loadPolicy(options, io);
-    if (!options.with?.length && !options.layout && !options.sheet) {
+    if (!options.with?.length && !options.layout && !options.sheet && !config.config.with?.length) {
       const path = dataFile(file, config, io);
       if (shouldStream(path, format)) {
         const streamed = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: config.policy, asOf, format });
@@ -39,7 +40,10 @@ Examples:
       : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (format !== 'table' || options.output) note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
-    if (data.layout?.hint && placements.some((p) => p.tier === null)) note(options, io, `${data.file}: ${data.layout.hint}`);
+    const unplaced = placements.filter((p) => p.tier === null);
+    if (data.layout?.hint && unplaced.length) note(options, io, `${data.file}: ${data.layout.hint}`);
+    // Point at the fix: which published file supplies what the unplaced schools need.
+    for (const line of needingDataLines(unplaced.map((p) => p.missing), data.layout)) note(options, io, `needs data: ${line}`);
   });
   return cmd;
 }

@@ -11,6 +11,7 @@ import { loadConfig, type LoadedConfig } from '../io/config.js';
 import { readSchools, type SchoolsFile } from '../io/read-schools.js';
 import { LAYOUT_IDS } from '../io/layouts.js';
 import { describeJoin, joinSchools } from '../core/join.js';
+import { asEarlierInspections } from '../core/report-card.js';
 import { resolveFormat } from '../io/output.js';
 
 export interface Io {
@@ -105,11 +106,11 @@ export interface DataOptions extends CommonOptions {
 }
 
 /** --with, --layout and --sheet: reading published files and joining them (issue 6). */
-export function withDataOptions(cmd: Command): Command {
+export function withDataOptions(cmd: Command, file = 'FILE'): Command {
   return cmd
-    .option('--with <file>', 'join another file on URN (repeatable): DfE performance or attendance, a GIAS extract, a trust tracker (.csv or .xlsx)', (value: string, list: string[] = []) => [...list, value])
-    .option('--layout <name>', `read FILE as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`)
-    .option('--sheet <name>', 'the sheet of an .xlsx FILE to read (default: the first)');
+    .option('--with <file>', `join another file to ${file} on URN (repeatable): an older Ofsted file, DfE performance or attendance, a GIAS extract, a trust tracker (.csv or .xlsx); also with: in trust.config.yaml`, (value: string, list: string[] = []) => [...list, value])
+    .option('--layout <name>', `read ${file} as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`)
+    .option('--sheet <name>', `the sheet of an .xlsx ${file} to read (default: the first)`);
 }
 
 export interface PolicyAndData {
@@ -120,35 +121,52 @@ export interface PolicyAndData {
 }
 
 /**
- * The policy and the school data, joined with every --with file. With no trust.config.yaml and
- * no --preset, a published file that carries its own inspection data (Ofsted, GIAS) is placed by
- * the preset its layout names (rise-2025): the default preset needs a trust's own columns.
+ * The one place the policy follows the data: with no trust.config.yaml policy and no --preset, a
+ * published file that carries its own inspection data (Ofsted, GIAS) is placed by the preset its
+ * layout names (rise-2025), since the default preset needs a trust's own columns. Every command
+ * that reads school data comes through here, so each places a school the same way.
+ */
+export function policyForData(loaded: LoadedConfig, data: SchoolsFile, options: CommonOptions, io: Io): { loaded: LoadedConfig; note: string | null } {
+  const preset = data.layout?.publicPreset;
+  if (!loaded.policyIsDefault || !preset) return { loaded, note: null };
+  return {
+    loaded: loadConfig({ cwd: io.cwd, config: options.config, defaultPreset: preset }),
+    note: `no policy in a trust.config.yaml: placing ${data.layout!.label} by preset ${preset}, which needs only Ofsted's published data (choose another with --preset)`,
+  };
+}
+
+/** The files to join on URN: `with:` in the config (relative to it), then --with (relative to here). */
+export function withFiles(loaded: LoadedConfig, given: string[] | undefined, io: Io): string[] {
+  const fromConfig = (loaded.config.with ?? []).map((f) => resolve(loaded.dir, f));
+  const fromFlags = (given ?? []).map((f) => (f === '-' ? '-' : resolve(io.cwd, f)));
+  return [...fromConfig, ...fromFlags];
+}
+
+/** Joins the extra files to the school data read; the notes describe the join. */
+export async function joinWith(data: SchoolsFile, extras: string[], io: Io): Promise<{ data: SchoolsFile; notes: string[] }> {
+  if (extras.length === 0) return { data, notes: [] };
+  if (extras.includes('-') && data.file === 'standard input') throw usageError('--with -: standard input is already the main file');
+  const read: SchoolsFile[] = [];
+  for (const path of extras) read.push(await readSchools(path, io.stdin, displayPath(path, io)));
+  const joined = joinSchools({ file: data.file, schools: data.schools }, read.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) })));
+  return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
+}
+
+/**
+ * The policy and the school data, read as every command reads it: --layout and --sheet for the
+ * main file, joined with the config's `with:` files and every --with file, and the policy chosen
+ * for a published file by policyForData.
  */
 export async function loadPolicyAndData(file: string | undefined, options: DataOptions, io: Io, preloaded?: LoadedConfig): Promise<PolicyAndData> {
   const notes: string[] = [];
-  let loaded = preloaded ?? loadPolicy(options, io);
-  const path = dataFile(file, loaded, io);
+  const first = preloaded ?? loadPolicy(options, io);
+  const path = dataFile(file, first, io);
   const read = { layout: options.layout, sheet: options.sheet };
   const data = await readSchools(path, io.stdin, displayPath(path, io), read);
-  const preset = data.layout?.publicPreset;
-  if (loaded.policyIsDefault && preset) {
-    loaded = loadConfig({ cwd: io.cwd, config: options.config, defaultPreset: preset });
-    notes.push(`no policy in a trust.config.yaml: placing ${data.layout!.label} by preset ${preset}, which needs only Ofsted's published data (choose another with --preset)`);
-  }
-  for (const extra of options.with ?? []) {
-    if (extra === '-' && path === '-') throw usageError('--with -: standard input is already the main file');
-  }
-  if (options.with?.length) {
-    const extras = [];
-    for (const extra of options.with) {
-      const extraPath = extra === '-' ? '-' : resolve(io.cwd, extra);
-      extras.push(await readSchools(extraPath, io.stdin, displayPath(extraPath, io)));
-    }
-    const joined = joinSchools({ file: data.file, schools: data.schools }, extras.map((e) => ({ file: e.file, schools: e.schools })));
-    notes.push(...describeJoin(joined));
-    return { loaded, data: { ...data, schools: joined.schools }, notes };
-  }
-  return { loaded, data, notes };
+  const { loaded, note: chosen } = policyForData(first, data, options, io);
+  if (chosen) notes.push(chosen);
+  const joined = await joinWith(data, withFiles(first, options.with, io), io);
+  return { loaded, data: joined.data, notes: [...notes, ...joined.notes] };
 }
 
 export interface Classified {

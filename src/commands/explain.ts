@@ -1,17 +1,19 @@
 // sit explain URN [FILE]: every rule for one school, with the values it saw and its outcome.
 import { Command } from 'commander';
 import { usageError } from '../errors.js';
+import type { Placement } from '../core/classify.js';
+import { needingDataLines } from '../io/layouts.js';
 import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationJson, explanationTable, explanationText } from '../io/explanation.js';
-import { classifyData, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
+import { classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function explainCommand(io: Io): Command {
   const cmd = new Command('explain')
     .description('show every rule for one school, the values it saw and the outcome')
-    .argument('<urn>', "the school's URN")
+    .argument('<school>', "the school's URN, or its name (case and punctuation ignored; part of the name will do)")
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
   withDataOptions(cmd);
@@ -19,14 +21,15 @@ export function explainCommand(io: Io): Command {
   cmd.addHelpText('after', `
 Examples:
   sit explain 100004 schools.csv
+  sit explain "st marys" schools.csv                   by name: several matches are listed with their URNs
   sit explain 100004 schools.csv --preset dfe-tsio-2023 --format json`);
   cmd.action(async (urnText: string, file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
-    if (!/^\d{6}$/.test(urnText.trim())) throw usageError(`${urnText}: expected a 6-digit URN`);
-    const urn = Number(urnText);
     const { loaded, asOf, data, placements } = await classifyData(file, options, io);
-    const placement = placements.find((p) => p.school.urn === urn);
-    if (!placement) throw usageError(`URN ${urn} is not in ${data.file} (${data.schools.length} schools); check the number`);
+    const placement = findSchool(placements, urnText, data.file);
+    if (placement.tier === null) {
+      for (const line of needingDataLines([placement.missing], data.layout)) note(options, io, `needs data: ${line}`);
+    }
     const color = useColor(options, io);
     const content = format === 'json'
       ? toJson(explanationJson(placement, loaded.policy, asOf))
@@ -36,4 +39,26 @@ Examples:
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
   });
   return cmd;
+}
+
+/** Letters and digits only, lower case: "St Mary's C of E" and "st marys c of e" are the same name. */
+const plain = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+
+/** The school a URN or a name (whole, else part) picks out; none or several is a usage error listing them. */
+export function findSchool(placements: Placement[], given: string, file: string): Placement {
+  const text = given.trim();
+  if (/^\d{6}$/.test(text)) {
+    const found = placements.find((p) => p.school.urn === Number(text));
+    if (!found) throw usageError(`URN ${text} is not in ${file} (${placements.length} schools); check the number`);
+    return found;
+  }
+  const wanted = plain(text);
+  if (wanted === '') throw usageError(`${given}: expected a 6-digit URN or a school name`);
+  const exact = placements.filter((p) => plain(p.school.name) === wanted);
+  const matches = exact.length ? exact : placements.filter((p) => plain(p.school.name).includes(wanted));
+  if (matches.length === 1) return matches[0];
+  if (matches.length === 0) throw usageError(`no school named "${given}" in ${file} (${placements.length} schools); give its URN, or part of its name`);
+  const shown = matches.slice(0, 20).map((p) => `  ${p.school.urn}  ${p.school.name}`);
+  const more = matches.length > 20 ? [`  ... and ${matches.length - 20} more`] : [];
+  throw usageError([`"${given}" matches ${matches.length} schools in ${file}; give the URN of one:`, ...shown, ...more].join('\n'));
 }

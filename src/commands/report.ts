@@ -8,7 +8,7 @@ import { toJson } from '../io/render.js';
 import { reportOverAllocation } from './budget.js';
 import { readSide, sidesLine } from './diff.js';
 import { usageError } from '../errors.js';
-import { classifyData, note, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
+import { classifyData, note, withDataOptions, withFiles, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['html', 'docx', 'md', 'json'] as const;
 
@@ -39,8 +39,8 @@ Examples:
     const result = budget(placements, loaded.policy, loaded.config.capacity);
     let movements: ReportInput['movements'] = null;
     if (options.previous) {
-      const old = await readSide(options.previous, yearBefore(asOf), loaded, io);
-      const now = { entries: placements.map(entryOf), asOf, file: file ?? 'this year' };
+      const old = await readSide(options.previous, yearBefore(asOf), loaded, io, { with: withFiles(loaded, undefined, io), options });
+      const now = { entries: placements.map(entryOf), asOf, file: file ?? 'this year', loaded, notes: [] };
       const compared = { result: diff(old.entries, now.entries, loaded.policy), old, now };
       movements = { result: compared.result, line: sidesLine(compared), oldAsOf: old.asOf };
     }

@@ -21,7 +21,7 @@ import { checkWritable, emit, resolveFormat, writeAtomic } from '../io/output.js
 import { loadTemplate, renderDoc, type DocKind, type TemplateFormat } from '../io/wfap-render.js';
 import type { Template } from '../io/template.js';
 import { isPromptExit } from '../prompts.js';
-import { asOfDate, classifyData, displayPath, loadPolicy, note, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
+import { asOfDate, classifyData, displayPath, loadPolicy, note, withDataOptions, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
 
 const FORMATS = ['md', 'html', 'csv', 'json', 'docx'] as const;
 /** --all shows a progress bar (on a terminal) from this many plans. */
@@ -30,6 +30,9 @@ const PROGRESS_FROM = 10;
 interface WfapOptions extends CommonOptions {
   school?: string;
   data?: string;
+  with?: string[];
+  layout?: string;
+  sheet?: string;
   answers?: string;
   yes?: boolean;
   template?: string;
@@ -133,6 +136,8 @@ function prepare(options: WfapOptions, io: Io): Context {
 
 async function placements(options: WfapOptions, ctx: Context, io: Io): Promise<{ file: string; placements: Placement[] }> {
   const classified = await classifyData(options.data, { ...options, quiet: true }, io, ctx.loaded);
+  // The policy every command chooses for this data (a published Ofsted file: rise-2025).
+  ctx.loaded = classified.loaded;
   return { file: classified.data.file, placements: classified.placements };
 }
 
@@ -235,7 +240,7 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
   const priorities = options.priorities === undefined ? DEFAULT_PRIORITIES : Number(options.priorities);
   if (!Number.isInteger(priorities) || priorities < 1 || priorities > MAX_PRIORITIES) throw usageError(`--priorities ${options.priorities}: expected a whole number from 1 to ${MAX_PRIORITIES}`);
   const kpis = ctx.loaded.config.kpis ?? DEFAULT_KPIS;
-  const build = (placement: Placement, a: WfapAnswers) => buildPlan(placement, policy, a, { asOf: ctx.asOf, kpis, priorities });
+  const build = (placement: Placement, a: WfapAnswers) => buildPlan(placement, ctx.loaded.policy, a, { asOf: ctx.asOf, kpis, priorities });
   if (!options.all && options.output) checkWritable({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout });
   const data = await placements(options, ctx, io);
 
@@ -294,7 +299,7 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
   await asking(async (p) => {
     urn ??= await pickSchool(p, data.placements);
     const placement = findSchool(data.placements, urn, data.file);
-    const full = await askPlan(p, placement, policy, answers, io);
+    const full = await askPlan(p, placement, ctx.loaded.policy, answers, io);
     const plan = build(placement, full);
     const output = await target(options, ctx.format, io, fileName(plan.school, 'wfap', plan.academic_year, ctx.format), p);
     const actions = plan.priorities.reduce((n, x) => n + x.actions.length, 0);
@@ -396,6 +401,7 @@ export function wfapCommand(io: Io): Command {
   create.option('--all', 'one plan per school in the data file, into the folder -o names (never asks)');
   create.option('--priorities <n>', `key priorities in a blank plan, 1 to ${MAX_PRIORITIES} (default: ${DEFAULT_PRIORITIES})`);
   withPolicyOptions(create);
+  withDataOptions(create, 'the --data file');
   withOutputOptions(create, FORMATS, { defaultFormat: 'md' });
   formatHelp(create);
   create.addHelpText('after', `
@@ -412,6 +418,7 @@ Examples:
   const deploy = sub(new Command('deployment'), io).description('a support-deployment record for a system leader (NLE, NSS, SLE, lead practitioner, other)');
   scriptOptions(deploy, 'record');
   withPolicyOptions(deploy);
+  withDataOptions(deploy, 'the --data file');
   withOutputOptions(deploy, FORMATS, { defaultFormat: 'md' });
   formatHelp(deploy);
   deploy.addHelpText('after', `

@@ -106,6 +106,8 @@ export interface CompiledPolicy {
   byId: ReadonlyMap<string, Tier>;
   tiers: CompiledTier[];
   defaultTier: Tier;
+  /** The default tier's rules: they choose the reason, not the tier. */
+  defaultReasons: { rule: string; evaluate: Evaluator }[];
   fields: [string, { value: string; tiers?: string[]; evaluate?: Evaluator }[]][];
 }
 
@@ -118,6 +120,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       rules: (tier.rules ?? []).map((r) => ({ rule: r.name, source: r.source, choice: r.choice, evaluate: compileCondition(r.when, policy) })),
     })),
     defaultTier: policy.tiers.find((t) => t.default)!,
+    defaultReasons: (policy.tiers.find((t) => t.default)!.rules ?? []).map((r) => ({ rule: r.name, evaluate: compileCondition(r.when, policy) })),
     fields: Object.entries(policy.fields).map(([name, values]) => [
       name,
       values.map((v) => ({ value: v.value, tiers: v.tiers, evaluate: v.when ? compileCondition(v.when, policy) : undefined })),
@@ -196,6 +199,8 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     return new PlacedSchool(compiled, ctx, school, null, null, null, null, 'needs data', [`Needs data: ${fields.join(', ')}`], fields, null, decideFields(compiled, null, school, ctx), [], trace);
   }
   const fallback = compiled.defaultTier;
+  const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
+  if (because) return placed(fallback, [`${because.rule}: ${because.evaluate(school, ctx).text}`], null);
   const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;
   return placed(fallback, [`${why} (not ${notPlaced.join(', not ')})`], null);
 }

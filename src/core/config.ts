@@ -18,6 +18,8 @@ export type Capacity = z.output<typeof CapacitySchema>;
 export const TrustSettingsShape = {
   /** The trust's school data file, relative to the config file. */
   schools: z.string().min(1).optional(),
+  /** Files joined to the school data on URN by every command, as --with does (relative to the config file). */
+  with: z.array(z.string().min(1)).optional(),
   /** Key performance indicators for WFAPs (default: attendance, persistent absence, attainment). */
   kpis: KpiListSchema.optional(),
   /** The trust's own WFAP and deployment templates, relative to the config file. */

@@ -2,6 +2,7 @@
 // saying how it got it, and the fields it needed that were blank.
 import type { SchoolRecord } from './school.js';
 import type { FieldValue } from './fields.js';
+import { academicYearName, academicYearOf } from './dates.js';
 import { categoryOfConcern, inspectionBefore, latestInspection, lowestAreaGrade } from './report-card.js';
 
 export interface FactContext {
@@ -30,7 +31,7 @@ export const FACTS: Record<string, { describe: string; compute: Fact; like?: str
     compute: (school) => categoryOfConcern(school.fields),
   },
   latest_inspection: {
-    describe: "which inspection is the school's latest: report-card, graded (with an overall grade) or sub-judgements (2024/25, no overall grade)",
+    describe: "which inspection is the school's latest that gave judgements: report-card, graded (with an overall grade), sub-judgements (2024/25, no overall grade), ungraded (only an ungraded inspection in the file) or not-yet-inspected",
     compute: (school) => latestInspection(school.fields),
   },
   inspection_before: {
@@ -54,6 +55,13 @@ export const FACTS: Record<string, { describe: string; compute: Fact; like?: str
       return previous === RI
         ? { value: 2, seen: 'latest RI, previous RI', missing: [] }
         : { value: 1, seen: `latest RI, previous ${previous}`, missing: [] };
+    },
+  },
+  as_of_academic_year: {
+    describe: 'the academic year of the --as-of date, by the year it starts in (2026 for 2026/27, from 1 September 2026)',
+    compute: (_school, ctx) => {
+      const year = academicYearOf(ctx.asOf);
+      return { value: year, seen: `${academicYearName(year)} (as of ${ctx.asOf})`, missing: [] };
     },
   },
   trust_schools: {

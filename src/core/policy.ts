@@ -218,11 +218,11 @@ export const TierSchema = z
     /** The source's words for the tier's days, word for word; and the policy's choice where it gives none. */
     days_source: z.string().optional(),
     days_choice: z.string().optional(),
+    /** On the default tier, rules only choose the reason given (the first that holds); every school left lands here. */
     rules: z.array(RuleSchema).optional(),
     notes: z.array(z.string()).optional(),
   })
   .superRefine((tier, ctx) => {
-    if (tier.default && tier.rules?.length) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'the default tier takes every school no other tier took, so it has no rules' });
     if (!tier.default && !tier.rules?.length) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'a tier that is not the default needs at least one rule' });
   });
 export type Tier = z.infer<typeof TierSchema>;

@@ -5,6 +5,7 @@ import { placementJson } from './placements.js';
 import type { Evaluation } from '../core/conditions.js';
 import type { Policy } from '../core/policy.js';
 import type { TableModel } from './formats/table-model.js';
+import { inspectionSummary } from '../core/report-card.js';
 import { makeChalk } from './formats/terminal.js';
 
 const word = (outcome: boolean | null) => (outcome === true ? 'yes' : outcome === false ? 'no' : 'unknown');
@@ -45,7 +46,7 @@ export function explanationRows(p: Placement, policy: Policy): Row[] {
 export function explanationTable(p: Placement, policy: Policy, asOf: string): TableModel {
   return {
     title: `Explanation: ${headline(p)}`,
-    subtitle: [`Policy: ${policy.id}. As of ${asOf}.`, ...p.reasons.map((r) => `Decided by: ${r}`), ...p.choices.map(choiceLine)],
+    subtitle: [`Policy: ${policy.id}. As of ${asOf}.`, ...inspectionSummary(p.school.fields), ...p.reasons.map((r) => `Decided by: ${r}`), ...p.choices.map(choiceLine)],
     columns: [
       { key: 'tier', header: 'tier' },
       { key: 'rule', header: 'rule' },
@@ -59,7 +60,7 @@ export function explanationTable(p: Placement, policy: Policy, asOf: string): Ta
 export function explanationText(p: Placement, policy: Policy, asOf: string, color: boolean): string {
   const chalk = makeChalk(color);
   const mark = (o: boolean | null) => (o === true ? chalk.green('yes') : o === false ? chalk.dim('no ') : chalk.yellow('???'));
-  const lines = [chalk.bold(headline(p)), chalk.dim(`Policy: ${policy.name} (${policy.id}). As of ${asOf}.`)];
+  const lines = [chalk.bold(headline(p)), chalk.dim(`Policy: ${policy.name} (${policy.id}). As of ${asOf}.`), ...inspectionSummary(p.school.fields)];
   for (const r of p.reasons) lines.push(`Decided by: ${r}`);
   for (const c of p.choices) lines.push(choiceLine(c));
   const placedTier = policy.tiers.find((t) => t.id === p.tier);
@@ -100,6 +101,7 @@ export function explanationJson(p: Placement, policy: Policy, asOf: string): unk
     ...placementJson(p),
     policy: policy.id,
     as_of: asOf,
+    inspections: inspectionSummary(p.school.fields),
     choices: p.choices,
     tiers: p.trace.map((t) => ({
       tier: t.tier, label: t.label, outcome: t.outcome, choice: policy.tiers.find((x) => x.id === t.tier)?.choice ?? null,

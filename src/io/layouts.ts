@@ -10,9 +10,13 @@ import type { RawTable } from './read-table.js';
 /**
  * A column of the published file, or a value computed per row: the first of `firstOf` that holds
  * anything but blank or NULL (a no-value word such as "Not judged" counts as holding, and stops
- * the search), converted.
+ * the search), converted; or a value worked out from the whole row (`row`), used when any of the
+ * columns it reads (`from`) is in the file.
  */
-export type Source = string | { firstOf: string[]; convert?: 'complement100' | 'ungraded-outcome' };
+export type Source =
+  | string
+  | { firstOf: string[]; convert?: 'complement100' | 'ungraded-outcome' }
+  | { from: string[]; row: (get: (header: string) => string) => string; how: string };
 
 export interface Layout {
   id: string;
@@ -27,6 +31,8 @@ export interface Layout {
   hint?: string;
   /** A preset that can place every school from this file's public data alone (used with no config). */
   publicPreset?: string;
+  /** Fields a school may still need from this file, and the published file that supplies them (--with). */
+  supplies?: Record<string, string>;
 }
 
 const OFSTED_COMMON: Record<string, Source | Source[]> = {
@@ -36,8 +42,81 @@ const OFSTED_COMMON: Record<string, Source | Source[]> = {
   trust: 'Multi-academy trust name',
 };
 
-/** The latest graded inspection, as the legacy and 2024/25 files name its columns. */
-const OFSTED_GRADED: Record<string, Source | Source[]> = {
+const held = (raw: string | undefined) => raw !== undefined && raw.trim() !== '' && raw.trim().toUpperCase() !== 'NULL';
+/** A judgement 1-4 (as Ofsted or pandas writes it) or its word; "Not judged" and 9 are not. */
+const isGrade = (raw: string) => /^\s*([1-4](\.0+)?|outstanding|good|requires improvement|inadequate|ri)\s*$/i.test(raw);
+const isYes = (raw: string) => /^\s*(yes|y|true)\s*$/i.test(raw);
+
+/**
+ * The latest graded inspection from the latest and the "Previous ..." columns of a file whose row
+ * is a school's latest event (the 2024/25 in-year file): when that event gave no judgement and
+ * did not convert (a section 8 that did not convert, a monitoring visit, a no-formal-designation
+ * visit), the graded inspection is the previous one. A converted event is graded itself.
+ */
+const EVENT_GRADES = ['Overall effectiveness', 'Quality of education', 'Behaviour and attitudes', 'Personal development', 'Effectiveness of leadership and management'];
+const CONVERTED = 'Did the latest ungraded inspection convert to a graded inspection?';
+export function eventIsUngraded(get: (header: string) => string): boolean {
+  if (isYes(get(CONVERTED))) return false;
+  return !EVENT_GRADES.some((h) => isGrade(get(h)));
+}
+const latestGraded = (event: string, previous: string): Source => ({
+  from: [event, previous],
+  how: `${event}, or ${previous} when the latest event is ungraded`,
+  row: (get) => (eventIsUngraded(get) ? get(previous) : get(event)),
+});
+const onlyIfGraded = (event: string): Source => ({ from: [event], how: `${event} when the latest event is graded`, row: (get) => (eventIsUngraded(get) ? '' : get(event)) });
+const onlyIfUngraded = (event: string): Source => ({ from: [event], how: `${event} when the latest event is ungraded`, row: (get) => (eventIsUngraded(get) ? get(event) : '') });
+
+/** The 2024/25 in-year management information: one row per school, its latest event first. */
+const IN_YEAR: Record<string, Source | Source[]> = {
+  ...OFSTED_COMMON,
+  ofsted_overall: latestGraded('Overall effectiveness', 'Previous overall effectiveness'),
+  ofsted_date: latestGraded('Inspection start date', 'Previous inspection start date'),
+  ofsted_quality_of_education: latestGraded('Quality of education', 'Previous quality of education'),
+  ofsted_behaviour_attitudes: latestGraded('Behaviour and attitudes', 'Previous behaviour and attitudes'),
+  ofsted_personal_development: latestGraded('Personal development', 'Previous personal development'),
+  ofsted_leadership_management: latestGraded('Effectiveness of leadership and management', 'Previous effectiveness of leadership and management'),
+  safeguarding_effective: [latestGraded('Safeguarding is effective', 'Previous safeguarding is effective?'), latestGraded('Safeguarding is effective?', 'Previous safeguarding is effective?')],
+  // A school in a category stays in it through its monitoring visits: the event's, else the graded one's.
+  ofsted_category: {
+    from: ['Category of concern', 'Previous category of concern'],
+    how: 'Category of concern, or Previous category of concern when the latest event is ungraded',
+    row: (get) => (held(get('Category of concern')) || !eventIsUngraded(get) ? get('Category of concern') : get('Previous category of concern')),
+  },
+  ofsted_inspection_type: onlyIfGraded('Inspection type'),
+  previous_ofsted_overall: onlyIfGraded('Previous overall effectiveness'),
+  previous_ofsted_date: onlyIfGraded('Previous inspection start date'),
+  // After an ungraded event the graded inspection is the "previous" one: the one before it is not in the file.
+  previous_ofsted_given: { from: ['Previous overall effectiveness'], how: 'no when the latest event is ungraded', row: (get) => (eventIsUngraded(get) ? 'no' : 'yes') },
+  inspection_current_form: {
+    from: ['Does the previous inspection relate to the school in its current form?'],
+    how: 'Does the previous inspection relate to the school in its current form? when the latest event is ungraded',
+    row: (get) => (eventIsUngraded(get) ? get('Does the previous inspection relate to the school in its current form?') : ''),
+  },
+  ofsted_ungraded_type: {
+    from: ['Inspection type', 'Inspection type grouping'],
+    how: 'Inspection type (and grouping) when the latest event is ungraded',
+    row: (get) => {
+      if (!eventIsUngraded(get)) return '';
+      const [type, grouping] = [get('Inspection type').trim(), get('Inspection type grouping').trim()];
+      return held(grouping) && grouping !== type ? `${type} (${grouping})` : type;
+    },
+  },
+  ofsted_ungraded_outcome: onlyIfUngraded('Outcomes for ungraded and monitoring inspections'),
+  ofsted_ungraded_date: onlyIfUngraded('Inspection start date'),
+  not_yet_inspected: {
+    from: ['Inspection start date'],
+    how: 'yes when the row has no inspection at all',
+    row: (get) => (held(get('Inspection start date')) || held(get('Previous inspection start date')) ? '' : 'yes'),
+  },
+};
+
+/**
+ * The legacy "latest inspections" files (official statistics "as at", and the monthly
+ * management information to August 2024): the graded columns already hold the latest graded
+ * inspection, and the latest ungraded inspection since it has columns of its own.
+ */
+const LEGACY: Record<string, Source | Source[]> = {
   ...OFSTED_COMMON,
   ofsted_overall: 'Overall effectiveness',
   ofsted_date: 'Inspection start date',
@@ -47,7 +126,21 @@ const OFSTED_GRADED: Record<string, Source | Source[]> = {
   ofsted_leadership_management: 'Effectiveness of leadership and management',
   safeguarding_effective: 'Safeguarding is effective?',
   ofsted_category: 'Category of concern',
+  ofsted_inspection_type: 'Inspection type',
+  previous_ofsted_overall: 'Previous graded inspection overall effectiveness',
+  previous_ofsted_date: 'Previous inspection start date',
+  inspection_current_form: 'Does the latest graded inspection relate to the URN of the current school?',
+  ofsted_ungraded_outcome: 'Ungraded inspection overall outcome',
+  ofsted_ungraded_date: 'Date of latest ungraded inspection',
+  not_yet_inspected: {
+    from: ['Inspection start date'],
+    how: 'yes when the row has no graded and no ungraded inspection',
+    row: (get) => (held(get('Inspection start date')) || held(get('Date of latest ungraded inspection')) ? '' : 'yes'),
+  },
 };
+
+/** The grade before a 2024/25 inspection or a report card is in an older Ofsted file. */
+const OLDER_OFSTED = 'the previous Ofsted grade is in an older Ofsted file: join one, e.g. --with the official statistics "as at 31 August 2024" (ofsted-legacy) or the 2024/25 in-year file (ofsted-2024-25)';
 
 export const LAYOUTS: Layout[] = [
   {
@@ -78,30 +171,44 @@ export const LAYOUTS: Layout[] = [
       ofsted_leadership_management: 'Latest OEIF effectiveness of leadership and management',
       safeguarding_effective: 'Latest OEIF safeguarding is effective?',
       ofsted_category: ['Most recent category of concern', 'Category of concern', 'Latest OEIF category of concern'],
+      ofsted_inspection_type: 'Inspection type of latest OEIF graded inspection',
+      // This file gives no grade before the latest OEIF inspection.
+      previous_ofsted_given: { from: ['Latest OEIF overall effectiveness'], how: 'no: the file has no earlier grade', row: () => 'no' },
+      inspection_current_form: {
+        from: ['Does the latest full inspection relate to the URN of the current school?', 'Does the latest OEIF graded inspection relate to the URN of the current school?'],
+        how: 'whether the report card, else the latest OEIF graded inspection, relates to the URN of the current school',
+        row: (get) => (held(get('Leadership and governance')) || held(get('Safeguarding standards'))
+          ? get('Does the latest full inspection relate to the URN of the current school?')
+          : get('Does the latest OEIF graded inspection relate to the URN of the current school?')),
+      },
+      ofsted_ungraded_outcome: 'Ungraded inspection overall outcome',
+      ofsted_ungraded_date: 'Date of latest ungraded inspection',
+      not_yet_inspected: {
+        from: ['Latest OEIF overall effectiveness'],
+        how: 'yes when the row has no report card, no OEIF inspection and no ungraded inspection',
+        row: (get) => ([
+          'Leadership and governance', 'Safeguarding standards', 'Inspection start date of latest OEIF graded inspection',
+          'Latest OEIF overall effectiveness', 'Latest OEIF quality of education', 'Date of latest ungraded inspection', 'Ungraded inspection overall outcome',
+        ].some((h) => held(get(h))) ? '' : 'yes'),
+      },
     },
+    supplies: { previous_ofsted_overall: OLDER_OFSTED },
   },
   {
     id: 'ofsted-2024-25',
-    label: 'Ofsted management information, 2024/25 (sub-judgements, no overall grade since September 2024)',
+    label: 'Ofsted management information, 2024/25 in-year (each school\'s latest event; sub-judgements, no overall grade)',
     requires: ['URN', 'Quality of education', 'Previous overall effectiveness'],
     excludes: ['Previous graded inspection overall effectiveness', 'Leadership and governance'],
     publicPreset: 'rise-2025',
-    fields: {
-      ...OFSTED_GRADED,
-      previous_ofsted_overall: 'Previous overall effectiveness',
-      previous_ofsted_date: 'Previous inspection start date',
-    },
+    fields: IN_YEAR,
+    supplies: { previous_ofsted_overall: OLDER_OFSTED, ofsted_overall: OLDER_OFSTED },
   },
   {
     id: 'ofsted-legacy',
     label: 'Ofsted management information / official statistics with overall effectiveness (to August 2024)',
     requires: ['URN', 'Overall effectiveness', 'Previous graded inspection overall effectiveness'],
     publicPreset: 'rise-2025',
-    fields: {
-      ...OFSTED_GRADED,
-      previous_ofsted_overall: 'Previous graded inspection overall effectiveness',
-      previous_ofsted_date: 'Previous inspection start date',
-    },
+    fields: LEGACY,
   },
   {
     id: 'gias',
@@ -190,7 +297,7 @@ export interface AppliedLayout {
   filled: string[];
 }
 
-const sourceNames = (s: Source) => (typeof s === 'string' ? [s] : s.firstOf);
+const sourceNames = (s: Source) => (typeof s === 'string' ? [s] : 'firstOf' in s ? s.firstOf : s.from);
 
 /** 100 - x, for attendance from absence; other text as it was (the field's parser judges it). */
 function complement(raw: string): string {
@@ -209,16 +316,19 @@ export function ungradedGrade(raw: string): string {
 const CONVERT = { complement100: complement, 'ungraded-outcome': ungradedGrade } as const;
 const holdsValue = (raw: string | undefined) => raw !== undefined && raw.trim() !== '' && raw.trim().toUpperCase() !== 'NULL';
 
+type CellOf = (cells: string[]) => string;
+
 /**
- * Maps the table's columns by the layout. A column computed from another (attendance from
- * absence) is added at the end under a header saying how it was made; the original stays.
+ * Maps the table's columns by the layout. A column computed from others (attendance from
+ * absence, the latest graded inspection from the latest or the previous columns) is added at the
+ * end under a header saying how it was made; the originals stay.
  */
 export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
   const index = new Map<string, number>();
   table.headers.forEach((h, i) => { if (!index.has(fold(h))) index.set(fold(h), i); });
   const fieldOf: (string | null)[] = table.headers.map(() => null);
   const headers = [...table.headers];
-  const computed: { columns: number[]; convert?: (raw: string) => string }[] = [];
+  const computed: CellOf[] = [];
   const filled: string[] = [];
   for (const [field, spec] of Object.entries(layout.fields)) {
     if (!FIELD_BY_NAME.has(field)) throw new Error(`layout ${layout.id}: unknown field ${field}`);
@@ -229,25 +339,29 @@ export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
       const column = index.get(fold(source))!;
       if (fieldOf[column] !== null) continue;
       fieldOf[column] = field;
-    } else {
+    } else if ('firstOf' in source) {
       const columns = source.firstOf.filter((n) => index.has(fold(n))).map((n) => index.get(fold(n))!);
-      computed.push({ columns, convert: source.convert ? CONVERT[source.convert] : undefined });
+      const convert = source.convert ? CONVERT[source.convert] : undefined;
+      computed.push((cells) => {
+        const column = columns.find((i) => holdsValue(cells[i]));
+        if (column === undefined) return '';
+        return convert ? convert(cells[column]) : cells[column];
+      });
       const how = source.convert === 'complement100' ? '100 - ' : '';
       headers.push(`${field} (from ${how}${columns.map((c) => table.headers[c]).join(' or ')})`);
+      fieldOf.push(field);
+    } else {
+      const row = source.row;
+      computed.push((cells) => row((h) => { const i = index.get(fold(h)); return i === undefined ? '' : cells[i] ?? ''; }));
+      headers.push(`${field} (from ${source.how})`);
       fieldOf.push(field);
     }
     filled.push(field);
   }
   const rows = computed.length === 0
     ? table.rows
-    : table.rows.map((r) => (r.cells.length > table.headers.length ? r : { line: r.line, cells: [...padTo(r.cells, table.headers.length), ...computed.map((c) => computeCell(r.cells, c))] }));
+    : table.rows.map((r) => (r.cells.length > table.headers.length ? r : { line: r.line, cells: [...padTo(r.cells, table.headers.length), ...computed.map((c) => c(r.cells))] }));
   return { table: { ...table, headers, rows }, fieldOf, filled };
-}
-
-function computeCell(cells: string[], c: { columns: number[]; convert?: (raw: string) => string }): string {
-  const column = c.columns.find((i) => holdsValue(cells[i]));
-  if (column === undefined) return '';
-  return c.convert ? c.convert(cells[column]) : cells[column];
 }
 
 function padTo(cells: string[], n: number): string[] {
@@ -265,4 +379,28 @@ export function dropIndexColumns(table: RawTable): RawTable {
   if (drop.length === 0) return table;
   const keep = (cells: string[]) => cells.filter((_, i) => !drop.includes(i));
   return { ...table, headers: keep(table.headers), rows: table.rows.map((r) => ({ line: r.line, cells: keep(r.cells) })) };
+}
+
+/**
+ * Which published file supplies a field a school needs, to join with --with: the file's own
+ * layout says so where it knows (the grade before a 2024/25 inspection is in an older Ofsted file);
+ * otherwise the layouts that fill the field. Null for a field no published file has.
+ */
+export function supplierOf(field: string, current: Layout | null): string | null {
+  const own = current?.supplies?.[field];
+  if (own) return own;
+  const others = LAYOUTS.filter((l) => l !== current && l.id !== 'gias' && field in l.fields);
+  if (others.length === 0) return null;
+  const ids = others.map((l) => l.id);
+  return `files in the ${ids.length > 1 ? `${ids.slice(0, -1).join(', ')} or ${ids[ids.length - 1]}` : ids[0]} layout have it: join one with --with`;
+}
+
+/** Schools needing data, counted by field, each with the published file that supplies it. */
+export function needingDataLines(missing: string[][], current: Layout | null): string[] {
+  const counts = new Map<string, number>();
+  for (const fields of missing) for (const f of fields) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([field, n]) => {
+    const where = supplierOf(field, current);
+    return `${field}: ${n} ${n === 1 ? 'school needs' : 'schools need'} it${where ? `; ${where}` : ''}`;
+  });
 }

@@ -75,8 +75,10 @@ describe('sit diff', () => {
     const r = await runInProcess(['diff', file, file, '--preset', 'rise-2025', ...asOf, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const moves = JSON.parse(r.stdout).movements as { urn: number; movement: string; new_tier: string | null }[];
-    // The same file both years: nothing moves, and the stuck report-card school is targeted.
-    expect(new Set(moves.map((m) => m.movement))).toEqual(new Set(['same']));
+    // The same file both years: nothing moves but a report card leading to RSI, structural as of
+    // 2025-09-01 (OLD) and targeted from 1 September 2026 (NEW); the stuck report-card school is targeted.
+    const moved = moves.filter((m) => m.movement !== 'same').map((m) => [m.urn, m.movement, m.new_tier]);
+    expect(moved).toEqual([[300003, 'down', 'targeted'], [300005, 'down', 'targeted']]);
     expect(moves.find((m) => m.urn === 300001)?.new_tier).toBe('targeted');
   });
 

@@ -41,7 +41,9 @@ describe('classify', () => {
       [100004, 'trust'], [100005, 'standalone'], [100008, 'standalone'], [100017, 'standalone'], [100019, 'trust'], [100024, 'trust'],
     ]);
     expect(rows.find((r) => r.urn === 100025)).toMatchObject({ tier: null, days: null, missing: ['ofsted_overall', 'ofsted_date'] });
-    expect(result.stderr).toBe('26 schools: 6 eligible, 19 not-eligible, 1 need data (preset dfe-tsio-2023)\n');
+    expect(result.stderr.split('\n')[0]).toBe('26 schools: 6 eligible, 19 not-eligible, 1 need data (preset dfe-tsio-2023)');
+    // Points at the fix: which published files supply the missing fields (issue 10).
+    expect(result.stderr).toContain('needs data: ofsted_overall: 1 school needs it; files in the ofsted-report-card, ofsted-2024-25 or ofsted-legacy layout have it: join one with --with');
   });
 
   it('writes CSV when piped, and --quiet silences the summary', () => {
@@ -189,7 +191,10 @@ describe('validate, presets, init', () => {
   it('validate says what it checked and lists unknown columns carried through', () => {
     const result = runSit(['validate', 'fixtures/schools.csv', '--preset', 'equals-categories', ...asOf]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('data: fixtures/schools.csv: utf-8, header on line 1, 26 schools: OK');
+    // Never OK while classify would leave a school unplaced: it says how many, and for what (issue 10).
+    expect(result.stdout).toContain('data: fixtures/schools.csv: utf-8, header on line 1, 26 schools\n');
+    expect(result.stdout).toContain('1 need data');
+    expect(result.stdout).toMatch(/needing data, by field:\n {4}ofsted_overall: 1 school needs it/);
     expect(result.stdout).toContain('columns carried through: local_authority, finance_concern');
   });
   it('validate reports every data problem and exits 65', () => {

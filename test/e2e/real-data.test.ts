@@ -24,13 +24,14 @@ describe.skipIf(!hasData)('the real files in ../shared/data, with no flags', () 
     expect(r.stderr).toContain('by preset rise-2025');
     const placements = json(r.stdout);
     expect(placements).toHaveLength(2417);
-    // Only the 22 schools with no graded inspection in the file need data, and they say what.
-    const needing = placements.filter((p) => p.tier === null);
-    expect(needing).toHaveLength(22);
-    expect(needing[0].missing).toEqual(['ofsted_overall', 'rc_leadership_governance']);
+    // The 22 schools with no inspection in the file are not yet inspected: a fact, universal (SPEC 3).
+    expect(placements.filter((p) => p.tier === null)).toHaveLength(0);
+    const notYet = placements.filter((p) => /^Not yet inspected/.test(p.reasons[0]));
+    expect(notYet).toHaveLength(22);
+    expect(new Set(notYet.map((p) => p.tier))).toEqual(new Set(['universal']));
     // 48 SM and 33 SWK in the file's "Category of concern" column.
     expect(placements.filter((p) => p.tier === 'structural')).toHaveLength(81);
-    expect(r.stderr).toMatch(/2417 schools: 81 structural, \d+ targeted, \d+ universal, 22 need data/);
+    expect(r.stderr).toMatch(/2417 schools: 81 structural, \d+ targeted, \d+ universal/);
   });
   it('West Midlands: the U+0096 the converter left becomes an en dash in carried-through columns', async () => {
     const data = await readSchoolsFile(real('ofsted-west-midlands-2023-08-31.csv'), process.stdin);
@@ -53,6 +54,15 @@ describe.skipIf(!hasData)('the real files in ../shared/data, with no flags', () 
     expect(byUrn.get(151719)?.tier).toBe('structural');
     // Guiseley: only an ungraded inspection ("School remains Good") - placed, not needing data.
     expect(byUrn.get(107809)?.tier).toBe('universal');
+    // Southroyd: only "Standards maintained"; Bardsey: never inspected. Placed, saying why (issue 10).
+    expect(byUrn.get(107847)?.reasons[0]).toMatch(/^Only an ungraded inspection in the file/);
+    expect(byUrn.get(149546)?.reasons[0]).toMatch(/^Not yet inspected/);
+    // Bankside: RI sub-judgements in 2025, "School remains Good" at the ungraded inspection of 2020 before it.
+    expect(byUrn.get(107901)?.tier).toBe('universal');
+    // Only schools whose grade before a latest RI judgement is not in the file need data.
+    const needing = [...byUrn.values()].filter((p) => p.tier === null);
+    expect(needing).toHaveLength(10);
+    expect(new Set(needing.flatMap((p) => p.missing))).toEqual(new Set(['previous_ofsted_overall']));
   });
   it('KS4 alone has no inspection data: it says which fields are missing and how to join, and does not fail', () => {
     const r = runSit(['classify', real('ks4-2023-24-school-level.csv'), '--as-of', '2026-09-01', '--format', 'csv'], { cwd: bare() });
