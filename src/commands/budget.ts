@@ -6,6 +6,7 @@ import { emit } from '../io/output.js';
 import { BUDGET_VIEWS, budgetJson, budgetTables, overLine, renderSections, totalLine } from '../io/budget-output.js';
 import { toJson } from '../io/render.js';
 import { toXlsxWorkbook } from '../io/xlsx.js';
+import { scheduleOf } from './schedule-context.js';
 import { classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type CommonOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
@@ -45,7 +46,7 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     if (options.by !== undefined && !(BUDGET_VIEWS as readonly string[]).includes(options.by)) throw usageError(`--by ${options.by}: choose one of ${BUDGET_VIEWS.join(', ')}`);
     const { loaded, asOf, placements } = await classifyData(file, options, io);
-    const result = budget(placements, loaded.policy, loaded.config.capacity);
+    const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf));
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
     let content: string | Uint8Array;
     if (format === 'json') content = toJson(budgetJson(result, loaded.policy, asOf));

@@ -1,4 +1,5 @@
 // sit report FILE [--previous OLD]: the board report (HTML, Markdown or JSON).
+import { scheduleOf } from './schedule-context.js';
 import { Command } from 'commander';
 import { budget } from '../core/budget.js';
 import { diff, entryOf, yearBefore } from '../core/diff.js';
@@ -32,7 +33,7 @@ Examples:
   cmd.action(async (file: string | undefined, options: DataOptions & { previous?: string; strict?: boolean }) => {
     const format = resolveFormat(options, FORMATS, false, 'html');
     const { loaded, asOf, placements } = await classifyData(file, options, io);
-    const result = budget(placements, loaded.policy, loaded.config.capacity);
+    const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf));
     let movements: ReportInput['movements'] = null;
     if (options.previous) {
       const old = await readSide(options.previous, yearBefore(asOf), loaded, io);

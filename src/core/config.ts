@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PolicyShape, checkPolicy, type Policy } from './policy.js';
 import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
 import { TermsSchema } from './terms.js';
+import { ScheduleSettingsSchema } from './schedule.js';
 
 export const CapacitySchema = z
   .strictObject({
@@ -24,8 +25,10 @@ export const TrustSettingsShape = {
   wfap: WfapSettingsSchema.optional(),
   /** The academic year's six terms and closure days; the shipped 2026/27 dates when absent. */
   terms: TermsSchema.optional(),
-  /** The people who deliver support (for `sit budget`): days available a year, or per term. */
+  /** The people who deliver support: name, role (an activity's lead), days a year or a term. */
   capacity: z.array(CapacitySchema).optional(),
+  /** How the calendar books people (visits_per_day). */
+  schedule: ScheduleSettingsSchema.optional(),
 };
 
 export const TrustConfigSchema = z
