@@ -67,7 +67,7 @@ function leadFilter(schedule: Schedule, lead: string): (e: CalendarEvent) => boo
   const wanted = fold(lead);
   const person = schedule.people.find((p) => fold(p.name) === wanted);
   if (person) return (e) => e.person === person.name;
-  if (schedule.people.some((p) => fold(p.role) === wanted) || wanted === fold('unassigned')) {
+  if (schedule.people.some((p) => p.roles.some((r) => fold(r) === wanted)) || wanted === fold('unassigned')) {
     return (e) => fold(e.role) === wanted && (e.person !== null || e.type !== 'school') || (wanted === fold('unassigned') && e.person === null && e.type !== 'school');
   }
   const known = [...schedule.people.map((p) => `${p.name} (${p.role})`), 'unassigned'].join(', ');

@@ -105,6 +105,8 @@ export const MinimumSchema = z.strictObject({
   tiers: z.array(tierId).min(1),
   kind: z.enum(['QA', 'SI']),
   per_term: z.number().int().min(1),
+  /** The terms it is checked in (default all six): a source's "term" may be the three-term year. */
+  terms: z.array(termNumber).min(1).optional(),
   /** The activity added to a term that falls short, so the schedule meets the minimum. */
   top_up: z.string().optional(),
   source: z.string().optional(),

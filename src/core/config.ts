@@ -9,6 +9,8 @@ export const CapacitySchema = z
   .strictObject({
     role: z.string().min(1),
     name: z.string().optional(),
+    /** Other roles this person also leads activities for (a Director who also reviews). */
+    also_leads: z.array(z.string().min(1)).optional(),
     days_per_year: z.number().min(0).optional(),
     days_per_term: z.number().min(0).optional(),
   })

@@ -27,6 +27,8 @@ export type ScheduleSettings = z.output<typeof ScheduleSettingsSchema>;
 export interface Person {
   name: string;
   role: string;
+  /** Every role the person leads for: their role and also_leads. */
+  roles: string[];
   /** Order in capacity: breaks ties. */
   index: number;
   year: number;
@@ -100,7 +102,7 @@ export function peopleOf(capacity: Capacity[] | undefined): Person[] {
       seen.set(fold(c.role), n);
       name = (roleCount.get(fold(c.role)) ?? 0) > 1 ? `${c.role} ${n}` : c.role;
     }
-    return { name, role: c.role, index, year, perTerm };
+    return { name, role: c.role, roles: [c.role, ...(c.also_leads ?? [])], index, year, perTerm };
   });
 }
 
@@ -109,6 +111,8 @@ interface Diary {
   load: Map<number, number>;
   visits: Map<number, number>;
   total: number;
+  /** Booked days per term 1-6. */
+  terms: number[];
   /** Expected demand given to this person as a link (for balancing). */
   linked: number;
 }
@@ -128,13 +132,13 @@ export interface ScheduleOptions extends DueOptions {
 export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, options: ScheduleOptions = {}): Schedule {
   const visitsPerDay = options.settings?.visits_per_day ?? 1;
   const people = peopleOf(options.capacity);
-  const diaries = people.map((person): Diary => ({ person, load: new Map(), visits: new Map(), total: 0, linked: 0 }));
+  const diaries = people.map((person): Diary => ({ person, load: new Map(), visits: new Map(), total: 0, terms: [0, 0, 0, 0, 0, 0], linked: 0 }));
   const byRole = new Map<string, Diary[]>();
-  for (const d of diaries) byRole.set(fold(d.person.role), [...(byRole.get(fold(d.person.role)) ?? []), d]);
+  for (const d of diaries) for (const r of new Set(d.person.roles.map(fold))) byRole.set(r, [...(byRole.get(r) ?? []), d]);
   const due = dueOccurrences(schools, calendar, cal, options);
   const ratio = (d: Diary, extra: number) => (d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY);
 
-  // Link people: the largest expected demand first, each to the person with the least load for their days.
+  // Link people: each school's (or trust's) work for a role goes to the person with the least load for their days.
   const demand = new Map<string, { role: string; owner: string; days: number; order: number }>();
   due.occurrences.forEach((o, order) => {
     if (o.activity.type === 'school') return;
@@ -144,7 +148,9 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
     demand.set(key, entry);
   });
   const link = new Map<string, Diary>();
-  for (const entry of [...demand.values()].sort((a, b) => b.days - a.days || a.order - b.order)) {
+  // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
+  const holdersOf = (role: string) => byRole.get(role)?.length ?? 0;
+  for (const entry of [...demand.values()].sort((a, b) => holdersOf(a.role) - holdersOf(b.role) || b.days - a.days || a.order - b.order)) {
     const holders = byRole.get(entry.role);
     if (!holders?.length) continue;
     const best = [...holders].sort((a, b) => ratio(a, a.linked + entry.days) - ratio(b, b.linked + entry.days) || a.person.index - b.person.index)[0];
@@ -183,8 +189,11 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
       if (runs.length) chosen = { days: runs[0], diary: null };
     } else {
       const first = link.get(`${fold(a.lead)}|${o.owner.key}`);
+      // The link person first, unless that would take them past their days for the term.
       const others = holders.filter((h) => h !== first).sort((x, y) => ratio(x, x.total) - ratio(y, y.total) || x.person.index - y.person.index);
-      for (const diary of first ? [first, ...others] : others) {
+      const full = (d: Diary) => d.terms[o.term - 1] + cost > d.person.perTerm + EPS;
+      const ordered = first ? [first, ...others] : others;
+      for (const diary of [...ordered.filter((d) => !full(d)), ...ordered.filter(full)]) {
         const days = runs.find((r) => fits(diary, r, time, a.type === 'visit'));
         if (days) {
           chosen = { days, diary };
@@ -207,6 +216,7 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
         if (a.type === 'visit') diary.visits.set(x, (diary.visits.get(x) ?? 0) + 1);
       }
       diary.total += cost;
+      diary.terms[o.term - 1] += cost;
     }
     if (o.series) lastInSeries.set(o.series, days[days.length - 1]);
     const notes = [...o.notes, ...extraNotes];
@@ -242,6 +252,7 @@ function topUp(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCal
       if (school.tier === null || !m.tiers.includes(school.tier)) continue;
       const activity: Activity | undefined = m.top_up === undefined ? undefined : calendar.activities.find((a) => a.id === m.top_up);
       for (const term of cal.terms) {
+        if (m.terms && !m.terms.includes(term.number)) continue;
         let n = count.get(`${school.urn}|${term.number}|${m.kind}`) ?? 0;
         const why = `added so that term ${term.number} has at least ${m.per_term} ${m.kind}${m.source ? ` (${m.source})` : ''}`;
         for (let k = 1; activity && n < m.per_term && k <= m.per_term; k++) {
