@@ -10,7 +10,8 @@
 //   `terms` given;
 // - `every_weeks: N` on `weekday`: a cadence counted from the first such weekday of term 1. An
 //   occurrence in a holiday is dropped, not moved; one on a closure day may move to a later school
-//   day of the same week, else it is dropped; two are never closer than half the interval;
+//   day of the same week, else it is dropped; one whose lead is full that day moves within its
+//   interval; two are never closer than half the interval;
 // - `every_years: N` from a date field (`from: last_peer_review`): due in the academic year of the
 //   last one plus N, placed in `term` (default 1); overdue when that year is already past.
 import { z } from 'zod';
@@ -449,13 +450,15 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[
     numberInTerm.set(termNo, number);
     const term = cal.terms[termNo - 1];
     const monday = mondayOf(nominal);
-    let window: [number, number] | null = [Math.max(monday, term.startDay), Math.min(monday + 4, term.endDay)];
+    // Its own interval (the week for a weekly one; the fortnight for a fortnightly one), so that a
+    // full day moves it within the interval; the half-interval gap keeps the series apart.
+    let window: [number, number] | null = [Math.max(monday, term.startDay), Math.min(monday + 7 * every - 3, term.endDay)];
     let movedFrom: Occurrence['movedFrom'] = null;
     const closure = owner.closed.get(nominal) ?? cal.closures.get(nominal);
     if (closure !== undefined) {
       // A closure day: only a later school day of the same week will do.
       movedFrom = { day: nominal, why: closure };
-      window = nominal + 1 <= window[1] ? [nominal + 1, window[1]] : null;
+      window = nominal + 1 <= monday + 4 ? [nominal + 1, Math.min(monday + 4, term.endDay)] : null;
       if (window === null || ownerSchoolDays(cal, owner, window[0], window[1]).length === 0) {
         drop(`${dayText(nominal)} is a closure (${closure}) and no later school day of that week is free: dropped`);
         continue;
