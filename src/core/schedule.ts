@@ -161,6 +161,7 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
   const events: CalendarEvent[] = [];
   const unscheduled: Unscheduled[] = [];
   const lastInSeries = new Map<string, number>();
+  const visited = new Map<string, Set<number>>();
   const termEnd = (term: number) => cal.terms[term - 1].endDay;
 
   /** The N consecutive school days from `start` for the owner, in its term; null if the term ends first. */
@@ -180,7 +181,11 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
       const last = lastInSeries.get(o.series);
       return last === undefined || d - last >= o.minGap;
     });
-    const runs = starts.map((d) => run(o, d)).filter((r): r is number[] => r !== null);
+    // A school sees one visitor a day where it can: days it already has a visit go last.
+    const found = starts.map((d) => run(o, d)).filter((r): r is number[] => r !== null);
+    const seen = visited.get(o.owner.key);
+    const busy = (r: number[]) => a.type === 'visit' && seen !== undefined && r.some((x) => seen.has(x));
+    const runs = [...found.filter((r) => !busy(r)), ...found.filter(busy)];
     const cost = a.type === 'school' ? 0 : time * a.days;
     const base = { urn: o.owner.urn, name: o.owner.name, trust: o.owner.trust, tier: o.owner.tier, activity: o.label, activity_id: a.id, kind: a.kind, term: o.term, occurrence: o.number, role: a.lead, days: cost };
     const holders = a.type === 'school' ? [] : (byRole.get(fold(a.lead)) ?? []);
@@ -219,6 +224,11 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
       diary.terms[o.term - 1] += cost;
     }
     if (o.series) lastInSeries.set(o.series, days[days.length - 1]);
+    if (a.type === 'visit') {
+      const set = visited.get(o.owner.key) ?? new Set<number>();
+      for (const x of days) set.add(x);
+      visited.set(o.owner.key, set);
+    }
     const notes = [...o.notes, ...extraNotes];
     if (o.movedFrom && days[0] !== o.movedFrom.day) notes.unshift(`moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`);
     else if (o.series && days[0] !== o.target) notes.unshift(`moved from ${dayText(o.target)}: the lead's day was full`);
