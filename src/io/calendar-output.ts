@@ -65,7 +65,7 @@ export function calendarTable(events: CalendarEvent[], options: { policyName: st
   const rows = events.map((e) => ({
     ...eventJson(e),
     date: options.detail === 'terminal' ? `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}` : e.date,
-    tier: options.detail === 'terminal' ? (e.tier ?? 'needs data') : e.tier,
+    tier: options.detail === 'terminal' ? (e.urn === null ? 'all' : (e.tier ?? 'needs data')) : e.tier,
   }));
   return {
     title: `QA and SI calendar: ${options.policyName}`,
