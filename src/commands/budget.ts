@@ -1,4 +1,4 @@
-// sit budget FILE: support days per school, per tier, per trust and in total, against capacity.
+// sit budget FILE: the schedule costed: days per school, person, tier, trust and term, against capacity.
 import { Command } from 'commander';
 import { budget, type BudgetResult } from '../core/budget.js';
 import { SitError, usageError } from '../errors.js';
@@ -6,6 +6,7 @@ import { emit } from '../io/output.js';
 import { BUDGET_VIEWS, budgetJson, budgetTables, overLine, renderSections, totalLine } from '../io/budget-output.js';
 import { toJson } from '../io/render.js';
 import { toXlsxWorkbook } from '../io/xlsx.js';
+import { scheduleOf } from './schedule-context.js';
 import { classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type CommonOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
@@ -19,7 +20,7 @@ export function reportOverAllocation(result: BudgetResult, options: CommonOption
 
 export function budgetCommand(io: Io): Command {
   const cmd = new Command('budget')
-    .description('support days per school, per tier, per trust and in total, against the capacity in trust.config.yaml')
+    .description('the schedule costed: days per school, person, tier, trust and term, against capacity')
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
   withDataOptions(cmd);
@@ -28,13 +29,14 @@ export function budgetCommand(io: Io): Command {
     .option('--by <view>', `one view only: ${BUDGET_VIEWS.join(', ')} (CSV shows school unless told)`)
     .option('--strict', 'exit with code 1 when demand exceeds capacity in any term or the year');
   cmd.addHelpText('after', `
-Days are as the policy states them: exact days, "up to" ceilings (counted at the upper bound),
-cadences converted with the assumption shown (e.g. a CEO 1:1 every 2 weeks over 38 school weeks at
-half a day each = 9.5 days), and "not stated in the source" kept as unknown, never 0.
-Capacity comes from trust.config.yaml, e.g.
+With a calendar, the days are the schedule costed (the events of sit calendar: a visit a day of
+the lead's time for each of its days, a meeting its time, the school's own work none), with each
+tier's stated days beside them ("up to" is the ceiling). Without one (dfe-tsio-2023), days are as
+the policy states them: "up to" counted at the upper bound, "not stated" kept as unknown, never 0.
+Capacity is the people of the schedule, in trust.config.yaml, e.g.
   capacity:
-    - { role: Director of education, days_per_year: 72 }
-    - { role: School improvement adviser, name: A. Khan, days_per_term: 10 }
+    - { name: Jordan Hale, role: Director of education, days_per_year: 150 }
+    - { name: Sam Okafor, role: School improvement adviser, days_per_term: 15 }
 
 Examples:
   sit budget schools.csv                         tables: schools, tiers, trusts, demand against capacity
@@ -45,7 +47,7 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     if (options.by !== undefined && !(BUDGET_VIEWS as readonly string[]).includes(options.by)) throw usageError(`--by ${options.by}: choose one of ${BUDGET_VIEWS.join(', ')}`);
     const { loaded, asOf, placements } = await classifyData(file, options, io);
-    const result = budget(placements, loaded.policy, loaded.config.capacity);
+    const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf));
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
     let content: string | Uint8Array;
     if (format === 'json') content = toJson(budgetJson(result, loaded.policy, asOf));

@@ -1,4 +1,5 @@
 // sit report FILE [--previous OLD]: the board report (HTML, Word, Markdown or JSON).
+import { scheduleOf } from './schedule-context.js';
 import { Command } from 'commander';
 import { budget } from '../core/budget.js';
 import { diff, entryOf, yearBefore } from '../core/diff.js';
@@ -36,7 +37,7 @@ Examples:
     const format = resolveFormat(options, FORMATS, false, 'html');
     if (format === 'docx' && !options.output && io.stdout.isTTY) throw usageError('a Word document cannot be shown in the terminal; add -o board-report.docx');
     const { loaded, asOf, placements } = await classifyData(file, options, io);
-    const result = budget(placements, loaded.policy, loaded.config.capacity);
+    const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf));
     let movements: ReportInput['movements'] = null;
     if (options.previous) {
       const old = await readSide(options.previous, yearBefore(asOf), loaded, io, { with: withFiles(loaded, undefined, io), options });

@@ -1,9 +1,13 @@
-// Support days as each policy states them (issue 5): per school, per tier, per trust and in total,
-// per term (1-6) and for the year, against the capacity of the people who deliver support.
-// Pure: placements and the policy in, numbers out. Nothing here rounds; writers round to 2 places.
+// Support days per school, per tier, per trust and in total, per term (1-6) and for the year,
+// against the capacity of the people who deliver support. With a calendar the budget is the
+// schedule costed (issue 12): a school's days are its scheduled events' days, plus the days its
+// source states as a plain number beyond the calendar; the tier's stated days are shown beside
+// (a ceiling for "up to"). Without one (the DfE offer), the days are as the policy states them.
+// Pure: placements, the policy and the schedule in, numbers out. Nothing here rounds.
 import type { Placement } from './classify.js';
 import type { Capacity } from './config.js';
 import type { BudgetItem, Policy, Tier } from './policy.js';
+import { peopleOf, type CalendarEvent, type Schedule, type Unscheduled } from './schedule.js';
 
 export const TERMS = 6;
 export const DEFAULT_TERM_WEEKS = [7, 7, 6, 5, 7, 6];
@@ -52,6 +56,12 @@ export interface SchoolBudget {
   conditional: ItemCost[];
   paidBy: string | null;
   basis: string;
+  /** Days of the school's scheduled events (null without a calendar). */
+  scheduled: number | null;
+  /** Days of the school's events no day could be found for (listed in `unscheduled`). */
+  unscheduledDays: number;
+  /** The tier's days as the source states them, beside the schedule: "12", "up to 15", or null. */
+  stated: string | null;
 }
 
 export interface Totals {
@@ -65,6 +75,8 @@ export interface Totals {
   perTerm: number[];
   /** Days offered subject to approval, not counted in days. */
   conditional: number;
+  /** Days of events that could not be scheduled (not in days). */
+  unscheduled: number;
 }
 
 export interface TierTotals extends Totals {
@@ -89,11 +101,24 @@ export interface CapacityTerm {
   over: boolean;
 }
 
+export interface PersonDemand {
+  name: string;
+  role: string;
+  /** Scheduled days per term 1-6 and for the year, against the person's days. */
+  terms: CapacityTerm[];
+  year: CapacityTerm;
+  events: number;
+}
+
 export interface CapacityReport {
   people: { role: string; name: string | null; perTerm: number; year: number; basis: string }[];
   terms: CapacityTerm[];
   year: CapacityTerm;
   overAllocated: boolean;
+  /** With a schedule: each person's booked days against their own days. */
+  byPerson: PersonDemand[];
+  /** With a schedule: days of events whose role no one in capacity has, per role. */
+  unassigned: { role: string; perTerm: number[]; year: number; events: number }[];
 }
 
 export interface BudgetResult {
@@ -105,6 +130,10 @@ export interface BudgetResult {
   capacity: CapacityReport | null;
   /** The conversions and choices behind the figures, for the reader. */
   assumptions: string[];
+  /** With a calendar: what could not be scheduled, with the reason. */
+  unscheduled: Unscheduled[];
+  /** Events for a whole trust (or all schools), counted once: per trust name ("All schools" for all). */
+  trustEvents: { trust: string; activity: string; count: number; days: number; perTerm: number[] }[];
 }
 
 const zeros = (): number[] => Array.from({ length: TERMS }, () => 0);
@@ -158,7 +187,7 @@ function applies(item: ItemCost, when: Record<string, string> | undefined, place
 }
 
 function emptyTotals(): Totals {
-  return { schools: 0, days: 0, ceiling: 0, unknown: 0, needsData: 0, perTerm: zeros(), conditional: 0 };
+  return { schools: 0, days: 0, ceiling: 0, unknown: 0, needsData: 0, perTerm: zeros(), conditional: 0, unscheduled: 0 };
 }
 
 function addSchool(t: Totals, s: SchoolBudget): void {
@@ -169,6 +198,7 @@ function addSchool(t: Totals, s: SchoolBudget): void {
   t.ceiling += s.ceiling ?? 0;
   addInto(t.perTerm, s.perTerm);
   for (const c of s.conditional) t.conditional += c.ceiling ?? 0;
+  t.unscheduled += s.unscheduledDays;
 }
 
 function addTrustItem(t: Totals, item: ItemCost): void {
@@ -195,10 +225,38 @@ export function capacityReport(people: Capacity[] | undefined, demandPerTerm: nu
   };
   const terms = demandPerTerm.map((d, i) => line(i + 1, d, sum(rows.map((r) => r.perTerm))));
   const year = line(0, demandYear, sum(rows.map((r) => r.year)));
-  return { people: rows, terms, year, overAllocated: year.over || terms.some((t) => t.over) };
+  return { people: rows, terms, year, overAllocated: year.over || terms.some((t) => t.over), byPerson: [], unassigned: [] };
 }
 
-export function budget(placements: Placement[], policy: Policy, capacity?: Capacity[]): BudgetResult {
+/** Each person's scheduled days against their own days, and the days nobody has the role for. */
+export function personDemand(capacity: Capacity[] | undefined, events: CalendarEvent[]): { byPerson: PersonDemand[]; unassigned: CapacityReport['unassigned'] } {
+  const people = peopleOf(capacity);
+  const booked = new Map(people.map((p) => [p.name, { perTerm: zeros(), events: 0 }]));
+  const unassigned = new Map<string, { role: string; perTerm: number[]; year: number; events: number }>();
+  for (const e of events) {
+    if (e.type === 'school') continue;
+    if (e.person !== null) {
+      const b = booked.get(e.person)!;
+      b.perTerm[e.term - 1] += e.days;
+      b.events += 1;
+    } else {
+      const u = unassigned.get(e.role) ?? { role: e.role, perTerm: zeros(), year: 0, events: 0 };
+      u.perTerm[e.term - 1] += e.days;
+      u.year += e.days;
+      u.events += 1;
+      unassigned.set(e.role, u);
+    }
+  }
+  const line = (term: number, demand: number, capacity: number): CapacityTerm => ({ term, demand, capacity, balance: capacity - demand, over: capacity - demand < -1e-9 });
+  const byPerson = people.map((p) => {
+    const b = booked.get(p.name)!;
+    return { name: p.name, role: p.role, terms: b.perTerm.map((d, i) => line(i + 1, d, p.perTerm)), year: line(0, sum(b.perTerm), p.year), events: b.events };
+  });
+  return { byPerson, unassigned: [...unassigned.values()].sort((a, b) => a.role.localeCompare(b.role, 'en-GB')) };
+}
+
+export function budget(placements: Placement[], policy: Policy, capacity?: Capacity[], schedule?: Schedule | null): BudgetResult {
+  if (schedule && policy.calendar?.activities.length) return scheduleBudget(placements, policy, capacity, schedule);
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
   const compiled = new Map(policy.tiers.map((t) => [t.id, tierItems(policy, t).map((item, i) => ({ item, cost: costItem(item, t.id, i, termWeeks) }))]));
@@ -207,7 +265,7 @@ export function budget(placements: Placement[], policy: Policy, capacity?: Capac
     const trust = (p.school.fields.trust as string | null) ?? null;
     const base = { placement: p, urn: p.school.urn, name: p.school.name, trust, tier: p.tier, paidBy: (p.fields.paid_by as string | null | undefined) ?? null };
     if (p.tier === null) {
-      return { ...base, days: null, ceiling: null, perTerm: zeros(), unknown: false, isCeiling: false, items: [], trustItems: [], conditional: [], basis: `needs data (${p.missing.join(', ')}): no days until it is placed` };
+      return { ...base, days: null, ceiling: null, perTerm: zeros(), unknown: false, isCeiling: false, items: [], trustItems: [], conditional: [], basis: `needs data (${p.missing.join(', ')}): no days until it is placed`, scheduled: null, unscheduledDays: 0, stated: null };
     }
     const applicable = compiled.get(p.tier)!.filter(({ item, cost }) => applies(cost, item.when, p)).map(({ cost }) => cost);
     // Without a trust name there is no trust to count once for: count per school.
@@ -227,7 +285,7 @@ export function budget(placements: Placement[], policy: Policy, capacity?: Capac
     const paidBy = base.paidBy ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
     return {
       ...base, paidBy, days, ceiling, perTerm, unknown, isCeiling: known.some((c) => c.kind === 'ceiling' || c.ceiling! > c.days!),
-      items: own, trustItems, conditional, basis: parts.join('; ') || 'no support days',
+      items: own, trustItems, conditional, basis: parts.join('; ') || 'no support days', scheduled: null, unscheduledDays: 0, stated: null,
     };
   });
 
@@ -277,5 +335,123 @@ export function budget(placements: Placement[], policy: Policy, capacity?: Capac
   assumptions.push(`Per term: "up to" and exact days are spread evenly over the 6 terms unless the policy gives days per term; cadences follow the school weeks of each term (${termWeeks.join(', ')}).`);
   assumptions.push(...(policy.budget?.notes ?? []));
 
-  return { schools, byTier, byTrust, total, termWeeks, capacity: capacityReport(capacity, total.perTerm, total.days), assumptions };
+  return { schools, byTier, byTrust, total, termWeeks, capacity: capacityReport(capacity, total.perTerm, total.days), assumptions, unscheduled: [], trustEvents: [] };
+}
+
+/** "3 x Trust Review Day (1 day)": the events of one activity, counted. */
+function eventLines(events: CalendarEvent[]): string[] {
+  const by = new Map<string, { n: number; days: number }>();
+  for (const e of events) {
+    const entry = by.get(e.activity) ?? { n: 0, days: 0 };
+    entry.n += 1;
+    entry.days += e.days;
+    by.set(e.activity, entry);
+  }
+  return [...by].map(([activity, { n, days }]) => `${n} x ${activity} = ${plural(days, 'day')}`);
+}
+
+/** The tier's days as stated: a number, a ceiling, or not stated. */
+function statedDays(tier: Tier): { text: string | null; ceiling: number | null; exact: number | null } {
+  const d = tier.days;
+  if (typeof d === 'number') return { text: showNumber(d), ceiling: d, exact: d };
+  if ('up_to' in d) return { text: `up to ${showNumber(d.up_to)}`, ceiling: d.up_to, exact: null };
+  return { text: null, ceiling: null, exact: null };
+}
+
+/** The schedule costed (see the file comment). */
+function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capacity[] | undefined, schedule: Schedule): BudgetResult {
+  const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
+  const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
+  const eventsOf = new Map<number, CalendarEvent[]>();
+  const trustEventsOf = new Map<string, CalendarEvent[]>();
+  for (const e of schedule.events) {
+    if (e.days === 0) continue;
+    if (e.urn === null) trustEventsOf.set(e.name, [...(trustEventsOf.get(e.name) ?? []), e]);
+    else eventsOf.set(e.urn, [...(eventsOf.get(e.urn) ?? []), e]);
+  }
+  const unscheduledOf = new Map<number, number>();
+  for (const u of schedule.unscheduled) if (u.urn !== null) unscheduledOf.set(u.urn, (unscheduledOf.get(u.urn) ?? 0) + u.days);
+  // Budget items beyond the calendar: a stated number is added; a cadence is the calendar's to cost.
+  const extras = new Map(policy.tiers.map((t) => [t.id, (policy.budget?.tiers?.[t.id] ?? []).map((item, i) => ({ item, cost: costItem(item, t.id, i, termWeeks) })).filter(({ cost }) => cost.kind !== 'cadence')]));
+
+  const schools: SchoolBudget[] = placements.map((p) => {
+    const trust = (p.school.fields.trust as string | null) ?? null;
+    const events = eventsOf.get(p.school.urn) ?? [];
+    const scheduled = sum(events.map((e) => e.days));
+    const perTerm = zeros();
+    for (const e of events) perTerm[e.term - 1] += e.days;
+    const unscheduledDays = unscheduledOf.get(p.school.urn) ?? 0;
+    const base = { placement: p, urn: p.school.urn, name: p.school.name, trust, tier: p.tier, scheduled, unscheduledDays, trustItems: [] as ItemCost[] };
+    const lines = eventLines(events);
+    const schedText = `scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
+    const missed = unscheduledDays ? `; ${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)` : '';
+    if (p.tier === null) {
+      return { ...base, paidBy: null, days: scheduled, ceiling: scheduled, perTerm, unknown: false, isCeiling: false, items: [], conditional: [], stated: null, basis: `needs data (${p.missing.join(', ')}): only the activities for every school; ${schedText}${missed}` };
+    }
+    const stated = statedDays(tiers.get(p.tier)!);
+    const applicable = extras.get(p.tier)!.filter(({ item }) => !item.when || Object.entries(item.when).every(([f, v]) => p.fields[f] === v)).map(({ cost }) => cost);
+    const own = applicable.filter((c) => !c.subjectTo);
+    const conditional = applicable.filter((c) => c.subjectTo);
+    const exact = own.filter((c) => c.kind === 'exact');
+    const extraDays = sum(exact.map((c) => c.days ?? 0));
+    for (const c of exact) addInto(perTerm, c.perTerm);
+    const upTo = sum(own.filter((c) => c.kind === 'ceiling').map((c) => c.ceiling ?? 0));
+    const days = scheduled + extraDays;
+    const ceiling = Math.max(stated.ceiling ?? 0, scheduled) + extraDays + upTo;
+    const parts = [schedText];
+    if (stated.exact !== null && Math.abs(stated.exact - scheduled) > 1e-9) parts.push(`the source states ${plural(stated.exact, 'day')}: the schedule has ${showNumber(Math.abs(scheduled - stated.exact))} ${scheduled > stated.exact ? 'more' : 'fewer'}`);
+    else if (stated.exact !== null) parts.push(`as the source states (${plural(stated.exact, 'day')})`);
+    else if (stated.ceiling !== null) parts.push(`${scheduled > stated.ceiling + 1e-9 ? 'OVER the' : 'within the'} source's ceiling of ${plural(stated.ceiling, 'day')}`);
+    else parts.push('the source states no number of days');
+    for (const c of own) parts.push(`plus ${c.name}: ${c.basis}${c.kind === 'exact' ? ' (stated, not on the calendar)' : c.kind === 'ceiling' ? ' (a ceiling, not scheduled: in the ceiling only)' : ''}`);
+    for (const c of conditional) parts.push(`plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`);
+    const paidBy = (p.fields.paid_by as string | null | undefined) ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
+    return {
+      ...base, paidBy, days, ceiling, perTerm, unknown: own.some((c) => c.kind === 'unknown'), isCeiling: ceiling > days + 1e-9,
+      items: own, conditional, stated: stated.text, basis: parts.join('; ') + missed,
+    };
+  });
+
+  const byTier: TierTotals[] = [...policy.tiers].sort((a, b) => a.level - b.level).map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
+  const tierTotals = new Map(byTier.map((t) => [t.tier, t]));
+  const byTrustMap = new Map<string | null, TrustTotals>();
+  const total = emptyTotals();
+  for (const s of schools) {
+    addSchool(total, s);
+    if (s.tier !== null) addSchool(tierTotals.get(s.tier)!, s);
+    if (!byTrustMap.has(s.trust)) byTrustMap.set(s.trust, { ...emptyTotals(), trust: s.trust, trustItems: [] });
+    addSchool(byTrustMap.get(s.trust)!, s);
+  }
+  // A trust's own events (a board meeting, a heads' meeting) once for the trust, in its row and the total.
+  const trustEvents: BudgetResult['trustEvents'] = [];
+  for (const [trust, events] of [...trustEventsOf].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
+    const byActivity = new Map<string, CalendarEvent[]>();
+    for (const e of events) byActivity.set(e.activity, [...(byActivity.get(e.activity) ?? []), e]);
+    for (const [activity, list] of byActivity) {
+      const perTerm = zeros();
+      for (const e of list) perTerm[e.term - 1] += e.days;
+      const days = sum(perTerm);
+      trustEvents.push({ trust, activity, count: list.length, days, perTerm });
+      for (const t of [total, byTrustMap.get(trust) ?? byTrustMap.set(trust, { ...emptyTotals(), trust, trustItems: [] }).get(trust)!]) {
+        t.days += days;
+        t.ceiling += days;
+        addInto(t.perTerm, perTerm);
+      }
+    }
+  }
+  for (const u of schedule.unscheduled) if (u.urn === null) total.unscheduled += u.days;
+  const byTrust = [...byTrustMap.values()].sort((a, b) => (a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB')));
+
+  const assumptions = [
+    'Days are the scheduled events costed: a visit is a day of the lead\'s time for each of its days, a meeting the time the activity states (half a day unless set), the school\'s own work none.',
+    'A tier\'s stated days are shown beside the schedule: "up to" is the ceiling; a number the source gives is compared, not added; budget items beyond the calendar with a stated number are added.',
+    ...(schedule.unscheduled.length ? [`${schedule.unscheduled.length} events could not be scheduled (${showNumber(sum(schedule.unscheduled.map((u) => u.days)))} days): not in the days, listed with the reason.`] : []),
+    ...(policy.budget?.notes ?? []),
+  ];
+  const report = capacityReport(capacity, total.perTerm, total.days);
+  if (report) {
+    Object.assign(report, personDemand(capacity, schedule.events));
+    report.overAllocated ||= report.byPerson.some((p) => p.year.over || p.terms.some((t) => t.over));
+  }
+  return { schools, byTier, byTrust, total, termWeeks, capacity: report, assumptions, unscheduled: schedule.unscheduled, trustEvents };
 }

@@ -1,24 +1,32 @@
 // A policy's QA and SI activities (the `calendar:` section of a preset or trust.config.yaml) and
-// how they become dated events for each school in the year's terms. Pure.
+// the occurrences each school (or trust) is due in the year's terms. Pure. Putting them on days
+// and people is core/schedule.ts.
 //
 // Timing, one kind per activity:
-// - `terms: [1, 4]`: once in each of those terms, in `week` (default 2) on `weekday` (default mon);
+// - `terms: [1, 4]`: once in each of those terms; a term listed twice (`[1, 1]`) gets two, each in
+//   its own part of the term. With `week`/`weekday` that day is preferred, else the schools are
+//   spread over the term's school days;
 // - `times_a_year: N`: N terms spread over the year (2 -> terms 2 and 5, 3 -> 1, 3, 5, ...), or the
 //   `terms` given;
-// - `every_weeks: N` on `weekday`: a cadence that runs across the whole year from the first such
-//   weekday of term 1. An occurrence on a closure day or in a holiday moves to the next school day;
-//   a term the cadence misses (shorter than the cadence) still gets one, on its first such weekday;
+// - `every_weeks: N` on `weekday`: a cadence counted from the first such weekday of term 1. An
+//   occurrence in a holiday is dropped, not moved; one on a closure day may move to a later school
+//   day of the same week, else it is dropped; one whose lead is full that day moves within its
+//   interval; two are never closer than half the interval;
 // - `every_years: N` from a date field (`from: last_peer_review`): due in the academic year of the
 //   last one plus N, placed in `term` (default 1); overdue when that year is already past.
 import { z } from 'zod';
 import type { FieldValue } from './fields.js';
 import { FIELD_BY_NAME } from './fields.js';
-import { fold } from './values.js';
+import { fold, parseDate } from './values.js';
 import { academicYearName, academicYearOf, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
-import { WEEKDAYS, mondayOf, nextSchoolDay, previousSchoolDay, termOfDay, whyClosed, type TermCalendar } from './terms.js';
+import { WEEKDAYS, isSchoolDay, mondayOf, nextSchoolDay, previousSchoolDay, termOfDay, whyClosed, type TermCalendar } from './terms.js';
+import type { Condition } from './policy.js';
 
 const tierId = z.union([z.string(), z.number()]).transform(String);
 const termNumber = z.number().int().min(1).max(6);
+
+export const ACTIVITY_TYPES = ['visit', 'meeting', 'school'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export const ActivitySchema = z
   .strictObject({
@@ -26,11 +34,32 @@ export const ActivitySchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens'),
     name: z.string().min(1),
     kind: z.enum(['QA', 'SI']),
+    /** The lead's role: each event is given a person of `capacity:` with this role. */
     lead: z.string().min(1),
+    /**
+     * visit: takes the lead to the school for the day (review days, executive visits, health checks);
+     * meeting: takes the lead's time, not the day; school: the school's own work (no central time).
+     */
+    type: z.enum(ACTIVITY_TYPES).default('visit'),
+    /** Days of the lead's time each occurrence takes, per day of it (default: visit 1, meeting 0.5, school 0). */
+    time: z.number().min(0).max(1).optional(),
+    /** school: one per school; trust: once per trust whatever its schools' tiers; organisation: once in all. */
+    per: z.enum(['school', 'trust', 'organisation']).default('school'),
     /** The tiers it applies to; absent or "all" means every school, including those needing data. */
     tiers: z.union([z.literal('all'), z.array(tierId).min(1)]).default('all'),
-    /** The sentence of the source document this activity stands for. */
+    /**
+     * Chosen by school data as well as tier: a policy condition (e.g. maintained schools only),
+     * checked against the condition schema by checkPolicy (policy.ts imports this file).
+     */
+    when: z.custom<Condition>((v) => typeof v === 'object' && v !== null, 'a condition, as in a tier rule').optional(),
+    /** Offered on request: listed, not scheduled or costed. */
+    optional: z.boolean().default(false),
+    /** A date column of the school (e.g. joined_trust): nothing is planned before that date. */
+    due_from: z.string().min(1).optional(),
+    /** The words of the source document this activity stands for (verbatim; "..." joins fragments). */
     source: z.string().optional(),
+    /** What the tool chose where the source is silent (a term, a week, a lead, a time), in its own words. */
+    choice: z.string().optional(),
     /** Shown with every event of this activity. */
     note: z.string().optional(),
     terms: z.array(termNumber).min(1).optional(),
@@ -67,6 +96,9 @@ export const ActivitySchema = z
       ctx.addIssue({ code: 'custom', path: ['terms'], message: `times_a_year: ${a.times_a_year} needs ${a.times_a_year} terms, found ${a.terms.length}` });
     }
     if (a.alternate_field !== undefined && a.alternate === undefined) ctx.addIssue({ code: 'custom', path: ['alternate_field'], message: 'alternate_field needs alternate: [first kind, second kind]' });
+    if (a.per !== 'school' && (a.every_years !== undefined || a.due_from !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['per'], message: `per: ${a.per} is once for the ${a.per}: a cycle or due_from needs a school's own dates (per: school)` });
+    }
   });
 export type Activity = z.output<typeof ActivitySchema>;
 
@@ -74,14 +106,19 @@ export const MinimumSchema = z.strictObject({
   tiers: z.array(tierId).min(1),
   kind: z.enum(['QA', 'SI']),
   per_term: z.number().int().min(1),
+  /** The terms it is checked in (default all six): a source's "term" may be the three-term year. */
+  terms: z.array(termNumber).min(1).optional(),
+  /** The activity added to a term that falls short, so the schedule meets the minimum. */
+  top_up: z.string().optional(),
   source: z.string().optional(),
+  choice: z.string().optional(),
 });
 export type Minimum = z.output<typeof MinimumSchema>;
 
 export const CalendarSchema = z.strictObject({
   notes: z.array(z.string()).default([]),
   activities: z.array(ActivitySchema).default([]),
-  /** Least activities of a kind per term a tier must get (checked against the plan). */
+  /** Least activities of a kind per term a tier must get: topped up, else reported. */
   minimums: z.array(MinimumSchema).default([]),
 });
 export type PolicyCalendar = z.output<typeof CalendarSchema>;
@@ -97,6 +134,9 @@ export function checkCalendar(calendar: PolicyCalendar | undefined, tierIds: Set
   });
   calendar.minimums.forEach((m, i) => {
     for (const t of m.tiers) if (!tierIds.has(t)) ctx.addIssue({ code: 'custom', path: ['calendar', 'minimums', i, 'tiers'], message: `no tier "${t}"` });
+    const top = m.top_up === undefined ? undefined : calendar.activities.find((a) => a.id === m.top_up);
+    if (m.top_up !== undefined && !top) ctx.addIssue({ code: 'custom', path: ['calendar', 'minimums', i, 'top_up'], message: `no activity "${m.top_up}"` });
+    else if (top && top.kind !== m.kind) ctx.addIssue({ code: 'custom', path: ['calendar', 'minimums', i, 'top_up'], message: `"${m.top_up}" is ${top.kind}, the minimum counts ${m.kind}` });
   });
 }
 
@@ -115,22 +155,59 @@ export interface CalendarSchool {
   extra: Record<string, string>;
 }
 
-export interface CalendarEvent {
-  date: string;
-  /** Last day (the same as date for a one-day activity). */
-  end: string;
-  term: number;
-  urn: number;
-  name: string;
-  tier: string | null;
-  activity: string;
-  activity_id: string;
-  kind: 'QA' | 'SI';
-  lead: string;
-  note: string | null;
+/** Activity time per day of it, in days of the lead's time. */
+export function timeOf(a: Activity): number {
+  return a.time ?? (a.type === 'visit' ? 1 : a.type === 'meeting' ? 0.5 : 0);
 }
 
-/** A school a cycle could not be dated for: the field it needs is blank. */
+/** A school, a trust or the whole organisation: whom an occurrence is for. */
+export interface Owner {
+  /** `urn` for a school, `trust:NAME`, or `organisation`: part of the UID. */
+  key: string;
+  urn: number | null;
+  name: string;
+  trust: string | null;
+  tier: string | null;
+  level: number | null;
+  /** Days the owner is closed beyond the trust's closures (a school's own INSET days). */
+  closed: Map<number, string>;
+  /** Nothing before this day (the school's due_from date), or null. */
+  from: number | null;
+  fromText: string | null;
+}
+
+/** One occurrence due: what, for whom, in which term, and the days it may take. */
+export interface Occurrence {
+  owner: Owner;
+  activity: Activity;
+  /** The name shown (a cycle can add "(external)"). */
+  label: string;
+  term: number;
+  /** Its number within the term for this owner and activity: the UID's, never the date. */
+  number: string;
+  /** First and last day it may start on (inclusive). */
+  window: [number, number];
+  /** The day it is aimed at. */
+  target: number;
+  /** A cadence: the series (for the half-interval rule) and the least days from the previous one. */
+  series: string | null;
+  minGap: number;
+  /** The nominal day when it had to move off a closure (for the note), else null. */
+  movedFrom: { day: number; why: string } | null;
+  notes: string[];
+}
+
+/** What is due but is not an occurrence: dropped in a holiday, a cycle missing its date, on request. */
+export interface Dropped {
+  urn: number | null;
+  name: string;
+  activity: string;
+  activity_id: string;
+  term: number | null;
+  date: string | null;
+  reason: string;
+}
+
 export interface MissingDate {
   urn: number;
   name: string;
@@ -138,75 +215,29 @@ export interface MissingDate {
   field: string;
 }
 
-export interface CalendarResult {
-  events: CalendarEvent[];
-  missingDates: MissingDate[];
-}
-
-interface Slot {
-  day: number;
-  endDay: number;
-  term: number;
-  note: string | null;
+export interface OnRequest {
+  activity: string;
+  activity_id: string;
+  kind: 'QA' | 'SI';
+  lead: string;
+  /** The schools (or trusts) it could be requested for. */
+  owners: number;
+  source: string | null;
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const fmt = (day: number) => `${DAY_NAMES[isoWeekday(fromDayNumber(day)) - 1]} ${fromDayNumber(day)}`;
-
-/** Runs `days` consecutive school days from `day`, staying in the term. */
-function lastDay(cal: TermCalendar, day: number, days: number, termEnd: number): number {
-  let end = day;
-  for (let n = 1; n < days; n++) {
-    const next = nextSchoolDay(cal, end + 1, termEnd);
-    if (next === null) break;
-    end = next;
-  }
-  return end;
-}
+export const dayText = (day: number) => `${DAY_NAMES[isoWeekday(fromDayNumber(day)) - 1]} ${fromDayNumber(day)}`;
 
 /** The school day for week `week`, weekday `weekday` of a term (moved off closures, kept in term). */
-export function placeInTerm(cal: TermCalendar, termNo: number, week: number, weekday: number, days = 1): Slot | null {
+export function placeInTerm(cal: TermCalendar, termNo: number, week: number, weekday: number): { day: number; nominal: number } | null {
   const term = cal.terms[termNo - 1];
   const monday = week > 0 ? mondayOf(term.startDay) + (week - 1) * 7 : mondayOf(term.endDay) + (week + 1) * 7;
   const nominal = Math.min(Math.max(monday + weekday - 1, term.startDay), term.endDay);
   const day = nextSchoolDay(cal, nominal, term.endDay) ?? previousSchoolDay(cal, nominal, term.startDay);
-  if (day === null) return null;
-  const closed = cal.closures.get(nominal);
-  const note = closed !== undefined && day !== nominal ? `moved from ${fmt(nominal)} (${closed})` : null;
-  return { day, endDay: lastDay(cal, day, days, term.endDay), term: termNo, note };
-}
-
-/** Every N weeks on a weekday across the year's terms (see the file comment). */
-export function cadenceDays(cal: TermCalendar, everyWeeks: number, weekday: number, days = 1): Slot[] {
-  const first = cal.terms[0].startDay;
-  const last = cal.terms[cal.terms.length - 1].endDay;
-  let nominal = mondayOf(first) + weekday - 1;
-  if (nominal < first) nominal += 7;
-  const slots: Slot[] = [];
-  const taken = new Set<number>();
-  for (; nominal <= last; nominal += everyWeeks * 7) {
-    const day = nextSchoolDay(cal, nominal, last);
-    if (day === null || taken.has(day)) continue;
-    taken.add(day);
-    const term = termOfDay(cal, day) as number;
-    slots.push({ day, endDay: lastDay(cal, day, days, cal.terms[term - 1].endDay), term, note: day !== nominal ? `moved from ${fmt(nominal)} (${whyClosed(cal, nominal)})` : null });
-  }
-  for (const term of cal.terms) {
-    if (slots.some((s) => s.term === term.number)) continue;
-    const slot = placeInTerm(cal, term.number, 1, weekday, days);
-    if (slot) slots.push({ ...slot, note: `the term is shorter than the ${everyWeeks}-week cadence: first ${WEEKDAYS[weekday - 1]} of the term` });
-  }
-  return slots.sort((a, b) => a.day - b.day);
+  return day === null ? null : { day, nominal };
 }
 
 const weekdayNumber = (a: Activity) => WEEKDAYS.indexOf(a.weekday ?? 'mon') + 1;
-
-/** The dates of an activity that do not depend on the school (all but cycles). */
-export function activitySlots(cal: TermCalendar, a: Activity): Slot[] {
-  if (a.every_weeks !== undefined) return cadenceDays(cal, a.every_weeks, weekdayNumber(a), a.days);
-  const terms = a.times_a_year !== undefined ? (a.terms ?? spreadTerms(a.times_a_year)) : (a.terms ?? []);
-  return [...new Set(terms)].flatMap((t) => placeInTerm(cal, t, a.week ?? 2, weekdayNumber(a), a.days) ?? []);
-}
 
 const extraValue = (school: CalendarSchool, column: string): string | null => {
   const key = Object.keys(school.extra).find((k) => fold(k) === fold(column));
@@ -214,16 +245,36 @@ const extraValue = (school: CalendarSchool, column: string): string | null => {
   return value === '' ? null : value;
 };
 
-/** A cycle for one school: its slot and what to say, null when not due, or 'missing'. */
-export function cycleSlot(cal: TermCalendar, a: Activity, school: CalendarSchool): { slot: Slot; name: string; note: string } | null | 'missing' {
+/** A date from a field or an extra column of the school, or null when blank or not a date. */
+export function schoolDate(school: CalendarSchool, column: string): string | null {
+  const field = school.fields[column];
+  if (typeof field === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field)) return field;
+  const raw = extraValue(school, column);
+  if (raw === null) return null;
+  const parsed = parseDate(raw);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** The school's own INSET days: an `inset_days` column of dates separated by ; or spaces. */
+export function schoolClosures(school: CalendarSchool): Map<number, string> {
+  const raw = extraValue(school, 'inset_days');
+  const closed = new Map<number, string>();
+  if (raw === null) return closed;
+  for (const part of raw.split(/[;|\s]+/)) {
+    const parsed = parseDate(part);
+    if (parsed.ok && parsed.value) closed.set(toDayNumber(parsed.value), "the school's INSET day");
+  }
+  return closed;
+}
+
+/** A cycle for one school: its name and note, null when not due, or 'missing'. */
+export function cycleDue(cal: TermCalendar, a: Activity, school: CalendarSchool): { name: string; note: string } | null | 'missing' {
   const last = school.fields[a.from as string];
   if (typeof last !== 'string') return 'missing';
   const every = a.every_years as number;
   const lastYear = academicYearOf(last);
   const due = lastYear + every;
   if (due > cal.year) return null;
-  const slot = placeInTerm(cal, a.term ?? 1, a.week ?? 2, weekdayNumber(a), a.days);
-  if (!slot) return null;
   const when = `last ${last} (${academicYearName(lastYear)}), every ${every} years`;
   let name = a.name;
   let kindNote = '';
@@ -239,7 +290,7 @@ export function cycleSlot(cal: TermCalendar, a: Activity, school: CalendarSchool
     }
   }
   const status = due === cal.year ? `due ${cal.yearName}` : `overdue since ${academicYearName(due)}`;
-  return { slot, name, note: `${status}: ${when}${kindNote}` };
+  return { name, note: `${status}: ${when}${kindNote}` };
 }
 
 export function appliesTo(a: Activity, tier: string | null): boolean {
@@ -247,85 +298,183 @@ export function appliesTo(a: Activity, tier: string | null): boolean {
   return tier !== null && a.tiers.includes(tier);
 }
 
-const compare = (a: CalendarEvent, b: CalendarEvent) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1
-    : a.urn - b.urn
-    || (a.activity < b.activity ? -1 : a.activity > b.activity ? 1 : 0)
-    || (a.activity_id < b.activity_id ? -1 : a.activity_id > b.activity_id ? 1 : 0);
-
-/** Every school's events for the terms asked (all six when `terms` is absent), sorted. */
-export function buildCalendar(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, options: { terms?: number[] } = {}): CalendarResult {
-  const wanted = new Set(options.terms ?? [1, 2, 3, 4, 5, 6]);
-  const fixed = new Map(calendar.activities.filter((a) => a.every_years === undefined).map((a) => [a.id, activitySlots(cal, a).filter((s) => wanted.has(s.term))]));
-  const missingDates: MissingDate[] = [];
-  const isoOf = new Map<number, string>();
-  const iso = (day: number) => {
-    let text = isoOf.get(day);
-    if (text === undefined) isoOf.set(day, (text = fromDayNumber(day)));
-    return text;
-  };
-  const event = (school: CalendarSchool, a: Activity, slot: Slot, name: string, notes: (string | null | undefined)[]): CalendarEvent => {
-    const note = notes.length === 2 && !notes[1] ? (notes[0] ?? '') : notes.filter((n): n is string => !!n).join('; ');
-    return {
-      date: iso(slot.day),
-      end: iso(slot.endDay),
-      term: slot.term,
-      urn: school.urn,
-      name: school.name,
-      tier: school.tier,
-      activity: name,
-      activity_id: a.id,
-      kind: a.kind,
-      lead: a.lead,
-      note: note === '' ? null : note,
-    };
-  };
-  // Schools in URN order and activities in name order, each event put in its day's bucket: the
-  // buckets come out sorted by date, then URN, then activity, without a sort of every event.
-  const bucket = new Map<string, CalendarEvent[]>();
-  const put = (e: CalendarEvent) => {
-    const list = bucket.get(e.date);
-    if (list) list.push(e);
-    else bucket.set(e.date, [e]);
-  };
-  const activities = [...calendar.activities].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
-    for (const a of activities) {
-      if (!appliesTo(a, school.tier)) continue;
-      if (a.every_years === undefined) {
-        for (const slot of fixed.get(a.id) ?? []) put(event(school, a, slot, a.name, [slot.note, a.note]));
-        continue;
-      }
-      const cycle = cycleSlot(cal, a, school);
-      if (cycle === 'missing') missingDates.push({ urn: school.urn, name: school.name, activity: a.name, field: a.from as string });
-      else if (cycle && wanted.has(cycle.slot.term)) put(event(school, a, cycle.slot, cycle.name, [cycle.note, cycle.slot.note, a.note]));
-    }
-  }
-  const events: CalendarEvent[] = [];
-  for (const date of [...bucket.keys()].sort()) {
-    const list = bucket.get(date) as CalendarEvent[];
-    // A cycle's name can gain "(external)": sort a bucket only when that broke its order.
-    if (list.some((e, i) => i > 0 && compare(list[i - 1], e) > 0)) list.sort(compare);
-    for (const e of list) events.push(e);
-  }
-  return { events, missingDates };
+/** A school's days in a range that are school days for it (its own INSET days off). */
+export function ownerSchoolDays(cal: TermCalendar, owner: Owner, from: number, to: number): number[] {
+  const days: number[] = [];
+  for (let d = from; d <= to; d++) if (isSchoolDay(cal, d) && !owner.closed.has(d)) days.push(d);
+  return days;
 }
 
-/** Where a tier's plan has fewer activities of a kind in a term than the policy's minimum. */
-export function shortfalls(events: CalendarEvent[], calendar: PolicyCalendar, schools: CalendarSchool[], terms: number[]): string[] {
-  const lines: string[] = [];
-  const count = new Map<string, number>();
-  for (const e of events) count.set(`${e.urn}|${e.term}|${e.kind}`, (count.get(`${e.urn}|${e.term}|${e.kind}`) ?? 0) + 1);
-  for (const school of schools) {
-    for (const m of calendar.minimums) {
-      if (school.tier === null || !m.tiers.includes(school.tier)) continue;
-      for (const term of terms) {
-        const n = count.get(`${school.urn}|${term}|${m.kind}`) ?? 0;
-        if (n < m.per_term) lines.push(`${school.urn} ${school.name} (${school.tier}): term ${term} has ${n} ${m.kind} ${n === 1 ? 'activity' : 'activities'}; the policy asks for at least ${m.per_term}${m.source ? ` (${m.source})` : ''}`);
+export interface DueOptions {
+  /** Whether a school meets an activity's `when:` condition (true when the activity has none). */
+  meets?: (a: Activity, school: CalendarSchool, condition: Condition) => boolean;
+}
+
+export interface DueResult {
+  occurrences: Occurrence[];
+  dropped: Dropped[];
+  missingDates: MissingDate[];
+  onRequest: OnRequest[];
+}
+
+/** Every occurrence due in the year, for every school, trust or the organisation (see the file comment). */
+export function dueOccurrences(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, options: DueOptions = {}): DueResult {
+  const sorted = [...schools].sort((a, b) => a.urn - b.urn);
+  const occurrences: Occurrence[] = [];
+  const dropped: Dropped[] = [];
+  const missingDates: MissingDate[] = [];
+  const onRequest: OnRequest[] = [];
+  const schoolOwner = new Map<number, Owner>();
+  for (const s of sorted) {
+    const closed = schoolClosures(s);
+    schoolOwner.set(s.urn, { key: String(s.urn), urn: s.urn, name: s.name, trust: (s.fields.trust as string | null) ?? null, tier: s.tier, level: s.level, closed, from: null, fromText: null });
+  }
+  const qualifies = (a: Activity, s: CalendarSchool) => appliesTo(a, s.tier) && (a.when === undefined || (options.meets?.(a, s, a.when) ?? true));
+
+  for (const a of calendar.activities) {
+    const schoolsFor = sorted.filter((s) => qualifies(a, s));
+    if (schoolsFor.length === 0) continue;
+    // Owners: each school, each trust once (a school outside a trust is its own), or one for all.
+    const owners: { owner: Owner; school: CalendarSchool | null }[] = [];
+    if (a.per === 'school') {
+      for (const s of schoolsFor) {
+        const base = schoolOwner.get(s.urn) as Owner;
+        let owner = base;
+        if (a.due_from !== undefined) {
+          const from = schoolDate(s, a.due_from);
+          if (from !== null) owner = { ...base, from: toDayNumber(from), fromText: `${a.due_from} ${from}` };
+        }
+        owners.push({ owner, school: s });
+      }
+    } else if (a.per === 'trust') {
+      const seen = new Set<string>();
+      for (const s of schoolsFor) {
+        const trust = (s.fields.trust as string | null) ?? null;
+        if (trust === null) {
+          owners.push({ owner: schoolOwner.get(s.urn) as Owner, school: s });
+          continue;
+        }
+        if (seen.has(trust)) continue;
+        seen.add(trust);
+        owners.push({ owner: { key: `trust:${trust}`, urn: null, name: trust, trust, tier: null, level: null, closed: new Map(), from: null, fromText: null }, school: null });
+      }
+    } else {
+      owners.push({ owner: { key: 'organisation', urn: null, name: 'All schools', trust: null, tier: null, level: null, closed: new Map(), from: null, fromText: null }, school: null });
+    }
+    if (a.optional) {
+      onRequest.push({ activity: a.name, activity_id: a.id, kind: a.kind, lead: a.lead, owners: owners.length, source: a.source ?? null });
+      continue;
+    }
+    if (a.every_weeks !== undefined) {
+      for (const { owner } of owners) occurrences.push(...cadence(cal, a, owner, dropped));
+      continue;
+    }
+    if (a.every_years !== undefined) {
+      const due: { owner: Owner; name: string; note: string }[] = [];
+      for (const { owner, school } of owners) {
+        const cycle = cycleDue(cal, a, school as CalendarSchool);
+        if (cycle === 'missing') missingDates.push({ urn: owner.urn as number, name: owner.name, activity: a.name, field: a.from as string });
+        else if (cycle) due.push({ owner, ...cycle });
+      }
+      const term = a.term ?? 1;
+      due.forEach((d, i) => occurrences.push(...termly(cal, a, d.owner, term, 0, 1, i, due.length, d.name, [d.note], dropped)));
+      continue;
+    }
+    const terms = a.times_a_year !== undefined ? (a.terms ?? spreadTerms(a.times_a_year)) : (a.terms ?? []);
+    const perTerm = new Map<number, number>();
+    for (const t of terms) perTerm.set(t, (perTerm.get(t) ?? 0) + 1);
+    for (const [term, count] of [...perTerm].sort((x, y) => x[0] - y[0])) {
+      for (let k = 0; k < count; k++) {
+        owners.forEach(({ owner }, i) => occurrences.push(...termly(cal, a, owner, term, k, count, i, owners.length, a.name, [], dropped)));
       }
     }
   }
-  return lines;
+  return { occurrences, dropped, missingDates, onRequest };
+}
+
+/** Clamps a window to an owner's due_from date: null when the whole window is before it. */
+function fromClamp(owner: Owner, window: [number, number]): [number, number] | null {
+  if (owner.from === null || owner.from <= window[0]) return window;
+  if (owner.from > window[1]) return null;
+  return [owner.from, window[1]];
+}
+
+/**
+ * Occurrence k of `count` in a term for the i-th of n owners: its part of the term is its window;
+ * the target is the week/weekday asked for, else the owner's place in the spread over that part.
+ */
+function termly(cal: TermCalendar, a: Activity, owner: Owner, termNo: number, k: number, count: number, i: number, n: number, label: string, notes: string[], dropped: Dropped[]): Occurrence[] {
+  const term = cal.terms[termNo - 1];
+  const all = ownerSchoolDays(cal, owner, term.startDay, term.endDay);
+  if (all.length === 0) return [];
+  const lo = Math.floor((k * all.length) / count);
+  const hi = Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1);
+  const clamped = fromClamp(owner, [all[lo], all[hi]]);
+  if (clamped === null) {
+    dropped.push({ urn: owner.urn, name: owner.name, activity: label, activity_id: a.id, term: termNo, date: null, reason: `before ${owner.fromText}: nothing is planned before it` });
+    return [];
+  }
+  const part = all.filter((d) => d >= clamped[0] && d <= clamped[1]);
+  let target: number;
+  if (a.week !== undefined || a.weekday !== undefined) {
+    const placed = placeInTerm(cal, termNo, a.week ?? 2, weekdayNumber(a));
+    target = placed === null ? part[0] : Math.min(Math.max(placed.day, clamped[0]), clamped[1]);
+  } else {
+    target = part[Math.min(part.length - 1, Math.floor(((i + 0.5) * part.length) / n))];
+  }
+  const fromNote = owner.from !== null && owner.from > all[lo] ? [`from ${owner.fromText}`] : [];
+  return [{
+    owner, activity: a, label, term: termNo, number: String(k + 1), window: clamped, target, series: null, minGap: 0, movedFrom: null,
+    notes: [...notes, ...fromNote],
+  }];
+}
+
+/** Every N weeks on a weekday from the first such weekday of term 1 (see the file comment). */
+function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[]): Occurrence[] {
+  const every = a.every_weeks as number;
+  const first = cal.terms[0].startDay;
+  const last = cal.terms[cal.terms.length - 1].endDay;
+  let nominal = mondayOf(first) + weekdayNumber(a) - 1;
+  if (nominal < first) nominal += 7;
+  const out: Occurrence[] = [];
+  const numberInTerm = new Map<number, number>();
+  const series = `${owner.key}|${a.id}`;
+  for (; nominal <= last; nominal += every * 7) {
+    const termNo = termOfDay(cal, nominal);
+    const drop = (reason: string) => dropped.push({ urn: owner.urn, name: owner.name, activity: a.name, activity_id: a.id, term: termNo, date: fromDayNumber(nominal), reason });
+    if (termNo === null) {
+      drop(`${dayText(nominal)} is in the ${whyClosed(cal, nominal)}: dropped, not moved`);
+      continue;
+    }
+    const number = (numberInTerm.get(termNo) ?? 0) + 1;
+    numberInTerm.set(termNo, number);
+    const term = cal.terms[termNo - 1];
+    const monday = mondayOf(nominal);
+    // Its own interval (the week for a weekly one; the fortnight for a fortnightly one), so that a
+    // full day moves it within the interval; the half-interval gap keeps the series apart.
+    let window: [number, number] | null = [Math.max(monday, term.startDay), Math.min(monday + 7 * every - 3, term.endDay)];
+    let movedFrom: Occurrence['movedFrom'] = null;
+    const closure = owner.closed.get(nominal) ?? cal.closures.get(nominal);
+    if (closure !== undefined) {
+      // A closure day: only a later school day of the same week will do.
+      movedFrom = { day: nominal, why: closure };
+      window = nominal + 1 <= monday + 4 ? [nominal + 1, Math.min(monday + 4, term.endDay)] : null;
+      if (window === null || ownerSchoolDays(cal, owner, window[0], window[1]).length === 0) {
+        drop(`${dayText(nominal)} is a closure (${closure}) and no later school day of that week is free: dropped`);
+        continue;
+      }
+    }
+    window = fromClamp(owner, window);
+    if (window === null) {
+      drop(`before ${owner.fromText}: nothing is planned before it`);
+      continue;
+    }
+    out.push({
+      owner, activity: a, label: a.name, term: termNo, number: String(number), window, target: Math.max(nominal, window[0]),
+      series, minGap: Math.ceil((every * 7) / 2), movedFrom, notes: [],
+    });
+  }
+  return out;
 }
 
 /** The term to show by default: the one `asOf` falls in, else the next to start; null after the year. */

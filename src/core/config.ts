@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { PolicyShape, checkPolicy, type Policy } from './policy.js';
 import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
 import { TermsSchema } from './terms.js';
+import { ScheduleSettingsSchema } from './schedule.js';
 
 export const CapacitySchema = z
   .strictObject({
     role: z.string().min(1),
     name: z.string().optional(),
+    /** Other roles this person also leads activities for (a Director who also reviews). */
+    also_leads: z.array(z.string().min(1)).optional(),
     days_per_year: z.number().min(0).optional(),
     days_per_term: z.number().min(0).optional(),
   })
@@ -26,8 +29,10 @@ export const TrustSettingsShape = {
   wfap: WfapSettingsSchema.optional(),
   /** The academic year's six terms and closure days; the shipped 2026/27 dates when absent. */
   terms: TermsSchema.optional(),
-  /** The people who deliver support (for `sit budget`): days available a year, or per term. */
+  /** The people who deliver support: name, role (an activity's lead), days a year or a term. */
   capacity: z.array(CapacitySchema).optional(),
+  /** How the calendar books people (visits_per_day). */
+  schedule: ScheduleSettingsSchema.optional(),
 };
 
 export const TrustConfigSchema = z

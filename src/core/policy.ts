@@ -351,6 +351,11 @@ export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
   });
   checkLanguage(policy, ctx);
   checkCalendar(policy.calendar, ids, ctx);
+  policy.calendar?.activities.forEach((a, i) => {
+    if (a.when === undefined) return;
+    const parsed = ConditionSchema.safeParse(a.when);
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['calendar', 'activities', i, 'when', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
+  });
   for (const id of Object.keys(policy.budget?.tiers ?? {})) {
     if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['budget', 'tiers', id], message: `no tier "${id}"` });
   }

@@ -20,7 +20,7 @@ function itemJson(c: ItemCost) {
 }
 
 function totalsJson(t: Totals) {
-  return { schools: t.schools, days: round2(t.days), ceiling: round2(t.ceiling), unknown: t.unknown, needs_data: t.needsData, per_term: terms(t.perTerm), subject_to_approval: round2(t.conditional) };
+  return { schools: t.schools, days: round2(t.days), ceiling: round2(t.ceiling), unknown: t.unknown, needs_data: t.needsData, per_term: terms(t.perTerm), subject_to_approval: round2(t.conditional), unscheduled: round2(t.unscheduled) };
 }
 
 function termJson(t: CapacityTerm) {
@@ -43,6 +43,9 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
       trust: s.trust,
       tier: s.tier,
       days: r2(s.days),
+      scheduled: r2(s.scheduled),
+      stated: s.stated,
+      unscheduled: round2(s.unscheduledDays),
       ceiling: r2(s.ceiling),
       is_ceiling: s.isCeiling,
       unknown: s.unknown,
@@ -62,7 +65,11 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
       terms: result.capacity.terms.map((t) => ({ term: t.term, ...termJson(t) })),
       year: termJson(result.capacity.year),
       over_allocated: result.capacity.overAllocated,
+      by_person: result.capacity.byPerson.map((p) => ({ name: p.name, role: p.role, events: p.events, terms: p.terms.map((t) => ({ term: t.term, ...termJson(t) })), year: termJson(p.year) })),
+      unassigned: result.capacity.unassigned.map((u) => ({ role: u.role, events: u.events, per_term: terms(u.perTerm), year: round2(u.year) })),
     },
+    trust_events: result.trustEvents.map((t) => ({ trust: t.trust, activity: t.activity, count: t.count, days: round2(t.days), per_term: terms(t.perTerm) })),
+    unscheduled: result.unscheduled,
     assumptions: result.assumptions,
   };
 }
@@ -72,6 +79,13 @@ const termCells = (xs: number[] | null): Record<string, Cell> => Object.fromEntr
 
 /** The days as a reader should take them: a number, "up to" a ceiling, not stated, or needs data. */
 export function daysText(s: SchoolBudget): string {
+  if (s.scheduled !== null) {
+    const parts = [`${round2(s.days ?? 0)}`];
+    if (s.stated) parts.push(`(source: ${s.stated})`);
+    if (s.unscheduledDays) parts.push(`+ ${round2(s.unscheduledDays)} unscheduled`);
+    if (s.tier === null) parts.push('(needs data)');
+    return parts.join(' ');
+  }
   if (s.tier === null) return 'needs data';
   if (s.days === null) return 'not stated';
   const n = String(round2(s.days));
@@ -85,12 +99,14 @@ export function schoolsTable(result: BudgetResult, policy: Policy, asOf: string,
     ? [{ key: 'urn', header: 'URN' }, { key: 'name', header: 'School', wide: true }, { key: 'tier', header: 'Tier' }, { key: 'days_text', header: 'Days' }, { key: 'paid_by', header: 'Paid by' }, { key: 'basis', header: 'Basis', wide: true }]
     : [
         { key: 'urn', header: 'urn' }, { key: 'name', header: 'name' }, { key: 'trust', header: 'trust' }, { key: 'tier', header: 'tier' },
-        { key: 'days', header: 'days' }, { key: 'ceiling', header: 'ceiling' }, { key: 'days_text', header: 'days_text' },
+        { key: 'days', header: 'days' }, { key: 'scheduled', header: 'scheduled' }, { key: 'stated', header: 'stated' }, { key: 'unscheduled', header: 'unscheduled' },
+        { key: 'ceiling', header: 'ceiling' }, { key: 'days_text', header: 'days_text' },
         ...termColumns, { key: 'paid_by', header: 'paid_by' }, { key: 'basis', header: 'basis', wide: true },
       ];
   const rows: Record<string, Cell>[] = result.schools.map((s) => ({
     urn: s.urn, name: s.name, trust: s.trust, tier: s.tier ?? (detail === 'terminal' ? 'needs data' : null),
-    days: r2(s.days), ceiling: r2(s.ceiling), days_text: daysText(s), ...termCells(s.tier === null || s.days === null ? null : s.perTerm),
+    days: r2(s.days), scheduled: r2(s.scheduled), stated: s.stated, unscheduled: s.scheduled === null ? null : round2(s.unscheduledDays),
+    ceiling: r2(s.ceiling), days_text: daysText(s), ...termCells((s.tier === null && s.scheduled === null) || s.days === null ? null : s.perTerm),
     paid_by: s.paidBy, basis: s.basis,
   }));
   const levels = result.schools.map((s) => s.placement.level);
@@ -104,6 +120,14 @@ export function schoolsTable(result: BudgetResult, policy: Policy, asOf: string,
       });
       levels.push(policy.tiers.find((x) => x.id === c.tier)?.level ?? null);
     }
+  }
+  for (const t of result.trustEvents) {
+    rows.push({
+      urn: null, name: `${t.trust} (${t.activity}: ${t.count} for the trust, once)`, trust: t.trust === 'All schools' ? null : t.trust, tier: null,
+      days: round2(t.days), scheduled: round2(t.days), stated: null, unscheduled: null, ceiling: round2(t.days), days_text: String(round2(t.days)),
+      ...termCells(t.perTerm), paid_by: null, basis: `${t.count} x ${t.activity}, scheduled once for ${t.trust}`,
+    });
+    levels.push(null);
   }
   return {
     title: `Support days by school: ${policy.name}`,
@@ -155,6 +179,11 @@ export function overLine(result: BudgetResult): string | null {
   if (!c || !c.overAllocated) return null;
   const over = c.terms.filter((t) => t.over).map((t) => `term ${t.term} by ${round2(-t.balance)} days`);
   if (c.year.over) over.push(`the year by ${round2(-c.year.balance)} days`);
+  for (const p of c.byPerson) {
+    const terms = p.terms.filter((t) => t.over).map((t) => `term ${t.term} by ${round2(-t.balance)}`);
+    if (p.year.over) terms.push(`the year by ${round2(-p.year.balance)}`);
+    if (terms.length) over.push(`${p.name}: ${terms.join(', ')} days`);
+  }
   return `OVER-ALLOCATED: demand exceeds capacity in ${over.join(', ')}`;
 }
 
@@ -169,8 +198,15 @@ export function capacityTable(result: BudgetResult): TableModel | null {
     title: 'Demand against capacity',
     subtitle: [`Capacity: ${c.people.map((p) => `${p.role}${p.name ? ` (${p.name})` : ''} ${p.basis}`).join('; ')}.`, 'Demand counts known days only (the planning figure; "up to" at its bound); days not stated and days subject to approval are not in it.'],
     columns: [{ key: 'term', header: 'term' }, { key: 'demand', header: 'demand (days)' }, { key: 'capacity', header: 'capacity (days)' }, { key: 'balance', header: 'balance' }, { key: 'status', header: 'status' }],
-    rows: [...c.terms.map((t) => row(`term ${t.term}`, t)), row('year', c.year)],
-    levels: [...c.terms.map((t) => (t.over ? 2 : 1)), c.year.over ? 2 : 1],
+    rows: [
+      ...c.terms.map((t) => row(`term ${t.term}`, t)), row('year', c.year),
+      ...c.byPerson.flatMap((p) => [...p.terms.map((t) => row(`${p.name}: term ${t.term}`, t)), row(`${p.name}: year`, p.year)]),
+      ...c.unassigned.map((u) => ({ term: `unassigned (${u.role}): year`, demand: round2(u.year), capacity: 0, balance: round2(-u.year), status: `no one in capacity: has the role (${u.events} events)` })),
+    ],
+    levels: [
+      ...c.terms.map((t) => (t.over ? 2 : 1)), c.year.over ? 2 : 1,
+      ...c.byPerson.flatMap((p) => [...p.terms.map((t) => (t.over ? 2 : 1)), p.year.over ? 2 : 1]), ...c.unassigned.map(() => 2),
+    ],
     maxLevel: 2,
     footer: [overLine(result) ?? 'Within capacity in every term and for the year.'],
   };

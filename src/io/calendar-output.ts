@@ -1,10 +1,11 @@
 // Calendar events in the shapes people and scripts read: a table model (terminal, CSV, Markdown,
 // HTML), the JSON of SPEC section 6, and iCalendar events with stable UIDs.
-import type { CalendarEvent } from '../core/calendar.js';
+import type { CalendarEvent, Unscheduled } from '../core/schedule.js';
 import type { TermCalendar } from '../core/terms.js';
-import { isoWeekday } from '../core/dates.js';
-import type { Column, TableModel } from './formats/table-model.js';
-import { stableUid, toIcs, type IcsEvent } from './ics.js';
+import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
+import { mondayOf } from '../core/terms.js';
+import type { Cell, Column, TableModel } from './formats/table-model.js';
+import { sequenced, stableUid, toIcs, type IcsEvent, type PreviousEvent } from './ics.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -14,9 +15,15 @@ export function friendlyDate(iso: string): string {
   return `${DAYS[isoWeekday(iso) - 1]} ${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
-/** The JSON of one event: date, end, term, urn, name, tier, activity, activity_id, kind, lead, note. */
-export function eventJson(e: CalendarEvent): CalendarEvent {
-  return { date: e.date, end: e.end, term: e.term, urn: e.urn, name: e.name, tier: e.tier, activity: e.activity, activity_id: e.activity_id, kind: e.kind, lead: e.lead, note: e.note };
+/**
+ * The JSON of one event: date, end, term, urn (null for a trust-wide event), name, trust, tier,
+ * activity, activity_id, kind, type, lead, role, person, days, occurrence, uid, note.
+ */
+export function eventJson(e: CalendarEvent) {
+  return {
+    date: e.date, end: e.end, term: e.term, urn: e.urn, name: e.name, trust: e.trust, tier: e.tier, activity: e.activity, activity_id: e.activity_id,
+    kind: e.kind, type: e.type, lead: e.lead, role: e.role, person: e.person, days: e.days, occurrence: e.occurrence, uid: eventUid(e), note: e.note,
+  };
 }
 
 /** What the plan covers, in words: "term 3 (Spring 1, 2027-01-04 to 2027-02-12), 2026/27". */
@@ -28,10 +35,16 @@ export function scopeText(cal: TermCalendar, terms: number[]): string {
   }).join('; ');
 }
 
-export function countText(events: CalendarEvent[]): string {
-  const schools = new Set(events.map((e) => e.urn)).size;
+export function countText(events: CalendarEvent[], unscheduled: Unscheduled[] = []): string {
+  const schools = new Set(events.filter((e) => e.urn !== null).map((e) => e.urn)).size;
+  const trustWide = events.filter((e) => e.urn === null).length;
   const qa = events.filter((e) => e.kind === 'QA').length;
-  return `${events.length} events (${qa} QA, ${events.length - qa} SI) for ${schools} ${schools === 1 ? 'school' : 'schools'}`;
+  const unassigned = events.filter((e) => e.person === null && e.type !== 'school').length;
+  const parts = [`${events.length} events (${qa} QA, ${events.length - qa} SI) for ${schools} ${schools === 1 ? 'school' : 'schools'}`];
+  if (trustWide) parts.push(`${trustWide} for a whole trust`);
+  if (unassigned) parts.push(`${unassigned} unassigned (no one in capacity: has the role)`);
+  if (unscheduled.length) parts.push(`${unscheduled.length} unscheduled (no day fits: see the list)`);
+  return parts.join('; ');
 }
 
 export function calendarTable(events: CalendarEvent[], options: { policyName: string; policyId: string; asOf: string; scope: string; levels: Map<number, number | null>; maxLevel: number; detail: 'terminal' | 'file'; notes?: string[] }): TableModel {
@@ -47,43 +60,107 @@ export function calendarTable(events: CalendarEvent[], options: { policyName: st
         { key: 'lead', header: 'Lead', wide: true },
         { key: 'note', header: 'Note', wide: true },
       ]
-    : ['date', 'end', 'term', 'urn', 'name', 'tier', 'activity', 'activity_id', 'kind', 'lead', 'note'].map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) }));
+    : ['date', 'end', 'term', 'urn', 'name', 'trust', 'tier', 'activity', 'activity_id', 'kind', 'type', 'lead', 'role', 'person', 'days', 'occurrence', 'uid', 'note']
+        .map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) }));
   const rows = events.map((e) => ({
     ...eventJson(e),
     date: options.detail === 'terminal' ? `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}` : e.date,
-    tier: options.detail === 'terminal' ? (e.tier ?? 'needs data') : e.tier,
+    tier: options.detail === 'terminal' ? (e.urn === null ? 'all' : (e.tier ?? 'needs data')) : e.tier,
   }));
   return {
     title: `QA and SI calendar: ${options.policyName}`,
     subtitle: [`Policy: ${options.policyId}. ${options.scope[0].toUpperCase()}${options.scope.slice(1)}. As of ${options.asOf}.`],
     columns,
     rows,
-    levels: events.map((e) => options.levels.get(e.urn) ?? null),
+    levels: events.map((e) => (e.urn === null ? null : options.levels.get(e.urn) ?? null)),
     maxLevel: options.maxLevel,
     footer: [countText(events), ...(options.notes ?? [])],
   };
 }
 
-/** The UID of an event: school, activity and date, so a re-import updates rather than duplicates. */
-export function eventUid(e: CalendarEvent): string {
-  return stableUid([e.urn, e.activity_id, e.date]);
+/**
+ * The UID of an event: the school (or trust), the activity and its number within the term, never
+ * the date, so a re-import updates an event a closure moved rather than duplicating it.
+ */
+export function eventUid(e: Pick<CalendarEvent, 'urn' | 'name' | 'activity_id' | 'term' | 'occurrence'>): string {
+  return stableUid([e.urn ?? `trust:${e.name}`, e.activity_id, e.term, e.occurrence]);
 }
 
-export function calendarIcs(events: CalendarEvent[], options: { name: string; stamp: string }): string {
+export function eventDescription(e: CalendarEvent): string {
+  return [
+    e.urn === null ? `For: ${e.name} (the whole trust, once)` : `School: ${e.name} (URN ${e.urn})`,
+    ...(e.urn === null ? [] : [`Tier: ${e.tier ?? 'needs data'}`]),
+    `Term: ${e.term}`,
+    `Kind: ${e.kind}`,
+    `Lead: ${e.lead}`,
+    ...(e.type === 'school' ? [] : [`Role: ${e.role}`, `Time: ${e.days} ${e.days === 1 ? 'day' : 'days'}`]),
+    ...(e.note ? [`Note: ${e.note}`] : []),
+  ].join('\n');
+}
+
+/** iCalendar for the events; with the previous plan, SEQUENCE rises on a change and removed events are cancelled. */
+export function calendarIcs(events: CalendarEvent[], options: { name: string; stamp: string; previous?: PreviousEvent[] }): string {
   const icsEvents: IcsEvent[] = events.map((e) => ({
     uid: eventUid(e),
     start: e.date,
     end: e.end,
     summary: `${e.activity} - ${e.name}`,
-    description: [
-      `School: ${e.name} (URN ${e.urn})`,
-      `Tier: ${e.tier ?? 'needs data'}`,
-      `Term: ${e.term}`,
-      `Kind: ${e.kind}`,
-      `Lead: ${e.lead}`,
-      ...(e.note ? [`Note: ${e.note}`] : []),
-    ].join('\n'),
+    description: eventDescription(e),
     categories: [e.kind],
   }));
-  return toIcs({ name: options.name, stamp: options.stamp, events: icsEvents });
+  return toIcs({ name: options.name, stamp: options.stamp, events: options.previous ? sequenced(icsEvents, options.previous) : icsEvents });
+}
+
+/** What could not be placed, with the reason: one row each. */
+export function unscheduledTable(list: Unscheduled[]): TableModel {
+  return {
+    title: 'Unscheduled: no day fits',
+    columns: ['term', 'urn', 'name', 'activity', 'role', 'days', 'reason'].map((key) => ({ key, header: key, wide: ['name', 'activity', 'reason'].includes(key) })),
+    rows: list.map((u) => ({ term: u.term, urn: u.urn, name: u.name, activity: u.activity, role: u.role, days: u.days, reason: u.reason })),
+  };
+}
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+/**
+ * The rota: a row per week and person (and "unassigned" where events have no one), a column per
+ * weekday, each cell the schools and activities of that day. The school's own work is left out.
+ */
+export function rotaTable(events: CalendarEvent[], options: { title: string; subtitle: string[]; people: string[] }): TableModel {
+  const booked = events.filter((e) => e.type !== 'school');
+  const weeks = [...new Set(booked.map((e) => mondayOf(toDayNumber(e.date))))].sort((a, b) => a - b);
+  const who = (e: CalendarEvent) => e.person ?? `unassigned (${e.role})`;
+  const names = [...options.people, ...[...new Set(booked.filter((e) => e.person === null).map(who))].sort()];
+  const cells = new Map<string, string[]>();
+  for (const e of booked) {
+    let day = toDayNumber(e.date);
+    const last = toDayNumber(e.end);
+    for (; day <= last; day++) {
+      const weekday = isoWeekday(fromDayNumber(day));
+      if (weekday > 5) continue;
+      const key = `${mondayOf(day)}|${who(e)}|${weekday}`;
+      const text = `${e.urn === null ? e.name : `${e.urn} ${e.name}`}: ${e.activity}${e.type === 'meeting' ? ` (${e.days} day)` : ''}`;
+      cells.set(key, [...(cells.get(key) ?? []), text]);
+    }
+  }
+  const rows: Record<string, Cell>[] = [];
+  for (const week of weeks) {
+    for (const name of names) {
+      const row: Record<string, Cell> = { week: `${friendlyDate(fromDayNumber(week)).slice(4)}`, person: name };
+      let any = false;
+      WEEKDAY_KEYS.forEach((k, i) => {
+        const list = cells.get(`${week}|${name}|${i + 1}`);
+        row[k] = list ? list.join('; ') : null;
+        if (list) any = true;
+      });
+      if (any || options.people.includes(name)) rows.push(row);
+    }
+  }
+  return {
+    title: options.title,
+    subtitle: options.subtitle,
+    columns: [{ key: 'week', header: 'Week of' }, { key: 'person', header: 'Person' }, ...WEEKDAY_KEYS.map((k) => ({ key: k, header: k[0].toUpperCase() + k.slice(1), wide: true }))],
+    rows,
+    footer: ['Each cell: the schools (URN and name) and activities of that day; a meeting shows the time it takes. The schools\' own work is not in the rota.'],
+  };
 }

@@ -13,6 +13,10 @@ export interface IcsEvent {
   summary: string;
   description?: string;
   categories?: string[];
+  /** Rises when the details change, so calendar clients apply the update (RFC 5545 3.8.7.4). */
+  sequence?: number;
+  /** An event no longer in the plan, written so that a client removes it. */
+  cancelled?: boolean;
 }
 
 export interface IcsCalendar {
@@ -78,8 +82,86 @@ export function toIcs(calendar: IcsCalendar): string {
       `DTEND;VALUE=DATE:${compact(dayAfter(event.end))}\r\n${foldLine(`SUMMARY:${escapeText(event.summary)}`)}`;
     if (event.description) text += `\r\n${foldLine(`DESCRIPTION:${escapeText(event.description)}`)}`;
     if (event.categories?.length) text += `\r\n${foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`)}`;
+    if (event.sequence) text += `\r\nSEQUENCE:${event.sequence}`;
+    if (event.cancelled) text += '\r\nSTATUS:CANCELLED';
     parts.push(`${text}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT`);
   }
   parts.push('END:VCALENDAR');
   return `${parts.join('\r\n')}\r\n`;
+}
+
+/** An event of a previously written calendar, as read back. */
+export interface PreviousEvent {
+  uid: string;
+  start: string;
+  end: string;
+  summary: string;
+  description: string;
+  categories: string[];
+  sequence: number;
+  cancelled: boolean;
+}
+
+const unescapeText = (text: string) => text.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+const isoOf = (value: string) => `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The events of an iCalendar file (the previous plan, for `--previous`): unfolds lines and reads
+ * UID, DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES, SEQUENCE and STATUS of each VEVENT.
+ * Throws an Error naming the line when the text is not a calendar.
+ */
+export function readIcs(text: string): PreviousEvent[] {
+  const lines = text.replace(/\r\n[ \t]|\n[ \t]/g, '').split(/\r?\n/);
+  if (!lines[0]?.trim().toUpperCase().startsWith('BEGIN:VCALENDAR')) throw new Error('line 1: expected BEGIN:VCALENDAR (an iCalendar file written by sit calendar --format ics)');
+  const events: PreviousEvent[] = [];
+  let current: Partial<PreviousEvent> | null = null;
+  lines.forEach((line, i) => {
+    const colon = line.indexOf(':');
+    if (colon < 0) return;
+    const head = line.slice(0, colon).toUpperCase();
+    const name = head.split(';')[0];
+    const value = line.slice(colon + 1);
+    if (name === 'BEGIN' && value.toUpperCase() === 'VEVENT') current = { description: '', summary: '', categories: [], sequence: 0, cancelled: false };
+    else if (name === 'END' && value.toUpperCase() === 'VEVENT' && current) {
+      if (!current.uid || !current.start) throw new Error(`line ${i + 1}: an event without UID or DTSTART`);
+      events.push({ ...(current as PreviousEvent), end: current.end ?? current.start });
+      current = null;
+    } else if (current) {
+      if (name === 'UID') current.uid = value;
+      else if (name === 'DTSTART') current.start = isoOf(value);
+      else if (name === 'DTEND') current.end = dayBefore(isoOf(value));
+      else if (name === 'SUMMARY') current.summary = unescapeText(value);
+      else if (name === 'DESCRIPTION') current.description = unescapeText(value);
+      else if (name === 'CATEGORIES') current.categories = value.split(/(?<!\\),/).map(unescapeText);
+      else if (name === 'SEQUENCE') current.sequence = Number(value) || 0;
+      else if (name === 'STATUS') current.cancelled = value.toUpperCase() === 'CANCELLED';
+    }
+  });
+  return events;
+}
+
+/**
+ * The SEQUENCE of each event against the previous calendar (unchanged: kept; changed: one more;
+ * new: 0), and the previous events no longer in the plan, cancelled (once: a cancelled one stays).
+ */
+export function sequenced(events: IcsEvent[], previous: PreviousEvent[]): IcsEvent[] {
+  const before = new Map(previous.map((p) => [p.uid, p]));
+  const out = events.map((e) => {
+    const p = before.get(e.uid);
+    if (!p) return e;
+    const same = !p.cancelled && p.start === e.start && p.end === e.end && p.summary === e.summary && p.description === (e.description ?? '');
+    return { ...e, sequence: same ? p.sequence : p.sequence + 1 };
+  });
+  const now = new Set(events.map((e) => e.uid));
+  for (const p of previous) {
+    if (now.has(p.uid)) continue;
+    out.push({ uid: p.uid, start: p.start, end: p.end, summary: p.summary, description: p.description, categories: p.categories, sequence: p.cancelled ? p.sequence : p.sequence + 1, cancelled: true });
+  }
+  return out;
 }

@@ -9,35 +9,40 @@ const asOf = ['--as-of', '2026-09-01'];
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
 
 describe('sit budget', () => {
-  it('prints the JSON of SPEC section 5 (schools, byTier, byTrust, total)', () => {
+  it('prints the JSON of SPEC section 5 (schools, byTier, byTrust, total): the schedule costed', () => {
     const r = runSit(['budget', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     const json = JSON.parse(r.stdout);
     expect(json.schools).toHaveLength(26);
-    expect(json.schools[0]).toMatchObject({ urn: 100001, tier: 'A', days: 12 });
-    expect(json.schools.find((s: { urn: number }) => s.urn === 100003)).toMatchObject({ tier: 'B', days: null, unknown: true });
-    expect(json.byTier.D).toMatchObject({ schools: 8, days: 76, ceiling: 152 });
-    expect(json.byTrust['Kestrel Academies Trust'].days).toBe(58.5);
-    expect(json.total).toMatchObject({ days: 187, unknown: 9, needs_data: 1 });
-    expect(json.capacity.terms[0]).toEqual({ term: 1, demand: 32.5, capacity: 32, balance: -0.5, over: true });
-    // Over-allocation is said plainly, but without --strict the run succeeds.
+    // Category A: 13 scheduled days beside the source's "12 days 2 per term"; C beside "Up to 15 days".
+    expect(json.schools[0]).toMatchObject({ urn: 100001, tier: 'A', days: 13, scheduled: 13, stated: '12' });
+    expect(json.schools.find((s: { urn: number }) => s.urn === 100011)).toMatchObject({ tier: 'C', days: 13, ceiling: 15, stated: 'up to 15' });
+    expect(json.schools.find((s: { urn: number }) => s.urn === 100003)).toMatchObject({ tier: 'B', days: 13, stated: null, unknown: false });
+    expect(json.byTier.D).toMatchObject({ schools: 8, days: 264 });
+    expect(json.byTrust['Kestrel Academies Trust'].days).toBe(164);
+    // The weekly head teacher meetings: once for all the schools (39 x half a day).
+    expect(json.trust_events).toEqual([{ trust: 'All schools', activity: 'Head teacher meeting', count: 39, days: 19.5, per_term: [3.5, 3.5, 3, 2.5, 3.5, 3.5] }]);
+    expect(json.total).toMatchObject({ days: 517.5, unknown: 0, needs_data: 1, unscheduled: 0 });
+    expect(json.capacity.terms[4]).toEqual({ term: 5, demand: 105.5, capacity: 105, balance: -0.5, over: true });
+    expect(json.capacity.by_person.map((p: { name: string }) => p.name)).toEqual(['Alex Morgan', 'Jordan Hale', 'Sam Okafor', 'Priya Shah', 'Chris Byrne', 'Dana Lee']);
+    // Over-allocation is said plainly, per term and per person, but without --strict the run succeeds.
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('OVER-ALLOCATED: demand exceeds capacity in term 1 by 0.5 days, term 2 by 0.5 days, term 5 by 0.5 days');
+    expect(r.stderr).toContain('OVER-ALLOCATED: demand exceeds capacity in term 5 by 0.5 days, Sam Okafor: term 4 by 1');
   });
 
   it('--strict exits 1 when over-allocated, after writing the output', () => {
     const r = runSit(['budget', 'schools.csv', ...asOf, '--format', 'csv', '--strict'], { cwd: FIXTURES });
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\r\n')[0]).toBe('urn,name,trust,tier,days,ceiling,days_text,T1,T2,T3,T4,T5,T6,paid_by,basis');
+    expect(r.stdout.split('\r\n')[0]).toBe('urn,name,trust,tier,days,scheduled,stated,unscheduled,ceiling,days_text,T1,T2,T3,T4,T5,T6,paid_by,basis');
     expect(r.stderr).toMatch(/^sit: OVER-ALLOCATED: .*\(--strict\)$/m);
     noStack(r.stderr);
   });
 
   it('--strict exits 0 within capacity', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-budget-'));
-    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: equals-categories\ncapacity:\n  - { role: Director, days_per_term: 20 }\n');
+    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: dfe-tsio-2023\ncapacity:\n  - { role: Director, days_per_term: 20 }\n');
     const r = await runInProcess(['budget', `${FIXTURES}/schools.csv`, ...asOf, '--format', 'json', '--strict'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).capacity.over_allocated).toBe(false); // 117 / 6 = 19.5 a term <= 20
+    expect(JSON.parse(r.stdout).capacity.over_allocated).toBe(false); // the DfE offer: 50 / 6 = 8.33 a term <= 20
   });
 
   it('shows the DfE trust route once per trust and the extra days subject to approval', async () => {

@@ -1,0 +1,30 @@
+// The year's schedule for a policy's schools: the one call calendar, budget and report make, so
+// that they plan (and cost) the same events. Pure.
+import type { Placement } from './classify.js';
+import type { Capacity } from './config.js';
+import { compileCondition, type Evaluator } from './conditions.js';
+import type { Policy } from './policy.js';
+import type { Activity, CalendarSchool } from './calendar.js';
+import { buildSchedule, type Schedule, type ScheduleSettings } from './schedule.js';
+import type { TermCalendar } from './terms.js';
+
+export function calendarSchools(placements: Placement[]): CalendarSchool[] {
+  return placements.map((p) => ({ urn: p.school.urn, name: p.school.name, tier: p.tier, level: p.level, fields: p.school.fields, extra: p.school.extra }));
+}
+
+/** The schedule of every school for the whole year (views filter it; they never re-plan). */
+export function planYear(policy: Policy, schools: CalendarSchool[], cal: TermCalendar, options: { asOf: string; capacity?: Capacity[]; settings?: Partial<ScheduleSettings> }): Schedule {
+  const trustSizes = new Map<string, number>();
+  for (const s of schools) {
+    const trust = s.fields.trust;
+    if (typeof trust === 'string') trustSizes.set(trust, (trustSizes.get(trust) ?? 0) + 1);
+  }
+  const compiled = new Map<Activity, Evaluator>();
+  // A school whose data cannot say (a blank the condition needs) is not chosen.
+  const meets = (a: Activity, s: CalendarSchool) => {
+    let test = compiled.get(a);
+    if (!test) compiled.set(a, (test = compileCondition(a.when!, policy)));
+    return test.test({ line: 0, urn: s.urn, name: s.name, fields: s.fields, extra: s.extra }, { asOf: options.asOf, trustSizes }) === true;
+  };
+  return buildSchedule(schools, policy.calendar ?? { notes: [], activities: [], minimums: [] }, cal, { capacity: options.capacity, settings: options.settings, meets });
+}

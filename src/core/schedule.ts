@@ -1,0 +1,293 @@
+// The schedule a team can keep (SPEC section 6): each occurrence due (core/calendar.ts) is given a
+// day and a person with the activity's lead role. Pure and deterministic: the same input gives the
+// same schedule. The rules:
+// - a person's day holds at most one day of time, and at most `visits_per_day` schools (default 1);
+// - a visit of N days takes N consecutive school days of its term;
+// - each school (or trust) has a link person per role, chosen to balance expected load against
+//   each person's days; when the link person is full, another with the role takes it;
+// - no one with the role: the event is "unassigned" (placed, counted, never booked on anyone);
+// - what fits nowhere in its window is unscheduled, with the reason;
+// - a policy's minimum per term is met by adding its `top_up` activity where a term falls short.
+import { z } from 'zod';
+import { fromDayNumber } from './dates.js';
+import { fold } from './values.js';
+import type { Capacity } from './config.js';
+import { termOfDay, type TermCalendar } from './terms.js';
+import {
+  dayText, dueOccurrences, ownerSchoolDays, timeOf,
+  type Activity, type ActivityType, type CalendarSchool, type Dropped, type DueOptions, type MissingDate, type OnRequest, type Occurrence, type PolicyCalendar,
+} from './calendar.js';
+
+export const ScheduleSettingsSchema = z.strictObject({
+  /** Schools one person may visit on one day (default 1: nobody is at two schools on a day). */
+  visits_per_day: z.number().int().min(1).max(10).default(1),
+});
+export type ScheduleSettings = z.output<typeof ScheduleSettingsSchema>;
+
+export interface Person {
+  name: string;
+  role: string;
+  /** Every role the person leads for: their role and also_leads. */
+  roles: string[];
+  /** Order in capacity: breaks ties. */
+  index: number;
+  year: number;
+  perTerm: number;
+}
+
+export interface CalendarEvent {
+  date: string;
+  /** Last day (the same as date for a one-day activity). */
+  end: string;
+  term: number;
+  /** The school's URN, or null for an event of a whole trust or the organisation. */
+  urn: number | null;
+  name: string;
+  trust: string | null;
+  tier: string | null;
+  activity: string;
+  activity_id: string;
+  kind: 'QA' | 'SI';
+  type: ActivityType;
+  /** Who leads: the person, "unassigned (ROLE)", or the role for the school's own work. */
+  lead: string;
+  role: string;
+  person: string | null;
+  /** Days of the lead's time it takes (0 for the school's own work). */
+  days: number;
+  /** Its number within the term for this school (or trust) and activity. */
+  occurrence: string;
+  note: string | null;
+}
+
+export interface Unscheduled {
+  urn: number | null;
+  name: string;
+  trust: string | null;
+  tier: string | null;
+  activity: string;
+  activity_id: string;
+  kind: 'QA' | 'SI';
+  term: number;
+  occurrence: string;
+  role: string;
+  days: number;
+  reason: string;
+}
+
+export interface Schedule {
+  events: CalendarEvent[];
+  unscheduled: Unscheduled[];
+  dropped: Dropped[];
+  missingDates: MissingDate[];
+  onRequest: OnRequest[];
+  people: Person[];
+  /** Minimums a term still misses after topping up, in words. */
+  shortfalls: string[];
+  visitsPerDay: number;
+}
+
+/** The people of `capacity:`; an entry without a name is called by its role (numbered if repeated). */
+export function peopleOf(capacity: Capacity[] | undefined): Person[] {
+  const list = capacity ?? [];
+  const roleCount = new Map<string, number>();
+  for (const c of list) if (!c.name) roleCount.set(fold(c.role), (roleCount.get(fold(c.role)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return list.map((c, index) => {
+    const perTerm = c.days_per_term ?? (c.days_per_year ?? 0) / 6;
+    const year = c.days_per_year ?? perTerm * 6;
+    let name = c.name;
+    if (!name) {
+      const n = (seen.get(fold(c.role)) ?? 0) + 1;
+      seen.set(fold(c.role), n);
+      name = (roleCount.get(fold(c.role)) ?? 0) > 1 ? `${c.role} ${n}` : c.role;
+    }
+    return { name, role: c.role, roles: [c.role, ...(c.also_leads ?? [])], index, year, perTerm };
+  });
+}
+
+interface Diary {
+  person: Person;
+  load: Map<number, number>;
+  visits: Map<number, number>;
+  total: number;
+  /** Booked days per term 1-6. */
+  terms: number[];
+  /** Expected demand given to this person as a link (for balancing). */
+  linked: number;
+}
+
+const EPS = 1e-9;
+
+/** The start days of a window nearest the target first (earlier first on a tie). */
+function byNearness(days: number[], target: number): number[] {
+  return [...days].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b);
+}
+
+export interface ScheduleOptions extends DueOptions {
+  capacity?: Capacity[];
+  settings?: Partial<ScheduleSettings>;
+}
+
+export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, options: ScheduleOptions = {}): Schedule {
+  const visitsPerDay = options.settings?.visits_per_day ?? 1;
+  const people = peopleOf(options.capacity);
+  const diaries = people.map((person): Diary => ({ person, load: new Map(), visits: new Map(), total: 0, terms: [0, 0, 0, 0, 0, 0], linked: 0 }));
+  const byRole = new Map<string, Diary[]>();
+  for (const d of diaries) for (const r of new Set(d.person.roles.map(fold))) byRole.set(r, [...(byRole.get(r) ?? []), d]);
+  const due = dueOccurrences(schools, calendar, cal, options);
+  const ratio = (d: Diary, extra: number) => (d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY);
+
+  // Link people: each school's (or trust's) work for a role goes to the person with the least load for their days.
+  const demand = new Map<string, { role: string; owner: string; days: number; order: number }>();
+  due.occurrences.forEach((o, order) => {
+    if (o.activity.type === 'school') return;
+    const key = `${fold(o.activity.lead)}|${o.owner.key}`;
+    const entry = demand.get(key) ?? { role: fold(o.activity.lead), owner: o.owner.key, days: 0, order };
+    entry.days += timeOf(o.activity) * o.activity.days;
+    demand.set(key, entry);
+  });
+  const link = new Map<string, Diary>();
+  // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
+  const holdersOf = (role: string) => byRole.get(role)?.length ?? 0;
+  for (const entry of [...demand.values()].sort((a, b) => holdersOf(a.role) - holdersOf(b.role) || b.days - a.days || a.order - b.order)) {
+    const holders = byRole.get(entry.role);
+    if (!holders?.length) continue;
+    const best = [...holders].sort((a, b) => ratio(a, a.linked + entry.days) - ratio(b, b.linked + entry.days) || a.person.index - b.person.index)[0];
+    best.linked += entry.days;
+    link.set(`${entry.role}|${entry.owner}`, best);
+  }
+
+  const events: CalendarEvent[] = [];
+  const unscheduled: Unscheduled[] = [];
+  const lastInSeries = new Map<string, number>();
+  const visited = new Map<string, Set<number>>();
+  const termEnd = (term: number) => cal.terms[term - 1].endDay;
+
+  /** The N consecutive school days from `start` for the owner, in its term; null if the term ends first. */
+  const run = (o: Occurrence, start: number): number[] | null => {
+    if (o.activity.days === 1) return [start];
+    const days = ownerSchoolDays(cal, o.owner, start, termEnd(o.term)).slice(0, o.activity.days);
+    return days.length === o.activity.days ? days : null;
+  };
+  const fits = (d: Diary, days: number[], time: number, visit: boolean) =>
+    days.every((x) => (d.load.get(x) ?? 0) + time <= 1 + EPS && (!visit || (d.visits.get(x) ?? 0) < visitsPerDay));
+
+  const place = (o: Occurrence, extraNotes: string[] = []): boolean => {
+    const a = o.activity;
+    const time = timeOf(a);
+    const starts = byNearness(ownerSchoolDays(cal, o.owner, o.window[0], o.window[1]), o.target).filter((d) => {
+      if (o.series === null) return true;
+      const last = lastInSeries.get(o.series);
+      return last === undefined || d - last >= o.minGap;
+    });
+    // A school sees one visitor a day where it can: days it already has a visit go last.
+    const found = starts.map((d) => run(o, d)).filter((r): r is number[] => r !== null);
+    const seen = visited.get(o.owner.key);
+    const busy = (r: number[]) => a.type === 'visit' && seen !== undefined && r.some((x) => seen.has(x));
+    const runs = [...found.filter((r) => !busy(r)), ...found.filter(busy)];
+    const cost = a.type === 'school' ? 0 : time * a.days;
+    const base = { urn: o.owner.urn, name: o.owner.name, trust: o.owner.trust, tier: o.owner.tier, activity: o.label, activity_id: a.id, kind: a.kind, term: o.term, occurrence: o.number, role: a.lead, days: cost };
+    const holders = a.type === 'school' ? [] : (byRole.get(fold(a.lead)) ?? []);
+    let chosen: { days: number[]; diary: Diary | null } | null = null;
+    if (a.type === 'school' || holders.length === 0) {
+      if (runs.length) chosen = { days: runs[0], diary: null };
+    } else {
+      const first = link.get(`${fold(a.lead)}|${o.owner.key}`);
+      // The link person first, unless that would take them past their days for the term.
+      const others = holders.filter((h) => h !== first).sort((x, y) => ratio(x, x.total) - ratio(y, y.total) || x.person.index - y.person.index);
+      const full = (d: Diary) => d.terms[o.term - 1] + cost > d.person.perTerm + EPS;
+      const ordered = first ? [first, ...others] : others;
+      for (const diary of [...ordered.filter((d) => !full(d)), ...ordered.filter(full)]) {
+        const days = runs.find((r) => fits(diary, r, time, a.type === 'visit'));
+        if (days) {
+          chosen = { days, diary };
+          break;
+        }
+      }
+    }
+    if (!chosen) {
+      const span = `${dayText(o.window[0])} to ${dayText(o.window[1])}`;
+      const reason = runs.length === 0
+        ? `no school day from ${span}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`
+        : `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${span}`;
+      unscheduled.push({ ...base, reason });
+      return false;
+    }
+    const { days, diary } = chosen;
+    if (diary) {
+      for (const x of days) {
+        diary.load.set(x, (diary.load.get(x) ?? 0) + time);
+        if (a.type === 'visit') diary.visits.set(x, (diary.visits.get(x) ?? 0) + 1);
+      }
+      diary.total += cost;
+      diary.terms[o.term - 1] += cost;
+    }
+    if (o.series) lastInSeries.set(o.series, days[days.length - 1]);
+    if (a.type === 'visit') {
+      const set = visited.get(o.owner.key) ?? new Set<number>();
+      for (const x of days) set.add(x);
+      visited.set(o.owner.key, set);
+    }
+    const notes = [...o.notes, ...extraNotes];
+    if (o.movedFrom && days[0] !== o.movedFrom.day) notes.unshift(`moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`);
+    else if (o.series && days[0] !== o.target) notes.unshift(`moved from ${dayText(o.target)}: the lead's day was full`);
+    if (a.note) notes.push(a.note);
+    const lead = a.type === 'school' ? a.lead : diary ? diary.person.name : `unassigned (${a.lead})`;
+    events.push({
+      date: fromDayNumber(days[0]), end: fromDayNumber(days[days.length - 1]), ...base, term: termOfDay(cal, days[0]) as number,
+      type: a.type, lead, person: diary?.person.name ?? null, note: notes.length ? notes.join('; ') : null,
+    });
+    return true;
+  };
+
+  // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
+  const rank = (o: Occurrence) => (o.activity.days > 1 ? 0 : o.series ? 1 : 2);
+  const order = due.occurrences.map((o, i) => ({ o, i })).sort((x, y) => rank(x.o) - rank(y.o) || x.o.target - y.o.target || x.i - y.i);
+  for (const { o } of order) place(o);
+
+  const shortfalls = topUp(schools, calendar, cal, events, place);
+  events.sort(compareEvents);
+  return { events, unscheduled, dropped: due.dropped, missingDates: due.missingDates, onRequest: due.onRequest, people, shortfalls, visitsPerDay };
+}
+
+/** Adds each minimum's top-up activity to a term that falls short; returns what is still short. */
+function topUp(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, events: CalendarEvent[], place: (o: Occurrence, notes: string[]) => boolean): string[] {
+  const lines: string[] = [];
+  const count = new Map<string, number>();
+  const bump = (urn: number, term: number, kind: string) => count.set(`${urn}|${term}|${kind}`, (count.get(`${urn}|${term}|${kind}`) ?? 0) + 1);
+  for (const e of events) if (e.urn !== null) bump(e.urn, e.term, e.kind);
+  for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
+    for (const m of calendar.minimums) {
+      if (school.tier === null || !m.tiers.includes(school.tier)) continue;
+      const activity: Activity | undefined = m.top_up === undefined ? undefined : calendar.activities.find((a) => a.id === m.top_up);
+      for (const term of cal.terms) {
+        if (m.terms && !m.terms.includes(term.number)) continue;
+        let n = count.get(`${school.urn}|${term.number}|${m.kind}`) ?? 0;
+        const why = `added so that term ${term.number} has at least ${m.per_term} ${m.kind}${m.source ? ` (${m.source})` : ''}`;
+        for (let k = 1; activity && n < m.per_term && k <= m.per_term; k++) {
+          const owner = { key: String(school.urn), urn: school.urn, name: school.name, trust: (school.fields.trust as string | null) ?? null, tier: school.tier, level: school.level, closed: new Map<number, string>(), from: null, fromText: null };
+          const days = ownerSchoolDays(cal, owner, term.startDay, term.endDay);
+          if (!days.length) break;
+          const target = days[Math.floor((k * days.length) / (m.per_term + 1))];
+          const occurrence: Occurrence = { owner, activity, label: activity.name, term: term.number, number: `top-up-${k}`, window: [days[0], days[days.length - 1]], target, series: null, minGap: 0, movedFrom: null, notes: [] };
+          if (place(occurrence, [why])) {
+            n += 1;
+            bump(school.urn, term.number, m.kind);
+          }
+        }
+        if (n < m.per_term) lines.push(`${school.urn} ${school.name} (${school.tier}): term ${term.number} has ${n} ${m.kind} ${n === 1 ? 'activity' : 'activities'}; the policy asks for at least ${m.per_term}${m.source ? ` (${m.source})` : ''}`);
+      }
+    }
+  }
+  return lines;
+}
+
+/** By date, then school (a trust's or the organisation's events first), activity, id and occurrence. */
+export function compareEvents(a: CalendarEvent, b: CalendarEvent): number {
+  const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return s(a.date, b.date) || (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name) || s(a.activity, b.activity) || s(a.activity_id, b.activity_id) || s(a.occurrence, b.occurrence);
+}
+
+/** The events of the terms asked. */
+export const inTerms = <T extends { term: number | null }>(items: T[], terms: number[]): T[] => items.filter((e) => e.term !== null && terms.includes(e.term));
