@@ -29,7 +29,7 @@ Examples:
     if (!options.with?.length && !options.layout && !options.sheet) {
       const path = dataFile(file, config, io);
       if (shouldStream(path, format)) {
-        const streamed = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: config.policy, asOf, format });
+        const streamed = await classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: config.policy, asOf, format });
         if (streamed) return note(options, io, `${streamed.summary} (${config.policySource})`);
       }
     }
@@ -37,7 +37,7 @@ Examples:
     const content = format === 'json'
       ? toJson(placements.map(placementJson))
       : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
-    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (format !== 'table' || options.output) note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
     if (data.layout?.hint && placements.some((p) => p.tier === null)) note(options, io, `${data.file}: ${data.layout.hint}`);
   });

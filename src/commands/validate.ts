@@ -65,7 +65,7 @@ Examples:
       }
     }
     const content = (options as { format?: string }).format === 'json' ? toJson(report) : options.quiet ? '' : `${lines.join('\n')}\n`;
-    if (content) emit({ cwd: io.cwd, stdout: io.stdout }, content);
+    if (content) await emit({ cwd: io.cwd, stdout: io.stdout }, content);
     if (problems.length) throw dataError(problems);
   });
   return cmd;

@@ -221,7 +221,7 @@ async function askPlan(p: Prompts, placement: Placement, policy: Policy, given: 
 }
 
 async function writeOne(doc: WfapPlan | DeploymentRecord, ctx: Context, options: WfapOptions, io: Io, output: string | undefined, template: { template: Template; file: string } | undefined): Promise<void> {
-  emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout }, await content(doc, ctx.format, template));
+  await emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout }, await content(doc, ctx.format, template));
   if (output) note(options, io, `wrote ${output}`);
 }
 
@@ -263,7 +263,7 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
     bar?.start(plans.length, 0);
     try {
       for (let i = 0; i < plans.length; i++) {
-        writeAtomic(files[i], await content(plans[i], ctx.format, template), displayPath(files[i], io));
+        await writeAtomic(files[i], await content(plans[i], ctx.format, template), displayPath(files[i], io), { force: options.force });
         bar?.increment();
       }
     } finally {

@@ -220,12 +220,12 @@ export function classifyStream(request: { path: string; display: string; policy:
  * classifyStream to standard output, or to the -o file written atomically (refusing to overwrite
  * without --force); null when the file needs the in-memory reader after all.
  */
-export function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): StreamResult | null {
+export async function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): Promise<StreamResult | null> {
   const file = checkWritable(target);
-  const atomic = file === null ? null : openAtomic(file, target.output);
+  const atomic = file === null ? null : openAtomic(file, target.output, { force: target.force });
   try {
     const result = classifyStream({ ...request, sink: atomic ?? target.stdout });
-    atomic?.commit();
+    await atomic?.commit();
     return result;
   } catch (error) {
     atomic?.abort();

@@ -7,6 +7,7 @@ import { dataError, usageError } from '../errors.js';
 import type { RawTable } from './read-table.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
+import { rezip } from './zip.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -110,31 +111,5 @@ export async function toXlsxWorkbook(tables: TableModel[]): Promise<Uint8Array> 
     ? writeXlsxFile(sheets[0].data as never, { columns: sheets[0].columns, stickyRowsCount: 1, sheet: names[0] } as never)
     : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, sheet: names[i], columns: x.columns, stickyRowsCount: 1 })) as never);
   const buffer = await writer.toBuffer();
-  return normaliseZipTimes(new Uint8Array(buffer));
-}
-
-/**
- * Sets every entry's modification time in a zip to 1980-01-01 00:00, so the same table gives
- * byte-identical workbooks (SPEC section 5: no timestamps unless asked).
- */
-export function normaliseZipTimes(zip: Uint8Array): Uint8Array {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
-  // End of central directory: the last "PK\x05\x06".
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) return zip;
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  for (let n = 0; n < entries && at + 46 <= zip.length && view.getUint32(at, true) === 0x02014b50; n++) {
-    view.setUint16(at + 12, 0, true);
-    view.setUint16(at + 14, DOS_DATE_1980, true);
-    const local = view.getUint32(at + 42, true);
-    if (local + 30 <= zip.length && view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, 0, true);
-      view.setUint16(local + 12, DOS_DATE_1980, true);
-    }
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return zip;
+  return rezip(new Uint8Array(buffer));
 }
