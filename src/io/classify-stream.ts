@@ -8,11 +8,11 @@ import { compilePolicy, overrideFor, placeSchool, type Placement } from '../core
 import type { FactContext } from '../core/facts.js';
 import { PARSERS } from '../core/fields.js';
 import type { Condition, Policy } from '../core/policy.js';
-import { duplicateUrn, formatProblem, isHeaderRow, mapColumns, schoolFromRow, type ColumnMap, type DataProblem } from '../core/school.js';
+import { clashProblems, duplicateUrn, formatProblem, isHeaderRow, mapColumns, schoolFromRow, type ColumnMap, type DataProblem } from '../core/school.js';
 import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
-import { detectDelimiter } from './read-table.js';
+import { detectDelimiter, readDecimalCommas } from './read-table.js';
 import { detectLayout } from './layouts.js';
 import { CsvSplitter } from './csv-splitter.js';
 import { repairC1 } from './read-text.js';
@@ -102,7 +102,12 @@ function readRecords(path: string, display: string, onHeader: (headers: string[]
     if (splitter === null) {
       const start = text.replace(/^\uFEFF/, '');
       if (start.trim() === '') continue;
-      splitter = new CsvSplitter(detectDelimiter(start), display);
+      const delimiter = detectDelimiter(start);
+      splitter = new CsvSplitter(delimiter, display);
+      if (delimiter === ';') {
+        const plain = onRow;
+        onRow = (cells, line) => plain(readDecimalCommas(cells), line);
+      }
       splitter.push(start, onRecord);
     } else splitter.push(text, onRecord);
   }
@@ -184,6 +189,8 @@ export function classifyStream(request: { path: string; display: string; policy:
     if (detectLayout(headers) !== null || headers.some((h) => h === '')) throw new NotStreamable();
     columns = mapColumns(headers);
     headerLine = line;
+    const clashes = clashProblems(columns, line);
+    if (clashes.length) throw dataError(clashes.map((p) => formatProblem(display, p)));
     if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
   }, (cells, line) => {
     const outcome = schoolFromRow(columns!, { line, cells });

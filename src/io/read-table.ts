@@ -37,6 +37,18 @@ export function detectDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
+/** A number with a decimal comma ("2,8", "-0,45", "94,5%"), as Excel writes it in a decimal-comma locale. */
+const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*%?\s*$/;
+
+/**
+ * Cells of a semicolon-separated file: Excel separates with semicolons where the comma is the
+ * decimal mark, so there "2,8" is 2.8 (never 28). Changes the cells in place.
+ */
+export function readDecimalCommas(cells: string[]): string[] {
+  for (let i = 0; i < cells.length; i++) if (cells[i].includes(',') && DECIMAL_COMMA.test(cells[i])) cells[i] = cells[i].replace(',', '.');
+  return cells;
+}
+
 /** csv-parse counts the line a record ends on; a quoted cell may span lines. */
 function startLine(r: { record: string[]; info: { lines: number } }): number {
   let newlines = 0;
@@ -75,7 +87,7 @@ export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => 
     file: source.display,
     headers: header.record.map((h) => h.trim()),
     headerLine: startLine(header),
-    rows: records.slice(headerIndex + 1).map((r) => ({ line: startLine(r), cells: r.record })),
+    rows: records.slice(headerIndex + 1).map((r) => ({ line: startLine(r), cells: delimiter === ';' ? readDecimalCommas(r.record) : r.record })),
   };
 }
 
@@ -99,8 +111,15 @@ export function readYamlTable(source: TextSource): RawTable {
     const line = lineCounter.linePos((item as { range?: number[] | null }).range?.[0] ?? 0).line;
     if (!isMap(item)) throw dataError(`${source.display}:${line}: each school must be a set of field: value lines`);
     const cells: string[] = [];
+    const keys = new Set<string>();
     for (const pair of item.items) {
       const key = scalarText(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (keys.has(key)) {
+        const at = lineCounter.linePos((pair.key as { range?: number[] | null }).range?.[0] ?? 0).line;
+        problems.push(`${source.display}:${at}: "${key}" is given twice for this school; keep one`);
+        continue;
+      }
+      keys.add(key);
       if (!position.has(key)) {
         position.set(key, headers.length);
         headers.push(key);
