@@ -1,7 +1,8 @@
 // sit wfap new | deployment: a Way Forward Action Plan for a school, or a support-deployment
 // record for a system leader; asked for in a terminal, or scripted from flags and an answers file.
 import { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { readSettingsText } from '../io/read-text.js';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { describeDays, type Placement } from '../core/classify.js';
@@ -14,7 +15,7 @@ import {
 import {
   DEPLOYMENT_SECTIONS, DeploymentAnswersSchema, LEADER_ROLES, buildDeployment, missingDeploymentAnswers, type DeploymentAnswers, type DeploymentRecord,
 } from '../core/deployment.js';
-import { SitError, cannotWriteError, dataError, notFoundError, usageError } from '../errors.js';
+import { SitError, cannotWriteError, configError, dataError, usageError } from '../errors.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
 import { checkWritable, emit, resolveFormat, writeAtomic } from '../io/output.js';
@@ -63,12 +64,7 @@ async function asking<T>(work: (p: Prompts) => Promise<T>): Promise<T> {
 /** An answers file (YAML), checked by its schema; problems are bad input data (exit 65). */
 function readAnswers<S extends z.ZodType>(file: string, schema: S, io: Io): z.output<S> {
   const path = resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw notFoundError(`${file}: no such answers file`);
-  }
+  const text = readSettingsText(path, file, dataError, 'answers file');
   let parsed: ReturnType<typeof parseYamlText>;
   try {
     parsed = text.trim() === '' ? parseYamlText('{}', file) : parseYamlText(text, file);
@@ -95,12 +91,7 @@ function templateFor(kind: DocKind, format: string, options: WfapOptions, loaded
   const path = options.template ? resolve(io.cwd, options.template) : configured ? resolve(loaded.dir, configured) : null;
   if (path === null) return undefined;
   const display = options.template ?? displayPath(path, io);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw options.template ? notFoundError(`${display}: no such template`) : notFoundError(`${display}: the template named by wfap.${key} in ${loaded.display} cannot be read`);
-  }
+  const text = readSettingsText(path, options.template ? display : `${display} (wfap.${key} in ${loaded.display})`, configError, 'template');
   return { template: loadTemplate(kind, text, display), file: display };
 }
 

@@ -1,6 +1,7 @@
 // Finding and loading trust.config.yaml (or a preset), merging `extends:`, and validating it with
 // the config schema. Every problem becomes a line with the file and line number.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSettingsText } from './read-text.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument, visit, LineCounter, type Document } from 'yaml';
 import { configError, notFoundError, usageError } from '../errors.js';
@@ -109,12 +110,7 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   let raw: Record<string, unknown>;
   let policySource: string;
   if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw notFoundError(`${shown}: the config file cannot be read`);
-    }
+    const text = readSettingsText(file, shown!, configError, 'config file');
     parsed = parseYamlText(text, shown!);
     raw = parsed.value;
     policySource = shown!;

@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parseDocument, LineCounter, isAlias, isMap, isSeq, isScalar } from 'yaml';
 import { dataError } from '../errors.js';
 import type { TextSource } from './read-text.js';
+import { MAX_RECORD, TOO_LONG } from './csv-splitter.js';
 
 export interface RawRow {
   line: number;
@@ -24,9 +25,22 @@ export function looksLikeYaml(source: TextSource, path: string): boolean {
   return /^\s*(#.*\n\s*)*-\s/.test(source.text);
 }
 
-/** The delimiter Excel used, judged from the first non-empty line outside quotes. */
-export function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * The delimiter Excel used, judged from the first non-empty line outside quotes; but when one of
+ * the first lines is a header (names a URN column) split by one delimiter, that one: a title row
+ * above the header may use another ("Schools; as at 2024" above a comma-separated header).
+ */
+export function detectDelimiter(text: string, isHeader?: (cells: string[]) => boolean): string {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').slice(0, 20);
+  if (isHeader) {
+    for (const line of lines) {
+      const found = DELIMITERS.find((d) => line.includes(d) && isHeader(line.split(d).map((c) => c.replace(/^\s*"|"\s*$/g, ''))));
+      if (found) return found;
+    }
+  }
+  const firstLine = lines[0] ?? '';
   const counts = { ',': 0, ';': 0, '\t': 0 } as Record<string, number>;
   let quoted = false;
   for (const ch of firstLine) {
@@ -57,7 +71,7 @@ function startLine(r: { record: string[]; info: { lines: number } }): number {
 }
 
 export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => boolean): RawTable {
-  const delimiter = detectDelimiter(source.text);
+  const delimiter = detectDelimiter(source.text, isHeader);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(source.text, {
@@ -66,10 +80,12 @@ export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => 
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      max_record_size: MAX_RECORD,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
     const where = e.lines ? `:${e.lines}` : '';
+    if (e.code === 'CSV_MAX_RECORD_SIZE') throw dataError(`${source.display}${where}: ${TOO_LONG}`);
     const what = e.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quoted value is never closed (a " without its partner)'
       : e.message.replace(/^Invalid Record Length: /, '').replace(/\s+/g, ' ');
