@@ -36,7 +36,7 @@ Examples:
     const { loaded, data, placements } = await classifyData(file, options, io, config);
     const content = format === 'json'
       ? toJson(placements.map(placementJson))
-      : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
+      : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns, warn: (line) => note(options, io, line) });
     await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (format !== 'table' || options.output) note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
     if (data.layout?.hint && placements.some((p) => p.tier === null)) note(options, io, `${data.file}: ${data.layout.hint}`);

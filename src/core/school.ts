@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FIELDS, HEADER_INDEX, PARSERS, type FieldValue } from './fields.js';
 import { fold } from './values.js';
+import { quoted } from './visible.js';
 
 export interface SchoolRecord {
   /** Line in the source file, for messages. */
@@ -182,7 +183,7 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
       problems: issues.map((issue) => {
         const i = at.get(issue.field);
         const raw = i === undefined ? undefined : cells[i] ?? '';
-        const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got "${raw}"`;
+        const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got ${quoted(raw)}`;
         return { line: row.line, column: headers[fieldOf.indexOf(issue.field)] ?? issue.field, message: `expected ${issue.message}, ${got}` };
       }),
     };
