@@ -5,7 +5,7 @@
 // is counted in a cheap first pass, and only when the policy uses it.
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { compilePolicy, overrideFor, placeSchool, type Placement } from '../core/classify.js';
+import { compilePolicy, inspectionDateProblems, overrideFor, placeSchool, type Placement } from '../core/classify.js';
 import type { FactContext } from '../core/facts.js';
 import { PARSERS } from '../core/fields.js';
 import type { Condition, Policy } from '../core/policy.js';
@@ -243,6 +243,11 @@ function classifyRows(request: { path: string; display: string; policy: Policy; 
     const first = firstLineOf[school.urn - 100000];
     if (first !== 0) return problem(duplicateUrn(columns!, line, school.urn, first));
     firstLineOf[school.urn - 100000] = line;
+    const future = inspectionDateProblems(school, asOf);
+    if (future.length) {
+      for (const p of future) problem(p);
+      return;
+    }
     const id = overrideFor(school, policy);
     if (id !== null && !ids.has(id)) {
       return problem({ line, column: 'override_tier', message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${[...ids].join(', ')}` });
