@@ -14,6 +14,7 @@ import { reportCommand } from './commands/report.js';
 import { wfapCommand } from './commands/wfap.js';
 import { calendarCommand } from './commands/calendar.js';
 import { VERSION } from './version.js';
+import { messageLine } from './core/visible.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('sit')
@@ -55,7 +56,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof SitError) {
-      for (const line of error.lines) io.stderr.write(`sit: ${line}\n`);
+      for (const line of error.lines) io.stderr.write(`sit: ${messageLine(line)}\n`);
       if (debug) io.stderr.write(`${error.stack}\n`);
       return error.exitCode;
     }

@@ -225,7 +225,7 @@ Examples:
         groups.set(who, [...(groups.get(who) ?? []), e]);
       }
       for (const [who, list] of groups) {
-        emit({ ...target, output: join(options.output as string, `${slug(who)}.ics`) }, calendarIcs(list, { name: `${who}: ${loaded.policy.name}, ${scope}`, stamp: asOf }));
+        await emit({ ...target, output: join(options.output as string, `${slug(who)}.ics`) }, calendarIcs(list, { name: `${who}: ${loaded.policy.name}, ${scope}`, stamp: asOf }));
       }
       for (const line of notes) note(options, io, line);
       note(options, io, `${groups.size} diaries written to ${options.output}: ${[...groups].map(([who, list]) => `${slug(who)}.ics (${list.length})`).join(', ')}`);
@@ -246,7 +246,7 @@ Examples:
         levels: new Map(schools.map((s) => [s.urn, s.level])), maxLevel, detail: format === 'table' ? 'terminal' : 'file',
       }), format, { color: useColor(options, io), width: io.stdout.columns });
     }
-    emit({ ...target, output: options.output }, content);
+    await emit({ ...target, output: options.output }, content);
     for (const line of notes) note(options, io, line);
     if (format !== 'table' || options.output) note(options, io, `${countText(events, unscheduled)}, ${scope}; term dates from ${termsSource} (${loaded.policySource})`);
   });

@@ -30,15 +30,15 @@ Examples:
     if (!options.with?.length && !options.layout && !options.sheet && !config.config.with?.length) {
       const path = dataFile(file, config, io);
       if (shouldStream(path, format)) {
-        const streamed = classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: config.policy, asOf, format });
+        const streamed = await classifyStreamTo({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, { path, display: displayPath(path, io), policy: config.policy, asOf, format });
         if (streamed) return note(options, io, `${streamed.summary} (${config.policySource})`);
       }
     }
     const { loaded, data, placements } = await classifyData(file, options, io, config);
     const content = format === 'json'
       ? toJson(placements.map(placementJson))
-      : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
-    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+      : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns, warn: (line) => note(options, io, line) });
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (format !== 'table' || options.output) note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
     const unplaced = placements.filter((p) => p.tier === null);
     if (data.layout?.hint && unplaced.length) note(options, io, `${data.file}: ${data.layout.hint}`);

@@ -13,6 +13,7 @@ import { LAYOUT_IDS } from '../io/layouts.js';
 import { describeJoin, joinSchools } from '../core/join.js';
 import { asEarlierInspections } from '../core/report-card.js';
 import { resolveFormat } from '../io/output.js';
+import { messageLine } from '../core/visible.js';
 
 export interface Io {
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
@@ -96,7 +97,7 @@ export function outputFormat(options: CommonOptions, io: Io, allowed: readonly s
 }
 
 export function note(options: CommonOptions, io: Io, line: string): void {
-  if (!options.quiet) io.stderr.write(`${line}\n`);
+  if (!options.quiet) io.stderr.write(`${messageLine(line, 2000)}\n`);
 }
 
 export interface DataOptions extends CommonOptions {

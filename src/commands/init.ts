@@ -36,7 +36,7 @@ Examples:
       preset = await choose('Which policy does your trust start from?', presetSummaries().map((p) => ({ name: `${p.preset}: ${p.name}`, value: p.preset, description: p.summary })));
     }
     const text = initText(preset);
-    writeAtomic(path, text, CONFIG_FILE);
+    await writeAtomic(path, text, CONFIG_FILE, { force: options.force });
     note(options, io, `wrote ${CONFIG_FILE} from preset ${preset}; edit it, then run sit validate`);
   });
   return cmd;

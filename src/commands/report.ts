@@ -48,7 +48,7 @@ Examples:
     const input: ReportInput = { policy: loaded.policy, asOf, placements, budget: result, movements };
     const content = format === 'docx' ? await (await import('../io/report-docx.js')).reportDocx(input)
       : format === 'json' ? toJson(reportJson(input)) : format === 'md' ? reportMarkdown(input) : reportHtml(input);
-    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (options.output) note(options, io, `Wrote ${options.output} (${loaded.policySource})`);
     reportOverAllocation(result, options, io);
   });

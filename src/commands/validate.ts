@@ -106,7 +106,7 @@ Examples:
     report.config = { file: loaded.file, policy: loaded.policy.id, source: loaded.policySource, why, tiers: loaded.policy.tiers.map((t) => t.id), rules: ruleCount(loaded) };
     lines.unshift(`config: ${loaded.display ?? '(none found)'}: policy ${loaded.policy.id} from ${why}, ${loaded.policy.tiers.length} tiers, ${ruleCount(loaded)} rules: OK`);
     const content = options.format === 'json' ? toJson(report) : options.quiet ? '' : `${lines.join('\n')}\n`;
-    if (content) emit({ cwd: io.cwd, stdout: io.stdout }, content);
+    if (content) await emit({ cwd: io.cwd, stdout: io.stdout }, content);
     if (problems.length) throw dataError(problems);
   });
   return cmd;

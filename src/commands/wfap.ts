@@ -1,7 +1,8 @@
 // sit wfap new | deployment: a Way Forward Action Plan for a school, or a support-deployment
 // record for a system leader; asked for in a terminal, or scripted from flags and an answers file.
 import { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { readSettingsText } from '../io/read-text.js';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { describeDays, type Placement } from '../core/classify.js';
@@ -14,7 +15,7 @@ import {
 import {
   DEPLOYMENT_SECTIONS, DeploymentAnswersSchema, LEADER_ROLES, buildDeployment, missingDeploymentAnswers, type DeploymentAnswers, type DeploymentRecord,
 } from '../core/deployment.js';
-import { SitError, cannotWriteError, dataError, notFoundError, usageError } from '../errors.js';
+import { SitError, cannotWriteError, configError, dataError, usageError } from '../errors.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
 import { checkWritable, emit, resolveFormat, writeAtomic } from '../io/output.js';
@@ -66,12 +67,7 @@ async function asking<T>(work: (p: Prompts) => Promise<T>): Promise<T> {
 /** An answers file (YAML), checked by its schema; problems are bad input data (exit 65). */
 function readAnswers<S extends z.ZodType>(file: string, schema: S, io: Io): z.output<S> {
   const path = resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw notFoundError(`${file}: no such answers file`);
-  }
+  const text = readSettingsText(path, file, dataError, 'answers file');
   let parsed: ReturnType<typeof parseYamlText>;
   try {
     parsed = text.trim() === '' ? parseYamlText('{}', file) : parseYamlText(text, file);
@@ -98,12 +94,7 @@ function templateFor(kind: DocKind, format: string, options: WfapOptions, loaded
   const path = options.template ? resolve(io.cwd, options.template) : configured ? resolve(loaded.dir, configured) : null;
   if (path === null) return undefined;
   const display = options.template ?? displayPath(path, io);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw options.template ? notFoundError(`${display}: no such template`) : notFoundError(`${display}: the template named by wfap.${key} in ${loaded.display} cannot be read`);
-  }
+  const text = readSettingsText(path, options.template ? display : `${display} (wfap.${key} in ${loaded.display})`, configError, 'template');
   return { template: loadTemplate(kind, text, display), file: display };
 }
 
@@ -226,7 +217,7 @@ async function askPlan(p: Prompts, placement: Placement, policy: Policy, given: 
 }
 
 async function writeOne(doc: WfapPlan | DeploymentRecord, ctx: Context, options: WfapOptions, io: Io, output: string | undefined, template: { template: Template; file: string } | undefined): Promise<void> {
-  emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout }, await content(doc, ctx.format, template));
+  await emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout }, await content(doc, ctx.format, template));
   if (output) note(options, io, `wrote ${output}`);
 }
 
@@ -268,7 +259,7 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
     bar?.start(plans.length, 0);
     try {
       for (let i = 0; i < plans.length; i++) {
-        writeAtomic(files[i], await content(plans[i], ctx.format, template), displayPath(files[i], io));
+        await writeAtomic(files[i], await content(plans[i], ctx.format, template), displayPath(files[i], io), { force: options.force });
         bar?.increment();
       }
     } finally {

@@ -243,9 +243,29 @@ export function schoolProblems(school: SchoolRecord, policy: Policy): DataProble
   return problems;
 }
 
+// Inspection dates, which cannot be later than the day sit works as of (a typo such as 2062, or a
+// wrong --as-of): taken as given they would make "years since inspection" negative.
+const INSPECTION_DATES = ['ofsted_date', 'previous_ofsted_date', 'rc_date'] as const;
+
+/** An inspection dated after the as-of date is a data problem, not a school inspected in the future. */
+export function inspectionDateProblems(school: SchoolRecord, asOf: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  for (const field of INSPECTION_DATES) {
+    const date = school.fields[field];
+    if (typeof date === 'string' && date > asOf) {
+      problems.push({
+        line: school.line,
+        column: field,
+        message: `${date} is after the as-of date ${asOf}; an inspection cannot be in the future (check the date, or --as-of)`,
+      });
+    }
+  }
+  return problems;
+}
+
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
-  const problems = schools.flatMap((school) => schoolProblems(school, policy));
+  const problems = schools.flatMap((school) => [...inspectionDateProblems(school, options.asOf), ...schoolProblems(school, policy)]);
   return { placements: problems.length ? [] : schools.map((s) => placeSchool(compiled, s, ctx)), problems };
 }

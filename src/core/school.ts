@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FIELDS, HEADER_INDEX, PARSERS, type FieldValue } from './fields.js';
 import { fold } from './values.js';
+import { quoted } from './visible.js';
 
 export interface SchoolRecord {
   /** Line in the source file, for messages. */
@@ -52,24 +53,46 @@ export interface ColumnMap {
   /** For each column of the file: the canonical field it fills, or null (carried as extra). */
   fieldOf: (string | null)[];
   headers: string[];
+  /** Pairs of columns that would fill the same field (a data error: which one is meant?). */
+  clashes?: { field: string; first: string; second: string }[];
 }
 
-/** Headers match case-insensitively, ignoring spaces, hyphens and underscores; the first wins. */
+/**
+ * Headers match case-insensitively, ignoring spaces, hyphens and underscores. Two columns that
+ * fill the same field ("Ofsted Overall" beside ofsted_overall, two urn) are recorded as a clash;
+ * an alias beside a column that names the field exactly stays an extra column.
+ */
 export function mapColumns(headers: string[], forced?: (string | null)[]): ColumnMap {
   // A recognised layout (io/layouts.ts) may fix some columns; the rest match as usual.
   const taken = new Set<string>((forced ?? []).filter((f): f is string => !!f));
   const exact = new Set(FIELDS.filter((d) => headers.some((h) => fold(h) === fold(d.name))).map((d) => d.name));
+  const takenBy = new Map<string, string>();
+  const clashes: { field: string; first: string; second: string }[] = [];
   const fieldOf = headers.map((header, i) => {
     if (forced?.[i]) return forced[i];
     const field = HEADER_INDEX.get(fold(header));
-    if (!field || taken.has(field)) return null;
+    if (!field) return null;
     // An alias does not take a field that another column names exactly.
     const isExact = fold(field) === fold(header);
     if (!isExact && exact.has(field)) return null;
+    if (taken.has(field)) {
+      const first = takenBy.get(field);
+      if (first !== undefined) clashes.push({ field, first, second: header });
+      return null;
+    }
     taken.add(field);
+    takenBy.set(field, header);
     return field;
   });
-  return { fieldOf, headers };
+  return clashes.length ? { fieldOf, headers, clashes } : { fieldOf, headers };
+}
+
+/** The clashes of a column map as problems on the header line. */
+export function clashProblems(columns: ColumnMap, headerLine: number): DataProblem[] {
+  return (columns.clashes ?? []).map((c) => ({
+    line: headerLine,
+    message: `columns "${c.first}" and "${c.second}" both fill ${c.field}; keep one of them (or rename the other)`,
+  }));
 }
 
 export function isHeaderRow(cells: string[]): boolean {
@@ -160,7 +183,7 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
       problems: issues.map((issue) => {
         const i = at.get(issue.field);
         const raw = i === undefined ? undefined : cells[i] ?? '';
-        const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got "${raw}"`;
+        const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got ${quoted(raw)}`;
         return { line: row.line, column: headers[fieldOf.indexOf(issue.field)] ?? issue.field, message: `expected ${issue.message}, ${got}` };
       }),
     };

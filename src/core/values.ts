@@ -21,20 +21,26 @@ export function fold(text: string): string {
   return text.toLowerCase().replace(/[\s_\-]+/g, '');
 }
 
-// Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ".
+// Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ", "1,234". A comma
+// is a thousands separator only in groups of three: "2,8" (a decimal comma; read-table.ts turns it
+// into "2.8" in a semicolon file) is refused rather than read as 28. Infinity is not a number.
 function toNumber(raw: string): number | null {
   let text = raw.trim();
   if (text.endsWith('%')) text = text.slice(0, -1);
-  if (text.includes(',')) text = text.replace(/,/g, '');
+  if (text.includes(',')) {
+    if (!/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(text)) return null;
+    text = text.replace(/,/g, '');
+  }
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
-  return Number(text);
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
 }
 
+/** Six digits, as written or as pandas writes a whole number ("100001.0"); not 1e5, 100001% or .100001e6. */
 export function parseUrn(raw: string): Parsed<number> {
-  const n = toNumber(raw);
-  if (n === null || !Number.isInteger(n) || n < 100000 || n > 999999) {
-    return bad('a 6-digit URN (100000-999999)');
-  }
+  const m = /^\s*(\d{6})(?:\.0*)?\s*$/.exec(raw);
+  const n = m ? Number(m[1]) : null;
+  if (n === null || n < 100000) return bad('a 6-digit URN (100000-999999)');
   return ok(n);
 }
 
@@ -208,17 +214,21 @@ export function parseYesNo(raw: string): Parsed<boolean> {
   return bad('yes or no');
 }
 
+/** The years a date in a school file may have. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2099;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The ISO text of a real date, else null (no Date object: this runs for every date cell). */
 function isoDate(y: number, m: number, d: number): string | null {
-  // Years 0-99 are not taken as written (Date.UTC reads them as 1900-1999): not a real date here.
-  if (y < 100 || m < 1 || m > 12 || d < 1) return null;
+  // No school date is before 1900 or after 2099: year 0100 is a typing slip, not a date.
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return null;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
 const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
 
 /** ISO or UK day-first dates; never month-first. 01/01/1900 is a placeholder for "no date". */
@@ -228,14 +238,17 @@ export function parseDate(raw: string): Parsed<string> {
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (m) {
     const iso = isoDate(+m[1], +m[2], +m[3]);
-    return iso ? ok(iso) : bad(`${DATE_EXPECTED} (this is not a real date)`);
+    return iso ? ok(iso) : bad(`${DATE_EXPECTED} (${outOfRange(+m[1]) ? `a year from ${FIRST_YEAR} to ${LAST_YEAR}` : 'this is not a real date'})`);
   }
   m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: [\d:]+)?$/.exec(text);
   if (m) {
-    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    // 01/02/99 could be 1999 or 2099: a two-digit year is refused, never guessed.
+    if (m[3].length === 2) return bad(`${DATE_EXPECTED} (with a 4-digit year)`);
+    const year = +m[3];
     if (year === 1900 && +m[1] === 1 && +m[2] === 1) return ok(null);
     const iso = isoDate(year, +m[2], +m[1]);
     if (iso) return ok(iso);
+    if (outOfRange(year)) return bad(`${DATE_EXPECTED} (a year from ${FIRST_YEAR} to ${LAST_YEAR})`);
     if (isoDate(year, +m[1], +m[2])) return bad(`${DATE_EXPECTED} (this looks month-first)`);
     return bad(`${DATE_EXPECTED} (this is not a real date)`);
   }
@@ -247,7 +260,7 @@ export function parseDateOrYear(raw: string): Parsed<string> {
   if (isNoValue(raw)) return ok(null);
   const text = raw.trim();
   const year = /^(\d{4})(?:\.0)?$/.exec(text) ?? /^(\d{4})\s*[/-]\s*\d{2}$/.exec(text);
-  if (year) return ok(`${year[1]}-09-01`);
+  if (year && !outOfRange(+year[1])) return ok(`${year[1]}-09-01`);
   const date = parseDate(text);
   return date.ok ? date : bad('a date (YYYY-MM-DD or DD/MM/YYYY), a year (2023) or an academic year (2023/24)');
 }

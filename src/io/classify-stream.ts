@@ -3,20 +3,21 @@
 // placed by the same compiled policy, and the result written in batches. The output is byte for
 // byte what the in-memory path writes. Only the DfE route's trust size needs the whole file: it
 // is counted in a cheap first pass, and only when the policy uses it.
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { compilePolicy, placeSchool, schoolProblems, type Placement } from '../core/classify.js';
+import { compilePolicy, inspectionDateProblems, placeSchool, schoolProblems, type Placement } from '../core/classify.js';
 import type { FactContext } from '../core/facts.js';
 import { PARSERS } from '../core/fields.js';
 import type { Policy } from '../core/policy.js';
 import { walkPolicy } from '../core/policy-walk.js';
-import { duplicateUrn, formatProblem, isHeaderRow, mapColumns, schoolFromRow, type ColumnMap, type DataProblem } from '../core/school.js';
+import { clashProblems, duplicateUrn, formatProblem, isHeaderRow, mapColumns, schoolFromRow, type ColumnMap, type DataProblem } from '../core/school.js';
 import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
-import { detectDelimiter } from './read-table.js';
+import { detectDelimiter, readDecimalCommas } from './read-table.js';
 import { detectLayout } from './layouts.js';
 import { CsvSplitter } from './csv-splitter.js';
-import { repairC1 } from './read-text.js';
+import { firstInvalidUtf8, hasUtf8Sequence, lineOf, notWindows1252, repairC1 } from './read-text.js';
 import { checkWritable, openAtomic, type OutputTarget } from './output.js';
 
 /** Files at least this big are streamed; smaller ones are read whole (the same output either way). */
@@ -51,35 +52,62 @@ export function usesFact(policy: Policy, fact: string): boolean {
   return found;
 }
 
-/** Reads the file in chunks as text (UTF-8, or Windows-1252 when the start is not UTF-8). */
+/** The file is not UTF-8 after a start that is: where (the in-memory reader decides such files). */
+class LateEncoding extends Error {
+  constructor(readonly line: number) {
+    super('not UTF-8');
+  }
+}
+
+/**
+ * Reads the file in chunks as UTF-8 text. A file that is not plain UTF-8 from its start (a BOM
+ * for UTF-16, Windows-1252, a classic Mac file with CR line ends) is left to the in-memory reader,
+ * which decides its encoding from the whole file: NotStreamable. Bytes that stop being UTF-8 later
+ * throw LateEncoding with their line.
+ */
 function* textChunks(path: string, display: string): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
-    let decoder: TextDecoder | null = null;
-    let offset = 0;
+    let decoder = new TextDecoder('utf-8', { fatal: true });
+    let line = 1;
+    let first = true;
+    // While every byte so far is ASCII, the file may still turn out to be Windows-1252.
+    let ascii = true;
+    let windows1252 = false;
     for (;;) {
       const n = readSync(fd, buffer, 0, CHUNK, null);
       if (n === 0) break;
       const bytes = buffer.subarray(0, n);
       if (bytes.includes(0)) throw dataError(`${display}: this is not a text file (it contains NUL bytes); save it from Excel as "CSV UTF-8"`);
-      if (decoder === null) {
-        decoder = new TextDecoder('utf-8', { fatal: true });
-        try {
-          decoder.decode(bytes, { stream: true });
-          decoder = new TextDecoder('utf-8', { fatal: true });
-        } catch {
-          decoder = new TextDecoder('windows-1252');
-        }
-      }
+      let text: string;
       try {
-        yield repairC1(decoder.decode(bytes, { stream: true }));
-      } catch {
-        throw dataError(`${display}: not valid UTF-8 after byte ${offset} although the start of the file is; save it from Excel as "CSV UTF-8"`);
+        if (windows1252) {
+          // The same evidence as the in-memory reader's: no UTF-8 mixed in, nothing Windows-1252 cannot mean.
+          const bad = hasUtf8Sequence(bytes) ? Math.max(0, firstInvalidUtf8(bytes)) : notWindows1252(bytes);
+          if (bad >= 0) throw new LateEncoding(line + lineOf(bytes, bad) - 1);
+        }
+        text = decoder.decode(bytes, { stream: true });
+      } catch (error) {
+        if (error instanceof LateEncoding) throw error;
+        if (first) throw new NotStreamable();
+        const bad = firstInvalidUtf8(bytes);
+        if (!ascii || hasUtf8Sequence(bytes) || notWindows1252(bytes) >= 0) throw new LateEncoding(line + (bad < 0 ? 0 : lineOf(bytes, bad) - 1));
+        decoder = new TextDecoder('windows-1252');
+        windows1252 = true;
+        text = decoder.decode(bytes, { stream: true });
       }
-      offset += n;
+      if (ascii && !isAscii(bytes)) ascii = false;
+      if (first && (text.charCodeAt(0) === 0xfffe || (text.includes('\r') && !text.includes('\n')))) throw new NotStreamable();
+      first = false;
+      for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) line++;
+      yield repairC1(text);
     }
-    if (decoder) yield repairC1(decoder.decode());
+    try {
+      yield repairC1(decoder.decode());
+    } catch {
+      throw new LateEncoding(line);
+    }
   } finally {
     closeSync(fd);
   }
@@ -105,7 +133,12 @@ function readRecords(path: string, display: string, onHeader: (headers: string[]
     if (splitter === null) {
       const start = text.replace(/^\uFEFF/, '');
       if (start.trim() === '') continue;
-      splitter = new CsvSplitter(detectDelimiter(start), display);
+      const delimiter = detectDelimiter(start, isHeaderRow);
+      splitter = new CsvSplitter(delimiter, display);
+      if (delimiter === ';') {
+        const plain = onRow;
+        onRow = (cells, line) => plain(readDecimalCommas(cells), line);
+      }
       splitter.push(start, onRecord);
     } else splitter.push(text, onRecord);
   }
@@ -143,6 +176,18 @@ export interface StreamResult {
  * is collected and thrown at the end as one data error; output stops at the first problem.
  */
 export function classifyStream(request: { path: string; display: string; policy: Policy; asOf: string; format: string; sink: Sink }): StreamResult {
+  let written = false;
+  try {
+    return classifyRows({ ...request, sink: { write: (text) => { written = true; return request.sink.write(text); } } });
+  } catch (error) {
+    if (!(error instanceof LateEncoding)) throw error;
+    // Nothing written yet: the in-memory reader takes the file and decides its encoding.
+    if (!written) throw new NotStreamable();
+    throw dataError(`${request.display}:${error.line}: not valid UTF-8 although the lines before it are; save it from Excel as "CSV UTF-8"`);
+  }
+}
+
+function classifyRows(request: { path: string; display: string; policy: Policy; asOf: string; format: string; sink: Sink }): StreamResult {
   const { path, display, policy, asOf, format, sink } = request;
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf, trustSizes: usesFact(policy, 'trust_schools') ? countTrusts(path, display) : new Map() };
@@ -186,6 +231,8 @@ export function classifyStream(request: { path: string; display: string; policy:
     if (detectLayout(headers) !== null || headers.some((h) => h === '')) throw new NotStreamable();
     columns = mapColumns(headers);
     headerLine = line;
+    const clashes = clashProblems(columns, line);
+    if (clashes.length) throw dataError(clashes.map((p) => formatProblem(display, p)));
     if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
   }, (cells, line) => {
     const outcome = schoolFromRow(columns!, { line, cells });
@@ -198,7 +245,7 @@ export function classifyStream(request: { path: string; display: string; policy:
     const first = firstLineOf[school.urn - 100000];
     if (first !== 0) return problem(duplicateUrn(columns!, line, school.urn, first));
     firstLineOf[school.urn - 100000] = line;
-    const found = schoolProblems(school, policy);
+    const found = [...inspectionDateProblems(school, asOf), ...schoolProblems(school, policy)];
     if (found.length) return found.forEach(problem);
     total++;
     if (problems.length) return;
@@ -220,12 +267,12 @@ export function classifyStream(request: { path: string; display: string; policy:
  * classifyStream to standard output, or to the -o file written atomically (refusing to overwrite
  * without --force); null when the file needs the in-memory reader after all.
  */
-export function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): StreamResult | null {
+export async function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): Promise<StreamResult | null> {
   const file = checkWritable(target);
-  const atomic = file === null ? null : openAtomic(file, target.output);
+  const atomic = file === null ? null : openAtomic(file, target.output, { force: target.force });
   try {
     const result = classifyStream({ ...request, sink: atomic ?? target.stdout });
-    atomic?.commit();
+    await atomic?.commit();
     return result;
   } catch (error) {
     atomic?.abort();

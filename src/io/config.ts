@@ -1,8 +1,9 @@
 // Finding and loading trust.config.yaml (or a preset), merging `extends:`, and validating it with
 // the config schema. Every problem becomes a line with the file and line number.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSettingsText } from './read-text.js';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseDocument, visit, LineCounter, type Document } from 'yaml';
+import { isScalar, parseDocument, visit, LineCounter, type Document, type Node } from 'yaml';
 import { configError, notFoundError, usageError } from '../errors.js';
 import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
 import type { Policy } from '../core/policy.js';
@@ -51,24 +52,65 @@ interface ParsedYaml {
   value: Record<string, unknown>;
 }
 
+/** Limits on a YAML config or answers file (README "Limits"): no real one comes near them. */
+export const MAX_YAML_ALIASES = 100;
+export const MAX_YAML_DEPTH = 64;
+/** Keys that would reach JavaScript's object machinery instead of naming a setting. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function parseYamlText(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  } catch (error) {
+    // The parser recurses per level: thousands of levels exhaust the stack before any check.
+    if (error instanceof RangeError) throw configError(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+    throw error;
+  }
+  if (doc.errors.some((e) => e.message.includes('call stack'))) throw configError(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
   if (doc.errors.length > 0) {
     throw configError(yamlSlipLine(text, doc.errors, (pos) => lineCounter.linePos(pos).line, file));
   }
   // An alias inside its own anchor makes a value that contains itself: no setting can be that.
   const cycles: string[] = [];
+  let aliases = 0;
+  const at = (node: { range?: number[] | null } | null | undefined) => lineCounter.linePos(node?.range?.[0] ?? 0).line;
   visit(doc, {
     Alias(_, alias) {
+      aliases++;
       const target = alias.resolve(doc);
       if (target?.range && alias.range && target.range[0] <= alias.range[0] && alias.range[0] < target.range[2]) {
         cycles.push(`${file}:${lineCounter.linePos(alias.range[0]).line}: a YAML alias (*${alias.source}) stands inside its own anchor (&${alias.source}); a setting cannot contain itself`);
       }
     },
+    Pair(_, pair, path) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : null;
+      if (key !== null && FORBIDDEN_KEYS.has(key)) cycles.push(`${file}:${at(pair.key as Node)}: "${key}" is not a setting name and is not accepted`);
+      if (path.length > MAX_YAML_DEPTH * 2) {
+        cycles.push(`${file}:${at(pair.key as Node)}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Seq(_, seq, path) {
+      if (path.length > MAX_YAML_DEPTH * 2) {
+        cycles.push(`${file}:${at(seq)}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
   });
+  if (aliases > MAX_YAML_ALIASES) cycles.push(`${file}: uses more than ${MAX_YAML_ALIASES} YAML aliases (*name); write the values out instead`);
   if (cycles.length > 0) throw configError(cycles);
-  const value = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+  } catch (error) {
+    // An alias repeated inside aliases grows without limit: the YAML library counts and stops it.
+    if (error instanceof ReferenceError) throw configError(`${file}: its YAML aliases (*name) expand to too many values; write the values out instead`);
+    throw error;
+  }
   if (typeof value !== 'object' || Array.isArray(value)) throw configError(`${file}:1: expected settings as "name: value" lines, not a list or a single value`);
   return { doc, lineCounter, value: value as Record<string, unknown> };
 }
@@ -94,12 +136,8 @@ function resolveExtends(raw: Record<string, unknown>, file: string, shown: strin
   if (/\.ya?ml$/i.test(name)) {
     const path = resolve(dirname(file), name);
     if (seen.includes(path) || path === file) throw configError(`${at} ${name} extends this file again (a loop)`);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw notFoundError(`${at} ${name}: no such config file (a path is taken from the folder of ${shown})`);
-    }
+    if (!existsSync(path)) throw notFoundError(`${at} ${name}: no such config file (a path is taken from the folder of ${shown})`);
+    const text = readSettingsText(path, name, configError, 'config file');
     const inner = parseYamlText(text, name);
     base = resolveExtends(inner.value, path, name, inner, [...seen, file]);
   } else {
@@ -137,12 +175,7 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   let policySource: string;
   let locate: ((path: PropertyKey[]) => PropertyKey[] | null) | undefined;
   if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw notFoundError(`${shown}: the config file cannot be read`);
-    }
+    const text = readSettingsText(file, shown!, configError, 'config file');
     parsed = parseYamlText(text, shown!);
     raw = parsed.value;
     policySource = shown!;

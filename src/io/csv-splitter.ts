@@ -7,7 +7,8 @@ import { dataError } from '../errors.js';
 export type OnRecord = (cells: string[], line: number) => void;
 
 /** No real record is this long (an Excel cell holds at most 32,767 characters): a quote was never closed. */
-const MAX_RECORD = 8 * 1024 * 1024;
+export const MAX_RECORD = 8 * 1024 * 1024;
+export const TOO_LONG = `cannot read this CSV: a line longer than ${MAX_RECORD / (1024 * 1024)} MB (the most one school's row may have; see "Limits" in the README)`;
 
 export class CsvSplitter {
   /** Text not yet split: the start of a record that the next chunk completes. */
@@ -59,7 +60,8 @@ export class CsvSplitter {
     this.line = line;
     // Without this, an unclosed quote near the top would make every later chunk rescan the rest.
     if (this.rest.length > MAX_RECORD) {
-      throw dataError(`${this.display}:${line}: cannot read this CSV: a quoted value is never closed (a " without its partner)`);
+      if (this.rest.includes('"')) throw dataError(`${this.display}:${line}: cannot read this CSV: a quoted value is never closed (a " without its partner)`);
+      throw dataError(`${this.display}:${line}: ${TOO_LONG}`);
     }
   }
 

@@ -31,9 +31,12 @@ export function stableUid(parts: (string | number)[]): string {
   return `${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32)}@sit`;
 }
 
-/** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline; controls (TEXT may not hold them) dropped. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text.replace(CONTROLS, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character. */

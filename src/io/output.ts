@@ -1,8 +1,13 @@
-// Where results go: standard output, or a file written atomically (temporary file in the same
-// folder, then rename), refusing to overwrite without --force.
-import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { cannotWriteError, usageError } from '../errors.js';
+// Where results go: standard output, or a file written atomically, by the rules the README's
+// "Output safety" section sets out: only a regular file (or nothing) is ever replaced; the
+// result is written to a temporary file beside the target and put in place at once (a hard
+// link that fails if the name was taken meanwhile, or with --force a rename that keeps the old
+// file's mode); the temporary file is removed on failure and on SIGINT, SIGTERM and SIGHUP.
+import { chmodSync, closeSync, copyFileSync, constants, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { SitError, cannotWriteError, usageError } from '../errors.js';
+import { shortPathText } from './file-errors.js';
 
 export const TABLE_FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
 export type Format = string;
@@ -31,67 +36,200 @@ export interface OutputTarget {
   stdout: { write(chunk: string | Uint8Array): unknown };
 }
 
-export function checkWritable(target: OutputTarget): string | null {
-  if (!target.output || target.output === '-') return null;
-  const path = resolve(target.cwd, target.output);
-  if (existsSync(path)) {
-    if (statSync(path).isDirectory()) throw cannotWriteError(`${target.output}: is a folder; give a file name for -o`);
-    if (!target.force) throw cannotWriteError(`${target.output}: already exists; add --force to overwrite it`);
+/** -o names standard output: "-", or the device names that mean it. */
+export function isStdoutName(output: string): boolean {
+  return output === '-' || output === '/dev/stdout' || output === '/dev/fd/1' || output === '/proc/self/fd/1';
+}
+
+function kindOf(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+function statOrNull(path: string, shown: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw cannotWriteError(`${shown}: cannot be written (${code ?? (error as Error).message})`);
   }
-  const dir = dirname(path);
-  if (!existsSync(dir)) throw cannotWriteError(`${target.output}: the folder ${dir} does not exist`);
+}
+
+/** The existing target, refused unless it is a regular file and --force is given. */
+function checkExisting(path: string, shown: string, force: boolean | undefined): Stats | null {
+  const info = statOrNull(path, shown);
+  if (info === null) return null;
+  const kind = kindOf(info);
+  if (kind === 'a folder') throw cannotWriteError(`${shown}: is a folder; give a file name for -o`);
+  if (kind !== null) throw cannotWriteError(`${shown}: is ${kind}, not a regular file; sit replaces only regular files (use -o - for standard output)`);
+  if (!force) throw cannotWriteError(`${shown}: already exists; add --force to overwrite it`);
+  return info;
+}
+
+/** The file -o names (null for standard output), refused early when it cannot be written. */
+export function checkWritable(target: OutputTarget): string | null {
+  if (!target.output || isStdoutName(target.output)) return null;
+  const shown = shortPathText(target.output);
+  if (target.output.endsWith('/') || target.output.endsWith(sep)) {
+    throw cannotWriteError(`${shown}: names a folder (it ends with "${sep}"); give a file name for -o`);
+  }
+  const path = resolve(target.cwd, target.output);
+  checkExisting(path, shown, target.force);
+  const dir = statOrNull(dirname(path), shown);
+  if (dir === null) throw cannotWriteError(`${shown}: the folder ${shortPathText(dirname(path))} does not exist`);
+  if (!dir.isDirectory()) throw cannotWriteError(`${shown}: ${shortPathText(dirname(path))} is not a folder`);
   return path;
 }
 
-/** Writes to a temporary file beside the target, then renames it into place. */
-export function writeAtomic(path: string, content: string | Uint8Array, display = path): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    try { unlinkSync(temp); } catch { /* nothing was written */ }
-    const code = (error as NodeJS.ErrnoException).code;
-    throw cannotWriteError(`${display}: cannot be written (${code ?? (error as Error).message})`);
+// Temporary files not yet put in place, removed if the run is interrupted.
+const pending = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+function removePending(): void {
+  for (const temp of pending) {
+    try { unlinkSync(temp); } catch { /* already gone */ }
   }
+  pending.clear();
+}
+function onSignal(signal: NodeJS.Signals): void {
+  removePending();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // Die of the same signal, as a shell expects (exit status 128 + its number).
+  process.kill(process.pid, signal);
+}
+function track(temp: string): void {
+  if (pending.size === 0) {
+    for (const s of SIGNALS) process.on(s, onSignal);
+    process.on('exit', removePending);
+  }
+  pending.add(temp);
+}
+function untrack(temp: string): void {
+  pending.delete(temp);
+  if (pending.size === 0) {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener('exit', removePending);
+  }
+}
+
+let serial = 0;
+/** A short name (the target's own name may already be near the file-name limit), unique to this run. */
+const tempBeside = (path: string) => join(dirname(path), `.sit-${process.pid}-${serial++}.tmp`);
+
+/**
+ * Test-only: when SIT_TEST_PAUSE_FIFO names a FIFO, a writer stops just before putting its file in
+ * place until something writes to that FIFO and closes it, so a test can hold two writers at that
+ * moment, or signal one, without depending on timing. Never set it otherwise.
+ */
+async function testPause(): Promise<void> {
+  const fifo = process.env.SIT_TEST_PAUSE_FIFO;
+  if (fifo) await readFile(fifo);
+}
+
+function writeFailed(shown: string, error: unknown) {
+  const code = (error as NodeJS.ErrnoException).code;
+  return cannotWriteError(`${shown}: cannot be written (${code ?? (error as Error).message})`);
+}
+
+/** Puts the finished temporary file in place under `path` (see the rules at the top). */
+async function commitTemp(temp: string, path: string, shown: string, force: boolean | undefined): Promise<void> {
+  await testPause();
+  try {
+    if (force) {
+      // Checked again at the last moment: a device or folder may have appeared since the start.
+      const old = checkExisting(path, shown, true);
+      if (old) chmodSync(temp, old.mode & 0o7777);
+      renameSync(temp, path);
+    } else {
+      try {
+        // A hard link fails if the name exists: the refusal holds at the very moment of writing.
+        linkSync(temp, path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw cannotWriteError(`${shown}: already exists (written by something else meanwhile); add --force to overwrite it`);
+        // File systems without hard links (FAT, some shares): an exclusive copy refuses the same way.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+        try {
+          copyFileSync(temp, path, constants.COPYFILE_EXCL);
+        } catch (copyError) {
+          if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') throw cannotWriteError(`${shown}: already exists (written by something else meanwhile); add --force to overwrite it`);
+          throw copyError;
+        }
+      }
+      unlinkSync(temp);
+    }
+  } catch (error) {
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    throw error instanceof SitError ? error : writeFailed(shown, error);
+  } finally {
+    untrack(temp);
+  }
+}
+
+/** Writes to a temporary file beside the target, then puts it in place (see the rules at the top). */
+export async function writeAtomic(path: string, content: string | Uint8Array, display = path, options: { force?: boolean } = {}): Promise<void> {
+  const file = openAtomic(path, display, options);
+  file.write(content);
+  await file.commit();
 }
 
 /**
  * A file written in parts (a large result): parts go to a temporary file beside the target, which
- * is renamed into place by commit() and removed by abort(), so the target is never half written.
+ * is put in place by commit() and removed by abort(), so the target is never half written.
  */
-export function openAtomic(path: string, display = path): { write(text: string): void; commit(): void; abort(): void } {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fail = (error: unknown) => {
-    try { unlinkSync(temp); } catch { /* nothing was written */ }
-    const code = (error as NodeJS.ErrnoException).code;
-    return cannotWriteError(`${display}: cannot be written (${code ?? (error as Error).message})`);
-  };
+export function openAtomic(path: string, display = path, options: { force?: boolean } = {}): { write(text: string | Uint8Array): void; commit(): Promise<void>; abort(): void } {
+  const shown = shortPathText(display);
+  const temp = tempBeside(path);
   let fd: number;
   try {
     fd = openSync(temp, 'wx');
   } catch (error) {
-    throw fail(error);
+    throw writeFailed(shown, error);
   }
+  track(temp);
+  let open = true;
+  const abort = () => {
+    if (open) {
+      try { closeSync(fd); } catch { /* already closed */ }
+      open = false;
+    }
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    untrack(temp);
+  };
   return {
     write(text) {
-      try { writeSync(fd, text); } catch (error) { closeSync(fd); throw fail(error); }
+      try {
+        const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+        for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+      } catch (error) {
+        abort();
+        throw writeFailed(shown, error);
+      }
     },
-    commit() {
-      try { closeSync(fd); renameSync(temp, path); } catch (error) { throw fail(error); }
+    async commit() {
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        open = false;
+      } catch (error) {
+        abort();
+        throw writeFailed(shown, error);
+      }
+      await commitTemp(temp, path, shown, options.force);
     },
-    abort() {
-      try { closeSync(fd); } catch { /* already closed */ }
-      try { unlinkSync(temp); } catch { /* already gone */ }
-    },
+    abort,
   };
 }
 
-export function emit(target: OutputTarget, content: string | Uint8Array): void {
+export async function emit(target: OutputTarget, content: string | Uint8Array): Promise<void> {
   const path = checkWritable(target);
   if (path === null) {
     target.stdout.write(content);
     return;
   }
-  writeAtomic(path, content, target.output);
+  await writeAtomic(path, content, target.output, { force: target.force });
 }

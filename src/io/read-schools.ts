@@ -1,6 +1,6 @@
 // Reads a school data file (CSV or YAML, or "-" for standard input) into checked school records.
 import { dataError } from '../errors.js';
-import { toSchools, isHeaderRow, formatProblem, type SchoolsResult } from '../core/school.js';
+import { toSchools, isHeaderRow, formatProblem, clashProblems, type SchoolsResult } from '../core/school.js';
 import { decode, readBytes } from './read-text.js';
 import { looksLikeYaml, readCsvTable, readYamlTable, type RawTable } from './read-table.js';
 import { applyLayout, detectLayout, dropIndexColumns, layoutById, type Layout } from './layouts.js';
@@ -48,6 +48,13 @@ export async function schoolsFromBytes(bytes: Buffer, path: string, shown: strin
   const layout = options.layout ? layoutById(options.layout) : detectLayout(table.headers);
   const applied = layout ? applyLayout(table, layout) : null;
   const result = applied ? toSchools(applied.table.headers, applied.table.rows, applied.fieldOf) : toSchools(table.headers, table.rows);
+  const clashes = clashProblems(result.columns, table.headerLine);
+  if (clashes.length) throw dataError(clashes.map((p) => formatProblem(shown, p)));
+  // No name column at all is one problem, not one line per row (a --with file of 2,000 schools).
+  if (!result.columns.fieldOf.includes('name') && result.problems.some((p) => p.message.startsWith('expected a school name'))) {
+    const others = result.problems.filter((p) => !p.message.startsWith('expected a school name'));
+    result.problems = [{ line: table.headerLine, message: 'no name column; name one column "name" (the school\'s name)' }, ...others];
+  }
   if (result.schools.length === 0 && result.problems.length === 0) {
     throw dataError(`${shown}: has a header but no schools; add one row per school below line ${table.headerLine}`);
   }

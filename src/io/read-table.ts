@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parseDocument, LineCounter, isAlias, isMap, isSeq, isScalar } from 'yaml';
 import { dataError } from '../errors.js';
 import type { TextSource } from './read-text.js';
+import { MAX_RECORD, TOO_LONG } from './csv-splitter.js';
 
 export interface RawRow {
   line: number;
@@ -24,9 +25,22 @@ export function looksLikeYaml(source: TextSource, path: string): boolean {
   return /^\s*(#.*\n\s*)*-\s/.test(source.text);
 }
 
-/** The delimiter Excel used, judged from the first non-empty line outside quotes. */
-export function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * The delimiter Excel used, judged from the first non-empty line outside quotes; but when one of
+ * the first lines is a header (names a URN column) split by one delimiter, that one: a title row
+ * above the header may use another ("Schools; as at 2024" above a comma-separated header).
+ */
+export function detectDelimiter(text: string, isHeader?: (cells: string[]) => boolean): string {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').slice(0, 20);
+  if (isHeader) {
+    for (const line of lines) {
+      const found = DELIMITERS.find((d) => line.includes(d) && isHeader(line.split(d).map((c) => c.replace(/^\s*"|"\s*$/g, ''))));
+      if (found) return found;
+    }
+  }
+  const firstLine = lines[0] ?? '';
   const counts = { ',': 0, ';': 0, '\t': 0 } as Record<string, number>;
   let quoted = false;
   for (const ch of firstLine) {
@@ -37,6 +51,18 @@ export function detectDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
+/** A number with a decimal comma ("2,8", "-0,45", "94,5%"), as Excel writes it in a decimal-comma locale. */
+const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*%?\s*$/;
+
+/**
+ * Cells of a semicolon-separated file: Excel separates with semicolons where the comma is the
+ * decimal mark, so there "2,8" is 2.8 (never 28). Changes the cells in place.
+ */
+export function readDecimalCommas(cells: string[]): string[] {
+  for (let i = 0; i < cells.length; i++) if (cells[i].includes(',') && DECIMAL_COMMA.test(cells[i])) cells[i] = cells[i].replace(',', '.');
+  return cells;
+}
+
 /** csv-parse counts the line a record ends on; a quoted cell may span lines. */
 function startLine(r: { record: string[]; info: { lines: number } }): number {
   let newlines = 0;
@@ -45,7 +71,7 @@ function startLine(r: { record: string[]; info: { lines: number } }): number {
 }
 
 export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => boolean): RawTable {
-  const delimiter = detectDelimiter(source.text);
+  const delimiter = detectDelimiter(source.text, isHeader);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(source.text, {
@@ -54,10 +80,12 @@ export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => 
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      max_record_size: MAX_RECORD,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
     const where = e.lines ? `:${e.lines}` : '';
+    if (e.code === 'CSV_MAX_RECORD_SIZE') throw dataError(`${source.display}${where}: ${TOO_LONG}`);
     const what = e.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quoted value is never closed (a " without its partner)'
       : e.message.replace(/^Invalid Record Length: /, '').replace(/\s+/g, ' ');
@@ -75,7 +103,7 @@ export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => 
     file: source.display,
     headers: header.record.map((h) => h.trim()),
     headerLine: startLine(header),
-    rows: records.slice(headerIndex + 1).map((r) => ({ line: startLine(r), cells: r.record })),
+    rows: records.slice(headerIndex + 1).map((r) => ({ line: startLine(r), cells: delimiter === ';' ? readDecimalCommas(r.record) : r.record })),
   };
 }
 
@@ -99,8 +127,15 @@ export function readYamlTable(source: TextSource): RawTable {
     const line = lineCounter.linePos((item as { range?: number[] | null }).range?.[0] ?? 0).line;
     if (!isMap(item)) throw dataError(`${source.display}:${line}: each school must be a set of field: value lines`);
     const cells: string[] = [];
+    const keys = new Set<string>();
     for (const pair of item.items) {
       const key = scalarText(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (keys.has(key)) {
+        const at = lineCounter.linePos((pair.key as { range?: number[] | null }).range?.[0] ?? 0).line;
+        problems.push(`${source.display}:${at}: "${key}" is given twice for this school; keep one`);
+        continue;
+      }
+      keys.add(key);
       if (!position.has(key)) {
         position.set(key, headers.length);
         headers.push(key);

@@ -22,8 +22,8 @@ export function renderTable(table: TableModel, format: string, options: { color:
 }
 
 /** Any tabular format, .xlsx included (a workbook: bytes, built asynchronously). */
-export async function renderTableOutput(table: TableModel, format: string, options: { color: boolean; width?: number }): Promise<string | Uint8Array> {
-  return format === 'xlsx' ? toXlsx(table) : renderTable(table, format, options);
+export async function renderTableOutput(table: TableModel, format: string, options: { color: boolean; width?: number; warn?: (line: string) => void }): Promise<string | Uint8Array> {
+  return format === 'xlsx' ? toXlsx(table, options.warn) : renderTable(table, format, options);
 }
 
 export function toJson(value: unknown): string {

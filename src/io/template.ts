@@ -19,6 +19,11 @@ export interface Template {
   nodes: Node[];
 }
 
+/** Limits (README "Limits"): sections nested deeper, or a filled template larger, are refused. */
+export const MAX_TEMPLATE_DEPTH = 10;
+export const MAX_TEMPLATE_OUTPUT = 32 * 1024 * 1024;
+const MAX_TEMPLATE_STEPS = 5_000_000;
+
 const NAME = /^(\.|[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*)$/;
 const TAG = /\{\{(.*?)\}\}/g;
 const STANDALONE = /^[ \t]*\{\{[#^/!][^{}]*\}\}[ \t]*\r?\n?$/;
@@ -42,6 +47,7 @@ export function parseTemplate(text: string): Template {
       const name = sigil === '#' || sigil === '^' || sigil === '/' ? body.slice(1).trim() : body;
       if (!NAME.test(name)) throw new TemplateError(lineNo, `{{${match[1]}}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`);
       if (sigil === '#' || sigil === '^') {
+        if (stack.length > MAX_TEMPLATE_DEPTH) throw new TemplateError(lineNo, `{{${match[1]}}}: sections are nested more than ${MAX_TEMPLATE_DEPTH} deep`);
         const node: Node = { type: 'section', name, inverted: sigil === '^', line: lineNo, children: [] };
         top().push(node);
         stack.push({ name, line: lineNo, children: node.children });
@@ -89,29 +95,38 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === false || 
 /** Fills the template; every value goes through `escape`. Unknown names are errors. */
 export function renderTemplate(template: Template, view: object, escape: (value: string) => string): string {
   const out: string[] = [];
-  const walk = (nodes: Node[], stack: unknown[]) => {
+  let size = 0;
+  const push = (text: string, line: number) => {
+    size += text.length;
+    // Sections inside sections repeat their content for every item: the size grows as a power.
+    if (size > MAX_TEMPLATE_OUTPUT) throw new TemplateError(line, `the filled template would be larger than ${MAX_TEMPLATE_OUTPUT / (1024 * 1024)} MB; are sections repeated inside each other?`);
+    out.push(text);
+  };
+  let steps = 0;
+  const walk = (nodes: Node[], stack: unknown[], line: number) => {
     for (const node of nodes) {
+      if (++steps > MAX_TEMPLATE_STEPS) throw new TemplateError(line, 'the template repeats its sections too many times over; are sections repeated inside each other?');
       if (node.type === 'text') {
-        out.push(node.text);
+        push(node.text, line);
         continue;
       }
       const value = lookup(node.name, stack);
       if (value === MISSING) throw new TemplateError(node.line, `unknown placeholder "${node.name}"`);
       if (node.type === 'var') {
         if (value !== null && typeof value === 'object') throw new TemplateError(node.line, `"${node.name}" is a list or group: use {{#${node.name}}}...{{/${node.name}}}`);
-        out.push(value === null || value === undefined ? '' : escape(String(value)));
+        push(value === null || value === undefined ? '' : escape(String(value)), node.line);
         continue;
       }
       if (node.inverted) {
-        if (isEmpty(value)) walk(node.children, stack);
+        if (isEmpty(value)) walk(node.children, stack, node.line);
       } else if (Array.isArray(value)) {
-        for (const item of value) walk(node.children, [...stack, item]);
+        for (const item of value) walk(node.children, [...stack, item], node.line);
       } else if (!isEmpty(value)) {
-        walk(node.children, [...stack, value]);
+        walk(node.children, [...stack, value], node.line);
       }
     }
   };
-  walk(template.nodes, [view]);
+  walk(template.nodes, [view], 1);
   return out.join('');
 }
 

@@ -4,11 +4,12 @@
 import {
   AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import type { WfapPlan } from '../core/wfap.js';
 import type { DeploymentRecord } from '../core/deployment.js';
 import { ACTION_COLUMNS, MILESTONES } from '../core/wfap.js';
 import { deploymentView, planView } from './wfap-render.js';
+import { rezip } from './zip.js';
 
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 720;
@@ -125,12 +126,10 @@ export async function toDocx(doc: WfapPlan | DeploymentRecord): Promise<Uint8Arr
  * document by the plan's as-of date instead makes the same plan give the same bytes (SPEC 5).
  */
 export function stampDocx(docx: Uint8Array, asOf: string): Uint8Array {
-  const entries = unzipSync(docx);
-  const core = entries['docProps/core.xml'];
-  if (core) {
+  return rezip(docx, (entries) => {
+    const core = entries['docProps/core.xml'];
+    if (!core) return;
     const when = `${asOf}T00:00:00Z`;
     entries['docProps/core.xml'] = strToU8(strFromU8(core).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$2`));
-  }
-  const mtime = new Date('1980-01-01T00:00:00Z');
-  return zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime }]])), { level: 6 });
+  });
 }

@@ -3,10 +3,12 @@
 // a bold header row frozen at the top, column widths from the content and tier colours.
 // The libraries (read-excel-file, write-excel-file; both on fflate) are imported only when an
 // .xlsx is read or written, so start-up does not pay for them.
-import { dataError, usageError } from '../errors.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { SitError, dataError, usageError } from '../errors.js';
 import type { RawTable } from './read-table.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
+import { rezip } from './zip.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -32,7 +34,54 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Limits on a workbook read (README "Limits"): the reader holds each sheet as rows x columns. */
+export const MAX_XLSX_UNZIPPED = 256 * 1024 * 1024;
+export const MAX_SHEET_COLUMNS = 1000;
+export const MAX_SHEET_CELLS = 5_000_000;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Refuses a workbook that would not fit in memory before the reader builds it: one that unzips
+ * to more than MAX_XLSX_UNZIPPED, or a sheet whose last cell (one value in XFD1048576 is enough)
+ * makes its rows x columns more than MAX_SHEET_CELLS or its columns more than MAX_SHEET_COLUMNS.
+ */
+export function checkXlsxSize(bytes: Uint8Array, display: string): void {
+  let total = 0;
+  let sheets: Record<string, Uint8Array>;
+  try {
+    sheets = unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        if (total > MAX_XLSX_UNZIPPED) throw dataError(`${display}: unzips to more than ${MAX_XLSX_UNZIPPED / (1024 * 1024)} MB, the most sit reads (see "Limits" in the README)`);
+        return /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
+      },
+    });
+  } catch (error) {
+    if (error instanceof SitError) throw error;
+    return; // not a zip after all: the reader says what is wrong with it
+  }
+  for (const [name, data] of Object.entries(sheets)) {
+    const xml = strFromU8(data);
+    let rows = 0;
+    let columns = 0;
+    for (const m of xml.matchAll(/<c\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"/g)) {
+      columns = Math.max(columns, columnNumber(m[1]));
+      rows = Math.max(rows, Number(m[2]));
+    }
+    const sheet = name.replace(/^xl\/worksheets\//, '').replace(/\.xml$/, '');
+    if (columns > MAX_SHEET_COLUMNS || rows * columns > MAX_SHEET_CELLS) {
+      throw dataError(`${display} (${sheet}): has a value ${rows.toLocaleString('en-GB')} rows down and ${columns.toLocaleString('en-GB')} columns across; sit reads at most ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')} columns and ${MAX_SHEET_CELLS.toLocaleString('en-GB')} cells (rows x columns) a sheet: delete the stray cells far from the table`);
+    }
+  }
+}
+
 export async function readXlsxTable(bytes: Buffer, display: string, isHeader: (cells: string[]) => boolean, sheet?: string): Promise<RawTable> {
+  checkXlsxSize(bytes, display);
   const { default: readXlsxFile } = await import('read-excel-file/node');
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
@@ -77,13 +126,28 @@ function widthOf(values: Cell[], header: string): number {
   return Math.min(60, Math.max(6, longest + 2));
 }
 
+/** Excel's limit on the characters in one cell; a longer value is cut, with a marker saying so. */
+export const MAX_EXCEL_CELL = 32767;
+const CUT_MARKER = ' [cut: longer than an Excel cell holds]';
+
+/** A text cell Excel can hold: cut to its limit with a marker, and `warn` told once per column. */
+function fitCell(text: string, column: string, warned: Set<string>, warn?: (line: string) => void): string {
+  if (text.length <= MAX_EXCEL_CELL) return text;
+  if (!warned.has(column)) {
+    warned.add(column);
+    warn?.(`column "${column}": a value longer than ${MAX_EXCEL_CELL.toLocaleString('en-GB')} characters (Excel's limit for a cell) was cut, marked "${CUT_MARKER.trim()}"; the CSV output has it whole`);
+  }
+  return text.slice(0, MAX_EXCEL_CELL - CUT_MARKER.length) + CUT_MARKER;
+}
+
 /** The table as an .xlsx workbook: header row frozen, widths set, rows coloured by tier level. */
-export async function toXlsx(table: TableModel): Promise<Uint8Array> {
-  return toXlsxWorkbook([table]);
+export async function toXlsx(table: TableModel, warn?: (line: string) => void): Promise<Uint8Array> {
+  return toXlsxWorkbook([table], warn);
 }
 
 /** One sheet per table (a budget's schools, tiers, trusts and terms), each named by its title. */
-export async function toXlsxWorkbook(tables: TableModel[]): Promise<Uint8Array> {
+export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string) => void): Promise<Uint8Array> {
+  const warned = new Set<string>();
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const sheets = tables.map((table) => {
     const header = table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7' }));
@@ -92,7 +156,7 @@ export async function toXlsxWorkbook(tables: TableModel[]): Promise<Uint8Array> 
       return table.columns.map((c) => {
         const value = row[c.key] ?? null;
         if (value === null || value === '') return fill ? { value: '', type: String, backgroundColor: fill } : null;
-        const cell = typeof value === 'number' ? { value, type: Number } : { value: String(value), type: String };
+        const cell = typeof value === 'number' ? { value, type: Number } : { value: fitCell(String(value), c.header, warned, warn), type: String };
         return fill ? { ...cell, backgroundColor: fill } : cell;
       });
     });
@@ -110,31 +174,5 @@ export async function toXlsxWorkbook(tables: TableModel[]): Promise<Uint8Array> 
     ? writeXlsxFile(sheets[0].data as never, { columns: sheets[0].columns, stickyRowsCount: 1, sheet: names[0] } as never)
     : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, sheet: names[i], columns: x.columns, stickyRowsCount: 1 })) as never);
   const buffer = await writer.toBuffer();
-  return normaliseZipTimes(new Uint8Array(buffer));
-}
-
-/**
- * Sets every entry's modification time in a zip to 1980-01-01 00:00, so the same table gives
- * byte-identical workbooks (SPEC section 5: no timestamps unless asked).
- */
-export function normaliseZipTimes(zip: Uint8Array): Uint8Array {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
-  // End of central directory: the last "PK\x05\x06".
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) return zip;
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  for (let n = 0; n < entries && at + 46 <= zip.length && view.getUint32(at, true) === 0x02014b50; n++) {
-    view.setUint16(at + 12, 0, true);
-    view.setUint16(at + 14, DOS_DATE_1980, true);
-    const local = view.getUint32(at + 42, true);
-    if (local + 30 <= zip.length && view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, 0, true);
-      view.setUint16(local + 12, DOS_DATE_1980, true);
-    }
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return zip;
+  return rezip(new Uint8Array(buffer));
 }

@@ -93,7 +93,7 @@ describe('-o writes atomically and never overwrites without --force', () => {
     // Wait until the temporary file beside the target is being written, then kill the process.
     let sawTemp = false;
     for (let i = 0; i < 3000 && child.exitCode === null; i++) {
-      const temp = readdirSync(dir).find((f) => f.startsWith('.out.csv.') && f.endsWith('.tmp'));
+      const temp = readdirSync(dir).find((f) => f.startsWith('.sit-') && f.endsWith('.tmp'));
       if (temp && readFileSync(join(dir, temp)).length > 0) {
         sawTemp = true;
         child.kill('SIGKILL');

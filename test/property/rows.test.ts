@@ -28,7 +28,8 @@ const hostile = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('=1+1', '+SUM(A1)', '-2', '@cmd', '\tTab', '\rCR', '<script>alert(1)</script>', '"quoted"', 'a,b;c\td', 'NULL', 'SUPP', '9', 'RI', '31/02/2023', '02/25/2023', '101', '-0.5', '1e999', 'ﾠ', '\u202Eevil', '𝟙𝟘𝟘𝟘𝟘𝟙', '١٠٠٠٠١', '\uFEFFurn'),
+  fc.constantFrom('=1+1', '+SUM(A1)', '-2', '@cmd', '\tTab', '\rCR', '<script>alert(1)</script>', '"quoted"', 'a,b;c\td', 'NULL', 'SUPP', '9', 'RI', '31/02/2023', '02/25/2023', '101', '-0.5', '1e999', 'ﾠ', '\u202Eevil', '𝟙𝟘𝟘𝟘𝟘𝟙', '١٠٠٠٠١', '\uFEFFurn',
+    '2,8', '\u001b[2J', '\u001b]0;x\u0007', '\u200b100001', '\u001a', '1e309', '1e5', '01/02/99', '0100-01-01', '2099-01-01'),
   fc.string({ minLength: 2000, maxLength: 6000 }),
 );
 /** Values that parse, so that rows often make a valid file. */
@@ -51,9 +52,12 @@ const csvFile = fc
     fc.shuffledSubarray(FIELDS.map((f) => f.name), { minLength: 0, maxLength: 12 }),
     fc.array(fc.string({ maxLength: 12 }), { maxLength: 3 }),
     fc.boolean(),
+    fc.boolean(),
   )
-  .chain(([fields, extras, withUrn]) => {
+  .chain(([fields, extras, withUrn, twice]) => {
     const headers = [...new Set([...(withUrn ? ['urn', 'name'] : []), ...fields, ...extras])].sort(() => 0);
+    // A column given twice, once in capitals with spaces (issue 15: a data error naming both).
+    if (twice && fields.length) headers.push(fields[0].replace(/_/g, ' ').toUpperCase());
     return fc.tuple(fc.constant(headers), fc.array(fc.tuple(...headers.map(cellFor)), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom(',', ';', '\t'));
   })
   .map(([headers, rows, eol, delimiter]) => stringify([headers, ...rows], { record_delimiter: eol, delimiter }));

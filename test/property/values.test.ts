@@ -2,7 +2,7 @@
 // holds it to the Date-based check it replaced, and the CSV neutralisation to its rule.
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDate } from '../../src/core/values.js';
+import { parseDate, parseNumber, parseUrn } from '../../src/core/values.js';
 import { neutralise } from '../../src/io/formats/csv.js';
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -14,11 +14,36 @@ it('accepts exactly the real dates (as Date.UTC judges them), ISO and day-first'
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
       const pad = (n: number, w: number) => String(n).padStart(w, '0');
-      expect(parseDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`).ok).toBe(isRealDate(y, m, d));
-      if (y >= 1000 && !(y === 1900 && m === 1 && d === 1)) expect(parseDate(`${pad(d, 2)}/${pad(m, 2)}/${y}`).ok).toBe(isRealDate(y, m, d));
+      // Only years 1900-2099 are school dates (issue 15: year 0100 is a slip, not a date).
+      const real = isRealDate(y, m, d) && y >= 1900 && y <= 2099;
+      expect(parseDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`).ok).toBe(real);
+      if (y >= 1000 && !(y === 1900 && m === 1 && d === 1)) expect(parseDate(`${pad(d, 2)}/${pad(m, 2)}/${y}`).ok).toBe(real);
     }),
     { numRuns: 5000 },
   );
+});
+
+it('reads a number only when it is one: no Infinity, no decimal comma read as thousands', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 99 }), (whole, fraction) => {
+      // "2,8" is never 28: refused (a semicolon file has it turned into 2.8 before it gets here).
+      expect(parseNumber(`${whole},${fraction}`).ok).toBe(whole > 0 && String(fraction).length === 3);
+      expect(parseNumber(`${whole}.${fraction}`)).toEqual({ ok: true, value: Number(`${whole}.${fraction}`) });
+    }),
+    { numRuns: 500 },
+  );
+  for (const text of ['1e309', '-1e309', 'Infinity', 'NaN']) expect(parseNumber(text).ok, text).toBe(false);
+});
+
+it('a URN is six digits: exponents, percent signs and leading points are refused', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 100000, max: 999999 }), fc.constantFrom('', '.0', '%', 'e0', ',0'), fc.constantFrom('', '.'), (urn, tail, lead) => {
+      const ok = lead === '' && (tail === '' || tail === '.0');
+      expect(parseUrn(`${lead}${urn}${tail}`).ok).toBe(ok);
+    }),
+    { numRuns: 500 },
+  );
+  for (const text of ['1e5', '100001%', '.100001e6', '1.00001e5', '100,001']) expect(parseUrn(text).ok, text).toBe(false);
 });
 
 it('neutralises a text cell exactly when it starts with = + - @ tab or CR and is not a number', () => {

@@ -23,6 +23,12 @@ describe('dates (SPEC 3: ISO or UK day-first, never month-first)', () => {
     expect(parseDate('NULL')).toEqual({ ok: true, value: null });
     expect(parseDate('')).toEqual({ ok: true, value: null });
   });
+  it('refuses a two-digit year (01/02/99 is 1999 or 2099) and years outside 1900-2099 (issue 15)', () => {
+    expect(parseDate('01/02/99')).toEqual({ ok: false, expected: 'a date as YYYY-MM-DD or DD/MM/YYYY (day first) (with a 4-digit year)' });
+    expect(parseDate('0100-02-01')).toEqual({ ok: false, expected: 'a date as YYYY-MM-DD or DD/MM/YYYY (day first) (a year from 1900 to 2099)' });
+    expect(parseDate('01/02/0100').ok).toBe(false);
+    expect(parseDateOrYear('0100').ok).toBe(false);
+  });
   it('reads review years and academic years for cycles', () => {
     expect(parseDateOrYear('2023')).toEqual({ ok: true, value: '2023-09-01' });
     expect(parseDateOrYear('2023/24')).toEqual({ ok: true, value: '2023-09-01' });

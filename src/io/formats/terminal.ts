@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Cell, TableModel } from './table-model.js';
+import { visible } from '../../core/visible.js';
 
 export function makeChalk(enabled: boolean): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
@@ -18,7 +19,8 @@ export function toTerminal(table: TableModel, options: { color: boolean; width?:
   const chalk = makeChalk(options.color);
   const width = Math.max(options.width ?? 120, 60);
   const wide = table.columns.filter((c) => c.wide).length;
-  const show = (v: Cell) => (v === null ? '' : String(v));
+  // Text from the data never reaches the terminal raw: an escape sequence is shown, not run.
+  const show = (v: Cell) => (v === null ? '' : visible(String(v)));
   // Narrow columns take what they need; wide ones share the rest.
   const natural = table.columns.map((c) => Math.max(c.header.length, ...table.rows.map((r) => show(r[c.key] ?? null).length)) + 2);
   const fixed = table.columns.reduce((sum, c, i) => sum + (c.wide ? 0 : Math.min(natural[i], 40)), 0);
@@ -36,6 +38,6 @@ export function toTerminal(table: TableModel, options: { color: boolean; width?:
       return j === 2 && table.levels ? paint(chalk, table.levels[i], table.maxLevel, text) : text;
     }));
   });
-  const lines = [chalk.bold(table.title), ...(table.subtitle ?? []).map((l) => chalk.dim(l)), out.toString(), ...(table.footer ?? [])];
+  const lines = [chalk.bold(visible(table.title)), ...(table.subtitle ?? []).map((l) => chalk.dim(visible(l))), out.toString(), ...(table.footer ?? []).map((l) => visible(l))];
   return `${lines.join('\n')}\n`;
 }

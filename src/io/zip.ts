@@ -1,0 +1,51 @@
+// The one zip writer for Office files (.xlsx and .docx): the same entries give the same bytes on
+// any machine, in any time zone (SPEC section 5), and every XML part is well-formed XML 1.0.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+/**
+ * A zip stores local DOS times and fflate reads the local components of a Date: a date built
+ * from local components (not a UTC instant, which is 1979 west of Greenwich) gives the same
+ * stored time, 1980-01-01 00:00, in every time zone.
+ */
+const epoch = () => new Date(1980, 0, 1, 0, 0, 0);
+
+/** Characters XML 1.0 forbids anywhere (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** The same characters written as references (&#1; &#xFFFE;), which are just as forbidden. */
+const XML_FORBIDDEN_REF = /&#(?:x0*([0-9a-f]+)|0*([0-9]+));/gi;
+
+function forbiddenCode(code: number): boolean {
+  return (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || code === 0xfffe || code === 0xffff ||
+    (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff;
+}
+
+/** XML text with every forbidden character (or reference to one) replaced by U+FFFD, shown as a replacement mark. */
+export function xmlSafe(xml: string): string {
+  return xml
+    .replace(XML_FORBIDDEN, '\ufffd')
+    .replace(XML_FORBIDDEN_REF, (ref, hex: string | undefined, dec: string | undefined) => {
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return forbiddenCode(code) ? '\ufffd' : ref;
+    });
+}
+
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
+/** Zips the entries in the order given, each with the fixed time, XML parts made well-formed. */
+export function zipEntries(entries: Record<string, Uint8Array>): Uint8Array {
+  const mtime = epoch();
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(entries)) {
+    const bytes = isXmlPart(name) ? strToU8(xmlSafe(strFromU8(data))) : data;
+    files[name] = [bytes, { mtime }];
+  }
+  return zipSync(files, { level: 6, mtime });
+}
+
+/** A zip made by a library (which stamps the clock) rewritten by zipEntries; `edit` may change entries first. */
+export function rezip(zip: Uint8Array, edit?: (entries: Record<string, Uint8Array>) => void): Uint8Array {
+  const entries = unzipSync(zip);
+  edit?.(entries);
+  return zipEntries(entries);
+}
