@@ -158,7 +158,7 @@ Examples:
             maxLevel: Math.max(...loaded.policy.tiers.map((t) => t.level)),
             detail: format === 'table' ? 'terminal' : 'file',
           }), format, { color: useColor(options, io), width: io.stdout.columns });
-    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
     for (const line of notes) note(options, io, line);
     if (format !== 'table' || options.output) note(options, io, `${countText(result.events)}, ${scope}; term dates from ${termsSource} (${loaded.policySource})`);
   });

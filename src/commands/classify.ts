@@ -37,7 +37,7 @@ Examples:
     const content = format === 'json'
       ? toJson(placements.map(placementJson))
       : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
-    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
     if (format !== 'table' || options.output) note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
     if (data.layout?.hint && placements.some((p) => p.tier === null)) note(options, io, `${data.file}: ${data.layout.hint}`);
   });

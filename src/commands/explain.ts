@@ -33,7 +33,7 @@ Examples:
       : format === 'table'
         ? explanationText(placement, loaded.policy, asOf, color)
         : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
-    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
   });
   return cmd;
 }

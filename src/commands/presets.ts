@@ -33,7 +33,7 @@ Examples:
           columns: [{ key: 'preset', header: 'preset' }, { key: 'name', header: 'name', wide: true }, { key: 'tiers', header: 'tiers' }, { key: 'summary', header: 'summary', wide: true }],
           rows,
         }, format, { color: useColor(options, io), width: io.stdout.columns });
-    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
   });
   return cmd;
 }

@@ -17,7 +17,7 @@ import {
 import { SitError, cannotWriteError, dataError, notFoundError, usageError } from '../errors.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
-import { checkWritable, emit, resolveFormat, writeAtomic } from '../io/output.js';
+import { checkWritable, CSV_FILE_BOM, emit, resolveFormat, writeAtomic } from '../io/output.js';
 import { loadTemplate, renderDoc, type DocKind, type TemplateFormat } from '../io/wfap-render.js';
 import type { Template } from '../io/template.js';
 import { isPromptExit } from '../prompts.js';
@@ -221,7 +221,7 @@ async function askPlan(p: Prompts, placement: Placement, policy: Policy, given: 
 }
 
 async function writeOne(doc: WfapPlan | DeploymentRecord, ctx: Context, options: WfapOptions, io: Io, output: string | undefined, template: { template: Template; file: string } | undefined): Promise<void> {
-  emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout }, await content(doc, ctx.format, template));
+  emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout, format: ctx.format }, await content(doc, ctx.format, template));
   if (output) note(options, io, `wrote ${output}`);
 }
 
@@ -263,7 +263,8 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
     bar?.start(plans.length, 0);
     try {
       for (let i = 0; i < plans.length; i++) {
-        writeAtomic(files[i], await content(plans[i], ctx.format, template), displayPath(files[i], io));
+        const text = await content(plans[i], ctx.format, template);
+        writeAtomic(files[i], ctx.format === 'csv' && typeof text === 'string' ? CSV_FILE_BOM + text : text, displayPath(files[i], io));
         bar?.increment();
       }
     } finally {

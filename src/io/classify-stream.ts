@@ -16,7 +16,7 @@ import { detectDelimiter } from './read-table.js';
 import { detectLayout } from './layouts.js';
 import { CsvSplitter } from './csv-splitter.js';
 import { repairC1 } from './read-text.js';
-import { checkWritable, openAtomic, type OutputTarget } from './output.js';
+import { checkWritable, CSV_FILE_BOM, openAtomic, type OutputTarget } from './output.js';
 
 /** Files at least this big are streamed; smaller ones are read whole (the same output either way). */
 export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
@@ -224,6 +224,7 @@ export function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<
   const file = checkWritable(target);
   const atomic = file === null ? null : openAtomic(file, target.output);
   try {
+    if (atomic && request.format === 'csv') atomic.write(CSV_FILE_BOM);
     const result = classifyStream({ ...request, sink: atomic ?? target.stdout });
     atomic?.commit();
     return result;
