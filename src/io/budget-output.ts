@@ -172,6 +172,7 @@ export function capacityTable(result: BudgetResult): TableModel | null {
     rows: [...c.terms.map((t) => row(`term ${t.term}`, t)), row('year', c.year)],
     levels: [...c.terms.map((t) => (t.over ? 2 : 1)), c.year.over ? 2 : 1],
     maxLevel: 2,
+    levelColumn: 'status',
     footer: [overLine(result) ?? 'Within capacity in every term and for the year.'],
   };
 }

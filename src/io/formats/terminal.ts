@@ -1,16 +1,17 @@
 // The table people see in a terminal: coloured by support level unless colour is off.
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Cell, TableModel } from './table-model.js';
+import type { Cell, Mark, TableModel } from './table-model.js';
+import { cellMark } from './html.js';
 
 export function makeChalk(enabled: boolean): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
-function paint(chalk: ChalkInstance, level: number | null | undefined, maxLevel: number | undefined, text: string): string {
-  if (level === null || level === undefined || !maxLevel) return chalk.dim(text);
-  if (level <= 1) return chalk.green(text);
-  if (level >= maxLevel) return chalk.red(text);
+function paint(chalk: ChalkInstance, mark: Mark, text: string): string {
+  if (mark === 'needs-data') return chalk.dim(text);
+  if (mark === 'level-low' || mark === 'less-support') return chalk.green(text);
+  if (mark === 'level-high') return chalk.red(text);
   return chalk.yellow(text);
 }
 
@@ -31,9 +32,10 @@ export function toTerminal(table: TableModel, options: { color: boolean; width?:
     style: { head: [], border: [] },
   });
   table.rows.forEach((row, i) => {
-    out.push(table.columns.map((c, j) => {
+    out.push(table.columns.map((c) => {
       const text = show(row[c.key] ?? null);
-      return j === 2 && table.levels ? paint(chalk, table.levels[i], table.maxLevel, text) : text;
+      const mark = cellMark(table, c.key, i);
+      return mark ? paint(chalk, mark, text) : text;
     }));
   });
   const lines = [chalk.bold(table.title), ...(table.subtitle ?? []).map((l) => chalk.dim(l)), out.toString(), ...(table.footer ?? [])];
