@@ -192,7 +192,10 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
       return { outcome: null, text: `${text}: needs ${missing.join(', ')}`, missing, op: 'test' };
     }
     const outcome = test(value, ctx);
-    return { outcome, text: `${text}: ${seen ?? show(value)}`, missing: [], op: 'test' };
+    // "leadership capacity is supports-others", not "...: supports-others" again after it.
+    const shown = seen ?? show(value);
+    const repeats = text.toLowerCase().endsWith(` is ${shown.toLowerCase()}`);
+    return { outcome, text: repeats ? text : `${text}: ${shown}`, missing: [], op: 'test' };
   }, fast);
 }
 
