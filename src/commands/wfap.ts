@@ -14,13 +14,13 @@ import {
 import {
   DEPLOYMENT_SECTIONS, DeploymentAnswersSchema, LEADER_ROLES, buildDeployment, missingDeploymentAnswers, type DeploymentAnswers, type DeploymentRecord,
 } from '../core/deployment.js';
-import { SitError, cannotWriteError, dataError, notFoundError, usageError } from '../errors.js';
+import { SitError, cannotWriteError, dataError, interruptedError, notFoundError, usageError } from '../errors.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
 import { checkWritable, CSV_FILE_BOM, emit, resolveFormat, writeAtomic } from '../io/output.js';
 import { loadTemplate, renderDoc, type DocKind, type TemplateFormat } from '../io/wfap-render.js';
 import type { Template } from '../io/template.js';
-import { isPromptExit } from '../prompts.js';
+import { isPromptExit } from '../errors.js';
 import { asOfDate, classifyData, displayPath, loadPolicy, note, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
 
 const FORMATS = ['md', 'html', 'csv', 'json', 'docx'] as const;
@@ -37,16 +37,6 @@ interface WfapOptions extends CommonOptions {
   priorities?: string;
 }
 
-/** Ctrl-C in a prompt: nothing written, exit 130, one line. */
-class InterruptedError extends SitError {
-  constructor() {
-    super('usage', 'interrupted: nothing was written');
-  }
-
-  override get exitCode(): number {
-    return 130;
-  }
-}
 
 type Prompts = typeof import('../prompts.js');
 
@@ -55,7 +45,7 @@ async function asking<T>(work: (p: Prompts) => Promise<T>): Promise<T> {
   try {
     return await work(prompts);
   } catch (error) {
-    if (isPromptExit(error)) throw new InterruptedError();
+    if (isPromptExit(error)) throw interruptedError();
     throw error;
   }
 }
@@ -323,6 +313,7 @@ async function askDeployment(p: Prompts, given: DeploymentAnswers): Promise<Depl
   a.role ??= await p.choose('Role', LEADER_ROLES.map((r) => ({ name: r.label, value: r.id })));
   if (a.role === 'other' && !a.role_detail) a.role_detail = await p.input('Which role?', { required: true });
   a.from_school ??= await p.input('From (school or organisation)');
+  a.days ??= await p.number('Days of support agreed (half days as 0.5)', { min: 0, step: 'any' });
   a.key_focus ||= await p.input('Key focus area', { required: true });
   for (const section of DEPLOYMENT_SECTIONS) {
     if (!a[section.key]?.length) a[section.key] = await askList(p, section.label);
