@@ -1,5 +1,8 @@
 // sit report FILE [--previous OLD]: the board report (HTML, Markdown or JSON).
 import { Command } from 'commander';
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { todayIso } from '../core/dates.js';
 import { budget } from '../core/budget.js';
 import { diff, entryOf, yearBefore } from '../core/diff.js';
 import { emit, resolveFormat } from '../io/output.js';
@@ -7,9 +10,24 @@ import { reportHtml, reportJson, reportMarkdown, type ReportInput } from '../io/
 import { toJson } from '../io/render.js';
 import { reportOverAllocation } from './budget.js';
 import { readSide, sidesLine } from './diff.js';
-import { classifyData, note, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
+import { classifyData, dataFile, note, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
 
 const FORMATS = ['html', 'md', 'json'] as const;
+
+/** A file's name without its folder ("standard input" for -). */
+function fileName(path: string): string {
+  return path === '-' ? 'standard input' : basename(path);
+}
+
+/** The date a data file was last saved, or null (standard input). */
+function savedOn(path: string): string | null {
+  if (path === '-') return null;
+  try {
+    return todayIso(statSync(path).mtime);
+  } catch {
+    return null;
+  }
+}
 
 export function reportCommand(io: Io): Command {
   const cmd = new Command('report')
@@ -35,12 +53,20 @@ Examples:
     const result = budget(placements, loaded.policy, loaded.config.capacity);
     let movements: ReportInput['movements'] = null;
     if (options.previous) {
-      const old = await readSide(options.previous, yearBefore(asOf), loaded, io);
-      const now = { entries: placements.map(entryOf), asOf, file: file ?? 'this year' };
+      // A board paper names files, never a folder on someone's computer.
+      const old = { ...(await readSide(options.previous, yearBefore(asOf), loaded, io)), file: fileName(options.previous) };
+      const now = { entries: placements.map(entryOf), asOf, file: fileName(dataFile(file, loaded, io)) };
       const compared = { result: diff(old.entries, now.entries, loaded.policy), old, now };
       movements = { result: compared.result, line: sidesLine(compared), oldAsOf: old.asOf };
     }
-    const input: ReportInput = { policy: loaded.policy, asOf, placements, budget: result, movements };
+    const trusts = new Set(placements.map((p) => p.school.fields.trust).filter((t): t is string => typeof t === 'string' && t !== ''));
+    const trust = loaded.config.trust_name ?? (trusts.size === 1 ? [...trusts][0] : null);
+    const files = [
+      { role: 'schools', path: dataFile(file, loaded, io) },
+      ...(options.with ?? []).map((w) => ({ role: 'joined with', path: w === '-' ? '-' : resolve(io.cwd, w) })),
+      ...(options.previous ? [{ role: 'last year', path: options.previous === '-' ? '-' : resolve(io.cwd, options.previous) }] : []),
+    ].map((f) => ({ role: f.role, name: fileName(f.path), modified: savedOn(f.path) }));
+    const input: ReportInput = { policy: loaded.policy, asOf, placements, budget: result, movements, trust, files };
     const content = format === 'json' ? toJson(reportJson(input)) : format === 'md' ? reportMarkdown(input) : reportHtml(input);
     emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
     if (options.output) note(options, io, `Wrote ${options.output} (${loaded.policySource})`);

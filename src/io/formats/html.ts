@@ -1,6 +1,7 @@
 // One self-contained HTML file that prints on A4, with real table headers and every value escaped.
 import { levelColumnOf, type Cell, type Mark, type TableModel } from './table-model.js';
 import pageTemplate from '../../../templates/table.html';
+import { documentTable, readerWords } from './document.js';
 
 export function escapeHtml(value: Cell): string {
   if (value === null) return '';
@@ -33,7 +34,8 @@ export function cellMark(table: TableModel, key: string, row: number): Mark | nu
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function tableHtml(table: TableModel): string {
+export function tableHtml(shown: TableModel): string {
+  const table = documentTable(shown);
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
   // A date does not break at its hyphens.
   const dates = table.columns.map((c) => table.rows.some((r) => typeof r[c.key] === 'string') && table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || ISO_DATE.test(String(r[c.key]))));
@@ -50,9 +52,9 @@ export function tableHtml(table: TableModel): string {
 
 export function toHtml(table: TableModel): string {
   return fillTemplate(pageTemplate, {
-    title: escapeHtml(table.title),
-    subtitle: (table.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
+    title: escapeHtml(readerWords(table.title)),
+    subtitle: (table.subtitle ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`).join('\n'),
     table: tableHtml(table),
-    footer: (table.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
+    footer: (table.footer ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`).join('\n'),
   });
 }
