@@ -104,3 +104,21 @@ describe('printed on A4', () => {
     }
   });
 });
+
+describe('board report chart', () => {
+  it("the capacity line's label overlaps no bar or label, and no value label sits on the line", async () => {
+    const page = await open(['report', 'schools.csv']);
+    const clashes = await page.evaluate(() => {
+      const svg = document.querySelector('#chart-terms-title')!.closest('svg')!;
+      const box = (e: Element) => e.getBoundingClientRect();
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const label = box(svg.querySelector('.limit-label')!);
+      const line = box(svg.querySelector('.limit')!);
+      const others = [...svg.querySelectorAll('rect.bar, text.value, text.axis')].map(box);
+      const values = [...svg.querySelectorAll('text.value')].map(box);
+      return { label: others.filter((o) => overlap(label, o)).length, values: values.filter((v) => v.top <= line.bottom && line.top <= v.bottom).length };
+    });
+    expect(clashes).toEqual({ label: 0, values: 0 });
+    await page.close();
+  });
+});
