@@ -1,7 +1,7 @@
 // Builds the `sit` program and runs it: the one boundary where errors become exit codes and
 // lines on standard error. Tests call run() in process with their own streams.
 import { Command, CommanderError } from 'commander';
-import { EXIT, SitError } from './errors.js';
+import { EXIT, interruptedError, isPromptExit, SitError } from './errors.js';
 import type { Io } from './commands/context.js';
 import { classifyCommand } from './commands/classify.js';
 import { explainCommand } from './commands/explain.js';
@@ -40,7 +40,7 @@ Examples:
   sit explain 100004 schools.csv            why one school is where it is
   sit validate schools.csv                  check a data file before you use it
 
-Exit codes: 0 done, 2 usage error, 65 bad data, 66 input not found, 73 output cannot be written, 78 bad config.`);
+Exit codes: 0 done, 2 usage error, 65 bad data, 66 input not found, 73 output cannot be written, 78 bad config, 130 interrupted (Ctrl-C).`);
   return program;
 }
 
@@ -50,7 +50,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
-  } catch (error) {
+  } catch (caught) {
+    // Ctrl-C at any prompt is the person stopping, not a bug: one line and the interrupt code.
+    const error = isPromptExit(caught) ? interruptedError() : caught;
     if (error instanceof CommanderError) {
       // Commander has already printed its message (or the help or version).
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -10,6 +10,8 @@ export const EXIT = {
   notFound: 66,
   cannotWrite: 73,
   config: 78,
+  /** Ctrl-C at a prompt: 128 + SIGINT, as a shell reports an interrupted command. */
+  interrupted: 130,
 } as const;
 
 export type ErrorKind = Exclude<keyof typeof EXIT, 'ok'>;
@@ -36,3 +38,9 @@ export const dataError = (lines: string | string[]) => new SitError('data', line
 export const notFoundError = (line: string) => new SitError('notFound', line);
 export const cannotWriteError = (line: string) => new SitError('cannotWrite', line);
 export const configError = (lines: string | string[]) => new SitError('config', lines);
+export const interruptedError = () => new SitError('interrupted', 'interrupted: nothing was written');
+
+/** True for the error inquirer throws when the person presses Ctrl-C at a prompt (any command). */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}

@@ -40,13 +40,10 @@ export async function editor(message: string, initial = ''): Promise<string> {
   return prompts.editor({ message, default: initial, waitForUserInput: false });
 }
 
-export async function number(message: string, options: { initial?: number; min?: number; max?: number } = {}): Promise<number> {
+export async function number(message: string, options: { initial?: number; min?: number; max?: number; step?: number | 'any' } = {}): Promise<number> {
   const prompts = await import('@inquirer/prompts');
-  const answer = await prompts.number({ message, default: options.initial, min: options.min, max: options.max, required: true });
+  const answer = await prompts.number({ message, default: options.initial, min: options.min, max: options.max, step: options.step, required: true });
   return answer ?? options.initial ?? 0;
 }
 
-/** True for the error inquirer throws when the person presses Ctrl-C. */
-export function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-}
+export { isPromptExit } from './errors.js';

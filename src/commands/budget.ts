@@ -56,7 +56,7 @@ Examples:
       if (tables.length === 0) throw usageError('--by term: no capacity in trust.config.yaml (add a capacity: list of the people who deliver support)');
       content = format === 'xlsx' ? await toXlsxWorkbook(tables) : renderSections(`Support days: ${loaded.policy.name}`, [`Policy: ${loaded.policy.id}. As of ${asOf}.`], tables, format, { color: useColor(options, io), width: io.stdout.columns });
     }
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
     if (format !== 'table' || options.output) note(options, io, `${totalLine(result)} (${loaded.policySource})`);
     reportOverAllocation(result, options, io);
   });

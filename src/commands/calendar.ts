@@ -246,7 +246,7 @@ Examples:
         levels: new Map(schools.map((s) => [s.urn, s.level])), maxLevel, detail: format === 'table' ? 'terminal' : 'file',
       }), format, { color: useColor(options, io), width: io.stdout.columns });
     }
-    await emit({ ...target, output: options.output }, content);
+    await emit({ ...target, output: options.output, format }, content);
     for (const line of notes) note(options, io, line);
     if (format !== 'table' || options.output) note(options, io, `${countText(events, unscheduled)}, ${scope}; term dates from ${termsSource} (${loaded.policySource})`);
   });

@@ -38,7 +38,7 @@ Examples:
     const content = format === 'json'
       ? toJson(placements.map(placementJson))
       : await renderTableOutput(placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns, warn: (line) => note(options, io, line) });
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
     if (format !== 'table' || options.output) note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
     const unplaced = placements.filter((p) => p.tier === null);
     if (data.layout?.hint && unplaced.length) note(options, io, `${data.file}: ${data.layout.hint}`);

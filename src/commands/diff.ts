@@ -131,7 +131,7 @@ Examples:
     const content = format === 'json'
       ? toJson(diffJson(compared.result, loaded.policy, { old: compared.old.asOf, now: compared.now.asOf }))
       : await renderTableOutput(diffTable(compared.result, loaded.policy, [`Policy: ${loaded.policy.id}. ${sidesLine(compared)}`], format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
     if (format !== 'table' || options.output) note(options, io, `${compared.result.summary} (${loaded.policySource})`);
   });
   return cmd;

@@ -36,7 +36,7 @@ Examples:
       : format === 'table'
         ? explanationText(placement, loaded.policy, asOf, color)
         : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
   });
   return cmd;
 }

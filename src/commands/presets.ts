@@ -10,8 +10,10 @@ const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function presetSummaries(): { preset: string; name: string; tiers: string; summary: string }[] {
   return Object.entries(PRESETS).map(([preset, text]) => {
-    const value = parseYamlText(text, `preset ${preset}`).value as { name: string; summary?: string; tiers: { id: string | number }[] };
-    return { preset, name: value.name, tiers: value.tiers.map((t) => String(t.id)).join(', '), summary: value.summary ?? '' };
+    const value = parseYamlText(text, `preset ${preset}`).value as { name: string; summary?: string; tiers: { id: string | number; level?: number }[] };
+    // Tiers by level (least support first), not in the order the rules try them (D, C, A, B).
+    const tiers = [...value.tiers].sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
+    return { preset, name: value.name, tiers: tiers.map((t) => String(t.id)).join(', '), summary: value.summary ?? '' };
   });
 }
 
@@ -33,7 +35,7 @@ Examples:
           columns: [{ key: 'preset', header: 'preset' }, { key: 'name', header: 'name', wide: true }, { key: 'tiers', header: 'tiers' }, { key: 'summary', header: 'summary', wide: true }],
           rows,
         }, format, { color: useColor(options, io), width: io.stdout.columns });
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout }, content);
+    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
   });
   return cmd;
 }

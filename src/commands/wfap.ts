@@ -15,13 +15,13 @@ import {
 import {
   DEPLOYMENT_SECTIONS, DeploymentAnswersSchema, LEADER_ROLES, buildDeployment, missingDeploymentAnswers, type DeploymentAnswers, type DeploymentRecord,
 } from '../core/deployment.js';
-import { SitError, cannotWriteError, configError, dataError, usageError } from '../errors.js';
+import { SitError, cannotWriteError, configError, dataError, interruptedError, usageError } from '../errors.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
-import { checkWritable, emit, resolveFormat, writeAtomic } from '../io/output.js';
+import { checkWritable, CSV_FILE_BOM, emit, resolveFormat, writeAtomic } from '../io/output.js';
 import { loadTemplate, renderDoc, type DocKind, type TemplateFormat } from '../io/wfap-render.js';
 import type { Template } from '../io/template.js';
-import { isPromptExit } from '../prompts.js';
+import { isPromptExit } from '../errors.js';
 import { asOfDate, classifyData, displayPath, loadPolicy, note, withDataOptions, withOutputOptions, withPolicyOptions, type CommonOptions, type Io } from './context.js';
 
 const FORMATS = ['md', 'html', 'csv', 'json', 'docx'] as const;
@@ -41,16 +41,6 @@ interface WfapOptions extends CommonOptions {
   priorities?: string;
 }
 
-/** Ctrl-C in a prompt: nothing written, exit 130, one line. */
-class InterruptedError extends SitError {
-  constructor() {
-    super('usage', 'interrupted: nothing was written');
-  }
-
-  override get exitCode(): number {
-    return 130;
-  }
-}
 
 type Prompts = typeof import('../prompts.js');
 
@@ -59,7 +49,7 @@ async function asking<T>(work: (p: Prompts) => Promise<T>): Promise<T> {
   try {
     return await work(prompts);
   } catch (error) {
-    if (isPromptExit(error)) throw new InterruptedError();
+    if (isPromptExit(error)) throw interruptedError();
     throw error;
   }
 }
@@ -217,7 +207,7 @@ async function askPlan(p: Prompts, placement: Placement, policy: Policy, given: 
 }
 
 async function writeOne(doc: WfapPlan | DeploymentRecord, ctx: Context, options: WfapOptions, io: Io, output: string | undefined, template: { template: Template; file: string } | undefined): Promise<void> {
-  await emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout }, await content(doc, ctx.format, template));
+  await emit({ output, force: options.force, cwd: io.cwd, stdout: io.stdout, format: ctx.format }, await content(doc, ctx.format, template));
   if (output) note(options, io, `wrote ${output}`);
 }
 
@@ -259,7 +249,8 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
     bar?.start(plans.length, 0);
     try {
       for (let i = 0; i < plans.length; i++) {
-        await writeAtomic(files[i], await content(plans[i], ctx.format, template), displayPath(files[i], io), { force: options.force });
+        const text = await content(plans[i], ctx.format, template);
+        await writeAtomic(files[i], ctx.format === 'csv' && typeof text === 'string' ? CSV_FILE_BOM + text : text, displayPath(files[i], io), { force: options.force });
         bar?.increment();
       }
     } finally {
@@ -318,6 +309,7 @@ async function askDeployment(p: Prompts, given: DeploymentAnswers): Promise<Depl
   a.role ??= await p.choose('Role', LEADER_ROLES.map((r) => ({ name: r.label, value: r.id })));
   if (a.role === 'other' && !a.role_detail) a.role_detail = await p.input('Which role?', { required: true });
   a.from_school ??= await p.input('From (school or organisation)');
+  a.days ??= await p.number('Days of support agreed (half days as 0.5)', { min: 0, step: 'any' });
   a.key_focus ||= await p.input('Key focus area', { required: true });
   for (const section of DEPLOYMENT_SECTIONS) {
     if (!a[section.key]?.length) a[section.key] = await askList(p, section.label);

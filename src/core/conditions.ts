@@ -370,7 +370,10 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     }
     const outcome = test(value, ctx, right ? right.value : null);
     const against = right ? ` against ${right.seen ?? displayValue(undefined, right.value)}` : '';
-    return { outcome, text: `${text}: ${seen ?? show(value)}${against}`, missing: [], op: 'test' };
+    // "leadership capacity is supports-others", not "...: supports-others" again after it.
+    const shown = seen ?? show(value);
+    const repeats = !right && text.toLowerCase().endsWith(` is ${shown.toLowerCase()}`);
+    return { outcome, text: repeats ? text : `${text}: ${shown}${against}`, missing: [], op: 'test' };
   }, fast);
 }
 

@@ -19,6 +19,8 @@ export type Capacity = z.output<typeof CapacitySchema>;
 
 /** Settings that belong to the trust, not to the policy: they survive --preset. */
 export const TrustSettingsShape = {
+  /** The trust's name, as a board paper gives it (the board report's title); else the one trust in the data. */
+  trust_name: z.string().min(1).optional(),
   /** The trust's school data file, relative to the config file. */
   schools: z.string().min(1).optional(),
   /** Files joined to the school data on URN by every command, as --with does (relative to the config file). */

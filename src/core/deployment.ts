@@ -85,6 +85,7 @@ export function missingDeploymentAnswers(answers: DeploymentAnswers, hasSchool: 
   if (!answers.leader) missing.push('leader');
   if (!answers.role) missing.push('role');
   if (answers.role === 'other' && !answers.role_detail) missing.push('role_detail');
+  if (answers.days === undefined) missing.push('days');
   if (!answers.key_focus) missing.push('key_focus');
   for (const s of DEPLOYMENT_SECTIONS) if (!answers[s.key]?.length) missing.push(s.key);
   return missing;

@@ -5,6 +5,7 @@ import { TERMS } from '../core/budget.js';
 import type { Policy } from '../core/policy.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
 import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
+import { readerWords } from './formats/document.js';
 import { renderTable } from './render.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
 import pageTemplate from '../../templates/table.html';
@@ -208,6 +209,7 @@ export function capacityTable(result: BudgetResult): TableModel | null {
       ...c.byPerson.flatMap((p) => [...p.terms.map((t) => (t.over ? 2 : 1)), p.year.over ? 2 : 1]), ...c.unassigned.map(() => 2),
     ],
     maxLevel: 2,
+    levelColumn: 'status',
     footer: [overLine(result) ?? 'Within capacity in every term and for the year.'],
   };
 }
@@ -234,9 +236,9 @@ export function budgetTables(result: BudgetResult, policy: Policy, asOf: string,
 export function sectionHtml(t: TableModel, className = ''): string {
   return [
     `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(t.title)}</h2>`,
-    ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`),
     tableHtml(t),
-    ...(t.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...(t.footer ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`),
     '</section>',
   ].join('\n');
 }

@@ -18,7 +18,7 @@ import { detectDelimiter, readDecimalCommas } from './read-table.js';
 import { detectLayout } from './layouts.js';
 import { CsvSplitter } from './csv-splitter.js';
 import { firstInvalidUtf8, hasUtf8Sequence, lineOf, notWindows1252, repairC1 } from './read-text.js';
-import { checkWritable, openAtomic, type OutputTarget } from './output.js';
+import { checkWritable, CSV_FILE_BOM, openAtomic, type OutputTarget } from './output.js';
 
 /** Files at least this big are streamed; smaller ones are read whole (the same output either way). */
 export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
@@ -271,6 +271,7 @@ export async function classifyStreamTo(target: OutputTarget, request: Omit<Param
   const file = checkWritable(target);
   const atomic = file === null ? null : openAtomic(file, target.output, { force: target.force });
   try {
+    if (atomic && request.format === 'csv') atomic.write(CSV_FILE_BOM);
     const result = classifyStream({ ...request, sink: atomic ?? target.stdout });
     await atomic?.commit();
     return result;

@@ -112,6 +112,9 @@ export function diffTable(result: DiffResult, policy: Policy, subtitle: string[]
     })),
     levels: result.movements.map((m) => (m.newTier === null ? null : level.get(m.newTier) ?? null)),
     maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    levelColumn: 'new_tier',
+    // A movement is coloured by what it means: up is more support (amber), down less (green).
+    marks: { movement: result.movements.map((m) => (m.kind === 'up' ? 'more-support' : m.kind === 'down' ? 'less-support' : m.kind === 'needs-data' ? 'needs-data' : null)) },
     footer: [result.summary],
   };
 }

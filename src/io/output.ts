@@ -14,10 +14,21 @@ export type Format = string;
 
 const BY_EXTENSION: Record<string, string> = { '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.ics': 'ics', '.xlsx': 'xlsx', '.docx': 'docx' };
 
+/** "-o board.pdf: ..." naming the file types this command writes. */
+function wrongFileType(output: string, allowed: readonly string[]): string {
+  const extensions = allowed.flatMap((f) => Object.keys(BY_EXTENSION).filter((e) => BY_EXTENSION[e] === f).slice(0, 1));
+  return `-o ${output}: sit cannot write that kind of file here; name it ${extensions.join(', ')} (or give --format ${allowed.filter((f) => f !== 'table').join('|')})`;
+}
+
 /** --format wins; else the -o file's extension; else a table in a terminal and CSV when piped. */
 export function resolveFormat(options: { format?: string; output?: string }, allowed: readonly string[], stdoutIsTTY: boolean, pipedDefault = 'csv'): string {
   let format = options.format;
-  if (!format && options.output) format = BY_EXTENSION[extname(options.output).toLowerCase()];
+  if (!format && options.output && options.output !== '-' && !/[\\/]$/.test(options.output)) {
+    // A file named for a format we do not write (board.pdf, plan.ical) is refused, not filled with another format.
+    const extension = extname(options.output).toLowerCase();
+    format = BY_EXTENSION[extension];
+    if (extension && (!format || !allowed.includes(format))) throw usageError(wrongFileType(options.output, allowed));
+  }
   if (!format) format = stdoutIsTTY && !options.output ? 'table' : pipedDefault;
   if (!allowed.includes(format)) {
     throw usageError(`--format ${format} is not available here; choose one of: ${allowed.join(', ')}`);
@@ -34,7 +45,12 @@ export interface OutputTarget {
   force?: boolean;
   cwd: string;
   stdout: { write(chunk: string | Uint8Array): unknown };
+  /** csv written to a file starts with a byte-order mark, so Excel reads it as UTF-8 (SPEC section 5). */
+  format?: string;
 }
+
+/** The byte-order mark a CSV file starts with; standard output has none (pipelines). */
+export const CSV_FILE_BOM = '\uFEFF';
 
 /** -o names standard output: "-", or the device names that mean it. */
 export function isStdoutName(output: string): boolean {
@@ -231,5 +247,5 @@ export async function emit(target: OutputTarget, content: string | Uint8Array): 
     target.stdout.write(content);
     return;
   }
-  await writeAtomic(path, content, target.output, { force: target.force });
+  await writeAtomic(path, target.format === 'csv' && typeof content === 'string' ? CSV_FILE_BOM + content : content, target.output, { force: target.force });
 }

@@ -40,7 +40,9 @@ export function countByTier(placements: Placement[], policy: Policy): string {
 
 /** The summary line from counts per tier id (null: needs data), as a streaming run keeps them. */
 export function tierCountLine(counts: ReadonlyMap<string | null, number>, total: number, policy: Policy): string {
-  const perTier = policy.tiers.map((t) => `${counts.get(t.id) ?? 0} ${t.id}`);
+  // "8 D" reads as a count of D schools; "3 4" would not, so ids that are numbers read "4: 3".
+  const numeric = policy.tiers.some((t) => /^\d/.test(t.id));
+  const perTier = policy.tiers.map((t) => (numeric ? `${t.id}: ${counts.get(t.id) ?? 0}` : `${counts.get(t.id) ?? 0} ${t.id}`));
   const needing = counts.get(null) ?? 0;
   return `${total} schools: ${perTier.join(', ')}${needing ? `, ${needing} need data` : ''}`;
 }

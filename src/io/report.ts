@@ -6,6 +6,7 @@ import type { DiffResult } from '../core/diff.js';
 import type { Policy } from '../core/policy.js';
 import { escapeHtml, fillTemplate } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
+import { readerWords } from './formats/document.js';
 import type { TableModel } from './formats/table-model.js';
 import { assumptionsTable, budgetJson, daysText, capacityTable, overLine, round2, sectionHtml, sectionMarkdown, tiersTable, totalLine } from './budget-output.js';
 import { diffJson, diffTable } from './diff-output.js';
@@ -21,6 +22,10 @@ export interface ReportInput {
   budget: BudgetResult;
   /** Movements since last year, with a line saying what was compared; null without --previous. */
   movements: { result: DiffResult; line: string; oldAsOf: string | null } | null;
+  /** The trust the report is for (trust_name in the config, else the one trust in the data), or null. */
+  trust?: string | null;
+  /** The data the report was made from: file names (never a folder path) and their dates. */
+  files?: { role: string; name: string; modified: string | null }[];
 }
 
 export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
@@ -97,13 +102,16 @@ export function sections(input: ReportInput): { table: TableModel; className?: s
   return out;
 }
 
-export const titleOf = (input: ReportInput) => `School improvement: tiers and support, ${input.policy.name}`;
-export const subtitleOf = (input: ReportInput) => [`Policy: ${input.policy.id}${input.policy.source ? ` (${input.policy.source})` : ''}. As of ${input.asOf}.`];
-export const FOOTER = 'Made with sit from the trust\'s own files; nothing was sent anywhere. "Up to" days are counted at their upper bound; days the source does not state are shown as not stated, never 0.';
+export const titleOf = (input: ReportInput) => `${input.trust ? `${input.trust}: s` : 'S'}chool improvement: tiers and support, ${input.policy.name}`;
+export const subtitleOf = (input: ReportInput) => [
+  `Policy: ${input.policy.id}${input.policy.source ? ` (${input.policy.source})` : ''}. As of ${input.asOf}.`,
+  ...(input.files?.length ? [`Data: ${input.files.map((f) => `${f.role} ${f.name}${f.modified ? ` (saved ${f.modified})` : ''}`).join('; ')}.`] : []),
+];
+export const FOOTER = 'Made with sit from the trust\'s own files; nothing was sent anywhere. "Up to" days are counted at their upper bound; days the policy does not set are shown as not stated, never 0.';
 
 export function reportHtml(input: ReportInput): string {
   const over = overLine(input.budget);
-  const summary = `<ul>\n${summaryLines(input).map((l) => `<li${over && l === over ? ' class="alert-text"' : ''}>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`;
+  const summary = `<ul>\n${summaryLines(input).map((l) => `<li${over && l === over ? ' class="alert-text"' : ''}>${escapeHtml(readerWords(l))}</li>`).join('\n')}\n</ul>`;
   const charts = reportCharts(input).map((c) => `<figure>\n${barChartSvg(c)}\n<figcaption>${escapeHtml(c.description)}</figcaption>\n</figure>`).join('\n');
   return fillTemplate(htmlTemplate, {
     title: escapeHtml(titleOf(input)),
@@ -119,7 +127,7 @@ export function reportMarkdown(input: ReportInput): string {
   const text = fillTemplate(mdTemplate, {
     title: escapeMarkdown(titleOf(input)),
     subtitle: subtitleOf(input).map(escapeMarkdown).join('\n\n'),
-    summary: summaryLines(input).map((l) => `- ${escapeMarkdown(l)}`).join('\n'),
+    summary: summaryLines(input).map((l) => `- ${escapeMarkdown(readerWords(l))}`).join('\n'),
     sections: `${sections(input).map((s) => sectionMarkdown(s.table)).join('\n')}\n_The charts are in the HTML version of this report._`,
     footer: escapeMarkdown(FOOTER),
   });

@@ -24,6 +24,8 @@ export interface BarChart {
 const WIDTH = 640;
 const HEIGHT = 260;
 const MARGIN = { top: 34, right: 16, bottom: 48, left: 44 };
+/** Room to the right of the plot for a line's label, so it never sits over the last bar. */
+const LINE_LABEL_ROOM = 92;
 const show = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** A round step for the axis: 1, 2, 5, 10, 20, 50, ... */
@@ -34,7 +36,8 @@ function niceStep(max: number): number {
 }
 
 export function barChartSvg(chart: BarChart): string {
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const right = MARGIN.right + (chart.line ? LINE_LABEL_ROOM : 0);
+  const plotW = WIDTH - MARGIN.left - right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const top = Math.max(1, ...chart.bars.map((b) => b.value), chart.line?.value ?? 0);
   const step = niceStep(top);
@@ -48,7 +51,7 @@ export function barChartSvg(chart: BarChart): string {
   parts.push(`<desc id="${chart.id}-desc">${escapeHtml(chart.description)}</desc>`);
   parts.push(`<text x="${MARGIN.left}" y="18" class="chart-title">${escapeHtml(chart.title)}</text>`);
   for (let v = 0; v <= max + 1e-9; v += step) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(v)}" y2="${y(v)}" class="grid"/>`);
+    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - right}" y1="${y(v)}" y2="${y(v)}" class="grid"/>`);
     parts.push(`<text x="${MARGIN.left - 6}" y="${y(v) + 4}" text-anchor="end" class="axis">${show(v)}</text>`);
   }
   chart.bars.forEach((bar, i) => {
@@ -57,14 +60,20 @@ export function barChartSvg(chart: BarChart): string {
     const label = `${bar.label}: ${show(bar.value)} ${chart.unit}${bar.note ? ` (${bar.note})` : ''}`;
     parts.push(`<g><title>${escapeHtml(label)}</title>`);
     parts.push(`<rect x="${x}" y="${y(bar.value)}" width="${barW}" height="${h}" class="${bar.alert ? 'bar alert' : 'bar'}"/>`);
-    parts.push(`<text x="${x + barW / 2}" y="${y(bar.value) - 4}" text-anchor="middle" class="value">${escapeHtml(show(bar.value) + (bar.alert && bar.note ? ` ${bar.note}` : ''))}</text>`);
+    // A value written where the line runs goes inside the top of its bar (or above the line if the bar is short).
+    let valueY = y(bar.value) - 4;
+    let inside = false;
+    if (chart.line && Math.abs(valueY - 4 - y(chart.line.value)) < 9) {
+      if (h >= 20) { valueY = y(bar.value) + 15; inside = true; } else valueY = y(chart.line.value) - 6;
+    }
+    parts.push(`<text x="${x + barW / 2}" y="${valueY}" text-anchor="middle" class="${inside ? 'value inside' : 'value'}">${escapeHtml(show(bar.value) + (bar.alert && bar.note ? ` ${bar.note}` : ''))}</text>`);
     parts.push(`<text x="${x + barW / 2}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(bar.label)}</text></g>`);
   });
   if (chart.line) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(chart.line.value)}" y2="${y(chart.line.value)}" class="limit"/>`);
-    parts.push(`<text x="${WIDTH - MARGIN.right}" y="${y(chart.line.value) - 4}" text-anchor="end" class="limit-label">${escapeHtml(`${chart.line.label}: ${show(chart.line.value)}`)}</text>`);
+    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - right}" y1="${y(chart.line.value)}" y2="${y(chart.line.value)}" class="limit"/>`);
+    parts.push(`<text x="${WIDTH - right + 6}" y="${y(chart.line.value) + 4}" text-anchor="start" class="limit-label">${escapeHtml(`${chart.line.label}: ${show(chart.line.value)}`)}</text>`);
   }
-  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(0)}" y2="${y(0)}" class="baseline"/>`);
+  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - right}" y1="${y(0)}" y2="${y(0)}" class="baseline"/>`);
   parts.push(`<text x="${MARGIN.left}" y="${HEIGHT - 8}" class="axis">${escapeHtml(chart.unit)}</text>`);
   parts.push('</svg>');
   return parts.join('\n');

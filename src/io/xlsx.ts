@@ -9,6 +9,7 @@ import type { RawTable } from './read-table.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
 import { rezip } from './zip.js';
+import { printAndFilter, sheetNames } from './xlsx-sheet.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -140,6 +141,40 @@ function fitCell(text: string, column: string, warned: Set<string>, warn?: (line
   return text.slice(0, MAX_EXCEL_CELL - CUT_MARKER.length) + CUT_MARKER;
 }
 
+/** Text that is a calendar date, YYYY-MM-DD: written as a date cell. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Dates as English readers write them; the cell holds the date itself, so Excel sorts and filters it as one. */
+const DATE_FORMAT = 'dd/mm/yyyy';
+/** A named font and size, so the sheet prints in it rather than in the reader's default (a serif in some). */
+const FONT = { fontFamily: 'Arial', fontSize: 10 };
+
+/** Points per line of 10-point Arial. */
+const LINE_HEIGHT = 13;
+
+/** How many lines text takes wrapped at word breaks to `width` characters. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used > 0 && used + 1 + word.length > width) {
+      lines++;
+      used = 0;
+    }
+    used += (used > 0 ? 1 : 0) + word.length;
+    if (used > width) {
+      lines += Math.ceil(used / width) - 1;
+      used %= width;
+    }
+  }
+  return lines;
+}
+
+/** A column holds dates when every value in it is a YYYY-MM-DD date. */
+function isDateColumn(values: Cell[]): boolean {
+  const present = values.filter((v) => v !== null && v !== '');
+  return present.length > 0 && present.every((v) => typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+}
+
 /** The table as an .xlsx workbook: header row frozen, widths set, rows coloured by tier level. */
 export async function toXlsx(table: TableModel, warn?: (line: string) => void): Promise<Uint8Array> {
   return toXlsxWorkbook([table], warn);
@@ -150,29 +185,33 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
   const warned = new Set<string>();
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const sheets = tables.map((table) => {
-    const header = table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7' }));
+    const header = table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7', wrap: true, alignVertical: 'top' as const }));
+    const values = table.columns.map((c) => table.rows.map((r) => r[c.key] ?? null));
+    const widths = table.columns.map((c, j) => widthOf(values[j], c.header));
+    const dates = values.map(isDateColumn);
+    // Text longer than its column (long reasons) wraps within it; every cell sits at the top of its row.
+    const wraps = values.map((vs, j) => vs.some((v) => typeof v === 'string' && v.length > widths[j] - 2));
     const body = table.rows.map((row, i) => {
       const fill = table.levels ? FILL[levelClass(table.levels[i], table.maxLevel)] : undefined;
-      return table.columns.map((c) => {
+      // Excel and LibreOffice do not grow a row for wrapped text they did not wrap themselves: give it the height.
+      const lines = Math.max(1, ...table.columns.map((c, j) => (wraps[j] ? wrappedLines(String(row[c.key] ?? ''), Math.round((widths[j] - 2) * 1.15)) : 1)));
+      const style = { alignVertical: 'top' as const, ...(fill ? { backgroundColor: fill } : {}), ...(lines > 1 ? { height: lines * LINE_HEIGHT } : {}) };
+      return table.columns.map((c, j) => {
         const value = row[c.key] ?? null;
-        if (value === null || value === '') return fill ? { value: '', type: String, backgroundColor: fill } : null;
-        const cell = typeof value === 'number' ? { value, type: Number } : { value: fitCell(String(value), c.header, warned, warn), type: String };
-        return fill ? { ...cell, backgroundColor: fill } : cell;
+        if (value === null || value === '') return fill ? { value: '', type: String, ...style } : null;
+        if (dates[j]) return { value: new Date(`${value}T00:00:00Z`), type: Date, format: DATE_FORMAT, ...style };
+        const cell = typeof value === 'number' ? { value, type: Number } : { value: fitCell(String(value), c.header, warned, warn), type: String, ...(wraps[j] ? { wrap: true } : {}) };
+        return { ...cell, ...style };
       });
     });
-    const columns = table.columns.map((c) => ({ width: widthOf(table.rows.map((r) => r[c.key] ?? null), c.header) }));
-    return { data: [header, ...body], columns };
+    return { data: [header, ...body], columns: widths.map((width) => ({ width })) };
   });
-  const names: string[] = [];
-  for (const table of tables) {
-    const base = table.title.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').slice(0, 31).trim() || 'Sheet1';
-    let name = base;
-    for (let n = 2; names.includes(name); n++) name = `${base.slice(0, 28).trim()} ${n}`;
-    names.push(name);
-  }
+  const names = sheetNames(tables.map((t) => t.title));
+  const features = [printAndFilter(tables.map((t, i) => ({ name: names[i], columns: t.columns.length, rows: t.rows.length + 1 })))];
+  const sheet = (i: number) => ({ columns: sheets[i].columns, stickyRowsCount: 1, sheet: names[i], orientation: 'landscape' });
   const writer = sheets.length === 1
-    ? writeXlsxFile(sheets[0].data as never, { columns: sheets[0].columns, stickyRowsCount: 1, sheet: names[0] } as never)
-    : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, sheet: names[i], columns: x.columns, stickyRowsCount: 1 })) as never);
+    ? writeXlsxFile(sheets[0].data as never, sheet(0) as never, { ...FONT, features } as never)
+    : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, ...sheet(i) })) as never, { ...FONT, features } as never);
   const buffer = await writer.toBuffer();
   return rezip(new Uint8Array(buffer));
 }

@@ -178,7 +178,7 @@ describe('explain', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Zephyr Free School (URN 100025): needs data (ofsted_overall)');
     expect(result.stdout).toContain('Ofsted overall effectiveness is Requires improvement or Inadequate: needs ofsted_overall');
-    expect(result.stdout).toContain('yes  leadership capacity is needs-support: needs-support');
+    expect(result.stdout).toContain('yes  leadership capacity is needs-support\n');
   });
   it('an unknown URN is a usage error', () => {
     const result = runSit(['explain', '999999', 'fixtures/schools.csv']);

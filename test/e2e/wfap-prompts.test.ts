@@ -69,6 +69,20 @@ describe('sit wfap new in a terminal', () => {
   });
 });
 
+describe('sit init in a terminal', () => {
+  it('Ctrl-C at the preset question exits with the interrupt code and one line, writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-init-tty-'));
+    const run = runInProcess(['init'], { tty: true, cwd: dir });
+    await screen.next();
+    expect(screen.getScreen()).toContain('Which policy does your trust start from?');
+    screen.keypress({ name: 'c', ctrl: true });
+    const result = await run;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('sit: interrupted: nothing was written\n');
+    expect(existsSync(join(dir, 'trust.config.yaml'))).toBe(false);
+  });
+});
+
 describe('sit wfap deployment in a terminal', () => {
   it('asks for the leader, role, focus and lists', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-wfap-tty-'));
@@ -80,6 +94,7 @@ describe('sit wfap deployment in a terminal', () => {
     screen.keypress('down');
     screen.keypress('enter');
     await answer('From', 'Ashgrove');
+    await answer('Days of support agreed', '6.5');
     await answer('Key focus area', 'Writing');
     await answer('Agreed outcomes: point 1', '65% expected');
     await answer('Agreed outcomes: point 2', null);
@@ -91,7 +106,7 @@ describe('sit wfap deployment in a terminal', () => {
     const result = await run;
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8'))).toMatchObject({
-      school: { urn: 100004 }, leader: 'Jo Adeyemi', role: 'SLE', key_focus: 'Writing', agreed_outcomes: ['65% expected'], key_tasks: ['Moderation'], evidence_of_impact: ['Outcomes'],
+      school: { urn: 100004 }, leader: 'Jo Adeyemi', role: 'SLE', days: 6.5, key_focus: 'Writing', agreed_outcomes: ['65% expected'], key_tasks: ['Moderation'], evidence_of_impact: ['Outcomes'],
     });
   });
 });

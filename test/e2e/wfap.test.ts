@@ -138,7 +138,7 @@ describe('sit wfap deployment, scripted', () => {
   it('missing answers: exit 2 naming them; --yes writes a blank record', async () => {
     const r = await runInProcess(['wfap', 'deployment', ...BASE]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('missing answers: school, leader, role, key_focus, agreed_outcomes, key_tasks, evidence_of_impact');
+    expect(r.stderr).toContain('missing answers: school, leader, role, days, key_focus, agreed_outcomes, key_tasks, evidence_of_impact');
     const blank = await runInProcess(['wfap', 'deployment', '--yes', '--format', 'md', ...BASE]);
     expect(blank.code).toBe(0);
     expect(blank.stdout).toContain('_To be completed._');

@@ -89,7 +89,7 @@ describe('deployment record', () => {
     expect(record.role_label).toBe('Specialist Leader of Education (SLE)');
     expect(record.key_tasks).toHaveLength(2);
     expect(missingDeploymentAnswers(a, true)).toEqual([]);
-    expect(missingDeploymentAnswers({ role: 'other' }, false)).toEqual(['school', 'leader', 'role_detail', 'key_focus', 'agreed_outcomes', 'key_tasks', 'evidence_of_impact']);
+    expect(missingDeploymentAnswers({ role: 'other' }, false)).toEqual(['school', 'leader', 'role_detail', 'days', 'key_focus', 'agreed_outcomes', 'key_tasks', 'evidence_of_impact']);
     expect(DeploymentAnswersSchema.safeParse({ role: 'CEO' }).success).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // GitHub-flavoured Markdown tables, with every value from data escaped so it stays text.
 import type { Cell, TableModel } from './table-model.js';
+import { documentTable } from './document.js';
 
 export function escapeMarkdown(value: Cell): string {
   if (value === null) return '';
@@ -11,7 +12,8 @@ export function escapeMarkdown(value: Cell): string {
     .replace(/([\\`*_[\]|#~!])/g, '\\$1');
 }
 
-export function toMarkdown(table: TableModel): string {
+export function toMarkdown(shown: TableModel): string {
+  const table = documentTable(shown);
   const lines = [`# ${escapeMarkdown(table.title)}`, ''];
   for (const line of table.subtitle ?? []) lines.push(escapeMarkdown(line), '');
   lines.push(`| ${table.columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`);

@@ -3,6 +3,16 @@
 
 export type Cell = string | number | null;
 
+/** What a cell's colour means: a support level (tier colours) or a movement between tiers. */
+export type Mark = 'level-low' | 'level-mid' | 'level-mid-high' | 'level-high' | 'needs-data' | 'more-support' | 'less-support';
+
+/** The key of the column that carries the tier colour, or null. */
+export function levelColumnOf(table: TableModel): string | null {
+  if (!table.levels) return null;
+  const key = table.levelColumn ?? 'tier';
+  return table.columns.some((c) => c.key === key) ? key : null;
+}
+
 export interface Column {
   key: string;
   header: string;
@@ -19,6 +29,10 @@ export interface TableModel {
   /** Per row: a support level (1 = least support) used for tier colours, or null. */
   levels?: (number | null)[];
   maxLevel?: number;
+  /** The column the tier colour goes on, by key (default: the column keyed "tier"; none without one). */
+  levelColumn?: string;
+  /** Per column key, a class per row that says what a cell means (a movement "up" or "down"). */
+  marks?: Record<string, (Mark | null)[]>;
   /** Lines after the table (totals, notes). */
   footer?: string[];
 }

@@ -1,43 +1,82 @@
 // The table people see in a terminal: coloured by support level unless colour is off.
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Cell, TableModel } from './table-model.js';
+import { levelColumnOf, type Cell, type Column, type Mark, type TableModel } from './table-model.js';
+import { cellMark } from './html.js';
 import { visible } from '../../core/visible.js';
 
 export function makeChalk(enabled: boolean): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
-function paint(chalk: ChalkInstance, level: number | null | undefined, maxLevel: number | undefined, text: string): string {
-  if (level === null || level === undefined || !maxLevel) return chalk.dim(text);
-  if (level <= 1) return chalk.green(text);
-  if (level >= maxLevel) return chalk.red(text);
+function paint(chalk: ChalkInstance, mark: Mark, text: string): string {
+  if (mark === 'needs-data') return chalk.dim(text);
+  if (mark === 'level-low' || mark === 'less-support') return chalk.green(text);
+  if (mark === 'level-high') return chalk.red(text);
   return chalk.yellow(text);
+}
+
+// Text from the data never reaches the terminal raw: an escape sequence is shown, not run.
+const show = (v: Cell) => (v === null ? '' : visible(String(v)));
+
+/**
+ * Column widths (padding included) that fit `width` with the borders: each column starts at what
+ * it needs (at most 40, wide ones more) and the widest gives way first, down to its longest word
+ * (at most 16) or header; columns that still do not fit are left out from the right, never the
+ * first two (URN and name) or the tier; narrow ones before wide text.
+ */
+export function fitColumns(table: TableModel, width: number): { widths: number[]; shown: number[] } {
+  const longest = (c: Column) => Math.max(c.header.length, ...table.rows.map((r) => show(r[c.key] ?? null).length)) + 2;
+  const keep = new Set([0, 1, table.columns.findIndex((c) => c.key === (levelColumnOf(table) ?? 'tier'))]);
+  let shown = table.columns.map((_, i) => i);
+  for (;;) {
+    const columns = shown.map((i) => table.columns[i]);
+    const widths = columns.map((c) => (c.wide ? longest(c) : Math.min(longest(c), 40)));
+    const least = columns.map((c, j) => Math.min(widths[j], Math.max(6, c.header.length + 2, longestWord(table, c))));
+    const room = width - (columns.length + 1);
+    let total = widths.reduce((a, b) => a + b, 0);
+    while (total > room) {
+      let widest = -1;
+      widths.forEach((w, j) => { if (w > least[j] && (widest < 0 || w > widths[widest])) widest = j; });
+      if (widest < 0) break;
+      widths[widest]--;
+      total--;
+    }
+    // Narrow columns (counts, terms) go before wide text (the reason), from the right.
+    const candidates = [...shown].reverse().filter((i) => !keep.has(i));
+    const dropping = candidates.find((i) => !table.columns[i].wide) ?? candidates[0];
+    if (total <= room || dropping === undefined) return { widths, shown };
+    shown = shown.filter((i) => i !== dropping);
+  }
+}
+
+/** The longest word in a column (at most 16 characters, so a long one is broken), with padding. */
+function longestWord(table: TableModel, c: Column): number {
+  let most = 0;
+  for (const r of table.rows) for (const w of show(r[c.key] ?? null).split(/\s+/)) most = Math.max(most, w.length);
+  return Math.min(16, most) + 2;
 }
 
 export function toTerminal(table: TableModel, options: { color: boolean; width?: number }): string {
   const chalk = makeChalk(options.color);
   const width = Math.max(options.width ?? 120, 60);
-  const wide = table.columns.filter((c) => c.wide).length;
-  // Text from the data never reaches the terminal raw: an escape sequence is shown, not run.
-  const show = (v: Cell) => (v === null ? '' : visible(String(v)));
-  // Narrow columns take what they need; wide ones share the rest.
-  const natural = table.columns.map((c) => Math.max(c.header.length, ...table.rows.map((r) => show(r[c.key] ?? null).length)) + 2);
-  const fixed = table.columns.reduce((sum, c, i) => sum + (c.wide ? 0 : Math.min(natural[i], 40)), 0);
-  const share = wide ? Math.max(20, Math.floor((width - fixed - table.columns.length - 1) / wide)) : 0;
-  const colWidths = table.columns.map((c, i) => (c.wide ? Math.min(natural[i], share) : Math.min(natural[i], 40)));
+  const { widths: colWidths, shown } = fitColumns(table, width);
+  const columns = shown.map((i) => table.columns[i]);
   const out = new Table({
-    head: table.columns.map((c) => chalk.bold(c.header)),
+    head: columns.map((c) => chalk.bold(c.header)),
     colWidths,
     wordWrap: true,
     style: { head: [], border: [] },
   });
   table.rows.forEach((row, i) => {
-    out.push(table.columns.map((c, j) => {
+    out.push(columns.map((c) => {
       const text = show(row[c.key] ?? null);
-      return j === 2 && table.levels ? paint(chalk, table.levels[i], table.maxLevel, text) : text;
+      const mark = cellMark(table, c.key, i);
+      return mark ? paint(chalk, mark, text) : text;
     }));
   });
-  const lines = [chalk.bold(visible(table.title)), ...(table.subtitle ?? []).map((l) => chalk.dim(visible(l))), out.toString(), ...(table.footer ?? []).map((l) => visible(l))];
+  const left = table.columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
+  const note = left.length ? [chalk.dim(`Not shown in ${width} columns: ${left.join(', ')} (--format csv or -o FILE has every column).`)] : [];
+  const lines = [chalk.bold(visible(table.title)), ...(table.subtitle ?? []).map((l) => chalk.dim(visible(l))), out.toString(), ...(table.footer ?? []).map((l) => visible(l)), ...note];
   return `${lines.join('\n')}\n`;
 }
