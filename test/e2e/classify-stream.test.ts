@@ -66,7 +66,7 @@ describe('the built binary streams a large file', () => {
 });
 
 describe('streaming reports every problem', () => {
-  it('one line per problem, located, for a file with many', () => {
+  it('one line per problem, located, for a file with many', async () => {
     const path = join(ROOT, 'test/bad-inputs/many-problems.csv');
     let error: unknown;
     try {
@@ -79,7 +79,7 @@ describe('streaming reports every problem', () => {
     expect((error as SitError).exitCode).toBe(65);
     expect(lines.length).toBeGreaterThanOrEqual(6);
     for (const line of lines) expect(line).toMatch(/many-problems\.csv:\d+: /);
-    const memory = runSit(['validate', 'many-problems.csv', '--preset', 'rlt-categories', '--as-of', AS_OF], { cwd: join(ROOT, 'test/bad-inputs') });
+    const memory = await runInProcess(['validate', 'many-problems.csv', '--preset', 'rlt-categories', '--as-of', AS_OF], { cwd: join(ROOT, 'test/bad-inputs') });
     expect(lines.map((l) => `sit: ${l.replace(`${ROOT}test/bad-inputs/`, '')}`)).toEqual(memory.stderr.trim().split('\n'));
   });
 });

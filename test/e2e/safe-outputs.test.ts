@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ROOT, FIXTURES, runSit } from '../helpers/run-sit.js';
+import { ROOT, FIXTURES, runInProcess, runSit } from '../helpers/run-sit.js';
 import { toCsv } from '../../src/io/formats/csv.js';
 // @ts-expect-error: a plain script, no types
 import { writeSchools } from '../../scripts/gen-schools.mjs';
@@ -54,8 +54,8 @@ describe('CSV is safe in Excel', () => {
 
 describe('HTML and Markdown escape values from data and config', () => {
   writeFileSync(join(work, 'trust.config.yaml'), 'extends: rlt-categories\nname: "<img src=x onerror=alert(2)> Trust | *policy*"\n');
-  it('HTML has no markup from the data or the config', () => {
-    const html = runSit(['classify', 'hostile.csv', ...AS_OF, '--format', 'html'], { cwd: work });
+  it('HTML has no markup from the data or the config', async () => {
+    const html = await runInProcess(['classify', 'hostile.csv', ...AS_OF, '--format', 'html'], { cwd: work });
     expect(html.code, html.stderr).toBe(0);
     expect(html.stdout).not.toContain('<script>alert(1)');
     expect(html.stdout).not.toContain('<img src=x');
@@ -63,8 +63,8 @@ describe('HTML and Markdown escape values from data and config', () => {
     expect(html.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html.stdout).toContain('&lt;img src=x onerror=alert(2)&gt;');
   });
-  it('Markdown keeps every value inside its cell and shows markup as text', () => {
-    const md = runSit(['classify', 'hostile.csv', ...AS_OF, '--format', 'md'], { cwd: work });
+  it('Markdown keeps every value inside its cell and shows markup as text', async () => {
+    const md = await runInProcess(['classify', 'hostile.csv', ...AS_OF, '--format', 'md'], { cwd: work });
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).not.toContain('<script>');
     expect(md.stdout).not.toContain('<img');
