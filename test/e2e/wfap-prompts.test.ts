@@ -110,3 +110,17 @@ describe('sit wfap deployment in a terminal', () => {
     });
   });
 });
+
+describe('Ctrl-C at any prompt', () => {
+  it('sit init: exit 130 (interrupted, not a usage error or a bug) with one line, no config written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-init-tty-'));
+    const run = runInProcess(['init'], { tty: true, cwd: dir });
+    await screen.next();
+    expect(screen.getScreen()).toContain('Which policy does your trust start from?');
+    screen.keypress({ name: 'c', ctrl: true });
+    const result = await run;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('sit: interrupted: nothing was written\n');
+    expect(existsSync(join(dir, 'trust.config.yaml'))).toBe(false);
+  });
+});
