@@ -66,6 +66,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`sit: internal error: ${message}\n`);
     io.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'sit: run again with --debug for details, and report it with the command you ran\n');
-    return 70;
+    return EXIT.internal;
   }
 }

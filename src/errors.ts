@@ -1,5 +1,6 @@
-// One place that knows the exit codes of SPEC section 4. Everything a person can get wrong is
-// thrown as a SitError; the boundary in cli.ts prints its lines and exits with its code.
+// One place that knows the exit codes of SPEC section 4 (and the two it leaves to convention:
+// 70 for sit's own bug, 130 for Ctrl-C). Everything a person can get wrong is thrown as a
+// SitError; the boundary in cli.ts prints its lines and exits with its code.
 
 export const EXIT = {
   ok: 0,
@@ -9,12 +10,14 @@ export const EXIT = {
   data: 65,
   notFound: 66,
   cannotWrite: 73,
+  /** Not a person's mistake: a bug in sit (sysexits EX_SOFTWARE). */
+  internal: 70,
   config: 78,
   /** Ctrl-C at a prompt: 128 + SIGINT, as a shell reports an interrupted command. */
   interrupted: 130,
 } as const;
 
-export type ErrorKind = Exclude<keyof typeof EXIT, 'ok'>;
+export type ErrorKind = Exclude<keyof typeof EXIT, 'ok' | 'internal'>;
 
 export class SitError extends Error {
   readonly kind: ErrorKind;

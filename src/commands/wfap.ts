@@ -15,7 +15,7 @@ import {
 import {
   DEPLOYMENT_SECTIONS, DeploymentAnswersSchema, LEADER_ROLES, buildDeployment, missingDeploymentAnswers, type DeploymentAnswers, type DeploymentRecord,
 } from '../core/deployment.js';
-import { SitError, cannotWriteError, configError, dataError, interruptedError, usageError } from '../errors.js';
+import { cannotWriteError, configError, dataError, interruptedError, usageError } from '../errors.js';
 import { parseYamlText, type LoadedConfig } from '../io/config.js';
 import { issueLines } from '../io/yaml-issues.js';
 import { checkWritable, CSV_FILE_BOM, emit, resolveFormat, writeAtomic } from '../io/output.js';
@@ -41,7 +41,6 @@ interface WfapOptions extends CommonOptions {
   priorities?: string;
 }
 
-
 type Prompts = typeof import('../prompts.js');
 
 async function asking<T>(work: (p: Prompts) => Promise<T>): Promise<T> {
@@ -58,13 +57,7 @@ async function asking<T>(work: (p: Prompts) => Promise<T>): Promise<T> {
 function readAnswers<S extends z.ZodType>(file: string, schema: S, io: Io): z.output<S> {
   const path = resolve(io.cwd, file);
   const text = readSettingsText(path, file, dataError, 'answers file');
-  let parsed: ReturnType<typeof parseYamlText>;
-  try {
-    parsed = text.trim() === '' ? parseYamlText('{}', file) : parseYamlText(text, file);
-  } catch (error) {
-    if (error instanceof SitError) throw dataError(error.lines);
-    throw error;
-  }
+  const parsed = parseYamlText(text.trim() === '' ? '{}' : text, file, 'data');
   const result = schema.safeParse(parsed.value);
   if (!result.success) throw dataError(issueLines(result.error, file, parsed.doc, parsed.lineCounter));
   return result.data;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readSettingsText } from './read-text.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isScalar, parseDocument, visit, LineCounter, type Document, type Node } from 'yaml';
-import { configError, notFoundError, usageError } from '../errors.js';
+import { SitError, configError, notFoundError, usageError } from '../errors.js';
 import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
 import type { Policy } from '../core/policy.js';
 import { PRESETS, DEFAULT_PRESET } from '../presets.js';
@@ -58,19 +58,24 @@ export const MAX_YAML_DEPTH = 64;
 /** Keys that would reach JavaScript's object machinery instead of naming a setting. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function parseYamlText(text: string, file: string): ParsedYaml {
+/**
+ * A YAML file's settings, or every problem in it as one line each. `kind` says whose mistake a
+ * problem is: a config (78, the default) or an input such as an answers file (65).
+ */
+export function parseYamlText(text: string, file: string, kind: 'config' | 'data' = 'config'): ParsedYaml {
+  const fail = (lines: string | string[]) => new SitError(kind, lines);
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false });
   } catch (error) {
     // The parser recurses per level: thousands of levels exhaust the stack before any check.
-    if (error instanceof RangeError) throw configError(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+    if (error instanceof RangeError) throw fail(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
     throw error;
   }
-  if (doc.errors.some((e) => e.message.includes('call stack'))) throw configError(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+  if (doc.errors.some((e) => e.message.includes('call stack'))) throw fail(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
   if (doc.errors.length > 0) {
-    throw configError(yamlSlipLine(text, doc.errors, (pos) => lineCounter.linePos(pos).line, file));
+    throw fail(yamlSlipLine(text, doc.errors, (pos) => lineCounter.linePos(pos).line, file));
   }
   // An alias inside its own anchor makes a value that contains itself: no setting can be that.
   const cycles: string[] = [];
@@ -102,16 +107,16 @@ export function parseYamlText(text: string, file: string): ParsedYaml {
     },
   });
   if (aliases > MAX_YAML_ALIASES) cycles.push(`${file}: uses more than ${MAX_YAML_ALIASES} YAML aliases (*name); write the values out instead`);
-  if (cycles.length > 0) throw configError(cycles);
+  if (cycles.length > 0) throw fail(cycles);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
   } catch (error) {
     // An alias repeated inside aliases grows without limit: the YAML library counts and stops it.
-    if (error instanceof ReferenceError) throw configError(`${file}: its YAML aliases (*name) expand to too many values; write the values out instead`);
+    if (error instanceof ReferenceError) throw fail(`${file}: its YAML aliases (*name) expand to too many values; write the values out instead`);
     throw error;
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw configError(`${file}:1: expected settings as "name: value" lines, not a list or a single value`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw fail(`${file}:1: expected settings as "name: value" lines, not a list or a single value`);
   return { doc, lineCounter, value: value as Record<string, unknown> };
 }
 
