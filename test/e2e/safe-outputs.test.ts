@@ -4,13 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROOT, FIXTURES, runInProcess, runSit } from '../helpers/run-sit.js';
 import { toCsv } from '../../src/io/formats/csv.js';
-// @ts-expect-error: a plain script, no types
-import { writeSchools } from '../../scripts/gen-schools.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'sit-safe-'));
 const AS_OF = ['--as-of', '2026-09-01'];
@@ -84,28 +83,28 @@ describe('-o writes atomically and never overwrites without --force', () => {
   });
 
   it('a run killed mid-write leaves the old file intact and no partial file under its name', async () => {
+    // No race: the test-only SIT_TEST_PAUSE_FIFO hook holds the writer just before the rename, its
+    // result complete in the temporary file; the test kills it there.
     const dir = mkdtempSync(join(tmpdir(), 'sit-kill-'));
-    await writeSchools(150_000, join(dir, 'big.csv'));
     writeFileSync(join(dir, 'out.csv'), 'the old result\n');
+    const pause = join(dir, 'run.pause');
+    expect(spawnSync('mkfifo', [pause]).status).toBe(0);
     const [command, argv] = process.env.SIT_BIN && !process.env.SIT_BIN.endsWith('.js') ? [process.env.SIT_BIN, []] : [process.execPath, [join(ROOT, 'bin/sit.js')]];
-    const child = spawn(command, [...argv, 'classify', 'big.csv', '--preset', 'rlt-categories', ...AS_OF, '-o', 'out.csv', '--force'], { cwd: dir, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Wait until the temporary file beside the target is being written, then kill the process.
-    let sawTemp = false;
-    for (let i = 0; i < 3000 && child.exitCode === null; i++) {
-      const temp = readdirSync(dir).find((f) => f.startsWith('.sit-') && f.endsWith('.tmp'));
-      if (temp && readFileSync(join(dir, temp)).length > 0) {
-        sawTemp = true;
-        child.kill('SIGKILL');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    await exited;
-    expect(sawTemp, 'the run finished before it could be interrupted').toBe(true);
+    const child = spawn(command, [...argv, 'classify', join(FIXTURES, 'schools.csv'), '--preset', 'rlt-categories', ...AS_OF, '-o', 'out.csv', '--force'], {
+      cwd: dir, stdio: 'ignore', env: { ...process.env, SIT_TEST_PAUSE_FIFO: pause },
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Opening the FIFO to write waits until the writer is at the pause.
+    const hold = await open(pause, 'w');
+    const temp = readdirSync(dir).find((f) => f.startsWith('.sit-') && f.endsWith('.tmp'));
+    expect(temp, 'the temporary file is there while the writer is held').toBeDefined();
+    expect(readFileSync(join(dir, temp as string), 'utf8')).toContain('100004');
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    await hold.close();
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('the old result\n');
-    expect(readdirSync(dir).filter((f) => !f.startsWith('.')).sort()).toEqual(['big.csv', 'out.csv']);
-  }, 120_000);
+    expect(readdirSync(dir).filter((f) => !f.startsWith('.')).sort()).toEqual(['out.csv', 'run.pause']);
+  });
 });
 
 describe('no code path opens a network connection', () => {

@@ -1,5 +1,5 @@
 // sit wfap new | deployment, scripted (no terminal), end to end on the built binary.
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, vi } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,10 +102,19 @@ describe('sit wfap new, scripted', () => {
 
   it('the same plan gives the same Word bytes, dated by --as-of rather than the clock', async () => {
     const args = ['wfap', 'new', '--school', '100004', '--yes', '--format', 'docx', ...BASE];
-    const first = runSit([...args, '-o', 'same-1.docx'], { cwd: dir });
-    expect(first.code, first.stderr).toBe(0);
-    await new Promise((done) => setTimeout(done, 1100)); // the clock moves on; the bytes must not
-    expect(runSit([...args, '-o', 'same-2.docx'], { cwd: dir }).code).toBe(0);
+    // A fake clock: both sit's "today" and Date itself (which a library could read) move on
+    // between the runs by months and minutes; the bytes must not.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-10-05T09:15:01Z'));
+      const first = await runInProcess([...args, '-o', 'same-1.docx'], { cwd: dir, now: new Date() });
+      expect(first.code, first.stderr).toBe(0);
+      vi.setSystemTime(new Date('2027-03-18T16:42:37Z'));
+      const second = await runInProcess([...args, '-o', 'same-2.docx'], { cwd: dir, now: new Date() });
+      expect(second.code, second.stderr).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
     const [a, b] = ['same-1.docx', 'same-2.docx'].map((f) => readFileSync(join(dir, f)));
     expect(Buffer.compare(a, b)).toBe(0);
     const { unzipSync, strFromU8 } = await import('fflate');
