@@ -45,7 +45,7 @@ describe('sit report -o board.docx', () => {
     expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
     const text = paragraphs(xml);
     expect(text).toContain('Since last year: 4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data.');
-    expect(text.some((t) => t.startsWith('OVER-ALLOCATED: demand exceeds capacity in term 1 by 0.5 days'))).toBe(true);
+    expect(text.some((t) => t.startsWith('OVER-ALLOCATED: demand exceeds capacity in term 5 by 0.5 days'))).toBe(true);
     // The tiers table starts a page, as the HTML report does when printed.
     expect(xml).toMatch(/<w:pageBreakBefore\/>[\s\S]{0,200}Schools, tiers and reasons/);
   });
@@ -56,7 +56,7 @@ describe('sit report -o board.docx', () => {
     for (const name of media) expect([...entries[name].slice(0, 8)]).toEqual(PNG);
     expect(xml.match(/<pic:pic /g)).toHaveLength(3);
     expect(xml).toContain('title="Schools per tier"');
-    expect(xml).toContain('descr="Bar chart of the support days asked for in terms 1 to 6: term 1 32.5');
+    expect(xml).toContain('descr="Bar chart of the support days asked for in terms 1 to 6: term 1 87.5');
     expect(xml).toContain('title="Movements since last year"');
   });
 

@@ -104,7 +104,8 @@ describe('control characters in names', () => {
         // eslint-disable-next-line no-control-regex
         for (const out of [result.stdout, result.stderr]) expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
         // C1 controls in UTF-8 text are first read as the Windows-1252 characters they stand for.
-        if (result.code === 0) expect(result.stdout).toContain(visible(repairC1(name), true));
+        // The reader trims a cell as String.prototype.trim does (a leading or trailing U+FEFF goes too).
+        if (result.code === 0) expect(result.stdout).toContain(visible(repairC1(name).trim(), true));
       }),
       { numRuns: 30 },
     );

@@ -25,10 +25,10 @@ describe('exit codes', () => {
   it('parseYamlText: bad YAML is a config error by default and a data error when asked', () => {
     const asConfig = thrown(() => parseYamlText('a: [1', 'trust.config.yaml'));
     expect(asConfig.exitCode).toBe(78);
-    expect(asConfig.lines[0]).toMatch(/^trust\.config\.yaml:\d+: not valid YAML/);
+    expect(asConfig.lines[0]).toMatch(/^trust\.config\.yaml:\d+: a list opened with \[ is not closed/);
     const asData = thrown(() => parseYamlText('a: [1', 'answers.yaml', 'data'));
     expect(asData.exitCode).toBe(65);
-    expect(asData.lines[0]).toMatch(/^answers\.yaml:\d+: not valid YAML/);
+    expect(asData.lines[0]).toMatch(/^answers\.yaml:\d+: a list opened with \[ is not closed/);
     expect(thrown(() => parseYamlText('- 1\n- 2\n', 'answers.yaml', 'data')).exitCode).toBe(65);
   });
 });
