@@ -17,7 +17,10 @@ const binaryFiles: Plugin = {
   load(id) {
     const path = id.replace(/\?.*$/, '');
     if (!/\.(wasm|ttf)$/.test(path)) return undefined;
-    return { code: `export default new Uint8Array(Buffer.from(${JSON.stringify(readFileSync(path).toString('base64'))}, 'base64'));`, map: null };
+    return {
+      code: `export default new Uint8Array(Buffer.from(${JSON.stringify(readFileSync(path).toString('base64'))}, 'base64'));`,
+      map: null,
+    };
   },
 };
 

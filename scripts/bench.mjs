@@ -32,10 +32,19 @@ if (!existsSync(join(root, 'dist', 'main.js'))) {
 function measure(command, args, options = {}) {
   const started = process.hrtime.bigint();
   const result = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(command, args, { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+        stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      })
+    : spawnSync(command, args, {
+        stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
   const kb = hasTime ? Number(result.stderr.trim().split('\n').pop()) : NaN;
   return { seconds, mb: kb / 1024 };
 }
@@ -45,7 +54,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function startup(commands) {
   for (const [command, args] of commands) measure(command, args); // warm the file cache
   const times = commands.map(() => []);
-  for (let i = 0; i < runs; i++) commands.forEach(([command, args], j) => times[j].push(measure(command, args).seconds));
+  for (let i = 0; i < runs; i++)
+    commands.forEach(([command, args], j) => times[j].push(measure(command, args).seconds));
   return times.map(median);
 }
 
@@ -62,18 +72,38 @@ async function dataFile(n) {
 say(`sit benchmark: Node ${process.version}, ${rows} rows`);
 say('');
 say(`1. start-up (median of ${runs} runs)`);
-const [bare, version, single] = startup([[process.execPath, ['-e', '0']], [process.execPath, [sit, '--version']], ...(existsSync(sea) ? [[sea, ['--version']]] : [])]);
+const [bare, version, single] = startup([
+  [process.execPath, ['-e', '0']],
+  [process.execPath, [sit, '--version']],
+  ...(existsSync(sea) ? [[sea, ['--version']]] : []),
+]);
 say(`   node -e 0              ${(bare * 1000).toFixed(0)} ms`);
-say(`   sit --version          ${(version * 1000).toFixed(0)} ms   ${ratio(version, bare)} of bare node (goal: within 1.2x)`);
-if (single !== undefined) say(`   sit-linux-x64 --version ${(single * 1000).toFixed(0)} ms   ${ratio(single, bare)} (the single executable, its own Node 22)`);
+say(
+  `   sit --version          ${(version * 1000).toFixed(0)} ms   ${ratio(version, bare)} of bare node (goal: within 1.2x)`,
+);
+if (single !== undefined)
+  say(
+    `   sit-linux-x64 --version ${(single * 1000).toFixed(0)} ms   ${ratio(single, bare)} (the single executable, its own Node 22)`,
+  );
 
 say('');
 const big = await dataFile(rows);
 const small = await dataFile(Math.max(1, Math.floor(rows / 10)));
 say(`2. classify ${rows} rows (${(statSync(big).size / 1e6).toFixed(0)} MB of CSV), CSV out to /dev/null`);
-const classifyArgs = (file) => [sit, 'classify', file, '--preset', 'rlt-categories', '--as-of', '2026-09-01', '--format', 'csv', '--quiet'];
+const classifyArgs = (file) => [
+  sit,
+  'classify',
+  file,
+  '--preset',
+  'rlt-categories',
+  '--as-of',
+  '2026-09-01',
+  '--format',
+  'csv',
+  '--quiet',
+];
 const ours = measure(process.execPath, classifyArgs(big));
-say(`   sit classify           ${ours.seconds.toFixed(1)} s   (${(ours.seconds / rows * 1e6).toFixed(1)} us a row)`);
+say(`   sit classify           ${ours.seconds.toFixed(1)} s   (${((ours.seconds / rows) * 1e6).toFixed(1)} us a row)`);
 const mlr = spawnSync('mlr', ['--version'], { encoding: 'utf8' });
 if (mlr.status === 0) {
   // The rlt-categories rule in Miller's language: the same columns read, the same tiers written.
@@ -95,7 +125,9 @@ say('3. peak memory of sit classify (resident set)');
 if (hasTime) {
   const tenth = measure(process.execPath, classifyArgs(small));
   say(`   ${String(Math.floor(rows / 10)).padStart(7)} rows          ${tenth.mb.toFixed(0)} MB`);
-  say(`   ${String(rows).padStart(7)} rows          ${ours.mb.toFixed(0)} MB   (goal: under 200 MB; ${ratio(ours.mb, tenth.mb)} for 10x the rows)`);
+  say(
+    `   ${String(rows).padStart(7)} rows          ${ours.mb.toFixed(0)} MB   (goal: under 200 MB; ${ratio(ours.mb, tenth.mb)} for 10x the rows)`,
+  );
 } else {
   say('   /usr/bin/time is not installed: skipped');
 }

@@ -16,11 +16,14 @@ await build({
   target: 'node20',
   outdir: next,
   // Some bundled CommonJS packages call require() for Node built-ins.
-  banner: { js: "import { createRequire as __sitCreateRequire } from 'node:module'; const require = __sitCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __sitCreateRequire } from 'node:module'; const require = __sitCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 // The single executables (npm run package) are not rebuilt here: keep them.
-for (const exe of ['sit-linux-x64', 'sit.exe']) if (existsSync(`${dist}/${exe}`)) renameSync(`${dist}/${exe}`, `${next}/${exe}`);
+for (const exe of ['sit-linux-x64', 'sit.exe'])
+  if (existsSync(`${dist}/${exe}`)) renameSync(`${dist}/${exe}`, `${next}/${exe}`);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });

@@ -4,7 +4,8 @@
 // URNs are 6 digits and unique, so at most 900,000 schools (100000-999999) can be generated.
 import { createWriteStream } from 'node:fs';
 
-const HEADER = 'urn,name,phase,trust,local_authority,ofsted_overall,ofsted_date,previous_ofsted_overall,previous_ofsted_date,ofsted_category,attendance_pct,persistent_absence_pct,attainment_pct,progress_score,disadvantaged_gap_pp,suspension_rate_pct,permanent_exclusions,staff_turnover_pct,headteacher_start,leadership_capacity,safeguarding_effective,governance_effective,last_peer_review,last_external_review,finance_concern,override_tier,override_reason';
+const HEADER =
+  'urn,name,phase,trust,local_authority,ofsted_overall,ofsted_date,previous_ofsted_overall,previous_ofsted_date,ofsted_category,attendance_pct,persistent_absence_pct,attainment_pct,progress_score,disadvantaged_gap_pp,suspension_rate_pct,permanent_exclusions,staff_turnover_pct,headteacher_start,leadership_capacity,safeguarding_effective,governance_effective,last_peer_review,last_external_review,finance_concern,override_tier,override_reason';
 export const MAX_SCHOOLS = 900_000;
 
 /** A small seeded PRNG (mulberry32), so the same N gives the same file. */
@@ -31,20 +32,46 @@ export function* schoolRows(n, seed = 20260901) {
   const pick = (list) => list[Math.floor(r() * list.length)];
   const day = (from, span) => {
     const d = new Date(Date.UTC(from, 0, 1) + Math.floor(r() * span * 365) * 86400000);
-    return r() < 0.5 ? d.toISOString().slice(0, 10) : `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+    return r() < 0.5
+      ? d.toISOString().slice(0, 10)
+      : `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
   };
   const pct = (lo, hi) => (lo + r() * (hi - lo)).toFixed(1);
   // Spread the URNs over the whole range without repeats: a stride coprime with 900000.
   for (let i = 0; i < n; i++) {
     const urn = 100000 + ((i * 7919) % MAX_SCHOOLS);
     const trust = r() < 0.2 ? '' : `${pick(WORDS)} ${pick(WORDS)} Trust ${Math.floor(i / 8)}`;
-    const name = r() < 0.05 ? `"${pick(WORDS)}, ${pick(WORDS)} ${pick(KINDS)}"` : `${pick(WORDS)}field ${pick(KINDS)} ${i}`;
+    const name =
+      r() < 0.05 ? `"${pick(WORDS)}, ${pick(WORDS)} ${pick(KINDS)}"` : `${pick(WORDS)}field ${pick(KINDS)} ${i}`;
     const override = r() < 0.01;
     yield [
-      urn, name, pick(PHASES), trust, 'Calderdale', pick(GRADES), day(2014, 11), pick(GRADES), day(2008, 6),
-      r() < 0.02 ? 'SM' : '', pct(88, 98), pct(5, 30), Math.floor(r() * 100), (r() * 4 - 2).toFixed(2), pct(0, 30),
-      pct(0, 8), Math.floor(r() * 3), Math.floor(r() * 30), day(2010, 16), pick(CAPACITY), r() < 0.97 ? 'yes' : 'no',
-      r() < 0.9 ? 'yes' : 'no', day(2019, 7), day(2019, 7), r() < 0.1 ? 'yes' : 'no', override ? 'rlt-categories:C' : '', override ? 'new leadership team' : '',
+      urn,
+      name,
+      pick(PHASES),
+      trust,
+      'Calderdale',
+      pick(GRADES),
+      day(2014, 11),
+      pick(GRADES),
+      day(2008, 6),
+      r() < 0.02 ? 'SM' : '',
+      pct(88, 98),
+      pct(5, 30),
+      Math.floor(r() * 100),
+      (r() * 4 - 2).toFixed(2),
+      pct(0, 30),
+      pct(0, 8),
+      Math.floor(r() * 3),
+      Math.floor(r() * 30),
+      day(2010, 16),
+      pick(CAPACITY),
+      r() < 0.97 ? 'yes' : 'no',
+      r() < 0.9 ? 'yes' : 'no',
+      day(2019, 7),
+      day(2019, 7),
+      r() < 0.1 ? 'yes' : 'no',
+      override ? 'rlt-categories:C' : '',
+      override ? 'new leadership team' : '',
     ].join(',');
   }
 }

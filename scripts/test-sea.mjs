@@ -20,18 +20,29 @@ for (const dir of (process.env.PATH ?? '').split(delimiter)) {
   if (!dir || !existsSync(dir)) continue;
   for (const name of readdirSync(dir)) {
     if (name === 'node' || name === 'nodejs' || existsSync(join(farm, name))) continue;
-    try { symlinkSync(join(dir, name), join(farm, name)); } catch { /* a name we already have */ }
+    try {
+      symlinkSync(join(dir, name), join(farm, name));
+    } catch {
+      /* a name we already have */
+    }
   }
 }
 const path = farm;
-const probe = spawnSync('/bin/sh', ['-c', 'command -v node || true'], { env: { ...process.env, PATH: path }, encoding: 'utf8' });
+const probe = spawnSync('/bin/sh', ['-c', 'command -v node || true'], {
+  env: { ...process.env, PATH: path },
+  encoding: 'utf8',
+});
 if ((probe.stdout ?? '').trim()) throw new Error(`node is still on PATH: ${probe.stdout.trim()}`);
 process.stderr.write(`test:sea: SIT_BIN=${bin}, no node on PATH\n`);
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(files.length ? files : ['test/e2e'])], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, PATH: path, SIT_BIN: bin },
-});
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(files.length ? files : ['test/e2e'])],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PATH: path, SIT_BIN: bin },
+  },
+);
 rmSync(farm, { recursive: true, force: true });
 process.exit(result.status ?? 1);

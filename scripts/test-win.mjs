@@ -28,7 +28,14 @@ if (!process.argv.includes('--no-package') || !existsSync(linux) || !existsSync(
   execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { stdio: 'inherit' });
 }
 
-const env = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', NO_COLOR: '1', FORCE_COLOR: '0', TZ: 'Europe/London' };
+const env = {
+  ...process.env,
+  WINEPREFIX: prefix,
+  WINEDEBUG: '-all',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  TZ: 'Europe/London',
+};
 if (!existsSync(join(prefix, 'system.reg'))) {
   say(`test:win: making Wine's folder ${prefix} (once; about a minute)`);
   mkdirSync(prefix, { recursive: true });
@@ -46,7 +53,10 @@ const work = mkdtempSync(join(tmpdir(), 'sit-win-'));
 /** One case in its own copy of fixtures/, with every stream a file. */
 async function runCase(c, side) {
   const dir = join(work, side, c.name);
-  cpSync(join(root, 'fixtures'), dir, { recursive: true, filter: (src) => !src.startsWith(join(root, 'fixtures', 'expected')) });
+  cpSync(join(root, 'fixtures'), dir, {
+    recursive: true,
+    filter: (src) => !src.startsWith(join(root, 'fixtures', 'expected')),
+  });
   mkdirSync(join(dir, 'out'), { recursive: true });
   const stdout = join(work, side, `${c.name}.stdout`);
   const stderr = join(work, side, `${c.name}.stderr`);
@@ -61,7 +71,9 @@ async function runCase(c, side) {
   return {
     code,
     streams: { stdout: readFileSync(stdout), stderr: readFileSync(stderr) },
-    files: Object.fromEntries((c.files ?? []).map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f)) : null])),
+    files: Object.fromEntries(
+      (c.files ?? []).map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f)) : null]),
+    ),
   };
 }
 
@@ -78,10 +90,12 @@ async function check(c) {
   const [l, w] = await Promise.all([runCase(c, 'linux'), runCase(c, 'windows')]);
   const problems = [];
   const wanted = c.code ?? 0;
-  if (c.fails ? l.code === 0 : l.code !== wanted) problems.push(`linux exit code ${l.code}, expected ${c.fails ? 'a failure' : wanted}`);
+  if (c.fails ? l.code === 0 : l.code !== wanted)
+    problems.push(`linux exit code ${l.code}, expected ${c.fails ? 'a failure' : wanted}`);
   if (w.code !== l.code) problems.push(`exit code ${w.code} on Windows, ${l.code} on Linux`);
   for (const name of ['stdout', 'stderr']) {
-    if (!l.streams[name].equals(w.streams[name])) problems.push(`${name} ${firstDifference(l.streams[name], w.streams[name])}`);
+    if (!l.streams[name].equals(w.streams[name]))
+      problems.push(`${name} ${firstDifference(l.streams[name], w.streams[name])}`);
   }
   for (const [file, bytes] of Object.entries(l.files)) {
     if (bytes === null) problems.push(`${file}: not written on Linux`);
@@ -95,16 +109,20 @@ async function check(c) {
 const queue = cases.filter((c) => !only.length || only.includes(c.name));
 let passed = 0;
 let failed = 0;
-await Promise.all([0, 1].map(async () => {
-  for (let c = queue.shift(); c; c = queue.shift()) {
-    const t = Date.now();
-    const problems = await check(c);
-    const seconds = ((Date.now() - t) / 1000).toFixed(1);
-    if (problems.length) failed++;
-    else passed++;
-    say(problems.length ? `✗ ${c.name} (${seconds} s)\n    ${problems.join('\n    ')}` : `✓ ${c.name} (${seconds} s)`);
-  }
-}));
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      const t = Date.now();
+      const problems = await check(c);
+      const seconds = ((Date.now() - t) / 1000).toFixed(1);
+      if (problems.length) failed++;
+      else passed++;
+      say(
+        problems.length ? `✗ ${c.name} (${seconds} s)\n    ${problems.join('\n    ')}` : `✓ ${c.name} (${seconds} s)`,
+      );
+    }
+  }),
+);
 rmSync(work, { recursive: true, force: true });
 say(`test:win: ${Math.round((Date.now() - started) / 1000)} s`);
 say(`${passed} passed, ${failed} failed`);

@@ -9,7 +9,11 @@ const cases = JSON.parse(readFileSync(`${root}fixtures/expected/cases.json`, 'ut
 const only = process.argv.slice(2);
 for (const c of cases) {
   if (only.length && !only.some((o) => c.file.includes(o))) continue;
-  const result = spawnSync(process.execPath, [`${root}bin/sit.js`, ...c.args], { cwd: `${root}${c.cwd ?? ''}`, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [`${root}bin/sit.js`, ...c.args], {
+    cwd: `${root}${c.cwd ?? ''}`,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (result.status !== (c.code ?? 0)) {
     console.error(`${c.file}: exit ${result.status}\n${result.stderr}`);
     process.exitCode = 1;

@@ -27,20 +27,37 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  const commands = [initCommand, presetsCommand, validateCommand, classifyCommand, explainCommand, budgetCommand, diffCommand, reportCommand, wfapCommand, calendarCommand];
+  const commands = [
+    initCommand,
+    presetsCommand,
+    validateCommand,
+    classifyCommand,
+    explainCommand,
+    budgetCommand,
+    diffCommand,
+    reportCommand,
+    wfapCommand,
+    calendarCommand,
+  ];
   for (const make of commands) {
     const cmd = make(io);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError('(add --help for usage)');
+    cmd
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+      .showHelpAfterError('(add --help for usage)');
     program.addCommand(cmd);
   }
-  program.addHelpText('after', `
+  program.addHelpText(
+    'after',
+    `
 Examples:
   sit presets                               the shipped policies
   sit classify schools.csv                  tiers, reasons and support days
   sit explain 100004 schools.csv            why one school is where it is
   sit validate schools.csv                  check a data file before you use it
 
-Exit codes: 0 done, 2 usage error, 65 bad data, 66 input not found, 73 output cannot be written, 78 bad config, 130 interrupted (Ctrl-C).`);
+Exit codes: 0 done, 2 usage error, 65 bad data, 66 input not found, 73 output cannot be written, 78 bad config, 130 interrupted (Ctrl-C).`,
+  );
   return program;
 }
 
@@ -65,7 +82,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // Not a person's mistake: a bug. Say so plainly, with the trace on request.
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`sit: internal error: ${message}\n`);
-    io.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'sit: run again with --debug for details, and report it with the command you ran\n');
+    io.stderr.write(
+      debug && error instanceof Error
+        ? `${error.stack}\n`
+        : 'sit: run again with --debug for details, and report it with the command you ran\n',
+    );
     return EXIT.internal;
   }
 }

@@ -10,15 +10,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   else void import('./version.js').then(({ VERSION }) => process.stdout.write(`${VERSION}\n`));
 } else {
   // No top-level await: the single executable runs this bundled as CommonJS.
-  void Promise.all([import('./cli.js'), import('./io/std-streams.js')]).then(async ([{ run }, { guardStandardStreams }]) => {
-    guardStandardStreams();
-    process.exitCode = await run(args, {
-      stdout: process.stdout,
-      stderr: process.stderr,
-      stdin: process.stdin,
-      cwd: process.cwd(),
-      env: process.env,
-      now: () => new Date(),
-    });
-  });
+  void Promise.all([import('./cli.js'), import('./io/std-streams.js')]).then(
+    async ([{ run }, { guardStandardStreams }]) => {
+      guardStandardStreams();
+      process.exitCode = await run(args, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        stdin: process.stdin,
+        cwd: process.cwd(),
+        env: process.env,
+        now: () => new Date(),
+      });
+    },
+  );
 }

@@ -2,7 +2,11 @@
 // terminal; tests replace this module (or drive it with @inquirer/testing). Loaded lazily so
 // start-up never pays for it. Ctrl-C rejects with inquirer's ExitPromptError (name
 // "ExitPromptError"); see isPromptExit.
-export interface Choice<T> { name: string; value: T; description?: string }
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
 
 export async function choose<T>(message: string, choices: Choice<T>[], initial?: T): Promise<T> {
   const { select } = await import('@inquirer/prompts');
@@ -40,9 +44,19 @@ export async function editor(message: string, initial = ''): Promise<string> {
   return prompts.editor({ message, default: initial, waitForUserInput: false });
 }
 
-export async function number(message: string, options: { initial?: number; min?: number; max?: number; step?: number | 'any' } = {}): Promise<number> {
+export async function number(
+  message: string,
+  options: { initial?: number; min?: number; max?: number; step?: number | 'any' } = {},
+): Promise<number> {
   const prompts = await import('@inquirer/prompts');
-  const answer = await prompts.number({ message, default: options.initial, min: options.min, max: options.max, step: options.step, required: true });
+  const answer = await prompts.number({
+    message,
+    default: options.initial,
+    min: options.min,
+    max: options.max,
+    step: options.step,
+    required: true,
+  });
   return answer ?? options.initial ?? 0;
 }
 

@@ -41,7 +41,10 @@ export function withPolicyOptions(cmd: Command): Command {
   return cmd
     .option('--preset <name>', 'use a shipped preset policy instead of the one in trust.config.yaml')
     .option('--config <file>', 'the trust config (default: trust.config.yaml in this folder or above)')
-    .option('--as-of <date>', 'the date to work as of: decides the academic year, new heads, due cycles (default: today)');
+    .option(
+      '--as-of <date>',
+      'the date to work as of: decides the academic year, new heads, due cycles (default: today)',
+    );
 }
 
 /** For a command that writes a document rather than a table: its default format, and no terminal colours. */
@@ -50,7 +53,9 @@ export interface DocumentOutput {
 }
 
 export function withOutputOptions(cmd: Command, formats: readonly string[], document?: DocumentOutput): Command {
-  const defaultText = document ? `${document.defaultFormat}, or the -o file's extension` : 'table in a terminal, csv when piped';
+  const defaultText = document
+    ? `${document.defaultFormat}, or the -o file's extension`
+    : 'table in a terminal, csv when piped';
   cmd
     .option('--format <format>', `output format: ${formats.join(', ')} (default: ${defaultText})`)
     .option('-o, --output <file>', 'write to this file instead of standard output')
@@ -66,7 +71,8 @@ export function asOfDate(options: CommonOptions, io: Io): string {
 /** A date given on the command line (--as-of, --old-as-of), as YYYY-MM-DD; a usage error if it is not one. */
 export function dateOption(flag: string, value: string): string {
   const parsed = parseDate(value);
-  if (!parsed.ok || parsed.value === null) throw usageError(`${flag} ${value}: expected a date as YYYY-MM-DD or DD/MM/YYYY`);
+  if (!parsed.ok || parsed.value === null)
+    throw usageError(`${flag} ${value}: expected a date as YYYY-MM-DD or DD/MM/YYYY`);
   return parsed.value;
 }
 
@@ -78,7 +84,9 @@ export function loadPolicy(options: CommonOptions, io: Io): LoadedConfig {
 export function dataFile(file: string | undefined, loaded: LoadedConfig, io: Io): string {
   if (file) return file === '-' ? '-' : resolve(io.cwd, file);
   if (loaded.config.schools) return resolve(loaded.dir, loaded.config.schools);
-  throw usageError('no data file: give one (e.g. sit classify schools.csv), or set "schools: schools.csv" in trust.config.yaml');
+  throw usageError(
+    'no data file: give one (e.g. sit classify schools.csv), or set "schools: schools.csv" in trust.config.yaml',
+  );
 }
 
 export function displayPath(path: string, io: Io): string {
@@ -109,8 +117,15 @@ export interface DataOptions extends CommonOptions {
 /** --with, --layout and --sheet: reading published files and joining them (issue 6). */
 export function withDataOptions(cmd: Command, file = 'FILE'): Command {
   return cmd
-    .option('--with <file>', `join another file to ${file} on URN (repeatable): an older Ofsted file, DfE performance or attendance, a GIAS extract, a trust tracker (.csv or .xlsx); also with: in trust.config.yaml`, (value: string, list: string[] = []) => [...list, value])
-    .option('--layout <name>', `read ${file} as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`)
+    .option(
+      '--with <file>',
+      `join another file to ${file} on URN (repeatable): an older Ofsted file, DfE performance or attendance, a GIAS extract, a trust tracker (.csv or .xlsx); also with: in trust.config.yaml`,
+      (value: string, list: string[] = []) => [...list, value],
+    )
+    .option(
+      '--layout <name>',
+      `read ${file} as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`,
+    )
     .option('--sheet <name>', `the sheet of an .xlsx ${file} to read (default: the first)`);
 }
 
@@ -127,7 +142,12 @@ export interface PolicyAndData {
  * layout names (rise-2025), since the default preset needs a trust's own columns. Every command
  * that reads school data comes through here, so each places a school the same way.
  */
-export function policyForData(loaded: LoadedConfig, data: SchoolsFile, options: CommonOptions, io: Io): { loaded: LoadedConfig; note: string | null } {
+export function policyForData(
+  loaded: LoadedConfig,
+  data: SchoolsFile,
+  options: CommonOptions,
+  io: Io,
+): { loaded: LoadedConfig; note: string | null } {
   const preset = data.layout?.publicPreset;
   if (!loaded.policyIsDefault || !preset) return { loaded, note: null };
   return {
@@ -144,12 +164,20 @@ export function withFiles(loaded: LoadedConfig, given: string[] | undefined, io:
 }
 
 /** Joins the extra files to the school data read; the notes describe the join. */
-export async function joinWith(data: SchoolsFile, extras: string[], io: Io): Promise<{ data: SchoolsFile; notes: string[] }> {
+export async function joinWith(
+  data: SchoolsFile,
+  extras: string[],
+  io: Io,
+): Promise<{ data: SchoolsFile; notes: string[] }> {
   if (extras.length === 0) return { data, notes: [] };
-  if (extras.includes('-') && data.file === 'standard input') throw usageError('--with -: standard input is already the main file');
+  if (extras.includes('-') && data.file === 'standard input')
+    throw usageError('--with -: standard input is already the main file');
   const read: SchoolsFile[] = [];
   for (const path of extras) read.push(await readSchools(path, io.stdin, displayPath(path, io)));
-  const joined = joinSchools({ file: data.file, schools: data.schools }, read.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) })));
+  const joined = joinSchools(
+    { file: data.file, schools: data.schools },
+    read.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) })),
+  );
   return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
 }
 
@@ -158,7 +186,12 @@ export async function joinWith(data: SchoolsFile, extras: string[], io: Io): Pro
  * main file, joined with the config's `with:` files and every --with file, and the policy chosen
  * for a published file by policyForData.
  */
-export async function loadPolicyAndData(file: string | undefined, options: DataOptions, io: Io, preloaded?: LoadedConfig): Promise<PolicyAndData> {
+export async function loadPolicyAndData(
+  file: string | undefined,
+  options: DataOptions,
+  io: Io,
+  preloaded?: LoadedConfig,
+): Promise<PolicyAndData> {
   const notes: string[] = [];
   const first = preloaded ?? loadPolicy(options, io);
   const path = dataFile(file, first, io);
@@ -182,7 +215,12 @@ export interface Classified {
  * with --with files), and each school's placement. Bad data stops here with every problem listed.
  * A command that has already loaded the config passes it, so it is read once.
  */
-export async function classifyData(file: string | undefined, options: DataOptions, io: Io, preloaded?: LoadedConfig): Promise<Classified> {
+export async function classifyData(
+  file: string | undefined,
+  options: DataOptions,
+  io: Io,
+  preloaded?: LoadedConfig,
+): Promise<Classified> {
   const asOf = asOfDate(options, io);
   const { loaded, data, notes } = await loadPolicyAndData(file, options, io, preloaded);
   for (const line of notes) note(options, io, line);

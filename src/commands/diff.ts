@@ -5,7 +5,15 @@ import { classify } from '../core/classify.js';
 import { diff, entryOf, unknownTiers, yearBefore, type DiffEntry, type DiffResult } from '../core/diff.js';
 import { formatProblem, isHeaderRow } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
-import { classificationTable, isClassificationTable, diffJson, diffTable, entriesFromCsv, entriesFromJson, looksLikeJson } from '../io/diff-output.js';
+import {
+  classificationTable,
+  isClassificationTable,
+  diffJson,
+  diffTable,
+  entriesFromCsv,
+  entriesFromJson,
+  looksLikeJson,
+} from '../io/diff-output.js';
 import { emit } from '../io/output.js';
 import { decode, readBytes } from '../io/read-text.js';
 import { looksLikeYaml } from '../io/read-table.js';
@@ -14,8 +22,21 @@ import { isXlsxPath, looksLikeXlsx, readXlsxTable } from '../io/xlsx.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import type { LoadedConfig } from '../io/config.js';
 import {
-  asOfDate, dateOption, displayPath, joinWith, loadPolicy, note, outputFormat, policyForData, useColor, withDataOptions, withFiles, withOutputOptions, withPolicyOptions,
-  type CommonOptions, type Io,
+  asOfDate,
+  dateOption,
+  displayPath,
+  joinWith,
+  loadPolicy,
+  note,
+  outputFormat,
+  policyForData,
+  useColor,
+  withDataOptions,
+  withFiles,
+  withOutputOptions,
+  withPolicyOptions,
+  type CommonOptions,
+  type Io,
 } from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
@@ -42,7 +63,13 @@ export interface SideReading {
  * Reads one side: a `sit classify` output (JSON, or CSV with tier and days_text columns) as it is,
  * or a school data file, classified with the policy as of the given date.
  */
-export async function readSide(file: string, asOf: string, loaded: LoadedConfig, io: Io, reading: SideReading = { with: [], options: {} }): Promise<DiffSide> {
+export async function readSide(
+  file: string,
+  asOf: string,
+  loaded: LoadedConfig,
+  io: Io,
+  reading: SideReading = { with: [], options: {} },
+): Promise<DiffSide> {
   const path = file === '-' ? '-' : resolve(io.cwd, file);
   const shown = displayPath(path, io);
   const bytes = await readBytes(path, io.stdin, shown);
@@ -61,7 +88,10 @@ export async function readSide(file: string, asOf: string, loaded: LoadedConfig,
   }
   if (entries) {
     const strange = unknownTiers(entries, loaded.policy);
-    if (strange.length) throw dataError(`${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`);
+    if (strange.length)
+      throw dataError(
+        `${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`,
+      );
     return { entries, asOf: null, file: shown, loaded, notes: [] };
   }
   // A school data file: read as every other command reads one (layouts, Excel, --with), then placed.
@@ -71,7 +101,13 @@ export async function readSide(file: string, asOf: string, loaded: LoadedConfig,
   const { data, notes } = await joinWith(read, reading.with, io);
   const result = classify(data.schools, chosen.loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(shown, p)));
-  return { entries: result.placements.map(entryOf), asOf, file: shown, loaded: chosen.loaded, notes: [...(chosen.note ? [chosen.note] : []), ...notes] };
+  return {
+    entries: result.placements.map(entryOf),
+    asOf,
+    file: shown,
+    loaded: chosen.loaded,
+    notes: [...(chosen.note ? [chosen.note] : []), ...notes],
+  };
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -89,19 +125,31 @@ export interface Compared {
 }
 
 /** Both sides read and compared; data files: NEW as of --as-of, OLD a year earlier unless --old-as-of. */
-export async function compareFiles(oldFile: string, newFile: string, options: DiffOptions, loaded: LoadedConfig, io: Io): Promise<Compared> {
+export async function compareFiles(
+  oldFile: string,
+  newFile: string,
+  options: DiffOptions,
+  loaded: LoadedConfig,
+  io: Io,
+): Promise<Compared> {
   if (oldFile === '-' && newFile === '-') throw usageError('only one of OLD and NEW can be standard input (-)');
   const asOf = asOfDate(options, io);
   const oldAsOf = options.oldAsOf ? dateOption('--old-as-of', options.oldAsOf) : yearBefore(asOf);
   // NEW first: a published NEW file chooses the policy (as classify would), and OLD is placed by it too.
-  const side = (given: string[] | undefined): SideReading => ({ layout: options.layout, sheet: options.sheet, with: withFiles(loaded, given, io), options });
+  const side = (given: string[] | undefined): SideReading => ({
+    layout: options.layout,
+    sheet: options.sheet,
+    with: withFiles(loaded, given, io),
+    options,
+  });
   const now = await readSide(newFile, asOf, loaded, io, side(options.with));
   const old = await readSide(oldFile, oldAsOf, now.loaded, io, side(options.oldWith));
   return { result: diff(old.entries, now.entries, now.loaded.policy), old, now };
 }
 
 export function sidesLine(c: Compared): string {
-  const side = (s: DiffSide) => (s.asOf ? `${s.file} (classified as of ${s.asOf})` : `${s.file} (a sit classify output)`);
+  const side = (s: DiffSide) =>
+    s.asOf ? `${s.file} (classified as of ${s.asOf})` : `${s.file} (a sit classify output)`;
   return `From ${side(c.old)} to ${side(c.now)}.`;
 }
 
@@ -112,25 +160,45 @@ export function diffCommand(io: Io): Command {
     .argument('<new>', "this year's, in the same form");
   withPolicyOptions(cmd);
   withDataOptions(cmd, 'NEW');
-  cmd.option('--old-with <file>', 'join another file on URN to OLD (repeatable), as --with does for NEW', (value: string, list: string[] = []) => [...list, value]);
+  cmd.option(
+    '--old-with <file>',
+    'join another file on URN to OLD (repeatable), as --with does for NEW',
+    (value: string, list: string[] = []) => [...list, value],
+  );
   withOutputOptions(cmd, FORMATS);
-  cmd.option('--old-as-of <date>', 'when OLD is a data file: classify it as of this date (default: a year before --as-of)');
-  cmd.addHelpText('after', `
+  cmd.option(
+    '--old-as-of <date>',
+    'when OLD is a data file: classify it as of this date (default: a year before --as-of)',
+  );
+  cmd.addHelpText(
+    'after',
+    `
 "up" is a move to a tier with more support (a higher level in the policy), "down" to one with less.
 Data files are classified with the same policy: NEW as of --as-of, OLD a year earlier.
 
 Examples:
   sit diff tiers-2025.csv tiers-2026.csv        two sit classify outputs
   sit diff schools-2025.csv schools-2026.csv --as-of 2026-09-01 --format md
-  sit diff old.json new.json --format json | jq '.movements[] | select(.movement == "up")'`);
+  sit diff old.json new.json --format json | jq '.movements[] | select(.movement == "up")'`,
+  );
   cmd.action(async (oldFile: string, newFile: string, options: DiffOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const compared = await compareFiles(oldFile, newFile, options, loadPolicy(options, io), io);
     const loaded = compared.now.loaded;
     for (const line of new Set([...compared.now.notes, ...compared.old.notes])) note(options, io, line);
-    const content = format === 'json'
-      ? toJson(diffJson(compared.result, loaded.policy, { old: compared.old.asOf, now: compared.now.asOf }))
-      : await renderTableOutput(diffTable(compared.result, loaded.policy, [`Policy: ${loaded.policy.id}. ${sidesLine(compared)}`], format === 'table' ? 'terminal' : 'file'), format, { color: useColor(options, io), width: io.stdout.columns });
+    const content =
+      format === 'json'
+        ? toJson(diffJson(compared.result, loaded.policy, { old: compared.old.asOf, now: compared.now.asOf }))
+        : await renderTableOutput(
+            diffTable(
+              compared.result,
+              loaded.policy,
+              [`Policy: ${loaded.policy.id}. ${sidesLine(compared)}`],
+              format === 'table' ? 'terminal' : 'file',
+            ),
+            format,
+            { color: useColor(options, io), width: io.stdout.columns },
+          );
     await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
     if (format !== 'table' || options.output) note(options, io, `${compared.result.summary} (${loaded.policySource})`);
   });

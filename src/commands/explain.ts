@@ -6,7 +6,17 @@ import { needingDataLines } from '../io/layouts.js';
 import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationJson, explanationTable, explanationText } from '../io/explanation.js';
-import { classifyData, note, outputFormat, useColor, withDataOptions, withOutputOptions, withPolicyOptions, type DataOptions, type Io } from './context.js';
+import {
+  classifyData,
+  note,
+  outputFormat,
+  useColor,
+  withDataOptions,
+  withOutputOptions,
+  withPolicyOptions,
+  type DataOptions,
+  type Io,
+} from './context.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -18,11 +28,14 @@ export function explainCommand(io: Io): Command {
   withPolicyOptions(cmd);
   withDataOptions(cmd);
   withOutputOptions(cmd, FORMATS);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   sit explain 100004 schools.csv
   sit explain "st marys" schools.csv                   by name: several matches are listed with their URNs
-  sit explain 100004 schools.csv --preset dfe-tsio-2023 --format json`);
+  sit explain 100004 schools.csv --preset dfe-tsio-2023 --format json`,
+  );
   cmd.action(async (urnText: string, file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const { loaded, asOf, data, placements } = await classifyData(file, options, io);
@@ -31,18 +44,23 @@ Examples:
       for (const line of needingDataLines([placement.missing], data.layout)) note(options, io, `needs data: ${line}`);
     }
     const color = useColor(options, io);
-    const content = format === 'json'
-      ? toJson(explanationJson(placement, loaded.policy, asOf))
-      : format === 'table'
-        ? explanationText(placement, loaded.policy, asOf, color)
-        : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
+    const content =
+      format === 'json'
+        ? toJson(explanationJson(placement, loaded.policy, asOf))
+        : format === 'table'
+          ? explanationText(placement, loaded.policy, asOf, color)
+          : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
     await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
   });
   return cmd;
 }
 
 /** Letters and digits only, lower case: "St Mary's C of E" and "st marys c of e" are the same name. */
-const plain = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 
 /** The school a URN or a name (whole, else part) picks out; none or several is a usage error listing them. */
 export function findSchool(placements: Placement[], given: string, file: string): Placement {
@@ -57,8 +75,13 @@ export function findSchool(placements: Placement[], given: string, file: string)
   const exact = placements.filter((p) => plain(p.school.name) === wanted);
   const matches = exact.length ? exact : placements.filter((p) => plain(p.school.name).includes(wanted));
   if (matches.length === 1) return matches[0];
-  if (matches.length === 0) throw usageError(`no school named "${given}" in ${file} (${placements.length} schools); give its URN, or part of its name`);
+  if (matches.length === 0)
+    throw usageError(
+      `no school named "${given}" in ${file} (${placements.length} schools); give its URN, or part of its name`,
+    );
   const shown = matches.slice(0, 20).map((p) => `  ${p.school.urn}  ${p.school.name}`);
   const more = matches.length > 20 ? [`  ... and ${matches.length - 20} more`] : [];
-  throw usageError([`"${given}" matches ${matches.length} schools in ${file}; give the URN of one:`, ...shown, ...more].join('\n'));
+  throw usageError(
+    [`"${given}" matches ${matches.length} schools in ${file}; give the URN of one:`, ...shown, ...more].join('\n'),
+  );
 }

@@ -22,10 +22,13 @@ export function initCommand(io: Io): Command {
     .option('--preset <name>', 'the preset to start from (see sit presets); asked for in a terminal')
     .option('--force', 'overwrite an existing trust.config.yaml')
     .option('--quiet', 'print nothing');
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   sit init --preset rlt-categories
-  sit init                          choose a preset from a list (in a terminal)`);
+  sit init                          choose a preset from a list (in a terminal)`,
+  );
   cmd.action(async (options: { preset?: string; force?: boolean; quiet?: boolean }) => {
     const target = join(io.cwd, CONFIG_FILE);
     const path = checkWritable({ output: target, force: options.force, cwd: io.cwd, stdout: io.stdout })!;
@@ -33,7 +36,10 @@ Examples:
     if (!preset) {
       if (!io.stdin.isTTY) throw usageError('name the preset to start from: sit init --preset NAME (see sit presets)');
       const { choose } = await import('../prompts.js');
-      preset = await choose('Which policy does your trust start from?', presetSummaries().map((p) => ({ name: `${p.preset}: ${p.name}`, value: p.preset, description: p.summary })));
+      preset = await choose(
+        'Which policy does your trust start from?',
+        presetSummaries().map((p) => ({ name: `${p.preset}: ${p.name}`, value: p.preset, description: p.summary })),
+      );
     }
     const text = initText(preset);
     await writeAtomic(path, text, CONFIG_FILE, { force: options.force });

@@ -10,7 +10,11 @@ const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function presetSummaries(): { preset: string; name: string; tiers: string; summary: string }[] {
   return Object.entries(PRESETS).map(([preset, text]) => {
-    const value = parseYamlText(text, `preset ${preset}`).value as { name: string; summary?: string; tiers: { id: string | number; level?: number }[] };
+    const value = parseYamlText(text, `preset ${preset}`).value as {
+      name: string;
+      summary?: string;
+      tiers: { id: string | number; level?: number }[];
+    };
     // Tiers by level (least support first), not in the order the rules try them (D, C, A, B).
     const tiers = [...value.tiers].sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
     return { preset, name: value.name, tiers: tiers.map((t) => String(t.id)).join(', '), summary: value.summary ?? '' };
@@ -20,21 +24,36 @@ export function presetSummaries(): { preset: string; name: string; tiers: string
 export function presetsCommand(io: Io): Command {
   const cmd = new Command('presets').description('list the shipped policy presets');
   withOutputOptions(cmd, FORMATS);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   sit presets
-  sit init --preset four-tier       start a trust.config.yaml from one`);
+  sit init --preset four-tier       start a trust.config.yaml from one`,
+  );
   cmd.action(async (options: CommonOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const rows = presetSummaries();
-    const content = format === 'json'
-      ? toJson(rows)
-      : await renderTableOutput({
-          title: 'Presets',
-          subtitle: [`Used when no trust.config.yaml is found: ${DEFAULT_PRESET} (rise-2025 for a published Ofsted or GIAS file)`],
-          columns: [{ key: 'preset', header: 'preset' }, { key: 'name', header: 'name', wide: true }, { key: 'tiers', header: 'tiers' }, { key: 'summary', header: 'summary', wide: true }],
-          rows,
-        }, format, { color: useColor(options, io), width: io.stdout.columns });
+    const content =
+      format === 'json'
+        ? toJson(rows)
+        : await renderTableOutput(
+            {
+              title: 'Presets',
+              subtitle: [
+                `Used when no trust.config.yaml is found: ${DEFAULT_PRESET} (rise-2025 for a published Ofsted or GIAS file)`,
+              ],
+              columns: [
+                { key: 'preset', header: 'preset' },
+                { key: 'name', header: 'name', wide: true },
+                { key: 'tiers', header: 'tiers' },
+                { key: 'summary', header: 'summary', wide: true },
+              ],
+              rows,
+            },
+            format,
+            { color: useColor(options, io), width: io.stdout.columns },
+          );
     await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
   });
   return cmd;

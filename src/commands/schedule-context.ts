@@ -14,12 +14,19 @@ export function loadTerms(loaded: LoadedConfig): { cal: TermCalendar; source: st
   const where = 'preset terms-2026-27';
   const parsed = TermsSchema.safeParse(parseYamlText(defaultTermsText, where).value.terms);
   if (!parsed.success) throw configError(issueLines(parsed.error, where));
-  return { cal: termCalendar(parsed.data), source: 'the shipped 2026/27 default (set terms: in trust.config.yaml for your own)' };
+  return {
+    cal: termCalendar(parsed.data),
+    source: 'the shipped 2026/27 default (set terms: in trust.config.yaml for your own)',
+  };
 }
 
 /** The year's schedule for the placed schools, or null when the policy has no calendar. */
 export function scheduleOf(loaded: LoadedConfig, placements: Placement[], asOf: string): Schedule | null {
   if (!loaded.policy.calendar?.activities.length) return null;
   const { cal } = loadTerms(loaded);
-  return planYear(loaded.policy, calendarSchools(placements), cal, { asOf, capacity: loaded.config.capacity, settings: loaded.config.schedule });
+  return planYear(loaded.policy, calendarSchools(placements), cal, {
+    asOf,
+    capacity: loaded.config.capacity,
+    settings: loaded.config.schedule,
+  });
 }

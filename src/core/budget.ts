@@ -147,7 +147,14 @@ const plural = (n: number, word: string): string => `${showNumber(n)} ${word}${n
 
 /** The cost of one budget item of a tier. */
 export function costItem(item: BudgetItem, tier: string, index: number, termWeeks: number[]): ItemCost {
-  const base = { key: `${tier}#${index}`, tier, name: item.name, per: item.per ?? 'school', subjectTo: item.subject_to ?? null, paidBy: item.paid_by ?? null };
+  const base = {
+    key: `${tier}#${index}`,
+    tier,
+    name: item.name,
+    per: item.per ?? 'school',
+    subjectTo: item.subject_to ?? null,
+    paidBy: item.paid_by ?? null,
+  };
   const assumption = item.assumption ? ` (${item.assumption})` : '';
   if (item.every_weeks !== undefined) {
     const each = item.days_each ?? 0;
@@ -165,13 +172,38 @@ export function costItem(item: BudgetItem, tier: string, index: number, termWeek
   }
   const stated = item.days!;
   if (typeof stated === 'object' && 'not_stated' in stated) {
-    return { ...base, kind: 'unknown', days: null, ceiling: null, perTerm: null, basis: `not stated in the source (${stated.not_stated})${assumption}` };
+    return {
+      ...base,
+      kind: 'unknown',
+      days: null,
+      ceiling: null,
+      perTerm: null,
+      basis: `not stated in the source (${stated.not_stated})${assumption}`,
+    };
   }
   const days = typeof stated === 'number' ? stated : stated.up_to;
-  const perTerm = item.days_per_term !== undefined ? Array.from({ length: TERMS }, () => item.days_per_term!) : Array.from({ length: TERMS }, () => days / TERMS);
+  const perTerm =
+    item.days_per_term !== undefined
+      ? Array.from({ length: TERMS }, () => item.days_per_term!)
+      : Array.from({ length: TERMS }, () => days / TERMS);
   const split = item.days_per_term !== undefined ? ` (${showNumber(item.days_per_term)} per term)` : '';
-  if (typeof stated === 'number') return { ...base, kind: 'exact', days, ceiling: days, perTerm, basis: `${plural(days, 'day')}${split}${assumption}` };
-  return { ...base, kind: 'ceiling', days, ceiling: days, perTerm, basis: `up to ${plural(days, 'day')}${split}: a ceiling, counted at its upper bound${assumption}` };
+  if (typeof stated === 'number')
+    return {
+      ...base,
+      kind: 'exact',
+      days,
+      ceiling: days,
+      perTerm,
+      basis: `${plural(days, 'day')}${split}${assumption}`,
+    };
+  return {
+    ...base,
+    kind: 'ceiling',
+    days,
+    ceiling: days,
+    perTerm,
+    basis: `up to ${plural(days, 'day')}${split}: a ceiling, counted at its upper bound${assumption}`,
+  };
 }
 
 /** A tier's budget items: its `budget.tiers` entry, else one item from the tier's own days. */
@@ -181,13 +213,22 @@ export function tierItems(policy: Policy, tier: Tier): BudgetItem[] {
   return [{ name: `${tier.label} support`, days: tier.days, days_per_term: tier.days_per_term, per: 'school' }];
 }
 
-function applies(item: ItemCost, when: Record<string, string> | undefined, placement: Placement): boolean {
+function applies(_item: ItemCost, when: Record<string, string> | undefined, placement: Placement): boolean {
   if (!when) return true;
   return Object.entries(when).every(([field, value]) => placement.fields[field] === value);
 }
 
 function emptyTotals(): Totals {
-  return { schools: 0, days: 0, ceiling: 0, unknown: 0, needsData: 0, perTerm: zeros(), conditional: 0, unscheduled: 0 };
+  return {
+    schools: 0,
+    days: 0,
+    ceiling: 0,
+    unknown: 0,
+    needsData: 0,
+    perTerm: zeros(),
+    conditional: 0,
+    unscheduled: 0,
+  };
 }
 
 function addSchool(t: Totals, s: SchoolBudget): void {
@@ -211,12 +252,19 @@ function addTrustItem(t: Totals, item: ItemCost): void {
   addInto(t.perTerm, item.perTerm);
 }
 
-export function capacityReport(people: Capacity[] | undefined, demandPerTerm: number[], demandYear: number): CapacityReport | null {
+export function capacityReport(
+  people: Capacity[] | undefined,
+  demandPerTerm: number[],
+  demandYear: number,
+): CapacityReport | null {
   if (!people || people.length === 0) return null;
   const rows = people.map((p) => {
     const perTerm = p.days_per_term ?? (p.days_per_year ?? 0) / TERMS;
     const year = p.days_per_year ?? perTerm * TERMS;
-    const basis = p.days_per_term !== undefined ? `${showNumber(perTerm)} days a term` : `${showNumber(year)} days a year, ${showNumber(perTerm)} a term`;
+    const basis =
+      p.days_per_term !== undefined
+        ? `${showNumber(perTerm)} days a term`
+        : `${showNumber(year)} days a year, ${showNumber(perTerm)} a term`;
     return { role: p.role, name: p.name ?? null, perTerm, year, basis };
   });
   const line = (term: number, demand: number, capacity: number): CapacityTerm => {
@@ -225,11 +273,21 @@ export function capacityReport(people: Capacity[] | undefined, demandPerTerm: nu
   };
   const terms = demandPerTerm.map((d, i) => line(i + 1, d, sum(rows.map((r) => r.perTerm))));
   const year = line(0, demandYear, sum(rows.map((r) => r.year)));
-  return { people: rows, terms, year, overAllocated: year.over || terms.some((t) => t.over), byPerson: [], unassigned: [] };
+  return {
+    people: rows,
+    terms,
+    year,
+    overAllocated: year.over || terms.some((t) => t.over),
+    byPerson: [],
+    unassigned: [],
+  };
 }
 
 /** Each person's scheduled days against their own days, and the days nobody has the role for. */
-export function personDemand(capacity: Capacity[] | undefined, events: CalendarEvent[]): { byPerson: PersonDemand[]; unassigned: CapacityReport['unassigned'] } {
+export function personDemand(
+  capacity: Capacity[] | undefined,
+  events: CalendarEvent[],
+): { byPerson: PersonDemand[]; unassigned: CapacityReport['unassigned'] } {
   const people = peopleOf(capacity);
   const booked = new Map(people.map((p) => [p.name, { perTerm: zeros(), events: 0 }]));
   const unassigned = new Map<string, { role: string; perTerm: number[]; year: number; events: number }>();
@@ -247,27 +305,73 @@ export function personDemand(capacity: Capacity[] | undefined, events: CalendarE
       unassigned.set(e.role, u);
     }
   }
-  const line = (term: number, demand: number, capacity: number): CapacityTerm => ({ term, demand, capacity, balance: capacity - demand, over: capacity - demand < -1e-9 });
+  const line = (term: number, demand: number, capacity: number): CapacityTerm => ({
+    term,
+    demand,
+    capacity,
+    balance: capacity - demand,
+    over: capacity - demand < -1e-9,
+  });
   const byPerson = people.map((p) => {
     const b = booked.get(p.name)!;
-    return { name: p.name, role: p.role, terms: b.perTerm.map((d, i) => line(i + 1, d, p.perTerm)), year: line(0, sum(b.perTerm), p.year), events: b.events };
+    return {
+      name: p.name,
+      role: p.role,
+      terms: b.perTerm.map((d, i) => line(i + 1, d, p.perTerm)),
+      year: line(0, sum(b.perTerm), p.year),
+      events: b.events,
+    };
   });
   return { byPerson, unassigned: [...unassigned.values()].sort((a, b) => a.role.localeCompare(b.role, 'en-GB')) };
 }
 
-export function budget(placements: Placement[], policy: Policy, capacity?: Capacity[], schedule?: Schedule | null): BudgetResult {
+export function budget(
+  placements: Placement[],
+  policy: Policy,
+  capacity?: Capacity[],
+  schedule?: Schedule | null,
+): BudgetResult {
   if (schedule && policy.calendar?.activities.length) return scheduleBudget(placements, policy, capacity, schedule);
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
-  const compiled = new Map(policy.tiers.map((t) => [t.id, tierItems(policy, t).map((item, i) => ({ item, cost: costItem(item, t.id, i, termWeeks) }))]));
+  const compiled = new Map(
+    policy.tiers.map((t) => [
+      t.id,
+      tierItems(policy, t).map((item, i) => ({ item, cost: costItem(item, t.id, i, termWeeks) })),
+    ]),
+  );
 
   const schools: SchoolBudget[] = placements.map((p) => {
     const trust = (p.school.fields.trust as string | null) ?? null;
-    const base = { placement: p, urn: p.school.urn, name: p.school.name, trust, tier: p.tier, paidBy: (p.fields.paid_by as string | null | undefined) ?? null };
+    const base = {
+      placement: p,
+      urn: p.school.urn,
+      name: p.school.name,
+      trust,
+      tier: p.tier,
+      paidBy: (p.fields.paid_by as string | null | undefined) ?? null,
+    };
     if (p.tier === null) {
-      return { ...base, days: null, ceiling: null, perTerm: zeros(), unknown: false, isCeiling: false, items: [], trustItems: [], conditional: [], basis: `needs data (${p.missing.join(', ')}): no days until it is placed`, scheduled: null, unscheduledDays: 0, stated: null };
+      return {
+        ...base,
+        days: null,
+        ceiling: null,
+        perTerm: zeros(),
+        unknown: false,
+        isCeiling: false,
+        items: [],
+        trustItems: [],
+        conditional: [],
+        basis: `needs data (${p.missing.join(', ')}): no days until it is placed`,
+        scheduled: null,
+        unscheduledDays: 0,
+        stated: null,
+      };
     }
-    const applicable = compiled.get(p.tier)!.filter(({ item, cost }) => applies(cost, item.when, p)).map(({ cost }) => cost);
+    const applicable = compiled
+      .get(p.tier)!
+      .filter(({ item, cost }) => applies(cost, item.when, p))
+      .map(({ cost }) => cost);
     // Without a trust name there is no trust to count once for: count per school.
     const isTrustItem = (c: ItemCost) => c.per === 'trust' && trust !== null;
     const own = applicable.filter((c) => !isTrustItem(c) && !c.subjectTo);
@@ -280,12 +384,27 @@ export function budget(placements: Placement[], policy: Policy, capacity?: Capac
     const perTerm = zeros();
     for (const c of known) addInto(perTerm, c.perTerm);
     const parts = own.map((c) => (own.length > 1 ? `${c.name}: ${c.basis}` : c.basis));
-    for (const c of trustItems) parts.push(`${c.name}: ${c.basis}, counted once for ${trust}${c.subjectTo ? ` (subject to ${c.subjectTo})` : ''}`);
+    for (const c of trustItems)
+      parts.push(
+        `${c.name}: ${c.basis}, counted once for ${trust}${c.subjectTo ? ` (subject to ${c.subjectTo})` : ''}`,
+      );
     for (const c of conditional) parts.push(`plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`);
     const paidBy = base.paidBy ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
     return {
-      ...base, paidBy, days, ceiling, perTerm, unknown, isCeiling: known.some((c) => c.kind === 'ceiling' || c.ceiling! > c.days!),
-      items: own, trustItems, conditional, basis: parts.join('; ') || 'no support days', scheduled: null, unscheduledDays: 0, stated: null,
+      ...base,
+      paidBy,
+      days,
+      ceiling,
+      perTerm,
+      unknown,
+      isCeiling: known.some((c) => c.kind === 'ceiling' || c.ceiling! > c.days!),
+      items: own,
+      trustItems,
+      conditional,
+      basis: parts.join('; ') || 'no support days',
+      scheduled: null,
+      unscheduledDays: 0,
+      stated: null,
     };
   });
 
@@ -300,7 +419,9 @@ export function budget(placements: Placement[], policy: Policy, capacity?: Capac
   }
 
   // Least support first, as a board reads a tier table.
-  const byTier: TierTotals[] = [...policy.tiers].sort((a, b) => a.level - b.level).map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
+  const byTier: TierTotals[] = [...policy.tiers]
+    .sort((a, b) => a.level - b.level)
+    .map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
   const tierTotals = new Map(byTier.map((t) => [t.tier, t]));
   const byTrustMap = new Map<string | null, TrustTotals>();
   const total = emptyTotals();
@@ -320,22 +441,42 @@ export function budget(placements: Placement[], policy: Policy, capacity?: Capac
     }
   }
   // Trusts by name, schools outside a trust last.
-  const byTrust = [...byTrustMap.values()].sort((a, b) => (a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB')));
+  const byTrust = [...byTrustMap.values()].sort((a, b) =>
+    a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB'),
+  );
 
   const assumptions: string[] = [];
   for (const [id, items] of compiled) {
     if (!tiers.has(id)) continue;
     for (const { cost } of items) {
       if (cost.kind === 'cadence' || cost.per === 'trust' || cost.subjectTo || cost.paidBy) {
-        const extras = [cost.per === 'trust' ? 'counted once per trust' : '', cost.subjectTo ? `subject to ${cost.subjectTo}, not counted` : '', cost.paidBy ? `paid by ${cost.paidBy}` : ''].filter(Boolean);
-        assumptions.push(`${tiers.get(id)!.label}, ${cost.name}: ${cost.basis}${extras.length ? ` (${extras.join('; ')})` : ''}`);
+        const extras = [
+          cost.per === 'trust' ? 'counted once per trust' : '',
+          cost.subjectTo ? `subject to ${cost.subjectTo}, not counted` : '',
+          cost.paidBy ? `paid by ${cost.paidBy}` : '',
+        ].filter(Boolean);
+        assumptions.push(
+          `${tiers.get(id)!.label}, ${cost.name}: ${cost.basis}${extras.length ? ` (${extras.join('; ')})` : ''}`,
+        );
       }
     }
   }
-  assumptions.push(`Per term: "up to" and exact days are spread evenly over the 6 terms unless the policy gives days per term; cadences follow the school weeks of each term (${termWeeks.join(', ')}).`);
+  assumptions.push(
+    `Per term: "up to" and exact days are spread evenly over the 6 terms unless the policy gives days per term; cadences follow the school weeks of each term (${termWeeks.join(', ')}).`,
+  );
   assumptions.push(...(policy.budget?.notes ?? []));
 
-  return { schools, byTier, byTrust, total, termWeeks, capacity: capacityReport(capacity, total.perTerm, total.days), assumptions, unscheduled: [], trustEvents: [] };
+  return {
+    schools,
+    byTier,
+    byTrust,
+    total,
+    termWeeks,
+    capacity: capacityReport(capacity, total.perTerm, total.days),
+    assumptions,
+    unscheduled: [],
+    trustEvents: [],
+  };
 }
 
 /** "3 x Trust Review Day (1 day)": the events of one activity, counted. */
@@ -359,7 +500,12 @@ function statedDays(tier: Tier): { text: string | null; ceiling: number | null; 
 }
 
 /** The schedule costed (see the file comment). */
-function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capacity[] | undefined, schedule: Schedule): BudgetResult {
+function scheduleBudget(
+  placements: Placement[],
+  policy: Policy,
+  capacity: Capacity[] | undefined,
+  schedule: Schedule,
+): BudgetResult {
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
   const eventsOf = new Map<number, CalendarEvent[]>();
@@ -370,9 +516,17 @@ function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capac
     else eventsOf.set(e.urn, [...(eventsOf.get(e.urn) ?? []), e]);
   }
   const unscheduledOf = new Map<number, number>();
-  for (const u of schedule.unscheduled) if (u.urn !== null) unscheduledOf.set(u.urn, (unscheduledOf.get(u.urn) ?? 0) + u.days);
+  for (const u of schedule.unscheduled)
+    if (u.urn !== null) unscheduledOf.set(u.urn, (unscheduledOf.get(u.urn) ?? 0) + u.days);
   // Budget items beyond the calendar: a stated number is added; a cadence is the calendar's to cost.
-  const extras = new Map(policy.tiers.map((t) => [t.id, (policy.budget?.tiers?.[t.id] ?? []).map((item, i) => ({ item, cost: costItem(item, t.id, i, termWeeks) })).filter(({ cost }) => cost.kind !== 'cadence')]));
+  const extras = new Map(
+    policy.tiers.map((t) => [
+      t.id,
+      (policy.budget?.tiers?.[t.id] ?? [])
+        .map((item, i) => ({ item, cost: costItem(item, t.id, i, termWeeks) }))
+        .filter(({ cost }) => cost.kind !== 'cadence'),
+    ]),
+  );
 
   const schools: SchoolBudget[] = placements.map((p) => {
     const trust = (p.school.fields.trust as string | null) ?? null;
@@ -381,15 +535,41 @@ function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capac
     const perTerm = zeros();
     for (const e of events) perTerm[e.term - 1] += e.days;
     const unscheduledDays = unscheduledOf.get(p.school.urn) ?? 0;
-    const base = { placement: p, urn: p.school.urn, name: p.school.name, trust, tier: p.tier, scheduled, unscheduledDays, trustItems: [] as ItemCost[] };
+    const base = {
+      placement: p,
+      urn: p.school.urn,
+      name: p.school.name,
+      trust,
+      tier: p.tier,
+      scheduled,
+      unscheduledDays,
+      trustItems: [] as ItemCost[],
+    };
     const lines = eventLines(events);
     const schedText = `scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
-    const missed = unscheduledDays ? `; ${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)` : '';
+    const missed = unscheduledDays
+      ? `; ${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)`
+      : '';
     if (p.tier === null) {
-      return { ...base, paidBy: null, days: scheduled, ceiling: scheduled, perTerm, unknown: false, isCeiling: false, items: [], conditional: [], stated: null, basis: `needs data (${p.missing.join(', ')}): only the activities for every school; ${schedText}${missed}` };
+      return {
+        ...base,
+        paidBy: null,
+        days: scheduled,
+        ceiling: scheduled,
+        perTerm,
+        unknown: false,
+        isCeiling: false,
+        items: [],
+        conditional: [],
+        stated: null,
+        basis: `needs data (${p.missing.join(', ')}): only the activities for every school; ${schedText}${missed}`,
+      };
     }
     const stated = statedDays(tiers.get(p.tier)!);
-    const applicable = extras.get(p.tier)!.filter(({ item }) => !item.when || Object.entries(item.when).every(([f, v]) => p.fields[f] === v)).map(({ cost }) => cost);
+    const applicable = extras
+      .get(p.tier)!
+      .filter(({ item }) => !item.when || Object.entries(item.when).every(([f, v]) => p.fields[f] === v))
+      .map(({ cost }) => cost);
     const own = applicable.filter((c) => !c.subjectTo);
     const conditional = applicable.filter((c) => c.subjectTo);
     const exact = own.filter((c) => c.kind === 'exact');
@@ -399,20 +579,40 @@ function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capac
     const days = scheduled + extraDays;
     const ceiling = Math.max(stated.ceiling ?? 0, scheduled) + extraDays + upTo;
     const parts = [schedText];
-    if (stated.exact !== null && Math.abs(stated.exact - scheduled) > 1e-9) parts.push(`the source states ${plural(stated.exact, 'day')}: the schedule has ${showNumber(Math.abs(scheduled - stated.exact))} ${scheduled > stated.exact ? 'more' : 'fewer'}`);
+    if (stated.exact !== null && Math.abs(stated.exact - scheduled) > 1e-9)
+      parts.push(
+        `the source states ${plural(stated.exact, 'day')}: the schedule has ${showNumber(Math.abs(scheduled - stated.exact))} ${scheduled > stated.exact ? 'more' : 'fewer'}`,
+      );
     else if (stated.exact !== null) parts.push(`as the source states (${plural(stated.exact, 'day')})`);
-    else if (stated.ceiling !== null) parts.push(`${scheduled > stated.ceiling + 1e-9 ? 'OVER the' : 'within the'} source's ceiling of ${plural(stated.ceiling, 'day')}`);
+    else if (stated.ceiling !== null)
+      parts.push(
+        `${scheduled > stated.ceiling + 1e-9 ? 'OVER the' : 'within the'} source's ceiling of ${plural(stated.ceiling, 'day')}`,
+      );
     else parts.push('the source states no number of days');
-    for (const c of own) parts.push(`plus ${c.name}: ${c.basis}${c.kind === 'exact' ? ' (stated, not on the calendar)' : c.kind === 'ceiling' ? ' (a ceiling, not scheduled: in the ceiling only)' : ''}`);
+    for (const c of own)
+      parts.push(
+        `plus ${c.name}: ${c.basis}${c.kind === 'exact' ? ' (stated, not on the calendar)' : c.kind === 'ceiling' ? ' (a ceiling, not scheduled: in the ceiling only)' : ''}`,
+      );
     for (const c of conditional) parts.push(`plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`);
     const paidBy = (p.fields.paid_by as string | null | undefined) ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
     return {
-      ...base, paidBy, days, ceiling, perTerm, unknown: own.some((c) => c.kind === 'unknown'), isCeiling: ceiling > days + 1e-9,
-      items: own, conditional, stated: stated.text, basis: parts.join('; ') + missed,
+      ...base,
+      paidBy,
+      days,
+      ceiling,
+      perTerm,
+      unknown: own.some((c) => c.kind === 'unknown'),
+      isCeiling: ceiling > days + 1e-9,
+      items: own,
+      conditional,
+      stated: stated.text,
+      basis: parts.join('; ') + missed,
     };
   });
 
-  const byTier: TierTotals[] = [...policy.tiers].sort((a, b) => a.level - b.level).map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
+  const byTier: TierTotals[] = [...policy.tiers]
+    .sort((a, b) => a.level - b.level)
+    .map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
   const tierTotals = new Map(byTier.map((t) => [t.tier, t]));
   const byTrustMap = new Map<string | null, TrustTotals>();
   const total = emptyTotals();
@@ -432,7 +632,10 @@ function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capac
       for (const e of list) perTerm[e.term - 1] += e.days;
       const days = sum(perTerm);
       trustEvents.push({ trust, activity, count: list.length, days, perTerm });
-      for (const t of [total, byTrustMap.get(trust) ?? byTrustMap.set(trust, { ...emptyTotals(), trust, trustItems: [] }).get(trust)!]) {
+      for (const t of [
+        total,
+        byTrustMap.get(trust) ?? byTrustMap.set(trust, { ...emptyTotals(), trust, trustItems: [] }).get(trust)!,
+      ]) {
         t.days += days;
         t.ceiling += days;
         addInto(t.perTerm, perTerm);
@@ -440,12 +643,18 @@ function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capac
     }
   }
   for (const u of schedule.unscheduled) if (u.urn === null) total.unscheduled += u.days;
-  const byTrust = [...byTrustMap.values()].sort((a, b) => (a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB')));
+  const byTrust = [...byTrustMap.values()].sort((a, b) =>
+    a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB'),
+  );
 
   const assumptions = [
-    'Days are the scheduled events costed: a visit is a day of the lead\'s time for each of its days, a meeting the time the activity states (half a day unless set), the school\'s own work none.',
+    "Days are the scheduled events costed: a visit is a day of the lead's time for each of its days, a meeting the time the activity states (half a day unless set), the school's own work none.",
     'A tier\'s stated days are shown beside the schedule: "up to" is the ceiling; a number the source gives is compared, not added; budget items beyond the calendar with a stated number are added.',
-    ...(schedule.unscheduled.length ? [`${schedule.unscheduled.length} events could not be scheduled (${showNumber(sum(schedule.unscheduled.map((u) => u.days)))} days): not in the days, listed with the reason.`] : []),
+    ...(schedule.unscheduled.length
+      ? [
+          `${schedule.unscheduled.length} events could not be scheduled (${showNumber(sum(schedule.unscheduled.map((u) => u.days)))} days): not in the days, listed with the reason.`,
+        ]
+      : []),
     ...(policy.budget?.notes ?? []),
   ];
   const report = capacityReport(capacity, total.perTerm, total.days);
@@ -453,5 +662,15 @@ function scheduleBudget(placements: Placement[], policy: Policy, capacity: Capac
     Object.assign(report, personDemand(capacity, schedule.events));
     report.overAllocated ||= report.byPerson.some((p) => p.year.over || p.terms.some((t) => t.over));
   }
-  return { schools, byTier, byTrust, total, termWeeks, capacity: report, assumptions, unscheduled: schedule.unscheduled, trustEvents };
+  return {
+    schools,
+    byTier,
+    byTrust,
+    total,
+    termWeeks,
+    capacity: report,
+    assumptions,
+    unscheduled: schedule.unscheduled,
+    trustEvents,
+  };
 }

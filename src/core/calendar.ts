@@ -19,7 +19,16 @@ import type { FieldValue } from './fields.js';
 import { FIELD_BY_NAME } from './fields.js';
 import { fold, parseDate } from './values.js';
 import { academicYearName, academicYearOf, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
-import { WEEKDAYS, isSchoolDay, mondayOf, nextSchoolDay, previousSchoolDay, termOfDay, whyClosed, type TermCalendar } from './terms.js';
+import {
+  WEEKDAYS,
+  isSchoolDay,
+  mondayOf,
+  nextSchoolDay,
+  previousSchoolDay,
+  termOfDay,
+  whyClosed,
+  type TermCalendar,
+} from './terms.js';
 import type { Condition } from './policy.js';
 
 const tierId = z.union([z.string(), z.number()]).transform(String);
@@ -71,7 +80,13 @@ export const ActivitySchema = z
     /** For every_years: the term it is placed in. */
     term: termNumber.optional(),
     /** Week of the term (1 = the week the term starts in; -1 = the week it ends in). */
-    week: z.number().int().min(-14).max(14).refine((w) => w !== 0, 'a week from 1 (first) or from -1 (last), not 0').optional(),
+    week: z
+      .number()
+      .int()
+      .min(-14)
+      .max(14)
+      .refine((w) => w !== 0, 'a week from 1 (first) or from -1 (last), not 0')
+      .optional(),
     weekday: z.enum(WEEKDAYS).optional(),
     /** Consecutive school days the activity takes (Trust Review over 2 days). */
     days: z.number().int().min(1).max(10).default(1),
@@ -81,23 +96,65 @@ export const ActivitySchema = z
     alternate_field: z.string().optional(),
   })
   .superRefine((a, ctx) => {
-    const timing = [a.every_weeks !== undefined, a.every_years !== undefined, a.times_a_year !== undefined, a.terms !== undefined && a.times_a_year === undefined];
+    const timing = [
+      a.every_weeks !== undefined,
+      a.every_years !== undefined,
+      a.times_a_year !== undefined,
+      a.terms !== undefined && a.times_a_year === undefined,
+    ];
     if (timing.filter(Boolean).length !== 1) {
-      ctx.addIssue({ code: 'custom', message: 'an activity needs exactly one timing: terms: [N], times_a_year: N, every_weeks: N (with weekday) or every_years: N (with from)' });
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'an activity needs exactly one timing: terms: [N], times_a_year: N, every_weeks: N (with weekday) or every_years: N (with from)',
+      });
       return;
     }
-    if (a.every_weeks !== undefined && a.terms !== undefined) ctx.addIssue({ code: 'custom', path: ['terms'], message: 'every_weeks runs through the whole year; remove terms' });
-    if (a.every_years !== undefined && !a.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'every_years needs from: the date field the cycle runs from (last_peer_review or last_external_review)' });
-    if (a.every_years === undefined && (a.from !== undefined || a.term !== undefined)) ctx.addIssue({ code: 'custom', path: [a.from !== undefined ? 'from' : 'term'], message: 'from and term are for every_years cycles; use terms: [N] for a fixed term' });
+    if (a.every_weeks !== undefined && a.terms !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['terms'],
+        message: 'every_weeks runs through the whole year; remove terms',
+      });
+    if (a.every_years !== undefined && !a.from)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message:
+          'every_years needs from: the date field the cycle runs from (last_peer_review or last_external_review)',
+      });
+    if (a.every_years === undefined && (a.from !== undefined || a.term !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [a.from !== undefined ? 'from' : 'term'],
+        message: 'from and term are for every_years cycles; use terms: [N] for a fixed term',
+      });
     if (a.from !== undefined && !['date', 'dateOrYear'].includes(FIELD_BY_NAME.get(a.from)?.kind ?? '')) {
-      ctx.addIssue({ code: 'custom', path: ['from'], message: `"${a.from}" is not a date field; use last_peer_review or last_external_review` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: `"${a.from}" is not a date field; use last_peer_review or last_external_review`,
+      });
     }
     if (a.times_a_year !== undefined && a.terms !== undefined && a.terms.length !== a.times_a_year) {
-      ctx.addIssue({ code: 'custom', path: ['terms'], message: `times_a_year: ${a.times_a_year} needs ${a.times_a_year} terms, found ${a.terms.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['terms'],
+        message: `times_a_year: ${a.times_a_year} needs ${a.times_a_year} terms, found ${a.terms.length}`,
+      });
     }
-    if (a.alternate_field !== undefined && a.alternate === undefined) ctx.addIssue({ code: 'custom', path: ['alternate_field'], message: 'alternate_field needs alternate: [first kind, second kind]' });
+    if (a.alternate_field !== undefined && a.alternate === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alternate_field'],
+        message: 'alternate_field needs alternate: [first kind, second kind]',
+      });
     if (a.per !== 'school' && (a.every_years !== undefined || a.due_from !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['per'], message: `per: ${a.per} is once for the ${a.per}: a cycle or due_from needs a school's own dates (per: school)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['per'],
+        message: `per: ${a.per} is once for the ${a.per}: a cycle or due_from needs a school's own dates (per: school)`,
+      });
     }
   });
 export type Activity = z.output<typeof ActivitySchema>;
@@ -128,15 +185,35 @@ export function checkCalendar(calendar: PolicyCalendar | undefined, tierIds: Set
   if (!calendar) return;
   const ids = new Set<string>();
   calendar.activities.forEach((a, i) => {
-    if (ids.has(a.id)) ctx.addIssue({ code: 'custom', path: ['calendar', 'activities', i, 'id'], message: `activity id "${a.id}" is used twice` });
+    if (ids.has(a.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'activities', i, 'id'],
+        message: `activity id "${a.id}" is used twice`,
+      });
     ids.add(a.id);
-    if (a.tiers !== 'all') for (const t of a.tiers) if (!tierIds.has(t)) ctx.addIssue({ code: 'custom', path: ['calendar', 'activities', i, 'tiers'], message: `no tier "${t}"` });
+    if (a.tiers !== 'all')
+      for (const t of a.tiers)
+        if (!tierIds.has(t))
+          ctx.addIssue({ code: 'custom', path: ['calendar', 'activities', i, 'tiers'], message: `no tier "${t}"` });
   });
   calendar.minimums.forEach((m, i) => {
-    for (const t of m.tiers) if (!tierIds.has(t)) ctx.addIssue({ code: 'custom', path: ['calendar', 'minimums', i, 'tiers'], message: `no tier "${t}"` });
+    for (const t of m.tiers)
+      if (!tierIds.has(t))
+        ctx.addIssue({ code: 'custom', path: ['calendar', 'minimums', i, 'tiers'], message: `no tier "${t}"` });
     const top = m.top_up === undefined ? undefined : calendar.activities.find((a) => a.id === m.top_up);
-    if (m.top_up !== undefined && !top) ctx.addIssue({ code: 'custom', path: ['calendar', 'minimums', i, 'top_up'], message: `no activity "${m.top_up}"` });
-    else if (top && top.kind !== m.kind) ctx.addIssue({ code: 'custom', path: ['calendar', 'minimums', i, 'top_up'], message: `"${m.top_up}" is ${top.kind}, the minimum counts ${m.kind}` });
+    if (m.top_up !== undefined && !top)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'minimums', i, 'top_up'],
+        message: `no activity "${m.top_up}"`,
+      });
+    else if (top && top.kind !== m.kind)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'minimums', i, 'top_up'],
+        message: `"${m.top_up}" is ${top.kind}, the minimum counts ${m.kind}`,
+      });
   });
 }
 
@@ -229,7 +306,12 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export const dayText = (day: number) => `${DAY_NAMES[isoWeekday(fromDayNumber(day)) - 1]} ${fromDayNumber(day)}`;
 
 /** The school day for week `week`, weekday `weekday` of a term (moved off closures, kept in term). */
-export function placeInTerm(cal: TermCalendar, termNo: number, week: number, weekday: number): { day: number; nominal: number } | null {
+export function placeInTerm(
+  cal: TermCalendar,
+  termNo: number,
+  week: number,
+  weekday: number,
+): { day: number; nominal: number } | null {
   const term = cal.terms[termNo - 1];
   const monday = week > 0 ? mondayOf(term.startDay) + (week - 1) * 7 : mondayOf(term.endDay) + (week + 1) * 7;
   const nominal = Math.min(Math.max(monday + weekday - 1, term.startDay), term.endDay);
@@ -268,7 +350,11 @@ export function schoolClosures(school: CalendarSchool): Map<number, string> {
 }
 
 /** A cycle for one school: its name and note, null when not due, or 'missing'. */
-export function cycleDue(cal: TermCalendar, a: Activity, school: CalendarSchool): { name: string; note: string } | null | 'missing' {
+export function cycleDue(
+  cal: TermCalendar,
+  a: Activity,
+  school: CalendarSchool,
+): { name: string; note: string } | null | 'missing' {
   const last = school.fields[a.from as string];
   if (typeof last !== 'string') return 'missing';
   const every = a.every_years as number;
@@ -286,7 +372,9 @@ export function cycleDue(cal: TermCalendar, a: Activity, school: CalendarSchool)
       kindNote = `; the last one was ${a.alternate[index]}`;
     } else {
       name = `${a.name} (${a.alternate.join(' or ')}, alternating)`;
-      kindNote = a.alternate_field ? `; add a ${a.alternate_field} column (${a.alternate.join('/')}) to say which is next` : '';
+      kindNote = a.alternate_field
+        ? `; add a ${a.alternate_field} column (${a.alternate.join('/')}) to say which is next`
+        : '';
     }
   }
   const status = due === cal.year ? `due ${cal.yearName}` : `overdue since ${academicYearName(due)}`;
@@ -318,7 +406,12 @@ export interface DueResult {
 }
 
 /** Every occurrence due in the year, for every school, trust or the organisation (see the file comment). */
-export function dueOccurrences(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, options: DueOptions = {}): DueResult {
+export function dueOccurrences(
+  schools: CalendarSchool[],
+  calendar: PolicyCalendar,
+  cal: TermCalendar,
+  options: DueOptions = {},
+): DueResult {
   const sorted = [...schools].sort((a, b) => a.urn - b.urn);
   const occurrences: Occurrence[] = [];
   const dropped: Dropped[] = [];
@@ -327,9 +420,20 @@ export function dueOccurrences(schools: CalendarSchool[], calendar: PolicyCalend
   const schoolOwner = new Map<number, Owner>();
   for (const s of sorted) {
     const closed = schoolClosures(s);
-    schoolOwner.set(s.urn, { key: String(s.urn), urn: s.urn, name: s.name, trust: (s.fields.trust as string | null) ?? null, tier: s.tier, level: s.level, closed, from: null, fromText: null });
+    schoolOwner.set(s.urn, {
+      key: String(s.urn),
+      urn: s.urn,
+      name: s.name,
+      trust: (s.fields.trust as string | null) ?? null,
+      tier: s.tier,
+      level: s.level,
+      closed,
+      from: null,
+      fromText: null,
+    });
   }
-  const qualifies = (a: Activity, s: CalendarSchool) => appliesTo(a, s.tier) && (a.when === undefined || (options.meets?.(a, s, a.when) ?? true));
+  const qualifies = (a: Activity, s: CalendarSchool) =>
+    appliesTo(a, s.tier) && (a.when === undefined || (options.meets?.(a, s, a.when) ?? true));
 
   for (const a of calendar.activities) {
     const schoolsFor = sorted.filter((s) => qualifies(a, s));
@@ -356,13 +460,46 @@ export function dueOccurrences(schools: CalendarSchool[], calendar: PolicyCalend
         }
         if (seen.has(trust)) continue;
         seen.add(trust);
-        owners.push({ owner: { key: `trust:${trust}`, urn: null, name: trust, trust, tier: null, level: null, closed: new Map(), from: null, fromText: null }, school: null });
+        owners.push({
+          owner: {
+            key: `trust:${trust}`,
+            urn: null,
+            name: trust,
+            trust,
+            tier: null,
+            level: null,
+            closed: new Map(),
+            from: null,
+            fromText: null,
+          },
+          school: null,
+        });
       }
     } else {
-      owners.push({ owner: { key: 'organisation', urn: null, name: 'All schools', trust: null, tier: null, level: null, closed: new Map(), from: null, fromText: null }, school: null });
+      owners.push({
+        owner: {
+          key: 'organisation',
+          urn: null,
+          name: 'All schools',
+          trust: null,
+          tier: null,
+          level: null,
+          closed: new Map(),
+          from: null,
+          fromText: null,
+        },
+        school: null,
+      });
     }
     if (a.optional) {
-      onRequest.push({ activity: a.name, activity_id: a.id, kind: a.kind, lead: a.lead, owners: owners.length, source: a.source ?? null });
+      onRequest.push({
+        activity: a.name,
+        activity_id: a.id,
+        kind: a.kind,
+        lead: a.lead,
+        owners: owners.length,
+        source: a.source ?? null,
+      });
       continue;
     }
     if (a.every_weeks !== undefined) {
@@ -373,11 +510,14 @@ export function dueOccurrences(schools: CalendarSchool[], calendar: PolicyCalend
       const due: { owner: Owner; name: string; note: string }[] = [];
       for (const { owner, school } of owners) {
         const cycle = cycleDue(cal, a, school as CalendarSchool);
-        if (cycle === 'missing') missingDates.push({ urn: owner.urn as number, name: owner.name, activity: a.name, field: a.from as string });
+        if (cycle === 'missing')
+          missingDates.push({ urn: owner.urn as number, name: owner.name, activity: a.name, field: a.from as string });
         else if (cycle) due.push({ owner, ...cycle });
       }
       const term = a.term ?? 1;
-      due.forEach((d, i) => occurrences.push(...termly(cal, a, d.owner, term, 0, 1, i, due.length, d.name, [d.note], dropped)));
+      due.forEach((d, i) =>
+        occurrences.push(...termly(cal, a, d.owner, term, 0, 1, i, due.length, d.name, [d.note], dropped)),
+      );
       continue;
     }
     const terms = a.times_a_year !== undefined ? (a.terms ?? spreadTerms(a.times_a_year)) : (a.terms ?? []);
@@ -385,7 +525,9 @@ export function dueOccurrences(schools: CalendarSchool[], calendar: PolicyCalend
     for (const t of terms) perTerm.set(t, (perTerm.get(t) ?? 0) + 1);
     for (const [term, count] of [...perTerm].sort((x, y) => x[0] - y[0])) {
       for (let k = 0; k < count; k++) {
-        owners.forEach(({ owner }, i) => occurrences.push(...termly(cal, a, owner, term, k, count, i, owners.length, a.name, [], dropped)));
+        owners.forEach(({ owner }, i) =>
+          occurrences.push(...termly(cal, a, owner, term, k, count, i, owners.length, a.name, [], dropped)),
+        );
       }
     }
   }
@@ -403,7 +545,19 @@ function fromClamp(owner: Owner, window: [number, number]): [number, number] | n
  * Occurrence k of `count` in a term for the i-th of n owners: its part of the term is its window;
  * the target is the week/weekday asked for, else the owner's place in the spread over that part.
  */
-function termly(cal: TermCalendar, a: Activity, owner: Owner, termNo: number, k: number, count: number, i: number, n: number, label: string, notes: string[], dropped: Dropped[]): Occurrence[] {
+function termly(
+  cal: TermCalendar,
+  a: Activity,
+  owner: Owner,
+  termNo: number,
+  k: number,
+  count: number,
+  i: number,
+  n: number,
+  label: string,
+  notes: string[],
+  dropped: Dropped[],
+): Occurrence[] {
   const term = cal.terms[termNo - 1];
   const all = ownerSchoolDays(cal, owner, term.startDay, term.endDay);
   if (all.length === 0) return [];
@@ -411,7 +565,15 @@ function termly(cal: TermCalendar, a: Activity, owner: Owner, termNo: number, k:
   const hi = Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1);
   const clamped = fromClamp(owner, [all[lo], all[hi]]);
   if (clamped === null) {
-    dropped.push({ urn: owner.urn, name: owner.name, activity: label, activity_id: a.id, term: termNo, date: null, reason: `before ${owner.fromText}: nothing is planned before it` });
+    dropped.push({
+      urn: owner.urn,
+      name: owner.name,
+      activity: label,
+      activity_id: a.id,
+      term: termNo,
+      date: null,
+      reason: `before ${owner.fromText}: nothing is planned before it`,
+    });
     return [];
   }
   const part = all.filter((d) => d >= clamped[0] && d <= clamped[1]);
@@ -423,10 +585,21 @@ function termly(cal: TermCalendar, a: Activity, owner: Owner, termNo: number, k:
     target = part[Math.min(part.length - 1, Math.floor(((i + 0.5) * part.length) / n))];
   }
   const fromNote = owner.from !== null && owner.from > all[lo] ? [`from ${owner.fromText}`] : [];
-  return [{
-    owner, activity: a, label, term: termNo, number: String(k + 1), window: clamped, target, series: null, minGap: 0, movedFrom: null,
-    notes: [...notes, ...fromNote],
-  }];
+  return [
+    {
+      owner,
+      activity: a,
+      label,
+      term: termNo,
+      number: String(k + 1),
+      window: clamped,
+      target,
+      series: null,
+      minGap: 0,
+      movedFrom: null,
+      notes: [...notes, ...fromNote],
+    },
+  ];
 }
 
 /** Every N weeks on a weekday from the first such weekday of term 1 (see the file comment). */
@@ -441,7 +614,16 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[
   const series = `${owner.key}|${a.id}`;
   for (; nominal <= last; nominal += every * 7) {
     const termNo = termOfDay(cal, nominal);
-    const drop = (reason: string) => dropped.push({ urn: owner.urn, name: owner.name, activity: a.name, activity_id: a.id, term: termNo, date: fromDayNumber(nominal), reason });
+    const drop = (reason: string) =>
+      dropped.push({
+        urn: owner.urn,
+        name: owner.name,
+        activity: a.name,
+        activity_id: a.id,
+        term: termNo,
+        date: fromDayNumber(nominal),
+        reason,
+      });
     if (termNo === null) {
       drop(`${dayText(nominal)} is in the ${whyClosed(cal, nominal)}: dropped, not moved`);
       continue;
@@ -452,7 +634,10 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[
     const monday = mondayOf(nominal);
     // Its own interval (the week for a weekly one; the fortnight for a fortnightly one), so that a
     // full day moves it within the interval; the half-interval gap keeps the series apart.
-    let window: [number, number] | null = [Math.max(monday, term.startDay), Math.min(monday + 7 * every - 3, term.endDay)];
+    let window: [number, number] | null = [
+      Math.max(monday, term.startDay),
+      Math.min(monday + 7 * every - 3, term.endDay),
+    ];
     let movedFrom: Occurrence['movedFrom'] = null;
     const closure = owner.closed.get(nominal) ?? cal.closures.get(nominal);
     if (closure !== undefined) {
@@ -470,8 +655,17 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[
       continue;
     }
     out.push({
-      owner, activity: a, label: a.name, term: termNo, number: String(number), window, target: Math.max(nominal, window[0]),
-      series, minGap: Math.ceil((every * 7) / 2), movedFrom, notes: [],
+      owner,
+      activity: a,
+      label: a.name,
+      term: termNo,
+      number: String(number),
+      window,
+      target: Math.max(nominal, window[0]),
+      series,
+      minGap: Math.ceil((every * 7) / 2),
+      movedFrom,
+      notes: [],
     });
   }
   return out;

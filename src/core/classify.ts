@@ -115,29 +115,53 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   return {
     policy,
     byId: new Map(policy.tiers.map((t) => [t.id, t])),
-    tiers: policy.tiers.filter((t) => !t.default).map((tier) => ({
-      tier,
-      rules: (tier.rules ?? []).map((r) => ({ rule: r.name, source: r.source, choice: r.choice, evaluate: compileCondition(r.when, policy) })),
-    })),
+    tiers: policy.tiers
+      .filter((t) => !t.default)
+      .map((tier) => ({
+        tier,
+        rules: (tier.rules ?? []).map((r) => ({
+          rule: r.name,
+          source: r.source,
+          choice: r.choice,
+          evaluate: compileCondition(r.when, policy),
+        })),
+      })),
     defaultTier: policy.tiers.find((t) => t.default)!,
-    defaultReasons: (policy.tiers.find((t) => t.default)!.rules ?? []).map((r) => ({ rule: r.name, evaluate: compileCondition(r.when, policy) })),
+    defaultReasons: (policy.tiers.find((t) => t.default)!.rules ?? []).map((r) => ({
+      rule: r.name,
+      evaluate: compileCondition(r.when, policy),
+    })),
     fields: Object.entries(policy.fields).map(([name, values]) => [
       name,
-      values.map((v) => ({ value: v.value, tiers: v.tiers, evaluate: v.when ? compileCondition(v.when, policy) : undefined })),
+      values.map((v) => ({
+        value: v.value,
+        tiers: v.tiers,
+        evaluate: v.when ? compileCondition(v.when, policy) : undefined,
+      })),
     ]),
   };
 }
 
 function traceTiers(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): TierTrace[] {
   return compiled.tiers.map(({ tier, rules }) => {
-    const traced = rules.map((r) => ({ rule: r.rule, source: r.source, choice: r.choice, evaluation: r.evaluate(school, ctx) }));
+    const traced = rules.map((r) => ({
+      rule: r.rule,
+      source: r.source,
+      choice: r.choice,
+      evaluation: r.evaluate(school, ctx),
+    }));
     const outcomes = traced.map((r) => r.evaluation.outcome);
     const outcome = outcomes.includes(true) ? true : outcomes.includes(null) ? null : false;
     return { tier: tier.id, label: tier.label, outcome, rules: traced };
   });
 }
 
-function decideFields(compiled: CompiledPolicy, tier: string | null, school: SchoolRecord, ctx: FactContext): Record<string, string | null> {
+function decideFields(
+  compiled: CompiledPolicy,
+  tier: string | null,
+  school: SchoolRecord,
+  ctx: FactContext,
+): Record<string, string | null> {
   const result: Record<string, string | null> = {};
   for (const [name, values] of compiled.fields) {
     result[name] = null;
@@ -156,8 +180,24 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
   // Placing uses the conditions' text-free tests, then words only the rules that decided.
   const placed = (tier: Tier, reasons: string[], override: string | null, ruleChoices: string[] = []): Placement => {
     const { days, text } = describeDays(tier);
-    const choices = override ? [] : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
-    return new PlacedSchool(compiled, ctx, school, tier.id, tier.label, tier.level, days, text, reasons, [], override, decideFields(compiled, tier.id, school, ctx), choices);
+    const choices = override
+      ? []
+      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+    return new PlacedSchool(
+      compiled,
+      ctx,
+      school,
+      tier.id,
+      tier.label,
+      tier.level,
+      days,
+      text,
+      reasons,
+      [],
+      override,
+      decideFields(compiled, tier.id, school, ctx),
+      choices,
+    );
   };
 
   const overrideId = overrideFor(school, compiled.policy);
@@ -172,11 +212,20 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     let outcome: boolean | null = false;
     for (const rule of rules) {
       const result = rule.evaluate.test(school, ctx);
-      if (result === true) { outcome = true; break; }
+      if (result === true) {
+        outcome = true;
+        break;
+      }
       if (result === null) outcome = null;
     }
-    if (outcome === null) { undecided = true; continue; }
-    if (outcome === false) { notPlaced.push(tier.label); continue; }
+    if (outcome === null) {
+      undecided = true;
+      continue;
+    }
+    if (outcome === false) {
+      notPlaced.push(tier.label);
+      continue;
+    }
     if (undecided) break; // an earlier tier could not be decided: do not skip past it
     const reasons: string[] = [];
     const ruleChoices: string[] = [];
@@ -196,7 +245,22 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       if (t.outcome === null) missing.push(...t.rules.flatMap((r) => r.evaluation.missing));
     }
     const fields = unique(missing);
-    return new PlacedSchool(compiled, ctx, school, null, null, null, null, 'needs data', [`Needs data: ${fields.join(', ')}`], fields, null, decideFields(compiled, null, school, ctx), [], trace);
+    return new PlacedSchool(
+      compiled,
+      ctx,
+      school,
+      null,
+      null,
+      null,
+      null,
+      'needs data',
+      [`Needs data: ${fields.join(', ')}`],
+      fields,
+      null,
+      decideFields(compiled, null, school, ctx),
+      [],
+      trace,
+    );
   }
   const fallback = compiled.defaultTier;
   const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
@@ -212,7 +276,10 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
 export function overrideFor(school: SchoolRecord, policy: Policy): string | null {
   const cell = school.fields.override_tier;
   if (cell === null) return null;
-  for (const part of String(cell).split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of String(cell)
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const colon = part.lastIndexOf(':');
     if (colon < 0) return part;
     if (part.slice(0, colon).trim() === policy.id) return part.slice(colon + 1).trim();
@@ -228,16 +295,29 @@ export function schoolProblems(school: SchoolRecord, policy: Policy): DataProble
   const problems: DataProblem[] = [];
   const id = overrideFor(school, policy);
   if (id !== null && !policy.tiers.some((t) => t.id === id)) {
-    problems.push({ line: school.line, column: 'override_tier', message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${policy.tiers.map((t) => t.id).join(', ')}` });
+    problems.push({
+      line: school.line,
+      column: 'override_tier',
+      message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${policy.tiers.map((t) => t.id).join(', ')}`,
+    });
   }
   for (const [name, declared] of Object.entries(policy.columns ?? {})) {
     const header = Object.keys(school.extra).find((k) => fold(k) === fold(name));
     const raw = header === undefined ? '' : school.extra[header].trim();
     if (raw === '') continue;
     if (declared === 'number') {
-      if (!Number.isFinite(Number(raw.replace(/%$/, '')))) problems.push({ line: school.line, column: header, message: `"${raw}" is not a number (columns: ${name}: number)` });
+      if (!Number.isFinite(Number(raw.replace(/%$/, ''))))
+        problems.push({
+          line: school.line,
+          column: header,
+          message: `"${raw}" is not a number (columns: ${name}: number)`,
+        });
     } else if (!declared.some((v) => fold(v) === fold(raw))) {
-      problems.push({ line: school.line, column: header, message: `"${raw}" is not a declared value of ${name}; expected ${declared.join(', ')} (or blank), as columns: in the config says` });
+      problems.push({
+        line: school.line,
+        column: header,
+        message: `"${raw}" is not a declared value of ${name}; expected ${declared.join(', ')} (or blank), as columns: in the config says`,
+      });
     }
   }
   return problems;
@@ -266,6 +346,9 @@ export function inspectionDateProblems(school: SchoolRecord, asOf: string): Data
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
-  const problems = schools.flatMap((school) => [...inspectionDateProblems(school, options.asOf), ...schoolProblems(school, policy)]);
+  const problems = schools.flatMap((school) => [
+    ...inspectionDateProblems(school, options.asOf),
+    ...schoolProblems(school, policy),
+  ]);
   return { placements: problems.length ? [] : schools.map((s) => placeSchool(compiled, s, ctx)), problems };
 }

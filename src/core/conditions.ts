@@ -37,7 +37,8 @@ export interface Evaluator {
   test: (school: SchoolRecord, ctx: FactContext) => Outcome;
 }
 
-const evaluator = (full: (school: SchoolRecord, ctx: FactContext) => Evaluation, test: Evaluator['test']): Evaluator => Object.assign(full, { test });
+const evaluator = (full: (school: SchoolRecord, ctx: FactContext) => Evaluation, test: Evaluator['test']): Evaluator =>
+  Object.assign(full, { test });
 
 interface Subject {
   label: string;
@@ -76,12 +77,21 @@ function scopeOf(policy: Policy): Scope {
 const labelOf = (name: string) => FIELD_BY_NAME.get(name)?.label ?? name;
 
 function fieldSubject(name: string): Subject {
-  return { label: labelOf(name), field: name, get: (s) => { const value = readField(s, name); return { value, missing: value === null ? [name] : [] }; }, value: (s) => readField(s, name) };
+  return {
+    label: labelOf(name),
+    field: name,
+    get: (s) => {
+      const value = readField(s, name);
+      return { value, missing: value === null ? [name] : [] };
+    },
+    value: (s) => readField(s, name),
+  };
 }
 
 function nationalSubject(name: string, policy: Policy): Subject {
   const comparator = policy.national[name];
-  const nationalFor = (phase: string | null) => (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
+  const nationalFor = (phase: string | null) =>
+    (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
   return {
     label: `${labelOf(name)} against national`,
     value: (s) => {
@@ -97,7 +107,11 @@ function nationalSubject(name: string, policy: Policy): Subject {
       if (missing.length > 0 || typeof national !== 'number') return { value: null, missing };
       const diff = Math.round((Number(value) - national) * 100) / 100;
       const sign = diff > 0 ? '+' : '';
-      return { value: diff, seen: `${sign}${diff} (${value} vs national ${national}${phase ? ` for ${phase}` : ''})`, missing: [] };
+      return {
+        value: diff,
+        seen: `${sign}${diff} (${value} vs national ${national}${phase ? ` for ${phase}` : ''})`,
+        missing: [],
+      };
     },
   };
 }
@@ -126,14 +140,19 @@ function factSubject(name: string): Subject {
     value: (s, ctx) => fact.compute(s, ctx).value,
     get: (s, ctx) => {
       const result = fact.compute(s, ctx);
-      const shown = result.value === null ? 'unknown' : fact.like ? displayValue(fact.like, result.value) : String(result.value);
+      const shown =
+        result.value === null ? 'unknown' : fact.like ? displayValue(fact.like, result.value) : String(result.value);
       return { value: result.value, seen: `${shown} (${result.seen})`, missing: result.missing };
     },
   };
 }
 
 /** A value chosen by conditions in order: the first that holds, else `otherwise`; unknown if an earlier one cannot be decided. */
-function casesSubject(label: string, cases: { value: string; evaluate?: Evaluator }[], otherwise: string | null): Subject {
+function casesSubject(
+  label: string,
+  cases: { value: string; evaluate?: Evaluator }[],
+  otherwise: string | null,
+): Subject {
   return {
     label,
     value: (s, ctx) => {
@@ -169,10 +188,18 @@ function valueSubject(name: string, scope: Scope): Subject {
     const inner = exprSubject(def.calc, scope);
     built = { ...inner, label: def.label ?? name.replace(/_/g, ' ') };
   } else if (def?.cases) {
-    built = casesSubject(def.label ?? name.replace(/_/g, ' '), def.cases.map((c) => ({ value: String(c.value), evaluate: compileCondition(c.when, scope.policy) })), String(def.else));
+    built = casesSubject(
+      def.label ?? name.replace(/_/g, ' '),
+      def.cases.map((c) => ({ value: String(c.value), evaluate: compileCondition(c.when, scope.policy) })),
+      String(def.else),
+    );
   } else {
     const values = scope.policy.fields[name] ?? [];
-    built = casesSubject(name.replace(/_/g, ' '), values.map((v) => ({ value: v.value, evaluate: v.when ? compileCondition(v.when, scope.policy) : undefined })), null);
+    built = casesSubject(
+      name.replace(/_/g, ' '),
+      values.map((v) => ({ value: v.value, evaluate: v.when ? compileCondition(v.when, scope.policy) : undefined })),
+      null,
+    );
   }
   return Object.assign(subject, built);
 }
@@ -218,7 +245,8 @@ export function exprSubject(expr: Expr, scope: Scope): Subject {
   const op = Object.keys(expr)[0] as keyof typeof ARITHMETIC;
   const { word, combine, sign } = ARITHMETIC[op];
   const parts = (expr as Record<string, Expr[]>)[op].map((e) => exprSubject(e, scope));
-  const label = op === 'mean' ? `mean of ${parts.map((p) => p.label).join(', ')}` : parts.map((p) => p.label).join(` ${word} `);
+  const label =
+    op === 'mean' ? `mean of ${parts.map((p) => p.label).join(', ')}` : parts.map((p) => p.label).join(` ${word} `);
   const compute = (values: FieldValue[]) => {
     const numbers = values.map(toNumber);
     if (numbers.some((n) => n === null)) return null;
@@ -236,7 +264,11 @@ export function exprSubject(expr: Expr, scope: Scope): Subject {
       const shown = seen.map((x) => String(x.value));
       const working = op === 'mean' ? `mean of ${shown.join(', ')}` : shown.join(` ${sign} `);
       // Division by nought, or a value that is not a number: nothing to compare.
-      if (value === null) return { value: null, missing: unique(parts.filter((_, i) => toNumber(seen[i].value) === null).map((p) => p.field ?? p.label)) };
+      if (value === null)
+        return {
+          value: null,
+          missing: unique(parts.filter((_, i) => toNumber(seen[i].value) === null).map((p) => p.field ?? p.label)),
+        };
       return { value, seen: `${value} (${working})`, missing: [] };
     },
   };
@@ -276,7 +308,8 @@ function canonical(field: string | undefined, value: string | number | boolean):
 /** Equal as the trust means it: text folded as headers are, and "4" in a column is the 4 a rule writes. */
 const same = (a: FieldValue, b: FieldValue) => {
   if (typeof a === 'string' && typeof b === 'string') return fold(a) === fold(b);
-  if ((typeof a === 'string' && typeof b === 'number') || (typeof a === 'number' && typeof b === 'string')) return Number(a) === Number(b) && String(a).trim() !== '' && String(b).trim() !== '';
+  if ((typeof a === 'string' && typeof b === 'number') || (typeof a === 'number' && typeof b === 'string'))
+    return Number(a) === Number(b) && String(a).trim() !== '' && String(b).trim() !== '';
   return a === b;
 };
 
@@ -287,7 +320,10 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
   const show = (value: FieldValue) => displayValue(subject.field, value);
   // The other side of a comparison: a constant, or another value of the school's.
   let other: Subject | null = null;
-  const otherOf = (value: Other): Subject => (typeof value === 'object' ? exprSubject(value as Expr, scopeOf(policy)) : exprSubject(value as number | string, scopeOf(policy)));
+  const otherOf = (value: Other): Subject =>
+    typeof value === 'object'
+      ? exprSubject(value as Expr, scopeOf(policy))
+      : exprSubject(value as number | string, scopeOf(policy));
 
   let phrase: string;
   let test: (value: FieldValue, ctx: FactContext, against: FieldValue) => boolean;
@@ -318,7 +354,12 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     };
     if (which === 'current' || which === 'previous') phrase = `in the ${which} academic year`;
   } else {
-    const ops = { lt: ['below', (a: number, b: number) => a < b], lte: ['at most', (a: number, b: number) => a <= b], gt: ['above', (a: number, b: number) => a > b], gte: ['at least', (a: number, b: number) => a >= b] } as const;
+    const ops = {
+      lt: ['below', (a: number, b: number) => a < b],
+      lte: ['at most', (a: number, b: number) => a <= b],
+      gt: ['above', (a: number, b: number) => a > b],
+      gte: ['at least', (a: number, b: number) => a >= b],
+    } as const;
     const key = (['lt', 'lte', 'gt', 'gte'] as const).find((k) => leaf[k] !== undefined)!;
     const [word, compare] = ops[key];
     const value = leaf[key]!;
@@ -352,7 +393,12 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     if (superseded) {
       const latest = superseded(school, ctx);
       if (latest.value === 'report-card' || latest.value === 'sub-judgements') {
-        return { outcome: false, text: `${text}: not the latest inspection (the latest is the ${latest.seen})`, missing: [], op: 'test' };
+        return {
+          outcome: false,
+          text: `${text}: not the latest inspection (the latest is the ${latest.seen})`,
+          missing: [],
+          op: 'test',
+        };
       }
     }
     const { value, seen, missing: own } = subject.get(school, ctx);
@@ -364,7 +410,12 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     }
     if (value === null || (right && right.value === null)) {
       if (leaf.if_blank !== undefined) {
-        return { outcome: leaf.if_blank, text: `${text}: blank, which counts as ${leaf.if_blank ? 'yes' : 'no'}`, missing: [], op: 'test' };
+        return {
+          outcome: leaf.if_blank,
+          text: `${text}: blank, which counts as ${leaf.if_blank ? 'yes' : 'no'}`,
+          missing: [],
+          op: 'test',
+        };
       }
       return { outcome: null, text: `${text}: needs ${missing.join(', ')}`, missing, op: 'test' };
     }
@@ -379,7 +430,8 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
 
 /** The outcome of a count in three values: t of the conditions hold, u cannot be told. */
 function countOutcome(count: Count, t: number, u: number): Outcome {
-  const within = (lo: number, hi: number): Outcome => (t >= lo && t + u <= hi ? true : t > hi || t + u < lo ? false : null);
+  const within = (lo: number, hi: number): Outcome =>
+    t >= lo && t + u <= hi ? true : t > hi || t + u < lo ? false : null;
   if (count.gte !== undefined) return within(count.gte, Infinity);
   if (count.gt !== undefined) return within(count.gt + 1, Infinity);
   if (count.lte !== undefined) return within(0, count.lte);
@@ -399,27 +451,32 @@ function countPhrase(count: Count): string {
 function compileCount(count: Count, policy: Policy): Evaluator {
   const parts = count.count.map((c) => compileCondition(c, policy));
   const heading = count.label ?? countPhrase(count);
-  return evaluator((school, ctx) => {
-    const children = parts.map((p) => p(school, ctx));
-    const held = children.filter((c) => c.outcome === true);
-    const unknown = children.filter((c) => c.outcome === null);
-    const outcome = countOutcome(count, held.length, unknown.length);
-    const missing = outcome === null ? unique(unknown.flatMap((c) => c.missing)) : [];
-    // One line: how many held and which, and what could not be told.
-    const which = held.length ? ` (${held.map((c) => c.text).join('; ')})` : '';
-    const open = unknown.length ? `; ${unknown.length} cannot be told (needs ${unique(unknown.flatMap((c) => c.missing)).join(', ')})` : '';
-    const summary = `${heading}: ${held.length} of ${children.length} hold`;
-    return { outcome, text: `${summary}${which}${open}`, missing, op: 'count', heading: summary, children };
-  }, (school, ctx) => {
-    let t = 0;
-    let u = 0;
-    for (const part of parts) {
-      const outcome = part.test(school, ctx);
-      if (outcome === true) t++;
-      else if (outcome === null) u++;
-    }
-    return countOutcome(count, t, u);
-  });
+  return evaluator(
+    (school, ctx) => {
+      const children = parts.map((p) => p(school, ctx));
+      const held = children.filter((c) => c.outcome === true);
+      const unknown = children.filter((c) => c.outcome === null);
+      const outcome = countOutcome(count, held.length, unknown.length);
+      const missing = outcome === null ? unique(unknown.flatMap((c) => c.missing)) : [];
+      // One line: how many held and which, and what could not be told.
+      const which = held.length ? ` (${held.map((c) => c.text).join('; ')})` : '';
+      const open = unknown.length
+        ? `; ${unknown.length} cannot be told (needs ${unique(unknown.flatMap((c) => c.missing)).join(', ')})`
+        : '';
+      const summary = `${heading}: ${held.length} of ${children.length} hold`;
+      return { outcome, text: `${summary}${which}${open}`, missing, op: 'count', heading: summary, children };
+    },
+    (school, ctx) => {
+      let t = 0;
+      let u = 0;
+      for (const part of parts) {
+        const outcome = part.test(school, ctx);
+        if (outcome === true) t++;
+        else if (outcome === null) u++;
+      }
+      return countOutcome(count, t, u);
+    },
+  );
 }
 
 function compileUse(use: Use, policy: Policy): Evaluator {
@@ -430,17 +487,34 @@ function compileUse(use: Use, policy: Policy): Evaluator {
   if (!inner) {
     // A placeholder first, so a definition is compiled once however many rules use it.
     const slot: { e?: Evaluator } = {};
-    scope.conditions.set(use.use, evaluator((s, c) => slot.e!(s, c), (s, c) => slot.e!.test(s, c)));
+    scope.conditions.set(
+      use.use,
+      evaluator(
+        (s, c) => slot.e!(s, c),
+        (s, c) => slot.e!.test(s, c),
+      ),
+    );
     slot.e = compileCondition(def.when!, policy);
     inner = slot.e;
     scope.conditions.set(use.use, inner);
   }
   const compiled = inner;
   const said = { ...(def.source ? { source: def.source } : {}), ...(def.choice ? { choice: def.choice } : {}) };
-  return evaluator((school, ctx) => {
-    const child = compiled(school, ctx);
-    return { outcome: child.outcome, text: `${label}: ${child.text}`, missing: child.missing, op: 'use', heading: `${label}:`, children: [child], ...said };
-  }, (school, ctx) => compiled.test(school, ctx));
+  return evaluator(
+    (school, ctx) => {
+      const child = compiled(school, ctx);
+      return {
+        outcome: child.outcome,
+        text: `${label}: ${child.text}`,
+        missing: child.missing,
+        op: 'use',
+        heading: `${label}:`,
+        children: [child],
+        ...said,
+      };
+    },
+    (school, ctx) => compiled.test(school, ctx),
+  );
 }
 
 export function compileCondition(condition: Condition, policy: Policy): Evaluator {
@@ -448,8 +522,10 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
   if (isUse(condition)) return compileUse(condition, policy);
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
-    const parts = (isAll ? (condition as { all: Condition[] }).all : (condition as { any: Condition[] }).any).map((c) => compileCondition(c, policy));
-    const decisiveOutcome = isAll ? false : true;
+    const parts = (isAll ? (condition as { all: Condition[] }).all : (condition as { any: Condition[] }).any).map((c) =>
+      compileCondition(c, policy),
+    );
+    const decisiveOutcome = !isAll;
     const fast: Evaluator['test'] = (school, ctx) => {
       let unknown = false;
       for (const part of parts) {
@@ -461,10 +537,12 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
     };
     return evaluator((school, ctx) => {
       const children = parts.map((p) => p(school, ctx));
-      const decisive = isAll ? false : true;
+      const decisive = !isAll;
       const outcome: Outcome = children.some((c) => c.outcome === decisive)
         ? decisive
-        : children.some((c) => c.outcome === null) ? null : !decisive;
+        : children.some((c) => c.outcome === null)
+          ? null
+          : !decisive;
       const missing = outcome === null ? unique(children.flatMap((c) => c.missing)) : [];
       // The words of a node are those of the children that decided it.
       const deciding = children.filter((c) => c.outcome === outcome);
@@ -474,14 +552,17 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not, policy);
-    return evaluator((school, ctx) => {
-      const child = inner(school, ctx);
-      const outcome = child.outcome === null ? null : !child.outcome;
-      return { outcome, text: `not (${child.text})`, missing: child.missing, op: 'not', children: [child] };
-    }, (school, ctx) => {
-      const outcome = inner.test(school, ctx);
-      return outcome === null ? null : !outcome;
-    });
+    return evaluator(
+      (school, ctx) => {
+        const child = inner(school, ctx);
+        const outcome = child.outcome === null ? null : !child.outcome;
+        return { outcome, text: `not (${child.text})`, missing: child.missing, op: 'not', children: [child] };
+      },
+      (school, ctx) => {
+        const outcome = inner.test(school, ctx);
+        return outcome === null ? null : !outcome;
+      },
+    );
   }
   return compileLeaf(condition, policy);
 }

@@ -14,7 +14,9 @@ export const CapacitySchema = z
     days_per_year: z.number().min(0).optional(),
     days_per_term: z.number().min(0).optional(),
   })
-  .refine((p) => (p.days_per_year === undefined) !== (p.days_per_term === undefined), { message: 'give one of days_per_year or days_per_term' });
+  .refine((p) => (p.days_per_year === undefined) !== (p.days_per_term === undefined), {
+    message: 'give one of days_per_year or days_per_term',
+  });
 export type Capacity = z.output<typeof CapacitySchema>;
 
 /** Settings that belong to the trust, not to the policy: they survive --preset. */

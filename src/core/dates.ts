@@ -28,7 +28,9 @@ export function fromDayNumber(day: number): string {
 
 /** The date `years` calendar years after `iso`; 29 February falls on 1 March in a year that has none. */
 function anniversary(iso: string, years: number): number {
-  const date = new Date(Date.UTC(Number(iso.slice(0, 4)) + years, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+  const date = new Date(
+    Date.UTC(Number(iso.slice(0, 4)) + years, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))),
+  );
   return date.getTime() / DAY_MS;
 }
 
@@ -53,7 +55,12 @@ export function yearsText(years: number): string {
 
 // England's calendar day, whatever the machine's time zone: at 00:30 BST on 1 September it is
 // already the new academic year, though UTC still says 31 August.
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in England (Europe/London), as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {

@@ -15,7 +15,6 @@ export const LEADER_ROLES = [
 ] as const;
 export type LeaderRole = (typeof LEADER_ROLES)[number]['id'];
 
-
 export const DEPLOYMENT_SECTIONS = [
   { key: 'agreed_outcomes', label: 'Agreed outcomes' },
   { key: 'key_tasks', label: 'Key tasks' },
@@ -24,7 +23,10 @@ export const DEPLOYMENT_SECTIONS = [
 
 export const DeploymentAnswersSchema = z.strictObject({
   school: z.number().int().min(100000).max(999999).optional(),
-  academic_year: z.string().regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27').optional(),
+  academic_year: z
+    .string()
+    .regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27')
+    .optional(),
   leader: text.optional(),
   role: z.enum(LEADER_ROLES.map((r) => r.id) as [LeaderRole, ...LeaderRole[]]).optional(),
   /** What "other" means, or more detail about the role. */
@@ -59,7 +61,11 @@ export function roleLabel(role: LeaderRole | null | undefined): string {
   return LEADER_ROLES.find((r) => r.id === role)?.label ?? '';
 }
 
-export function buildDeployment(school: SchoolRecord | null, answers: DeploymentAnswers, asOf: string): DeploymentRecord {
+export function buildDeployment(
+  school: SchoolRecord | null,
+  answers: DeploymentAnswers,
+  asOf: string,
+): DeploymentRecord {
   return {
     kind: 'deployment',
     school: school ? { urn: school.urn, name: school.name } : null,

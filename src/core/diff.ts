@@ -97,7 +97,13 @@ export function diff(oldEntries: DiffEntry[], newEntries: DiffEntry[], policy: P
       newDays: now?.days ?? null,
       daysChange: old && now && old.days !== null && now.days !== null ? now.days - old.days : null,
     };
-    if (!old) return { ...base, kind: 'joined', daysChange: null, reason: `new in this year's data: ${now!.reasons.join('; ')}` };
+    if (!old)
+      return {
+        ...base,
+        kind: 'joined',
+        daysChange: null,
+        reason: `new in this year's data: ${now!.reasons.join('; ')}`,
+      };
     if (!now) return { ...base, kind: 'left', daysChange: null, reason: "not in this year's data" };
     if (now.tier === null && old.tier !== null) return { ...base, kind: 'needs-data', reason: now.reasons.join('; ') };
     if (now.tier !== null && old.tier === null) return { ...base, kind: 'placed', reason: reasonChange(old, now) };
@@ -105,7 +111,12 @@ export function diff(oldEntries: DiffEntry[], newEntries: DiffEntry[], policy: P
     const kind = (level.get(now.tier!) ?? 0) > (level.get(old.tier!) ?? 0) ? 'up' : 'down';
     return { ...base, kind, reason: reasonChange(old, now) };
   });
-  const counts = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, movements.filter((m) => m.kind === k).length])) as Record<MovementKind, number>;
-  const summary = MOVEMENT_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${MOVEMENT_WORDS[k]}`).join(', ') || 'no schools';
+  const counts = Object.fromEntries(
+    MOVEMENT_KINDS.map((k) => [k, movements.filter((m) => m.kind === k).length]),
+  ) as Record<MovementKind, number>;
+  const summary =
+    MOVEMENT_KINDS.filter((k) => counts[k] > 0)
+      .map((k) => `${counts[k]} ${MOVEMENT_WORDS[k]}`)
+      .join(', ') || 'no schools';
   return { movements, counts, summary };
 }

@@ -26,16 +26,19 @@ export const FACTS: Record<string, { describe: string; compute: Fact; like?: str
   // Report cards beside graded inspections (SPEC section 2). `like` names the field whose values
   // (and words) the fact takes, so a rule can say `in: [RI, Inadequate]`.
   category_of_concern: {
-    describe: 'the category of concern (SM, SWK, RSI, or none): as the file gives it, else derived from the report card by the SPEC section 2 rules',
+    describe:
+      'the category of concern (SM, SWK, RSI, or none): as the file gives it, else derived from the report card by the SPEC section 2 rules',
     like: 'ofsted_category',
     compute: (school) => categoryOfConcern(school.fields),
   },
   latest_inspection: {
-    describe: "which inspection is the school's latest that gave judgements: report-card, graded (with an overall grade), sub-judgements (2024/25, no overall grade), ungraded (only an ungraded inspection in the file) or not-yet-inspected",
+    describe:
+      "which inspection is the school's latest that gave judgements: report-card, graded (with an overall grade), sub-judgements (2024/25, no overall grade), ungraded (only an ungraded inspection in the file) or not-yet-inspected",
     compute: (school) => latestInspection(school.fields),
   },
   inspection_before: {
-    describe: 'the judgement of the inspection before the latest: the graded inspection before a report card, else the previous graded inspection',
+    describe:
+      'the judgement of the inspection before the latest: the graded inspection before a report card, else the previous graded inspection',
     like: 'ofsted_overall',
     compute: (school) => inspectionBefore(school.fields),
   },
@@ -51,14 +54,16 @@ export const FACTS: Record<string, { describe: string; compute: Fact; like?: str
       const previous = school.fields.previous_ofsted_overall;
       if (latest === null) return { value: null, seen: 'no latest overall grade', missing: ['ofsted_overall'] };
       if (latest !== RI) return { value: 0, seen: `latest graded ${latest}`, missing: [] };
-      if (previous === null) return { value: null, seen: 'latest RI, previous grade blank', missing: ['previous_ofsted_overall'] };
+      if (previous === null)
+        return { value: null, seen: 'latest RI, previous grade blank', missing: ['previous_ofsted_overall'] };
       return previous === RI
         ? { value: 2, seen: 'latest RI, previous RI', missing: [] }
         : { value: 1, seen: `latest RI, previous ${previous}`, missing: [] };
     },
   },
   as_of_academic_year: {
-    describe: 'the academic year of the --as-of date, by the year it starts in (2026 for 2026/27, from 1 September 2026)',
+    describe:
+      'the academic year of the --as-of date, by the year it starts in (2026 for 2026/27, from 1 September 2026)',
     compute: (_school, ctx) => {
       const year = academicYearOf(ctx.asOf);
       return { value: year, seen: `${academicYearName(year)} (as of ${ctx.asOf})`, missing: [] };

@@ -10,9 +10,18 @@ export function fieldsNamed(policy: Policy): string[] {
   const names = new Set<string>();
   const visit = (c: Condition | undefined): void => {
     if (!c || typeof c !== 'object') return;
-    if ('all' in c) return c.all.forEach(visit);
-    if ('any' in c) return c.any.forEach(visit);
-    if ('not' in c) return visit(c.not);
+    if ('all' in c) {
+      c.all.forEach(visit);
+      return;
+    }
+    if ('any' in c) {
+      c.any.forEach(visit);
+      return;
+    }
+    if ('not' in c) {
+      visit(c.not);
+      return;
+    }
     for (const key of ['field', 'vs_national', 'years_since'] as const) {
       const name = (c as Record<string, unknown>)[key];
       if (typeof name === 'string') names.add(name);

@@ -3,8 +3,21 @@
 import * as v from './values.js';
 
 export type FieldKind =
-  | 'urn' | 'name' | 'text' | 'phase' | 'grade' | 'date' | 'dateOrYear' | 'category' | 'rcGrade'
-  | 'met' | 'percent' | 'number' | 'count' | 'capacity' | 'yesNo';
+  | 'urn'
+  | 'name'
+  | 'text'
+  | 'phase'
+  | 'grade'
+  | 'date'
+  | 'dateOrYear'
+  | 'category'
+  | 'rcGrade'
+  | 'met'
+  | 'percent'
+  | 'number'
+  | 'count'
+  | 'capacity'
+  | 'yesNo';
 
 export interface FieldDef {
   name: string;
@@ -33,7 +46,12 @@ export const PARSERS: Record<FieldKind, (raw: string) => v.Parsed<unknown>> = {
   yesNo: v.parseYesNo,
 };
 
-const f = (name: string, kind: FieldKind, label: string, aliases?: string[]): FieldDef => ({ name, kind, label, aliases });
+const f = (name: string, kind: FieldKind, label: string, aliases?: string[]): FieldDef => ({
+  name,
+  kind,
+  label,
+  aliases,
+});
 
 export const FIELDS: FieldDef[] = [
   f('urn', 'urn', 'URN', ['school urn', 'unique reference number']),

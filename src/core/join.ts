@@ -40,7 +40,8 @@ export interface JoinResult {
 /** The school's own name stays the main file's: files spell names differently. */
 const NOT_COMPARED = new Set(['urn', 'name']);
 
-const same = (a: FieldValue, b: FieldValue) => (typeof a === 'string' && typeof b === 'string' ? fold(a) === fold(b) : a === b);
+const same = (a: FieldValue, b: FieldValue) =>
+  typeof a === 'string' && typeof b === 'string' ? fold(a) === fold(b) : a === b;
 
 export function joinSchools(main: JoinSource, extras: JoinSource[]): JoinResult {
   const conflicts: JoinConflict[] = [];
@@ -49,7 +50,11 @@ export function joinSchools(main: JoinSource, extras: JoinSource[]): JoinResult 
   const schools = main.schools.map((school) => {
     const fields = { ...school.fields };
     const extra = { ...school.extra };
-    const from = new Map<string, string>(Object.entries(fields).filter(([, v]) => v !== null).map(([k]) => [k, main.file]));
+    const from = new Map<string, string>(
+      Object.entries(fields)
+        .filter(([, v]) => v !== null)
+        .map(([k]) => [k, main.file]),
+    );
     extras.forEach((source, i) => {
       const other = byUrn[i].get(school.urn);
       if (!other) return;
@@ -60,7 +65,12 @@ export function joinSchools(main: JoinSource, extras: JoinSource[]): JoinResult 
           fields[field] = value;
           from.set(field, source.file);
         } else if (!same(current, value)) {
-          conflicts.push({ urn: school.urn, field, kept: { file: from.get(field) ?? main.file, value: current }, other: { file: source.file, value } });
+          conflicts.push({
+            urn: school.urn,
+            field,
+            kept: { file: from.get(field) ?? main.file, value: current },
+            other: { file: source.file, value },
+          });
         }
       }
       for (const [column, value] of Object.entries(other.extra)) {
@@ -81,18 +91,27 @@ export function joinSchools(main: JoinSource, extras: JoinSource[]): JoinResult 
   return { schools, reports, conflicts };
 }
 
-const sample = (urns: number[]) => `${urns.slice(0, 5).join(', ')}${urns.length > 5 ? `, and ${urns.length - 5} more` : ''}`;
+const sample = (urns: number[]) =>
+  `${urns.slice(0, 5).join(', ')}${urns.length > 5 ? `, and ${urns.length - 5} more` : ''}`;
 
 /** The join in lines for a person: matches, unmatched URNs, and each conflict with the winner. */
 export function describeJoin(result: JoinResult): string[] {
   const lines: string[] = [];
   for (const r of result.reports) {
     lines.push(`joined ${r.file}: ${r.matched} school${r.matched === 1 ? '' : 's'} matched on URN`);
-    if (r.unmatched.length) lines.push(`  ${r.unmatched.length} URN${r.unmatched.length === 1 ? '' : 's'} in ${r.file} not in the main file (ignored): ${sample(r.unmatched)}`);
-    if (r.absent.length) lines.push(`  ${r.absent.length} school${r.absent.length === 1 ? '' : 's'} of the main file not in ${r.file}: ${sample(r.absent)}`);
+    if (r.unmatched.length)
+      lines.push(
+        `  ${r.unmatched.length} URN${r.unmatched.length === 1 ? '' : 's'} in ${r.file} not in the main file (ignored): ${sample(r.unmatched)}`,
+      );
+    if (r.absent.length)
+      lines.push(
+        `  ${r.absent.length} school${r.absent.length === 1 ? '' : 's'} of the main file not in ${r.file}: ${sample(r.absent)}`,
+      );
   }
   for (const c of result.conflicts) {
-    lines.push(`conflict: URN ${c.urn} ${c.field}: ${c.kept.file} has ${displayValue(c.field, c.kept.value)}, ${c.other.file} has ${displayValue(c.field, c.other.value)}; kept ${displayValue(c.field, c.kept.value)} from ${c.kept.file}`);
+    lines.push(
+      `conflict: URN ${c.urn} ${c.field}: ${c.kept.file} has ${displayValue(c.field, c.kept.value)}, ${c.other.file} has ${displayValue(c.field, c.other.value)}; kept ${displayValue(c.field, c.kept.value)} from ${c.kept.file}`,
+    );
   }
   return lines;
 }

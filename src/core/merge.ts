@@ -17,7 +17,10 @@ const KEYED: { path: string; key: (item: Json) => unknown }[] = [
 const pattern = (path: Path) => path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
 
 export class MergeError extends Error {
-  constructor(readonly path: Path, message: string) {
+  constructor(
+    readonly path: Path,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -26,11 +29,19 @@ function mergeList(base: unknown[], over: unknown[], path: Path, key: (item: Jso
   const out = base.map((item) => item);
   const indexOf = (k: unknown) => out.findIndex((item) => isPlainObject(item) && String(key(item)) === String(k));
   over.forEach((item, i) => {
-    if (!isPlainObject(item) || key(item) === undefined) throw new MergeError([...path, i], 'each item here needs an id to merge with the one it extends (or the name, for a rule)');
+    if (!isPlainObject(item) || key(item) === undefined)
+      throw new MergeError(
+        [...path, i],
+        'each item here needs an id to merge with the one it extends (or the name, for a rule)',
+      );
     const at = indexOf(key(item));
     const { remove, ...rest } = item;
     if (remove === true) {
-      if (at < 0) throw new MergeError([...path, i], `remove: nothing with id "${String(key(item))}" to remove in what this extends`);
+      if (at < 0)
+        throw new MergeError(
+          [...path, i],
+          `remove: nothing with id "${String(key(item))}" to remove in what this extends`,
+        );
       out.splice(at, 1);
     } else if (at >= 0) {
       out[at] = mergeAt(out[at] as Json, rest, [...path, i]);
@@ -50,8 +61,10 @@ function mergeAt(base: Json, over: Json, path: Path): Json {
   for (const [name, value] of Object.entries(over)) {
     const here = [...path, name];
     const keyed = KEYED.find((k) => k.path === pattern(here));
-    if (keyed && Array.isArray(value) && Array.isArray(base[name])) out[name] = mergeList(base[name] as unknown[], value, here, keyed.key);
-    else out[name] = isPlainObject(value) && isPlainObject(base[name]) ? mergeAt(base[name] as Json, value, here) : value;
+    if (keyed && Array.isArray(value) && Array.isArray(base[name]))
+      out[name] = mergeList(base[name] as unknown[], value, here, keyed.key);
+    else
+      out[name] = isPlainObject(value) && isPlainObject(base[name]) ? mergeAt(base[name] as Json, value, here) : value;
   }
   return out;
 }
@@ -73,7 +86,10 @@ export function overridePath(merged: Json, over: Json, path: (string | number)[]
     if (typeof step === 'number' && Array.isArray(m) && Array.isArray(o)) {
       const keyed = KEYED.find((k) => k.path === pattern(out));
       const item = m[step];
-      const at = keyed && isPlainObject(item) ? o.findIndex((x) => isPlainObject(x) && String(keyed.key(x)) === String(keyed.key(item))) : step;
+      const at =
+        keyed && isPlainObject(item)
+          ? o.findIndex((x) => isPlainObject(x) && String(keyed.key(x)) === String(keyed.key(item)))
+          : step;
       if (at < 0 || at >= o.length) return null;
       out.push(at);
       m = item;

@@ -9,11 +9,23 @@ import { buildSchedule, type Schedule, type ScheduleSettings } from './schedule.
 import type { TermCalendar } from './terms.js';
 
 export function calendarSchools(placements: Placement[]): CalendarSchool[] {
-  return placements.map((p) => ({ urn: p.school.urn, name: p.school.name, tier: p.tier, level: p.level, fields: p.school.fields, extra: p.school.extra }));
+  return placements.map((p) => ({
+    urn: p.school.urn,
+    name: p.school.name,
+    tier: p.tier,
+    level: p.level,
+    fields: p.school.fields,
+    extra: p.school.extra,
+  }));
 }
 
 /** The schedule of every school for the whole year (views filter it; they never re-plan). */
-export function planYear(policy: Policy, schools: CalendarSchool[], cal: TermCalendar, options: { asOf: string; capacity?: Capacity[]; settings?: Partial<ScheduleSettings> }): Schedule {
+export function planYear(
+  policy: Policy,
+  schools: CalendarSchool[],
+  cal: TermCalendar,
+  options: { asOf: string; capacity?: Capacity[]; settings?: Partial<ScheduleSettings> },
+): Schedule {
   const trustSizes = new Map<string, number>();
   for (const s of schools) {
     const trust = s.fields.trust;
@@ -24,7 +36,16 @@ export function planYear(policy: Policy, schools: CalendarSchool[], cal: TermCal
   const meets = (a: Activity, s: CalendarSchool) => {
     let test = compiled.get(a);
     if (!test) compiled.set(a, (test = compileCondition(a.when!, policy)));
-    return test.test({ line: 0, urn: s.urn, name: s.name, fields: s.fields, extra: s.extra }, { asOf: options.asOf, trustSizes }) === true;
+    return (
+      test.test(
+        { line: 0, urn: s.urn, name: s.name, fields: s.fields, extra: s.extra },
+        { asOf: options.asOf, trustSizes },
+      ) === true
+    );
   };
-  return buildSchedule(schools, policy.calendar ?? { notes: [], activities: [], minimums: [] }, cal, { capacity: options.capacity, settings: options.settings, meets });
+  return buildSchedule(schools, policy.calendar ?? { notes: [], activities: [], minimums: [] }, cal, {
+    capacity: options.capacity,
+    settings: options.settings,
+    meets,
+  });
 }

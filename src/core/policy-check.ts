@@ -37,16 +37,25 @@ export function checkLanguage(policy: Policy, ctx: Ctx): void {
   const definitions = policy.definitions ?? {};
   const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
   for (const name of Object.keys(definitions)) {
-    if (policy.fields[name]) issue(['definitions', name], `"${name}" is both a definition and an output field (fields:); give one another name`);
+    if (policy.fields[name])
+      issue(
+        ['definitions', name],
+        `"${name}" is both a definition and an output field (fields:); give one another name`,
+      );
   }
   for (const name of Object.keys(policy.columns ?? {})) {
-    if (FIELD_BY_NAME.has(name)) issue(['columns', name], `${name} is a column sit knows (SPEC section 3) and checks itself; declare only the trust's own columns`);
+    if (FIELD_BY_NAME.has(name))
+      issue(
+        ['columns', name],
+        `${name} is a column sit knows (SPEC section 3) and checks itself; declare only the trust's own columns`,
+      );
   }
 
   // Edges between definitions and output fields, to find one defined by itself.
   const refs = new Map<string, Set<string>>();
   const threshold = (value: unknown, path: Path) => {
-    if (typeof value === 'string' && value.startsWith('$') && !(value.slice(1) in policy.thresholds)) issue(path, `no threshold named "${value.slice(1)}" in thresholds`);
+    if (typeof value === 'string' && value.startsWith('$') && !(value.slice(1) in policy.thresholds))
+      issue(path, `no threshold named "${value.slice(1)}" in thresholds`);
   };
   const fact = (name: string, path: Path) => {
     if (!(name in FACTS)) issue(path, `no fact named "${name}"; known: ${Object.keys(FACTS).join(', ')}`);
@@ -56,15 +65,27 @@ export function checkLanguage(policy: Policy, ctx: Ctx): void {
   };
   const readValue = (owner: Owner, name: string, path: Path, asNumber: boolean) => {
     const kind = valueSourceOf(policy, name);
-    if (kind === null) return issue(path, `no definition or output field named "${name}"; known: ${[...Object.keys(definitions), ...Object.keys(policy.fields)].join(', ') || 'none'}`);
-    if (kind === 'condition') return issue(path, `"${name}" is a condition: test it with "use: ${name}", not as a value`);
+    if (kind === null)
+      return issue(
+        path,
+        `no definition or output field named "${name}"; known: ${[...Object.keys(definitions), ...Object.keys(policy.fields)].join(', ') || 'none'}`,
+      );
+    if (kind === 'condition')
+      return issue(path, `"${name}" is a condition: test it with "use: ${name}", not as a value`);
     if (kind === 'field' && policy.fields[name].some((v) => v.tiers)) {
-      return issue(path, `the output field "${name}" depends on the tier (tiers:), which the rules decide; a rule cannot read it`);
+      return issue(
+        path,
+        `the output field "${name}" depends on the tier (tiers:), which the rules decide; a rule cannot read it`,
+      );
     }
     if (kind === 'field' && policy.fields[name][policy.fields[name].length - 1].when) {
-      issue(path, `a rule reads the output field "${name}", which can be left without a value: give its last value no when, so every school has one`);
+      issue(
+        path,
+        `a rule reads the output field "${name}", which can be left without a value: give its last value no when, so every school has one`,
+      );
     }
-    if (asNumber && kind !== 'calc') issue(path, `"${name}" is not a number (it is chosen by cases); compare it with is/in, not in arithmetic`);
+    if (asNumber && kind !== 'calc')
+      issue(path, `"${name}" is not a number (it is chosen by cases); compare it with is/in, not in arithmetic`);
     if (owner.kind !== 'rule') edge(owner, name);
   };
   const edge = (owner: Owner, name: string) => {
@@ -81,18 +102,30 @@ export function checkLanguage(policy: Policy, ctx: Ctx): void {
       if (leaf.value !== undefined) readValue(owner, leaf.value, [...path, 'value'], false);
       const known = knownValues(policy, leaf);
       if (known) {
-        const tested = leaf.is !== undefined && typeof leaf.is !== 'object' ? [leaf.is] : (leaf.in ?? leaf.not_in ?? []);
+        const tested =
+          leaf.is !== undefined && typeof leaf.is !== 'object' ? [leaf.is] : (leaf.in ?? leaf.not_in ?? []);
         for (const value of tested) {
           if (!known.some((k) => fold(k) === fold(String(value)))) {
-            issue([...path, leaf.is !== undefined ? 'is' : leaf.in ? 'in' : 'not_in'], `"${value}" is not one of the values of ${leaf.field ?? leaf.value}: ${known.join(', ')}`);
+            issue(
+              [...path, leaf.is !== undefined ? 'is' : leaf.in ? 'in' : 'not_in'],
+              `"${value}" is not one of the values of ${leaf.field ?? leaf.value}: ${known.join(', ')}`,
+            );
           }
         }
       }
     },
     use: (use, path) => {
       const def = definitions[use.use];
-      if (!def) issue([...path, 'use'], `no definition named "${use.use}" under definitions; known: ${Object.keys(definitions).join(', ') || 'none'}`);
-      else if (!def.when) issue([...path, 'use'], `"${use.use}" is a value, not a condition: test it with "value: ${use.use}" and is/in/lt/gt`);
+      if (!def)
+        issue(
+          [...path, 'use'],
+          `no definition named "${use.use}" under definitions; known: ${Object.keys(definitions).join(', ') || 'none'}`,
+        );
+      else if (!def.when)
+        issue(
+          [...path, 'use'],
+          `"${use.use}" is a value, not a condition: test it with "value: ${use.use}" and is/in/lt/gt`,
+        );
       else if (owner.kind !== 'rule') edge(owner, use.use);
     },
     count: (count, path) => {
@@ -117,7 +150,10 @@ export function checkLanguage(policy: Policy, ctx: Ctx): void {
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'open') {
       const loop = [...trail.slice(trail.indexOf(name)), name];
-      issue([name in definitions ? 'definitions' : 'fields', name], `"${name}" is defined by itself (${loop.join(' -> ')})`);
+      issue(
+        [name in definitions ? 'definitions' : 'fields', name],
+        `"${name}" is defined by itself (${loop.join(' -> ')})`,
+      );
       return;
     }
     state.set(name, 'open');

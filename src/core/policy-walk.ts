@@ -14,7 +14,8 @@ export interface PolicyVisitor {
 
 export const isCount = (c: Condition): c is Count => 'count' in c;
 export const isUse = (c: Condition): c is Use => 'use' in c;
-export const isLeaf = (c: Condition): c is Leaf => !('all' in c || 'any' in c || 'not' in c || 'count' in c || 'use' in c);
+export const isLeaf = (c: Condition): c is Leaf =>
+  !('all' in c || 'any' in c || 'not' in c || 'count' in c || 'use' in c);
 
 /** The parts of an arithmetic expression, or none for a name, number or reference. */
 export function exprParts(expr: Expr): Expr[] {
@@ -56,9 +57,11 @@ export function walkCondition(condition: Condition, path: Path, visitor: PolicyV
 export type Owner = { kind: 'rule' | 'field' | 'definition'; name: string };
 
 export function walkPolicy(policy: Policy, visitor: (owner: Owner) => PolicyVisitor): void {
-  policy.tiers.forEach((tier, i) => tier.rules?.forEach((rule, j) => {
-    walkCondition(rule.when, ['tiers', i, 'rules', j, 'when'], visitor({ kind: 'rule', name: rule.name }));
-  }));
+  policy.tiers.forEach((tier, i) =>
+    tier.rules?.forEach((rule, j) => {
+      walkCondition(rule.when, ['tiers', i, 'rules', j, 'when'], visitor({ kind: 'rule', name: rule.name }));
+    }),
+  );
   for (const [name, values] of Object.entries(policy.fields)) {
     values.forEach((value, i) => {
       if (value.when) walkCondition(value.when, ['fields', name, i, 'when'], visitor({ kind: 'field', name }));

@@ -26,13 +26,7 @@ export type Expr =
   | { divide: [Expr, Expr] }
   | { mean: Expr[] };
 
-export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
-  z.union([
-    z.number(),
-    z.string().min(1),
-    ExprObjectSchema,
-  ]),
-);
+export const ExprSchema: z.ZodType<Expr> = z.lazy(() => z.union([z.number(), z.string().min(1), ExprObjectSchema]));
 
 /** The object forms of an expression: the right-hand side of a comparison with another value. */
 export const ExprObjectSchema: z.ZodType<Exclude<Expr, number | string>> = z.lazy(() =>
@@ -55,7 +49,11 @@ const ValueRefSchema = z.union([z.strictObject({ field: z.string() }), z.strictO
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 /** A number, "$name" for a named threshold in the policy's `thresholds`, or another value to compare with. */
-const numberOrThreshold = z.union([z.number(), z.string().regex(/^\$[a-z0-9_]+$/, 'a number or "$threshold_name"'), ExprObjectSchema]);
+const numberOrThreshold = z.union([
+  z.number(),
+  z.string().regex(/^\$[a-z0-9_]+$/, 'a number or "$threshold_name"'),
+  ExprObjectSchema,
+]);
 
 const subjectKeys = ['field', 'vs_national', 'years_since', 'fact', 'value', 'calc'] as const;
 const testKeys = ['is', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'present', 'in_academic_year'] as const;
@@ -79,7 +77,10 @@ export const LeafSchema = z
     gte: numberOrThreshold.optional(),
     present: z.boolean().optional(),
     /** "2023/24", or "current" for the academic year of --as-of. */
-    in_academic_year: z.string().regex(/^(\d{4}\/\d{2}|current|previous)$/, 'an academic year such as 2023/24, or current/previous').optional(),
+    in_academic_year: z
+      .string()
+      .regex(/^(\d{4}\/\d{2}|current|previous)$/, 'an academic year such as 2023/24, or current/previous')
+      .optional(),
     /** What a blank value counts as; without it a blank value means the school needs data. */
     if_blank: z.boolean().optional(),
     /**
@@ -94,7 +95,10 @@ export const LeafSchema = z
     const subjects = subjectKeys.filter((k) => leaf[k] !== undefined);
     const tests = testKeys.filter((k) => leaf[k] !== undefined);
     if (subjects.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: `a condition needs exactly one of ${subjectKeys.join(', ')} (or all, any, not, count, use)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a condition needs exactly one of ${subjectKeys.join(', ')} (or all, any, not, count, use)`,
+      });
     }
     if (tests.length !== 1) {
       ctx.addIssue({ code: 'custom', message: `a condition needs exactly one test: ${testKeys.join(', ')}` });
@@ -141,7 +145,10 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       })
       .superRefine((c, ctx) => {
         if (countTests.filter((k) => c[k] !== undefined).length !== 1) {
-          ctx.addIssue({ code: 'custom', message: 'count: needs exactly one of is, gte, lte, gt, lt (how many of the conditions must hold)' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'count: needs exactly one of is, gte, lte, gt, lt (how many of the conditions must hold)',
+          });
         }
       }),
     z.strictObject({ use: name, label: z.string().optional() }),
@@ -164,19 +171,36 @@ export const DefinitionSchema = z
     choice: z.string().optional(),
     when: ConditionSchema.optional(),
     calc: ExprSchema.optional(),
-    cases: z.array(z.strictObject({ value: z.union([z.string(), z.number()]), when: ConditionSchema })).min(1).optional(),
+    cases: z
+      .array(z.strictObject({ value: z.union([z.string(), z.number()]), when: ConditionSchema }))
+      .min(1)
+      .optional(),
     else: z.union([z.string(), z.number()]).optional(),
   })
   .superRefine((d, ctx) => {
     const kinds = (['when', 'calc', 'cases'] as const).filter((k) => d[k] !== undefined);
-    if (kinds.length !== 1) ctx.addIssue({ code: 'custom', message: 'a definition needs exactly one of when (a condition), calc (a number) or cases (a value chosen by conditions)' });
-    if (d.cases !== undefined && d.else === undefined) ctx.addIssue({ code: 'custom', path: ['else'], message: 'a definition with cases needs else: the value when no case holds' });
-    if (d.cases === undefined && d.else !== undefined) ctx.addIssue({ code: 'custom', path: ['else'], message: 'else goes with cases' });
+    if (kinds.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'a definition needs exactly one of when (a condition), calc (a number) or cases (a value chosen by conditions)',
+      });
+    if (d.cases !== undefined && d.else === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['else'],
+        message: 'a definition with cases needs else: the value when no case holds',
+      });
+    if (d.cases === undefined && d.else !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['else'], message: 'else goes with cases' });
   });
 export type Definition = z.infer<typeof DefinitionSchema>;
 
 /** The values an extra column may take (a list, matched as headers are), or `number`. */
-export const ColumnDeclarationSchema = z.union([z.array(z.union([z.string(), z.number()]).transform(String)).min(1), z.literal('number')]);
+export const ColumnDeclarationSchema = z.union([
+  z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
+  z.literal('number'),
+]);
 
 export const RuleSchema = z.strictObject({
   /** Names the rule for `extends:` (a config replaces or removes the preset's rule of the same id). */
@@ -223,7 +247,12 @@ export const TierSchema = z
     notes: z.array(z.string()).optional(),
   })
   .superRefine((tier, ctx) => {
-    if (!tier.default && !tier.rules?.length) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'a tier that is not the default needs at least one rule' });
+    if (!tier.default && !tier.rules?.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules'],
+        message: 'a tier that is not the default needs at least one rule',
+      });
   });
 export type Tier = z.infer<typeof TierSchema>;
 
@@ -293,8 +322,14 @@ export const BudgetItemSchema = z
     source: z.string().optional(),
   })
   .superRefine((item, ctx) => {
-    if ((item.days === undefined) === (item.every_weeks === undefined)) ctx.addIssue({ code: 'custom', message: 'a budget item needs exactly one of days or every_weeks' });
-    if (item.every_weeks !== undefined && item.days_each === undefined) ctx.addIssue({ code: 'custom', path: ['days_each'], message: 'a cadence (every_weeks) needs days_each: the time each occurrence takes, in days' });
+    if ((item.days === undefined) === (item.every_weeks === undefined))
+      ctx.addIssue({ code: 'custom', message: 'a budget item needs exactly one of days or every_weeks' });
+    if (item.every_weeks !== undefined && item.days_each === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['days_each'],
+        message: 'a cadence (every_weeks) needs days_each: the time each occurrence takes, in days',
+      });
   });
 export type BudgetItem = z.output<typeof BudgetItemSchema>;
 
@@ -327,26 +362,53 @@ export const PolicyShape = {
   budget: BudgetSchema.optional(),
 };
 
-export const PolicySchema = z.strictObject(PolicyShape).superRefine((policy, ctx) => checkPolicy(policy as Policy, ctx));
+export const PolicySchema = z
+  .strictObject(PolicyShape)
+  .superRefine((policy, ctx) => checkPolicy(policy as Policy, ctx));
 export type Policy = z.output<z.ZodObject<typeof PolicyShape>>;
 
 /**
  * Names a policy output field cannot take: the placement's own fields in JSON, CSV and `sit
  * explain --format json` (a field named `tier` would replace the tier and double the column).
  */
-export const RESERVED_FIELD_NAMES = ['urn', 'name', 'tier', 'label', 'days', 'days_text', 'reasons', 'reason', 'missing', 'override', 'phase', 'trust', 'policy', 'as_of', 'tiers'] as const;
+export const RESERVED_FIELD_NAMES = [
+  'urn',
+  'name',
+  'tier',
+  'label',
+  'days',
+  'days_text',
+  'reasons',
+  'reason',
+  'missing',
+  'override',
+  'phase',
+  'trust',
+  'policy',
+  'as_of',
+  'tiers',
+] as const;
 
 /** Checks the schema alone cannot: one default tier, unique ids, thresholds that exist. */
 export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
   const defaults = policy.tiers.filter((t) => t.default);
   if (defaults.length !== 1) {
-    ctx.addIssue({ code: 'custom', path: ['tiers'], message: `exactly one tier needs "default: true" (found ${defaults.length})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tiers'],
+      message: `exactly one tier needs "default: true" (found ${defaults.length})`,
+    });
   } else if (policy.tiers[policy.tiers.length - 1] !== defaults[0]) {
-    ctx.addIssue({ code: 'custom', path: ['tiers'], message: `the default tier "${defaults[0].id}" must be listed last: tiers after it could never be reached` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tiers'],
+      message: `the default tier "${defaults[0].id}" must be listed last: tiers after it could never be reached`,
+    });
   }
   const ids = new Set<string>();
   policy.tiers.forEach((tier, i) => {
-    if (ids.has(tier.id)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], message: `tier id "${tier.id}" is used twice` });
+    if (ids.has(tier.id))
+      ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], message: `tier id "${tier.id}" is used twice` });
     ids.add(tier.id);
   });
   checkLanguage(policy, ctx);
@@ -354,18 +416,35 @@ export function checkPolicy(policy: Policy, ctx: z.RefinementCtx): void {
   policy.calendar?.activities.forEach((a, i) => {
     if (a.when === undefined) return;
     const parsed = ConditionSchema.safeParse(a.when);
-    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['calendar', 'activities', i, 'when', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({
+          code: 'custom',
+          path: [
+            'calendar',
+            'activities',
+            i,
+            'when',
+            ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          ],
+          message: issue.message,
+        });
   });
   for (const id of Object.keys(policy.budget?.tiers ?? {})) {
     if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['budget', 'tiers', id], message: `no tier "${id}"` });
   }
   for (const [name, values] of Object.entries(policy.fields)) {
     if ((RESERVED_FIELD_NAMES as readonly string[]).includes(name)) {
-      ctx.addIssue({ code: 'custom', path: ['fields', name], message: `an output field cannot be named "${name}": every placement already has a ${name} of its own; choose another name, e.g. "support_${name}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', name],
+        message: `an output field cannot be named "${name}": every placement already has a ${name} of its own; choose another name, e.g. "support_${name}"`,
+      });
     }
     values.forEach((value, i) => {
       value.tiers?.forEach((id) => {
-        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['fields', name, i, 'tiers'], message: `no tier "${id}"` });
+        if (!ids.has(id))
+          ctx.addIssue({ code: 'custom', path: ['fields', name, i, 'tiers'], message: `no tier "${id}"` });
       });
     });
   }

@@ -54,12 +54,18 @@ export function reportCardCategory(fields: Fields): { category: 'SM' | 'RSI' | n
   const others = urgent.filter((a) => a !== 'rc_leadership_governance').map((a) => AREA_NAMES[a]);
   const notMet = fields.rc_safeguarding === 'not-met';
   if (leadershipUrgent && (others.length > 0 || notMet)) {
-    const with_ = [...others.map((o) => `${o} Urgent improvement`), ...(notMet ? ['safeguarding Not met'] : [])].join(', ');
+    const with_ = [...others.map((o) => `${o} Urgent improvement`), ...(notMet ? ['safeguarding Not met'] : [])].join(
+      ', ',
+    );
     return { category: 'SM', why: `Leadership and governance Urgent improvement with ${with_}` };
   }
-  if (leadershipUrgent) return { category: 'RSI', why: 'Leadership and governance the only area graded Urgent improvement' };
+  if (leadershipUrgent)
+    return { category: 'RSI', why: 'Leadership and governance the only area graded Urgent improvement' };
   if (others.length > 0 || notMet) {
-    const parts = [...others.map((o) => `${o} Urgent improvement`), ...(notMet ? ['safeguarding standards Not met'] : [])];
+    const parts = [
+      ...others.map((o) => `${o} Urgent improvement`),
+      ...(notMet ? ['safeguarding standards Not met'] : []),
+    ];
     return { category: 'RSI', why: parts.join(', ') };
   }
   return { category: null, why: 'no area Urgent improvement and safeguarding standards Met' };
@@ -78,7 +84,12 @@ export function categoryOfConcern(fields: Fields): Derived<string> {
 
 export type LatestInspection = 'report-card' | 'graded' | 'sub-judgements' | 'ungraded' | 'not-yet-inspected';
 
-const SUB_JUDGEMENTS = ['ofsted_quality_of_education', 'ofsted_behaviour_attitudes', 'ofsted_personal_development', 'ofsted_leadership_management'];
+const SUB_JUDGEMENTS = [
+  'ofsted_quality_of_education',
+  'ofsted_behaviour_attitudes',
+  'ofsted_personal_development',
+  'ofsted_leadership_management',
+];
 
 /** The latest ungraded inspection, in Ofsted's words, for explanations ("" when there is none). */
 export function ungradedEvent(fields: Fields): string {
@@ -111,14 +122,32 @@ export function latestInspection(fields: Fields): Derived<LatestInspection> {
     return { value: 'report-card', seen: `report card${rcDate ? ` of ${rcDate}` : ''}`, missing: [] };
   }
   if (fields.ofsted_overall != null) {
-    return { value: 'graded', seen: `graded inspection${ofstedDate ? ` of ${ofstedDate}` : ''}${afterUngraded(fields)}`, missing: [] };
+    return {
+      value: 'graded',
+      seen: `graded inspection${ofstedDate ? ` of ${ofstedDate}` : ''}${afterUngraded(fields)}`,
+      missing: [],
+    };
   }
   if (SUB_JUDGEMENTS.some((f) => fields[f] != null)) {
-    return { value: 'sub-judgements', seen: `inspection${ofstedDate ? ` of ${ofstedDate}` : ''} with sub-judgements and no overall grade${afterUngraded(fields)}`, missing: [] };
+    return {
+      value: 'sub-judgements',
+      seen: `inspection${ofstedDate ? ` of ${ofstedDate}` : ''} with sub-judgements and no overall grade${afterUngraded(fields)}`,
+      missing: [],
+    };
   }
   const event = ungradedEvent(fields);
-  if (event) return { value: 'ungraded', seen: `only an ${event}; the graded inspection before it is not in the data`, missing: [] };
-  if (fields.not_yet_inspected === true) return { value: 'not-yet-inspected', seen: 'not yet inspected: the file has no inspection of this school', missing: [] };
+  if (event)
+    return {
+      value: 'ungraded',
+      seen: `only an ${event}; the graded inspection before it is not in the data`,
+      missing: [],
+    };
+  if (fields.not_yet_inspected === true)
+    return {
+      value: 'not-yet-inspected',
+      seen: 'not yet inspected: the file has no inspection of this school',
+      missing: [],
+    };
   return { value: null, seen: 'no inspection in the data', missing: ['ofsted_overall', 'rc_leadership_governance'] };
 }
 
@@ -162,37 +191,70 @@ export function inspectionBefore(fields: Fields): Derived<OfstedGrade | 'none'> 
   if (latest.value === 'report-card') {
     const overall = fields.ofsted_overall as OfstedGrade | null;
     const date = fields.ofsted_date ? ` of ${fields.ofsted_date}` : '';
-    if (overall !== null) return { value: overall, seen: `graded inspection${date} before the report card: ${OFSTED_GRADE_LABELS[overall]}`, missing: [] };
+    if (overall !== null)
+      return {
+        value: overall,
+        seen: `graded inspection${date} before the report card: ${OFSTED_GRADE_LABELS[overall]}`,
+        missing: [],
+      };
     const subs = (['ofsted_quality_of_education', 'ofsted_leadership_management'] as const)
       .map((f) => fields[f] as OfstedGrade | null)
       .filter((g): g is OfstedGrade => g !== null);
     if (subs.length > 0) {
       const lowest = subs.sort((a, b) => RANK[b] - RANK[a])[0];
-      return { value: lowest, seen: `inspection${date} before the report card had no overall grade; its lower of quality of education and leadership and management: ${OFSTED_GRADE_LABELS[lowest]}`, missing: [] };
+      return {
+        value: lowest,
+        seen: `inspection${date} before the report card had no overall grade; its lower of quality of education and leadership and management: ${OFSTED_GRADE_LABELS[lowest]}`,
+        missing: [],
+      };
     }
     return { value: 'none', seen: 'no graded inspection before the report card in the data', missing: [] };
   }
   if (latest.value === 'not-yet-inspected') return { value: 'none', seen: latest.seen, missing: [] };
-  if (latest.value === null || latest.value === 'ungraded') return { value: null, seen: latest.seen, missing: latest.missing.length ? latest.missing : ['ofsted_overall'] };
+  if (latest.value === null || latest.value === 'ungraded')
+    return { value: null, seen: latest.seen, missing: latest.missing.length ? latest.missing : ['ofsted_overall'] };
   const previous = fields.previous_ofsted_overall as OfstedGrade | null;
   if (previous !== null) {
     const date = fields.previous_ofsted_date ? ` of ${fields.previous_ofsted_date}` : '';
-    return { value: previous, seen: `previous graded inspection${date}: ${OFSTED_GRADE_LABELS[previous]}`, missing: [] };
+    return {
+      value: previous,
+      seen: `previous graded inspection${date}: ${OFSTED_GRADE_LABELS[previous]}`,
+      missing: [],
+    };
   }
   const type = fields.ofsted_inspection_type as string | null;
   const fromType = gradeBeforeFromType(type);
-  if (fromType !== null) return { value: fromType, seen: `the latest inspection was a "${type}", so the one before was ${OFSTED_GRADE_LABELS[fromType]}`, missing: [] };
+  if (fromType !== null)
+    return {
+      value: fromType,
+      seen: `the latest inspection was a "${type}", so the one before was ${OFSTED_GRADE_LABELS[fromType]}`,
+      missing: [],
+    };
   const confirmed = confirmedBefore(fields);
-  if (confirmed) return { value: confirmed.grade, seen: `${confirmed.seen}: ${OFSTED_GRADE_LABELS[confirmed.grade]}`, missing: [] };
+  if (confirmed)
+    return { value: confirmed.grade, seen: `${confirmed.seen}: ${OFSTED_GRADE_LABELS[confirmed.grade]}`, missing: [] };
   // A blank previous grade means there was none (a new school or URN), unless the file does not
   // give it: files of the report-card era, a 2024/25 row whose graded inspection is the "previous" one.
-  if (fields.previous_ofsted_given === false || (latest.value === 'sub-judgements' && fields.previous_ofsted_given !== true)) {
-    return { value: null, seen: 'the grade before the latest graded inspection is not in the data', missing: ['previous_ofsted_overall'] };
+  if (
+    fields.previous_ofsted_given === false ||
+    (latest.value === 'sub-judgements' && fields.previous_ofsted_given !== true)
+  ) {
+    return {
+      value: null,
+      seen: 'the grade before the latest graded inspection is not in the data',
+      missing: ['previous_ofsted_overall'],
+    };
   }
   return { value: 'none', seen: 'no previous graded inspection in the data (a new school or a new URN)', missing: [] };
 }
 
-const RC_RANK: Record<ReportCardGrade, number> = { exceptional: 1, strong: 2, expected: 3, 'needs-attention': 4, 'urgent-improvement': 5 };
+const RC_RANK: Record<ReportCardGrade, number> = {
+  exceptional: 1,
+  strong: 2,
+  expected: 3,
+  'needs-attention': 4,
+  'urgent-improvement': 5,
+};
 
 /** The lowest grade on the report card across its areas (safeguarding is separate). */
 export function lowestAreaGrade(fields: Fields): Derived<ReportCardGrade> {
@@ -215,11 +277,15 @@ export function inspectionSummary(fields: Fields): string[] {
   const lines = [`Latest inspection: ${latest.seen}`];
   const event = ungradedEvent(fields);
   if (event) lines.push(`Latest ungraded inspection: ${event}`);
-  if (fields.inspection_current_form === false) lines.push('The deciding inspection was of a predecessor school (it does not relate to the school in its current form)');
+  if (fields.inspection_current_form === false)
+    lines.push(
+      'The deciding inspection was of a predecessor school (it does not relate to the school in its current form)',
+    );
   return lines;
 }
 
-const INSPECTION_FIELD = /^(ofsted_|previous_ofsted_|rc_)|^(inspection_current_form|not_yet_inspected|safeguarding_effective)$/;
+const INSPECTION_FIELD =
+  /^(ofsted_|previous_ofsted_|rc_)|^(inspection_current_form|not_yet_inspected|safeguarding_effective)$/;
 
 /**
  * An older Ofsted file joined to a newer one (--with, to supply the grade before a 2024/25
@@ -235,9 +301,14 @@ export function asEarlierInspections<T extends SchoolRecordLike>(main: SchoolRec
     const date = school.fields.ofsted_date as string | null;
     if (mainDate === null || date === null || date > mainDate) return school;
     const kept = Object.fromEntries(Object.entries(school.fields).filter(([k]) => !INSPECTION_FIELD.test(k)));
-    const fields = date < mainDate
-      ? { ...kept, previous_ofsted_overall: school.fields.ofsted_overall ?? null, previous_ofsted_date: date }
-      : { ...kept, previous_ofsted_overall: school.fields.previous_ofsted_overall ?? null, previous_ofsted_date: school.fields.previous_ofsted_date ?? null };
+    const fields =
+      date < mainDate
+        ? { ...kept, previous_ofsted_overall: school.fields.ofsted_overall ?? null, previous_ofsted_date: date }
+        : {
+            ...kept,
+            previous_ofsted_overall: school.fields.previous_ofsted_overall ?? null,
+            previous_ofsted_date: school.fields.previous_ofsted_date ?? null,
+          };
     return { ...school, fields };
   });
 }

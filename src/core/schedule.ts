@@ -14,8 +14,19 @@ import { fold } from './values.js';
 import type { Capacity } from './config.js';
 import { termOfDay, type TermCalendar } from './terms.js';
 import {
-  dayText, dueOccurrences, ownerSchoolDays, timeOf,
-  type Activity, type ActivityType, type CalendarSchool, type Dropped, type DueOptions, type MissingDate, type OnRequest, type Occurrence, type PolicyCalendar,
+  dayText,
+  dueOccurrences,
+  ownerSchoolDays,
+  timeOf,
+  type Activity,
+  type ActivityType,
+  type CalendarSchool,
+  type Dropped,
+  type DueOptions,
+  type MissingDate,
+  type OnRequest,
+  type Occurrence,
+  type PolicyCalendar,
 } from './calendar.js';
 
 export const ScheduleSettingsSchema = z.strictObject({
@@ -129,14 +140,23 @@ export interface ScheduleOptions extends DueOptions {
   settings?: Partial<ScheduleSettings>;
 }
 
-export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, options: ScheduleOptions = {}): Schedule {
+export function buildSchedule(
+  schools: CalendarSchool[],
+  calendar: PolicyCalendar,
+  cal: TermCalendar,
+  options: ScheduleOptions = {},
+): Schedule {
   const visitsPerDay = options.settings?.visits_per_day ?? 1;
   const people = peopleOf(options.capacity);
-  const diaries = people.map((person): Diary => ({ person, load: new Map(), visits: new Map(), total: 0, terms: [0, 0, 0, 0, 0, 0], linked: 0 }));
+  const diaries = people.map(
+    (person): Diary => ({ person, load: new Map(), visits: new Map(), total: 0, terms: [0, 0, 0, 0, 0, 0], linked: 0 }),
+  );
   const byRole = new Map<string, Diary[]>();
-  for (const d of diaries) for (const r of new Set(d.person.roles.map(fold))) byRole.set(r, [...(byRole.get(r) ?? []), d]);
+  for (const d of diaries)
+    for (const r of new Set(d.person.roles.map(fold))) byRole.set(r, [...(byRole.get(r) ?? []), d]);
   const due = dueOccurrences(schools, calendar, cal, options);
-  const ratio = (d: Diary, extra: number) => (d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY);
+  const ratio = (d: Diary, extra: number) =>
+    d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY;
 
   // Link people: each school's (or trust's) work for a role goes to the person with the least load for their days.
   const demand = new Map<string, { role: string; owner: string; days: number; order: number }>();
@@ -150,10 +170,14 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
   const link = new Map<string, Diary>();
   // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
   const holdersOf = (role: string) => byRole.get(role)?.length ?? 0;
-  for (const entry of [...demand.values()].sort((a, b) => holdersOf(a.role) - holdersOf(b.role) || b.days - a.days || a.order - b.order)) {
+  for (const entry of [...demand.values()].sort(
+    (a, b) => holdersOf(a.role) - holdersOf(b.role) || b.days - a.days || a.order - b.order,
+  )) {
     const holders = byRole.get(entry.role);
     if (!holders?.length) continue;
-    const best = [...holders].sort((a, b) => ratio(a, a.linked + entry.days) - ratio(b, b.linked + entry.days) || a.person.index - b.person.index)[0];
+    const best = [...holders].sort(
+      (a, b) => ratio(a, a.linked + entry.days) - ratio(b, b.linked + entry.days) || a.person.index - b.person.index,
+    )[0];
     best.linked += entry.days;
     link.set(`${entry.role}|${entry.owner}`, best);
   }
@@ -187,7 +211,19 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
     const busy = (r: number[]) => a.type === 'visit' && seen !== undefined && r.some((x) => seen.has(x));
     const runs = [...found.filter((r) => !busy(r)), ...found.filter(busy)];
     const cost = a.type === 'school' ? 0 : time * a.days;
-    const base = { urn: o.owner.urn, name: o.owner.name, trust: o.owner.trust, tier: o.owner.tier, activity: o.label, activity_id: a.id, kind: a.kind, term: o.term, occurrence: o.number, role: a.lead, days: cost };
+    const base = {
+      urn: o.owner.urn,
+      name: o.owner.name,
+      trust: o.owner.trust,
+      tier: o.owner.tier,
+      activity: o.label,
+      activity_id: a.id,
+      kind: a.kind,
+      term: o.term,
+      occurrence: o.number,
+      role: a.lead,
+      days: cost,
+    };
     const holders = a.type === 'school' ? [] : (byRole.get(fold(a.lead)) ?? []);
     let chosen: { days: number[]; diary: Diary | null } | null = null;
     if (a.type === 'school' || holders.length === 0) {
@@ -195,7 +231,9 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
     } else {
       const first = link.get(`${fold(a.lead)}|${o.owner.key}`);
       // The link person first, unless that would take them past their days for the term.
-      const others = holders.filter((h) => h !== first).sort((x, y) => ratio(x, x.total) - ratio(y, y.total) || x.person.index - y.person.index);
+      const others = holders
+        .filter((h) => h !== first)
+        .sort((x, y) => ratio(x, x.total) - ratio(y, y.total) || x.person.index - y.person.index);
       const full = (d: Diary) => d.terms[o.term - 1] + cost > d.person.perTerm + EPS;
       const ordered = first ? [first, ...others] : others;
       for (const diary of [...ordered.filter((d) => !full(d)), ...ordered.filter(full)]) {
@@ -208,9 +246,10 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
     }
     if (!chosen) {
       const span = `${dayText(o.window[0])} to ${dayText(o.window[1])}`;
-      const reason = runs.length === 0
-        ? `no school day from ${span}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`
-        : `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${span}`;
+      const reason =
+        runs.length === 0
+          ? `no school day from ${span}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`
+          : `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${span}`;
       unscheduled.push({ ...base, reason });
       return false;
     }
@@ -230,53 +269,105 @@ export function buildSchedule(schools: CalendarSchool[], calendar: PolicyCalenda
       visited.set(o.owner.key, set);
     }
     const notes = [...o.notes, ...extraNotes];
-    if (o.movedFrom && days[0] !== o.movedFrom.day) notes.unshift(`moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`);
-    else if (o.series && days[0] !== o.target) notes.unshift(`moved from ${dayText(o.target)}: the lead's day was full`);
+    if (o.movedFrom && days[0] !== o.movedFrom.day)
+      notes.unshift(`moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`);
+    else if (o.series && days[0] !== o.target)
+      notes.unshift(`moved from ${dayText(o.target)}: the lead's day was full`);
     if (a.note) notes.push(a.note);
     const lead = a.type === 'school' ? a.lead : diary ? diary.person.name : `unassigned (${a.lead})`;
     events.push({
-      date: fromDayNumber(days[0]), end: fromDayNumber(days[days.length - 1]), ...base, term: termOfDay(cal, days[0]) as number,
-      type: a.type, lead, person: diary?.person.name ?? null, note: notes.length ? notes.join('; ') : null,
+      date: fromDayNumber(days[0]),
+      end: fromDayNumber(days[days.length - 1]),
+      ...base,
+      term: termOfDay(cal, days[0]) as number,
+      type: a.type,
+      lead,
+      person: diary?.person.name ?? null,
+      note: notes.length ? notes.join('; ') : null,
     });
     return true;
   };
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
   const rank = (o: Occurrence) => (o.activity.days > 1 ? 0 : o.series ? 1 : 2);
-  const order = due.occurrences.map((o, i) => ({ o, i })).sort((x, y) => rank(x.o) - rank(y.o) || x.o.target - y.o.target || x.i - y.i);
+  const order = due.occurrences
+    .map((o, i) => ({ o, i }))
+    .sort((x, y) => rank(x.o) - rank(y.o) || x.o.target - y.o.target || x.i - y.i);
   for (const { o } of order) place(o);
 
   const shortfalls = topUp(schools, calendar, cal, events, place);
   events.sort(compareEvents);
-  return { events, unscheduled, dropped: due.dropped, missingDates: due.missingDates, onRequest: due.onRequest, people, shortfalls, visitsPerDay };
+  return {
+    events,
+    unscheduled,
+    dropped: due.dropped,
+    missingDates: due.missingDates,
+    onRequest: due.onRequest,
+    people,
+    shortfalls,
+    visitsPerDay,
+  };
 }
 
 /** Adds each minimum's top-up activity to a term that falls short; returns what is still short. */
-function topUp(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCalendar, events: CalendarEvent[], place: (o: Occurrence, notes: string[]) => boolean): string[] {
+function topUp(
+  schools: CalendarSchool[],
+  calendar: PolicyCalendar,
+  cal: TermCalendar,
+  events: CalendarEvent[],
+  place: (o: Occurrence, notes: string[]) => boolean,
+): string[] {
   const lines: string[] = [];
   const count = new Map<string, number>();
-  const bump = (urn: number, term: number, kind: string) => count.set(`${urn}|${term}|${kind}`, (count.get(`${urn}|${term}|${kind}`) ?? 0) + 1);
+  const bump = (urn: number, term: number, kind: string) =>
+    count.set(`${urn}|${term}|${kind}`, (count.get(`${urn}|${term}|${kind}`) ?? 0) + 1);
   for (const e of events) if (e.urn !== null) bump(e.urn, e.term, e.kind);
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
       if (school.tier === null || !m.tiers.includes(school.tier)) continue;
-      const activity: Activity | undefined = m.top_up === undefined ? undefined : calendar.activities.find((a) => a.id === m.top_up);
+      const activity: Activity | undefined =
+        m.top_up === undefined ? undefined : calendar.activities.find((a) => a.id === m.top_up);
       for (const term of cal.terms) {
         if (m.terms && !m.terms.includes(term.number)) continue;
         let n = count.get(`${school.urn}|${term.number}|${m.kind}`) ?? 0;
         const why = `added so that term ${term.number} has at least ${m.per_term} ${m.kind}${m.source ? ` (${m.source})` : ''}`;
         for (let k = 1; activity && n < m.per_term && k <= m.per_term; k++) {
-          const owner = { key: String(school.urn), urn: school.urn, name: school.name, trust: (school.fields.trust as string | null) ?? null, tier: school.tier, level: school.level, closed: new Map<number, string>(), from: null, fromText: null };
+          const owner = {
+            key: String(school.urn),
+            urn: school.urn,
+            name: school.name,
+            trust: (school.fields.trust as string | null) ?? null,
+            tier: school.tier,
+            level: school.level,
+            closed: new Map<number, string>(),
+            from: null,
+            fromText: null,
+          };
           const days = ownerSchoolDays(cal, owner, term.startDay, term.endDay);
           if (!days.length) break;
           const target = days[Math.floor((k * days.length) / (m.per_term + 1))];
-          const occurrence: Occurrence = { owner, activity, label: activity.name, term: term.number, number: `top-up-${k}`, window: [days[0], days[days.length - 1]], target, series: null, minGap: 0, movedFrom: null, notes: [] };
+          const occurrence: Occurrence = {
+            owner,
+            activity,
+            label: activity.name,
+            term: term.number,
+            number: `top-up-${k}`,
+            window: [days[0], days[days.length - 1]],
+            target,
+            series: null,
+            minGap: 0,
+            movedFrom: null,
+            notes: [],
+          };
           if (place(occurrence, [why])) {
             n += 1;
             bump(school.urn, term.number, m.kind);
           }
         }
-        if (n < m.per_term) lines.push(`${school.urn} ${school.name} (${school.tier}): term ${term.number} has ${n} ${m.kind} ${n === 1 ? 'activity' : 'activities'}; the policy asks for at least ${m.per_term}${m.source ? ` (${m.source})` : ''}`);
+        if (n < m.per_term)
+          lines.push(
+            `${school.urn} ${school.name} (${school.tier}): term ${term.number} has ${n} ${m.kind} ${n === 1 ? 'activity' : 'activities'}; the policy asks for at least ${m.per_term}${m.source ? ` (${m.source})` : ''}`,
+          );
       }
     }
   }
@@ -286,8 +377,16 @@ function topUp(schools: CalendarSchool[], calendar: PolicyCalendar, cal: TermCal
 /** By date, then school (a trust's or the organisation's events first), activity, id and occurrence. */
 export function compareEvents(a: CalendarEvent, b: CalendarEvent): number {
   const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return s(a.date, b.date) || (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name) || s(a.activity, b.activity) || s(a.activity_id, b.activity_id) || s(a.occurrence, b.occurrence);
+  return (
+    s(a.date, b.date) ||
+    (a.urn ?? 0) - (b.urn ?? 0) ||
+    s(a.name, b.name) ||
+    s(a.activity, b.activity) ||
+    s(a.activity_id, b.activity_id) ||
+    s(a.occurrence, b.occurrence)
+  );
 }
 
 /** The events of the terms asked. */
-export const inTerms = <T extends { term: number | null }>(items: T[], terms: number[]): T[] => items.filter((e) => e.term !== null && terms.includes(e.term));
+export const inTerms = <T extends { term: number | null }>(items: T[], terms: number[]): T[] =>
+  items.filter((e) => e.term !== null && terms.includes(e.term));

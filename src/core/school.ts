@@ -43,7 +43,11 @@ export const SchoolRowSchema = z
     if (row.urn === null) ctx.addIssue({ code: 'custom', path: ['urn'], message: 'a URN (required)' });
     if (row.name === null) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a school name (required)' });
     if (row.override_tier !== null && row.override_reason === null) {
-      ctx.addIssue({ code: 'custom', path: ['override_reason'], message: 'a reason for the override_tier (an override without a reason is not accepted)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['override_reason'],
+        message: 'a reason for the override_tier (an override without a reason is not accepted)',
+      });
     }
   });
 
@@ -117,7 +121,10 @@ export type RowCheck = { ok: true; fields: Record<string, FieldValue> } | { ok: 
 export function checkRowWithSchema(input: Record<string, string>): RowCheck {
   const parsed = SchoolRowSchema.safeParse(input);
   if (parsed.success) return { ok: true, fields: parsed.data as Record<string, FieldValue> };
-  return { ok: false, issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })) };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })),
+  };
 }
 
 const CELL_PARSERS = FIELDS.map((def) => [def.name, PARSERS[def.kind]] as const);
@@ -144,13 +151,19 @@ export function checkRow(get: (field: string) => string | undefined): RowCheck {
   if (fields.urn === null) (issues ??= []).push({ field: 'urn', message: 'a URN (required)' });
   if (fields.name === null) (issues ??= []).push({ field: 'name', message: 'a school name (required)' });
   if (fields.override_tier !== null && fields.override_reason === null) {
-    (issues ??= []).push({ field: 'override_reason', message: 'a reason for the override_tier (an override without a reason is not accepted)' });
+    (issues ??= []).push({
+      field: 'override_reason',
+      message: 'a reason for the override_tier (an override without a reason is not accepted)',
+    });
   }
   return issues ? { ok: false, issues } : { ok: true, fields };
 }
 
 /** A row's outcome: a school, the problems in it, or null for a blank row. */
-export type RowOutcome = { school: SchoolRecord; problems?: undefined } | { school?: undefined; problems: DataProblem[] } | null;
+export type RowOutcome =
+  | { school: SchoolRecord; problems?: undefined }
+  | { school?: undefined; problems: DataProblem[] }
+  | null;
 
 const columnOfField = new WeakMap<ColumnMap, Map<string, number>>();
 
@@ -163,28 +176,48 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
   const { headers, fieldOf } = columns;
   const cells = row.cells;
   let blank = true;
-  for (const c of cells) if (c !== '' && c.trim() !== '') { blank = false; break; }
+  for (const c of cells)
+    if (c !== '' && c.trim() !== '') {
+      blank = false;
+      break;
+    }
   if (blank) return null;
   if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
-    return { problems: [{ line: row.line, message: `has ${cells.length} values but the header has ${headers.length} columns (a stray separator or an unquoted comma?)` }] };
+    return {
+      problems: [
+        {
+          line: row.line,
+          message: `has ${cells.length} values but the header has ${headers.length} columns (a stray separator or an unquoted comma?)`,
+        },
+      ],
+    };
   }
   let index = columnOfField.get(columns);
   if (!index) {
     index = new Map();
-    fieldOf.forEach((field, i) => { if (field) index!.set(field, i); });
+    fieldOf.forEach((field, i) => {
+      if (field) index!.set(field, i);
+    });
     columnOfField.set(columns, index);
   }
   const at = index;
-  const checked = checkRow((field) => { const i = at.get(field); return i === undefined ? undefined : cells[i] ?? ''; });
+  const checked = checkRow((field) => {
+    const i = at.get(field);
+    return i === undefined ? undefined : (cells[i] ?? '');
+  });
   if (!checked.ok) {
     // In the order the columns stand in the file, as a person reads the row.
     const issues = [...checked.issues].sort((a, b) => fieldOf.indexOf(a.field) - fieldOf.indexOf(b.field));
     return {
       problems: issues.map((issue) => {
         const i = at.get(issue.field);
-        const raw = i === undefined ? undefined : cells[i] ?? '';
+        const raw = i === undefined ? undefined : (cells[i] ?? '');
         const got = raw === undefined || raw.trim() === '' ? 'it is blank' : `got ${quoted(raw)}`;
-        return { line: row.line, column: headers[fieldOf.indexOf(issue.field)] ?? issue.field, message: `expected ${issue.message}, ${got}` };
+        return {
+          line: row.line,
+          column: headers[fieldOf.indexOf(issue.field)] ?? issue.field,
+          message: `expected ${issue.message}, ${got}`,
+        };
       }),
     };
   }
@@ -199,11 +232,19 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
 }
 
 export function duplicateUrn(columns: ColumnMap, line: number, urn: number, firstLine: number): DataProblem {
-  return { line, column: columns.headers[columns.fieldOf.indexOf('urn')] ?? 'urn', message: `URN ${urn} appears twice (first on line ${firstLine}); each school needs one row` };
+  return {
+    line,
+    column: columns.headers[columns.fieldOf.indexOf('urn')] ?? 'urn',
+    message: `URN ${urn} appears twice (first on line ${firstLine}); each school needs one row`,
+  };
 }
 
 /** Turns text rows into school records, collecting every problem rather than stopping at one. */
-export function toSchools(headers: string[], rows: { line: number; cells: string[] }[], forced?: (string | null)[]): SchoolsResult {
+export function toSchools(
+  headers: string[],
+  rows: { line: number; cells: string[] }[],
+  forced?: (string | null)[],
+): SchoolsResult {
   const columns = mapColumns(headers, forced);
   const schools: SchoolRecord[] = [];
   const problems: DataProblem[] = [];

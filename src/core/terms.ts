@@ -17,12 +17,21 @@ const DateSchema = z.union([z.string(), z.number()]).transform((raw, ctx) => {
 
 export const TERM_NAMES = ['Autumn 1', 'Autumn 2', 'Spring 1', 'Spring 2', 'Summer 1', 'Summer 2'] as const;
 /** The holiday after each of terms 1-5, in the usual English pattern. */
-export const HOLIDAY_NAMES = ['October half term', 'Christmas holiday', 'February half term', 'Easter holiday', 'May half term'] as const;
+export const HOLIDAY_NAMES = [
+  'October half term',
+  'Christmas holiday',
+  'February half term',
+  'Easter holiday',
+  'May half term',
+] as const;
 
 export const TermsSchema = z
   .strictObject({
     /** The academic year, e.g. 2026/27; taken from the first term's start when absent. */
-    year: z.string().regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27').optional(),
+    year: z
+      .string()
+      .regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27')
+      .optional(),
     /** Where the dates come from (the local authority's published dates, say). */
     source: z.string().optional(),
     dates: z.array(z.strictObject({ name: z.string().min(1).optional(), start: DateSchema, end: DateSchema })),
@@ -30,28 +39,53 @@ export const TermsSchema = z
   })
   .superRefine((terms, ctx) => {
     if (terms.dates.length !== 6) {
-      ctx.addIssue({ code: 'custom', path: ['dates'], message: `expected six terms (Autumn 1 to Summer 2), found ${terms.dates.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dates'],
+        message: `expected six terms (Autumn 1 to Summer 2), found ${terms.dates.length}`,
+      });
       return;
     }
     terms.dates.forEach((term, i) => {
-      if (term.start > term.end) ctx.addIssue({ code: 'custom', path: ['dates', i, 'end'], message: `term ${i + 1} ends (${term.end}) before it starts (${term.start})` });
+      if (term.start > term.end)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dates', i, 'end'],
+          message: `term ${i + 1} ends (${term.end}) before it starts (${term.start})`,
+        });
       const previous = terms.dates[i - 1];
       if (previous && term.start <= previous.end) {
-        ctx.addIssue({ code: 'custom', path: ['dates', i, 'start'], message: `term ${i + 1} starts (${term.start}) before term ${i} ends (${previous.end}): terms must be in order and not overlap` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dates', i, 'start'],
+          message: `term ${i + 1} starts (${term.start}) before term ${i} ends (${previous.end}): terms must be in order and not overlap`,
+        });
       }
     });
     const first = terms.dates[0].start;
     const last = terms.dates[5].end;
     const year = academicYearOf(first);
     if (academicYearOf(last) !== year) {
-      ctx.addIssue({ code: 'custom', path: ['dates', 5, 'end'], message: `term 6 ends (${last}) in another academic year than term 1 starts (${first}, ${academicYearName(year)})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dates', 5, 'end'],
+        message: `term 6 ends (${last}) in another academic year than term 1 starts (${first}, ${academicYearName(year)})`,
+      });
     }
     if (terms.year !== undefined && terms.year !== academicYearName(year)) {
-      ctx.addIssue({ code: 'custom', path: ['year'], message: `the year is ${terms.year} but term 1 starts on ${first}, in ${academicYearName(year)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['year'],
+        message: `the year is ${terms.year} but term 1 starts on ${first}, in ${academicYearName(year)}`,
+      });
     }
     terms.closures.forEach((closure, i) => {
       if (closure.date < first || closure.date > last) {
-        ctx.addIssue({ code: 'custom', path: ['closures', i, 'date'], message: `${closure.date} (${closure.name}) is outside the year's terms (${first} to ${last})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closures', i, 'date'],
+          message: `${closure.date} (${closure.name}) is outside the year's terms (${first} to ${last})`,
+        });
       }
     });
   });
@@ -87,7 +121,12 @@ export function termCalendar(config: TermsConfig): TermCalendar {
     endDay: toDayNumber(t.end),
   }));
   const year = academicYearOf(terms[0].start);
-  return { year, yearName: academicYearName(year), terms, closures: new Map(config.closures.map((c) => [toDayNumber(c.date), c.name])) };
+  return {
+    year,
+    yearName: academicYearName(year),
+    terms,
+    closures: new Map(config.closures.map((c) => [toDayNumber(c.date), c.name])),
+  };
 }
 
 /** The term (1-6) a day falls in, or null in a holiday. */

@@ -7,7 +7,24 @@ const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
 const bad = (expected: string): Parsed<never> => ({ ok: false, expected });
 
 /** Markers that public files (DfE, Ofsted) use for "no value" (SPEC section 3). */
-const NO_VALUE = new Set(['', 'null', 'na', 'n/a', 'supp', 'ne', 'np', 'lowcov', 'x', 'z', 'c', 'u', '..', 'not judged', 'not applicable', '-']);
+const NO_VALUE = new Set([
+  '',
+  'null',
+  'na',
+  'n/a',
+  'supp',
+  'ne',
+  'np',
+  'lowcov',
+  'x',
+  'z',
+  'c',
+  'u',
+  '..',
+  'not judged',
+  'not applicable',
+  '-',
+]);
 
 export function isNoValue(raw: string): boolean {
   // No marker starts with a digit: most cells (numbers, dates) are decided without a copy.
@@ -18,7 +35,7 @@ export function isNoValue(raw: string): boolean {
 
 /** Lower-case, and fold spaces, hyphens and underscores away: how headers and words are matched. */
 export function fold(text: string): string {
-  return text.toLowerCase().replace(/[\s_\-]+/g, '');
+  return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
 // Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ", "1,234". A comma
@@ -135,7 +152,9 @@ export function parseReportCardGrade(raw: string): Parsed<ReportCardGrade> {
   const grade = RC_WORDS[fold(raw)];
   return grade
     ? ok(grade)
-    : bad('a report-card grade: Exceptional, Strong standard, Expected standard, Needs attention or Urgent improvement');
+    : bad(
+        'a report-card grade: Exceptional, Strong standard, Expected standard, Needs attention or Urgent improvement',
+      );
 }
 
 export function parseMet(raw: string): Parsed<'met' | 'not-met'> {
@@ -165,7 +184,15 @@ export function parseCategory(raw: string): Parsed<CategoryOfConcern> {
   return category ? ok(category) : bad('a category of concern: SM, SWK or RSI (or blank)');
 }
 
-export const PHASES = ['primary', 'secondary', 'all-through', 'special', 'nursery', '16-plus', 'alternative-provision'] as const;
+export const PHASES = [
+  'primary',
+  'secondary',
+  'all-through',
+  'special',
+  'nursery',
+  '16-plus',
+  'alternative-provision',
+] as const;
 export type Phase = (typeof PHASES)[number];
 const PHASE_WORDS: Record<string, Phase> = {
   primary: 'primary',
@@ -238,9 +265,13 @@ export function parseDate(raw: string): Parsed<string> {
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (m) {
     const iso = isoDate(+m[1], +m[2], +m[3]);
-    return iso ? ok(iso) : bad(`${DATE_EXPECTED} (${outOfRange(+m[1]) ? `a year from ${FIRST_YEAR} to ${LAST_YEAR}` : 'this is not a real date'})`);
+    return iso
+      ? ok(iso)
+      : bad(
+          `${DATE_EXPECTED} (${outOfRange(+m[1]) ? `a year from ${FIRST_YEAR} to ${LAST_YEAR}` : 'this is not a real date'})`,
+        );
   }
-  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: [\d:]+)?$/.exec(text);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: [\d:]+)?$/.exec(text);
   if (m) {
     // 01/02/99 could be 1999 or 2099: a two-digit year is refused, never guessed.
     if (m[3].length === 2) return bad(`${DATE_EXPECTED} (with a 4-digit year)`);

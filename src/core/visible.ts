@@ -4,21 +4,25 @@
 
 // C0 and C1 controls and DEL; zero-width, direction and other format characters; BOM; interlinear marks.
 // eslint-disable-next-line no-control-regex
-const HIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const HIDDEN =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 // eslint-disable-next-line no-control-regex
-const HIDDEN_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const HIDDEN_OR_NEWLINE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
-const escape = (ch: string) => {
+const escapeChar = (ch: string) => {
   const code = ch.charCodeAt(0);
   if (ch === '\n') return '\\n';
   if (ch === '\r') return '\\r';
   if (ch === '\t') return '\\t';
-  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return code <= 0xff
+    ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 };
 
 /** The text with hidden characters as escapes (\x1B, \u200B); line breaks kept unless `oneLine`. */
 export function visible(text: string, oneLine = false): string {
-  return text.replace(oneLine ? HIDDEN_OR_NEWLINE : HIDDEN, escape);
+  return text.replace(oneLine ? HIDDEN_OR_NEWLINE : HIDDEN, escapeChar);
 }
 
 /** The longest value an error message quotes. */

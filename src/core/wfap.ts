@@ -35,9 +35,30 @@ export const WfapSettingsSchema = z.strictObject({
 
 /** Used when the config names no KPIs: the three the source names, against national. */
 export const DEFAULT_KPIS: KpiSpec[] = [
-  { name: 'attendance', label: 'Attendance', field: 'attendance_pct', unit: '%', target: 'national', lower_is_better: false },
-  { name: 'persistent_absence', label: 'Persistent absence', field: 'persistent_absence_pct', unit: '%', target: 'national', lower_is_better: true },
-  { name: 'attainment', label: 'Attainment (headline measure)', field: 'attainment_pct', unit: '%', target: 'national', lower_is_better: false },
+  {
+    name: 'attendance',
+    label: 'Attendance',
+    field: 'attendance_pct',
+    unit: '%',
+    target: 'national',
+    lower_is_better: false,
+  },
+  {
+    name: 'persistent_absence',
+    label: 'Persistent absence',
+    field: 'persistent_absence_pct',
+    unit: '%',
+    target: 'national',
+    lower_is_better: true,
+  },
+  {
+    name: 'attainment',
+    label: 'Attainment (headline measure)',
+    field: 'attainment_pct',
+    unit: '%',
+    target: 'national',
+    lower_is_better: false,
+  },
 ];
 
 // ---- answers (asked, or an answers file) --------------------------------------------------
@@ -67,9 +88,16 @@ export const DEFAULT_PRIORITIES = 3;
 /** Free text (a number in YAML is taken as written). */
 export const text = z.union([z.string(), z.number()]).transform(String);
 /** A list of points: a YAML list, or one string (one point per line). */
-export const points = z.union([z.array(text), text]).transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((s) => s.trim()).filter(Boolean));
+export const points = z
+  .union([z.array(text), text])
+  .transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((s) => s.trim()).filter(Boolean));
 
-export const ActionSchema = z.strictObject(Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, text.optional()])) as Record<ActionKey, z.ZodOptional<typeof text>>);
+export const ActionSchema = z.strictObject(
+  Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, text.optional()])) as Record<
+    ActionKey,
+    z.ZodOptional<typeof text>
+  >,
+);
 export type ActionAnswers = z.output<typeof ActionSchema>;
 
 export const PriorityAnswersSchema = z.strictObject({
@@ -80,7 +108,10 @@ export const PriorityAnswersSchema = z.strictObject({
 
 export const WfapAnswersSchema = z.strictObject({
   school: z.number().int().min(100000).max(999999).optional(),
-  academic_year: z.string().regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27').optional(),
+  academic_year: z
+    .string()
+    .regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27')
+    .optional(),
   tier: z.union([z.string(), z.number()]).transform(String).optional(),
   tier_reason: text.optional(),
   kpi_targets: z.record(z.string(), z.number()).optional(),
@@ -169,7 +200,8 @@ function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targets: Rec
   } else if (spec.target === 'national') {
     const phase = (school.fields.phase as string | null) ?? null;
     const national = policy.national[spec.field] as Record<string, number | string | undefined> | undefined;
-    const byPhase = national && phase !== null && typeof national[phase] === 'number' ? (national[phase] as number) : undefined;
+    const byPhase =
+      national && phase !== null && typeof national[phase] === 'number' ? (national[phase] as number) : undefined;
     const fallback = national && typeof national.default === 'number' ? national.default : undefined;
     if (byPhase !== undefined) {
       target = byPhase;
@@ -181,7 +213,16 @@ function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targets: Rec
       source = 'national: the policy has no national figure; set a target';
     }
   }
-  return { name: spec.name, label: spec.label, unit: spec.unit, field: spec.field, value, target, target_source: source, lower_is_better: spec.lower_is_better };
+  return {
+    name: spec.name,
+    label: spec.label,
+    unit: spec.unit,
+    field: spec.field,
+    value,
+    target,
+    target_source: source,
+    lower_is_better: spec.lower_is_better,
+  };
 }
 
 export interface BuildOptions {
@@ -209,32 +250,54 @@ export function buildPlan(placement: Placement, policy: Policy, answers: WfapAns
   if (chosen && chosen.id !== placement.tier) {
     const { days, text: daysText } = describeDays(chosen);
     tier = {
-      id: chosen.id, label: chosen.label, days, days_text: daysText, description: null,
-      reasons: placement.reasons, override: answers.tier_reason ?? `set in the plan (the policy placed it in ${placement.label ?? 'no tier: needs data'})`,
+      id: chosen.id,
+      label: chosen.label,
+      days,
+      days_text: daysText,
+      description: null,
+      reasons: placement.reasons,
+      override:
+        answers.tier_reason ?? `set in the plan (the policy placed it in ${placement.label ?? 'no tier: needs data'})`,
       choices: chosen.days_choice ? [chosen.days_choice] : [],
     };
   }
   const policyTier = policy.tiers.find((t) => t.id === tier.id);
   tier.description = policyTier?.description ?? null;
 
-  const count = answers.priorities?.length ?? Math.min(Math.max(options.priorities ?? DEFAULT_PRIORITIES, 1), MAX_PRIORITIES);
+  const count =
+    answers.priorities?.length ?? Math.min(Math.max(options.priorities ?? DEFAULT_PRIORITIES, 1), MAX_PRIORITIES);
   const blankRows = options.blankActions ?? 2;
   const priorities: Priority[] = Array.from({ length: count }, (_, i) => {
     const a = answers.priorities?.[i];
     const actions = a?.actions?.length
-      ? a.actions.map((row) => ({ ...blankAction(), ...Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) }) as Action)
+      ? a.actions.map(
+          (row) =>
+            ({
+              ...blankAction(),
+              ...Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)),
+            }) as Action,
+        )
       : Array.from({ length: blankRows }, blankAction);
     return {
       number: i + 1,
       title: a?.title ?? '',
-      milestones: { autumn: a?.milestones?.autumn ?? '', spring: a?.milestones?.spring ?? '', summer: a?.milestones?.summer ?? '' },
+      milestones: {
+        autumn: a?.milestones?.autumn ?? '',
+        spring: a?.milestones?.spring ?? '',
+        summer: a?.milestones?.summer ?? '',
+      },
       actions,
     };
   });
 
   return {
     kind: 'wfap',
-    school: { urn: school.urn, name: school.name, phase: (school.fields.phase as string | null) ?? null, trust: (school.fields.trust as string | null) ?? null },
+    school: {
+      urn: school.urn,
+      name: school.name,
+      phase: (school.fields.phase as string | null) ?? null,
+      trust: (school.fields.trust as string | null) ?? null,
+    },
     academic_year: answers.academic_year ?? academicYearName(academicYearOf(options.asOf)),
     as_of: options.asOf,
     policy: { id: policy.id, name: policy.name },
@@ -260,7 +323,10 @@ export function missingAnswers(answers: WfapAnswers): string[] {
     if (!p.title) missing.push(`priorities[${i}].title`);
     for (const m of MILESTONES) if (!p.milestones?.[m.key]) missing.push(`priorities[${i}].milestones.${m.key}`);
     if (!p.actions?.length) missing.push(`priorities[${i}].actions`);
-    else p.actions.forEach((a, j) => { if (!a.action) missing.push(`priorities[${i}].actions[${j}].action`); });
+    else
+      p.actions.forEach((a, j) => {
+        if (!a.action) missing.push(`priorities[${i}].actions[${j}].action`);
+      });
   });
   return missing;
 }
@@ -269,7 +335,12 @@ export function missingAnswers(answers: WfapAnswers): string[] {
 export function answerProblems(answers: WfapAnswers, policy: Policy): { path: string; message: string }[] {
   const ids = policy.tiers.map((t) => t.id);
   if (answers.tier !== undefined && !ids.includes(answers.tier)) {
-    return [{ path: 'tier', message: `"${answers.tier}" is not a tier of policy ${policy.id}; expected one of ${ids.join(', ')}` }];
+    return [
+      {
+        path: 'tier',
+        message: `"${answers.tier}" is not a tier of policy ${policy.id}; expected one of ${ids.join(', ')}`,
+      },
+    ];
   }
   return [];
 }

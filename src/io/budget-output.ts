@@ -17,11 +17,29 @@ const terms = (xs: number[]): number[] => xs.map(round2);
 export const NO_TRUST = '(no trust)';
 
 function itemJson(c: ItemCost) {
-  return { name: c.name, kind: c.kind, days: r2(c.days), ceiling: r2(c.ceiling), per: c.per, subject_to: c.subjectTo, paid_by: c.paidBy, basis: c.basis };
+  return {
+    name: c.name,
+    kind: c.kind,
+    days: r2(c.days),
+    ceiling: r2(c.ceiling),
+    per: c.per,
+    subject_to: c.subjectTo,
+    paid_by: c.paidBy,
+    basis: c.basis,
+  };
 }
 
 function totalsJson(t: Totals) {
-  return { schools: t.schools, days: round2(t.days), ceiling: round2(t.ceiling), unknown: t.unknown, needs_data: t.needsData, per_term: terms(t.perTerm), subject_to_approval: round2(t.conditional), unscheduled: round2(t.unscheduled) };
+  return {
+    schools: t.schools,
+    days: round2(t.days),
+    ceiling: round2(t.ceiling),
+    unknown: t.unknown,
+    needs_data: t.needsData,
+    per_term: terms(t.perTerm),
+    subject_to_approval: round2(t.conditional),
+    unscheduled: round2(t.unscheduled),
+  };
 }
 
 function termJson(t: CapacityTerm) {
@@ -58,25 +76,52 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
       trust_items: s.trustItems.map(itemJson),
       subject_to_approval: s.conditional.map(itemJson),
     })),
-    byTier: Object.fromEntries(result.byTier.map((t) => [t.tier, { label: t.label, level: t.level, ...totalsJson(t) }])),
-    byTrust: Object.fromEntries(result.byTrust.map((t) => [t.trust ?? NO_TRUST, { ...totalsJson(t), trust_items: t.trustItems.map(itemJson) }])),
+    byTier: Object.fromEntries(
+      result.byTier.map((t) => [t.tier, { label: t.label, level: t.level, ...totalsJson(t) }]),
+    ),
+    byTrust: Object.fromEntries(
+      result.byTrust.map((t) => [t.trust ?? NO_TRUST, { ...totalsJson(t), trust_items: t.trustItems.map(itemJson) }]),
+    ),
     total: totalsJson(result.total),
     capacity: result.capacity && {
-      people: result.capacity.people.map((p) => ({ role: p.role, name: p.name, per_term: round2(p.perTerm), year: round2(p.year) })),
+      people: result.capacity.people.map((p) => ({
+        role: p.role,
+        name: p.name,
+        per_term: round2(p.perTerm),
+        year: round2(p.year),
+      })),
       terms: result.capacity.terms.map((t) => ({ term: t.term, ...termJson(t) })),
       year: termJson(result.capacity.year),
       over_allocated: result.capacity.overAllocated,
-      by_person: result.capacity.byPerson.map((p) => ({ name: p.name, role: p.role, events: p.events, terms: p.terms.map((t) => ({ term: t.term, ...termJson(t) })), year: termJson(p.year) })),
-      unassigned: result.capacity.unassigned.map((u) => ({ role: u.role, events: u.events, per_term: terms(u.perTerm), year: round2(u.year) })),
+      by_person: result.capacity.byPerson.map((p) => ({
+        name: p.name,
+        role: p.role,
+        events: p.events,
+        terms: p.terms.map((t) => ({ term: t.term, ...termJson(t) })),
+        year: termJson(p.year),
+      })),
+      unassigned: result.capacity.unassigned.map((u) => ({
+        role: u.role,
+        events: u.events,
+        per_term: terms(u.perTerm),
+        year: round2(u.year),
+      })),
     },
-    trust_events: result.trustEvents.map((t) => ({ trust: t.trust, activity: t.activity, count: t.count, days: round2(t.days), per_term: terms(t.perTerm) })),
+    trust_events: result.trustEvents.map((t) => ({
+      trust: t.trust,
+      activity: t.activity,
+      count: t.count,
+      days: round2(t.days),
+      per_term: terms(t.perTerm),
+    })),
     unscheduled: result.unscheduled,
     assumptions: result.assumptions,
   };
 }
 
 const termColumns: Column[] = Array.from({ length: TERMS }, (_, i) => ({ key: `t${i + 1}`, header: `T${i + 1}` }));
-const termCells = (xs: number[] | null): Record<string, Cell> => Object.fromEntries(Array.from({ length: TERMS }, (_, i) => [`t${i + 1}`, xs ? round2(xs[i]) : null]));
+const termCells = (xs: number[] | null): Record<string, Cell> =>
+  Object.fromEntries(Array.from({ length: TERMS }, (_, i) => [`t${i + 1}`, xs ? round2(xs[i]) : null]));
 
 /** The days as a reader should take them: a number, "up to" a ceiling, not stated, or needs data. */
 export function daysText(s: SchoolBudget): string {
@@ -90,50 +135,104 @@ export function daysText(s: SchoolBudget): string {
   if (s.tier === null) return 'needs data';
   if (s.days === null) return 'not stated';
   const n = String(round2(s.days));
-  const ceiling = s.ceiling !== null && s.ceiling > s.days ? ` (ceiling ${round2(s.ceiling)})` : s.isCeiling ? ' (ceiling)' : '';
+  const ceiling =
+    s.ceiling !== null && s.ceiling > s.days ? ` (ceiling ${round2(s.ceiling)})` : s.isCeiling ? ' (ceiling)' : '';
   const shared = s.trustItems.length ? ' + trust share' : '';
   return `${n}${ceiling}${shared}${s.unknown && s.days !== null && s.items.some((c) => c.days === null) ? ' + not stated' : ''}`;
 }
 
-export function schoolsTable(result: BudgetResult, policy: Policy, asOf: string, detail: 'terminal' | 'file'): TableModel {
-  const columns: Column[] = detail === 'terminal'
-    ? [{ key: 'urn', header: 'URN' }, { key: 'name', header: 'School', wide: true }, { key: 'tier', header: 'Tier' }, { key: 'days_text', header: 'Days' }, { key: 'paid_by', header: 'Paid by' }, { key: 'basis', header: 'Basis', wide: true }]
-    : [
-        { key: 'urn', header: 'urn' }, { key: 'name', header: 'name' }, { key: 'trust', header: 'trust' }, { key: 'tier', header: 'tier' },
-        { key: 'days', header: 'days' }, { key: 'scheduled', header: 'scheduled' }, { key: 'stated', header: 'stated' }, { key: 'unscheduled', header: 'unscheduled' },
-        { key: 'ceiling', header: 'ceiling' }, { key: 'days_text', header: 'days_text' },
-        ...termColumns, { key: 'paid_by', header: 'paid_by' }, { key: 'basis', header: 'basis', wide: true },
-      ];
+export function schoolsTable(
+  result: BudgetResult,
+  policy: Policy,
+  asOf: string,
+  detail: 'terminal' | 'file',
+): TableModel {
+  const columns: Column[] =
+    detail === 'terminal'
+      ? [
+          { key: 'urn', header: 'URN' },
+          { key: 'name', header: 'School', wide: true },
+          { key: 'tier', header: 'Tier' },
+          { key: 'days_text', header: 'Days' },
+          { key: 'paid_by', header: 'Paid by' },
+          { key: 'basis', header: 'Basis', wide: true },
+        ]
+      : [
+          { key: 'urn', header: 'urn' },
+          { key: 'name', header: 'name' },
+          { key: 'trust', header: 'trust' },
+          { key: 'tier', header: 'tier' },
+          { key: 'days', header: 'days' },
+          { key: 'scheduled', header: 'scheduled' },
+          { key: 'stated', header: 'stated' },
+          { key: 'unscheduled', header: 'unscheduled' },
+          { key: 'ceiling', header: 'ceiling' },
+          { key: 'days_text', header: 'days_text' },
+          ...termColumns,
+          { key: 'paid_by', header: 'paid_by' },
+          { key: 'basis', header: 'basis', wide: true },
+        ];
   const rows: Record<string, Cell>[] = result.schools.map((s) => ({
-    urn: s.urn, name: s.name, trust: s.trust, tier: s.tier ?? (detail === 'terminal' ? 'needs data' : null),
-    days: r2(s.days), scheduled: r2(s.scheduled), stated: s.stated, unscheduled: s.scheduled === null ? null : round2(s.unscheduledDays),
-    ceiling: r2(s.ceiling), days_text: daysText(s), ...termCells((s.tier === null && s.scheduled === null) || s.days === null ? null : s.perTerm),
-    paid_by: s.paidBy, basis: s.basis,
+    urn: s.urn,
+    name: s.name,
+    trust: s.trust,
+    tier: s.tier ?? (detail === 'terminal' ? 'needs data' : null),
+    days: r2(s.days),
+    scheduled: r2(s.scheduled),
+    stated: s.stated,
+    unscheduled: s.scheduled === null ? null : round2(s.unscheduledDays),
+    ceiling: r2(s.ceiling),
+    days_text: daysText(s),
+    ...termCells((s.tier === null && s.scheduled === null) || s.days === null ? null : s.perTerm),
+    paid_by: s.paidBy,
+    basis: s.basis,
   }));
   const levels = result.schools.map((s) => s.placement.level);
   // Items counted once per trust get a row of their own, so the days column adds up to the total.
   for (const t of result.byTrust) {
     for (const c of t.trustItems) {
       rows.push({
-        urn: null, name: `${t.trust} (${c.name}, once for the trust)`, trust: t.trust, tier: c.tier,
-        days: c.subjectTo ? 0 : r2(c.days), ceiling: r2(c.ceiling), days_text: c.subjectTo ? `subject to ${c.subjectTo}: not counted` : `${round2(c.days ?? 0)}${c.kind === 'ceiling' ? ' (ceiling)' : ''}`,
-        ...termCells(c.subjectTo ? null : c.perTerm), paid_by: c.paidBy, basis: c.basis,
+        urn: null,
+        name: `${t.trust} (${c.name}, once for the trust)`,
+        trust: t.trust,
+        tier: c.tier,
+        days: c.subjectTo ? 0 : r2(c.days),
+        ceiling: r2(c.ceiling),
+        days_text: c.subjectTo
+          ? `subject to ${c.subjectTo}: not counted`
+          : `${round2(c.days ?? 0)}${c.kind === 'ceiling' ? ' (ceiling)' : ''}`,
+        ...termCells(c.subjectTo ? null : c.perTerm),
+        paid_by: c.paidBy,
+        basis: c.basis,
       });
       levels.push(policy.tiers.find((x) => x.id === c.tier)?.level ?? null);
     }
   }
   for (const t of result.trustEvents) {
     rows.push({
-      urn: null, name: `${t.trust} (${t.activity}: ${t.count} for the trust, once)`, trust: t.trust === 'All schools' ? null : t.trust, tier: null,
-      days: round2(t.days), scheduled: round2(t.days), stated: null, unscheduled: null, ceiling: round2(t.days), days_text: String(round2(t.days)),
-      ...termCells(t.perTerm), paid_by: null, basis: `${t.count} x ${t.activity}, scheduled once for ${t.trust}`,
+      urn: null,
+      name: `${t.trust} (${t.activity}: ${t.count} for the trust, once)`,
+      trust: t.trust === 'All schools' ? null : t.trust,
+      tier: null,
+      days: round2(t.days),
+      scheduled: round2(t.days),
+      stated: null,
+      unscheduled: null,
+      ceiling: round2(t.days),
+      days_text: String(round2(t.days)),
+      ...termCells(t.perTerm),
+      paid_by: null,
+      basis: `${t.count} x ${t.activity}, scheduled once for ${t.trust}`,
     });
     levels.push(null);
   }
   return {
     title: `Support days by school: ${policy.name}`,
     subtitle: [`Policy: ${policy.id}. As of ${asOf}. Days a year; T1-T6 are terms 1-6.`],
-    columns, rows, levels, maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    columns,
+    rows,
+    levels,
+    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
     footer: [totalLine(result)],
   };
 }
@@ -142,26 +241,45 @@ export function totalLine(result: BudgetResult): string {
   const t = result.total;
   const parts = [`Total: ${round2(t.days)} days for ${t.schools} schools`];
   if (t.ceiling > t.days) parts.push(`up to ${round2(t.ceiling)} at the ceiling`);
-  if (t.unknown) parts.push(`${t.unknown} school${t.unknown === 1 ? '' : 's'} with days not stated in the source (not counted, not zero)`);
+  if (t.unknown)
+    parts.push(
+      `${t.unknown} school${t.unknown === 1 ? '' : 's'} with days not stated in the source (not counted, not zero)`,
+    );
   if (t.needsData) parts.push(`${t.needsData} needing data`);
   if (t.conditional) parts.push(`${round2(t.conditional)} more subject to approval (not counted)`);
   return parts.join('; ');
 }
 
 function totalsRow(t: Totals): Record<string, Cell> {
-  return { schools: t.schools, days: round2(t.days), ceiling: round2(t.ceiling), unknown: t.unknown, needs_data: t.needsData, conditional: round2(t.conditional), ...termCells(t.perTerm) };
+  return {
+    schools: t.schools,
+    days: round2(t.days),
+    ceiling: round2(t.ceiling),
+    unknown: t.unknown,
+    needs_data: t.needsData,
+    conditional: round2(t.conditional),
+    ...termCells(t.perTerm),
+  };
 }
 
 const totalsColumns: Column[] = [
-  { key: 'schools', header: 'schools' }, { key: 'days', header: 'days' }, { key: 'ceiling', header: 'ceiling' },
-  { key: 'unknown', header: 'not stated' }, { key: 'needs_data', header: 'needs data' }, { key: 'conditional', header: 'subject to approval' }, ...termColumns,
+  { key: 'schools', header: 'schools' },
+  { key: 'days', header: 'days' },
+  { key: 'ceiling', header: 'ceiling' },
+  { key: 'unknown', header: 'not stated' },
+  { key: 'needs_data', header: 'needs data' },
+  { key: 'conditional', header: 'subject to approval' },
+  ...termColumns,
 ];
 
 export function tiersTable(result: BudgetResult, policy: Policy): TableModel {
   return {
     title: 'Support days by tier',
     columns: [{ key: 'tier', header: 'tier' }, { key: 'label', header: 'label' }, ...totalsColumns],
-    rows: [...result.byTier.map((t) => ({ tier: t.tier, label: t.label, ...totalsRow(t) })), { tier: 'total', label: '', ...totalsRow(result.total) }],
+    rows: [
+      ...result.byTier.map((t) => ({ tier: t.tier, label: t.label, ...totalsRow(t) })),
+      { tier: 'total', label: '', ...totalsRow(result.total) },
+    ],
     levels: [...result.byTier.map((t) => t.level), null],
     maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
   };
@@ -171,13 +289,16 @@ export function trustsTable(result: BudgetResult): TableModel {
   return {
     title: 'Support days by trust',
     columns: [{ key: 'trust', header: 'trust' }, ...totalsColumns],
-    rows: [...result.byTrust.map((t) => ({ trust: t.trust ?? NO_TRUST, ...totalsRow(t) })), { trust: 'total', ...totalsRow(result.total) }],
+    rows: [
+      ...result.byTrust.map((t) => ({ trust: t.trust ?? NO_TRUST, ...totalsRow(t) })),
+      { trust: 'total', ...totalsRow(result.total) },
+    ],
   };
 }
 
 export function overLine(result: BudgetResult): string | null {
   const c = result.capacity;
-  if (!c || !c.overAllocated) return null;
+  if (!c?.overAllocated) return null;
   const over = c.terms.filter((t) => t.over).map((t) => `term ${t.term} by ${round2(-t.balance)} days`);
   if (c.year.over) over.push(`the year by ${round2(-c.year.balance)} days`);
   for (const p of c.byPerson) {
@@ -192,21 +313,45 @@ export function capacityTable(result: BudgetResult): TableModel | null {
   const c = result.capacity;
   if (!c) return null;
   const row = (label: string, t: CapacityTerm) => ({
-    term: label, demand: round2(t.demand), capacity: round2(t.capacity), balance: round2(t.balance),
+    term: label,
+    demand: round2(t.demand),
+    capacity: round2(t.capacity),
+    balance: round2(t.balance),
     status: t.over ? `OVER-ALLOCATED by ${round2(-t.balance)} days` : 'within capacity',
   });
   return {
     title: 'Demand against capacity',
-    subtitle: [`Capacity: ${c.people.map((p) => `${p.role}${p.name ? ` (${p.name})` : ''} ${p.basis}`).join('; ')}.`, 'Demand counts known days only (the planning figure; "up to" at its bound); days not stated and days subject to approval are not in it.'],
-    columns: [{ key: 'term', header: 'term' }, { key: 'demand', header: 'demand (days)' }, { key: 'capacity', header: 'capacity (days)' }, { key: 'balance', header: 'balance' }, { key: 'status', header: 'status' }],
+    subtitle: [
+      `Capacity: ${c.people.map((p) => `${p.role}${p.name ? ` (${p.name})` : ''} ${p.basis}`).join('; ')}.`,
+      'Demand counts known days only (the planning figure; "up to" at its bound); days not stated and days subject to approval are not in it.',
+    ],
+    columns: [
+      { key: 'term', header: 'term' },
+      { key: 'demand', header: 'demand (days)' },
+      { key: 'capacity', header: 'capacity (days)' },
+      { key: 'balance', header: 'balance' },
+      { key: 'status', header: 'status' },
+    ],
     rows: [
-      ...c.terms.map((t) => row(`term ${t.term}`, t)), row('year', c.year),
-      ...c.byPerson.flatMap((p) => [...p.terms.map((t) => row(`${p.name}: term ${t.term}`, t)), row(`${p.name}: year`, p.year)]),
-      ...c.unassigned.map((u) => ({ term: `unassigned (${u.role}): year`, demand: round2(u.year), capacity: 0, balance: round2(-u.year), status: `no one in capacity: has the role (${u.events} events)` })),
+      ...c.terms.map((t) => row(`term ${t.term}`, t)),
+      row('year', c.year),
+      ...c.byPerson.flatMap((p) => [
+        ...p.terms.map((t) => row(`${p.name}: term ${t.term}`, t)),
+        row(`${p.name}: year`, p.year),
+      ]),
+      ...c.unassigned.map((u) => ({
+        term: `unassigned (${u.role}): year`,
+        demand: round2(u.year),
+        capacity: 0,
+        balance: round2(-u.year),
+        status: `no one in capacity: has the role (${u.events} events)`,
+      })),
     ],
     levels: [
-      ...c.terms.map((t) => (t.over ? 2 : 1)), c.year.over ? 2 : 1,
-      ...c.byPerson.flatMap((p) => [...p.terms.map((t) => (t.over ? 2 : 1)), p.year.over ? 2 : 1]), ...c.unassigned.map(() => 2),
+      ...c.terms.map((t) => (t.over ? 2 : 1)),
+      c.year.over ? 2 : 1,
+      ...c.byPerson.flatMap((p) => [...p.terms.map((t) => (t.over ? 2 : 1)), p.year.over ? 2 : 1]),
+      ...c.unassigned.map(() => 2),
     ],
     maxLevel: 2,
     levelColumn: 'status',
@@ -215,12 +360,22 @@ export function capacityTable(result: BudgetResult): TableModel | null {
 }
 
 export function assumptionsTable(result: BudgetResult): TableModel {
-  return { title: 'Assumptions', columns: [{ key: 'assumption', header: 'assumption', wide: true }], rows: result.assumptions.map((a) => ({ assumption: a })) };
+  return {
+    title: 'Assumptions',
+    columns: [{ key: 'assumption', header: 'assumption', wide: true }],
+    rows: result.assumptions.map((a) => ({ assumption: a })),
+  };
 }
 
 export const BUDGET_VIEWS = ['school', 'tier', 'trust', 'term'] as const;
 
-export function budgetTables(result: BudgetResult, policy: Policy, asOf: string, detail: 'terminal' | 'file', view?: string): TableModel[] {
+export function budgetTables(
+  result: BudgetResult,
+  policy: Policy,
+  asOf: string,
+  detail: 'terminal' | 'file',
+  view?: string,
+): TableModel[] {
   const capacity = capacityTable(result);
   const all: Record<string, TableModel[]> = {
     school: [schoolsTable(result, policy, asOf, detail)],
@@ -247,7 +402,13 @@ export function sectionHtml(t: TableModel, className = ''): string {
 export const sectionMarkdown = (t: TableModel): string => `#${toMarkdown(t)}`;
 
 /** Several tables as one document: HTML gets one page with a section per table. */
-export function renderSections(title: string, subtitle: string[], tables: TableModel[], format: string, options: { color: boolean; width?: number }): string {
+export function renderSections(
+  title: string,
+  subtitle: string[],
+  tables: TableModel[],
+  format: string,
+  options: { color: boolean; width?: number },
+): string {
   if (format === 'html') {
     return fillTemplate(pageTemplate, {
       title: escapeHtml(title),

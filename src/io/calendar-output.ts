@@ -21,18 +21,37 @@ export function friendlyDate(iso: string): string {
  */
 export function eventJson(e: CalendarEvent) {
   return {
-    date: e.date, end: e.end, term: e.term, urn: e.urn, name: e.name, trust: e.trust, tier: e.tier, activity: e.activity, activity_id: e.activity_id,
-    kind: e.kind, type: e.type, lead: e.lead, role: e.role, person: e.person, days: e.days, occurrence: e.occurrence, uid: eventUid(e), note: e.note,
+    date: e.date,
+    end: e.end,
+    term: e.term,
+    urn: e.urn,
+    name: e.name,
+    trust: e.trust,
+    tier: e.tier,
+    activity: e.activity,
+    activity_id: e.activity_id,
+    kind: e.kind,
+    type: e.type,
+    lead: e.lead,
+    role: e.role,
+    person: e.person,
+    days: e.days,
+    occurrence: e.occurrence,
+    uid: eventUid(e),
+    note: e.note,
   };
 }
 
 /** What the plan covers, in words: "term 3 (Spring 1, 2027-01-04 to 2027-02-12), 2026/27". */
 export function scopeText(cal: TermCalendar, terms: number[]): string {
-  if (terms.length === cal.terms.length) return `the year ${cal.yearName} (${cal.terms[0].start} to ${cal.terms[cal.terms.length - 1].end})`;
-  return terms.map((n) => {
-    const t = cal.terms[n - 1];
-    return `term ${n} (${t.name}, ${t.start} to ${t.end}), ${cal.yearName}`;
-  }).join('; ');
+  if (terms.length === cal.terms.length)
+    return `the year ${cal.yearName} (${cal.terms[0].start} to ${cal.terms[cal.terms.length - 1].end})`;
+  return terms
+    .map((n) => {
+      const t = cal.terms[n - 1];
+      return `term ${n} (${t.name}, ${t.start} to ${t.end}), ${cal.yearName}`;
+    })
+    .join('; ');
 }
 
 export function countText(events: CalendarEvent[], unscheduled: Unscheduled[] = []): string {
@@ -40,39 +59,77 @@ export function countText(events: CalendarEvent[], unscheduled: Unscheduled[] = 
   const trustWide = events.filter((e) => e.urn === null).length;
   const qa = events.filter((e) => e.kind === 'QA').length;
   const unassigned = events.filter((e) => e.person === null && e.type !== 'school').length;
-  const parts = [`${events.length} events (${qa} QA, ${events.length - qa} SI) for ${schools} ${schools === 1 ? 'school' : 'schools'}`];
+  const parts = [
+    `${events.length} events (${qa} QA, ${events.length - qa} SI) for ${schools} ${schools === 1 ? 'school' : 'schools'}`,
+  ];
   if (trustWide) parts.push(`${trustWide} for a whole trust`);
   if (unassigned) parts.push(`${unassigned} unassigned (no one in capacity: has the role)`);
   if (unscheduled.length) parts.push(`${unscheduled.length} unscheduled (no day fits: see the list)`);
   return parts.join('; ');
 }
 
-export function calendarTable(events: CalendarEvent[], options: { policyName: string; policyId: string; asOf: string; scope: string; levels: Map<number, number | null>; maxLevel: number; detail: 'terminal' | 'file'; notes?: string[] }): TableModel {
-  const columns: Column[] = options.detail === 'terminal'
-    ? [
-        { key: 'date', header: 'Date' },
-        { key: 'term', header: 'Term' },
-        { key: 'tier', header: 'Tier' },
-        { key: 'urn', header: 'URN' },
-        { key: 'name', header: 'School', wide: true },
-        { key: 'activity', header: 'Activity', wide: true },
-        { key: 'kind', header: 'Kind' },
-        { key: 'lead', header: 'Lead', wide: true },
-        { key: 'note', header: 'Note', wide: true },
-      ]
-    : ['date', 'end', 'term', 'urn', 'name', 'trust', 'tier', 'activity', 'activity_id', 'kind', 'type', 'lead', 'role', 'person', 'days', 'occurrence', 'uid', 'note']
-        .map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) }));
+export function calendarTable(
+  events: CalendarEvent[],
+  options: {
+    policyName: string;
+    policyId: string;
+    asOf: string;
+    scope: string;
+    levels: Map<number, number | null>;
+    maxLevel: number;
+    detail: 'terminal' | 'file';
+    notes?: string[];
+  },
+): TableModel {
+  const columns: Column[] =
+    options.detail === 'terminal'
+      ? [
+          { key: 'date', header: 'Date' },
+          { key: 'term', header: 'Term' },
+          { key: 'tier', header: 'Tier' },
+          { key: 'urn', header: 'URN' },
+          { key: 'name', header: 'School', wide: true },
+          { key: 'activity', header: 'Activity', wide: true },
+          { key: 'kind', header: 'Kind' },
+          { key: 'lead', header: 'Lead', wide: true },
+          { key: 'note', header: 'Note', wide: true },
+        ]
+      : [
+          'date',
+          'end',
+          'term',
+          'urn',
+          'name',
+          'trust',
+          'tier',
+          'activity',
+          'activity_id',
+          'kind',
+          'type',
+          'lead',
+          'role',
+          'person',
+          'days',
+          'occurrence',
+          'uid',
+          'note',
+        ].map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) }));
   const rows = events.map((e) => ({
     ...eventJson(e),
-    date: options.detail === 'terminal' ? `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}` : e.date,
+    date:
+      options.detail === 'terminal'
+        ? `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}`
+        : e.date,
     tier: options.detail === 'terminal' ? (e.urn === null ? 'all' : (e.tier ?? 'needs data')) : e.tier,
   }));
   return {
     title: `QA and SI calendar: ${options.policyName}`,
-    subtitle: [`Policy: ${options.policyId}. ${options.scope[0].toUpperCase()}${options.scope.slice(1)}. As of ${options.asOf}.`],
+    subtitle: [
+      `Policy: ${options.policyId}. ${options.scope[0].toUpperCase()}${options.scope.slice(1)}. As of ${options.asOf}.`,
+    ],
     columns,
     rows,
-    levels: events.map((e) => (e.urn === null ? null : options.levels.get(e.urn) ?? null)),
+    levels: events.map((e) => (e.urn === null ? null : (options.levels.get(e.urn) ?? null))),
     maxLevel: options.maxLevel,
     footer: [countText(events), ...(options.notes ?? [])],
   };
@@ -99,7 +156,10 @@ export function eventDescription(e: CalendarEvent): string {
 }
 
 /** iCalendar for the events; with the previous plan, SEQUENCE rises on a change and removed events are cancelled. */
-export function calendarIcs(events: CalendarEvent[], options: { name: string; stamp: string; previous?: PreviousEvent[] }): string {
+export function calendarIcs(
+  events: CalendarEvent[],
+  options: { name: string; stamp: string; previous?: PreviousEvent[] },
+): string {
   const icsEvents: IcsEvent[] = events.map((e) => ({
     uid: eventUid(e),
     start: e.date,
@@ -108,15 +168,31 @@ export function calendarIcs(events: CalendarEvent[], options: { name: string; st
     description: eventDescription(e),
     categories: [e.kind],
   }));
-  return toIcs({ name: options.name, stamp: options.stamp, events: options.previous ? sequenced(icsEvents, options.previous) : icsEvents });
+  return toIcs({
+    name: options.name,
+    stamp: options.stamp,
+    events: options.previous ? sequenced(icsEvents, options.previous) : icsEvents,
+  });
 }
 
 /** What could not be placed, with the reason: one row each. */
 export function unscheduledTable(list: Unscheduled[]): TableModel {
   return {
     title: 'Unscheduled: no day fits',
-    columns: ['term', 'urn', 'name', 'activity', 'role', 'days', 'reason'].map((key) => ({ key, header: key, wide: ['name', 'activity', 'reason'].includes(key) })),
-    rows: list.map((u) => ({ term: u.term, urn: u.urn, name: u.name, activity: u.activity, role: u.role, days: u.days, reason: u.reason })),
+    columns: ['term', 'urn', 'name', 'activity', 'role', 'days', 'reason'].map((key) => ({
+      key,
+      header: key,
+      wide: ['name', 'activity', 'reason'].includes(key),
+    })),
+    rows: list.map((u) => ({
+      term: u.term,
+      urn: u.urn,
+      name: u.name,
+      activity: u.activity,
+      role: u.role,
+      days: u.days,
+      reason: u.reason,
+    })),
   };
 }
 
@@ -126,7 +202,10 @@ const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
  * The rota: a row per week and person (and "unassigned" where events have no one), a column per
  * weekday, each cell the schools and activities of that day. The school's own work is left out.
  */
-export function rotaTable(events: CalendarEvent[], options: { title: string; subtitle: string[]; people: string[] }): TableModel {
+export function rotaTable(
+  events: CalendarEvent[],
+  options: { title: string; subtitle: string[]; people: string[] },
+): TableModel {
   const booked = events.filter((e) => e.type !== 'school');
   const weeks = [...new Set(booked.map((e) => mondayOf(toDayNumber(e.date))))].sort((a, b) => a - b);
   const who = (e: CalendarEvent) => e.person ?? `unassigned (${e.role})`;
@@ -159,8 +238,14 @@ export function rotaTable(events: CalendarEvent[], options: { title: string; sub
   return {
     title: options.title,
     subtitle: options.subtitle,
-    columns: [{ key: 'week', header: 'Week of' }, { key: 'person', header: 'Person' }, ...WEEKDAY_KEYS.map((k) => ({ key: k, header: k[0].toUpperCase() + k.slice(1), wide: true }))],
+    columns: [
+      { key: 'week', header: 'Week of' },
+      { key: 'person', header: 'Person' },
+      ...WEEKDAY_KEYS.map((k) => ({ key: k, header: k[0].toUpperCase() + k.slice(1), wide: true })),
+    ],
     rows,
-    footer: ['Each cell: the schools (URN and name) and activities of that day; a meeting shows the time it takes. The schools\' own work is not in the rota.'],
+    footer: [
+      "Each cell: the schools (URN and name) and activities of that day; a meeting shows the time it takes. The schools' own work is not in the rota.",
+    ],
   };
 }

@@ -18,8 +18,12 @@ const ZOOM = 2;
  * its template so the two cannot drift; the SVG is styled in the page, not by itself.
  */
 export function chartStyle(template: string = reportTemplate): string {
-  const rules = template.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('svg .'));
-  if (!rules.some((r) => r.startsWith('svg .bar'))) throw new Error('templates/report.html has no `svg .bar` rule for the charts');
+  const rules = template
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('svg .'));
+  if (!rules.some((r) => r.startsWith('svg .bar')))
+    throw new Error('templates/report.html has no `svg .bar` rule for the charts');
   return `svg { font-family: Arimo; } ${rules.join(' ')}`;
 }
 
@@ -30,7 +34,12 @@ export async function chartPng(chart: BarChart): Promise<{ png: Uint8Array; widt
   await ready;
   const svg = barChartSvg(chart).replace(/^(<svg[^>]*>)/, `$1<style>${chartStyle()}</style>`);
   const resvg = new Resvg(svg, {
-    font: { fontBuffers: [regular, bold], loadSystemFonts: false, defaultFontFamily: 'Arimo', sansSerifFamily: 'Arimo' },
+    font: {
+      fontBuffers: [regular, bold],
+      loadSystemFonts: false,
+      defaultFontFamily: 'Arimo',
+      sansSerifFamily: 'Arimo',
+    },
     fitTo: { mode: 'zoom', value: ZOOM },
     background: '#ffffff',
   });

@@ -5,12 +5,27 @@
 // is counted in a cheap first pass, and only when the policy uses it.
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { compilePolicy, inspectionDateProblems, placeSchool, schoolProblems, type Placement } from '../core/classify.js';
+import {
+  compilePolicy,
+  inspectionDateProblems,
+  placeSchool,
+  schoolProblems,
+  type Placement,
+} from '../core/classify.js';
 import type { FactContext } from '../core/facts.js';
 import { PARSERS } from '../core/fields.js';
 import type { Policy } from '../core/policy.js';
 import { walkPolicy } from '../core/policy-walk.js';
-import { clashProblems, duplicateUrn, formatProblem, isHeaderRow, mapColumns, schoolFromRow, type ColumnMap, type DataProblem } from '../core/school.js';
+import {
+  clashProblems,
+  duplicateUrn,
+  formatProblem,
+  isHeaderRow,
+  mapColumns,
+  schoolFromRow,
+  type ColumnMap,
+  type DataProblem,
+} from '../core/school.js';
 import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
@@ -46,8 +61,12 @@ export function shouldStream(path: string, format: string, minBytes = STREAM_MIN
 export function usesFact(policy: Policy, fact: string): boolean {
   let found = false;
   walkPolicy(policy, () => ({
-    leaf: (leaf) => { found ||= leaf.fact === fact; },
-    expr: (expr) => { found ||= typeof expr === 'object' && 'fact' in expr && expr.fact === fact; },
+    leaf: (leaf) => {
+      found ||= leaf.fact === fact;
+    },
+    expr: (expr) => {
+      found ||= typeof expr === 'object' && 'fact' in expr && expr.fact === fact;
+    },
   }));
   return found;
 }
@@ -79,7 +98,10 @@ function* textChunks(path: string, display: string): Generator<string> {
       const n = readSync(fd, buffer, 0, CHUNK, null);
       if (n === 0) break;
       const bytes = buffer.subarray(0, n);
-      if (bytes.includes(0)) throw dataError(`${display}: this is not a text file (it contains NUL bytes); save it from Excel as "CSV UTF-8"`);
+      if (bytes.includes(0))
+        throw dataError(
+          `${display}: this is not a text file (it contains NUL bytes); save it from Excel as "CSV UTF-8"`,
+        );
       let text: string;
       try {
         if (windows1252) {
@@ -92,13 +114,15 @@ function* textChunks(path: string, display: string): Generator<string> {
         if (error instanceof LateEncoding) throw error;
         if (first) throw new NotStreamable();
         const bad = firstInvalidUtf8(bytes);
-        if (!ascii || hasUtf8Sequence(bytes) || notWindows1252(bytes) >= 0) throw new LateEncoding(line + (bad < 0 ? 0 : lineOf(bytes, bad) - 1));
+        if (!ascii || hasUtf8Sequence(bytes) || notWindows1252(bytes) >= 0)
+          throw new LateEncoding(line + (bad < 0 ? 0 : lineOf(bytes, bad) - 1));
         decoder = new TextDecoder('windows-1252');
         windows1252 = true;
         text = decoder.decode(bytes, { stream: true });
       }
       if (ascii && !isAscii(bytes)) ascii = false;
-      if (first && (text.charCodeAt(0) === 0xfffe || (text.includes('\r') && !text.includes('\n')))) throw new NotStreamable();
+      if (first && (text.charCodeAt(0) === 0xfffe || (text.includes('\r') && !text.includes('\n'))))
+        throw new NotStreamable();
       first = false;
       for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) line++;
       yield repairC1(text);
@@ -114,7 +138,12 @@ function* textChunks(path: string, display: string): Generator<string> {
 }
 
 /** Calls onRow for each record after the header (the first record naming a URN column). */
-function readRecords(path: string, display: string, onHeader: (headers: string[], line: number) => void, onRow: (cells: string[], line: number) => void): void {
+function readRecords(
+  path: string,
+  display: string,
+  onHeader: (headers: string[], line: number) => void,
+  onRow: (cells: string[], line: number) => void,
+): void {
   let splitter: CsvSplitter | null = null;
   let header: string[] | null = null;
   let seen = 0;
@@ -126,7 +155,9 @@ function readRecords(path: string, display: string, onHeader: (headers: string[]
       header = cells.map((h) => h.trim());
       onHeader(header, line);
     } else if (seen >= 20) {
-      throw dataError(`${display}:${firstLine}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+      throw dataError(
+        `${display}:${firstLine}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`,
+      );
     }
   };
   for (const text of textChunks(path, display)) {
@@ -144,7 +175,10 @@ function readRecords(path: string, display: string, onHeader: (headers: string[]
   }
   if (splitter === null) throw dataError(`${display}: the file is empty; it needs a header row and one row per school`);
   splitter.end(onRecord);
-  if (header === null) throw dataError(`${display}:${firstLine}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+  if (header === null)
+    throw dataError(
+      `${display}:${firstLine}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`,
+    );
 }
 
 /** The first pass for the DfE route: schools per trust, as trustSizes counts them. */
@@ -152,14 +186,20 @@ function countTrusts(path: string, display: string): Map<string, number> {
   const sizes = new Map<string, number>();
   let columns: ColumnMap | null = null;
   let trustColumn = -1;
-  readRecords(path, display, (headers) => {
-    columns = mapColumns(headers);
-    trustColumn = columns.fieldOf.indexOf('trust');
-  }, (cells) => {
-    if (trustColumn < 0 || cells.every((c) => c.trim() === '')) return;
-    const parsed = PARSERS.text(cells[trustColumn] ?? '');
-    if (parsed.ok && parsed.value !== null) sizes.set(String(parsed.value), (sizes.get(String(parsed.value)) ?? 0) + 1);
-  });
+  readRecords(
+    path,
+    display,
+    (headers) => {
+      columns = mapColumns(headers);
+      trustColumn = columns.fieldOf.indexOf('trust');
+    },
+    (cells) => {
+      if (trustColumn < 0 || cells.every((c) => c.trim() === '')) return;
+      const parsed = PARSERS.text(cells[trustColumn] ?? '');
+      if (parsed.ok && parsed.value !== null)
+        sizes.set(String(parsed.value), (sizes.get(String(parsed.value)) ?? 0) + 1);
+    },
+  );
   return sizes;
 }
 
@@ -175,22 +215,49 @@ export interface StreamResult {
  * Classifies a CSV file row by row and writes CSV or JSON to the sink. Every problem in the file
  * is collected and thrown at the end as one data error; output stops at the first problem.
  */
-export function classifyStream(request: { path: string; display: string; policy: Policy; asOf: string; format: string; sink: Sink }): StreamResult {
+export function classifyStream(request: {
+  path: string;
+  display: string;
+  policy: Policy;
+  asOf: string;
+  format: string;
+  sink: Sink;
+}): StreamResult {
   let written = false;
   try {
-    return classifyRows({ ...request, sink: { write: (text) => { written = true; return request.sink.write(text); } } });
+    return classifyRows({
+      ...request,
+      sink: {
+        write: (text) => {
+          written = true;
+          return request.sink.write(text);
+        },
+      },
+    });
   } catch (error) {
     if (!(error instanceof LateEncoding)) throw error;
     // Nothing written yet: the in-memory reader takes the file and decides its encoding.
     if (!written) throw new NotStreamable();
-    throw dataError(`${request.display}:${error.line}: not valid UTF-8 although the lines before it are; save it from Excel as "CSV UTF-8"`);
+    throw dataError(
+      `${request.display}:${error.line}: not valid UTF-8 although the lines before it are; save it from Excel as "CSV UTF-8"`,
+    );
   }
 }
 
-function classifyRows(request: { path: string; display: string; policy: Policy; asOf: string; format: string; sink: Sink }): StreamResult {
+function classifyRows(request: {
+  path: string;
+  display: string;
+  policy: Policy;
+  asOf: string;
+  format: string;
+  sink: Sink;
+}): StreamResult {
   const { path, display, policy, asOf, format, sink } = request;
   const compiled = compilePolicy(policy);
-  const ctx: FactContext = { asOf, trustSizes: usesFact(policy, 'trust_schools') ? countTrusts(path, display) : new Map() };
+  const ctx: FactContext = {
+    asOf,
+    trustSizes: usesFact(policy, 'trust_schools') ? countTrusts(path, display) : new Map(),
+  };
   const firstLineOf = new Int32Array(900_000);
   const counts = new Map<string | null, number>();
   const problems: string[] = [];
@@ -225,38 +292,44 @@ function classifyRows(request: { path: string; display: string; policy: Policy; 
     out = '';
   };
 
-  readRecords(path, display, (headers, line) => {
-    // A published layout (io/layouts.ts) or an unnamed column (a pandas index, dropped when its
-    // values are all numbers) needs the whole table: the in-memory reader takes those files.
-    if (detectLayout(headers) !== null || headers.some((h) => h === '')) throw new NotStreamable();
-    columns = mapColumns(headers);
-    headerLine = line;
-    const clashes = clashProblems(columns, line);
-    if (clashes.length) throw dataError(clashes.map((p) => formatProblem(display, p)));
-    if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
-  }, (cells, line) => {
-    const outcome = schoolFromRow(columns!, { line, cells });
-    if (outcome === null) return;
-    if (outcome.problems) {
-      for (const p of outcome.problems) problem(p);
-      return;
-    }
-    const school = outcome.school;
-    const first = firstLineOf[school.urn - 100000];
-    if (first !== 0) return problem(duplicateUrn(columns!, line, school.urn, first));
-    firstLineOf[school.urn - 100000] = line;
-    const found = [...inspectionDateProblems(school, asOf), ...schoolProblems(school, policy)];
-    if (found.length) return found.forEach(problem);
-    total++;
-    if (problems.length) return;
-    const placement = placeSchool(compiled, school, ctx);
-    counts.set(placement.tier, (counts.get(placement.tier) ?? 0) + 1);
-    batch.push(placement);
-    if (batch.length >= BATCH) flushBatch();
-  });
+  readRecords(
+    path,
+    display,
+    (headers, line) => {
+      // A published layout (io/layouts.ts) or an unnamed column (a pandas index, dropped when its
+      // values are all numbers) needs the whole table: the in-memory reader takes those files.
+      if (detectLayout(headers) !== null || headers.some((h) => h === '')) throw new NotStreamable();
+      columns = mapColumns(headers);
+      headerLine = line;
+      const clashes = clashProblems(columns, line);
+      if (clashes.length) throw dataError(clashes.map((p) => formatProblem(display, p)));
+      if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
+    },
+    (cells, line) => {
+      const outcome = schoolFromRow(columns!, { line, cells });
+      if (outcome === null) return;
+      if (outcome.problems) {
+        for (const p of outcome.problems) problem(p);
+        return;
+      }
+      const school = outcome.school;
+      const first = firstLineOf[school.urn - 100000];
+      if (first !== 0) return problem(duplicateUrn(columns!, line, school.urn, first));
+      firstLineOf[school.urn - 100000] = line;
+      const found = [...inspectionDateProblems(school, asOf), ...schoolProblems(school, policy)];
+      if (found.length) return found.forEach(problem);
+      total++;
+      if (problems.length) return;
+      const placement = placeSchool(compiled, school, ctx);
+      counts.set(placement.tier, (counts.get(placement.tier) ?? 0) + 1);
+      batch.push(placement);
+      if (batch.length >= BATCH) flushBatch();
+    },
+  );
   // Output held back (up to HOLD_BYTES) keeps a run with a problem from writing anything.
   if (problems.length) throw dataError(problems);
-  if (total === 0) throw dataError(`${display}: has a header but no schools; add one row per school below line ${headerLine}`);
+  if (total === 0)
+    throw dataError(`${display}: has a header but no schools; add one row per school below line ${headerLine}`);
   flushBatch();
   if (format === 'json') out += firstItem ? '[]\n' : '\n]\n';
   sink.write(out);
@@ -267,7 +340,10 @@ function classifyRows(request: { path: string; display: string; policy: Policy; 
  * classifyStream to standard output, or to the -o file written atomically (refusing to overwrite
  * without --force); null when the file needs the in-memory reader after all.
  */
-export async function classifyStreamTo(target: OutputTarget, request: Omit<Parameters<typeof classifyStream>[0], 'sink'>): Promise<StreamResult | null> {
+export async function classifyStreamTo(
+  target: OutputTarget,
+  request: Omit<Parameters<typeof classifyStream>[0], 'sink'>,
+): Promise<StreamResult | null> {
   const file = checkWritable(target);
   const atomic = file === null ? null : openAtomic(file, target.output, { force: target.force });
   try {

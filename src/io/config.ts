@@ -70,10 +70,12 @@ export function parseYamlText(text: string, file: string, kind: 'config' | 'data
     doc = parseDocument(text, { lineCounter, prettyErrors: false });
   } catch (error) {
     // The parser recurses per level: thousands of levels exhaust the stack before any check.
-    if (error instanceof RangeError) throw fail(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+    if (error instanceof RangeError)
+      throw fail(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
     throw error;
   }
-  if (doc.errors.some((e) => e.message.includes('call stack'))) throw fail(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+  if (doc.errors.some((e) => e.message.includes('call stack')))
+    throw fail(`${file}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
   if (doc.errors.length > 0) {
     throw fail(yamlSlipLine(text, doc.errors, (pos) => lineCounter.linePos(pos).line, file));
   }
@@ -86,14 +88,19 @@ export function parseYamlText(text: string, file: string, kind: 'config' | 'data
       aliases++;
       const target = alias.resolve(doc);
       if (target?.range && alias.range && target.range[0] <= alias.range[0] && alias.range[0] < target.range[2]) {
-        cycles.push(`${file}:${lineCounter.linePos(alias.range[0]).line}: a YAML alias (*${alias.source}) stands inside its own anchor (&${alias.source}); a setting cannot contain itself`);
+        cycles.push(
+          `${file}:${lineCounter.linePos(alias.range[0]).line}: a YAML alias (*${alias.source}) stands inside its own anchor (&${alias.source}); a setting cannot contain itself`,
+        );
       }
     },
     Pair(_, pair, path) {
       const key = isScalar(pair.key) ? String(pair.key.value) : null;
-      if (key !== null && FORBIDDEN_KEYS.has(key)) cycles.push(`${file}:${at(pair.key as Node)}: "${key}" is not a setting name and is not accepted`);
+      if (key !== null && FORBIDDEN_KEYS.has(key))
+        cycles.push(`${file}:${at(pair.key as Node)}: "${key}" is not a setting name and is not accepted`);
       if (path.length > MAX_YAML_DEPTH * 2) {
-        cycles.push(`${file}:${at(pair.key as Node)}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`);
+        cycles.push(
+          `${file}:${at(pair.key as Node)}: nested more than ${MAX_YAML_DEPTH} levels deep; no setting needs that`,
+        );
         return visit.BREAK;
       }
       return undefined;
@@ -106,47 +113,63 @@ export function parseYamlText(text: string, file: string, kind: 'config' | 'data
       return undefined;
     },
   });
-  if (aliases > MAX_YAML_ALIASES) cycles.push(`${file}: uses more than ${MAX_YAML_ALIASES} YAML aliases (*name); write the values out instead`);
+  if (aliases > MAX_YAML_ALIASES)
+    cycles.push(`${file}: uses more than ${MAX_YAML_ALIASES} YAML aliases (*name); write the values out instead`);
   if (cycles.length > 0) throw fail(cycles);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
   } catch (error) {
     // An alias repeated inside aliases grows without limit: the YAML library counts and stops it.
-    if (error instanceof ReferenceError) throw fail(`${file}: its YAML aliases (*name) expand to too many values; write the values out instead`);
+    if (error instanceof ReferenceError)
+      throw fail(`${file}: its YAML aliases (*name) expand to too many values; write the values out instead`);
     throw error;
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw fail(`${file}:1: expected settings as "name: value" lines, not a list or a single value`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw fail(`${file}:1: expected settings as "name: value" lines, not a list or a single value`);
   return { doc, lineCounter, value: value as Record<string, unknown> };
 }
 
 export function presetText(name: string): string {
   const text = PRESETS[name];
-  if (text === undefined) throw usageError(`no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')} (see sit presets)`);
+  if (text === undefined)
+    throw usageError(
+      `no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')} (see sit presets)`,
+    );
   return text;
 }
-
 
 /**
  * A config that `extends:` a preset, or another config file (a path ending .yaml, relative to
  * this one), merged by id (core/merge.ts). A chain of configs may extend each other, not in a loop.
  */
-function resolveExtends(raw: Record<string, unknown>, file: string, shown: string, parsed: ParsedYaml, seen: string[]): Record<string, unknown> {
+function resolveExtends(
+  raw: Record<string, unknown>,
+  file: string,
+  shown: string,
+  parsed: ParsedYaml,
+  seen: string[],
+): Record<string, unknown> {
   if (raw.extends === undefined) return raw;
   const { extends: name, ...rest } = raw;
   const line = lineOf(parsed.doc, parsed.lineCounter, ['extends']);
   const at = `${shown}${line ? `:${line}` : ''}: extends:`;
-  if (typeof name !== 'string') throw configError(`${at} expected the name of a preset (${Object.keys(PRESETS).join(', ')}) or a config file such as base.yaml`);
+  if (typeof name !== 'string')
+    throw configError(
+      `${at} expected the name of a preset (${Object.keys(PRESETS).join(', ')}) or a config file such as base.yaml`,
+    );
   let base: Record<string, unknown>;
   if (/\.ya?ml$/i.test(name)) {
     const path = resolve(dirname(file), name);
     if (seen.includes(path) || path === file) throw configError(`${at} ${name} extends this file again (a loop)`);
-    if (!existsSync(path)) throw notFoundError(`${at} ${name}: no such config file (a path is taken from the folder of ${shown})`);
+    if (!existsSync(path))
+      throw notFoundError(`${at} ${name}: no such config file (a path is taken from the folder of ${shown})`);
     const text = readSettingsText(path, name, configError, 'config file');
     const inner = parseYamlText(text, name);
     base = resolveExtends(inner.value, path, name, inner, [...seen, file]);
   } else {
-    if (!(name in PRESETS)) throw configError(`${at} no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
+    if (!(name in PRESETS))
+      throw configError(`${at} no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
     base = parseYamlText(PRESETS[name], `preset ${name}`).value;
   }
   try {
@@ -169,7 +192,8 @@ export interface ConfigRequest {
 }
 
 /** A config may hold only trust settings (schools, capacity, terms...) and leave the policy to the default. */
-const setsPolicy = (raw: Record<string, unknown>) => raw.extends !== undefined || raw.tiers !== undefined || raw.id !== undefined;
+const setsPolicy = (raw: Record<string, unknown>) =>
+  raw.extends !== undefined || raw.tiers !== undefined || raw.id !== undefined;
 
 export function loadConfig(request: ConfigRequest): LoadedConfig {
   const file = request.config ? resolve(request.cwd, request.config) : findConfig(request.cwd);
@@ -208,7 +232,23 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   const result = TrustConfigSchema.safeParse(raw);
   if (!result.success) {
     const where = request.preset || !file ? policySource : shown!;
-    throw configError(issueLines(result.error, where, request.preset ? undefined : parsed?.doc, request.preset ? undefined : parsed?.lineCounter, request.preset ? undefined : locate));
+    throw configError(
+      issueLines(
+        result.error,
+        where,
+        request.preset ? undefined : parsed?.doc,
+        request.preset ? undefined : parsed?.lineCounter,
+        request.preset ? undefined : locate,
+      ),
+    );
   }
-  return { config: result.data, policy: policyOf(result.data), file, display: shown, dir: file ? dirname(file) : request.cwd, policySource, policyIsDefault };
+  return {
+    config: result.data,
+    policy: policyOf(result.data),
+    file,
+    display: shown,
+    dir: file ? dirname(file) : request.cwd,
+    policySource,
+    policyIsDefault,
+  };
 }

@@ -16,7 +16,10 @@ export class CsvSplitter {
   /** Line number (1-based) of the first character of `rest`. */
   private line = 1;
 
-  constructor(private readonly delimiter: string, private readonly display: string) {}
+  constructor(
+    private readonly delimiter: string,
+    private readonly display: string,
+  ) {}
 
   /** Splits every complete record in `text` (after what was left from the last chunk). */
   push(text: string, onRecord: OnRecord): void {
@@ -60,13 +63,21 @@ export class CsvSplitter {
     this.line = line;
     // Without this, an unclosed quote near the top would make every later chunk rescan the rest.
     if (this.rest.length > MAX_RECORD) {
-      if (this.rest.includes('"')) throw dataError(`${this.display}:${line}: cannot read this CSV: a quoted value is never closed (a " without its partner)`);
+      if (this.rest.includes('"'))
+        throw dataError(
+          `${this.display}:${line}: cannot read this CSV: a quoted value is never closed (a " without its partner)`,
+        );
       throw dataError(`${this.display}:${line}: ${TOO_LONG}`);
     }
   }
 
   /** A record with quotes, cell by cell; null when the text ends inside it (and more may come). */
-  private quoted(text: string, start: number, startLine: number, final: boolean): { cells: string[]; next: number; line: number } | null {
+  private quoted(
+    text: string,
+    start: number,
+    startLine: number,
+    final: boolean,
+  ): { cells: string[]; next: number; line: number } | null {
     const delimiter = this.delimiter;
     const cells: string[] = [];
     let pos = start;
@@ -80,7 +91,9 @@ export class CsvSplitter {
           const q = text.indexOf('"', from);
           if (q < 0) {
             if (!final) return null;
-            throw dataError(`${this.display}:${startLine}: cannot read this CSV: a quoted value is never closed (a " without its partner)`);
+            throw dataError(
+              `${this.display}:${startLine}: cannot read this CSV: a quoted value is never closed (a " without its partner)`,
+            );
           }
           if (q + 1 >= text.length && !final) return null;
           value += text.slice(from, q);
@@ -102,7 +115,9 @@ export class CsvSplitter {
         if (next === '\r' && text[pos + 1] === '\n') pos++;
         else if (next === '\r' && pos + 1 >= text.length && !final) return null;
         if (pos >= text.length || text[pos] === '\n') return { cells, next: pos + 1, line: line + 1 };
-        throw dataError(`${this.display}:${line}: cannot read this CSV: text after a closing quote in value ${cells.length} (a quote inside a value must be doubled: "")`);
+        throw dataError(
+          `${this.display}:${line}: cannot read this CSV: text after a closing quote in value ${cells.length} (a quote inside a value must be doubled: "")`,
+        );
       }
       // An unquoted cell: up to the delimiter or the end of the line; a quote may not appear in it.
       let end = pos;
@@ -110,7 +125,9 @@ export class CsvSplitter {
         const ch = text[end];
         if (ch === delimiter || ch === '\n') break;
         if (ch === '"') {
-          throw dataError(`${this.display}:${line}: cannot read this CSV: a quote inside value ${cells.length + 1} that does not start it (quote the whole value, and double the quote inside)`);
+          throw dataError(
+            `${this.display}:${line}: cannot read this CSV: a quote inside value ${cells.length + 1} that does not start it (quote the whole value, and double the quote inside)`,
+          );
         }
         end++;
       }

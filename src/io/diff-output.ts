@@ -33,9 +33,21 @@ export function entriesFromCsv(table: RawTable): DiffEntry[] {
     if (row.cells.every((c) => c.trim() === '')) continue;
     const u = Number(cell(urn));
     const d = cell(days);
-    if (!Number.isInteger(u) || cell(urn) === '') { problems.push(`${table.file}:${row.line}: column "urn": expected a URN, got "${cell(urn)}"`); continue; }
-    if (d !== '' && !Number.isFinite(Number(d))) { problems.push(`${table.file}:${row.line}: column "days": expected a number or blank, got "${d}"`); continue; }
-    entries.push({ urn: u, name: cell(name), tier: cell(tier) || null, days: d === '' ? null : Number(d), reasons: cell(reasons) ? cell(reasons).split(' | ') : [] });
+    if (!Number.isInteger(u) || cell(urn) === '') {
+      problems.push(`${table.file}:${row.line}: column "urn": expected a URN, got "${cell(urn)}"`);
+      continue;
+    }
+    if (d !== '' && !Number.isFinite(Number(d))) {
+      problems.push(`${table.file}:${row.line}: column "days": expected a number or blank, got "${d}"`);
+      continue;
+    }
+    entries.push({
+      urn: u,
+      name: cell(name),
+      tier: cell(tier) || null,
+      days: d === '' ? null : Number(d),
+      reasons: cell(reasons) ? cell(reasons).split(' | ') : [],
+    });
   }
   if (problems.length) throw dataError(problems);
   return entries;
@@ -46,13 +58,18 @@ export function entriesFromJson(source: TextSource): DiffEntry[] {
   try {
     value = JSON.parse(source.text);
   } catch (error) {
-    throw dataError(`${source.display}: not valid JSON (${(error as Error).message}); expected the output of sit classify --format json`);
+    throw dataError(
+      `${source.display}: not valid JSON (${(error as Error).message}); expected the output of sit classify --format json`,
+    );
   }
-  if (!Array.isArray(value)) throw dataError(`${source.display}: expected a JSON array of schools, as sit classify --format json writes`);
+  if (!Array.isArray(value))
+    throw dataError(`${source.display}: expected a JSON array of schools, as sit classify --format json writes`);
   return value.map((item, i) => {
     const o = item as Record<string, unknown>;
-    if (typeof o !== 'object' || o === null || typeof o.urn !== 'number') throw dataError(`${source.display}: school ${i + 1}: expected an object with a numeric "urn"`);
-    if (o.days !== null && o.days !== undefined && typeof o.days !== 'number') throw dataError(`${source.display}: school ${o.urn}: "days" must be a number or null`);
+    if (typeof o !== 'object' || o === null || typeof o.urn !== 'number')
+      throw dataError(`${source.display}: school ${i + 1}: expected an object with a numeric "urn"`);
+    if (o.days !== null && o.days !== undefined && typeof o.days !== 'number')
+      throw dataError(`${source.display}: school ${o.urn}: "days" must be a number or null`);
     return {
       urn: o.urn,
       name: String(o.name ?? ''),
@@ -77,16 +94,27 @@ export function diffJson(result: DiffResult, policy: Policy, asOf: { old: string
     summary: result.summary,
     counts: result.counts,
     movements: result.movements.map((m) => ({
-      urn: m.urn, name: m.name, movement: m.kind, old_tier: m.oldTier, new_tier: m.newTier,
-      old_days: m.oldDays === null ? null : round2(m.oldDays), new_days: m.newDays === null ? null : round2(m.newDays),
-      days_change: m.daysChange === null ? null : round2(m.daysChange), reason: m.reason,
+      urn: m.urn,
+      name: m.name,
+      movement: m.kind,
+      old_tier: m.oldTier,
+      new_tier: m.newTier,
+      old_days: m.oldDays === null ? null : round2(m.oldDays),
+      new_days: m.newDays === null ? null : round2(m.newDays),
+      days_change: m.daysChange === null ? null : round2(m.daysChange),
+      reason: m.reason,
     })),
   };
 }
 
 const signed = (n: number | null): Cell => (n === null ? null : n > 0 ? `+${round2(n)}` : String(round2(n)));
 
-export function diffTable(result: DiffResult, policy: Policy, subtitle: string[], detail: 'terminal' | 'file'): TableModel {
+export function diffTable(
+  result: DiffResult,
+  policy: Policy,
+  subtitle: string[],
+  detail: 'terminal' | 'file',
+): TableModel {
   const level = new Map(policy.tiers.map((t) => [t.id, t.level]));
   return {
     title: `Tier movements: ${policy.name}`,
@@ -103,18 +131,32 @@ export function diffTable(result: DiffResult, policy: Policy, subtitle: string[]
       { key: 'reason', header: 'what changed', wide: true },
     ],
     rows: result.movements.map((m) => ({
-      urn: m.urn, name: m.name, movement: MOVEMENT_WORDS[m.kind],
-      old_tier: m.oldTier ?? (m.kind === 'joined' ? null : 'needs data'), new_tier: m.newTier ?? (m.kind === 'left' ? null : 'needs data'),
-      old_days: m.oldDays === null ? null : round2(m.oldDays), new_days: m.newDays === null ? null : round2(m.newDays),
+      urn: m.urn,
+      name: m.name,
+      movement: MOVEMENT_WORDS[m.kind],
+      old_tier: m.oldTier ?? (m.kind === 'joined' ? null : 'needs data'),
+      new_tier: m.newTier ?? (m.kind === 'left' ? null : 'needs data'),
+      old_days: m.oldDays === null ? null : round2(m.oldDays),
+      new_days: m.newDays === null ? null : round2(m.newDays),
       // A text "+3" would be neutralised in CSV; files get the plain number.
       days_change: detail === 'terminal' ? signed(m.daysChange) : m.daysChange === null ? null : round2(m.daysChange),
       reason: m.reason,
     })),
-    levels: result.movements.map((m) => (m.newTier === null ? null : level.get(m.newTier) ?? null)),
+    levels: result.movements.map((m) => (m.newTier === null ? null : (level.get(m.newTier) ?? null))),
     maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
     levelColumn: 'new_tier',
     // A movement is coloured by what it means: up is more support (amber), down less (green).
-    marks: { movement: result.movements.map((m) => (m.kind === 'up' ? 'more-support' : m.kind === 'down' ? 'less-support' : m.kind === 'needs-data' ? 'needs-data' : null)) },
+    marks: {
+      movement: result.movements.map((m) =>
+        m.kind === 'up'
+          ? 'more-support'
+          : m.kind === 'down'
+            ? 'less-support'
+            : m.kind === 'needs-data'
+              ? 'needs-data'
+              : null,
+      ),
+    },
     footer: [result.summary],
   };
 }

@@ -13,14 +13,20 @@ const word = (outcome: boolean | null) => (outcome === true ? 'yes' : outcome ==
 export const choiceLine = (choice: string) => `sit's choice: ${choice}`;
 
 function headline(p: Placement): string {
-  const where = p.tier === null ? `needs data (${p.missing.join(', ')})` : `${p.label} [${p.tier}], days: ${p.daysText}`;
+  const where =
+    p.tier === null ? `needs data (${p.missing.join(', ')})` : `${p.label} [${p.tier}], days: ${p.daysText}`;
   return `${p.school.name} (URN ${p.school.urn}): ${where}`;
 }
 
 /** The line above a node's children: all of / any of / not, a count's tally, a definition's name. */
 const headingOf = (e: Evaluation) => e.heading ?? (e.op === 'all' ? 'all of:' : e.op === 'any' ? 'any of:' : 'not:');
 
-interface Row { tier: string; rule: string; test: string; outcome: string }
+interface Row {
+  tier: string;
+  rule: string;
+  test: string;
+  outcome: string;
+}
 
 function leafRows(e: Evaluation, depth: number, push: (test: string, outcome: string) => void): void {
   if (e.op === 'test') {
@@ -35,18 +41,30 @@ export function explanationRows(p: Placement, policy: Policy): Row[] {
   const rows: Row[] = [];
   for (const tier of p.trace) {
     for (const rule of tier.rules) {
-      leafRows(rule.evaluation, 0, (test, outcome) => rows.push({ tier: `${tier.label} [${tier.tier}]`, rule: rule.rule, test, outcome }));
+      leafRows(rule.evaluation, 0, (test, outcome) =>
+        rows.push({ tier: `${tier.label} [${tier.tier}]`, rule: rule.rule, test, outcome }),
+      );
     }
   }
   const fallback = policy.tiers.find((t) => t.default)!;
-  rows.push({ tier: `${fallback.label} [${fallback.id}]`, rule: '(default tier)', test: fallback.reason ?? 'every school no other tier took', outcome: p.tier === fallback.id && !p.override ? 'yes' : 'no' });
+  rows.push({
+    tier: `${fallback.label} [${fallback.id}]`,
+    rule: '(default tier)',
+    test: fallback.reason ?? 'every school no other tier took',
+    outcome: p.tier === fallback.id && !p.override ? 'yes' : 'no',
+  });
   return rows;
 }
 
 export function explanationTable(p: Placement, policy: Policy, asOf: string): TableModel {
   return {
     title: `Explanation: ${headline(p)}`,
-    subtitle: [`Policy: ${policy.id}. As of ${asOf}.`, ...inspectionSummary(p.school.fields), ...p.reasons.map((r) => `Decided by: ${r}`), ...p.choices.map(choiceLine)],
+    subtitle: [
+      `Policy: ${policy.id}. As of ${asOf}.`,
+      ...inspectionSummary(p.school.fields),
+      ...p.reasons.map((r) => `Decided by: ${r}`),
+      ...p.choices.map(choiceLine),
+    ],
     columns: [
       { key: 'tier', header: 'tier' },
       { key: 'rule', header: 'rule' },
@@ -59,8 +77,13 @@ export function explanationTable(p: Placement, policy: Policy, asOf: string): Ta
 
 export function explanationText(p: Placement, policy: Policy, asOf: string, color: boolean): string {
   const chalk = makeChalk(color);
-  const mark = (o: boolean | null) => (o === true ? chalk.green('yes') : o === false ? chalk.dim('no ') : chalk.yellow('???'));
-  const lines = [chalk.bold(headline(p)), chalk.dim(`Policy: ${policy.name} (${policy.id}). As of ${asOf}.`), ...inspectionSummary(p.school.fields)];
+  const mark = (o: boolean | null) =>
+    o === true ? chalk.green('yes') : o === false ? chalk.dim('no ') : chalk.yellow('???');
+  const lines = [
+    chalk.bold(headline(p)),
+    chalk.dim(`Policy: ${policy.name} (${policy.id}). As of ${asOf}.`),
+    ...inspectionSummary(p.school.fields),
+  ];
   for (const r of p.reasons) lines.push(`Decided by: ${r}`);
   for (const c of p.choices) lines.push(choiceLine(c));
   const placedTier = policy.tiers.find((t) => t.id === p.tier);
@@ -78,7 +101,9 @@ export function explanationText(p: Placement, policy: Policy, asOf: string, colo
     }
   };
   for (const tier of p.trace) {
-    lines.push(`${chalk.bold(`${tier.label} [${tier.tier}]`)}: ${tier.outcome === true ? chalk.green('a rule holds') : tier.outcome === false ? 'no rule holds' : chalk.yellow('cannot tell: data missing')}`);
+    lines.push(
+      `${chalk.bold(`${tier.label} [${tier.tier}]`)}: ${tier.outcome === true ? chalk.green('a rule holds') : tier.outcome === false ? 'no rule holds' : chalk.yellow('cannot tell: data missing')}`,
+    );
     const tierChoice = policy.tiers.find((t) => t.id === tier.tier)?.choice;
     if (tierChoice) lines.push(chalk.dim(`  ${choiceLine(tierChoice)}`));
     for (const rule of tier.rules) {
@@ -90,13 +115,21 @@ export function explanationText(p: Placement, policy: Policy, asOf: string, colo
     lines.push('');
   }
   const fallback = policy.tiers.find((t) => t.default)!;
-  lines.push(`${chalk.bold(`${fallback.label} [${fallback.id}]`)}: the default tier, for every school no tier above took${fallback.reason ? ` (${fallback.reason})` : ''}`);
+  lines.push(
+    `${chalk.bold(`${fallback.label} [${fallback.id}]`)}: the default tier, for every school no tier above took${fallback.reason ? ` (${fallback.reason})` : ''}`,
+  );
   if (fallback.choice) lines.push(chalk.dim(`  ${choiceLine(fallback.choice)}`));
   return `${lines.join('\n')}\n`;
 }
 
 export function explanationJson(p: Placement, policy: Policy, asOf: string): unknown {
-  const strip = (e: Evaluation): unknown => ({ op: e.op, outcome: e.outcome, text: e.text, missing: e.missing, ...(e.children ? { children: e.children.map(strip) } : {}) });
+  const strip = (e: Evaluation): unknown => ({
+    op: e.op,
+    outcome: e.outcome,
+    text: e.text,
+    missing: e.missing,
+    ...(e.children ? { children: e.children.map(strip) } : {}),
+  });
   return {
     ...placementJson(p),
     policy: policy.id,
@@ -104,8 +137,16 @@ export function explanationJson(p: Placement, policy: Policy, asOf: string): unk
     inspections: inspectionSummary(p.school.fields),
     choices: p.choices,
     tiers: p.trace.map((t) => ({
-      tier: t.tier, label: t.label, outcome: t.outcome, choice: policy.tiers.find((x) => x.id === t.tier)?.choice ?? null,
-      rules: t.rules.map((r) => ({ rule: r.rule, source: r.source ?? null, choice: r.choice ?? null, ...(strip(r.evaluation) as object) })),
+      tier: t.tier,
+      label: t.label,
+      outcome: t.outcome,
+      choice: policy.tiers.find((x) => x.id === t.tier)?.choice ?? null,
+      rules: t.rules.map((r) => ({
+        rule: r.rule,
+        source: r.source ?? null,
+        choice: r.choice ?? null,
+        ...(strip(r.evaluation) as object),
+      })),
     })),
   };
 }

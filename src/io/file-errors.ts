@@ -27,8 +27,9 @@ const READ_REASONS: Record<string, string> = {
 /** An error from opening or reading `display` as one line (exit 66). */
 export function readError(display: string, error: unknown, what = 'file'): SitError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code && READ_REASONS[code]
-    ? READ_REASONS[code].replace('no such file', `no such ${what}`)
-    : `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  const reason =
+    code && READ_REASONS[code]
+      ? READ_REASONS[code].replace('no such file', `no such ${what}`)
+      : `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
   return notFoundError(`${shortPathText(display)}: ${reason}`);
 }

@@ -36,7 +36,12 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline; controls (TEXT may not hold them) dropped. */
 export function escapeText(text: string): string {
-  return text.replace(CONTROLS, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(CONTROLS, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character. */
@@ -80,7 +85,8 @@ export function toIcs(calendar: IcsCalendar): string {
   // One string per event, not per line: a year for thousands of schools is a million events.
   const parts = [head.map(foldLine).join('\r\n')];
   for (const event of calendar.events) {
-    let text = `BEGIN:VEVENT\r\nUID:${event.uid}\r\nDTSTAMP:${stamp}\r\nDTSTART;VALUE=DATE:${compact(event.start)}\r\n` +
+    let text =
+      `BEGIN:VEVENT\r\nUID:${event.uid}\r\nDTSTAMP:${stamp}\r\nDTSTART;VALUE=DATE:${compact(event.start)}\r\n` +
       // DTEND of an all-day event is the day after the last day.
       `DTEND;VALUE=DATE:${compact(dayAfter(event.end))}\r\n${foldLine(`SUMMARY:${escapeText(event.summary)}`)}`;
     if (event.description) text += `\r\n${foldLine(`DESCRIPTION:${escapeText(event.description)}`)}`;
@@ -105,7 +111,8 @@ export interface PreviousEvent {
   cancelled: boolean;
 }
 
-const unescapeText = (text: string) => text.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+const unescapeText = (text: string) =>
+  text.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 const isoOf = (value: string) => `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
 
 function dayBefore(iso: string): string {
@@ -121,7 +128,8 @@ function dayBefore(iso: string): string {
  */
 export function readIcs(text: string): PreviousEvent[] {
   const lines = text.replace(/\r\n[ \t]|\n[ \t]/g, '').split(/\r?\n/);
-  if (!lines[0]?.trim().toUpperCase().startsWith('BEGIN:VCALENDAR')) throw new Error('line 1: expected BEGIN:VCALENDAR (an iCalendar file written by sit calendar --format ics)');
+  if (!lines[0]?.trim().toUpperCase().startsWith('BEGIN:VCALENDAR'))
+    throw new Error('line 1: expected BEGIN:VCALENDAR (an iCalendar file written by sit calendar --format ics)');
   const events: PreviousEvent[] = [];
   let current: Partial<PreviousEvent> | null = null;
   lines.forEach((line, i) => {
@@ -130,7 +138,8 @@ export function readIcs(text: string): PreviousEvent[] {
     const head = line.slice(0, colon).toUpperCase();
     const name = head.split(';')[0];
     const value = line.slice(colon + 1);
-    if (name === 'BEGIN' && value.toUpperCase() === 'VEVENT') current = { description: '', summary: '', categories: [], sequence: 0, cancelled: false };
+    if (name === 'BEGIN' && value.toUpperCase() === 'VEVENT')
+      current = { description: '', summary: '', categories: [], sequence: 0, cancelled: false };
     else if (name === 'END' && value.toUpperCase() === 'VEVENT' && current) {
       if (!current.uid || !current.start) throw new Error(`line ${i + 1}: an event without UID or DTSTART`);
       events.push({ ...(current as PreviousEvent), end: current.end ?? current.start });
@@ -158,13 +167,27 @@ export function sequenced(events: IcsEvent[], previous: PreviousEvent[]): IcsEve
   const out = events.map((e) => {
     const p = before.get(e.uid);
     if (!p) return e;
-    const same = !p.cancelled && p.start === e.start && p.end === e.end && p.summary === e.summary && p.description === (e.description ?? '');
+    const same =
+      !p.cancelled &&
+      p.start === e.start &&
+      p.end === e.end &&
+      p.summary === e.summary &&
+      p.description === (e.description ?? '');
     return { ...e, sequence: same ? p.sequence : p.sequence + 1 };
   });
   const now = new Set(events.map((e) => e.uid));
   for (const p of previous) {
     if (now.has(p.uid)) continue;
-    out.push({ uid: p.uid, start: p.start, end: p.end, summary: p.summary, description: p.description, categories: p.categories, sequence: p.cancelled ? p.sequence : p.sequence + 1, cancelled: true });
+    out.push({
+      uid: p.uid,
+      start: p.start,
+      end: p.end,
+      summary: p.summary,
+      description: p.description,
+      categories: p.categories,
+      sequence: p.cancelled ? p.sequence : p.sequence + 1,
+      cancelled: true,
+    });
   }
   return out;
 }

@@ -44,7 +44,8 @@ const OFSTED_COMMON: Record<string, Source | Source[]> = {
 
 const held = (raw: string | undefined) => raw !== undefined && raw.trim() !== '' && raw.trim().toUpperCase() !== 'NULL';
 /** A judgement 1-4 (as Ofsted or pandas writes it) or its word; "Not judged" and 9 are not. */
-const isGrade = (raw: string) => /^\s*([1-4](\.0+)?|outstanding|good|requires improvement|inadequate|ri)\s*$/i.test(raw);
+const isGrade = (raw: string) =>
+  /^\s*([1-4](\.0+)?|outstanding|good|requires improvement|inadequate|ri)\s*$/i.test(raw);
 const isYes = (raw: string) => /^\s*(yes|y|true)\s*$/i.test(raw);
 
 /**
@@ -53,7 +54,13 @@ const isYes = (raw: string) => /^\s*(yes|y|true)\s*$/i.test(raw);
  * did not convert (a section 8 that did not convert, a monitoring visit, a no-formal-designation
  * visit), the graded inspection is the previous one. A converted event is graded itself.
  */
-const EVENT_GRADES = ['Overall effectiveness', 'Quality of education', 'Behaviour and attitudes', 'Personal development', 'Effectiveness of leadership and management'];
+const EVENT_GRADES = [
+  'Overall effectiveness',
+  'Quality of education',
+  'Behaviour and attitudes',
+  'Personal development',
+  'Effectiveness of leadership and management',
+];
 const CONVERTED = 'Did the latest ungraded inspection convert to a graded inspection?';
 export function eventIsUngraded(get: (header: string) => string): boolean {
   if (isYes(get(CONVERTED))) return false;
@@ -64,8 +71,16 @@ const latestGraded = (event: string, previous: string): Source => ({
   how: `${event}, or ${previous} when the latest event is ungraded`,
   row: (get) => (eventIsUngraded(get) ? get(previous) : get(event)),
 });
-const onlyIfGraded = (event: string): Source => ({ from: [event], how: `${event} when the latest event is graded`, row: (get) => (eventIsUngraded(get) ? '' : get(event)) });
-const onlyIfUngraded = (event: string): Source => ({ from: [event], how: `${event} when the latest event is ungraded`, row: (get) => (eventIsUngraded(get) ? get(event) : '') });
+const onlyIfGraded = (event: string): Source => ({
+  from: [event],
+  how: `${event} when the latest event is graded`,
+  row: (get) => (eventIsUngraded(get) ? '' : get(event)),
+});
+const onlyIfUngraded = (event: string): Source => ({
+  from: [event],
+  how: `${event} when the latest event is ungraded`,
+  row: (get) => (eventIsUngraded(get) ? get(event) : ''),
+});
 
 /** The 2024/25 in-year management information: one row per school, its latest event first. */
 const IN_YEAR: Record<string, Source | Source[]> = {
@@ -75,23 +90,37 @@ const IN_YEAR: Record<string, Source | Source[]> = {
   ofsted_quality_of_education: latestGraded('Quality of education', 'Previous quality of education'),
   ofsted_behaviour_attitudes: latestGraded('Behaviour and attitudes', 'Previous behaviour and attitudes'),
   ofsted_personal_development: latestGraded('Personal development', 'Previous personal development'),
-  ofsted_leadership_management: latestGraded('Effectiveness of leadership and management', 'Previous effectiveness of leadership and management'),
-  safeguarding_effective: [latestGraded('Safeguarding is effective', 'Previous safeguarding is effective?'), latestGraded('Safeguarding is effective?', 'Previous safeguarding is effective?')],
+  ofsted_leadership_management: latestGraded(
+    'Effectiveness of leadership and management',
+    'Previous effectiveness of leadership and management',
+  ),
+  safeguarding_effective: [
+    latestGraded('Safeguarding is effective', 'Previous safeguarding is effective?'),
+    latestGraded('Safeguarding is effective?', 'Previous safeguarding is effective?'),
+  ],
   // A school in a category stays in it through its monitoring visits: the event's, else the graded one's.
   ofsted_category: {
     from: ['Category of concern', 'Previous category of concern'],
     how: 'Category of concern, or Previous category of concern when the latest event is ungraded',
-    row: (get) => (held(get('Category of concern')) || !eventIsUngraded(get) ? get('Category of concern') : get('Previous category of concern')),
+    row: (get) =>
+      held(get('Category of concern')) || !eventIsUngraded(get)
+        ? get('Category of concern')
+        : get('Previous category of concern'),
   },
   ofsted_inspection_type: onlyIfGraded('Inspection type'),
   previous_ofsted_overall: onlyIfGraded('Previous overall effectiveness'),
   previous_ofsted_date: onlyIfGraded('Previous inspection start date'),
   // After an ungraded event the graded inspection is the "previous" one: the one before it is not in the file.
-  previous_ofsted_given: { from: ['Previous overall effectiveness'], how: 'no when the latest event is ungraded', row: (get) => (eventIsUngraded(get) ? 'no' : 'yes') },
+  previous_ofsted_given: {
+    from: ['Previous overall effectiveness'],
+    how: 'no when the latest event is ungraded',
+    row: (get) => (eventIsUngraded(get) ? 'no' : 'yes'),
+  },
   inspection_current_form: {
     from: ['Does the previous inspection relate to the school in its current form?'],
     how: 'Does the previous inspection relate to the school in its current form? when the latest event is ungraded',
-    row: (get) => (eventIsUngraded(get) ? get('Does the previous inspection relate to the school in its current form?') : ''),
+    row: (get) =>
+      eventIsUngraded(get) ? get('Does the previous inspection relate to the school in its current form?') : '',
   },
   ofsted_ungraded_type: {
     from: ['Inspection type', 'Inspection type grouping'],
@@ -140,7 +169,8 @@ const LEGACY: Record<string, Source | Source[]> = {
 };
 
 /** The grade before a 2024/25 inspection or a report card is in an older Ofsted file. */
-const OLDER_OFSTED = 'the previous Ofsted grade is in an older Ofsted file: join one, e.g. --with the official statistics "as at 31 August 2024" (ofsted-legacy) or the 2024/25 in-year file (ofsted-2024-25)';
+const OLDER_OFSTED =
+  'the previous Ofsted grade is in an older Ofsted file: join one, e.g. --with the official statistics "as at 31 August 2024" (ofsted-legacy) or the 2024/25 in-year file (ofsted-2024-25)';
 
 export const LAYOUTS: Layout[] = [
   {
@@ -150,7 +180,11 @@ export const LAYOUTS: Layout[] = [
     publicPreset: 'rise-2025',
     fields: {
       ...OFSTED_COMMON,
-      rc_date: ['Leadership and governance - date of judgement', 'Safeguarding standards - date of judgement', 'Inclusion - date of judgement'],
+      rc_date: [
+        'Leadership and governance - date of judgement',
+        'Safeguarding standards - date of judgement',
+        'Inclusion - date of judgement',
+      ],
       rc_inclusion: 'Inclusion',
       rc_curriculum_teaching: 'Curriculum and teaching',
       rc_achievement: 'Achievement',
@@ -163,7 +197,10 @@ export const LAYOUTS: Layout[] = [
       // The last inspection under the previous framework (OEIF): graded, or sub-judgements only.
       // Schools whose last graded inspection predates the OEIF (2019) have only an ungraded
       // inspection here: "School remains Good" confirms Ofsted's grade, so it stands in.
-      ofsted_overall: { firstOf: ['Latest OEIF overall effectiveness', 'Ungraded inspection overall outcome'], convert: 'ungraded-outcome' },
+      ofsted_overall: {
+        firstOf: ['Latest OEIF overall effectiveness', 'Ungraded inspection overall outcome'],
+        convert: 'ungraded-outcome',
+      },
       ofsted_date: 'Inspection start date of latest OEIF graded inspection',
       ofsted_quality_of_education: 'Latest OEIF quality of education',
       ofsted_behaviour_attitudes: 'Latest OEIF behaviour and attitudes',
@@ -173,30 +210,47 @@ export const LAYOUTS: Layout[] = [
       ofsted_category: ['Most recent category of concern', 'Category of concern', 'Latest OEIF category of concern'],
       ofsted_inspection_type: 'Inspection type of latest OEIF graded inspection',
       // This file gives no grade before the latest OEIF inspection.
-      previous_ofsted_given: { from: ['Latest OEIF overall effectiveness'], how: 'no: the file has no earlier grade', row: () => 'no' },
+      previous_ofsted_given: {
+        from: ['Latest OEIF overall effectiveness'],
+        how: 'no: the file has no earlier grade',
+        row: () => 'no',
+      },
       inspection_current_form: {
-        from: ['Does the latest full inspection relate to the URN of the current school?', 'Does the latest OEIF graded inspection relate to the URN of the current school?'],
+        from: [
+          'Does the latest full inspection relate to the URN of the current school?',
+          'Does the latest OEIF graded inspection relate to the URN of the current school?',
+        ],
         how: 'whether the report card, else the latest OEIF graded inspection, relates to the URN of the current school',
-        row: (get) => (held(get('Leadership and governance')) || held(get('Safeguarding standards'))
-          ? get('Does the latest full inspection relate to the URN of the current school?')
-          : get('Does the latest OEIF graded inspection relate to the URN of the current school?')),
+        row: (get) =>
+          held(get('Leadership and governance')) || held(get('Safeguarding standards'))
+            ? get('Does the latest full inspection relate to the URN of the current school?')
+            : get('Does the latest OEIF graded inspection relate to the URN of the current school?'),
       },
       ofsted_ungraded_outcome: 'Ungraded inspection overall outcome',
       ofsted_ungraded_date: 'Date of latest ungraded inspection',
       not_yet_inspected: {
         from: ['Latest OEIF overall effectiveness'],
         how: 'yes when the row has no report card, no OEIF inspection and no ungraded inspection',
-        row: (get) => ([
-          'Leadership and governance', 'Safeguarding standards', 'Inspection start date of latest OEIF graded inspection',
-          'Latest OEIF overall effectiveness', 'Latest OEIF quality of education', 'Date of latest ungraded inspection', 'Ungraded inspection overall outcome',
-        ].some((h) => held(get(h))) ? '' : 'yes'),
+        row: (get) =>
+          [
+            'Leadership and governance',
+            'Safeguarding standards',
+            'Inspection start date of latest OEIF graded inspection',
+            'Latest OEIF overall effectiveness',
+            'Latest OEIF quality of education',
+            'Date of latest ungraded inspection',
+            'Ungraded inspection overall outcome',
+          ].some((h) => held(get(h)))
+            ? ''
+            : 'yes',
       },
     },
     supplies: { previous_ofsted_overall: OLDER_OFSTED },
   },
   {
     id: 'ofsted-2024-25',
-    label: 'Ofsted management information, 2024/25 in-year (each school\'s latest event; sub-judgements, no overall grade)',
+    label:
+      "Ofsted management information, 2024/25 in-year (each school's latest event; sub-judgements, no overall grade)",
     requires: ['URN', 'Quality of education', 'Previous overall effectiveness'],
     excludes: ['Previous graded inspection overall effectiveness', 'Leadership and governance'],
     publicPreset: 'rise-2025',
@@ -286,7 +340,11 @@ export function layoutById(id: string): Layout {
 /** The first layout whose required headers are all present (and none it excludes). */
 export function detectLayout(headers: string[]): Layout | null {
   const present = new Set(headers.map(fold));
-  return LAYOUTS.find((l) => l.requires.every((h) => present.has(fold(h))) && !(l.excludes ?? []).some((h) => present.has(fold(h)))) ?? null;
+  return (
+    LAYOUTS.find(
+      (l) => l.requires.every((h) => present.has(fold(h))) && !(l.excludes ?? []).some((h) => present.has(fold(h))),
+    ) ?? null
+  );
 }
 
 export interface AppliedLayout {
@@ -314,7 +372,8 @@ export function ungradedGrade(raw: string): string {
 }
 
 const CONVERT = { complement100: complement, 'ungraded-outcome': ungradedGrade } as const;
-const holdsValue = (raw: string | undefined) => raw !== undefined && raw.trim() !== '' && raw.trim().toUpperCase() !== 'NULL';
+const holdsValue = (raw: string | undefined) =>
+  raw !== undefined && raw.trim() !== '' && raw.trim().toUpperCase() !== 'NULL';
 
 type CellOf = (cells: string[]) => string;
 
@@ -325,7 +384,9 @@ type CellOf = (cells: string[]) => string;
  */
 export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
   const index = new Map<string, number>();
-  table.headers.forEach((h, i) => { if (!index.has(fold(h))) index.set(fold(h), i); });
+  table.headers.forEach((h, i) => {
+    if (!index.has(fold(h))) index.set(fold(h), i);
+  });
   const fieldOf: (string | null)[] = table.headers.map(() => null);
   const headers = [...table.headers];
   const computed: CellOf[] = [];
@@ -352,15 +413,25 @@ export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
       fieldOf.push(field);
     } else {
       const row = source.row;
-      computed.push((cells) => row((h) => { const i = index.get(fold(h)); return i === undefined ? '' : cells[i] ?? ''; }));
+      computed.push((cells) =>
+        row((h) => {
+          const i = index.get(fold(h));
+          return i === undefined ? '' : (cells[i] ?? '');
+        }),
+      );
       headers.push(`${field} (from ${source.how})`);
       fieldOf.push(field);
     }
     filled.push(field);
   }
-  const rows = computed.length === 0
-    ? table.rows
-    : table.rows.map((r) => (r.cells.length > table.headers.length ? r : { line: r.line, cells: [...padTo(r.cells, table.headers.length), ...computed.map((c) => c(r.cells))] }));
+  const rows =
+    computed.length === 0
+      ? table.rows
+      : table.rows.map((r) =>
+          r.cells.length > table.headers.length
+            ? r
+            : { line: r.line, cells: [...padTo(r.cells, table.headers.length), ...computed.map((c) => c(r.cells))] },
+        );
   return { table: { ...table, headers, rows }, fieldOf, filled };
 }
 
@@ -374,11 +445,17 @@ function padTo(cells: string[], n: number): string[] {
  */
 export function dropIndexColumns(table: RawTable): RawTable {
   const drop = table.headers
-    .map((h, i) => (h.trim() === '' && table.rows.every((r) => /^\s*(\d+(\.0+)?)?\s*$/.test(r.cells[i] ?? '')) ? i : -1))
+    .map((h, i) =>
+      h.trim() === '' && table.rows.every((r) => /^\s*(\d+(\.0+)?)?\s*$/.test(r.cells[i] ?? '')) ? i : -1,
+    )
     .filter((i) => i >= 0);
   if (drop.length === 0) return table;
   const keep = (cells: string[]) => cells.filter((_, i) => !drop.includes(i));
-  return { ...table, headers: keep(table.headers), rows: table.rows.map((r) => ({ line: r.line, cells: keep(r.cells) })) };
+  return {
+    ...table,
+    headers: keep(table.headers),
+    rows: table.rows.map((r) => ({ line: r.line, cells: keep(r.cells) })),
+  };
 }
 
 /**
@@ -399,8 +476,10 @@ export function supplierOf(field: string, current: Layout | null): string | null
 export function needingDataLines(missing: string[][], current: Layout | null): string[] {
   const counts = new Map<string, number>();
   for (const fields of missing) for (const f of fields) counts.set(f, (counts.get(f) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([field, n]) => {
-    const where = supplierOf(field, current);
-    return `${field}: ${n} ${n === 1 ? 'school needs' : 'schools need'} it${where ? `; ${where}` : ''}`;
-  });
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([field, n]) => {
+      const where = supplierOf(field, current);
+      return `${field}: ${n} ${n === 1 ? 'school needs' : 'schools need'} it${where ? `; ${where}` : ''}`;
+    });
 }

@@ -3,7 +3,20 @@
 // result is written to a temporary file beside the target and put in place at once (a hard
 // link that fails if the name was taken meanwhile, or with --force a rename that keeps the old
 // file's mode); the temporary file is removed on failure and on SIGINT, SIGTERM and SIGHUP.
-import { chmodSync, closeSync, copyFileSync, constants, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { SitError, cannotWriteError, usageError } from '../errors.js';
@@ -12,16 +25,35 @@ import { shortPathText } from './file-errors.js';
 export const TABLE_FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
 export type Format = string;
 
-const BY_EXTENSION: Record<string, string> = { '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.ics': 'ics', '.xlsx': 'xlsx', '.docx': 'docx' };
+const BY_EXTENSION: Record<string, string> = {
+  '.csv': 'csv',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+  '.ics': 'ics',
+  '.xlsx': 'xlsx',
+  '.docx': 'docx',
+};
 
 /** "-o board.pdf: ..." naming the file types this command writes. */
 function wrongFileType(output: string, allowed: readonly string[]): string {
-  const extensions = allowed.flatMap((f) => Object.keys(BY_EXTENSION).filter((e) => BY_EXTENSION[e] === f).slice(0, 1));
+  const extensions = allowed.flatMap((f) =>
+    Object.keys(BY_EXTENSION)
+      .filter((e) => BY_EXTENSION[e] === f)
+      .slice(0, 1),
+  );
   return `-o ${output}: sit cannot write that kind of file here; name it ${extensions.join(', ')} (or give --format ${allowed.filter((f) => f !== 'table').join('|')})`;
 }
 
 /** --format wins; else the -o file's extension; else a table in a terminal and CSV when piped. */
-export function resolveFormat(options: { format?: string; output?: string }, allowed: readonly string[], stdoutIsTTY: boolean, pipedDefault = 'csv'): string {
+export function resolveFormat(
+  options: { format?: string; output?: string },
+  allowed: readonly string[],
+  stdoutIsTTY: boolean,
+  pipedDefault = 'csv',
+): string {
   let format = options.format;
   if (!format && options.output && options.output !== '-' && !/[\\/]$/.test(options.output)) {
     // A file named for a format we do not write (board.pdf, plan.ical) is refused, not filled with another format.
@@ -35,7 +67,9 @@ export function resolveFormat(options: { format?: string; output?: string }, all
   }
   if (format === 'table' && options.output) format = 'csv';
   if (format === 'xlsx' && !options.output && stdoutIsTTY) {
-    throw usageError('--format xlsx writes an Excel workbook, not text for the terminal: add -o FILE.xlsx (or pipe it to a file)');
+    throw usageError(
+      '--format xlsx writes an Excel workbook, not text for the terminal: add -o FILE.xlsx (or pipe it to a file)',
+    );
   }
   return format;
 }
@@ -82,7 +116,10 @@ function checkExisting(path: string, shown: string, force: boolean | undefined):
   if (info === null) return null;
   const kind = kindOf(info);
   if (kind === 'a folder') throw cannotWriteError(`${shown}: is a folder; give a file name for -o`);
-  if (kind !== null) throw cannotWriteError(`${shown}: is ${kind}, not a regular file; sit replaces only regular files (use -o - for standard output)`);
+  if (kind !== null)
+    throw cannotWriteError(
+      `${shown}: is ${kind}, not a regular file; sit replaces only regular files (use -o - for standard output)`,
+    );
   if (!force) throw cannotWriteError(`${shown}: already exists; add --force to overwrite it`);
   return info;
 }
@@ -107,7 +144,11 @@ const pending = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 function removePending(): void {
   for (const temp of pending) {
-    try { unlinkSync(temp); } catch { /* already gone */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
   }
   pending.clear();
 }
@@ -166,20 +207,30 @@ async function commitTemp(temp: string, path: string, shown: string, force: bool
         linkSync(temp, path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw cannotWriteError(`${shown}: already exists (written by something else meanwhile); add --force to overwrite it`);
+        if (code === 'EEXIST')
+          throw cannotWriteError(
+            `${shown}: already exists (written by something else meanwhile); add --force to overwrite it`,
+          );
         // File systems without hard links (FAT, some shares): an exclusive copy refuses the same way.
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
         try {
           copyFileSync(temp, path, constants.COPYFILE_EXCL);
         } catch (copyError) {
-          if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') throw cannotWriteError(`${shown}: already exists (written by something else meanwhile); add --force to overwrite it`);
+          if ((copyError as NodeJS.ErrnoException).code === 'EEXIST')
+            throw cannotWriteError(
+              `${shown}: already exists (written by something else meanwhile); add --force to overwrite it`,
+            );
           throw copyError;
         }
       }
       unlinkSync(temp);
     }
   } catch (error) {
-    try { unlinkSync(temp); } catch { /* already gone */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
     throw error instanceof SitError ? error : writeFailed(shown, error);
   } finally {
     untrack(temp);
@@ -187,7 +238,12 @@ async function commitTemp(temp: string, path: string, shown: string, force: bool
 }
 
 /** Writes to a temporary file beside the target, then puts it in place (see the rules at the top). */
-export async function writeAtomic(path: string, content: string | Uint8Array, display = path, options: { force?: boolean } = {}): Promise<void> {
+export async function writeAtomic(
+  path: string,
+  content: string | Uint8Array,
+  display = path,
+  options: { force?: boolean } = {},
+): Promise<void> {
   const file = openAtomic(path, display, options);
   file.write(content);
   await file.commit();
@@ -197,7 +253,11 @@ export async function writeAtomic(path: string, content: string | Uint8Array, di
  * A file written in parts (a large result): parts go to a temporary file beside the target, which
  * is put in place by commit() and removed by abort(), so the target is never half written.
  */
-export function openAtomic(path: string, display = path, options: { force?: boolean } = {}): { write(text: string | Uint8Array): void; commit(): Promise<void>; abort(): void } {
+export function openAtomic(
+  path: string,
+  display = path,
+  options: { force?: boolean } = {},
+): { write(text: string | Uint8Array): void; commit(): Promise<void>; abort(): void } {
   const shown = shortPathText(display);
   const temp = tempBeside(path);
   let fd: number;
@@ -210,17 +270,25 @@ export function openAtomic(path: string, display = path, options: { force?: bool
   let open = true;
   const abort = () => {
     if (open) {
-      try { closeSync(fd); } catch { /* already closed */ }
+      try {
+        closeSync(fd);
+      } catch {
+        /* already closed */
+      }
       open = false;
     }
-    try { unlinkSync(temp); } catch { /* already gone */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
     untrack(temp);
   };
   return {
     write(text) {
       try {
         const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-        for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
       } catch (error) {
         abort();
         throw writeFailed(shown, error);
@@ -247,5 +315,10 @@ export async function emit(target: OutputTarget, content: string | Uint8Array): 
     target.stdout.write(content);
     return;
   }
-  await writeAtomic(path, target.format === 'csv' && typeof content === 'string' ? CSV_FILE_BOM + content : content, target.output, { force: target.force });
+  await writeAtomic(
+    path,
+    target.format === 'csv' && typeof content === 'string' ? CSV_FILE_BOM + content : content,
+    target.output,
+    { force: target.force },
+  );
 }

@@ -42,36 +42,44 @@ export function countByTier(placements: Placement[], policy: Policy): string {
 export function tierCountLine(counts: ReadonlyMap<string | null, number>, total: number, policy: Policy): string {
   // "8 D" reads as a count of D schools; "3 4" would not, so ids that are numbers read "4: 3".
   const numeric = policy.tiers.some((t) => /^\d/.test(t.id));
-  const perTier = policy.tiers.map((t) => (numeric ? `${t.id}: ${counts.get(t.id) ?? 0}` : `${counts.get(t.id) ?? 0} ${t.id}`));
+  const perTier = policy.tiers.map((t) =>
+    numeric ? `${t.id}: ${counts.get(t.id) ?? 0}` : `${counts.get(t.id) ?? 0} ${t.id}`,
+  );
   const needing = counts.get(null) ?? 0;
   return `${total} schools: ${perTier.join(', ')}${needing ? `, ${needing} need data` : ''}`;
 }
 
-export function placementsTable(placements: Placement[], policy: Policy, asOf: string, detail: 'terminal' | 'file'): TableModel {
+export function placementsTable(
+  placements: Placement[],
+  policy: Policy,
+  asOf: string,
+  detail: 'terminal' | 'file',
+): TableModel {
   const fieldNames = Object.keys(policy.fields);
-  const columns: Column[] = detail === 'terminal'
-    ? [
-        { key: 'urn', header: 'URN' },
-        { key: 'name', header: 'School', wide: true },
-        { key: 'tier', header: 'Tier' },
-        { key: 'days', header: 'Days' },
-        ...fieldNames.map((f) => ({ key: f, header: f.replace(/_/g, ' ') })),
-        { key: 'reason', header: 'Reason', wide: true },
-      ]
-    : [
-        { key: 'urn', header: 'urn' },
-        { key: 'name', header: 'name' },
-        { key: 'tier', header: 'tier' },
-        { key: 'label', header: 'label' },
-        { key: 'days', header: 'days' },
-        { key: 'days_text', header: 'days_text' },
-        ...fieldNames.map((f) => ({ key: f, header: f })),
-        { key: 'reason', header: 'reasons', wide: true },
-        { key: 'missing', header: 'missing' },
-        { key: 'override', header: 'override' },
-        { key: 'phase', header: 'phase' },
-        { key: 'trust', header: 'trust' },
-      ];
+  const columns: Column[] =
+    detail === 'terminal'
+      ? [
+          { key: 'urn', header: 'URN' },
+          { key: 'name', header: 'School', wide: true },
+          { key: 'tier', header: 'Tier' },
+          { key: 'days', header: 'Days' },
+          ...fieldNames.map((f) => ({ key: f, header: f.replace(/_/g, ' ') })),
+          { key: 'reason', header: 'Reason', wide: true },
+        ]
+      : [
+          { key: 'urn', header: 'urn' },
+          { key: 'name', header: 'name' },
+          { key: 'tier', header: 'tier' },
+          { key: 'label', header: 'label' },
+          { key: 'days', header: 'days' },
+          { key: 'days_text', header: 'days_text' },
+          ...fieldNames.map((f) => ({ key: f, header: f })),
+          { key: 'reason', header: 'reasons', wide: true },
+          { key: 'missing', header: 'missing' },
+          { key: 'override', header: 'override' },
+          { key: 'phase', header: 'phase' },
+          { key: 'trust', header: 'trust' },
+        ];
   const rows = placements.map((p) => ({
     urn: p.school.urn,
     name: p.school.name,

@@ -33,10 +33,16 @@ const DELIMITERS = [',', ';', '\t'];
  * above the header may use another ("Schools; as at 2024" above a comma-separated header).
  */
 export function detectDelimiter(text: string, isHeader?: (cells: string[]) => boolean): string {
-  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').slice(0, 20);
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 20);
   if (isHeader) {
     for (const line of lines) {
-      const found = DELIMITERS.find((d) => line.includes(d) && isHeader(line.split(d).map((c) => c.replace(/^\s*"|"\s*$/g, ''))));
+      const found = DELIMITERS.find(
+        (d) => line.includes(d) && isHeader(line.split(d).map((c) => c.replace(/^\s*"|"\s*$/g, ''))),
+      );
       if (found) return found;
     }
   }
@@ -59,7 +65,8 @@ const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*%?\s*$/;
  * decimal mark, so there "2,8" is 2.8 (never 28). Changes the cells in place.
  */
 export function readDecimalCommas(cells: string[]): string[] {
-  for (let i = 0; i < cells.length; i++) if (cells[i].includes(',') && DECIMAL_COMMA.test(cells[i])) cells[i] = cells[i].replace(',', '.');
+  for (let i = 0; i < cells.length; i++)
+    if (cells[i].includes(',') && DECIMAL_COMMA.test(cells[i])) cells[i] = cells[i].replace(',', '.');
   return cells;
 }
 
@@ -86,24 +93,30 @@ export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => 
     const e = error as Error & { lines?: number; code?: string };
     const where = e.lines ? `:${e.lines}` : '';
     if (e.code === 'CSV_MAX_RECORD_SIZE') throw dataError(`${source.display}${where}: ${TOO_LONG}`);
-    const what = e.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'a quoted value is never closed (a " without its partner)'
-      : e.message.replace(/^Invalid Record Length: /, '').replace(/\s+/g, ' ');
+    const what =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted value is never closed (a " without its partner)'
+        : e.message.replace(/^Invalid Record Length: /, '').replace(/\s+/g, ' ');
     throw dataError(`${source.display}${where}: cannot read this CSV: ${what}`);
   }
   // Title rows may stand above the header in published files: the header is the first row that
   // names a URN column.
   const headerIndex = records.slice(0, 20).findIndex((r) => isHeader(r.record));
-  if (records.length === 0) throw dataError(`${source.display}: the file is empty; it needs a header row and one row per school`);
+  if (records.length === 0)
+    throw dataError(`${source.display}: the file is empty; it needs a header row and one row per school`);
   if (headerIndex < 0) {
-    throw dataError(`${source.display}:${records[0].info.lines}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+    throw dataError(
+      `${source.display}:${records[0].info.lines}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`,
+    );
   }
   const header = records[headerIndex];
   return {
     file: source.display,
     headers: header.record.map((h) => h.trim()),
     headerLine: startLine(header),
-    rows: records.slice(headerIndex + 1).map((r) => ({ line: startLine(r), cells: delimiter === ';' ? readDecimalCommas(r.record) : r.record })),
+    rows: records
+      .slice(headerIndex + 1)
+      .map((r) => ({ line: startLine(r), cells: delimiter === ';' ? readDecimalCommas(r.record) : r.record })),
   };
 }
 
@@ -118,7 +131,8 @@ export function readYamlTable(source: TextSource): RawTable {
     throw dataError(`${source.display}${line ? `:${line}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`);
   }
   const list = isMap(doc.contents) ? doc.contents.get('schools', true) : doc.contents;
-  if (!isSeq(list)) throw dataError(`${source.display}:1: expected a YAML list of schools (each a set of field: value lines)`);
+  if (!isSeq(list))
+    throw dataError(`${source.display}:1: expected a YAML list of schools (each a set of field: value lines)`);
   const headers: string[] = [];
   const position = new Map<string, number>();
   const rows: RawRow[] = [];

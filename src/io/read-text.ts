@@ -28,7 +28,12 @@ const tooBigLine = (display: string, limit: number) =>
 const tooBig = (display: string, limit: number) => dataError(tooBigLine(display, limit));
 
 /** The bytes of a file or of standard input ("-"), refusing more than `limit`. */
-export async function readBytes(path: string, stdin: NodeJS.ReadableStream, display = path, limit = MAX_INPUT_BYTES): Promise<Buffer> {
+export async function readBytes(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  display = path,
+  limit = MAX_INPUT_BYTES,
+): Promise<Buffer> {
   if (path === '-') {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -40,7 +45,7 @@ export async function readBytes(path: string, stdin: NodeJS.ReadableStream, disp
     }
     return Buffer.concat(chunks);
   }
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
   } catch (error) {
@@ -78,7 +83,8 @@ const cp1252 = new TextDecoder('windows-1252');
  * Each becomes the character Windows-1252 meant.
  */
 /** Windows-1252 bytes 0x80-0x9F (Node's decoder may leave them as C1 controls); unused ones as a space. */
-const CP1252_HIGH = '\u20ac\u0020\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0020\u017d\u0020\u0020\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u0020\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0020\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0020\u017d\u0020\u0020\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u0020\u017e\u0178';
 
 export function repairC1(text: string): string {
   if (!/[\u0080-\u009f]/.test(text)) return text;
@@ -87,9 +93,12 @@ export function repairC1(text: string): string {
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
+  for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0 || i + need >= bytes.length) return i;
     const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
@@ -105,7 +114,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 export function hasUtf8Sequence(bytes: Uint8Array): boolean {
   for (let i = 0; i + 1 < bytes.length; i++) {
     const b = bytes[i];
-    if (b >= 0xc2 && b <= 0xf4 && firstInvalidUtf8(bytes.subarray(i, i + (b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4))) === -1) return true;
+    if (b >= 0xc2 && b <= 0xf4 && firstInvalidUtf8(bytes.subarray(i, i + (b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4))) === -1)
+      return true;
   }
   return false;
 }
@@ -147,7 +157,11 @@ export function decode(bytes: Buffer, display: string): TextSource {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     try {
-      return { display, text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16' };
+      return {
+        display,
+        text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2)),
+        encoding: 'utf-16',
+      };
     } catch {
       throw dataError(`${display}: starts as UTF-16 text but is not valid UTF-16 further on; ${SAVE_AS}`);
     }
@@ -161,11 +175,15 @@ export function decode(bytes: Buffer, display: string): TextSource {
   if (isUtf8(body)) return { display, text: repairC1(body.toString('utf8')), encoding: 'utf-8' };
   const bad = firstInvalidUtf8(body);
   if (start === 3 || hasUtf8Sequence(body)) {
-    throw dataError(`${display}:${lineOf(body, bad)}: this line is not UTF-8 although the file has UTF-8 text elsewhere (two encodings mixed); ${SAVE_AS}`);
+    throw dataError(
+      `${display}:${lineOf(body, bad)}: this line is not UTF-8 although the file has UTF-8 text elsewhere (two encodings mixed); ${SAVE_AS}`,
+    );
   }
   const odd = notWindows1252(body);
   if (odd >= 0) {
-    throw dataError(`${display}:${lineOf(body, odd)}: cannot tell this file's encoding (byte 0x${body[odd].toString(16).toUpperCase()} is not Windows-1252 text; a Mac file?); ${SAVE_AS}`);
+    throw dataError(
+      `${display}:${lineOf(body, odd)}: cannot tell this file's encoding (byte 0x${body[odd].toString(16).toUpperCase()} is not Windows-1252 text; a Mac file?); ${SAVE_AS}`,
+    );
   }
   return { display, text: repairC1(cp1252.decode(body)), encoding: 'windows-1252' };
 }
@@ -174,7 +192,12 @@ export function decode(bytes: Buffer, display: string): TextSource {
  * A config, answers file or template (read synchronously, as the config is): UTF-8 only (YAML is
  * UTF-8), at most MAX_SETTINGS_BYTES. Problems are thrown with `fail`'s kind (78 for a config).
  */
-export function readSettingsText(path: string, display: string, fail: (line: string) => SitError = dataError, what = 'file'): string {
+export function readSettingsText(
+  path: string,
+  display: string,
+  fail: (line: string) => SitError = dataError,
+  what = 'file',
+): string {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -184,7 +207,8 @@ export function readSettingsText(path: string, display: string, fail: (line: str
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    if (fstatSync(fd).isDirectory()) throw readError(display, Object.assign(new Error('folder'), { code: 'EISDIR' }), what);
+    if (fstatSync(fd).isDirectory())
+      throw readError(display, Object.assign(new Error('folder'), { code: 'EISDIR' }), what);
     for (;;) {
       const piece = Buffer.allocUnsafe(1 << 16);
       const n = readSync(fd, piece, 0, piece.length, null);
@@ -202,11 +226,17 @@ export function readSettingsText(path: string, display: string, fail: (line: str
   const bytes = Buffer.concat(chunks);
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (!isUtf8(body)) {
-    throw fail(`${shortPathText(display)}:${lineOf(body, firstInvalidUtf8(body))}: not UTF-8 text (saved as Windows-1252?); save it as UTF-8`);
+    throw fail(
+      `${shortPathText(display)}:${lineOf(body, firstInvalidUtf8(body))}: not UTF-8 text (saved as Windows-1252?); save it as UTF-8`,
+    );
   }
   return body.toString('utf8');
 }
 
-export async function readText(path: string, stdin: NodeJS.ReadableStream, display = path === '-' ? 'standard input' : path): Promise<TextSource> {
+export async function readText(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  display = path === '-' ? 'standard input' : path,
+): Promise<TextSource> {
   return decode(await readBytes(path, stdin, display), display);
 }

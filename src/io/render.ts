@@ -22,7 +22,11 @@ export function renderTable(table: TableModel, format: string, options: { color:
 }
 
 /** Any tabular format, .xlsx included (a workbook: bytes, built asynchronously). */
-export async function renderTableOutput(table: TableModel, format: string, options: { color: boolean; width?: number; warn?: (line: string) => void }): Promise<string | Uint8Array> {
+export async function renderTableOutput(
+  table: TableModel,
+  format: string,
+  options: { color: boolean; width?: number; warn?: (line: string) => void },
+): Promise<string | Uint8Array> {
   return format === 'xlsx' ? toXlsx(table, options.warn) : renderTable(table, format, options);
 }
 

@@ -11,13 +11,22 @@ import { cell, document, lines, stampDocx } from './wfap-docx.js';
 
 /** The tier colours of the HTML report (templates/report.html, `tr.level-*`). */
 const LEVEL_FILL: Record<string, string> = {
-  'level-low': 'D8F0DC', 'level-mid': 'FFF4C2', 'level-mid-high': 'FFD9A8', 'level-high': 'F8C9C4', 'needs-data': 'E4E4E4',
+  'level-low': 'D8F0DC',
+  'level-mid': 'FFF4C2',
+  'level-mid-high': 'FFD9A8',
+  'level-high': 'F8C9C4',
+  'needs-data': 'E4E4E4',
 };
 const RED = 'A4000F';
 
 /** A level-2 heading kept with what follows it; `newPage` starts it on a new page, as the HTML prints. */
 function heading(text: string, newPage = false): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: newPage || undefined, children: [new TextRun(text)] });
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    keepNext: true,
+    pageBreakBefore: newPage || undefined,
+    children: [new TextRun(text)],
+  });
 }
 
 const small = (text: string, color = '333333') => new Paragraph({ children: [new TextRun({ text, size: 18, color })] });
@@ -38,8 +47,12 @@ export function columnWidths(t: TableModel): number[] {
   const longestWord = (v: string) => Math.max(0, ...v.split(/\s+/).map((w) => w.length));
   const cap = LINE / 4;
   const values = t.columns.map((c) => t.rows.map((r) => text(r[c.key])));
-  const least = t.columns.map((c, j) => (c.wide ? 0 : Math.min(cap, Math.max(longestWord(c.header), ...values[j].map(longestWord))) + PAD));
-  const natural = t.columns.map((c, j) => (c.wide ? 0 : Math.max(least[j], Math.min(cap, Math.max(0, ...values[j].map((v) => v.length))) + PAD)));
+  const least = t.columns.map((c, j) =>
+    c.wide ? 0 : Math.min(cap, Math.max(longestWord(c.header), ...values[j].map(longestWord))) + PAD,
+  );
+  const natural = t.columns.map((c, j) =>
+    c.wide ? 0 : Math.max(least[j], Math.min(cap, Math.max(0, ...values[j].map((v) => v.length))) + PAD),
+  );
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const wide = t.columns.filter((c) => c.wide).length;
   const room = wide ? Math.min(Math.max(LINE * 0.4, LINE - sum(natural)), Math.max(LINE * 0.25, LINE - sum(least))) : 0;
@@ -59,14 +72,26 @@ function modelTable(t: TableModel): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, j) => cell(c.header, true, widths[j])) }),
-      ...t.rows.map((row, i) => new TableRow({
+      new TableRow({
+        tableHeader: true,
         cantSplit: true,
-        children: t.columns.map((c, j) => {
-          const fill = t.levels && j === tierColumn ? LEVEL_FILL[levelClass(t.levels[i], t.maxLevel)] : undefined;
-          return cell(row[c.key] === null || row[c.key] === undefined ? '' : String(row[c.key]), false, widths[j], fill);
-        }),
-      })),
+        children: t.columns.map((c, j) => cell(c.header, true, widths[j])),
+      }),
+      ...t.rows.map(
+        (row, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: t.columns.map((c, j) => {
+              const fill = t.levels && j === tierColumn ? LEVEL_FILL[levelClass(t.levels[i], t.maxLevel)] : undefined;
+              return cell(
+                row[c.key] === null || row[c.key] === undefined ? '' : String(row[c.key]),
+                false,
+                widths[j],
+                fill,
+              );
+            }),
+          }),
+      ),
     ],
   });
 }
@@ -74,13 +99,19 @@ function modelTable(t: TableModel): Table {
 export async function reportDocx(input: ReportInput): Promise<Uint8Array> {
   const over = overLine(input.budget);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: titleOf(input), size: 34, bold: true })] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: [new TextRun({ text: titleOf(input), size: 34, bold: true })],
+    }),
     ...subtitleOf(input).map((l) => lines(l)),
     heading('Summary'),
-    ...summaryLines(input).map((l) => new Paragraph({
-      bullet: { level: 0 },
-      children: [new TextRun(over && l === over ? { text: l, bold: true, color: RED } : l)],
-    })),
+    ...summaryLines(input).map(
+      (l) =>
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [new TextRun(over && l === over ? { text: l, bold: true, color: RED } : l)],
+        }),
+    ),
     heading('Charts'),
   ];
   for (const chart of reportCharts(input)) {
@@ -88,13 +119,24 @@ export async function reportDocx(input: ReportInput): Promise<Uint8Array> {
     children.push(
       new Paragraph({
         keepNext: true,
-        children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: chart.title, title: chart.title, description: chart.description } })],
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: png,
+            transformation: { width, height },
+            altText: { name: chart.title, title: chart.title, description: chart.description },
+          }),
+        ],
       }),
       small(chart.description),
     );
   }
   sections(input).forEach((s) => {
-    children.push(heading(s.table.title, s.className === 'tiers'), ...(s.table.subtitle ?? []).map((l) => lines(l)), modelTable(s.table));
+    children.push(
+      heading(s.table.title, s.className === 'tiers'),
+      ...(s.table.subtitle ?? []).map((l) => lines(l)),
+      modelTable(s.table),
+    );
     children.push(...(s.table.footer ?? []).map((l) => lines(l)));
   });
   children.push(small(FOOTER));

@@ -8,7 +8,18 @@ import { escapeHtml, fillTemplate } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
 import { readerWords } from './formats/document.js';
 import type { TableModel } from './formats/table-model.js';
-import { assumptionsTable, budgetJson, daysText, capacityTable, overLine, round2, sectionHtml, sectionMarkdown, tiersTable, totalLine } from './budget-output.js';
+import {
+  assumptionsTable,
+  budgetJson,
+  daysText,
+  capacityTable,
+  overLine,
+  round2,
+  sectionHtml,
+  sectionMarkdown,
+  tiersTable,
+  totalLine,
+} from './budget-output.js';
 import { diffJson, diffTable } from './diff-output.js';
 import { placementJson } from './placements.js';
 import { barChartSvg, type BarChart } from './svg-charts.js';
@@ -33,10 +44,19 @@ export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
   return {
     title: 'Schools, tiers and reasons',
     columns: [
-      { key: 'urn', header: 'URN' }, { key: 'name', header: 'School' }, { key: 'tier', header: 'Tier' },
-      { key: 'days', header: 'Support days' }, { key: 'reasons', header: 'Reasons', wide: true },
+      { key: 'urn', header: 'URN' },
+      { key: 'name', header: 'School' },
+      { key: 'tier', header: 'Tier' },
+      { key: 'days', header: 'Support days' },
+      { key: 'reasons', header: 'Reasons', wide: true },
     ],
-    rows: budget.schools.map((s) => ({ urn: s.urn, name: s.name, tier: s.placement.label ?? 'needs data', days: daysText(s), reasons: s.placement.reasons.join('; ') })),
+    rows: budget.schools.map((s) => ({
+      urn: s.urn,
+      name: s.name,
+      tier: s.placement.label ?? 'needs data',
+      days: daysText(s),
+      reasons: s.placement.reasons.join('; '),
+    })),
     levels: placements.map((p) => p.level),
     maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
   };
@@ -47,29 +67,47 @@ export function reportCharts(input: ReportInput): BarChart[] {
   const needing = placements.filter((p) => p.tier === null).length;
   const tierBars = budget.byTier.map((t) => ({ label: t.tier, value: t.schools }));
   if (needing) tierBars.push({ label: 'needs data', value: needing });
-  const charts: BarChart[] = [{
-    id: 'chart-tiers',
-    title: 'Schools per tier',
-    description: `Bar chart of the number of schools in each tier: ${budget.byTier.map((t) => `${t.label} ${t.schools}`).join(', ')}${needing ? `, needing data ${needing}` : ''}.`,
-    bars: tierBars,
-    unit: 'schools',
-  }];
+  const charts: BarChart[] = [
+    {
+      id: 'chart-tiers',
+      title: 'Schools per tier',
+      description: `Bar chart of the number of schools in each tier: ${budget.byTier.map((t) => `${t.label} ${t.schools}`).join(', ')}${needing ? `, needing data ${needing}` : ''}.`,
+      bars: tierBars,
+      unit: 'schools',
+    },
+  ];
   const capacity = budget.capacity;
   const perTermCapacity = capacity?.terms[0]?.capacity;
   charts.push({
     id: 'chart-terms',
     title: capacity ? 'Support days per term against capacity' : 'Support days per term',
-    description: `Bar chart of the support days asked for in terms 1 to 6: ${budget.total.perTerm.map((d, i) => `term ${i + 1} ${round2(d)}`).join(', ')}${capacity ? `; capacity ${round2(perTermCapacity ?? 0)} days a term${capacity.terms.some((t) => t.over) ? `; over capacity in ${capacity.terms.filter((t) => t.over).map((t) => `term ${t.term}`).join(', ')}` : ''}` : ''}.`,
+    description: `Bar chart of the support days asked for in terms 1 to 6: ${budget.total.perTerm.map((d, i) => `term ${i + 1} ${round2(d)}`).join(', ')}${
+      capacity
+        ? `; capacity ${round2(perTermCapacity ?? 0)} days a term${
+            capacity.terms.some((t) => t.over)
+              ? `; over capacity in ${capacity.terms
+                  .filter((t) => t.over)
+                  .map((t) => `term ${t.term}`)
+                  .join(', ')}`
+              : ''
+          }`
+        : ''
+    }.`,
     bars: budget.total.perTerm.map((d, i) => {
       const over = capacity?.terms[i]?.over ?? false;
       return { label: `Term ${i + 1}`, value: d, alert: over, note: over ? 'over' : undefined };
     }),
-    line: capacity && perTermCapacity !== undefined && capacity.terms.every((t) => t.capacity === perTermCapacity) ? { value: perTermCapacity, label: 'capacity' } : undefined,
+    line:
+      capacity && perTermCapacity !== undefined && capacity.terms.every((t) => t.capacity === perTermCapacity)
+        ? { value: perTermCapacity, label: 'capacity' }
+        : undefined,
     unit: 'days',
   });
   if (input.movements) {
     const counts = input.movements.result.counts;
-    const kinds = (['up', 'down', 'same', 'joined', 'left', 'needs-data'] as const).filter((k) => k !== 'same' || counts.same > 0);
+    const kinds = (['up', 'down', 'same', 'joined', 'left', 'needs-data'] as const).filter(
+      (k) => k !== 'same' || counts.same > 0,
+    );
     charts.push({
       id: 'chart-movements',
       title: 'Movements since last year',
@@ -86,39 +124,61 @@ export function summaryLines(input: ReportInput): string[] {
     `${input.placements.length} schools: ${input.budget.byTier.map((t) => `${t.label} ${t.schools}`).join(', ')}${input.budget.total.needsData ? `, needing data ${input.budget.total.needsData}` : ''}.`,
     `${totalLine(input.budget)}.`,
   ];
-  if (!input.budget.capacity) lines.push('No capacity is set in trust.config.yaml (capacity:), so demand is not compared with it.');
-  else lines.push(overLine(input.budget) ?? `Within capacity: ${round2(input.budget.capacity.year.demand)} of ${round2(input.budget.capacity.year.capacity)} days for the year, and within it in every term.`);
+  if (!input.budget.capacity)
+    lines.push('No capacity is set in trust.config.yaml (capacity:), so demand is not compared with it.');
+  else
+    lines.push(
+      overLine(input.budget) ??
+        `Within capacity: ${round2(input.budget.capacity.year.demand)} of ${round2(input.budget.capacity.year.capacity)} days for the year, and within it in every term.`,
+    );
   if (input.movements) lines.push(`Since last year: ${input.movements.result.summary}.`);
   return lines;
 }
 
 export function sections(input: ReportInput): { table: TableModel; className?: string }[] {
-  const out: { table: TableModel; className?: string }[] = [{ table: tierTable(input.budget, input.policy), className: 'tiers' }];
+  const out: { table: TableModel; className?: string }[] = [
+    { table: tierTable(input.budget, input.policy), className: 'tiers' },
+  ];
   out.push({ table: tiersTable(input.budget, input.policy) });
   const capacity = capacityTable(input.budget);
   if (capacity) out.push({ table: capacity });
-  if (input.movements) out.push({ table: diffTable(input.movements.result, input.policy, [input.movements.line], 'file') });
+  if (input.movements)
+    out.push({ table: diffTable(input.movements.result, input.policy, [input.movements.line], 'file') });
   out.push({ table: assumptionsTable(input.budget) });
   return out;
 }
 
-export const titleOf = (input: ReportInput) => `${input.trust ? `${input.trust}: s` : 'S'}chool improvement: tiers and support, ${input.policy.name}`;
+export const titleOf = (input: ReportInput) =>
+  `${input.trust ? `${input.trust}: s` : 'S'}chool improvement: tiers and support, ${input.policy.name}`;
 export const subtitleOf = (input: ReportInput) => [
   `Policy: ${input.policy.id}${input.policy.source ? ` (${input.policy.source})` : ''}. As of ${input.asOf}.`,
-  ...(input.files?.length ? [`Data: ${input.files.map((f) => `${f.role} ${f.name}${f.modified ? ` (saved ${f.modified})` : ''}`).join('; ')}.`] : []),
+  ...(input.files?.length
+    ? [
+        `Data: ${input.files.map((f) => `${f.role} ${f.name}${f.modified ? ` (saved ${f.modified})` : ''}`).join('; ')}.`,
+      ]
+    : []),
 ];
-export const FOOTER = 'Made with sit from the trust\'s own files; nothing was sent anywhere. "Up to" days are counted at their upper bound; days the policy does not set are shown as not stated, never 0.';
+export const FOOTER =
+  'Made with sit from the trust\'s own files; nothing was sent anywhere. "Up to" days are counted at their upper bound; days the policy does not set are shown as not stated, never 0.';
 
 export function reportHtml(input: ReportInput): string {
   const over = overLine(input.budget);
-  const summary = `<ul>\n${summaryLines(input).map((l) => `<li${over && l === over ? ' class="alert-text"' : ''}>${escapeHtml(readerWords(l))}</li>`).join('\n')}\n</ul>`;
-  const charts = reportCharts(input).map((c) => `<figure>\n${barChartSvg(c)}\n<figcaption>${escapeHtml(c.description)}</figcaption>\n</figure>`).join('\n');
+  const summary = `<ul>\n${summaryLines(input)
+    .map((l) => `<li${over && l === over ? ' class="alert-text"' : ''}>${escapeHtml(readerWords(l))}</li>`)
+    .join('\n')}\n</ul>`;
+  const charts = reportCharts(input)
+    .map((c) => `<figure>\n${barChartSvg(c)}\n<figcaption>${escapeHtml(c.description)}</figcaption>\n</figure>`)
+    .join('\n');
   return fillTemplate(htmlTemplate, {
     title: escapeHtml(titleOf(input)),
-    subtitle: subtitleOf(input).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
+    subtitle: subtitleOf(input)
+      .map((l) => `<p>${escapeHtml(l)}</p>`)
+      .join('\n'),
     summary,
     charts,
-    sections: sections(input).map((s) => sectionHtml(s.table, s.className)).join('\n'),
+    sections: sections(input)
+      .map((s) => sectionHtml(s.table, s.className))
+      .join('\n'),
     footer: `<p>${escapeHtml(FOOTER)}</p>`,
   });
 }
@@ -127,8 +187,12 @@ export function reportMarkdown(input: ReportInput): string {
   const text = fillTemplate(mdTemplate, {
     title: escapeMarkdown(titleOf(input)),
     subtitle: subtitleOf(input).map(escapeMarkdown).join('\n\n'),
-    summary: summaryLines(input).map((l) => `- ${escapeMarkdown(readerWords(l))}`).join('\n'),
-    sections: `${sections(input).map((s) => sectionMarkdown(s.table)).join('\n')}\n_The charts are in the HTML version of this report._`,
+    summary: summaryLines(input)
+      .map((l) => `- ${escapeMarkdown(readerWords(l))}`)
+      .join('\n'),
+    sections: `${sections(input)
+      .map((s) => sectionMarkdown(s.table))
+      .join('\n')}\n_The charts are in the HTML version of this report._`,
     footer: escapeMarkdown(FOOTER),
   });
   return `${text.trimEnd()}\n`;
@@ -140,6 +204,8 @@ export function reportJson(input: ReportInput) {
     as_of: input.asOf,
     schools: input.placements.map(placementJson),
     budget: budgetJson(input.budget, input.policy, input.asOf),
-    movements: input.movements ? diffJson(input.movements.result, input.policy, { old: input.movements.oldAsOf, now: input.asOf }) : null,
+    movements: input.movements
+      ? diffJson(input.movements.result, input.policy, { old: input.movements.oldAsOf, now: input.asOf })
+      : null,
   };
 }

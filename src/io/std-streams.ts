@@ -5,12 +5,16 @@
 import { EXIT } from '../errors.js';
 
 export function guardStandardStreams(proc: NodeJS.Process = process): void {
-  proc.stderr.on('error', () => { /* nowhere left to say anything */ });
+  proc.stderr.on('error', () => {
+    /* nowhere left to say anything */
+  });
   proc.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') proc.exit(EXIT.ok);
     try {
       proc.stderr.write(`sit: standard output cannot be written (${error.code ?? error.message})\n`);
-    } catch { /* standard error failing too */ }
+    } catch {
+      /* standard error failing too */
+    }
     proc.exit(EXIT.cannotWrite);
   });
 }

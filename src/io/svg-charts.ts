@@ -46,7 +46,9 @@ export function barChartSvg(chart: BarChart): string {
   const slot = plotW / Math.max(1, chart.bars.length);
   const barW = Math.min(70, slot * 0.6);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" aria-labelledby="${chart.id}-title ${chart.id}-desc">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" aria-labelledby="${chart.id}-title ${chart.id}-desc">`,
+  );
   parts.push(`<title id="${chart.id}-title">${escapeHtml(chart.title)}</title>`);
   parts.push(`<desc id="${chart.id}-desc">${escapeHtml(chart.description)}</desc>`);
   parts.push(`<text x="${MARGIN.left}" y="18" class="chart-title">${escapeHtml(chart.title)}</text>`);
@@ -59,19 +61,32 @@ export function barChartSvg(chart: BarChart): string {
     const h = Math.max(0, y(0) - y(bar.value));
     const label = `${bar.label}: ${show(bar.value)} ${chart.unit}${bar.note ? ` (${bar.note})` : ''}`;
     parts.push(`<g><title>${escapeHtml(label)}</title>`);
-    parts.push(`<rect x="${x}" y="${y(bar.value)}" width="${barW}" height="${h}" class="${bar.alert ? 'bar alert' : 'bar'}"/>`);
+    parts.push(
+      `<rect x="${x}" y="${y(bar.value)}" width="${barW}" height="${h}" class="${bar.alert ? 'bar alert' : 'bar'}"/>`,
+    );
     // A value written where the line runs goes inside the top of its bar (or above the line if the bar is short).
     let valueY = y(bar.value) - 4;
     let inside = false;
     if (chart.line && Math.abs(valueY - 4 - y(chart.line.value)) < 9) {
-      if (h >= 20) { valueY = y(bar.value) + 15; inside = true; } else valueY = y(chart.line.value) - 6;
+      if (h >= 20) {
+        valueY = y(bar.value) + 15;
+        inside = true;
+      } else valueY = y(chart.line.value) - 6;
     }
-    parts.push(`<text x="${x + barW / 2}" y="${valueY}" text-anchor="middle" class="${inside ? 'value inside' : 'value'}">${escapeHtml(show(bar.value) + (bar.alert && bar.note ? ` ${bar.note}` : ''))}</text>`);
-    parts.push(`<text x="${x + barW / 2}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(bar.label)}</text></g>`);
+    parts.push(
+      `<text x="${x + barW / 2}" y="${valueY}" text-anchor="middle" class="${inside ? 'value inside' : 'value'}">${escapeHtml(show(bar.value) + (bar.alert && bar.note ? ` ${bar.note}` : ''))}</text>`,
+    );
+    parts.push(
+      `<text x="${x + barW / 2}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(bar.label)}</text></g>`,
+    );
   });
   if (chart.line) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - right}" y1="${y(chart.line.value)}" y2="${y(chart.line.value)}" class="limit"/>`);
-    parts.push(`<text x="${WIDTH - right + 6}" y="${y(chart.line.value) + 4}" text-anchor="start" class="limit-label">${escapeHtml(`${chart.line.label}: ${show(chart.line.value)}`)}</text>`);
+    parts.push(
+      `<line x1="${MARGIN.left}" x2="${WIDTH - right}" y1="${y(chart.line.value)}" y2="${y(chart.line.value)}" class="limit"/>`,
+    );
+    parts.push(
+      `<text x="${WIDTH - right + 6}" y="${y(chart.line.value) + 4}" text-anchor="start" class="limit-label">${escapeHtml(`${chart.line.label}: ${show(chart.line.value)}`)}</text>`,
+    );
   }
   parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - right}" y1="${y(0)}" y2="${y(0)}" class="baseline"/>`);
   parts.push(`<text x="${MARGIN.left}" y="${HEIGHT - 8}" class="axis">${escapeHtml(chart.unit)}</text>`);

@@ -5,7 +5,10 @@
 // line with it. Mistakes (an unknown placeholder, an unclosed section) say the line.
 
 export class TemplateError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -43,18 +46,25 @@ export function parseTemplate(text: string): Template {
       const body = match[1].trim();
       const sigil = body[0];
       if (sigil === '!') continue;
-      if (sigil === '{' || sigil === '&') throw new TemplateError(lineNo, `{{${match[1]}}}: unescaped placeholders are not allowed; use {{name}}`);
+      if (sigil === '{' || sigil === '&')
+        throw new TemplateError(lineNo, `{{${match[1]}}}: unescaped placeholders are not allowed; use {{name}}`);
       const name = sigil === '#' || sigil === '^' || sigil === '/' ? body.slice(1).trim() : body;
-      if (!NAME.test(name)) throw new TemplateError(lineNo, `{{${match[1]}}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`);
+      if (!NAME.test(name))
+        throw new TemplateError(
+          lineNo,
+          `{{${match[1]}}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`,
+        );
       if (sigil === '#' || sigil === '^') {
-        if (stack.length > MAX_TEMPLATE_DEPTH) throw new TemplateError(lineNo, `{{${match[1]}}}: sections are nested more than ${MAX_TEMPLATE_DEPTH} deep`);
+        if (stack.length > MAX_TEMPLATE_DEPTH)
+          throw new TemplateError(lineNo, `{{${match[1]}}}: sections are nested more than ${MAX_TEMPLATE_DEPTH} deep`);
         const node: Node = { type: 'section', name, inverted: sigil === '^', line: lineNo, children: [] };
         top().push(node);
         stack.push({ name, line: lineNo, children: node.children });
       } else if (sigil === '/') {
         const open = stack[stack.length - 1];
         if (stack.length === 1) throw new TemplateError(lineNo, `{{/${name}}} closes a section that was never opened`);
-        if (open.name !== name) throw new TemplateError(lineNo, `{{/${name}}} does not match {{#${open.name}}} opened on line ${open.line}`);
+        if (open.name !== name)
+          throw new TemplateError(lineNo, `{{/${name}}} does not match {{#${open.name}}} opened on line ${open.line}`);
         stack.pop();
       } else {
         top().push({ type: 'var', name, line: lineNo });
@@ -90,22 +100,31 @@ function lookup(name: string, stack: unknown[]): unknown {
   return MISSING;
 }
 
-const isEmpty = (v: unknown) => v === null || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: unknown) =>
+  v === null || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Fills the template; every value goes through `escape`. Unknown names are errors. */
-export function renderTemplate(template: Template, view: object, escape: (value: string) => string): string {
+/** Fills the template; every value goes through `escapeText`. Unknown names are errors. */
+export function renderTemplate(template: Template, view: object, escapeText: (value: string) => string): string {
   const out: string[] = [];
   let size = 0;
   const push = (text: string, line: number) => {
     size += text.length;
     // Sections inside sections repeat their content for every item: the size grows as a power.
-    if (size > MAX_TEMPLATE_OUTPUT) throw new TemplateError(line, `the filled template would be larger than ${MAX_TEMPLATE_OUTPUT / (1024 * 1024)} MB; are sections repeated inside each other?`);
+    if (size > MAX_TEMPLATE_OUTPUT)
+      throw new TemplateError(
+        line,
+        `the filled template would be larger than ${MAX_TEMPLATE_OUTPUT / (1024 * 1024)} MB; are sections repeated inside each other?`,
+      );
     out.push(text);
   };
   let steps = 0;
   const walk = (nodes: Node[], stack: unknown[], line: number) => {
     for (const node of nodes) {
-      if (++steps > MAX_TEMPLATE_STEPS) throw new TemplateError(line, 'the template repeats its sections too many times over; are sections repeated inside each other?');
+      if (++steps > MAX_TEMPLATE_STEPS)
+        throw new TemplateError(
+          line,
+          'the template repeats its sections too many times over; are sections repeated inside each other?',
+        );
       if (node.type === 'text') {
         push(node.text, line);
         continue;
@@ -113,8 +132,12 @@ export function renderTemplate(template: Template, view: object, escape: (value:
       const value = lookup(node.name, stack);
       if (value === MISSING) throw new TemplateError(node.line, `unknown placeholder "${node.name}"`);
       if (node.type === 'var') {
-        if (value !== null && typeof value === 'object') throw new TemplateError(node.line, `"${node.name}" is a list or group: use {{#${node.name}}}...{{/${node.name}}}`);
-        push(value === null || value === undefined ? '' : escape(String(value)), node.line);
+        if (value !== null && typeof value === 'object')
+          throw new TemplateError(
+            node.line,
+            `"${node.name}" is a list or group: use {{#${node.name}}}...{{/${node.name}}}`,
+          );
+        push(value === null || value === undefined ? '' : escapeText(String(value)), node.line);
         continue;
       }
       if (node.inverted) {

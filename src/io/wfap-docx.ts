@@ -2,7 +2,19 @@
 // with the `docx` package. Loaded only when --format docx asks for it. The board report's Word
 // version (report-docx.ts) is built from the same pieces: page, cells, tables, headings, stamp.
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
 import { strFromU8, strToU8 } from 'fflate';
 import type { WfapPlan } from '../core/wfap.js';
@@ -19,7 +31,9 @@ const borders = { top: border, bottom: border, left: border, right: border };
 /** Text with line breaks kept. */
 export function lines(text: string, options: { bold?: boolean; color?: string; size?: number } = {}): Paragraph {
   const parts = text.split(/\r?\n/);
-  return new Paragraph({ children: parts.map((part, i) => new TextRun({ text: part, break: i > 0 ? 1 : undefined, ...options })) });
+  return new Paragraph({
+    children: parts.map((part, i) => new TextRun({ text: part, break: i > 0 ? 1 : undefined, ...options })),
+  });
 }
 
 /** A bordered cell; a header cell is white on dark blue, and `fill` shades a body cell (a tier's colour). */
@@ -35,10 +49,21 @@ export function cell(text: string, header = false, width?: number, fill?: string
 function factsTable(rows: [string, string][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map(([k, v]) => new TableRow({ cantSplit: true, children: [
-      new TableCell({ borders, width: { size: 25, type: WidthType.PERCENTAGE }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F7' }, children: [lines(k, { bold: true, size: 18 })] }),
-      cell(v, false, 75),
-    ] })),
+    rows: rows.map(
+      ([k, v]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              borders,
+              width: { size: 25, type: WidthType.PERCENTAGE },
+              shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F7' },
+              children: [lines(k, { bold: true, size: 18 })],
+            }),
+            cell(v, false, 75),
+          ],
+        }),
+    ),
   });
 }
 
@@ -54,12 +79,16 @@ function gridTable(headers: string[], rows: string[][]): Table {
   });
 }
 
-export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(text)] });
-const todo = () => new Paragraph({ children: [new TextRun({ text: 'To be completed.', italics: true, color: '595959' })] });
+export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ heading: level, children: [new TextRun(text)] });
+const todo = () =>
+  new Paragraph({ children: [new TextRun({ text: 'To be completed.', italics: true, color: '595959' })] });
 const spacer = () => new Paragraph({ children: [] });
 
 function bullets(items: string[]): Paragraph[] {
-  return items.length ? items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] })) : [todo()];
+  return items.length
+    ? items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }))
+    : [todo()];
 }
 
 export function document(title: string, children: (Paragraph | Table)[], landscape: boolean): Document {
@@ -67,38 +96,66 @@ export function document(title: string, children: (Paragraph | Table)[], landsca
     creator: 'sit',
     title,
     styles: { default: { document: { run: { font: 'Arial', size: 20 } } } },
-    sections: [{
-      properties: { page: { size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
-      children,
-    }],
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        children,
+      },
+    ],
   });
 }
 
 export function planDocument(plan: WfapPlan): Document {
   const view = planView(plan);
   const facts: [string, string][] = [
-    ['School', view.school.name], ['URN', String(view.school.urn)], ['Academic year', view.academic_year],
-    ['Tier / category', view.tier.label], ['Level of support', view.tier.days_text],
+    ['School', view.school.name],
+    ['URN', String(view.school.urn)],
+    ['Academic year', view.academic_year],
+    ['Tier / category', view.tier.label],
+    ['Level of support', view.tier.days_text],
   ];
   if (view.tier.description) facts.push(['Support', String(view.tier.description)]);
   if (view.tier.override) facts.push(['Tier set by hand', String(view.tier.override)]);
   for (const choice of view.tier.choices) facts.push(['Policy choice', choice]);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.LEFT, children: [new TextRun(`Way Forward Action Plan ${view.academic_year}`)] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.LEFT,
+      children: [new TextRun(`Way Forward Action Plan ${view.academic_year}`)],
+    }),
     factsTable(facts),
     heading('Key performance indicators', HeadingLevel.HEADING_2),
-    gridTable(['Indicator', 'Latest', 'Target', 'Target from'], view.kpis.map((k) => [k.label, k.value, k.target, k.target_source])),
+    gridTable(
+      ['Indicator', 'Latest', 'Target', 'Target from'],
+      view.kpis.map((k) => [k.label, k.value, k.target, k.target_source]),
+    ),
   ];
-  for (const section of view.sections) children.push(heading(section.label, HeadingLevel.HEADING_2), ...bullets(section.items));
+  for (const section of view.sections)
+    children.push(heading(section.label, HeadingLevel.HEADING_2), ...bullets(section.items));
   for (const p of view.priorities) {
     children.push(
       heading(`Key priority ${p.number}: ${p.title || 'to be completed'}`, HeadingLevel.HEADING_2),
       factsTable(MILESTONES.map((m) => [m.label, p[m.key]])),
       spacer(),
-      gridTable(ACTION_COLUMNS.map((c) => c.header), p.actions.map((a) => ACTION_COLUMNS.map((c) => a[c.key]))),
+      gridTable(
+        ACTION_COLUMNS.map((c) => c.header),
+        p.actions.map((a) => ACTION_COLUMNS.map((c) => a[c.key])),
+      ),
     );
   }
-  children.push(spacer(), new Paragraph({ children: [new TextRun({ text: `Policy: ${plan.policy.name} (${plan.policy.id}). Placed as of ${plan.as_of}.`, size: 16 })] }));
+  children.push(
+    spacer(),
+    new Paragraph({
+      children: [
+        new TextRun({ text: `Policy: ${plan.policy.name} (${plan.policy.id}). Placed as of ${plan.as_of}.`, size: 16 }),
+      ],
+    }),
+  );
   return document(view.title, children, true);
 }
 
@@ -107,12 +164,17 @@ export function deploymentDocument(record: DeploymentRecord): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(view.title)] }),
     factsTable([
-      ['School supported', view.school.name], ['URN', String(view.school.urn)], ['System leader', view.leader],
-      ['Role', view.role_label + (view.role_detail ? `: ${view.role_detail}` : '')], ['From', view.from_school],
-      ['Days', String(view.days)], ['Key focus area', view.key_focus],
+      ['School supported', view.school.name],
+      ['URN', String(view.school.urn)],
+      ['System leader', view.leader],
+      ['Role', view.role_label + (view.role_detail ? `: ${view.role_detail}` : '')],
+      ['From', view.from_school],
+      ['Days', String(view.days)],
+      ['Key focus area', view.key_focus],
     ]),
   ];
-  for (const section of view.sections) children.push(heading(section.label, HeadingLevel.HEADING_2), ...bullets(section.items));
+  for (const section of view.sections)
+    children.push(heading(section.label, HeadingLevel.HEADING_2), ...bullets(section.items));
   return document(view.title, children, false);
 }
 
@@ -130,6 +192,8 @@ export function stampDocx(docx: Uint8Array, asOf: string): Uint8Array {
     const core = entries['docProps/core.xml'];
     if (!core) return;
     const when = `${asOf}T00:00:00Z`;
-    entries['docProps/core.xml'] = strToU8(strFromU8(core).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$2`));
+    entries['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${when}$2`),
+    );
   });
 }

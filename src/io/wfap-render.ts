@@ -19,7 +19,10 @@ export type TemplateFormat = 'md' | 'html';
 
 export const SHIPPED_TEMPLATES: Record<DocKind, Record<TemplateFormat, { text: string; file: string }>> = {
   wfap: { md: { text: wfapMd, file: 'templates/wfap.md' }, html: { text: wfapHtml, file: 'templates/wfap.html' } },
-  deployment: { md: { text: deploymentMd, file: 'templates/deployment.md' }, html: { text: deploymentHtml, file: 'templates/deployment.html' } },
+  deployment: {
+    md: { text: deploymentMd, file: 'templates/deployment.md' },
+    html: { text: deploymentHtml, file: 'templates/deployment.html' },
+  },
 };
 
 const orBlank = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : v);
@@ -30,7 +33,12 @@ export function planView(plan: WfapPlan) {
   return {
     kind: plan.kind,
     title: `Way Forward Action Plan ${plan.academic_year}: ${plan.school.name}`,
-    school: { name: plan.school.name, urn: plan.school.urn, phase: orBlank(plan.school.phase), trust: orBlank(plan.school.trust) },
+    school: {
+      name: plan.school.name,
+      urn: plan.school.urn,
+      phase: orBlank(plan.school.phase),
+      trust: orBlank(plan.school.trust),
+    },
     academic_year: plan.academic_year,
     as_of: plan.as_of,
     policy: plan.policy,
@@ -85,17 +93,48 @@ export function deploymentView(record: DeploymentRecord) {
 function sampleView(kind: DocKind): object {
   if (kind === 'deployment') {
     return deploymentView({
-      kind: 'deployment', school: { urn: 100000, name: 's' }, academic_year: '2026/27', as_of: '2026-09-01', leader: 'l', role: 'other',
-      role_label: 'Other', role_detail: 'd', from_school: 'f', days: 1, key_focus: 'k', agreed_outcomes: ['a'], key_tasks: ['t'], evidence_of_impact: ['e'],
+      kind: 'deployment',
+      school: { urn: 100000, name: 's' },
+      academic_year: '2026/27',
+      as_of: '2026-09-01',
+      leader: 'l',
+      role: 'other',
+      role_label: 'Other',
+      role_detail: 'd',
+      from_school: 'f',
+      days: 1,
+      key_focus: 'k',
+      agreed_outcomes: ['a'],
+      key_tasks: ['t'],
+      evidence_of_impact: ['e'],
     });
   }
-  const action = Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, 'x'])) as WfapPlan['priorities'][number]['actions'][number];
+  const action = Object.fromEntries(
+    ACTION_COLUMNS.map((c) => [c.key, 'x']),
+  ) as WfapPlan['priorities'][number]['actions'][number];
   return planView({
-    kind: 'wfap', school: { urn: 100000, name: 's', phase: 'p', trust: 't' }, academic_year: '2026/27', as_of: '2026-09-01',
+    kind: 'wfap',
+    school: { urn: 100000, name: 's', phase: 'p', trust: 't' },
+    academic_year: '2026/27',
+    as_of: '2026-09-01',
     policy: { id: 'p', name: 'p' },
-    tier: { id: 'A', label: 'A', days: 1, days_text: '1', description: 'd', reasons: ['r'], override: 'o', choices: ['c'] },
-    kpis: [{ name: 'k', label: 'k', unit: '%', field: 'f', value: 1, target: 1, target_source: 't', lower_is_better: false }],
-    strengths: ['s'], areas_to_develop: ['a'], challenges: ['c'], support_required: ['s'],
+    tier: {
+      id: 'A',
+      label: 'A',
+      days: 1,
+      days_text: '1',
+      description: 'd',
+      reasons: ['r'],
+      override: 'o',
+      choices: ['c'],
+    },
+    kpis: [
+      { name: 'k', label: 'k', unit: '%', field: 'f', value: 1, target: 1, target_source: 't', lower_is_better: false },
+    ],
+    strengths: ['s'],
+    areas_to_develop: ['a'],
+    challenges: ['c'],
+    support_required: ['s'],
     priorities: [{ number: 1, title: 't', milestones: { autumn: 'a', spring: 's', summer: 's' }, actions: [action] }],
   });
 }
@@ -123,18 +162,20 @@ export function fill(template: Template, view: object, format: TemplateFormat, f
 
 /** The action table: one row per action, with its priority and milestones (for Excel). */
 export function planTable(plan: WfapPlan): TableModel {
-  const rows = plan.priorities.flatMap((p) => p.actions.map((a) => ({
-    urn: plan.school.urn,
-    school: plan.school.name,
-    academic_year: plan.academic_year,
-    tier: plan.tier.id,
-    priority: p.number,
-    priority_title: p.title,
-    autumn: p.milestones.autumn,
-    spring: p.milestones.spring,
-    summer: p.milestones.summer,
-    ...a,
-  })));
+  const rows = plan.priorities.flatMap((p) =>
+    p.actions.map((a) => ({
+      urn: plan.school.urn,
+      school: plan.school.name,
+      academic_year: plan.academic_year,
+      tier: plan.tier.id,
+      priority: p.number,
+      priority_title: p.title,
+      autumn: p.milestones.autumn,
+      spring: p.milestones.spring,
+      summer: p.milestones.summer,
+      ...a,
+    })),
+  );
   return {
     title: `Way Forward Action Plan ${plan.academic_year}: ${plan.school.name}`,
     columns: [
@@ -157,17 +198,31 @@ export function deploymentTable(record: DeploymentRecord): TableModel {
   return {
     title: 'Support deployment record',
     columns: [
-      { key: 'urn', header: 'URN' }, { key: 'school', header: 'School' }, { key: 'academic_year', header: 'Academic year' },
-      { key: 'leader', header: 'System leader' }, { key: 'role', header: 'Role' }, { key: 'role_detail', header: 'Role detail' },
-      { key: 'from_school', header: 'From' }, { key: 'days', header: 'Days' }, { key: 'key_focus', header: 'Key focus area' },
+      { key: 'urn', header: 'URN' },
+      { key: 'school', header: 'School' },
+      { key: 'academic_year', header: 'Academic year' },
+      { key: 'leader', header: 'System leader' },
+      { key: 'role', header: 'Role' },
+      { key: 'role_detail', header: 'Role detail' },
+      { key: 'from_school', header: 'From' },
+      { key: 'days', header: 'Days' },
+      { key: 'key_focus', header: 'Key focus area' },
       ...DEPLOYMENT_SECTIONS.map((s) => ({ key: s.key, header: s.label })),
     ],
-    rows: [{
-      urn: record.school?.urn ?? null, school: record.school?.name ?? null, academic_year: record.academic_year,
-      leader: record.leader, role: record.role_label, role_detail: record.role_detail, from_school: record.from_school,
-      days: record.days, key_focus: record.key_focus,
-      ...Object.fromEntries(DEPLOYMENT_SECTIONS.map((s) => [s.key, record[s.key].join('\n')])),
-    }],
+    rows: [
+      {
+        urn: record.school?.urn ?? null,
+        school: record.school?.name ?? null,
+        academic_year: record.academic_year,
+        leader: record.leader,
+        role: record.role_label,
+        role_detail: record.role_detail,
+        from_school: record.from_school,
+        days: record.days,
+        key_focus: record.key_focus,
+        ...Object.fromEntries(DEPLOYMENT_SECTIONS.map((s) => [s.key, record[s.key].join('\n')])),
+      },
+    ],
   };
 }
 

@@ -43,7 +43,8 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeAttribute = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface SheetShape {
   name: string;
@@ -65,8 +66,14 @@ export function printAndFilter(shapes: SheetShape[]) {
           transform(xml: string, _options: unknown, { sheetIndex }: { sheetIndex: number }): string {
             const shape = shapes[sheetIndex];
             const withFit = xml.replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-            const withFilter = withFit.replace('</sheetData>', `</sheetData><autoFilter ref="${range(shape).replace(/\$/g, '')}"/>`);
-            return withFilter.replace(/<pageSetup\b[^>]*\/>/, '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+            const withFilter = withFit.replace(
+              '</sheetData>',
+              `</sheetData><autoFilter ref="${range(shape).replace(/\$/g, '')}"/>`,
+            );
+            return withFilter.replace(
+              /<pageSetup\b[^>]*\/>/,
+              '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+            );
           },
         },
         'xl/workbook.xml': {
@@ -79,7 +86,8 @@ export function printAndFilter(shapes: SheetShape[]) {
               ];
             });
             const existing = /<definedNames\s*\/>|<definedNames>([\s\S]*?)<\/definedNames>/;
-            if (existing.test(xml)) return xml.replace(existing, (_, inner = '') => `<definedNames>${inner}${names.join('')}</definedNames>`);
+            if (existing.test(xml))
+              return xml.replace(existing, (_, inner = '') => `<definedNames>${inner}${names.join('')}</definedNames>`);
             return xml.replace(/<calcPr\b|<\/workbook>/, (at) => `<definedNames>${names.join('')}</definedNames>${at}`);
           },
         },

@@ -19,7 +19,8 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
     const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    const time = value.getUTCHours() || value.getUTCMinutes() ? ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : '';
+    const time =
+      value.getUTCHours() || value.getUTCMinutes() ? ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : '';
     return date + time;
   }
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9);
@@ -58,7 +59,10 @@ export function checkXlsxSize(bytes: Uint8Array, display: string): void {
     sheets = unzipSync(bytes, {
       filter: (file) => {
         total += file.originalSize;
-        if (total > MAX_XLSX_UNZIPPED) throw dataError(`${display}: unzips to more than ${MAX_XLSX_UNZIPPED / (1024 * 1024)} MB, the most sit reads (see "Limits" in the README)`);
+        if (total > MAX_XLSX_UNZIPPED)
+          throw dataError(
+            `${display}: unzips to more than ${MAX_XLSX_UNZIPPED / (1024 * 1024)} MB, the most sit reads (see "Limits" in the README)`,
+          );
         return /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
       },
     });
@@ -76,34 +80,47 @@ export function checkXlsxSize(bytes: Uint8Array, display: string): void {
     }
     const sheet = name.replace(/^xl\/worksheets\//, '').replace(/\.xml$/, '');
     if (columns > MAX_SHEET_COLUMNS || rows * columns > MAX_SHEET_CELLS) {
-      throw dataError(`${display} (${sheet}): has a value ${rows.toLocaleString('en-GB')} rows down and ${columns.toLocaleString('en-GB')} columns across; sit reads at most ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')} columns and ${MAX_SHEET_CELLS.toLocaleString('en-GB')} cells (rows x columns) a sheet: delete the stray cells far from the table`);
+      throw dataError(
+        `${display} (${sheet}): has a value ${rows.toLocaleString('en-GB')} rows down and ${columns.toLocaleString('en-GB')} columns across; sit reads at most ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')} columns and ${MAX_SHEET_CELLS.toLocaleString('en-GB')} cells (rows x columns) a sheet: delete the stray cells far from the table`,
+      );
     }
   }
 }
 
-export async function readXlsxTable(bytes: Buffer, display: string, isHeader: (cells: string[]) => boolean, sheet?: string): Promise<RawTable> {
+export async function readXlsxTable(
+  bytes: Buffer,
+  display: string,
+  isHeader: (cells: string[]) => boolean,
+  sheet?: string,
+): Promise<RawTable> {
   checkXlsxSize(bytes, display);
   const { default: readXlsxFile } = await import('read-excel-file/node');
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     sheets = (await readXlsxFile(bytes)) as unknown as { sheet: string; data: unknown[][] }[];
   } catch (error) {
-    throw dataError(`${display}: cannot read this Excel workbook (${(error as Error).message.split('\n')[0]}); save it again from Excel as .xlsx, or as CSV UTF-8`);
+    throw dataError(
+      `${display}: cannot read this Excel workbook (${(error as Error).message.split('\n')[0]}); save it again from Excel as .xlsx, or as CSV UTF-8`,
+    );
   }
   // Without --sheet: the first sheet, unless it has no URN column and a later one does (a
   // "Read me" sheet in front of the data).
   const hasHeader = (s: { data: unknown[][] }) => s.data.slice(0, 20).some((r) => isHeader(r.map(cellText)));
-  const chosen = sheet === undefined
-    ? sheets.find(hasHeader) ?? sheets[0]
-    : sheets.find((s) => s.sheet === sheet) ?? sheets.find((s) => s.sheet.toLowerCase() === sheet.toLowerCase());
+  const chosen =
+    sheet === undefined
+      ? (sheets.find(hasHeader) ?? sheets[0])
+      : (sheets.find((s) => s.sheet === sheet) ?? sheets.find((s) => s.sheet.toLowerCase() === sheet.toLowerCase()));
   if (!chosen) {
-    throw usageError(`--sheet ${sheet}: ${display} has no sheet of that name; its sheets are: ${sheets.map((s) => s.sheet).join(', ')}`);
+    throw usageError(
+      `--sheet ${sheet}: ${display} has no sheet of that name; its sheets are: ${sheets.map((s) => s.sheet).join(', ')}`,
+    );
   }
   const rows = chosen.data.map((r) => r.map(cellText));
   const where = `${display} (sheet ${chosen.sheet})`;
   if (rows.length === 0) throw dataError(`${where}: the sheet is empty; it needs a header row and one row per school`);
   const headerIndex = rows.slice(0, 20).findIndex((r) => isHeader(r));
-  if (headerIndex < 0) throw dataError(`${where}:1: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
+  if (headerIndex < 0)
+    throw dataError(`${where}:1: no URN column in the header; name one column "urn" (the school's 6-digit URN)`);
   return {
     file: display,
     headers: rows[headerIndex].map((h) => h.trim()),
@@ -136,7 +153,9 @@ function fitCell(text: string, column: string, warned: Set<string>, warn?: (line
   if (text.length <= MAX_EXCEL_CELL) return text;
   if (!warned.has(column)) {
     warned.add(column);
-    warn?.(`column "${column}": a value longer than ${MAX_EXCEL_CELL.toLocaleString('en-GB')} characters (Excel's limit for a cell) was cut, marked "${CUT_MARKER.trim()}"; the CSV output has it whole`);
+    warn?.(
+      `column "${column}": a value longer than ${MAX_EXCEL_CELL.toLocaleString('en-GB')} characters (Excel's limit for a cell) was cut, marked "${CUT_MARKER.trim()}"; the CSV output has it whole`,
+    );
   }
   return text.slice(0, MAX_EXCEL_CELL - CUT_MARKER.length) + CUT_MARKER;
 }
@@ -172,7 +191,10 @@ export function wrappedLines(text: string, width: number): number {
 /** A column holds dates when every value in it is a YYYY-MM-DD date. */
 function isDateColumn(values: Cell[]): boolean {
   const present = values.filter((v) => v !== null && v !== '');
-  return present.length > 0 && present.every((v) => typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+  return (
+    present.length > 0 &&
+    present.every((v) => typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  );
 }
 
 /** The table as an .xlsx workbook: header row frozen, widths set, rows coloured by tier level. */
@@ -185,7 +207,13 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
   const warned = new Set<string>();
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const sheets = tables.map((table) => {
-    const header = table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7', wrap: true, alignVertical: 'top' as const }));
+    const header = table.columns.map((c) => ({
+      value: c.header,
+      fontWeight: 'bold' as const,
+      backgroundColor: '#DDEBF7',
+      wrap: true,
+      alignVertical: 'top' as const,
+    }));
     const values = table.columns.map((c) => table.rows.map((r) => r[c.key] ?? null));
     const widths = table.columns.map((c, j) => widthOf(values[j], c.header));
     const dates = values.map(isDateColumn);
@@ -194,24 +222,48 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
     const body = table.rows.map((row, i) => {
       const fill = table.levels ? FILL[levelClass(table.levels[i], table.maxLevel)] : undefined;
       // Excel and LibreOffice do not grow a row for wrapped text they did not wrap themselves: give it the height.
-      const lines = Math.max(1, ...table.columns.map((c, j) => (wraps[j] ? wrappedLines(String(row[c.key] ?? ''), Math.round((widths[j] - 2) * 1.15)) : 1)));
-      const style = { alignVertical: 'top' as const, ...(fill ? { backgroundColor: fill } : {}), ...(lines > 1 ? { height: lines * LINE_HEIGHT } : {}) };
+      const lines = Math.max(
+        1,
+        ...table.columns.map((c, j) =>
+          wraps[j] ? wrappedLines(String(row[c.key] ?? ''), Math.round((widths[j] - 2) * 1.15)) : 1,
+        ),
+      );
+      const style = {
+        alignVertical: 'top' as const,
+        ...(fill ? { backgroundColor: fill } : {}),
+        ...(lines > 1 ? { height: lines * LINE_HEIGHT } : {}),
+      };
       return table.columns.map((c, j) => {
         const value = row[c.key] ?? null;
         if (value === null || value === '') return fill ? { value: '', type: String, ...style } : null;
         if (dates[j]) return { value: new Date(`${value}T00:00:00Z`), type: Date, format: DATE_FORMAT, ...style };
-        const cell = typeof value === 'number' ? { value, type: Number } : { value: fitCell(String(value), c.header, warned, warn), type: String, ...(wraps[j] ? { wrap: true } : {}) };
+        const cell =
+          typeof value === 'number'
+            ? { value, type: Number }
+            : {
+                value: fitCell(String(value), c.header, warned, warn),
+                type: String,
+                ...(wraps[j] ? { wrap: true } : {}),
+              };
         return { ...cell, ...style };
       });
     });
     return { data: [header, ...body], columns: widths.map((width) => ({ width })) };
   });
   const names = sheetNames(tables.map((t) => t.title));
-  const features = [printAndFilter(tables.map((t, i) => ({ name: names[i], columns: t.columns.length, rows: t.rows.length + 1 })))];
-  const sheet = (i: number) => ({ columns: sheets[i].columns, stickyRowsCount: 1, sheet: names[i], orientation: 'landscape' });
-  const writer = sheets.length === 1
-    ? writeXlsxFile(sheets[0].data as never, sheet(0) as never, { ...FONT, features } as never)
-    : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, ...sheet(i) })) as never, { ...FONT, features } as never);
+  const features = [
+    printAndFilter(tables.map((t, i) => ({ name: names[i], columns: t.columns.length, rows: t.rows.length + 1 }))),
+  ];
+  const sheet = (i: number) => ({
+    columns: sheets[i].columns,
+    stickyRowsCount: 1,
+    sheet: names[i],
+    orientation: 'landscape',
+  });
+  const writer =
+    sheets.length === 1
+      ? writeXlsxFile(sheets[0].data as never, sheet(0) as never, { ...FONT, features } as never)
+      : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, ...sheet(i) })) as never, { ...FONT, features } as never);
   const buffer = await writer.toBuffer();
   return rezip(new Uint8Array(buffer));
 }

@@ -8,8 +8,13 @@ type Issue = z.core.$ZodIssue;
 /** In a union, the branch that got furthest says most about what was meant. */
 function flatten(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
-  const branches = issue.errors.map((branch) => branch.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as Issue)));
-  const score = (branch: Issue[]) => Math.max(...branch.map((i) => i.path.length)) * 100 - branch.length - (branch.some((i) => i.code === 'unrecognized_keys') ? 50 : 0);
+  const branches = issue.errors.map((branch) =>
+    branch.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as Issue)),
+  );
+  const score = (branch: Issue[]) =>
+    Math.max(...branch.map((i) => i.path.length)) * 100 -
+    branch.length -
+    (branch.some((i) => i.code === 'unrecognized_keys') ? 50 : 0);
   return branches.sort((a, b) => score(b) - score(a))[0];
 }
 
@@ -18,31 +23,54 @@ export function pathText(path: PropertyKey[]): string {
 }
 
 const KINDS: Record<string, string> = {
-  number: 'a number', string: 'text', boolean: 'true or false', array: 'a list (one "- item" per line, or [a, b])',
-  object: 'settings as "name: value" lines indented under it', int: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list (one "- item" per line, or [a, b])',
+  object: 'settings as "name: value" lines indented under it',
+  int: 'a whole number',
 };
 
-const shownValue = (value: unknown) => (typeof value === 'string' ? `"${value}"` : Array.isArray(value) ? `${value.length} item${value.length === 1 ? '' : 's'}` : JSON.stringify(value));
+const shownValue = (value: unknown) =>
+  typeof value === 'string'
+    ? `"${value}"`
+    : Array.isArray(value)
+      ? `${value.length} item${value.length === 1 ? '' : 's'}`
+      : JSON.stringify(value);
 
 /** What was wrong, in plain words, and what to write instead. `value` is what the file wrote there, if known. */
 function describe(issue: Issue, value: unknown): string {
-  if (issue.code === 'unrecognized_keys') return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
   const found = value === undefined ? '' : ` (found ${shownValue(value)})`;
   if (issue.code === 'invalid_type') {
     const key = issue.path[issue.path.length - 1];
-    if (value === undefined && typeof key === 'string') return `missing: add "${key}:" with ${KINDS[issue.expected] ?? issue.expected}`;
+    if (value === undefined && typeof key === 'string')
+      return `missing: add "${key}:" with ${KINDS[issue.expected] ?? issue.expected}`;
     return `expected ${KINDS[issue.expected] ?? issue.expected}${found}`;
   }
   if (issue.code === 'too_big' || issue.code === 'too_small') {
     const big = issue.code === 'too_big';
-    const limit = Number(big ? (issue as { maximum: number | bigint }).maximum : (issue as { minimum: number | bigint }).minimum);
+    const limit = Number(
+      big ? (issue as { maximum: number | bigint }).maximum : (issue as { minimum: number | bigint }).minimum,
+    );
     const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
     if (issue.origin === 'array' || issue.origin === 'set') {
-      if ((issue as { exact?: boolean }).exact) return `expected exactly ${limit} item${limit === 1 ? '' : 's'}${found}`;
+      if ((issue as { exact?: boolean }).exact)
+        return `expected exactly ${limit} item${limit === 1 ? '' : 's'}${found}`;
       return `expected ${big ? 'at most' : 'at least'} ${limit} item${limit === 1 ? '' : 's'}${found}`;
     }
-    if (issue.origin === 'string') return limit === 1 && !big ? 'must not be empty: write some text' : `expected text of ${big ? 'at most' : 'at least'} ${limit} characters${found}`;
-    const bound = big ? (inclusive ? `${limit} or less` : `less than ${limit}`) : inclusive ? `${limit} or more` : `more than ${limit}`;
+    if (issue.origin === 'string')
+      return limit === 1 && !big
+        ? 'must not be empty: write some text'
+        : `expected text of ${big ? 'at most' : 'at least'} ${limit} characters${found}`;
+    const bound = big
+      ? inclusive
+        ? `${limit} or less`
+        : `less than ${limit}`
+      : inclusive
+        ? `${limit} or more`
+        : `more than ${limit}`;
     return `expected a number ${bound}${found}`;
   }
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => String(v)).join(', ')}${found}`;
@@ -61,17 +89,27 @@ export function lineOf(doc: Document, lineCounter: LineCounter, path: PropertyKe
  * `locate` maps a path of the validated object to the place in the file (a config over a preset
  * it extends), or null when the place is only in what it extends.
  */
-export function issueLines(error: z.ZodError, file: string, doc?: Document, lineCounter?: LineCounter, locate?: (path: PropertyKey[]) => PropertyKey[] | null): string[] {
+export function issueLines(
+  error: z.ZodError,
+  file: string,
+  doc?: Document,
+  lineCounter?: LineCounter,
+  locate?: (path: PropertyKey[]) => PropertyKey[] | null,
+): string[] {
   const lines = error.issues.flatMap(flatten).map((found) => {
     const mapped = locate ? locate(found.path) : found.path;
-    if (mapped === null) return `${file}: ${pathText(found.path)} (from what it extends): ${describe(found, undefined)}`;
+    if (mapped === null)
+      return `${file}: ${pathText(found.path)} (from what it extends): ${describe(found, undefined)}`;
     const issue = { ...found, path: mapped } as Issue;
     // An unknown key is found at the key itself, not at the object holding it.
     const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     const line = doc && lineCounter ? lineOf(doc, lineCounter, at) : undefined;
     const where = issue.path.length ? ` ${pathText(issue.path)}:` : '';
     const value = doc ? (doc.getIn(issue.path as (string | number)[]) as unknown) : undefined;
-    const plain = value !== null && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON: () => unknown }).toJSON() : value;
+    const plain =
+      value !== null && typeof value === 'object' && 'toJSON' in value
+        ? (value as { toJSON: () => unknown }).toJSON()
+        : value;
     return `${file}${line ? `:${line}` : ''}:${where} ${describe(issue, plain)}`;
   });
   return [...new Set(lines)];

@@ -11,13 +11,19 @@ const epoch = () => new Date(1980, 0, 1, 0, 0, 0);
 
 /** Characters XML 1.0 forbids anywhere (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
 // eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** The same characters written as references (&#1; &#xFFFE;), which are just as forbidden. */
 const XML_FORBIDDEN_REF = /&#(?:x0*([0-9a-f]+)|0*([0-9]+));/gi;
 
 function forbiddenCode(code: number): boolean {
-  return (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || code === 0xfffe || code === 0xffff ||
-    (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff;
+  return (
+    (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) ||
+    code === 0xfffe ||
+    code === 0xffff ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    code > 0x10ffff
+  );
 }
 
 /** XML text with every forbidden character (or reference to one) replaced by U+FFFD, shown as a replacement mark. */

@@ -38,7 +38,8 @@ const work = mkdtempSync(join(tmpdir(), 'sit-bad-'));
 async function check(c: Case, dir: string, runner: (args: string[], cwd: string) => Promise<SitResult>): Promise<void> {
   cpSync(CORPUS, dir, { recursive: true });
   for (const [file, text] of Object.entries(c.setup ?? {})) writeFileSync(join(dir, file), text);
-  const args = TAKES_AS_OF.has(c.args[0]) && !c.args.includes('--as-of') ? [...c.args, '--as-of', '2026-09-01'] : c.args;
+  const args =
+    TAKES_AS_OF.has(c.args[0]) && !c.args.includes('--as-of') ? [...c.args, '--as-of', '2026-09-01'] : c.args;
   const result = await runner(args, dir);
   const stderr = result.stderr.split(`${dir}/`).join('');
   expect(result.code, stderr).toBe(c.code);

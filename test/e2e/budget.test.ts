@@ -15,38 +15,82 @@ describe('sit budget', () => {
     expect(json.schools).toHaveLength(26);
     // Category A: 13 scheduled days beside the source's "12 days 2 per term"; C beside "Up to 15 days".
     expect(json.schools[0]).toMatchObject({ urn: 100001, tier: 'A', days: 13, scheduled: 13, stated: '12' });
-    expect(json.schools.find((s: { urn: number }) => s.urn === 100011)).toMatchObject({ tier: 'C', days: 13, ceiling: 15, stated: 'up to 15' });
-    expect(json.schools.find((s: { urn: number }) => s.urn === 100003)).toMatchObject({ tier: 'B', days: 13, stated: null, unknown: false });
+    expect(json.schools.find((s: { urn: number }) => s.urn === 100011)).toMatchObject({
+      tier: 'C',
+      days: 13,
+      ceiling: 15,
+      stated: 'up to 15',
+    });
+    expect(json.schools.find((s: { urn: number }) => s.urn === 100003)).toMatchObject({
+      tier: 'B',
+      days: 13,
+      stated: null,
+      unknown: false,
+    });
     expect(json.byTier.D).toMatchObject({ schools: 8, days: 264 });
     expect(json.byTrust['Kestrel Academies Trust'].days).toBe(164);
     // The weekly head teacher meetings: once for all the schools (39 x half a day).
-    expect(json.trust_events).toEqual([{ trust: 'All schools', activity: 'Head teacher meeting', count: 39, days: 19.5, per_term: [3.5, 3.5, 3, 2.5, 3.5, 3.5] }]);
+    expect(json.trust_events).toEqual([
+      {
+        trust: 'All schools',
+        activity: 'Head teacher meeting',
+        count: 39,
+        days: 19.5,
+        per_term: [3.5, 3.5, 3, 2.5, 3.5, 3.5],
+      },
+    ]);
     expect(json.total).toMatchObject({ days: 517.5, unknown: 0, needs_data: 1, unscheduled: 0 });
     expect(json.capacity.terms[4]).toEqual({ term: 5, demand: 105.5, capacity: 105, balance: -0.5, over: true });
-    expect(json.capacity.by_person.map((p: { name: string }) => p.name)).toEqual(['Alex Morgan', 'Jordan Hale', 'Sam Okafor', 'Priya Shah', 'Chris Byrne', 'Dana Lee']);
+    expect(json.capacity.by_person.map((p: { name: string }) => p.name)).toEqual([
+      'Alex Morgan',
+      'Jordan Hale',
+      'Sam Okafor',
+      'Priya Shah',
+      'Chris Byrne',
+      'Dana Lee',
+    ]);
     // Over-allocation is said plainly, per term and per person, but without --strict the run succeeds.
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('OVER-ALLOCATED: demand exceeds capacity in term 5 by 0.5 days, Sam Okafor: term 4 by 1');
+    expect(r.stderr).toContain(
+      'OVER-ALLOCATED: demand exceeds capacity in term 5 by 0.5 days, Sam Okafor: term 4 by 1',
+    );
   });
 
   it('--strict exits 1 when over-allocated, after writing the output', () => {
     const r = runSit(['budget', 'schools.csv', ...asOf, '--format', 'csv', '--strict'], { cwd: FIXTURES });
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\r\n')[0]).toBe('urn,name,trust,tier,days,scheduled,stated,unscheduled,ceiling,days_text,T1,T2,T3,T4,T5,T6,paid_by,basis');
+    expect(r.stdout.split('\r\n')[0]).toBe(
+      'urn,name,trust,tier,days,scheduled,stated,unscheduled,ceiling,days_text,T1,T2,T3,T4,T5,T6,paid_by,basis',
+    );
     expect(r.stderr).toMatch(/^sit: OVER-ALLOCATED: .*\(--strict\)$/m);
     noStack(r.stderr);
   });
 
   it('--strict exits 0 within capacity', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-budget-'));
-    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: dfe-tsio-2023\ncapacity:\n  - { role: Director, days_per_term: 20 }\n');
-    const r = await runInProcess(['budget', `${FIXTURES}/schools.csv`, ...asOf, '--format', 'json', '--strict'], { cwd: dir });
+    writeFileSync(
+      join(dir, 'trust.config.yaml'),
+      'extends: dfe-tsio-2023\ncapacity:\n  - { role: Director, days_per_term: 20 }\n',
+    );
+    const r = await runInProcess(['budget', `${FIXTURES}/schools.csv`, ...asOf, '--format', 'json', '--strict'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).capacity.over_allocated).toBe(false); // the DfE offer: 50 / 6 = 8.33 a term <= 20
   });
 
   it('shows the DfE trust route once per trust and the extra days subject to approval', async () => {
-    const r = await runInProcess(['budget', `${FIXTURES}/schools.csv`, '--preset', 'dfe-tsio-2023', ...asOf, '--by', 'tier', '--format', 'md']);
+    const r = await runInProcess([
+      'budget',
+      `${FIXTURES}/schools.csv`,
+      '--preset',
+      'dfe-tsio-2023',
+      ...asOf,
+      '--by',
+      'tier',
+      '--format',
+      'md',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| eligible | Eligible for the offer | 6 | 50 | 50 | 0 | 0 | 25 |');
   });
@@ -67,10 +111,12 @@ describe('sit budget', () => {
 });
 
 describe('sit diff', () => {
-  it('takes last year\'s classification as a workbook written by sit classify', () => {
+  it("takes last year's classification as a workbook written by sit classify", () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-diff-xlsx-'));
     const old = join(dir, 'tiers-2025.xlsx');
-    expect(runSit(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '-o', old], { cwd: FIXTURES }).code).toBe(0);
+    expect(runSit(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '-o', old], { cwd: FIXTURES }).code).toBe(
+      0,
+    );
     const r = runSit(['diff', old, 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).summary).toBe('4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data');
@@ -79,7 +125,17 @@ describe('sit diff', () => {
     const file = `${FIXTURES}/quirks/ofsted-report-cards.csv`;
     // As of 2027-09-01, so OLD (a year before) is after the file's last inspection (2026-01-14):
     // an inspection dated after --as-of is a data error.
-    const r = await runInProcess(['diff', file, file, '--preset', 'rise-2025', '--as-of', '2027-09-01', '--format', 'json']);
+    const r = await runInProcess([
+      'diff',
+      file,
+      file,
+      '--preset',
+      'rise-2025',
+      '--as-of',
+      '2027-09-01',
+      '--format',
+      'json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const moves = JSON.parse(r.stdout).movements as { urn: number; movement: string; new_tier: string | null }[];
     // The same file both years, both from 1 September 2026: nothing moves; a report card leading to
@@ -93,9 +149,25 @@ describe('sit diff', () => {
     const r = runSit(['diff', 'schools-2025.csv', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ old_as_of: '2025-09-01', new_as_of: '2026-09-01', summary: '4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data' });
-    expect(json.movements.filter((m: { movement: string }) => m.movement !== 'same').map((m: { urn: number; movement: string }) => `${m.urn} ${m.movement}`))
-      .toEqual(['100001 down', '100014 up', '100015 up', '100016 up', '100018 up', '100025 needs-data', '100026 joined', '100027 left']);
+    expect(json).toMatchObject({
+      old_as_of: '2025-09-01',
+      new_as_of: '2026-09-01',
+      summary: '4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data',
+    });
+    expect(
+      json.movements
+        .filter((m: { movement: string }) => m.movement !== 'same')
+        .map((m: { urn: number; movement: string }) => `${m.urn} ${m.movement}`),
+    ).toEqual([
+      '100001 down',
+      '100014 up',
+      '100015 up',
+      '100016 up',
+      '100018 up',
+      '100025 needs-data',
+      '100026 joined',
+      '100027 left',
+    ]);
   });
 
   it('compares two sit classify outputs (CSV and JSON) the same way', async () => {
@@ -104,7 +176,15 @@ describe('sit diff', () => {
     const now = runSit(['classify', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     writeFileSync(join(dir, 'old.csv'), old.stdout);
     writeFileSync(join(dir, 'new.json'), now.stdout);
-    const r = await runInProcess(['diff', join(dir, 'old.csv'), join(dir, 'new.json'), '--config', `${FIXTURES}/trust.config.yaml`, '--format', 'csv']);
+    const r = await runInProcess([
+      'diff',
+      join(dir, 'old.csv'),
+      join(dir, 'new.json'),
+      '--config',
+      `${FIXTURES}/trust.config.yaml`,
+      '--format',
+      'csv',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data');
     expect(r.stdout).toContain('100015,Oakwood Primary School,up,A,C,12,15,3,');
@@ -112,8 +192,19 @@ describe('sit diff', () => {
 
   it('refuses an output made with another policy', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
-    writeFileSync(join(dir, 'x.json'), runSit(['classify', 'schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'json'], { cwd: FIXTURES }).stdout);
-    const r = await runInProcess(['diff', join(dir, 'x.json'), join(dir, 'x.json'), '--preset', 'rlt-categories', ...asOf]);
+    writeFileSync(
+      join(dir, 'x.json'),
+      runSit(['classify', 'schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'json'], { cwd: FIXTURES })
+        .stdout,
+    );
+    const r = await runInProcess([
+      'diff',
+      join(dir, 'x.json'),
+      join(dir, 'x.json'),
+      '--preset',
+      'rlt-categories',
+      ...asOf,
+    ]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('is not a tier of policy rlt-categories');
   });

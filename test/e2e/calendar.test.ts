@@ -9,7 +9,11 @@ import { eventUid } from '../../src/io/calendar-output.js';
 import type { CalendarEvent } from '../../src/core/schedule.js';
 
 const AS_OF = ['--as-of', '2026-09-01'];
-const fixtureUrns = readFileSync(`${FIXTURES}/schools.csv`, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => Number(l.split(',')[0]));
+const fixtureUrns = readFileSync(`${FIXTURES}/schools.csv`, 'utf8')
+  .split(/\r?\n/)
+  .slice(1)
+  .filter(Boolean)
+  .map((l) => Number(l.split(',')[0]));
 const tmp = () => mkdtempSync(join(tmpdir(), 'sit-calendar-'));
 
 describe('sit calendar', () => {
@@ -19,11 +23,18 @@ describe('sit calendar', () => {
     expect(r.stdout).toBe(readFileSync(`${FIXTURES}/expected/calendar-term3-rlt-categories.csv`, 'utf8'));
     const rows = r.stdout.trim().split('\r\n').slice(1);
     // Every school, and the head teacher meetings once for all of them (no URN).
-    const urns = new Set(rows.map((l) => l.split(',')[3]).filter((u) => u !== '').map(Number));
+    const urns = new Set(
+      rows
+        .map((l) => l.split(',')[3])
+        .filter((u) => u !== '')
+        .map(Number),
+    );
     expect([...urns].sort()).toEqual([...fixtureUrns].sort());
     // Every date is a school day of term 3 (Mon 4 Jan - Fri 12 Feb 2027; 4 Jan is an INSET day).
     for (const row of rows) expect(row.slice(0, 10) > '2027-01-04' && row.slice(0, 10) <= '2027-02-12').toBe(true);
-    expect(r.stderr).toContain('note: 1 school needs data and gets only the activities for every school, none by tier: 100025 Zephyr Free School');
+    expect(r.stderr).toContain(
+      'note: 1 school needs data and gets only the activities for every school, none by tier: 100025 Zephyr Free School',
+    );
   });
 
   it('JSON has the SPEC section 6 fields and is byte-identical across runs', () => {
@@ -33,8 +44,29 @@ describe('sit calendar', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const events = JSON.parse(a.stdout) as CalendarEvent[];
-    expect(Object.keys(events[0])).toEqual(['date', 'end', 'term', 'urn', 'name', 'trust', 'tier', 'activity', 'activity_id', 'kind', 'type', 'lead', 'role', 'person', 'days', 'occurrence', 'uid', 'note']);
-    expect(events.every((e) => e.term === 3 && /^\d{4}-\d{2}-\d{2}$/.test(e.date) && ['QA', 'SI'].includes(e.kind))).toBe(true);
+    expect(Object.keys(events[0])).toEqual([
+      'date',
+      'end',
+      'term',
+      'urn',
+      'name',
+      'trust',
+      'tier',
+      'activity',
+      'activity_id',
+      'kind',
+      'type',
+      'lead',
+      'role',
+      'person',
+      'days',
+      'occurrence',
+      'uid',
+      'note',
+    ]);
+    expect(
+      events.every((e) => e.term === 3 && /^\d{4}-\d{2}-\d{2}$/.test(e.date) && ['QA', 'SI'].includes(e.kind)),
+    ).toBe(true);
     // Sorted by date, then URN (a trust's own events first), then activity.
     const keys = events.map((e) => `${e.date}|${String(e.urn ?? 0)}`);
     expect(keys).toEqual([...keys].sort());
@@ -43,9 +75,15 @@ describe('sit calendar', () => {
   it('--format ics -o plan.ics writes a calendar that ical.js reads back with the same events and UIDs', () => {
     const dir = tmp();
     const config = ['--config', `${FIXTURES}/trust.config.yaml`];
-    const ics = runSit(['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '-o', 'plan.ics'], { cwd: dir });
+    const ics = runSit(
+      ['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '-o', 'plan.ics'],
+      { cwd: dir },
+    );
     expect(ics.code).toBe(0);
-    const json = runSit(['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '--format', 'json'], { cwd: dir });
+    const json = runSit(
+      ['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '--format', 'json'],
+      { cwd: dir },
+    );
     const events = JSON.parse(json.stdout) as CalendarEvent[];
     const text = readFileSync(join(dir, 'plan.ics'), 'utf8');
     const parsed = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -55,19 +93,29 @@ describe('sit calendar', () => {
     expect(parsed.map((e) => e.summary)).toEqual(events.map((e) => `${e.activity} - ${e.name}`));
     expect(new Set(parsed.map((e) => e.uid)).size).toBe(parsed.length);
     // A second run gives the same bytes (so the same UIDs): re-importing updates, never duplicates.
-    expect(runSit(['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '-o', 'plan.ics', '--force'], { cwd: dir }).code).toBe(0);
+    expect(
+      runSit(
+        ['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '-o', 'plan.ics', '--force'],
+        { cwd: dir },
+      ).code,
+    ).toBe(0);
     expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toBe(text);
   });
 
   it('is never ics in the terminal unless asked', async () => {
-    const r = await runInProcess(['calendar', '--term', '1', ...AS_OF, '--school', '100001'], { cwd: FIXTURES, tty: true });
+    const r = await runInProcess(['calendar', '--term', '1', ...AS_OF, '--school', '100001'], {
+      cwd: FIXTURES,
+      tty: true,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('QA and SI calendar');
     expect(r.stdout).not.toContain('BEGIN:VCALENDAR');
   });
 
   it('defaults to the term --as-of falls in, or the next', async () => {
-    const r = await runInProcess(['calendar', '--as-of', '2026-10-28', '--format', 'json', '--school', '100001'], { cwd: FIXTURES });
+    const r = await runInProcess(['calendar', '--as-of', '2026-10-28', '--format', 'json', '--school', '100001'], {
+      cwd: FIXTURES,
+    });
     expect(r.code).toBe(0);
     expect(new Set((JSON.parse(r.stdout) as CalendarEvent[]).map((e) => e.term))).toEqual(new Set([2]));
   });
@@ -77,7 +125,10 @@ describe('sit calendar', () => {
     const config = ['--config', `${FIXTURES}/trust.config.yaml`];
     expect(runSit(['classify', ...AS_OF, ...config, '-o', 'tiers.csv'], { cwd: dir }).code).toBe(0);
     const direct = runSit(['calendar', '--term', '3', ...AS_OF, ...config, '--format', 'json'], { cwd: dir });
-    const fromCsv = runSit(['calendar', '--term', '3', ...AS_OF, ...config, '--from', 'tiers.csv', '--format', 'json'], { cwd: dir });
+    const fromCsv = runSit(
+      ['calendar', '--term', '3', ...AS_OF, ...config, '--from', 'tiers.csv', '--format', 'json'],
+      { cwd: dir },
+    );
     expect(fromCsv.code).toBe(0);
     expect(fromCsv.stdout).toBe(direct.stdout);
   });
@@ -85,16 +136,34 @@ describe('sit calendar', () => {
   it('--from with a cycle and no school data says the cycles are left out', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'tiers.csv'), 'urn,name,tier\n100001,Ashgrove Primary School,core\n');
-    const r = runSit(['calendar', '--term', '3', ...AS_OF, '--preset', 'ult-core-second-tier', '--from', 'tiers.csv', '--format', 'json'], { cwd: dir });
+    const r = runSit(
+      [
+        'calendar',
+        '--term',
+        '3',
+        ...AS_OF,
+        '--preset',
+        'ult-core-second-tier',
+        '--from',
+        'tiers.csv',
+        '--format',
+        'json',
+      ],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('review cycles need last_peer_review / last_external_review from the school data');
-    expect((JSON.parse(r.stdout) as CalendarEvent[]).filter((e) => e.urn !== null).map((e) => e.activity_id)).toEqual(['half-termly-qa']);
+    expect((JSON.parse(r.stdout) as CalendarEvent[]).filter((e) => e.urn !== null).map((e) => e.activity_id)).toEqual([
+      'half-termly-qa',
+    ]);
   });
 
   it('--from with an unknown tier is a data error naming the line', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'tiers.csv'), 'urn,name,tier\n100001,Ashgrove Primary School,Z\n');
-    const r = runSit(['calendar', '--term', '3', ...AS_OF, '--preset', 'rlt-categories', '--from', 'tiers.csv'], { cwd: dir });
+    const r = runSit(['calendar', '--term', '3', ...AS_OF, '--preset', 'rlt-categories', '--from', 'tiers.csv'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('tiers.csv:2: column "tier": expected one of D, C, A, B');
   });
@@ -108,30 +177,40 @@ describe('sit calendar', () => {
 
   it('bad term dates in the config are a config error with file and line', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'trust.config.yaml'), [
-      'extends: rlt-categories',
-      `schools: ${FIXTURES}/schools.csv`,
-      'terms:',
-      '  dates:',
-      '    - { start: 2026-09-03, end: 2026-10-23 }',
-      '    - { start: 2026-10-20, end: 2026-12-18 }',
-      '    - { start: 2027-01-04, end: 2027-02-12 }',
-      '    - { start: 2027-02-22, end: 2027-03-25 }',
-      '    - { start: 2027-04-12, end: 2027-05-28 }',
-      '    - { start: 2027-06-07, end: 2027-07-21 }',
-      '  closures:',
-      '    - { date: 2027-08-30, name: INSET day }',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'trust.config.yaml'),
+      [
+        'extends: rlt-categories',
+        `schools: ${FIXTURES}/schools.csv`,
+        'terms:',
+        '  dates:',
+        '    - { start: 2026-09-03, end: 2026-10-23 }',
+        '    - { start: 2026-10-20, end: 2026-12-18 }',
+        '    - { start: 2027-01-04, end: 2027-02-12 }',
+        '    - { start: 2027-02-22, end: 2027-03-25 }',
+        '    - { start: 2027-04-12, end: 2027-05-28 }',
+        '    - { start: 2027-06-07, end: 2027-07-21 }',
+        '  closures:',
+        '    - { date: 2027-08-30, name: INSET day }',
+        '',
+      ].join('\n'),
+    );
     const r = runSit(['calendar', '--term', '3', ...AS_OF], { cwd: dir });
     expect(r.code).toBe(78);
-    expect(r.stderr).toContain('trust.config.yaml:6: terms.dates[1].start: term 2 starts (2026-10-20) before term 1 ends (2026-10-23)');
-    expect(r.stderr).toContain('trust.config.yaml:12: terms.closures[0].date: 2027-08-30 (INSET day) is outside the year');
+    expect(r.stderr).toContain(
+      'trust.config.yaml:6: terms.dates[1].start: term 2 starts (2026-10-20) before term 1 ends (2026-10-23)',
+    );
+    expect(r.stderr).toContain(
+      'trust.config.yaml:12: terms.closures[0].date: 2027-08-30 (INSET day) is outside the year',
+    );
   });
 
   it("uses the trust's own term dates from the config", () => {
     const dir = tmp();
-    const own = readFileSync(`${FIXTURES}/../presets/terms-2026-27.yaml`, 'utf8').replace('start: 2027-01-04', 'start: 2027-01-06');
+    const own = readFileSync(`${FIXTURES}/../presets/terms-2026-27.yaml`, 'utf8').replace(
+      'start: 2027-01-04',
+      'start: 2027-01-06',
+    );
     writeFileSync(join(dir, 'trust.config.yaml'), `extends: four-tier\nschools: ${FIXTURES}/schools.csv\n${own}`);
     const r = runSit(['calendar', '--term', '3', ...AS_OF, '--school', '100005', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
@@ -163,11 +242,27 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 function generatedTrust(dir: string): string {
   const grades = ['Outstanding', 'Good', 'Good', 'Requires improvement', 'Good'];
   const capacity = ['supports-others', 'self-improving', 'needs-support', 'insufficient', 'supports-others'];
-  const rows = Array.from({ length: 100 }, (_, i) => [
-    200001 + i, `Generated School ${i + 1}`, i < 50 ? 'First Generated Trust' : 'Second Generated Trust', grades[i % 5], '2023-03-01',
-    capacity[(i * 3) % 5], '2018-09-01', '2024-10-01', '2022-10-01',
-  ].join(','));
-  writeFileSync(join(dir, 'schools.csv'), ['urn,name,trust,ofsted_overall,ofsted_date,leadership_capacity,headteacher_start,last_peer_review,last_external_review', ...rows, ''].join('\n'));
+  const rows = Array.from({ length: 100 }, (_, i) =>
+    [
+      200001 + i,
+      `Generated School ${i + 1}`,
+      i < 50 ? 'First Generated Trust' : 'Second Generated Trust',
+      grades[i % 5],
+      '2023-03-01',
+      capacity[(i * 3) % 5],
+      '2018-09-01',
+      '2024-10-01',
+      '2022-10-01',
+    ].join(','),
+  );
+  writeFileSync(
+    join(dir, 'schools.csv'),
+    [
+      'urn,name,trust,ofsted_overall,ofsted_date,leadership_capacity,headteacher_start,last_peer_review,last_external_review',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(dir, 'trust.config.yaml'), readFileSync(`${FIXTURES}/trust.config.yaml`, 'utf8'));
   return dir;
 }
@@ -185,16 +280,26 @@ describe('the calendar and the budget agree to the day (issue 12 done-when)', ()
       expect(cal.code).toBe(0);
       const events = JSON.parse(cal.stdout) as CalendarEvent[];
       const budget = JSON.parse(bud.stdout);
-      const bySchool = daysBy(events.filter((e) => e.urn !== null), (e) => e.urn);
+      const bySchool = daysBy(
+        events.filter((e) => e.urn !== null),
+        (e) => e.urn,
+      );
       for (const s of budget.schools) expect(s.scheduled, `${s.urn}`).toBe(round2(bySchool.get(s.urn) ?? 0));
-      const byPerson = daysBy(events.filter((e) => e.person !== null), (e) => e.person);
+      const byPerson = daysBy(
+        events.filter((e) => e.person !== null),
+        (e) => e.person,
+      );
       expect(budget.capacity.by_person).toHaveLength(6);
       for (const p of budget.capacity.by_person) expect(p.year.demand, p.name).toBe(round2(byPerson.get(p.name) ?? 0));
       expect(budget.total.days).toBe(round2(events.reduce((a, e) => a + e.days, 0)));
       // Nobody is at two schools on a day.
       const visits = new Map<string, Set<number | null>>();
       for (const e of events.filter((x) => x.type === 'visit' && x.person !== null)) {
-        for (let d = new Date(`${e.date}T00:00:00Z`); d <= new Date(`${e.end}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+        for (
+          let d = new Date(`${e.date}T00:00:00Z`);
+          d <= new Date(`${e.end}T00:00:00Z`);
+          d.setUTCDate(d.getUTCDate() + 1)
+        ) {
           const key = `${e.person}|${d.toISOString().slice(0, 10)}`;
           visits.set(key, new Set([...(visits.get(key) ?? []), e.urn]));
         }
@@ -208,16 +313,22 @@ describe('identity that survives a move (issue 12 item 5)', () => {
   it('a new closure moves an event and keeps its UID; SEQUENCE rises; a removed school is cancelled', () => {
     const dir = tmp();
     const terms = readFileSync(`${FIXTURES}/../presets/terms-2026-27.yaml`, 'utf8');
-    const config = (closures: string) => `extends: rlt-categories\nschools: ${FIXTURES}/schools.csv\n${readFileSync(`${FIXTURES}/trust.config.yaml`, 'utf8').split('capacity:')[1].replace(/^/, 'capacity:')}\n${terms.replace('  closures:\n', `  closures:\n${closures}`)}`;
+    const config = (closures: string) =>
+      `extends: rlt-categories\nschools: ${FIXTURES}/schools.csv\n${readFileSync(`${FIXTURES}/trust.config.yaml`, 'utf8').split('capacity:')[1].replace(/^/, 'capacity:')}\n${terms.replace('  closures:\n', `  closures:\n${closures}`)}`;
     writeFileSync(join(dir, 'trust.config.yaml'), config(''));
     expect(runSit(['calendar', '--year', ...AS_OF, '-o', 'plan.ics'], { cwd: dir }).code).toBe(0);
-    const before = JSON.parse(runSit(['calendar', '--year', ...AS_OF, '--format', 'json'], { cwd: dir }).stdout) as (CalendarEvent & { uid: string })[];
+    const before = JSON.parse(
+      runSit(['calendar', '--year', ...AS_OF, '--format', 'json'], { cwd: dir }).stdout,
+    ) as (CalendarEvent & { uid: string })[];
     const target = before.find((e) => e.urn === 100001 && e.activity_id === 't3-trust-review-day')!;
     // The school closes that day (a new INSET day): the review moves.
     writeFileSync(join(dir, 'trust.config.yaml'), config(`    - { date: ${target.date}, name: INSET day }\n`));
     const moved = runSit(['calendar', '--year', ...AS_OF, '--previous', 'plan.ics', '-o', 'plan-2.ics'], { cwd: dir });
     expect(moved.code).toBe(0);
-    const read = (file: string) => new ICAL.Component(ICAL.parse(readFileSync(join(dir, file), 'utf8'))).getAllSubcomponents('vevent').map((v) => ({ e: new ICAL.Event(v), status: v.getFirstPropertyValue('status') }));
+    const read = (file: string) =>
+      new ICAL.Component(ICAL.parse(readFileSync(join(dir, file), 'utf8')))
+        .getAllSubcomponents('vevent')
+        .map((v) => ({ e: new ICAL.Event(v), status: v.getFirstPropertyValue('status') }));
     const a = read('plan.ics').find((x) => x.e.uid === target.uid)!;
     const b = read('plan-2.ics').find((x) => x.e.uid === target.uid)!;
     expect(a.e.startDate.toString()).toBe(target.date);
@@ -226,9 +337,16 @@ describe('identity that survives a move (issue 12 item 5)', () => {
     // Same number of UIDs, none duplicated, none lost: re-importing updates.
     expect(new Set(read('plan-2.ics').map((x) => x.e.uid))).toEqual(new Set(read('plan.ics').map((x) => x.e.uid)));
     // A school leaves the data: its events are written as cancelled.
-    const fewer = readFileSync(`${FIXTURES}/schools.csv`, 'utf8').split('\n').filter((l) => !l.startsWith('100001,')).join('\n');
+    const fewer = readFileSync(`${FIXTURES}/schools.csv`, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('100001,'))
+      .join('\n');
     writeFileSync(join(dir, 'schools.csv'), fewer);
-    expect(runSit(['calendar', 'schools.csv', '--year', ...AS_OF, '--previous', 'plan-2.ics', '-o', 'plan-3.ics'], { cwd: dir }).code).toBe(0);
+    expect(
+      runSit(['calendar', 'schools.csv', '--year', ...AS_OF, '--previous', 'plan-2.ics', '-o', 'plan-3.ics'], {
+        cwd: dir,
+      }).code,
+    ).toBe(0);
     const gone = read('plan-3.ics').filter((x) => x.e.summary.endsWith('Ashgrove Primary School'));
     expect(gone.length).toBeGreaterThan(0);
     expect(gone.every((x) => x.status === 'CANCELLED')).toBe(true);
@@ -237,10 +355,17 @@ describe('identity that survives a move (issue 12 item 5)', () => {
 
 describe('views (issue 12 item 7)', () => {
   it("--lead NAME is one person's diary; --lead ROLE everyone with the role; an unknown one is a usage error", () => {
-    const one = JSON.parse(runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'Jordan Hale', '--format', 'json'], { cwd: FIXTURES }).stdout) as CalendarEvent[];
+    const one = JSON.parse(
+      runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'Jordan Hale', '--format', 'json'], { cwd: FIXTURES })
+        .stdout,
+    ) as CalendarEvent[];
     expect(one.length).toBeGreaterThan(0);
     expect(new Set(one.map((e) => e.person))).toEqual(new Set(['Jordan Hale']));
-    const role = JSON.parse(runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'executive headteacher', '--format', 'json'], { cwd: FIXTURES }).stdout) as CalendarEvent[];
+    const role = JSON.parse(
+      runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'executive headteacher', '--format', 'json'], {
+        cwd: FIXTURES,
+      }).stdout,
+    ) as CalendarEvent[];
     expect(new Set(role.map((e) => e.role))).toEqual(new Set(['Executive headteacher']));
     const bad = runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'Nobody'], { cwd: FIXTURES });
     expect(bad.code).toBe(2);
@@ -248,25 +373,58 @@ describe('views (issue 12 item 7)', () => {
   });
 
   it('--school URN shows that school and its trust-wide events once', () => {
-    const r = JSON.parse(runSit(['calendar', '--term', '3', ...AS_OF, '--school', '100001', '--format', 'json'], { cwd: FIXTURES }).stdout) as CalendarEvent[];
+    const r = JSON.parse(
+      runSit(['calendar', '--term', '3', ...AS_OF, '--school', '100001', '--format', 'json'], { cwd: FIXTURES }).stdout,
+    ) as CalendarEvent[];
     expect(new Set(r.map((e) => e.urn))).toEqual(new Set([100001, null]));
     expect(r.filter((e) => e.activity_id === 'weekly-head-teacher-meeting')).toHaveLength(6);
   });
 
   it('--split lead -o folder/ writes one ICS per person that ical.js reads', () => {
     const dir = tmp();
-    const r = runSit(['calendar', `${FIXTURES}/schools.csv`, '--config', `${FIXTURES}/trust.config.yaml`, '--year', ...AS_OF, '--split', 'lead', '-o', 'diaries'], { cwd: dir });
+    const r = runSit(
+      [
+        'calendar',
+        `${FIXTURES}/schools.csv`,
+        '--config',
+        `${FIXTURES}/trust.config.yaml`,
+        '--year',
+        ...AS_OF,
+        '--split',
+        'lead',
+        '-o',
+        'diaries',
+      ],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     const files = readdirSync(join(dir, 'diaries')).sort();
-    expect(files).toEqual(['alex-morgan.ics', 'chris-byrne.ics', 'dana-lee.ics', 'jordan-hale.ics', 'priya-shah.ics', 'sam-okafor.ics']);
-    const jordan = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'diaries', 'jordan-hale.ics'), 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(files).toEqual([
+      'alex-morgan.ics',
+      'chris-byrne.ics',
+      'dana-lee.ics',
+      'jordan-hale.ics',
+      'priya-shah.ics',
+      'sam-okafor.ics',
+    ]);
+    const jordan = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'diaries', 'jordan-hale.ics'), 'utf8')))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v));
     expect(jordan.length).toBeGreaterThan(0);
     expect(jordan.every((e) => e.description.includes('Lead: Jordan Hale'))).toBe(true);
   });
 
   it('--rota is a week-by-person grid in HTML (A4 landscape) and xlsx', () => {
     const dir = tmp();
-    const args = [`${FIXTURES}/schools.csv`, '--config', `${FIXTURES}/trust.config.yaml`, '--term', '3', ...AS_OF, '--rota'];
+    const args = [
+      `${FIXTURES}/schools.csv`,
+      '--config',
+      `${FIXTURES}/trust.config.yaml`,
+      '--term',
+      '3',
+      ...AS_OF,
+      '--rota',
+    ];
     expect(runSit(['calendar', ...args, '-o', 'rota.html'], { cwd: dir }).code).toBe(0);
     const html = readFileSync(join(dir, 'rota.html'), 'utf8');
     expect(html).toContain('size: A4 landscape');

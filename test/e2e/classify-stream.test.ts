@@ -28,13 +28,25 @@ describe('streaming classify gives the in-memory output', async () => {
   await writeSchools(1500, generated);
   // CRLF, a BOM, semicolons and a quoted value with a line break, as Excel writes them.
   const excel = join(work, 'excel.csv');
-  writeFileSync(excel, `\uFEFF${readFileSync(join(FIXTURES, 'schools.csv'), 'utf8').replace(/\r?\n/g, '\r\n').replace('Ashgrove Primary School', '"Ashgrove\r\nPrimary; ""School"""').replace(/,/g, ';')}`);
-  const files = [join(FIXTURES, 'schools.csv'), join(FIXTURES, 'schools-2025.csv'), join(FIXTURES, 'quirks/ofsted-cp1252.csv'), excel, generated];
+  writeFileSync(
+    excel,
+    `\uFEFF${readFileSync(join(FIXTURES, 'schools.csv'), 'utf8').replace(/\r?\n/g, '\r\n').replace('Ashgrove Primary School', '"Ashgrove\r\nPrimary; ""School"""').replace(/,/g, ';')}`,
+  );
+  const files = [
+    join(FIXTURES, 'schools.csv'),
+    join(FIXTURES, 'schools-2025.csv'),
+    join(FIXTURES, 'quirks/ofsted-cp1252.csv'),
+    excel,
+    generated,
+  ];
   for (const file of files) {
     for (const preset of Object.keys(PRESETS)) {
       for (const format of ['csv', 'json']) {
         it(`${file.replace(ROOT, '').replace(work, '')} ${preset} ${format}`, async () => {
-          const memory = await runInProcess(['classify', file, '--preset', preset, '--as-of', AS_OF, '--format', format], { cwd: work });
+          const memory = await runInProcess(
+            ['classify', file, '--preset', preset, '--as-of', AS_OF, '--format', format],
+            { cwd: work },
+          );
           let out: string;
           try {
             out = streamed(file, preset, format);
@@ -79,8 +91,13 @@ describe('streaming reports every problem', () => {
     expect((error as SitError).exitCode).toBe(65);
     expect(lines.length).toBeGreaterThanOrEqual(6);
     for (const line of lines) expect(line).toMatch(/many-problems\.csv:\d+: /);
-    const memory = await runInProcess(['validate', 'many-problems.csv', '--preset', 'rlt-categories', '--as-of', AS_OF], { cwd: join(ROOT, 'test/bad-inputs') });
-    expect(lines.map((l) => `sit: ${l.replace(`${ROOT}test/bad-inputs/`, '')}`)).toEqual(memory.stderr.trim().split('\n'));
+    const memory = await runInProcess(
+      ['validate', 'many-problems.csv', '--preset', 'rlt-categories', '--as-of', AS_OF],
+      { cwd: join(ROOT, 'test/bad-inputs') },
+    );
+    expect(lines.map((l) => `sit: ${l.replace(`${ROOT}test/bad-inputs/`, '')}`)).toEqual(
+      memory.stderr.trim().split('\n'),
+    );
   });
 });
 
@@ -91,9 +108,12 @@ describe('streaming a large file with an unclosed quote', () => {
     const text = readFileSync(path, 'utf8').replace(/"/g, '').split('\n');
     text[2] = text[2].replace(',', ',"');
     writeFileSync(path, text.join('\n'));
-    let message = "";
-    try { streamed(path, "rlt-categories", "csv"); } catch (e) { message = (e as Error).message; }
+    let message = '';
+    try {
+      streamed(path, 'rlt-categories', 'csv');
+    } catch (e) {
+      message = (e as Error).message;
+    }
     expect(message.slice(0, 300)).toMatch(/unclosed\.csv:3: cannot read this CSV: a quoted value is never closed/);
   }, 60_000);
 });
-

@@ -6,19 +6,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSit, runInProcess, ROOT, FIXTURES } from '../helpers/run-sit.js';
 
-interface ExpectedCase { file: string; args: string[]; cwd?: string; code?: number }
+interface ExpectedCase {
+  file: string;
+  args: string[];
+  cwd?: string;
+  code?: number;
+}
 const cases: ExpectedCase[] = JSON.parse(readFileSync(`${FIXTURES}/expected/cases.json`, 'utf8'));
 const asOf = ['--as-of', '2026-09-01'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'sit-e2e-'));
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
 
 describe('sit on the fixtures gives the committed output', () => {
-  it.each(cases.filter((c) => /^(classify|explain|presets)/.test(c.file)).map((c) => [c.file, c] as const))('%s', (_, c) => {
-    const result = runSit(c.args, { cwd: join(ROOT, c.cwd ?? '') });
-    expect(result.stderr).not.toMatch(/error/i);
-    expect(result.code).toBe(c.code ?? 0);
-    expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/${c.file}`, 'utf8'));
-  });
+  it.each(cases.filter((c) => /^(classify|explain|presets)/.test(c.file)).map((c) => [c.file, c] as const))(
+    '%s',
+    (_, c) => {
+      const result = runSit(c.args, { cwd: join(ROOT, c.cwd ?? '') });
+      expect(result.stderr).not.toMatch(/error/i);
+      expect(result.code).toBe(c.code ?? 0);
+      expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/${c.file}`, 'utf8'));
+    },
+  );
 
   it('gives the same bytes twice', () => {
     const args = ['classify', 'fixtures/schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'html'];
@@ -28,22 +36,52 @@ describe('sit on the fixtures gives the committed output', () => {
 
 describe('classify', () => {
   it('gives the DfE route for eligible schools in JSON (SPEC 5)', () => {
-    const result = runSit(['classify', 'fixtures/schools.csv', '--preset', 'dfe-tsio-2023', ...asOf, '--format', 'json']);
-    const rows = JSON.parse(result.stdout) as { urn: number; tier: string | null; route: string | null; days: number | null; missing: string[]; override: string | null }[];
+    const result = runSit([
+      'classify',
+      'fixtures/schools.csv',
+      '--preset',
+      'dfe-tsio-2023',
+      ...asOf,
+      '--format',
+      'json',
+    ]);
+    const rows = JSON.parse(result.stdout) as {
+      urn: number;
+      tier: string | null;
+      route: string | null;
+      days: number | null;
+      missing: string[];
+      override: string | null;
+    }[];
     expect(rows).toHaveLength(26);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(expect.arrayContaining(['urn', 'name', 'tier', 'label', 'days', 'reasons', 'missing', 'override', 'route']));
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining(['urn', 'name', 'tier', 'label', 'days', 'reasons', 'missing', 'override', 'route']),
+      );
       expect(typeof row.urn).toBe('number');
       if (row.tier === 'eligible') expect(['standalone', 'trust']).toContain(row.route);
       else expect(row.route).toBeNull();
     }
     expect(rows.filter((r) => r.tier === 'eligible').map((r) => [r.urn, r.route])).toEqual([
-      [100004, 'trust'], [100005, 'standalone'], [100008, 'standalone'], [100017, 'standalone'], [100019, 'trust'], [100024, 'trust'],
+      [100004, 'trust'],
+      [100005, 'standalone'],
+      [100008, 'standalone'],
+      [100017, 'standalone'],
+      [100019, 'trust'],
+      [100024, 'trust'],
     ]);
-    expect(rows.find((r) => r.urn === 100025)).toMatchObject({ tier: null, days: null, missing: ['ofsted_overall', 'ofsted_date'] });
-    expect(result.stderr.split('\n')[0]).toBe('26 schools: 6 eligible, 19 not-eligible, 1 need data (preset dfe-tsio-2023)');
+    expect(rows.find((r) => r.urn === 100025)).toMatchObject({
+      tier: null,
+      days: null,
+      missing: ['ofsted_overall', 'ofsted_date'],
+    });
+    expect(result.stderr.split('\n')[0]).toBe(
+      '26 schools: 6 eligible, 19 not-eligible, 1 need data (preset dfe-tsio-2023)',
+    );
     // Points at the fix: which published files supply the missing fields (issue 10).
-    expect(result.stderr).toContain('needs data: ofsted_overall: 1 school needs it; files in the ofsted-report-card, ofsted-2024-25 or ofsted-legacy layout have it: join one with --with');
+    expect(result.stderr).toContain(
+      'needs data: ofsted_overall: 1 school needs it; files in the ofsted-report-card, ofsted-2024-25 or ofsted-legacy layout have it: join one with --with',
+    );
   });
 
   it('writes CSV when piped, and --quiet silences the summary', () => {
@@ -53,7 +91,9 @@ describe('classify', () => {
   });
 
   it('reads standard input with -', () => {
-    const result = runSit(['classify', '-', '--preset', 'rlt-categories', ...asOf], { input: readFileSync(`${FIXTURES}/schools.csv`) });
+    const result = runSit(['classify', '-', '--preset', 'rlt-categories', ...asOf], {
+      input: readFileSync(`${FIXTURES}/schools.csv`),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/classify-rlt-categories.csv`, 'utf8'));
   });
@@ -71,7 +111,9 @@ describe('classify', () => {
     expect(colour.code).toBe(0);
     expect(colour.stdout).toMatch(/\u001b\[3\dm/);
     expect(colour.stdout).toContain('Category A');
-    expect((await runInProcess([...args, '--no-color'], { tty: true, env: { NO_COLOR: '' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runInProcess([...args, '--no-color'], { tty: true, env: { NO_COLOR: '' } })).stdout).not.toMatch(
+      /\u001b\[/,
+    );
     expect((await runInProcess(args, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -99,7 +141,10 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
   };
 
   it('reports every problem in a data file at once (65)', () => {
-    const file = write('bad.csv', 'urn,name,ofsted_overall,attendance_pct,ofsted_date\n100001,A,Good,95,2024-01-01\n99,B,Good,95,\n100003,C,Excellent,104,13/13/2024\n100001,D,Good,90,\n');
+    const file = write(
+      'bad.csv',
+      'urn,name,ofsted_overall,attendance_pct,ofsted_date\n100001,A,Good,95,2024-01-01\n99,B,Good,95,\n100003,C,Excellent,104,13/13/2024\n100001,D,Good,90,\n',
+    );
     const result = runSit(['classify', file, '--preset', 'rlt-categories']);
     expect(result.code).toBe(65);
     expect(result.stdout).toBe('');
@@ -113,12 +158,24 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
   });
 
   it('an override without a reason, or naming no tier of the policy, is bad data (65)', () => {
-    const noReason = runSit(['classify', write('o.csv', 'urn,name,override_tier\n100001,A,C\n'), '--preset', 'rlt-categories']);
+    const noReason = runSit([
+      'classify',
+      write('o.csv', 'urn,name,override_tier\n100001,A,C\n'),
+      '--preset',
+      'rlt-categories',
+    ]);
     expect(noReason.code).toBe(65);
     expect(noReason.stderr).toMatch(/:2: column "override_reason": expected a reason for the override_tier/);
-    const badTier = runSit(['classify', write('o.csv', 'urn,name,override_tier,override_reason\n100001,A,Z,because\n'), '--preset', 'rlt-categories']);
+    const badTier = runSit([
+      'classify',
+      write('o.csv', 'urn,name,override_tier,override_reason\n100001,A,Z,because\n'),
+      '--preset',
+      'rlt-categories',
+    ]);
     expect(badTier.code).toBe(65);
-    expect(badTier.stderr).toMatch(/:2: column "override_tier": "Z" is not a tier of policy rlt-categories; expected one of D, C, A, B/);
+    expect(badTier.stderr).toMatch(
+      /:2: column "override_tier": "Z" is not a tier of policy rlt-categories; expected one of D, C, A, B/,
+    );
   });
 
   it('a missing file is 66', () => {
@@ -144,7 +201,10 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
 
   it('a bad config gives its file and line (78)', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'trust.config.yaml'), 'extends: four-tier\nthresholds:\n  attendance_below: { value: minus two, means: x }\ncolour: red\n');
+    writeFileSync(
+      join(dir, 'trust.config.yaml'),
+      'extends: four-tier\nthresholds:\n  attendance_below: { value: minus two, means: x }\ncolour: red\n',
+    );
     const result = runSit(['classify', join(FIXTURES, 'schools.csv')], { cwd: dir });
     expect(result.code).toBe(78);
     expect(result.stderr.trim().split('\n')).toEqual([
@@ -158,12 +218,22 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
     writeFileSync(join(dir, 'trust.config.yaml'), 'extends: four-tier\nschools: [unclosed\n');
     const result = runSit(['validate'], { cwd: dir });
     expect(result.code).toBe(78);
-    expect(result.stderr).toBe('sit: trust.config.yaml:2: a list opened with [ is not closed with ] (or its lines are not indented under its setting): close it, or write one "- item" per line\n');
+    expect(result.stderr).toBe(
+      'sit: trust.config.yaml:2: a list opened with [ is not closed with ] (or its lines are not indented under its setting): close it, or write one "- item" per line\n',
+    );
   });
 
   it('usage errors are 2: unknown preset, unknown option, bad --as-of, bad format', () => {
-    expect(runSit(['classify', 'fixtures/schools.csv', '--preset', 'nope']).stderr).toMatch(/no preset named "nope"; the presets are: dfe-tsio-2023/);
-    for (const args of [['classify', 'fixtures/schools.csv', '--preset', 'nope'], ['classify', '--colour'], ['classify', 'fixtures/schools.csv', '--as-of', '2026-31-12'], ['classify', 'fixtures/schools.csv', '--format', 'pdf'], ['frobnicate']]) {
+    expect(runSit(['classify', 'fixtures/schools.csv', '--preset', 'nope']).stderr).toMatch(
+      /no preset named "nope"; the presets are: dfe-tsio-2023/,
+    );
+    for (const args of [
+      ['classify', 'fixtures/schools.csv', '--preset', 'nope'],
+      ['classify', '--colour'],
+      ['classify', 'fixtures/schools.csv', '--as-of', '2026-31-12'],
+      ['classify', 'fixtures/schools.csv', '--format', 'pdf'],
+      ['frobnicate'],
+    ]) {
       const result = runSit(args);
       expect(result.code, args.join(' ')).toBe(2);
       noStack(result.stderr);
@@ -174,10 +244,21 @@ describe('bad input: one clear line each, the exit code of SPEC section 4, no st
 describe('explain', () => {
   it('shows every rule with the values seen, for a school that needs data too', () => {
     // rlt-categories: Zephyr has no inspection, and category D's "(OFSTED rating Requires Improvement or below.)" cannot be ruled out.
-    const result = runSit(['explain', '100025', 'fixtures/schools.csv', '--preset', 'rlt-categories', ...asOf, '--format', 'table']);
+    const result = runSit([
+      'explain',
+      '100025',
+      'fixtures/schools.csv',
+      '--preset',
+      'rlt-categories',
+      ...asOf,
+      '--format',
+      'table',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Zephyr Free School (URN 100025): needs data (ofsted_overall)');
-    expect(result.stdout).toContain('Ofsted overall effectiveness is Requires improvement or Inadequate: needs ofsted_overall');
+    expect(result.stdout).toContain(
+      'Ofsted overall effectiveness is Requires improvement or Inadequate: needs ofsted_overall',
+    );
     expect(result.stdout).toContain('yes  leadership capacity is needs-support\n');
   });
   it('an unknown URN is a usage error', () => {
@@ -206,7 +287,14 @@ describe('validate, presets, init', () => {
   });
   it('presets lists the six presets', () => {
     const result = runSit(['presets', '--format', 'json']);
-    expect(JSON.parse(result.stdout).map((p: { preset: string }) => p.preset)).toEqual(['dfe-tsio-2023', 'four-tier', 'rlt-categories', 'equals-categories', 'ult-core-second-tier', 'rise-2025']);
+    expect(JSON.parse(result.stdout).map((p: { preset: string }) => p.preset)).toEqual([
+      'dfe-tsio-2023',
+      'four-tier',
+      'rlt-categories',
+      'equals-categories',
+      'ult-core-second-tier',
+      'rise-2025',
+    ]);
   });
   it('init writes trust.config.yaml from a preset and refuses to overwrite it', () => {
     const dir = tmp();

@@ -39,7 +39,10 @@ describe('the board report says whose it is and what it was made from', () => {
 
   it('data files by name with the date each was saved; no full path, even when given one', async () => {
     for (const format of ['html', 'md']) {
-      const r = await runInProcess(['report', join(dir, 'schools.csv'), '--previous', join(dir, 'schools-2025.csv'), ...asOf, '--format', format], { cwd: dir });
+      const r = await runInProcess(
+        ['report', join(dir, 'schools.csv'), '--previous', join(dir, 'schools-2025.csv'), ...asOf, '--format', format],
+        { cwd: dir },
+      );
       expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
       expect(r.stdout).toContain('schools schools.csv (saved 2026-08-28)');
       expect(r.stdout).toContain('last year schools-2025.csv (saved 2025-07-15)');
@@ -48,12 +51,19 @@ describe('the board report says whose it is and what it was made from', () => {
   });
   it("the trust's name from trust_name in the config", async () => {
     const r = await runInProcess(['report', 'schools.csv', ...asOf, '--format', 'md'], { cwd: dir });
-    expect(r.stdout.split('\n')[0]).toBe('# Northbridge Learning Trust: school improvement: tiers and support, Trust Review Days - categories A to D');
+    expect(r.stdout.split('\n')[0]).toBe(
+      '# Northbridge Learning Trust: school improvement: tiers and support, Trust Review Days - categories A to D',
+    );
   });
   it('else the one trust every school in the data belongs to', async () => {
     const one = join(mkdtempSync(join(tmpdir(), 'sit-one-trust-')), 'one');
-    writeFileSync(`${one}.csv`, 'urn,name,trust,ofsted_overall,ofsted_date,leadership_capacity\n100001,Ashgrove Primary School,Kestrel Academies Trust,Good,2023-01-18,supports-others\n');
-    const r = await runInProcess(['report', `${one}.csv`, '--preset', 'rlt-categories', ...asOf, '--format', 'md'], { cwd: join(one, '..') });
+    writeFileSync(
+      `${one}.csv`,
+      'urn,name,trust,ofsted_overall,ofsted_date,leadership_capacity\n100001,Ashgrove Primary School,Kestrel Academies Trust,Good,2023-01-18,supports-others\n',
+    );
+    const r = await runInProcess(['report', `${one}.csv`, '--preset', 'rlt-categories', ...asOf, '--format', 'md'], {
+      cwd: join(one, '..'),
+    });
     expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
     expect(r.stdout.split('\n')[0]).toMatch(/^# Kestrel Academies Trust: school improvement/);
   });

@@ -14,8 +14,12 @@ const asOf = ['--as-of', '2026-09-01'];
 let browser: Browser | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'sit-html-render-'));
 
-beforeAll(async () => { browser = await launchChromium(); }, 60_000);
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function open(args: string[]): Promise<Page> {
   const r = await runInProcess([...args, ...asOf, '--format', 'html'], { cwd: FIXTURES });
@@ -27,12 +31,17 @@ async function open(args: string[]): Promise<Page> {
 
 /** The background colour of every cell in the column headed `header` of the first table that has it. */
 async function columnColours(page: Page, header: string, table = 0): Promise<string[]> {
-  return page.evaluate(([h, t]) => {
-    const tables = [...document.querySelectorAll('table')].filter((x) => [...x.querySelectorAll('thead th')].some((th) => th.textContent === h));
-    const el = tables[t as number];
-    const index = [...el.querySelectorAll('thead th')].findIndex((th) => th.textContent === h);
-    return [...el.querySelectorAll('tbody tr')].map((tr) => getComputedStyle(tr.children[index]).backgroundColor);
-  }, [header, table] as const);
+  return page.evaluate(
+    ([h, t]) => {
+      const tables = [...document.querySelectorAll('table')].filter((x) =>
+        [...x.querySelectorAll('thead th')].some((th) => th.textContent === h),
+      );
+      const el = tables[t as number];
+      const index = [...el.querySelectorAll('thead th')].findIndex((th) => th.textContent === h);
+      return [...el.querySelectorAll('tbody tr')].map((tr) => getComputedStyle(tr.children[index]).backgroundColor);
+    },
+    [header, table] as const,
+  );
 }
 
 const NONE = 'rgba(0, 0, 0, 0)';
@@ -55,9 +64,15 @@ describe('tier colour on the tier column, by name', () => {
   });
   it('diff: "down" (less support) is green and "up" (more support) amber, whatever the new tier; the new tier has the tier colour', async () => {
     const page = await open(['diff', 'schools-2025.csv', 'schools.csv']);
-    const words = await page.evaluate(() => [...document.querySelectorAll('tbody tr')].map((tr) => tr.children[2].textContent));
+    const words = await page.evaluate(() =>
+      [...document.querySelectorAll('tbody tr')].map((tr) => tr.children[2].textContent),
+    );
     const colours = await columnColours(page, 'movement');
-    words.forEach((w, i) => expect(colours[i], `${w}`).toBe(w === 'down' ? GREEN : w === 'up' ? AMBER : /needing data/.test(w ?? '') ? 'rgb(228, 228, 228)' : NONE));
+    words.forEach((w, i) =>
+      expect(colours[i], `${w}`).toBe(
+        w === 'down' ? GREEN : w === 'up' ? AMBER : /needing data/.test(w ?? '') ? 'rgb(228, 228, 228)' : NONE,
+      ),
+    );
     expect(words).toContain('up');
     expect(words).toContain('down');
     expect((await columnColours(page, 'new tier')).some((c) => c !== NONE)).toBe(true);
@@ -88,18 +103,35 @@ writeFileSync(six, readFileSync(join(FIXTURES, 'schools.csv'), 'utf8').split('\n
 
 describe('printed on A4', () => {
   it.each([
-    ['budget-6', ['budget', six], /^(Support days by school|Support days by tier|Support days by trust|Demand against capacity|Assumptions)$/],
-    ['budget', ['budget', 'schools.csv'], /^(Support days by school|Support days by tier|Support days by trust|Demand against capacity|Assumptions)$/],
-    ['report', ['report', 'schools.csv', '--previous', 'schools-2025.csv'], /^(Summary|Charts|Schools, tiers and reasons|Support days by tier|Demand against capacity|Tier movements.*|Assumptions)$/],
+    [
+      'budget-6',
+      ['budget', six],
+      /^(Support days by school|Support days by tier|Support days by trust|Demand against capacity|Assumptions)$/,
+    ],
+    [
+      'budget',
+      ['budget', 'schools.csv'],
+      /^(Support days by school|Support days by tier|Support days by trust|Demand against capacity|Assumptions)$/,
+    ],
+    [
+      'report',
+      ['report', 'schools.csv', '--previous', 'schools-2025.csv'],
+      /^(Summary|Charts|Schools, tiers and reasons|Support days by tier|Demand against capacity|Tier movements.*|Assumptions)$/,
+    ],
   ])('%s: no page ends with a heading', async (name, args, heading) => {
     const page = await open(args);
     const pdf = join(dir, `${name}.pdf`);
     writeFileSync(pdf, await page.pdf({ format: 'A4' }));
     await page.close();
-    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     for (const [i, text] of pages.entries()) {
-      const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       expect(lines[lines.length - 1], `page ${i + 1} ends with a heading`).not.toMatch(heading);
     }
   });
@@ -111,12 +143,16 @@ describe('board report chart', () => {
     const clashes = await page.evaluate(() => {
       const svg = document.querySelector('#chart-terms-title')!.closest('svg')!;
       const box = (e: Element) => e.getBoundingClientRect();
-      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const overlap = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       const label = box(svg.querySelector('.limit-label')!);
       const line = box(svg.querySelector('.limit')!);
       const others = [...svg.querySelectorAll('rect.bar, text.value, text.axis')].map(box);
       const values = [...svg.querySelectorAll('text.value')].map(box);
-      return { label: others.filter((o) => overlap(label, o)).length, values: values.filter((v) => v.top <= line.bottom && line.top <= v.bottom).length };
+      return {
+        label: others.filter((o) => overlap(label, o)).length,
+        values: values.filter((v) => v.top <= line.bottom && line.top <= v.bottom).length,
+      };
     });
     expect(clashes).toEqual({ label: 0, values: 0 });
     await page.close();

@@ -12,7 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), 'sit-open-right-'));
 copyFileSync(join(FIXTURES, 'schools.csv'), join(dir, 'schools.csv'));
 copyFileSync(join(FIXTURES, 'trust.config.yaml'), join(dir, 'trust.config.yaml'));
 // An accented, curly-apostrophed name: what Excel mangled without the mark.
-writeFileSync(join(dir, 'accents.csv'), 'urn,name,ofsted_overall,ofsted_date\n100001,St Thérèse’s Catholic Primary,Good,2023-01-18\n');
+writeFileSync(
+  join(dir, 'accents.csv'),
+  'urn,name,ofsted_overall,ofsted_date\n100001,St Thérèse’s Catholic Primary,Good,2023-01-18\n',
+);
 writeFileSync(join(dir, 'extra.csv'), 'urn,name,attendance_pct\n100001,St Thérèse’s Catholic Primary,95.2\n');
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -38,7 +41,10 @@ describe('CSV: a byte-order mark in a file, none on standard output', () => {
     expect([...readFileSync(join(dir, 'presets.csv')).subarray(0, 3)]).toEqual(BOM);
   });
   it('standard output has no mark (a pipeline reads plain UTF-8)', async () => {
-    const result = await runInProcess(['classify', 'accents.csv', '--preset', 'four-tier', '--format', 'csv', ...asOf], { cwd: dir });
+    const result = await runInProcess(
+      ['classify', 'accents.csv', '--preset', 'four-tier', '--format', 'csv', ...asOf],
+      { cwd: dir },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.charCodeAt(0)).not.toBe(0xfeff);
     expect(result.stdout.startsWith('urn,')).toBe(true);
@@ -56,8 +62,10 @@ describe('a file named for a format sit does not write', () => {
     expect(result.stderr).toMatch(message);
     expect(existsSync(join(dir, args[args.length - 1]))).toBe(false);
   });
-  it('--format still decides when given (the name is then the person\'s choice)', async () => {
-    const result = await runInProcess(['calendar', '--term', '3', '--format', 'ics', '-o', 'plan.ical', ...asOf], { cwd: dir });
+  it("--format still decides when given (the name is then the person's choice)", async () => {
+    const result = await runInProcess(['calendar', '--term', '3', '--format', 'ics', '-o', 'plan.ical', ...asOf], {
+      cwd: dir,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(dir, 'plan.ical'), 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
   });

@@ -5,7 +5,18 @@
 // timing: writers are held at the moment of writing by the test-only SIT_TEST_PAUSE_FIFO hook.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
-import { chmodSync, closeSync, constants, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +32,10 @@ interface Child {
 }
 
 /** The built sit in a child process, with its own environment and standard streams. */
-function start(args: string[], options: { cwd?: string; env?: Record<string, string>; stdio?: StdioOptions } = {}): Child {
+function start(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; stdio?: StdioOptions } = {},
+): Child {
   const child = spawn(process.execPath, [join(ROOT, 'bin/sit.js'), ...args], {
     cwd: options.cwd ?? FIXTURES,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
@@ -31,9 +45,11 @@ function start(args: string[], options: { cwd?: string; env?: Record<string, str
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    },
+  );
   return { pid: child.pid!, done };
 }
 
@@ -53,7 +69,12 @@ describe('-o replaces only a regular file', () => {
       const result = runSit([...CLASSIFY, '-o', target, '--force'], { cwd: dir });
       expect(result.code, result.stderr).toBe(73);
       expect(result.stderr).toMatch(/is (a pipe \(FIFO\)|a device|a folder)/);
-      expect(result.stderr.trim().split('\n').filter((l) => l.startsWith('sit: '))).toHaveLength(1);
+      expect(
+        result.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('sit: ')),
+      ).toHaveLength(1);
     }
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(temps(dir)).toEqual([]);
@@ -128,7 +149,9 @@ describe('an interrupted write leaves no temporary file', () => {
       const dir = fresh();
       const pause = fifo(dir, 'run.pause');
       writeFileSync(join(dir, 'tiers.csv'), 'the old result\n');
-      const run = start([...CLASSIFY, '-o', join(dir, 'tiers.csv'), '--force'], { env: { SIT_TEST_PAUSE_FIFO: pause } });
+      const run = start([...CLASSIFY, '-o', join(dir, 'tiers.csv'), '--force'], {
+        env: { SIT_TEST_PAUSE_FIFO: pause },
+      });
       const hold = await open(pause, 'w');
       expect(temps(dir)).toHaveLength(1);
       process.kill(run.pid, signal);
@@ -151,7 +174,10 @@ describe('standard output and standard error that fail', () => {
     return writer;
   }
 
-  for (const args of [['help', 'classify'], ['calendar', SCHOOLS, '--year', '--preset', 'rlt-categories', ...AS_OF, '--format', 'csv']]) {
+  for (const args of [
+    ['help', 'classify'],
+    ['calendar', SCHOOLS, '--year', '--preset', 'rlt-categories', ...AS_OF, '--format', 'csv'],
+  ]) {
     it(`a closed pipe ends quietly with exit 0: sit ${args.slice(0, 2).join(' ')}`, async () => {
       const fd = closedPipe();
       const result = await start(args, { stdio: ['ignore', fd, 'pipe'] }).done;
@@ -172,7 +198,9 @@ describe('standard output and standard error that fail', () => {
 
   it('a failing standard error does not change the exit code', async () => {
     const fd = openSync('/dev/full', 'w');
-    const ok = await start(['classify', SCHOOLS, '--preset', 'rlt-categories', ...AS_OF, '--format', 'csv'], { stdio: ['ignore', 'pipe', fd] }).done;
+    const ok = await start(['classify', SCHOOLS, '--preset', 'rlt-categories', ...AS_OF, '--format', 'csv'], {
+      stdio: ['ignore', 'pipe', fd],
+    }).done;
     const missing = await start(['classify', 'no-such.csv', ...AS_OF], { stdio: ['ignore', 'pipe', fd] }).done;
     closeSync(fd);
     expect(ok.code).toBe(0);
@@ -187,7 +215,23 @@ describe('zips are the same bytes in any time zone', () => {
     for (const tz of ['America/New_York', 'Asia/Tokyo']) {
       const docx = join(dir, `${tz.replace('/', '-')}.docx`);
       const xlsx = join(dir, `${tz.replace('/', '-')}.xlsx`);
-      const word = await start(['wfap', 'new', '--school', '100004', '--data', 'schools.csv', '--yes', '--preset', 'rlt-categories', ...AS_OF, '-o', docx], { env: { TZ: tz } }).done;
+      const word = await start(
+        [
+          'wfap',
+          'new',
+          '--school',
+          '100004',
+          '--data',
+          'schools.csv',
+          '--yes',
+          '--preset',
+          'rlt-categories',
+          ...AS_OF,
+          '-o',
+          docx,
+        ],
+        { env: { TZ: tz } },
+      ).done;
       const excel = await start([...CLASSIFY, '-o', xlsx], { env: { TZ: tz } }).done;
       expect(word.code, word.stderr).toBe(0);
       expect(excel.code, excel.stderr).toBe(0);

@@ -25,9 +25,14 @@ beforeAll(() => {
   xml = strFromU8(entries['word/document.xml']);
 }, 60_000);
 
-const paragraphs = (x: string) => [...x.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
-const headings = (x: string, style: string) => [...x.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-  .filter((m) => m[0].includes(`<w:pStyle w:val="${style}"/>`)).map((m) => paragraphs(m[0])[0]);
+const paragraphs = (x: string) =>
+  [...x.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
+const headings = (x: string, style: string) =>
+  [...x.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .filter((m) => m[0].includes(`<w:pStyle w:val="${style}"/>`))
+    .map((m) => paragraphs(m[0])[0]);
 
 describe('sit report -o board.docx', () => {
   it('is an A4 portrait Word document', () => {
@@ -36,10 +41,17 @@ describe('sit report -o board.docx', () => {
   });
 
   it('has the HTML report’s title, summary and sections, each with its table', () => {
-    expect(headings(xml, 'Title')).toEqual(['School improvement: tiers and support, Trust Review Days - categories A to D']);
+    expect(headings(xml, 'Title')).toEqual([
+      'School improvement: tiers and support, Trust Review Days - categories A to D',
+    ]);
     const html = runSit([...args, '--format', 'html'], { cwd: FIXTURES });
     expect(html.code, html.stderr).toBe(0);
-    const sections = [...html.stdout.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+    const sections = [...html.stdout.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) =>
+      m[1]
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"'),
+    );
     expect(sections).toContain('Demand against capacity');
     expect(headings(xml, 'Heading2')).toEqual(sections);
     expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
@@ -51,7 +63,9 @@ describe('sit report -o board.docx', () => {
   });
 
   it('has the three charts as PNG pictures, each with its description as alt text', () => {
-    const media = Object.keys(entries).filter((name) => name.startsWith('word/media/')).sort();
+    const media = Object.keys(entries)
+      .filter((name) => name.startsWith('word/media/'))
+      .sort();
     expect(media).toEqual(['word/media/image1.png', 'word/media/image2.png', 'word/media/image3.png']);
     for (const name of media) expect([...entries[name].slice(0, 8)]).toEqual(PNG);
     expect(xml.match(/<pic:pic /g)).toHaveLength(3);
@@ -74,7 +88,19 @@ describe('sit report -o board.docx', () => {
   });
 
   it('refuses to write a Word document to a terminal', async () => {
-    const r = await runInProcess(['report', `${FIXTURES}/schools.csv`, '--config', `${FIXTURES}/trust.config.yaml`, '--format', 'docx', '--as-of', '2026-09-01'], { tty: true });
+    const r = await runInProcess(
+      [
+        'report',
+        `${FIXTURES}/schools.csv`,
+        '--config',
+        `${FIXTURES}/trust.config.yaml`,
+        '--format',
+        'docx',
+        '--as-of',
+        '2026-09-01',
+      ],
+      { tty: true },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('a Word document cannot be shown in the terminal; add -o board-report.docx');
   });

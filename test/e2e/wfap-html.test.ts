@@ -25,7 +25,10 @@ const EVIL = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"
 
 async function planHtml(answers: string): Promise<string> {
   writeFileSync(join(dir, 'answers.yaml'), answers);
-  const r = await runInProcess(['wfap', 'new', '--school', '100004', '--answers', 'answers.yaml', '--yes', '--format', 'html', ...BASE], { cwd: dir });
+  const r = await runInProcess(
+    ['wfap', 'new', '--school', '100004', '--answers', 'answers.yaml', '--yes', '--format', 'html', ...BASE],
+    { cwd: dir },
+  );
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -33,8 +36,14 @@ async function planHtml(answers: string): Promise<string> {
 describe('WFAP HTML in Chromium', () => {
   it('renders, escapes script in answers (nothing runs), and repeats the action table header across printed pages', async () => {
     // A long plan: one priority with 40 action rows, so the action table spans several A4 pages.
-    const rows = Array.from({ length: 40 }, (_, i) => `      - action: "Action ${i + 1} ${i === 0 ? EVIL.replace(/"/g, '\\"') : ''}"\n        rationale: "A long rationale so that the row takes some room on the page, number ${i + 1}"\n`).join('');
-    const html = await planHtml(`strengths:\n  - "${EVIL.replace(/"/g, '\\"')}"\npriorities:\n  - title: "Long priority"\n    actions:\n${rows}`);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `      - action: "Action ${i + 1} ${i === 0 ? EVIL.replace(/"/g, '\\"') : ''}"\n        rationale: "A long rationale so that the row takes some room on the page, number ${i + 1}"\n`,
+    ).join('');
+    const html = await planHtml(
+      `strengths:\n  - "${EVIL.replace(/"/g, '\\"')}"\npriorities:\n  - title: "Long priority"\n    actions:\n${rows}`,
+    );
     writeFileSync(join(dir, 'plan.html'), html);
     const page = await browser!.newPage();
     const errors: string[] = [];
@@ -47,7 +56,12 @@ describe('WFAP HTML in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('main script, main img').count()).toBe(0);
     // Headers repeat: the action table's head is a table-header-group, and the print is A4 landscape, several pages.
-    expect(await page.locator('table.actions thead').first().evaluate((el) => getComputedStyle(el).display)).toBe('table-header-group');
+    expect(
+      await page
+        .locator('table.actions thead')
+        .first()
+        .evaluate((el) => getComputedStyle(el).display),
+    ).toBe('table-header-group');
     const pdf = await page.pdf({ preferCSSPageSize: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(2);
@@ -62,9 +76,19 @@ describe('WFAP HTML in Chromium', () => {
     await page.goto(`file://${join(dir, 'plan.html')}`);
     await page.emulateMedia({ media: 'print' });
     const text = readFileSync(join(dir, 'plan.html'), 'utf8');
-    expect(text).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(text).toContain('Content-Security-Policy" content="default-src \'none\'');
     const headers = await page.locator('table.actions thead th').allTextContents();
-    expect(headers.slice(0, 9)).toEqual(['Key actions', 'Rationale', 'Support required', 'Lead', 'When', 'Monitoring: Who', 'Monitoring: How', 'Impact: Dissemination', 'Next steps']);
+    expect(headers.slice(0, 9)).toEqual([
+      'Key actions',
+      'Rationale',
+      'Support required',
+      'Lead',
+      'When',
+      'Monitoring: Who',
+      'Monitoring: How',
+      'Impact: Dissemination',
+      'Next steps',
+    ]);
     await page.close();
   });
 });

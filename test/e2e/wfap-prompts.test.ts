@@ -19,7 +19,10 @@ async function answer(expected: string, keys: string | null) {
 describe('sit wfap new in a terminal', () => {
   it('asks for the school (searchable), the tier, priorities, milestones and actions, shows a summary, then writes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-wfap-tty-'));
-    writeFileSync(join(dir, 'a.yaml'), 'strengths: [Reading]\nareas_to_develop: [Writing]\nchallenges: [Staffing]\nsupport_required: [English lead]\n');
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      'strengths: [Reading]\nareas_to_develop: [Writing]\nchallenges: [Staffing]\nsupport_required: [English lead]\n',
+    );
     const run = runInProcess(['wfap', 'new', '--answers', 'a.yaml', '-o', 'plan.md', ...BASE], { tty: true, cwd: dir });
 
     await screen.next();
@@ -42,7 +45,16 @@ describe('sit wfap new in a terminal', () => {
     await answer('So that by the end of the Summer Term', '65% at expected');
     await answer('Priority 1, action 1: Key actions', 'Joint moderation');
     await answer('Rationale', 'Writing is weakest');
-    for (const header of ['Support required', 'Lead', 'When', 'Monitoring: Who', 'Monitoring: How', 'Impact: Dissemination', 'Next steps']) await answer(header, null);
+    for (const header of [
+      'Support required',
+      'Lead',
+      'When',
+      'Monitoring: Who',
+      'Monitoring: How',
+      'Impact: Dissemination',
+      'Next steps',
+    ])
+      await answer(header, null);
     await answer('action 2: Key actions (Enter when done)', null);
     await answer('Write the plan?', null);
 
@@ -52,7 +64,9 @@ describe('sit wfap new in a terminal', () => {
     const plan = readFileSync(join(dir, 'plan.md'), 'utf8');
     expect(plan).toContain('| School | Dunmore Primary School |');
     expect(plan).toContain('## Key priority 1: Improve writing');
-    expect(plan).toContain('| Joint moderation | Writing is weakest | Trust school improvement support (Category D: not stated in the source');
+    expect(plan).toContain(
+      '| Joint moderation | Writing is weakest | Trust school improvement support (Category D: not stated in the source',
+    );
     expect(plan).toContain('| Headteacher | Autumn Term | Trust school improvement lead |');
   });
 
@@ -86,7 +100,10 @@ describe('sit init in a terminal', () => {
 describe('sit wfap deployment in a terminal', () => {
   it('asks for the leader, role, focus and lists', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-wfap-tty-'));
-    const run = runInProcess(['wfap', 'deployment', '--school', '100004', '--format', 'json', '-o', 'd.json', ...BASE], { tty: true, cwd: dir });
+    const run = runInProcess(
+      ['wfap', 'deployment', '--school', '100004', '--format', 'json', '-o', 'd.json', ...BASE],
+      { tty: true, cwd: dir },
+    );
     await answer('System leader', 'Jo Adeyemi');
     await screen.next();
     expect(screen.getScreen()).toContain('National Leader of Education (NLE)');
@@ -106,7 +123,14 @@ describe('sit wfap deployment in a terminal', () => {
     const result = await run;
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8'))).toMatchObject({
-      school: { urn: 100004 }, leader: 'Jo Adeyemi', role: 'SLE', days: 6.5, key_focus: 'Writing', agreed_outcomes: ['65% expected'], key_tasks: ['Moderation'], evidence_of_impact: ['Outcomes'],
+      school: { urn: 100004 },
+      leader: 'Jo Adeyemi',
+      role: 'SLE',
+      days: 6.5,
+      key_focus: 'Writing',
+      agreed_outcomes: ['65% expected'],
+      key_tasks: ['Moderation'],
+      evidence_of_impact: ['Outcomes'],
     });
   });
 });

@@ -19,7 +19,9 @@ const text = async (file: string) => (await mammoth.extractRawText({ path: file 
 
 describe('sit wfap new, scripted', () => {
   it('--yes writes a blank plan pre-filled from data and policy, without a terminal (html)', () => {
-    const r = runSit(['wfap', 'new', '--school', '100004', '--yes', '--format', 'html', '-o', 'plan.html', ...BASE], { cwd: dir });
+    const r = runSit(['wfap', 'new', '--school', '100004', '--yes', '--format', 'html', '-o', 'plan.html', ...BASE], {
+      cwd: dir,
+    });
     expect(r.stderr).toBe('wrote plan.html\n');
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'plan.html'), 'utf8');
@@ -44,7 +46,16 @@ describe('sit wfap new, scripted', () => {
     const r = runSit([...args, '-o', 'answers.docx'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const doc = await text(join(dir, 'answers.docx'));
-    for (const s of ['Dunmore Primary School', '100004', 'Improve attendance of disadvantaged pupils', 'Raise attainment in writing', 'First-day response to every absence', 'Joint moderation of writing each half term', 'Monitoring: Who', 'So that by the end of the Summer Term']) {
+    for (const s of [
+      'Dunmore Primary School',
+      '100004',
+      'Improve attendance of disadvantaged pupils',
+      'Raise attainment in writing',
+      'First-day response to every absence',
+      'Joint moderation of writing each half term',
+      'Monitoring: Who',
+      'So that by the end of the Summer Term',
+    ]) {
       expect(doc).toContain(s);
     }
   });
@@ -52,19 +63,26 @@ describe('sit wfap new, scripted', () => {
   it('missing answers without a terminal: exit 2, naming them', async () => {
     const r = await runInProcess(['wfap', 'new', '--school', '100004', ...BASE]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^sit: missing answers: strengths, areas_to_develop, challenges, support_required, priorities /);
+    expect(r.stderr).toMatch(
+      /^sit: missing answers: strengths, areas_to_develop, challenges, support_required, priorities /,
+    );
     const none = await runInProcess(['wfap', 'new', '--yes', ...BASE]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('name the school');
   });
 
   it('a bad answers file: exit 65, file:line: path: what was expected', () => {
-    writeFileSync(join(dir, 'bad.yaml'), 'school: 100004\nstrengths: [ok]\npriorities:\n  - title: x\n    mielstones: {}\ntier: Z\n');
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'school: 100004\nstrengths: [ok]\npriorities:\n  - title: x\n    mielstones: {}\ntier: Z\n',
+    );
     const r = runSit(['wfap', 'new', '--answers', 'bad.yaml', ...BASE], { cwd: dir });
     expect(r.code).toBe(65);
     expect(r.stderr).toBe('sit: bad.yaml:5: priorities[0]: unknown field "mielstones" (check the spelling)\n');
     writeFileSync(join(dir, 'bad-tier.yaml'), 'tier: Z\n');
-    const t = runSit(['wfap', 'new', '--school', '100004', '--yes', '--answers', 'bad-tier.yaml', ...BASE], { cwd: dir });
+    const t = runSit(['wfap', 'new', '--school', '100004', '--yes', '--answers', 'bad-tier.yaml', ...BASE], {
+      cwd: dir,
+    });
     expect(t.code).toBe(65);
     expect(t.stderr).toContain('tier: "Z" is not a tier of policy rlt-categories');
   });
@@ -74,15 +92,27 @@ describe('sit wfap new, scripted', () => {
     const r = runSit(['wfap', 'new', '--school', '100004', '--yes', '--template', 'broken.md', ...BASE], { cwd: dir });
     expect(r.code).toBe(78);
     expect(r.stderr).toBe('sit: broken.md:2: the section {{#priorities}} is never closed; add {{/priorities}}\n');
-    writeFileSync(join(dir, 'mine.md'), 'Plan for {{school.name}} ({{tier.label}})\n{{#priorities}}\n{{number}}. {{title}}\n{{/priorities}}\n');
-    const ok = await runInProcess(['wfap', 'new', '--answers', `${FIXTURES}/wfap-answers.yaml`, '--template', 'mine.md', ...BASE], { cwd: dir });
-    expect(ok.stdout).toBe('Plan for Dunmore Primary School (Category D)\n1. Improve attendance of disadvantaged pupils\n2. Raise attainment in writing\n');
+    writeFileSync(
+      join(dir, 'mine.md'),
+      'Plan for {{school.name}} ({{tier.label}})\n{{#priorities}}\n{{number}}. {{title}}\n{{/priorities}}\n',
+    );
+    const ok = await runInProcess(
+      ['wfap', 'new', '--answers', `${FIXTURES}/wfap-answers.yaml`, '--template', 'mine.md', ...BASE],
+      { cwd: dir },
+    );
+    expect(ok.stdout).toBe(
+      'Plan for Dunmore Primary School (Category D)\n1. Improve attendance of disadvantaged pupils\n2. Raise attainment in writing\n',
+    );
   });
 
   it('refuses to write a Word document to a terminal', async () => {
-    const r = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--format', 'docx', ...BASE], { tty: true });
+    const r = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--format', 'docx', ...BASE], {
+      tty: true,
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('a Word document cannot be shown in the terminal; add -o 100004-dunmore-primary-school-wfap-2026-27.docx');
+    expect(r.stderr).toContain(
+      'a Word document cannot be shown in the terminal; add -o 100004-dunmore-primary-school-wfap-2026-27.docx',
+    );
   });
 
   it('--all --format docx writes a Word plan per school that opens; refuses to overwrite', async () => {
@@ -97,7 +127,9 @@ describe('sit wfap new, scripted', () => {
     const again = runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', ...BASE], { cwd: dir });
     expect(again.code).toBe(73);
     expect(again.stderr).toContain('26 of the 26 plans already exist');
-    expect(runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', '--force', ...BASE], { cwd: dir }).code).toBe(0);
+    expect(
+      runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', '--force', ...BASE], { cwd: dir }).code,
+    ).toBe(0);
   });
 
   it('the same plan gives the same Word bytes, dated by --as-of rather than the clock', async () => {
@@ -118,7 +150,9 @@ describe('sit wfap new, scripted', () => {
     const [a, b] = ['same-1.docx', 'same-2.docx'].map((f) => readFileSync(join(dir, f)));
     expect(Buffer.compare(a, b)).toBe(0);
     const { unzipSync, strFromU8 } = await import('fflate');
-    expect(strFromU8(unzipSync(a)['docProps/core.xml'])).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-09-01T00:00:00Z</dcterms:created>');
+    expect(strFromU8(unzipSync(a)['docProps/core.xml'])).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-09-01T00:00:00Z</dcterms:created>',
+    );
     expect(await text(join(dir, 'same-1.docx'))).toContain('Dunmore Primary School');
   });
 
@@ -137,9 +171,17 @@ describe('sit wfap deployment, scripted', () => {
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('| Role | Specialist Leader of Education \\(SLE\\): English |'.replace(/\\/g, ''));
     expect(md.stdout).toContain('## Type of evidence of impact');
-    expect((await runInProcess([...args, '--format', 'html'])).stdout).toContain('<li>Coaching for two Year 5/6 teachers</li>');
-    expect((await runInProcess([...args, '--format', 'csv'])).stdout.split('\r\n')[0]).toBe('URN,School,Academic year,System leader,Role,Role detail,From,Days,Key focus area,Agreed outcomes,Key tasks,Type of evidence of impact');
-    expect(JSON.parse((await runInProcess([...args, '--format', 'json'])).stdout)).toMatchObject({ kind: 'deployment', role: 'SLE', days: 6 });
+    expect((await runInProcess([...args, '--format', 'html'])).stdout).toContain(
+      '<li>Coaching for two Year 5/6 teachers</li>',
+    );
+    expect((await runInProcess([...args, '--format', 'csv'])).stdout.split('\r\n')[0]).toBe(
+      'URN,School,Academic year,System leader,Role,Role detail,From,Days,Key focus area,Agreed outcomes,Key tasks,Type of evidence of impact',
+    );
+    expect(JSON.parse((await runInProcess([...args, '--format', 'json'])).stdout)).toMatchObject({
+      kind: 'deployment',
+      role: 'SLE',
+      days: 6,
+    });
     expect(runSit([...args, '-o', 'dep.docx'], { cwd: dir }).code).toBe(0);
     expect(await text(join(dir, 'dep.docx'))).toContain('Jo Adeyemi');
   });
@@ -147,7 +189,9 @@ describe('sit wfap deployment, scripted', () => {
   it('missing answers: exit 2 naming them; --yes writes a blank record', async () => {
     const r = await runInProcess(['wfap', 'deployment', ...BASE]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('missing answers: school, leader, role, days, key_focus, agreed_outcomes, key_tasks, evidence_of_impact');
+    expect(r.stderr).toContain(
+      'missing answers: school, leader, role, days, key_focus, agreed_outcomes, key_tasks, evidence_of_impact',
+    );
     const blank = await runInProcess(['wfap', 'deployment', '--yes', '--format', 'md', ...BASE]);
     expect(blank.code).toBe(0);
     expect(blank.stdout).toContain('_To be completed._');
@@ -158,21 +202,35 @@ describe('trust settings for WFAPs', () => {
   it('kpis: and wfap.template_md in trust.config.yaml are used (paths relative to the config)', async () => {
     const trust = mkdtempSync(join(tmpdir(), 'sit-wfap-trust-'));
     copyFileSync(`${FIXTURES}/schools.csv`, join(trust, 'schools.csv'));
-    writeFileSync(join(trust, 'trust.config.yaml'), [
-      'extends: four-tier', 'schools: schools.csv',
-      'kpis:',
-      "  - { name: attendance, label: Attendance, field: attendance_pct, unit: '%', target: 96 }",
-      "  - { name: pa, label: Persistent absence, field: persistent_absence_pct, unit: '%', target: national, lower_is_better: true }",
-      'wfap: { template_md: templates/mine.md }', '',
-    ].join('\n'));
+    writeFileSync(
+      join(trust, 'trust.config.yaml'),
+      [
+        'extends: four-tier',
+        'schools: schools.csv',
+        'kpis:',
+        "  - { name: attendance, label: Attendance, field: attendance_pct, unit: '%', target: 96 }",
+        "  - { name: pa, label: Persistent absence, field: persistent_absence_pct, unit: '%', target: national, lower_is_better: true }",
+        'wfap: { template_md: templates/mine.md }',
+        '',
+      ].join('\n'),
+    );
     mkdirSync(join(trust, 'templates'));
-    writeFileSync(join(trust, 'templates', 'mine.md'), '{{#kpis}}\n{{label}}: {{value}} / {{target}} ({{target_source}})\n{{/kpis}}\n');
-    const r = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--as-of', '2026-09-01'], { cwd: trust });
+    writeFileSync(
+      join(trust, 'templates', 'mine.md'),
+      '{{#kpis}}\n{{label}}: {{value}} / {{target}} ({{target_source}})\n{{/kpis}}\n',
+    );
+    const r = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--as-of', '2026-09-01'], {
+      cwd: trust,
+    });
     expect(r.code, r.stderr).toBe(0);
     // four-tier: national persistent absence, primary 14.6.
-    expect(r.stdout).toBe('Attendance: 93.8% / 96% (trust target)\nPersistent absence: 17% / 14.6% (national (primary))\n');
+    expect(r.stdout).toBe(
+      'Attendance: 93.8% / 96% (trust target)\nPersistent absence: 17% / 14.6% (national (primary))\n',
+    );
     writeFileSync(join(trust, 'templates', 'mine.md'), '{{#kpis}}\n{{lable}}\n{{/kpis}}\n');
-    const bad = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--as-of', '2026-09-01'], { cwd: trust });
+    const bad = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--as-of', '2026-09-01'], {
+      cwd: trust,
+    });
     expect(bad.code).toBe(78);
     expect(bad.stderr).toBe('sit: templates/mine.md:2: unknown placeholder "lable"\n');
   });
@@ -184,8 +242,17 @@ describe('trust settings for WFAPs', () => {
     stdin.end('');
     const code = await run(['wfap', 'new', '--all', '--format', 'json', '-o', 'plans', ...BASE], {
       stdout: { write: () => true, isTTY: false },
-      stderr: { write: (s: string | Uint8Array) => { stderr += String(s); return true; }, isTTY: true },
-      stdin, cwd: out, env: {}, now: () => new Date('2026-09-01T12:00:00Z'),
+      stderr: {
+        write: (s: string | Uint8Array) => {
+          stderr += String(s);
+          return true;
+        },
+        isTTY: true,
+      },
+      stdin,
+      cwd: out,
+      env: {},
+      now: () => new Date('2026-09-01T12:00:00Z'),
     });
     expect(code).toBe(0);
     expect(stderr).toContain('26/26');

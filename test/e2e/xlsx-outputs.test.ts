@@ -19,7 +19,8 @@ function write(name: string, args: string[]): Uint8Array {
   return readFileSync(out);
 }
 
-const sheetNames = (bytes: Uint8Array) => [...strFromU8(unzipSync(bytes)['xl/workbook.xml']).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+const sheetNames = (bytes: Uint8Array) =>
+  [...strFromU8(unzipSync(bytes)['xl/workbook.xml']).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
 
 describe('xlsx for every tabular output', () => {
   it('classify: one sheet, read back with the same tiers as the CSV', async () => {
@@ -38,9 +39,17 @@ describe('xlsx for every tabular output', () => {
     expect(first.rows).toHaveLength(27);
   });
   it('diff and calendar', async () => {
-    const moves = await readXlsxTable(Buffer.from(write('diff.xlsx', ['diff', 'schools-2025.csv', 'schools.csv'])), 'diff.xlsx', anyHeader);
+    const moves = await readXlsxTable(
+      Buffer.from(write('diff.xlsx', ['diff', 'schools-2025.csv', 'schools.csv'])),
+      'diff.xlsx',
+      anyHeader,
+    );
     expect(moves.rows.length).toBeGreaterThan(20);
-    const events = await readXlsxTable(Buffer.from(write('term3.xlsx', ['calendar', '--term', '3'])), 'term3.xlsx', anyHeader);
+    const events = await readXlsxTable(
+      Buffer.from(write('term3.xlsx', ['calendar', '--term', '3'])),
+      'term3.xlsx',
+      anyHeader,
+    );
     expect(events.headers).toContain('date');
     expect(events.rows.length).toBeGreaterThan(26);
   });

@@ -5,10 +5,11 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const log = process.env.SIT_NETWORK_LOG;
-const refuse = (what) => function refused() {
-  if (log) appendFileSync(log, `${what}\n`);
-  throw new Error(`network use refused in tests: ${what}`);
-};
+const refuse = (what) =>
+  function refused() {
+    if (log) appendFileSync(log, `${what}\n`);
+    throw new Error(`network use refused in tests: ${what}`);
+  };
 const net = require('node:net');
 const dns = require('node:dns');
 const http = require('node:http');

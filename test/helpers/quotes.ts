@@ -10,7 +10,10 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 export function missingFragment(quote: string, document: string): string | null {
   const doc = squeeze(document);
   let from = 0;
-  for (const fragment of quote.split('...').map((f) => f.trim()).filter(Boolean)) {
+  for (const fragment of quote
+    .split('...')
+    .map((f) => f.trim())
+    .filter(Boolean)) {
     const at = doc.indexOf(squeeze(fragment), from);
     if (at < 0) return fragment;
     from = at + squeeze(fragment).length;

@@ -23,7 +23,10 @@ function sitCommand(args: string[]): [string, string[]] {
 const sitEnv = (env?: Record<string, string>) => ({ ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env });
 
 /** Runs the built `sit` (or $SIT_BIN, e.g. the single executable) with colour off. */
-export function runSit(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): SitResult {
+export function runSit(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): SitResult {
   const [command, argv] = sitCommand(args);
   const result = spawnSync(command, argv, {
     cwd: options.cwd ?? ROOT,
@@ -36,10 +39,17 @@ export function runSit(args: string[], options: { cwd?: string; input?: string |
 }
 
 /** As runSit, without blocking, so many runs can overlap (standard input is empty). */
-export function runSitAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<SitResult> {
+export function runSitAsync(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<SitResult> {
   const [command, argv] = sitCommand(args);
   return new Promise((resolve) => {
-    const child = spawn(command, argv, { cwd: options.cwd ?? ROOT, env: sitEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, {
+      cwd: options.cwd ?? ROOT,
+      env: sitEnv(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child.stdin.end();
     let stdout = '';
     let stderr = '';
@@ -50,15 +60,24 @@ export function runSitAsync(args: string[], options: { cwd?: string; env?: Recor
 }
 
 /** Runs the program in this process; `tty` makes standard input and output look like a terminal. */
-export async function runInProcess(args: string[], options: { cwd?: string; input?: string; tty?: boolean; env?: Record<string, string>; now?: Date } = {}): Promise<SitResult> {
+export async function runInProcess(
+  args: string[],
+  options: { cwd?: string; input?: string; tty?: boolean; env?: Record<string, string>; now?: Date } = {},
+): Promise<SitResult> {
   let stdout = '';
   let stderr = '';
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   stdin.isTTY = options.tty ?? false;
   stdin.end(options.input ?? '');
   const code = await run(args, {
-    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: options.tty ?? false, columns: 120 },
-    stderr: { write: (s: string | Uint8Array) => (stderr += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')) },
+    stdout: {
+      write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
+      isTTY: options.tty ?? false,
+      columns: 120,
+    },
+    stderr: {
+      write: (s: string | Uint8Array) => (stderr += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
+    },
     stdin,
     cwd: options.cwd ?? ROOT,
     env: { NO_COLOR: '1', ...options.env },

@@ -14,7 +14,8 @@ import { schoolsFromBytes } from '../../src/io/read-schools.js';
 import { repairC1 } from '../../src/io/read-text.js';
 import { runInProcess } from '../helpers/run-sit.js';
 
-const read = (text: string | Buffer) => schoolsFromBytes(Buffer.isBuffer(text) ? text : Buffer.from(text), 'data.csv', 'data.csv');
+const read = (text: string | Buffer) =>
+  schoolsFromBytes(Buffer.isBuffer(text) ? text : Buffer.from(text), 'data.csv', 'data.csv');
 async function refusal(text: string | Buffer): Promise<SitError> {
   try {
     await read(text);
@@ -28,13 +29,21 @@ async function refusal(text: string | Buffer): Promise<SitError> {
 describe('decimal commas', () => {
   it('in a semicolon file "W,F" is W.F, never WF', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: -9, max: 9 }), async (whole, tenth, progress) => {
-        const text = `urn;name;phase;attendance_pct;progress_score\n100001;Ashgrove;primary;${whole},${tenth};${progress},${tenth}\n`;
-        const result = await read(text);
-        expect(result.problems).toEqual([]);
-        expect(result.schools[0].fields.attendance_pct).toBeCloseTo(whole + tenth / 10, 9);
-        expect(result.schools[0].fields.progress_score).toBeCloseTo(progress < 0 ? progress - tenth / 10 : progress + tenth / 10, 9);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: -9, max: 9 }),
+        async (whole, tenth, progress) => {
+          const text = `urn;name;phase;attendance_pct;progress_score\n100001;Ashgrove;primary;${whole},${tenth};${progress},${tenth}\n`;
+          const result = await read(text);
+          expect(result.problems).toEqual([]);
+          expect(result.schools[0].fields.attendance_pct).toBeCloseTo(whole + tenth / 10, 9);
+          expect(result.schools[0].fields.progress_score).toBeCloseTo(
+            progress < 0 ? progress - tenth / 10 : progress + tenth / 10,
+            9,
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -53,30 +62,57 @@ describe('duplicate headers', () => {
     const field = fc.constantFrom(...FIELDS.filter((f) => f.name !== 'urn' && f.name !== 'name').map((f) => f.name));
     const fold = (h: string) => h.toLowerCase().replace(/[\s_-]+/g, '');
     await fc.assert(
-      fc.asyncProperty(field.chain((name) => fc.tuple(fc.constant(name), fc.constantFrom(...spellings(name)), fc.constantFrom(...spellings(name)), fc.boolean())), async ([name, first, second, before]) => {
-        const headers = before ? [first, 'urn', 'name', second] : ['urn', first, 'name', second];
-        const text = `${headers.map((h) => `"${h}"`).join(',')}\n${headers.map((h) => (h === 'urn' ? '100001' : 'x')).join(',')}\n`;
-        if ((fold(first) === fold(name)) !== (fold(second) === fold(name))) {
-          // By design (core/school.ts mapColumns): the column that names the field exactly fills it.
-          const result = await read(text);
-          const exactAt = headers.findIndex((h) => fold(h) === fold(name));
-          expect(result.columns.fieldOf[exactAt]).toBe(name);
-          expect(result.columns.fieldOf.filter((f) => f === name)).toHaveLength(1);
-          return;
-        }
-        const error = await refusal(text);
-        expect(error.exitCode).toBe(65);
-        expect(error.lines).toEqual([`data.csv:1: columns "${first}" and "${second}" both fill ${name}; keep one of them (or rename the other)`]);
-      }),
+      fc.asyncProperty(
+        field.chain((name) =>
+          fc.tuple(
+            fc.constant(name),
+            fc.constantFrom(...spellings(name)),
+            fc.constantFrom(...spellings(name)),
+            fc.boolean(),
+          ),
+        ),
+        async ([name, first, second, before]) => {
+          const headers = before ? [first, 'urn', 'name', second] : ['urn', first, 'name', second];
+          const text = `${headers.map((h) => `"${h}"`).join(',')}\n${headers.map((h) => (h === 'urn' ? '100001' : 'x')).join(',')}\n`;
+          if ((fold(first) === fold(name)) !== (fold(second) === fold(name))) {
+            // By design (core/school.ts mapColumns): the column that names the field exactly fills it.
+            const result = await read(text);
+            const exactAt = headers.findIndex((h) => fold(h) === fold(name));
+            expect(result.columns.fieldOf[exactAt]).toBe(name);
+            expect(result.columns.fieldOf.filter((f) => f === name)).toHaveLength(1);
+            return;
+          }
+          const error = await refusal(text);
+          expect(error.exitCode).toBe(65);
+          expect(error.lines).toEqual([
+            `data.csv:1: columns "${first}" and "${second}" both fill ${name}; keep one of them (or rename the other)`,
+          ]);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 });
 
 // C0 and C1 controls, DEL, zero-width and direction characters, BOM.
-const hidden = fc.constantFrom('\u0000', '\u0007', '\u001b', '\u001a', '\u007f', '\u0085', '\u009b', '\u200b', '\u200e', '\u202e', '\u2066', '\ufeff');
+const hidden = fc.constantFrom(
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u001a',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u200b',
+  '\u200e',
+  '\u202e',
+  '\u2066',
+  '\ufeff',
+);
 // Short enough that the table never wraps the name.
-const nameWith = fc.array(fc.oneof(fc.constantFrom('Ash', 'grove', ']0;', '[2J', 'é'), hidden), { minLength: 1, maxLength: 4 }).map((parts) => `School ${parts.join('')}`);
+const nameWith = fc
+  .array(fc.oneof(fc.constantFrom('Ash', 'grove', ']0;', '[2J', 'é'), hidden), { minLength: 1, maxLength: 4 })
+  .map((parts) => `School ${parts.join('')}`);
 
 describe('control characters in names', () => {
   it('visible() leaves no control or invisible character, and keeps the rest as it was', () => {
@@ -85,7 +121,12 @@ describe('control characters in names', () => {
         const shown = visible(text, true);
         // eslint-disable-next-line no-control-regex
         expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
-        if (!/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/.test(text)) expect(shown).toBe(text);
+        if (
+          !/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/.test(
+            text,
+          )
+        )
+          expect(shown).toBe(text);
       }),
       { numRuns: 1000 },
     );
@@ -98,11 +139,16 @@ describe('control characters in names', () => {
       fc.asyncProperty(nameWith, async (name) => {
         const path = join(work, `${n++}.csv`);
         writeFileSync(path, `urn,name,phase,ofsted_overall\n100001,"${name.replace(/"/g, '""')}",primary,Good\n`);
-        const result = await runInProcess(['classify', path, '--format', 'table', '--as-of', '2026-09-01'], { cwd: work });
+        const result = await runInProcess(['classify', path, '--format', 'table', '--as-of', '2026-09-01'], {
+          cwd: work,
+        });
         // A file with a NUL byte is refused as not text (65); any other is placed.
         expect([0, 65]).toContain(result.code);
         // eslint-disable-next-line no-control-regex
-        for (const out of [result.stdout, result.stderr]) expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+        for (const out of [result.stdout, result.stderr])
+          expect(out).not.toMatch(
+            /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/,
+          );
         // C1 controls in UTF-8 text are first read as the Windows-1252 characters they stand for.
         // The reader trims a cell as String.prototype.trim does (a leading or trailing U+FEFF goes too).
         if (result.code === 0) expect(result.stdout).toContain(visible(repairC1(name).trim(), true));
@@ -113,8 +159,14 @@ describe('control characters in names', () => {
 });
 
 // Names with the accents of English schools' names (St Mary's, Café, Zoë, Łódź is not Windows-1252).
-const accented = fc.array(fc.constantFrom('a', 'e', 'S', 't', ' ', "'", 'é', 'è', 'ë', 'ï', 'ç', 'ô', 'ü', 'ñ', 'ø', '£'), { minLength: 1, maxLength: 20 }).map((s) => `Caf${s.join('')}`.trim());
-const cp1252 = (text: string) => Buffer.from([...text].map((ch) => ch.charCodeAt(0) === 0x20ac ? 0x80 : ch.charCodeAt(0)));
+const accented = fc
+  .array(fc.constantFrom('a', 'e', 'S', 't', ' ', "'", 'é', 'è', 'ë', 'ï', 'ç', 'ô', 'ü', 'ñ', 'ø', '£'), {
+    minLength: 1,
+    maxLength: 20,
+  })
+  .map((s) => `Caf${s.join('')}`.trim());
+const cp1252 = (text: string) =>
+  Buffer.from([...text].map((ch) => (ch.charCodeAt(0) === 0x20ac ? 0x80 : ch.charCodeAt(0))));
 
 describe('encodings', () => {
   it('UTF-8 (with or without a BOM), UTF-16 with a BOM and Windows-1252 all read the same names', async () => {
@@ -139,7 +191,11 @@ describe('encodings', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), async (before, after) => {
         const row = (i: number) => Buffer.from(`${100010 + i},Café ${i},primary\n`, 'utf8');
-        const rows = [...Array.from({ length: before }, (_, i) => row(i)), cp1252(`100099,Café,primary\n`), ...Array.from({ length: after }, (_, i) => row(before + i))];
+        const rows = [
+          ...Array.from({ length: before }, (_, i) => row(i)),
+          cp1252(`100099,Café,primary\n`),
+          ...Array.from({ length: after }, (_, i) => row(before + i)),
+        ];
         const bytes = Buffer.concat([Buffer.from('urn,name,phase\n'), ...rows]);
         if (before + after === 0) return; // one encoding only: a Windows-1252 file, read as such
         const error = await refusal(bytes);

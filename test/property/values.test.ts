@@ -12,13 +12,19 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 it('accepts exactly the real dates (as Date.UTC judges them), ISO and day-first', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-      const pad = (n: number, w: number) => String(n).padStart(w, '0');
-      // Only years 1900-2099 are school dates (issue 15: year 0100 is a slip, not a date).
-      const real = isRealDate(y, m, d) && y >= 1900 && y <= 2099;
-      expect(parseDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`).ok).toBe(real);
-      if (y >= 1000 && !(y === 1900 && m === 1 && d === 1)) expect(parseDate(`${pad(d, 2)}/${pad(m, 2)}/${y}`).ok).toBe(real);
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      (y, m, d) => {
+        const pad = (n: number, w: number) => String(n).padStart(w, '0');
+        // Only years 1900-2099 are school dates (issue 15: year 0100 is a slip, not a date).
+        const real = isRealDate(y, m, d) && y >= 1900 && y <= 2099;
+        expect(parseDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`).ok).toBe(real);
+        if (y >= 1000 && !(y === 1900 && m === 1 && d === 1))
+          expect(parseDate(`${pad(d, 2)}/${pad(m, 2)}/${y}`).ok).toBe(real);
+      },
+    ),
     { numRuns: 5000 },
   );
 });
@@ -37,13 +43,19 @@ it('reads a number only when it is one: no Infinity, no decimal comma read as th
 
 it('a URN is six digits: exponents, percent signs and leading points are refused', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 100000, max: 999999 }), fc.constantFrom('', '.0', '%', 'e0', ',0'), fc.constantFrom('', '.'), (urn, tail, lead) => {
-      const ok = lead === '' && (tail === '' || tail === '.0');
-      expect(parseUrn(`${lead}${urn}${tail}`).ok).toBe(ok);
-    }),
+    fc.property(
+      fc.integer({ min: 100000, max: 999999 }),
+      fc.constantFrom('', '.0', '%', 'e0', ',0'),
+      fc.constantFrom('', '.'),
+      (urn, tail, lead) => {
+        const ok = lead === '' && (tail === '' || tail === '.0');
+        expect(parseUrn(`${lead}${urn}${tail}`).ok).toBe(ok);
+      },
+    ),
     { numRuns: 500 },
   );
-  for (const text of ['1e5', '100001%', '.100001e6', '1.00001e5', '100,001']) expect(parseUrn(text).ok, text).toBe(false);
+  for (const text of ['1e5', '100001%', '.100001e6', '1.00001e5', '100,001'])
+    expect(parseUrn(text).ok, text).toBe(false);
 });
 
 it('neutralises a text cell exactly when it starts with = + - @ tab or CR and is not a number', () => {

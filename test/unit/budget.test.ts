@@ -32,7 +32,7 @@ function run(preset: string, capacity: Capacity[] | undefined = team) {
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-describe('rlt-categories: the schedule costed, the source\'s days beside it', () => {
+describe("rlt-categories: the schedule costed, the source's days beside it", () => {
   const { result, school, tier, schedule } = run('rlt-categories');
 
   it('category A: "12 days 2 per term" beside 13 scheduled (a QA and an SI visit a term; the term-5 Trust Review is 2 days)', () => {
@@ -46,7 +46,7 @@ describe('rlt-categories: the schedule costed, the source\'s days beside it', ()
     expect(school(100011).basis).toContain("within the source's ceiling of 15 days");
   });
 
-  it('category B: no days stated, so the days are the schedule\'s alone', () => {
+  it("category B: no days stated, so the days are the schedule's alone", () => {
     expect(school(100003)).toMatchObject({ days: 13, stated: null, unknown: false });
     expect(school(100003).basis).toContain('the source states no number of days');
   });
@@ -60,20 +60,29 @@ describe('rlt-categories: the schedule costed, the source\'s days beside it', ()
 
   it('calendar and budget agree to the day: per school, per trust event, per person and in total', () => {
     const events = schedule!.events;
-    for (const s of result.schools) expect(s.scheduled, `${s.urn}`).toBe(sum(events.filter((e) => e.urn === s.urn).map((e) => e.days)));
+    for (const s of result.schools)
+      expect(s.scheduled, `${s.urn}`).toBe(sum(events.filter((e) => e.urn === s.urn).map((e) => e.days)));
     // "Weekly head teacher meetings": once for all the schools, not once per school.
     const heads = result.trustEvents.find((t) => t.activity === 'Head teacher meeting')!;
     expect(heads).toMatchObject({ trust: 'All schools', count: 39, days: 19.5 });
     expect(result.total.days).toBe(sum(events.map((e) => e.days)));
-    expect(result.total.perTerm.map((d, i) => d - sum(events.filter((e) => e.term === i + 1).map((e) => e.days)))).toEqual([0, 0, 0, 0, 0, 0]);
-    for (const p of result.capacity!.byPerson) expect(p.year.demand, p.name).toBe(sum(events.filter((e) => e.person === p.name).map((e) => e.days)));
+    expect(
+      result.total.perTerm.map((d, i) => d - sum(events.filter((e) => e.term === i + 1).map((e) => e.days))),
+    ).toEqual([0, 0, 0, 0, 0, 0]);
+    for (const p of result.capacity!.byPerson)
+      expect(p.year.demand, p.name).toBe(sum(events.filter((e) => e.person === p.name).map((e) => e.days)));
     expect(result.byTrust.reduce((a, t) => a + t.days, 0)).toBe(result.total.days);
   });
 
-  it('demand per person against that person\'s days', () => {
+  it("demand per person against that person's days", () => {
     const c = result.capacity!;
     expect(c.byPerson.map((p) => [p.name, p.year.capacity])).toEqual([
-      ['Alex Morgan', 60], ['Jordan Hale', 150], ['Sam Okafor', 90], ['Priya Shah', 90], ['Chris Byrne', 120], ['Dana Lee', 120],
+      ['Alex Morgan', 60],
+      ['Jordan Hale', 150],
+      ['Sam Okafor', 90],
+      ['Priya Shah', 90],
+      ['Chris Byrne', 120],
+      ['Dana Lee', 120],
     ]);
     expect(c.unassigned).toEqual([]);
   });
@@ -136,7 +145,9 @@ describe('ult-core-second-tier: no days stated; second-tier external support pai
 describe('capacity', () => {
   it('flags the terms where demand exceeds capacity, and is null without a capacity list', () => {
     expect(run('equals-categories', []).result.capacity).toBeNull();
-    expect(capacityReport([{ role: 'x', days_per_term: 5 }], [5, 5, 5, 5, 5, 6], 31)!.terms.map((t) => t.over)).toEqual([false, false, false, false, false, true]);
+    expect(capacityReport([{ role: 'x', days_per_term: 5 }], [5, 5, 5, 5, 5, 6], 31)!.terms.map((t) => t.over)).toEqual(
+      [false, false, false, false, false, true],
+    );
   });
 });
 

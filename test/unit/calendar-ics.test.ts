@@ -11,16 +11,38 @@ function parseIcs(text: string) {
   return comp.getAllSubcomponents('vevent').map((v) => {
     const e = new ICAL.Event(v);
     return {
-      uid: e.uid, start: e.startDate.toString(), end: e.endDate.toString(), isDate: e.startDate.isDate, summary: e.summary, description: e.description,
-      stamp: String(v.getFirstPropertyValue('dtstamp')), sequence: e.sequence, status: v.getFirstPropertyValue('status') ?? null,
+      uid: e.uid,
+      start: e.startDate.toString(),
+      end: e.endDate.toString(),
+      isDate: e.startDate.isDate,
+      summary: e.summary,
+      description: e.description,
+      stamp: String(v.getFirstPropertyValue('dtstamp')),
+      sequence: e.sequence,
+      status: v.getFirstPropertyValue('status') ?? null,
     };
   });
 }
 
 const event = (over: Partial<CalendarEvent>): CalendarEvent => ({
-  date: '2027-01-26', end: '2027-01-26', term: 3, urn: 100004, name: 'Dunmore Primary School', trust: null, tier: 'D',
-  activity: 'Trust Review Day', activity_id: 't3-trust-review-day', kind: 'QA', type: 'visit', lead: 'Jordan Hale', role: 'Director of education',
-  person: 'Jordan Hale', days: 1, occurrence: '1', note: null, ...over,
+  date: '2027-01-26',
+  end: '2027-01-26',
+  term: 3,
+  urn: 100004,
+  name: 'Dunmore Primary School',
+  trust: null,
+  tier: 'D',
+  activity: 'Trust Review Day',
+  activity_id: 't3-trust-review-day',
+  kind: 'QA',
+  type: 'visit',
+  lead: 'Jordan Hale',
+  role: 'Director of education',
+  person: 'Jordan Hale',
+  days: 1,
+  occurrence: '1',
+  note: null,
+  ...over,
 });
 
 describe('ICS writer', () => {
@@ -40,7 +62,11 @@ describe('ICS writer', () => {
   });
 
   it('writes CRLF lines, all-day dates and a fixed DTSTAMP', () => {
-    const text = toIcs({ name: 'Plan', stamp: '2026-09-01', events: [{ uid: 'x@sit', start: '2027-05-04', end: '2027-05-05', summary: 'Trust Review (2 days)' }] });
+    const text = toIcs({
+      name: 'Plan',
+      stamp: '2026-09-01',
+      events: [{ uid: 'x@sit', start: '2027-05-04', end: '2027-05-05', summary: 'Trust Review (2 days)' }],
+    });
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(text).toContain('DTSTART;VALUE=DATE:20270504\r\nDTEND;VALUE=DATE:20270506\r\n');
@@ -49,20 +75,43 @@ describe('ICS writer', () => {
 
   it('UIDs depend on school, activity and the occurrence within its term, never the date (SPEC section 5)', () => {
     expect(eventUid(event({}))).toBe(stableUid([100004, 't3-trust-review-day', 3, '1']));
-    expect(eventUid(event({ date: '2027-01-27', end: '2027-01-27', name: 'Renamed', activity: 'Renamed activity', note: 'x', person: 'Someone else' }))).toBe(eventUid(event({})));
+    expect(
+      eventUid(
+        event({
+          date: '2027-01-27',
+          end: '2027-01-27',
+          name: 'Renamed',
+          activity: 'Renamed activity',
+          note: 'x',
+          person: 'Someone else',
+        }),
+      ),
+    ).toBe(eventUid(event({})));
     expect(eventUid(event({ occurrence: '2' }))).not.toBe(eventUid(event({})));
     expect(eventUid(event({ term: 4 }))).not.toBe(eventUid(event({})));
-    expect(eventUid(event({ urn: null, name: 'Trust A' }))).toBe(stableUid(['trust:Trust A', 't3-trust-review-day', 3, '1']));
+    expect(eventUid(event({ urn: null, name: 'Trust A' }))).toBe(
+      stableUid(['trust:Trust A', 't3-trust-review-day', 3, '1']),
+    );
     expect(eventUid(event({}))).toMatch(/^[0-9a-f]{32}@sit$/);
   });
 
   it('with the previous calendar: a moved event keeps its UID with a higher SEQUENCE, removed ones are cancelled (read by ical.js)', () => {
-    const first = calendarIcs([event({}), event({ urn: 100005, name: 'Elmstead' })], { name: 'Plan', stamp: '2026-09-01' });
+    const first = calendarIcs([event({}), event({ urn: 100005, name: 'Elmstead' })], {
+      name: 'Plan',
+      stamp: '2026-09-01',
+    });
     const previous = readIcs(first);
-    expect(previous.map((p) => [p.start, p.end, p.sequence, p.cancelled])).toEqual([['2027-01-26', '2027-01-26', 0, false], ['2027-01-26', '2027-01-26', 0, false]]);
+    expect(previous.map((p) => [p.start, p.end, p.sequence, p.cancelled])).toEqual([
+      ['2027-01-26', '2027-01-26', 0, false],
+      ['2027-01-26', '2027-01-26', 0, false],
+    ]);
     expect(previous[0].description).toBe(eventDescription(event({})));
     // A new closure moves Dunmore's review a day; Elmstead leaves the plan.
-    const second = calendarIcs([event({ date: '2027-01-27', end: '2027-01-27', note: 'moved' })], { name: 'Plan', stamp: '2026-09-01', previous });
+    const second = calendarIcs([event({ date: '2027-01-27', end: '2027-01-27', note: 'moved' })], {
+      name: 'Plan',
+      stamp: '2026-09-01',
+      previous,
+    });
     const a = parseIcs(first);
     const b = parseIcs(second);
     expect(b.map((e) => [e.uid, e.start, e.sequence, e.status])).toEqual([
@@ -70,7 +119,11 @@ describe('ICS writer', () => {
       [a[1].uid, '2027-01-26', 1, 'CANCELLED'],
     ]);
     // Unchanged against itself: the same SEQUENCE and the same bytes; a cancelled one stays cancelled once.
-    const third = calendarIcs([event({ date: '2027-01-27', end: '2027-01-27', note: 'moved' })], { name: 'Plan', stamp: '2026-09-01', previous: readIcs(second) });
+    const third = calendarIcs([event({ date: '2027-01-27', end: '2027-01-27', note: 'moved' })], {
+      name: 'Plan',
+      stamp: '2026-09-01',
+      previous: readIcs(second),
+    });
     expect(third).toBe(second);
   });
 
@@ -81,8 +134,25 @@ describe('ICS writer', () => {
   it('reads back with ical.js as the same events, however awkward the text', () => {
     const events = [
       event({}),
-      event({ date: '2027-05-04', end: '2027-05-05', term: 5, activity: 'Trust Review (2 days)', activity_id: 't5-trust-review', note: 'moved from Mon 2027-05-03 (early May bank holiday)' }),
-      event({ urn: 100099, name: 'St Mary’s C of E; Primary, “Ærø” School \\ Nursery — a very long name that needs folding over several lines', activity: 'Peer review (internal or external, alternating)', activity_id: 'peer-review', tier: null, note: 'line one\nline two; three, four', person: null, lead: 'unassigned (Peer reviewer)', role: 'Peer reviewer' }),
+      event({
+        date: '2027-05-04',
+        end: '2027-05-05',
+        term: 5,
+        activity: 'Trust Review (2 days)',
+        activity_id: 't5-trust-review',
+        note: 'moved from Mon 2027-05-03 (early May bank holiday)',
+      }),
+      event({
+        urn: 100099,
+        name: 'St Mary’s C of E; Primary, “Ærø” School \\ Nursery — a very long name that needs folding over several lines',
+        activity: 'Peer review (internal or external, alternating)',
+        activity_id: 'peer-review',
+        tier: null,
+        note: 'line one\nline two; three, four',
+        person: null,
+        lead: 'unassigned (Peer reviewer)',
+        role: 'Peer reviewer',
+      }),
     ];
     const parsed = parseIcs(calendarIcs(events, { name: 'QA plan: term 3, 2026/27', stamp: '2026-09-01' }));
     expect(parsed.map((p) => p.uid)).toEqual(events.map(eventUid));
@@ -92,10 +162,21 @@ describe('ICS writer', () => {
       ['2027-01-26', '2027-01-27', true],
     ]);
     expect(parsed.map((p) => p.summary)).toEqual(events.map((e) => `${e.activity} - ${e.name}`));
-    expect(parsed[2].description).toBe([
-      `School: ${events[2].name} (URN 100099)`, 'Tier: needs data', 'Term: 3', 'Kind: QA', 'Lead: unassigned (Peer reviewer)', 'Role: Peer reviewer', 'Time: 1 day', 'Note: line one\nline two; three, four',
-    ].join('\n'));
-    expect(readIcs(calendarIcs(events, { name: 'x', stamp: '2026-09-01' })).map((p) => p.description)).toEqual(events.map(eventDescription));
+    expect(parsed[2].description).toBe(
+      [
+        `School: ${events[2].name} (URN 100099)`,
+        'Tier: needs data',
+        'Term: 3',
+        'Kind: QA',
+        'Lead: unassigned (Peer reviewer)',
+        'Role: Peer reviewer',
+        'Time: 1 day',
+        'Note: line one\nline two; three, four',
+      ].join('\n'),
+    );
+    expect(readIcs(calendarIcs(events, { name: 'x', stamp: '2026-09-01' })).map((p) => p.description)).toEqual(
+      events.map(eventDescription),
+    );
     expect(parsed.every((p) => p.stamp === '2026-09-01T00:00:00Z')).toBe(true);
   });
 });

@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
 import { TermsSchema, termCalendar, type TermCalendar } from '../../src/core/terms.js';
-import { ActivitySchema, CalendarSchema, currentTerm, cycleDue, dueOccurrences, placeInTerm, spreadTerms, type CalendarSchool, type PolicyCalendar } from '../../src/core/calendar.js';
+import {
+  ActivitySchema,
+  CalendarSchema,
+  currentTerm,
+  cycleDue,
+  dueOccurrences,
+  placeInTerm,
+  spreadTerms,
+  type CalendarSchool,
+  type PolicyCalendar,
+} from '../../src/core/calendar.js';
 import { buildSchedule, type CalendarEvent, type Schedule } from '../../src/core/schedule.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../../src/core/dates.js';
 import { classify } from '../../src/core/classify.js';
@@ -19,9 +29,21 @@ import { PassThrough } from 'node:stream';
 const defaultTerms = (): TermCalendar => termCalendar(TermsSchema.parse(parse(defaultTermsText).terms));
 const cal = defaultTerms();
 
-const school = (urn: number, tier: string | null, fields: Record<string, string | null> = {}, extra: Record<string, string> = {}): CalendarSchool =>
-  ({ urn, name: `School ${urn}`, tier, level: null, fields: { trust: 'Trust A', ...fields }, extra });
-const calendarOf = (activities: unknown[], minimums: unknown[] = []): PolicyCalendar => CalendarSchema.parse({ activities, minimums });
+const school = (
+  urn: number,
+  tier: string | null,
+  fields: Record<string, string | null> = {},
+  extra: Record<string, string> = {},
+): CalendarSchool => ({
+  urn,
+  name: `School ${urn}`,
+  tier,
+  level: null,
+  fields: { trust: 'Trust A', ...fields },
+  extra,
+});
+const calendarOf = (activities: unknown[], minimums: unknown[] = []): PolicyCalendar =>
+  CalendarSchema.parse({ activities, minimums });
 const dates = (events: CalendarEvent[]) => events.map((e) => e.date);
 
 async function fixturePlan(preset: string, capacity?: Capacity[]) {
@@ -29,7 +51,10 @@ async function fixturePlan(preset: string, capacity?: Capacity[]) {
   const data = await readSchools(`${FIXTURES}/schools.csv`, new PassThrough());
   const placements = classify(data.schools, loaded.policy, { asOf: '2026-09-01' }).placements;
   const schools = calendarSchools(placements);
-  const schedule = planYear(loaded.policy, schools, cal, { asOf: '2026-09-01', capacity: capacity ?? loaded.config.capacity });
+  const schedule = planYear(loaded.policy, schools, cal, {
+    asOf: '2026-09-01',
+    capacity: capacity ?? loaded.config.capacity,
+  });
   return { schedule, schools, policy: loaded.policy, loaded };
 }
 
@@ -39,7 +64,10 @@ function expectNoDoubleBooking(schedule: Schedule, limit = 1) {
   const load = new Map<string, number>();
   for (const e of schedule.events) {
     if (e.person === null) continue;
-    const span = Array.from({ length: toDayNumber(e.end) - toDayNumber(e.date) + 1 }, (_, i) => toDayNumber(e.date) + i).filter((d) => isoWeekday(fromDayNumber(d)) <= 5);
+    const span = Array.from(
+      { length: toDayNumber(e.end) - toDayNumber(e.date) + 1 },
+      (_, i) => toDayNumber(e.date) + i,
+    ).filter((d) => isoWeekday(fromDayNumber(d)) <= 5);
     for (const d of span) {
       const key = `${e.person}|${d}`;
       load.set(key, (load.get(key) ?? 0) + e.days / span.length);
@@ -54,13 +82,21 @@ describe('term dates', () => {
   it('ships the SPEC section 6 dates for 2026/27 with the early May bank holiday', () => {
     expect(cal.yearName).toBe('2026/27');
     expect(cal.terms.map((t) => `${t.start}..${t.end}`)).toEqual([
-      '2026-09-03..2026-10-23', '2026-11-02..2026-12-18', '2027-01-04..2027-02-12',
-      '2027-02-22..2027-03-25', '2027-04-12..2027-05-28', '2027-06-07..2027-07-21',
+      '2026-09-03..2026-10-23',
+      '2026-11-02..2026-12-18',
+      '2027-01-04..2027-02-12',
+      '2027-02-22..2027-03-25',
+      '2027-04-12..2027-05-28',
+      '2027-06-07..2027-07-21',
     ]);
     expect([...cal.closures.values()]).toContain('early May bank holiday');
   });
 
-  const base = () => parse(defaultTermsText).terms as { dates: { start: string; end: string }[]; closures: { date: string; name: string }[] };
+  const base = () =>
+    parse(defaultTermsText).terms as {
+      dates: { start: string; end: string }[];
+      closures: { date: string; name: string }[];
+    };
   const messages = (value: unknown) => {
     const r = TermsSchema.safeParse(value);
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -72,7 +108,9 @@ describe('term dates', () => {
     expect(messages(t)).toEqual(['dates: expected six terms (Autumn 1 to Summer 2), found 5']);
     const u = base();
     u.closures.push({ date: '2027-08-02', name: 'INSET day' });
-    expect(messages(u)).toEqual(['closures.4.date: 2027-08-02 (INSET day) is outside the year\'s terms (2026-09-03 to 2027-07-21)']);
+    expect(messages(u)).toEqual([
+      "closures.4.date: 2027-08-02 (INSET day) is outside the year's terms (2026-09-03 to 2027-07-21)",
+    ]);
   });
   it('picks the term as of a date: the one it falls in, or the next', () => {
     expect(currentTerm(cal, '2026-09-01')).toBe(1);
@@ -90,19 +128,26 @@ describe('timing', () => {
     expect(fromDayNumber(placeInTerm(cal, 3, 4, 2)!.day)).toBe('2027-01-26');
   });
   it('rejects an activity with no timing or two', () => {
-    expect(ActivitySchema.safeParse({ id: 'x', name: 'X', kind: 'QA', lead: 'CEO', terms: [1], every_weeks: 2 }).success).toBe(false);
+    expect(
+      ActivitySchema.safeParse({ id: 'x', name: 'X', kind: 'QA', lead: 'CEO', terms: [1], every_weeks: 2 }).success,
+    ).toBe(false);
     expect(ActivitySchema.safeParse({ id: 'x', name: 'X', kind: 'QA', lead: 'CEO' }).success).toBe(false);
   });
 });
 
 describe('cadences run in term time', () => {
-  const weekly = (weekday: string, extra: Record<string, unknown> = {}) => calendarOf([{ id: 'one', name: 'CEO 1:1', kind: 'QA', type: 'meeting', lead: 'CEO', every_weeks: 1, weekday, ...extra }]);
+  const weekly = (weekday: string, extra: Record<string, unknown> = {}) =>
+    calendarOf([
+      { id: 'one', name: 'CEO 1:1', kind: 'QA', type: 'meeting', lead: 'CEO', every_weeks: 1, weekday, ...extra },
+    ]);
 
   it('an occurrence in a holiday is dropped, not moved into the first week back (issue 12)', () => {
     // Wednesdays: Wed 28 Oct is in the October half term; term 2 starts Mon 2 Nov: its first is Wed 4 Nov.
     const s = buildSchedule([school(100001, null)], weekly('wed'), cal);
     expect(dates(s.events.filter((e) => e.term === 2)).slice(0, 2)).toEqual(['2026-11-04', '2026-11-11']);
-    expect(s.dropped.find((d) => d.date === '2026-10-28')?.reason).toBe('Wed 2026-10-28 is in the October half term: dropped, not moved');
+    expect(s.dropped.find((d) => d.date === '2026-10-28')?.reason).toBe(
+      'Wed 2026-10-28 is in the October half term: dropped, not moved',
+    );
   });
 
   it('a weekly 1:1 is six in the six-week term 3, never closer than four days (the done-when)', () => {
@@ -134,12 +179,24 @@ describe('cadences run in term time', () => {
     const own = termCalendar(TermsSchema.parse(terms));
     const s = buildSchedule([school(100001, null)], weekly('thu'), own);
     expect(s.events.some((e) => e.date === '2027-03-25' || e.date === '2027-03-26')).toBe(false);
-    expect(s.dropped.find((d) => d.date === '2027-03-25')?.reason).toBe('Thu 2027-03-25 is a closure (INSET day) and no later school day of that week is free: dropped');
+    expect(s.dropped.find((d) => d.date === '2027-03-25')?.reason).toBe(
+      'Thu 2027-03-25 is a closure (INSET day) and no later school day of that week is free: dropped',
+    );
   });
 
   it("a fortnightly visit never comes closer than 7 days to the one before, even when the lead's day is full", () => {
     const people: Capacity[] = [{ name: 'Pat', role: 'Executive headteacher', days_per_year: 190 }];
-    const cal2 = calendarOf([{ id: 'exec', name: 'Executive visit', kind: 'SI', type: 'visit', lead: 'Executive headteacher', every_weeks: 2, weekday: 'mon' }]);
+    const cal2 = calendarOf([
+      {
+        id: 'exec',
+        name: 'Executive visit',
+        kind: 'SI',
+        type: 'visit',
+        lead: 'Executive headteacher',
+        every_weeks: 2,
+        weekday: 'mon',
+      },
+    ]);
     // Four schools: even the four-day last week of term 4 (Thu 25 Mar) holds the last ones.
     const schools = Array.from({ length: 4 }, (_, i) => school(100001 + i, null));
     const s = buildSchedule(schools, cal2, cal, { capacity: people });
@@ -156,7 +213,11 @@ describe('cadences run in term time', () => {
 
 describe('what real policies schedule (issue 12, item 6)', () => {
   it('several occurrences a term: terms [1, 1, 1] is three, each in its own part of the term', () => {
-    const s = buildSchedule([school(100001, null)], calendarOf([{ id: 'x', name: 'X', kind: 'QA', type: 'school', lead: 'Headteacher', terms: [1, 1, 1] }]), cal);
+    const s = buildSchedule(
+      [school(100001, null)],
+      calendarOf([{ id: 'x', name: 'X', kind: 'QA', type: 'school', lead: 'Headteacher', terms: [1, 1, 1] }]),
+      cal,
+    );
     expect(s.events.map((e) => e.occurrence)).toEqual(['1', '2', '3']);
     // Term 1 has 36 school days (Fri 4 Sep - Fri 23 Oct; Thu 3 Sep is an INSET day): three parts
     // of 12, each occurrence in the middle of its part (the 7th day).
@@ -164,32 +225,89 @@ describe('what real policies schedule (issue 12, item 6)', () => {
   });
 
   it('a trust-level activity is once per trust whatever the tiers of its schools', () => {
-    const board = calendarOf([{ id: 'board', name: 'Trust Board review', kind: 'QA', type: 'meeting', per: 'trust', lead: 'CEO', tiers: ['reinvent', 'stabilise'], terms: [2, 4, 6] }]);
-    const schools = [school(100001, 'reinvent'), school(100002, 'stabilise'), school(100003, 'lead'), school(100004, 'stabilise', { trust: 'Trust B' })];
+    const board = calendarOf([
+      {
+        id: 'board',
+        name: 'Trust Board review',
+        kind: 'QA',
+        type: 'meeting',
+        per: 'trust',
+        lead: 'CEO',
+        tiers: ['reinvent', 'stabilise'],
+        terms: [2, 4, 6],
+      },
+    ]);
+    const schools = [
+      school(100001, 'reinvent'),
+      school(100002, 'stabilise'),
+      school(100003, 'lead'),
+      school(100004, 'stabilise', { trust: 'Trust B' }),
+    ];
     const s = buildSchedule(schools, board, cal);
     // Trust A has schools in two tiers: once a term, not twice; Trust B once; a lead-only trust none.
-    expect(s.events.map((e) => `${e.name} T${e.term}`)).toEqual(['Trust A T2', 'Trust B T2', 'Trust A T4', 'Trust B T4', 'Trust A T6', 'Trust B T6']);
+    expect(s.events.map((e) => `${e.name} T${e.term}`)).toEqual([
+      'Trust A T2',
+      'Trust B T2',
+      'Trust A T4',
+      'Trust B T4',
+      'Trust A T6',
+      'Trust B T6',
+    ]);
     expect(s.events.every((e) => e.urn === null)).toBe(true);
   });
 
   it('a half-termly organisation meeting is six events, not one per school', () => {
-    const s = buildSchedule(Array.from({ length: 11 }, (_, i) => school(100001 + i, null)), calendarOf([{ id: 'heads', name: 'Heads meeting', kind: 'SI', type: 'meeting', per: 'organisation', lead: 'CEO', terms: [1, 2, 3, 4, 5, 6] }]), cal);
+    const s = buildSchedule(
+      Array.from({ length: 11 }, (_, i) => school(100001 + i, null)),
+      calendarOf([
+        {
+          id: 'heads',
+          name: 'Heads meeting',
+          kind: 'SI',
+          type: 'meeting',
+          per: 'organisation',
+          lead: 'CEO',
+          terms: [1, 2, 3, 4, 5, 6],
+        },
+      ]),
+      cal,
+    );
     expect(s.events).toHaveLength(6);
   });
 
   it('chooses by school data as well as tier (when:), and lists on-request activities without scheduling them', () => {
     const c = calendarOf([
-      { id: 'maintained', name: 'LA review', kind: 'QA', type: 'school', lead: 'Headteacher', terms: [2], when: { field: 'trust', present: false } },
+      {
+        id: 'maintained',
+        name: 'LA review',
+        kind: 'QA',
+        type: 'school',
+        lead: 'Headteacher',
+        terms: [2],
+        when: { field: 'trust', present: false },
+      },
       { id: 'extra', name: 'Extra review', kind: 'QA', type: 'visit', lead: 'SIA', terms: [3], optional: true },
     ]);
     const meets = (_a: unknown, s: CalendarSchool) => s.fields.trust === null;
     const s = buildSchedule([school(100001, null), school(100002, null, { trust: null })], c, cal, { meets });
     expect(s.events.map((e) => e.urn)).toEqual([100002]);
-    expect(s.onRequest).toEqual([{ activity: 'Extra review', activity_id: 'extra', kind: 'QA', lead: 'SIA', owners: 2, source: null }]);
+    expect(s.onRequest).toEqual([
+      { activity: 'Extra review', activity_id: 'extra', kind: 'QA', lead: 'SIA', owners: 2, source: null },
+    ]);
   });
 
   it('a school joining mid-year gets its activities from its joining date, nothing before', () => {
-    const c = calendarOf([{ id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [1, 2, 3, 4, 5, 6], due_from: 'joined_trust' }]);
+    const c = calendarOf([
+      {
+        id: 'qa',
+        name: 'QA visit',
+        kind: 'QA',
+        type: 'visit',
+        lead: 'SIA',
+        terms: [1, 2, 3, 4, 5, 6],
+        due_from: 'joined_trust',
+      },
+    ]);
     const s = buildSchedule([school(100001, null, {}, { joined_trust: '15/01/2027' })], c, cal);
     expect(s.events.map((e) => e.term)).toEqual([3, 4, 5, 6]);
     expect(s.events[0].date >= '2027-01-15').toBe(true);
@@ -198,31 +316,56 @@ describe('what real policies schedule (issue 12, item 6)', () => {
   });
 
   it("respects a school's own INSET days", () => {
-    const c = calendarOf([{ id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [3], week: 3, weekday: 'tue' }]);
+    const c = calendarOf([
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [3], week: 3, weekday: 'tue' },
+    ]);
     expect(dates(buildSchedule([school(100001, null)], c, cal).events)).toEqual(['2027-01-19']);
-    expect(dates(buildSchedule([school(100001, null, {}, { inset_days: '2027-01-19; 2027-01-20' })], c, cal).events)).toEqual(['2027-01-18']);
+    expect(
+      dates(buildSchedule([school(100001, null, {}, { inset_days: '2027-01-19; 2027-01-20' })], c, cal).events),
+    ).toEqual(['2027-01-18']);
   });
 
   it('a two-day review takes two consecutive school days', () => {
     // "Trust Review – 2 Days" (term 5). Week 4 Monday is Mon 3 May (bank holiday): Tue 4 and Wed 5 May.
-    const c = calendarOf([{ id: 'review', name: 'Trust Review', kind: 'QA', type: 'visit', lead: 'Director', terms: [5], days: 2, week: 4, weekday: 'mon' }]);
-    const s = buildSchedule([school(100001, null), school(100002, null)], c, cal, { capacity: [{ name: 'D', role: 'Director', days_per_year: 100 }] });
+    const c = calendarOf([
+      {
+        id: 'review',
+        name: 'Trust Review',
+        kind: 'QA',
+        type: 'visit',
+        lead: 'Director',
+        terms: [5],
+        days: 2,
+        week: 4,
+        weekday: 'mon',
+      },
+    ]);
+    const s = buildSchedule([school(100001, null), school(100002, null)], c, cal, {
+      capacity: [{ name: 'D', role: 'Director', days_per_year: 100 }],
+    });
     expect(s.events.map((e) => `${e.date}..${e.end}`)).toEqual(['2027-05-04..2027-05-05', '2027-05-06..2027-05-07']);
     expectNoDoubleBooking(s);
   });
 });
 
 describe('people', () => {
-  const visit = calendarOf([{ id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [1, 2, 3, 4, 5, 6] }]);
+  const visit = calendarOf([
+    { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [1, 2, 3, 4, 5, 6] },
+  ]);
   const schools = Array.from({ length: 30 }, (_, i) => school(100001 + i, null));
 
   it('no one with the role: the event is unassigned, counted, booked on no one', () => {
-    const s = buildSchedule(schools.slice(0, 2), visit, cal, { capacity: [{ name: 'Kim', role: 'CEO', days_per_year: 50 }] });
+    const s = buildSchedule(schools.slice(0, 2), visit, cal, {
+      capacity: [{ name: 'Kim', role: 'CEO', days_per_year: 50 }],
+    });
     expect(s.events.every((e) => e.person === null && e.lead === 'unassigned (SIA)' && e.days === 1)).toBe(true);
   });
 
   it('spreads the work fairly by load and the same way every run', () => {
-    const people: Capacity[] = [{ name: 'A', role: 'SIA', days_per_year: 120 }, { name: 'B', role: 'SIA', days_per_year: 60 }];
+    const people: Capacity[] = [
+      { name: 'A', role: 'SIA', days_per_year: 120 },
+      { name: 'B', role: 'SIA', days_per_year: 60 },
+    ];
     const one = buildSchedule(schools, visit, cal, { capacity: people });
     const two = buildSchedule(schools, visit, cal, { capacity: people });
     expect(JSON.stringify(one)).toBe(JSON.stringify(two));
@@ -230,19 +373,24 @@ describe('people', () => {
     // 180 visits against 120 + 60 days: two to one.
     expect([count('A'), count('B')]).toEqual([120, 60]);
     // Each school keeps one link person all year.
-    for (const s of schools) expect(new Set(one.events.filter((e) => e.urn === s.urn).map((e) => e.person)).size).toBe(1);
+    for (const s of schools)
+      expect(new Set(one.events.filter((e) => e.urn === s.urn).map((e) => e.person)).size).toBe(1);
     expectNoDoubleBooking(one);
   });
 
   it('what cannot fit in its window is unscheduled with the reason; a trust may allow two schools a day', () => {
     const people: Capacity[] = [{ name: 'A', role: 'SIA', days_per_year: 600 }];
     const many = Array.from({ length: 40 }, (_, i) => school(100001 + i, null));
-    const term4 = calendarOf([{ id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [4], time: 0.5 }]);
+    const term4 = calendarOf([
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [4], time: 0.5 },
+    ]);
     // Term 4: 24 school days (Mon 22 Feb - Thu 25 Mar 2027). One school a day: 24 fit, 16 do not.
     const s = buildSchedule(many, term4, cal, { capacity: people });
     expect(s.events).toHaveLength(24);
     expect(s.unscheduled).toHaveLength(16);
-    expect(s.unscheduled[0].reason).toBe('every SIA (A) is fully booked on the school days from Mon 2027-02-22 to Thu 2027-03-25');
+    expect(s.unscheduled[0].reason).toBe(
+      'every SIA (A) is fully booked on the school days from Mon 2027-02-22 to Thu 2027-03-25',
+    );
     const two = buildSchedule(many, term4, cal, { capacity: people, settings: { visits_per_day: 2 } });
     expect(two.unscheduled).toHaveLength(0);
     expectNoDoubleBooking(two, 2);
@@ -255,27 +403,54 @@ describe('minimums are met by the schedule', () => {
     const c = calendarOf(
       [
         { id: 'si', name: 'SI visit', kind: 'SI', type: 'visit', lead: 'SIA', tiers: ['D'], terms: [1, 2, 3, 4, 5, 6] },
-        { id: 'exec', name: 'Executive support', kind: 'SI', type: 'visit', lead: 'Executive headteacher', tiers: ['D'], terms: [1] },
+        {
+          id: 'exec',
+          name: 'Executive support',
+          kind: 'SI',
+          type: 'visit',
+          lead: 'Executive headteacher',
+          tiers: ['D'],
+          terms: [1],
+        },
       ],
       [{ tiers: ['D'], kind: 'SI', per_term: 2, top_up: 'exec', source: 'At least 2 per Term' }],
     );
     const s = buildSchedule([school(100004, 'D')], c, cal);
-    for (const term of [1, 2, 3, 4, 5, 6]) expect(s.events.filter((e) => e.term === term && e.kind === 'SI').length, `term ${term}`).toBe(2);
-    expect(s.events.find((e) => e.occurrence === 'top-up-1')?.note).toBe('added so that term 2 has at least 2 SI (At least 2 per Term)');
+    for (const term of [1, 2, 3, 4, 5, 6])
+      expect(s.events.filter((e) => e.term === term && e.kind === 'SI').length, `term ${term}`).toBe(2);
+    expect(s.events.find((e) => e.occurrence === 'top-up-1')?.note).toBe(
+      'added so that term 2 has at least 2 SI (At least 2 per Term)',
+    );
     expect(s.shortfalls).toEqual([]);
   });
 });
 
 describe('cycles', () => {
-  const peer = ActivitySchema.parse({ id: 'peer-review', name: 'Peer review', kind: 'QA', lead: 'Lead', every_years: 2, from: 'last_peer_review', term: 3, alternate: ['internal', 'external'], alternate_field: 'last_peer_review_type' });
-  const s = (last: string | null, extra: Record<string, string> = {}) => school(100001, 'core', { last_peer_review: last }, extra);
+  const peer = ActivitySchema.parse({
+    id: 'peer-review',
+    name: 'Peer review',
+    kind: 'QA',
+    lead: 'Lead',
+    every_years: 2,
+    from: 'last_peer_review',
+    term: 3,
+    alternate: ['internal', 'external'],
+    alternate_field: 'last_peer_review_type',
+  });
+  const s = (last: string | null, extra: Record<string, string> = {}) =>
+    school(100001, 'core', { last_peer_review: last }, extra);
 
   it('is due in the academic year of the last one plus N, overdue after, not before', () => {
-    expect(cycleDue(cal, peer, s('2024-11-15'))).toEqual({ name: 'Peer review (internal or external, alternating)', note: 'due 2026/27: last 2024-11-15 (2024/25), every 2 years; add a last_peer_review_type column (internal/external) to say which is next' });
+    expect(cycleDue(cal, peer, s('2024-11-15'))).toEqual({
+      name: 'Peer review (internal or external, alternating)',
+      note: 'due 2026/27: last 2024-11-15 (2024/25), every 2 years; add a last_peer_review_type column (internal/external) to say which is next',
+    });
     expect((cycleDue(cal, peer, s('2022-06-15')) as { note: string }).note).toMatch(/^overdue since 2023\/24/);
     expect(cycleDue(cal, peer, s('2025-09-24'))).toBeNull();
     expect(cycleDue(cal, peer, s(null))).toBe('missing');
-    expect((cycleDue(cal, peer, s('2024-11-15', { 'Last peer review type': 'Internal' })) as { name: string }).name).toBe('Peer review (external)');
+    expect(
+      (cycleDue(cal, peer, s('2024-11-15', { 'Last peer review type': 'Internal' })) as { name: string }).name,
+    ).toBe('Peer review (external)');
   });
   it('are placed in their term', () => {
     const due = dueOccurrences([s('2024-11-15')], CalendarSchema.parse({ activities: [peer] }), cal);
@@ -305,7 +480,10 @@ describe('each preset on the fixtures, with the fixture team of six', () => {
     expect(heads.every((e) => e.urn === null)).toBe(true);
     expect(heads.filter((e) => e.term === 3)).toHaveLength(6);
     // Category D: "At least 2 per Term" SI in every term.
-    for (const term of [1, 2, 3, 4, 5, 6]) expect(schedule.events.filter((e) => e.urn === 100004 && e.term === term && e.kind === 'SI').length).toBeGreaterThanOrEqual(2);
+    for (const term of [1, 2, 3, 4, 5, 6])
+      expect(
+        schedule.events.filter((e) => e.urn === 100004 && e.term === term && e.kind === 'SI').length,
+      ).toBeGreaterThanOrEqual(2);
     expect(schedule.shortfalls).toEqual([]);
   });
 
@@ -315,12 +493,17 @@ describe('each preset on the fixtures, with the fixture team of six', () => {
     expect(stabilise.length).toBeGreaterThan(0);
     for (const s of stabilise) {
       const ones = schedule.events.filter((e) => e.urn === s.urn && e.activity_id === 'ceo-1to1-stabilise');
-      expect(ones.filter((e) => e.term === 3), `${s.urn}`).toHaveLength(6);
+      expect(
+        ones.filter((e) => e.term === 3),
+        `${s.urn}`,
+      ).toHaveLength(6);
       const days = ones.map((e) => toDayNumber(e.date));
       days.forEach((d, i) => i && expect(d - days[i - 1]).toBeGreaterThanOrEqual(4));
     }
     // "Each academy will have a health check conducted by the Trust School Improvement Executive lead": central time.
-    expect(schedule.events.filter((e) => e.activity === 'Health check').every((e) => e.person !== null && e.days === 1)).toBe(true);
+    expect(
+      schedule.events.filter((e) => e.activity === 'Health check').every((e) => e.person !== null && e.days === 1),
+    ).toBe(true);
     // "Trust board detailed review of standards and progress every term": once a term per trust.
     const board = schedule.events.filter((e) => e.activity_id === 'board-standards-review');
     expect(new Set(board.map((e) => `${e.name}|${e.term}`)).size).toBe(board.length);
@@ -333,27 +516,46 @@ describe('each preset on the fixtures, with the fixture team of six', () => {
     const financeOnly = second.filter((s) => !rab.has(s.urn));
     expect(rab.size).toBeGreaterThan(0);
     expect(financeOnly.length).toBeGreaterThan(0);
-    for (const s of financeOnly) expect(String(s.extra.finance_concern ?? '').toLowerCase() === 'yes' || s.fields.attainment_pct === null).toBe(true);
+    for (const s of financeOnly)
+      expect(String(s.extra.finance_concern ?? '').toLowerCase() === 'yes' || s.fields.attainment_pct === null).toBe(
+        true,
+      );
   });
 
   it('equals-categories: SIA days and the 3-yearly review are the preventative strand only', async () => {
     const { schedule, schools } = await fixturePlan('equals-categories');
     const corrective = new Set(schools.filter((s) => s.tier === '3' || s.tier === '4').map((s) => s.urn));
-    expect(schedule.events.filter((e) => ['sia-visit', 'external-qa-review'].includes(e.activity_id) && corrective.has(e.urn as number))).toEqual([]);
+    expect(
+      schedule.events.filter(
+        (e) => ['sia-visit', 'external-qa-review'].includes(e.activity_id) && corrective.has(e.urn as number),
+      ),
+    ).toEqual([]);
     expect(schedule.onRequest.map((r) => r.activity_id)).toEqual(['peer-review', 'sia-extra-support', 'emed-review']);
   });
 });
 
 describe('a generated trust of 100 schools with 6 named people (the done-when)', () => {
   const tiers = ['lead', 'grow', 'grow', 'grow', 'reinvent', 'lead', 'grow', 'lead', 'grow', 'stabilise'];
-  const schools = Array.from({ length: 100 }, (_, i) => school(110001 + i, tiers[i % tiers.length], { trust: i < 60 ? 'Trust A' : 'Trust B' }));
+  const schools = Array.from({ length: 100 }, (_, i) =>
+    school(110001 + i, tiers[i % tiers.length], { trust: i < 60 ? 'Trust A' : 'Trust B' }),
+  );
   const team: Capacity[] = [
     { name: 'Alex Morgan', role: 'CEO', days_per_year: 190 },
-    { name: 'Jordan Hale', role: 'Director of education', also_leads: ['School Improvement Executive lead', 'Trust executive leader', 'CEO'], days_per_year: 190 },
+    {
+      name: 'Jordan Hale',
+      role: 'Director of education',
+      also_leads: ['School Improvement Executive lead', 'Trust executive leader', 'CEO'],
+      days_per_year: 190,
+    },
     { name: 'Sam Okafor', role: 'School Improvement Executive lead', also_leads: ['CEO'], days_per_year: 190 },
     { name: 'Priya Shah', role: 'School Improvement Executive lead', also_leads: ['CEO'], days_per_year: 190 },
     { name: 'Chris Byrne', role: 'Trust executive leader', also_leads: ['CEO'], days_per_year: 190 },
-    { name: 'Dana Lee', role: 'Trust executive leader', also_leads: ['CEO', 'School Improvement Executive lead'], days_per_year: 190 },
+    {
+      name: 'Dana Lee',
+      role: 'Trust executive leader',
+      also_leads: ['CEO', 'School Improvement Executive lead'],
+      days_per_year: 190,
+    },
   ];
   const policy = loadConfig({ cwd: FIXTURES, preset: 'four-tier' }).policy;
   const schedule = buildSchedule(schools, policy.calendar!, cal, { capacity: team });
@@ -364,8 +566,13 @@ describe('a generated trust of 100 schools with 6 named people (the done-when)',
   });
   it('weekly 1:1s are six in the six-week term 3 and never closer than four days', () => {
     for (const s of schools.filter((x) => x.tier === 'stabilise')) {
-      const days = schedule.events.filter((e) => e.urn === s.urn && e.activity_id === 'ceo-1to1-stabilise').map((e) => toDayNumber(e.date));
-      expect(days.filter((d) => d >= cal.terms[2].startDay && d <= cal.terms[2].endDay), `${s.urn}`).toHaveLength(6);
+      const days = schedule.events
+        .filter((e) => e.urn === s.urn && e.activity_id === 'ceo-1to1-stabilise')
+        .map((e) => toDayNumber(e.date));
+      expect(
+        days.filter((d) => d >= cal.terms[2].startDay && d <= cal.terms[2].endDay),
+        `${s.urn}`,
+      ).toHaveLength(6);
       days.forEach((d, i) => i && expect(d - days[i - 1]).toBeGreaterThanOrEqual(4));
     }
   });

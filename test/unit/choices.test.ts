@@ -14,12 +14,16 @@ const ivybridge = classify(fixtureSchools(), policy, { asOf }).placements.find((
 const DECLINE = "a fall from Outstanding to Good is sit's reading of decline, not the source's";
 
 describe('sit explain', () => {
-  it('prints each rule\'s source in quotes and its choice as sit\'s, on separate lines', () => {
+  it("prints each rule's source in quotes and its choice as sit's, on separate lines", () => {
     const text = explanationText(ivybridge, policy, asOf, false);
     const lines = text.split('\n');
-    const source = lines.findIndex((l) => l.trim() === 'source: "These schools have previously been judged to be \'good\' but are in decline"');
+    const source = lines.findIndex(
+      (l) => l.trim() === 'source: "These schools have previously been judged to be \'good\' but are in decline"',
+    );
     expect(source).toBeGreaterThan(0);
-    expect(lines[source + 1].trim()).toMatch(/^sit's choice: .*a fall from Outstanding to Good is sit's reading of decline/);
+    expect(lines[source + 1].trim()).toMatch(
+      /^sit's choice: .*a fall from Outstanding to Good is sit's reading of decline/,
+    );
     // The placement's own choices head the explanation, and the days' source line is quoted.
     expect(lines.slice(0, 6).join('\n')).toContain(`sit's choice: `);
     expect(text).toContain('Days in the source: "Up to 5 days"');
@@ -28,7 +32,10 @@ describe('sit explain', () => {
   });
 
   it('gives the choices in JSON and in the table subtitle', () => {
-    const json = explanationJson(ivybridge, policy, asOf) as { choices: string[]; tiers: { tier: string; rules: { rule: string; source: string | null; choice: string | null }[] }[] };
+    const json = explanationJson(ivybridge, policy, asOf) as {
+      choices: string[];
+      tiers: { tier: string; rules: { rule: string; source: string | null; choice: string | null }[] }[];
+    };
     expect(json.choices.join(' ')).toContain(DECLINE);
     const rule = json.tiers.find((t) => t.tier === '2b')!.rules[0];
     expect(rule.source).toBe("These schools have previously been judged to be 'good' but are in decline");

@@ -13,35 +13,69 @@ function policy(tiers: unknown[], extra: Record<string, unknown> = {}): Policy {
 
 function schools(rows: Record<string, string>[]) {
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const result = toSchools(headers, rows.map((r, i) => ({ line: i + 2, cells: headers.map((h) => r[h] ?? '') })));
+  const result = toSchools(
+    headers,
+    rows.map((r, i) => ({ line: i + 2, cells: headers.map((h) => r[h] ?? '') })),
+  );
   expect(result.problems).toEqual([]);
   return result.schools;
 }
 
-const twoTiers = (when: unknown) => policy([
-  { id: 'high', label: 'High', level: 2, days: 5, rules: [{ name: 'the rule', when }] },
-  { id: 'low', label: 'Low', level: 1, days: 1, default: true },
-]);
+const twoTiers = (when: unknown) =>
+  policy([
+    { id: 'high', label: 'High', level: 2, days: 5, rules: [{ name: 'the rule', when }] },
+    { id: 'low', label: 'Low', level: 1, days: 1, default: true },
+  ]);
 
 describe('three-valued conditions', () => {
   it('a blank value needed by a rule leaves the school needing data, naming the field', () => {
-    const [p] = classify(schools([{ urn: '100001', name: 'A' }]), twoTiers({ field: 'ofsted_overall', is: 'Inadequate' }), { asOf }).placements;
-    expect(p).toMatchObject({ tier: null, days: null, missing: ['ofsted_overall'], reasons: ['Needs data: ofsted_overall'] });
+    const [p] = classify(
+      schools([{ urn: '100001', name: 'A' }]),
+      twoTiers({ field: 'ofsted_overall', is: 'Inadequate' }),
+      { asOf },
+    ).placements;
+    expect(p).toMatchObject({
+      tier: null,
+      days: null,
+      missing: ['ofsted_overall'],
+      reasons: ['Needs data: ofsted_overall'],
+    });
   });
   it('any: one true part decides even if another is blank', () => {
-    const when = { any: [{ field: 'ofsted_overall', is: 'Inadequate' }, { field: 'attendance_pct', lt: 90 }] };
-    const [p] = classify(schools([{ urn: '100001', name: 'A', attendance_pct: '85' }]), twoTiers(when), { asOf }).placements;
+    const when = {
+      any: [
+        { field: 'ofsted_overall', is: 'Inadequate' },
+        { field: 'attendance_pct', lt: 90 },
+      ],
+    };
+    const [p] = classify(schools([{ urn: '100001', name: 'A', attendance_pct: '85' }]), twoTiers(when), {
+      asOf,
+    }).placements;
     expect(p.tier).toBe('high');
     expect(p.reasons).toEqual(['the rule: attendance % below 90: 85']);
   });
   it('all: one false part decides even if another is blank', () => {
-    const when = { all: [{ field: 'ofsted_overall', is: 'Inadequate' }, { field: 'attendance_pct', lt: 90 }] };
-    const [p] = classify(schools([{ urn: '100001', name: 'A', attendance_pct: '95' }]), twoTiers(when), { asOf }).placements;
+    const when = {
+      all: [
+        { field: 'ofsted_overall', is: 'Inadequate' },
+        { field: 'attendance_pct', lt: 90 },
+      ],
+    };
+    const [p] = classify(schools([{ urn: '100001', name: 'A', attendance_pct: '95' }]), twoTiers(when), {
+      asOf,
+    }).placements;
     expect(p.tier).toBe('low');
   });
   it('not inverts, and keeps unknown unknown', () => {
     const when = { not: { field: 'governance_effective', is: 'yes' } };
-    const placed = classify(schools([{ urn: '100001', name: 'A', governance_effective: 'no' }, { urn: '100002', name: 'B' }]), twoTiers(when), { asOf }).placements;
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', governance_effective: 'no' },
+        { urn: '100002', name: 'B' },
+      ]),
+      twoTiers(when),
+      { asOf },
+    ).placements;
     expect(placed.map((p) => p.tier)).toEqual(['high', null]);
   });
   it('if_blank says what a blank counts as', () => {
@@ -51,8 +85,20 @@ describe('three-valued conditions', () => {
   });
   it('a school is never placed past a tier it lacked the data for', () => {
     const p3 = policy([
-      { id: 'top', label: 'Top', level: 3, days: 9, rules: [{ name: 'inadequate', when: { field: 'ofsted_overall', is: 4 } }] },
-      { id: 'mid', label: 'Mid', level: 2, days: 5, rules: [{ name: 'low attendance', when: { field: 'attendance_pct', lt: 90 } }] },
+      {
+        id: 'top',
+        label: 'Top',
+        level: 3,
+        days: 9,
+        rules: [{ name: 'inadequate', when: { field: 'ofsted_overall', is: 4 } }],
+      },
+      {
+        id: 'mid',
+        label: 'Mid',
+        level: 2,
+        days: 5,
+        rules: [{ name: 'low attendance', when: { field: 'attendance_pct', lt: 90 } }],
+      },
       { id: 'low', label: 'Low', level: 1, days: 1, default: true },
     ]);
     const [p] = classify(schools([{ urn: '100001', name: 'A', attendance_pct: '80' }]), p3, { asOf }).placements;
@@ -62,24 +108,63 @@ describe('three-valued conditions', () => {
 
 describe('values a rule can test', () => {
   it('thresholds by name, with the phrase they stand for', () => {
-    const p = policy([
-      { id: 'high', label: 'High', level: 2, days: 5, rules: [{ name: 'well below', when: { vs_national: 'attendance_pct', lt: '$well_below' } }] },
-      { id: 'low', label: 'Low', level: 1, days: 1, default: true },
-    ], { thresholds: { well_below: { value: -2, means: 'well below national' } }, national: { attendance_pct: { primary: 94.5, default: 93 } } });
-    const placed = classify(schools([
-      { urn: '100001', name: 'A', phase: 'primary', attendance_pct: '92.4' },
-      { urn: '100002', name: 'B', phase: 'secondary', attendance_pct: '91.5' },
-      { urn: '100003', name: 'C', phase: 'primary', attendance_pct: '92.5' },
-    ]), p, { asOf }).placements;
+    const p = policy(
+      [
+        {
+          id: 'high',
+          label: 'High',
+          level: 2,
+          days: 5,
+          rules: [{ name: 'well below', when: { vs_national: 'attendance_pct', lt: '$well_below' } }],
+        },
+        { id: 'low', label: 'Low', level: 1, days: 1, default: true },
+      ],
+      {
+        thresholds: { well_below: { value: -2, means: 'well below national' } },
+        national: { attendance_pct: { primary: 94.5, default: 93 } },
+      },
+    );
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', phase: 'primary', attendance_pct: '92.4' },
+        { urn: '100002', name: 'B', phase: 'secondary', attendance_pct: '91.5' },
+        { urn: '100003', name: 'C', phase: 'primary', attendance_pct: '92.5' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
     // 92.4 - 94.5 = -2.1 < -2; secondary uses the default 93: 91.5 - 93 = -1.5; 92.5 - 94.5 = -2, not below -2.
     expect(placed.map((x) => x.tier)).toEqual(['high', 'low', 'low']);
-    expect(placed[0].reasons[0]).toBe('well below: attendance % against national below -2 ("well below national"): -2.1 (92.4 vs national 94.5 for primary)');
+    expect(placed[0].reasons[0]).toBe(
+      'well below: attendance % against national below -2 ("well below national"): -2.1 (92.4 vs national 94.5 for primary)',
+    );
   });
   it('an unknown threshold, fact or comparator is a config error', () => {
-    const bad = PolicySchema.safeParse({ id: 't', name: 't', tiers: [
-      { id: 'a', label: 'A', level: 2, days: 1, rules: [{ name: 'r', when: { all: [{ field: 'attendance_pct', lt: '$nope' }, { fact: 'nope', gte: 1 }, { vs_national: 'attainment_pct', lt: 0 }] } }] },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ] });
+    const bad = PolicySchema.safeParse({
+      id: 't',
+      name: 't',
+      tiers: [
+        {
+          id: 'a',
+          label: 'A',
+          level: 2,
+          days: 1,
+          rules: [
+            {
+              name: 'r',
+              when: {
+                all: [
+                  { field: 'attendance_pct', lt: '$nope' },
+                  { fact: 'nope', gte: 1 },
+                  { vs_national: 'attainment_pct', lt: 0 },
+                ],
+              },
+            },
+          ],
+        },
+        { id: 'b', label: 'B', level: 1, days: 1, default: true },
+      ],
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.message)).toEqual([
       'no threshold named "nope" in thresholds',
@@ -89,7 +174,14 @@ describe('values a rule can test', () => {
   });
   it('years since a date, as of a given day', () => {
     const p = twoTiers({ years_since: 'headteacher_start', lt: 1 });
-    const placed = classify(schools([{ urn: '100001', name: 'A', headteacher_start: '2026-01-05' }, { urn: '100002', name: 'B', headteacher_start: '01/09/2025' }]), p, { asOf }).placements;
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', headteacher_start: '2026-01-05' },
+        { urn: '100002', name: 'B', headteacher_start: '01/09/2025' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
     expect(placed.map((x) => x.tier)).toEqual(['high', 'low']); // 0.66 years; exactly 1 year is not below 1
   });
   // rlt-categories, category D: "(Head teachers new to the role)"; C: "New leadership team". The
@@ -97,37 +189,67 @@ describe('values a rule can test', () => {
   it('years since is exact at the boundary: 364 days is under 1 year, 365 days is not, 729 days is under 2', () => {
     const asOfBoundary = '2026-09-01';
     const oneYear = twoTiers({ years_since: 'headteacher_start', lt: 1 });
-    const rows = [{ urn: '100001', name: '364 days', headteacher_start: '2025-09-02' }, { urn: '100002', name: '365 days', headteacher_start: '2025-09-01' }];
+    const rows = [
+      { urn: '100001', name: '364 days', headteacher_start: '2025-09-02' },
+      { urn: '100002', name: '365 days', headteacher_start: '2025-09-01' },
+    ];
     const placed = classify(schools(rows), oneYear, { asOf: asOfBoundary }).placements;
     expect(placed.map((x) => x.tier)).toEqual(['high', 'low']);
     // Shown cut to two places: 364 days is 0.99 years, never the 1.00 it is not.
-    expect(placed[0].reasons).toEqual(['the rule: years since headteacher start date below 1: 0.99 (2025-09-02 to 2026-09-01)']);
+    expect(placed[0].reasons).toEqual([
+      'the rule: years since headteacher start date below 1: 0.99 (2025-09-02 to 2026-09-01)',
+    ]);
     const twoYears = twoTiers({ years_since: 'headteacher_start', lt: 2 });
-    const two = classify(schools([
-      { urn: '100001', name: '729 days', headteacher_start: '2024-09-02' },
-      { urn: '100002', name: '730 days', headteacher_start: '2024-09-01' },
-    ]), twoYears, { asOf: asOfBoundary }).placements;
+    const two = classify(
+      schools([
+        { urn: '100001', name: '729 days', headteacher_start: '2024-09-02' },
+        { urn: '100002', name: '730 days', headteacher_start: '2024-09-01' },
+      ]),
+      twoYears,
+      { asOf: asOfBoundary },
+    ).placements;
     expect(two.map((x) => x.tier)).toEqual(['high', 'low']);
   });
   it('an inspection in a given academic year (1 September to 31 August)', () => {
     const p = twoTiers({ field: 'ofsted_date', in_academic_year: '2023/24' });
-    const placed = classify(schools(['31/08/2023', '01/09/2023', '31/08/2024', '01/09/2024'].map((d, i) => ({ urn: String(100001 + i), name: d, ofsted_date: d }))), p, { asOf }).placements;
+    const placed = classify(
+      schools(
+        ['31/08/2023', '01/09/2023', '31/08/2024', '01/09/2024'].map((d, i) => ({
+          urn: String(100001 + i),
+          name: d,
+          ofsted_date: d,
+        })),
+      ),
+      p,
+      { asOf },
+    ).placements;
     expect(placed.map((x) => x.tier)).toEqual(['low', 'high', 'high', 'low']);
   });
   it('consecutive Requires Improvement judgements', () => {
     const p = twoTiers({ fact: 'consecutive_ri', gte: 2 });
-    const placed = classify(schools([
-      { urn: '100001', name: 'RI RI', ofsted_overall: 'RI', previous_ofsted_overall: '3' },
-      { urn: '100002', name: 'RI Good', ofsted_overall: 'RI', previous_ofsted_overall: 'Good' },
-      { urn: '100003', name: 'Good', ofsted_overall: 'Good' },
-      { urn: '100004', name: 'RI ?', ofsted_overall: 'RI' },
-    ]), p, { asOf }).placements;
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'RI RI', ofsted_overall: 'RI', previous_ofsted_overall: '3' },
+        { urn: '100002', name: 'RI Good', ofsted_overall: 'RI', previous_ofsted_overall: 'Good' },
+        { urn: '100003', name: 'Good', ofsted_overall: 'Good' },
+        { urn: '100004', name: 'RI ?', ofsted_overall: 'RI' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
     expect(placed.map((x) => x.tier)).toEqual(['high', 'low', 'low', null]);
     expect(placed[3].missing).toEqual(['previous_ofsted_overall']);
   });
   it('a column the trust added, by its name', () => {
     const p = twoTiers({ field: 'finance_concern', is: 'yes', if_blank: false });
-    const placed = classify(schools([{ urn: '100001', name: 'A', 'Finance Concern': 'Yes' }, { urn: '100002', name: 'B' }]), p, { asOf }).placements;
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', 'Finance Concern': 'Yes' },
+        { urn: '100002', name: 'B' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
     expect(placed.map((x) => x.tier)).toEqual(['high', 'low']);
   });
 });
@@ -135,24 +257,46 @@ describe('values a rule can test', () => {
 describe('overrides', () => {
   const p = twoTiers({ field: 'ofsted_overall', is: 'Inadequate' });
   it('an override with a reason wins and is marked', () => {
-    const [x] = classify(schools([{ urn: '100001', name: 'A', ofsted_overall: 'Good', override_tier: 'high', override_reason: 'Board decision' }]), p, { asOf }).placements;
+    const [x] = classify(
+      schools([
+        { urn: '100001', name: 'A', ofsted_overall: 'Good', override_tier: 'high', override_reason: 'Board decision' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
     expect(x).toMatchObject({ tier: 'high', override: 'Board decision', reasons: ['Override: Board decision'] });
   });
   it('an override for another policy is ignored; one naming a tier this policy lacks is a data problem', () => {
-    const result = classify(schools([
-      { urn: '100001', name: 'A', ofsted_overall: 'Good', override_tier: 'other-policy:top', override_reason: 'x' },
-      { urn: '100002', name: 'B', ofsted_overall: 'Good', override_tier: 'test:top; other:low', override_reason: 'y' },
-    ]), p, { asOf });
-    expect(result.problems).toEqual([{ line: 3, column: 'override_tier', message: '"top" is not a tier of policy test; expected one of high, low' }]);
+    const result = classify(
+      schools([
+        { urn: '100001', name: 'A', ofsted_overall: 'Good', override_tier: 'other-policy:top', override_reason: 'x' },
+        {
+          urn: '100002',
+          name: 'B',
+          ofsted_overall: 'Good',
+          override_tier: 'test:top; other:low',
+          override_reason: 'y',
+        },
+      ]),
+      p,
+      { asOf },
+    );
+    expect(result.problems).toEqual([
+      { line: 3, column: 'override_tier', message: '"top" is not a tier of policy test; expected one of high, low' },
+    ]);
   });
 });
 
 describe('policy shape', () => {
   it('needs exactly one default tier, listed last, and unique ids', () => {
-    const r = PolicySchema.safeParse({ id: 't', name: 't', tiers: [
-      { id: 'a', label: 'A', level: 1, days: 1, default: true },
-      { id: 'a', label: 'B', level: 2, days: 1, rules: [{ name: 'r', when: { field: 'urn', present: true } }] },
-    ] });
+    const r = PolicySchema.safeParse({
+      id: 't',
+      name: 't',
+      tiers: [
+        { id: 'a', label: 'A', level: 1, days: 1, default: true },
+        { id: 'a', label: 'B', level: 2, days: 1, rules: [{ name: 'r', when: { field: 'urn', present: true } }] },
+      ],
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.message)).toEqual([
       'the default tier "a" must be listed last: tiers after it could never be reached',
@@ -167,15 +311,27 @@ describe('policy shape', () => {
     for (const name of ['tier', 'urn', 'name', 'label', 'days', 'days_text', 'reasons', 'missing', 'override']) {
       const r = PolicySchema.safeParse({ id: 't', name: 't', tiers, fields: { [name]: [{ value: 'x' }] } });
       expect(r.success).toBe(false);
-      expect(r.error!.issues).toEqual([expect.objectContaining({ path: ['fields', name], message: expect.stringContaining(`cannot be named "${name}"`) })]);
+      expect(r.error!.issues).toEqual([
+        expect.objectContaining({
+          path: ['fields', name],
+          message: expect.stringContaining(`cannot be named "${name}"`),
+        }),
+      ]);
     }
-    expect(PolicySchema.safeParse({ id: 't', name: 't', tiers, fields: { route: [{ value: 'x' }] } }).success).toBe(true);
+    expect(PolicySchema.safeParse({ id: 't', name: 't', tiers, fields: { route: [{ value: 'x' }] } }).success).toBe(
+      true,
+    );
   });
   it('refuses unknown fields in a policy', () => {
-    const r = PolicySchema.safeParse({ id: 't', name: 't', colour: 'red', tiers: [
-      { id: 'a', label: 'A', level: 2, days: 1, rules: [{ name: 'r', when: { field: 'urn', present: true } }] },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ] });
+    const r = PolicySchema.safeParse({
+      id: 't',
+      name: 't',
+      colour: 'red',
+      tiers: [
+        { id: 'a', label: 'A', level: 2, days: 1, rules: [{ name: 'r', when: { field: 'urn', present: true } }] },
+        { id: 'b', label: 'B', level: 1, days: 1, default: true },
+      ],
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0].code).toBe('unrecognized_keys');
   });
@@ -192,7 +348,10 @@ describe('the text-free test agrees with the full evaluation', () => {
     let compared = 0;
     for (const name of Object.keys(PRESETS)) {
       const compiled = compilePolicy(presetPolicy(name));
-      const evaluators = [...compiled.tiers.flatMap((t) => t.rules.map((r) => r.evaluate)), ...compiled.fields.flatMap(([, values]) => values.flatMap((v) => (v.evaluate ? [v.evaluate] : [])))];
+      const evaluators = [
+        ...compiled.tiers.flatMap((t) => t.rules.map((r) => r.evaluate)),
+        ...compiled.fields.flatMap(([, values]) => values.flatMap((v) => (v.evaluate ? [v.evaluate] : []))),
+      ];
       for (const school of all) {
         for (const evaluate of evaluators) {
           expect(evaluate.test(school, ctx)).toBe(evaluate(school, ctx).outcome);

@@ -10,8 +10,9 @@ describe('schema/trust.config.schema.json', () => {
   });
   it('offers the rule language to an editor: extends, definitions, columns, count', () => {
     const text = JSON.stringify(configJsonSchema());
-    const properties = (configJsonSchema().properties as Record<string, unknown>);
-    for (const key of ['extends', 'tiers', 'definitions', 'columns', 'thresholds', 'fields', 'capacity']) expect(Object.keys(properties)).toContain(key);
+    const properties = configJsonSchema().properties as Record<string, unknown>;
+    for (const key of ['extends', 'tiers', 'definitions', 'columns', 'thresholds', 'fields', 'capacity'])
+      expect(Object.keys(properties)).toContain(key);
     expect(text).toContain('"count"');
     expect(text).toContain('"use"');
   });

@@ -7,7 +7,8 @@ import { diff, entryOf, ruleOf, yearBefore, type DiffEntry } from '../../src/cor
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
 
 const policy = presetPolicy('rlt-categories');
-const entries = (file: string, asOf: string) => classify(fixtureSchools(file), policy, { asOf }).placements.map(entryOf);
+const entries = (file: string, asOf: string) =>
+  classify(fixtureSchools(file), policy, { asOf }).placements.map(entryOf);
 
 describe('diff on the two fixture years', () => {
   const result = diff(entries('schools-2025.csv', '2025-09-01'), entries('schools.csv', '2026-09-01'), policy);
@@ -38,7 +39,9 @@ describe('diff on the two fixture years', () => {
   });
 
   it('names the reason that changed', () => {
-    expect(move(100015).reason).toMatch(/^now: New leadership team: .*\| no longer: Outstanding or Good, with capacity/);
+    expect(move(100015).reason).toMatch(
+      /^now: New leadership team: .*\| no longer: Outstanding or Good, with capacity/,
+    );
     // Same tier, but the rule that placed it changed: said, not hidden.
     expect(move(100011)).toMatchObject({ kind: 'same' });
     expect(move(100011).reason).toContain('no longer: New leadership team');
@@ -47,7 +50,13 @@ describe('diff on the two fixture years', () => {
 
 describe('helpers', () => {
   it('orders by level, not by name', () => {
-    const e = (urn: number, tier: string | null): DiffEntry => ({ urn, name: `s${urn}`, tier, days: null, reasons: [] });
+    const e = (urn: number, tier: string | null): DiffEntry => ({
+      urn,
+      name: `s${urn}`,
+      tier,
+      days: null,
+      reasons: [],
+    });
     const r = diff([e(1, 'D'), e(2, null)], [e(1, 'A'), e(2, 'B')], policy);
     expect(r.movements.map((m) => m.kind)).toEqual(['down', 'placed']);
   });

@@ -46,7 +46,11 @@ tiers:
 `,
     });
     expect(policy.id).toBe('base');
-    expect(policy.tiers.map((t) => [t.id, t.days])).toEqual([['high', 12], ['mid', 5], ['low', 1]]);
+    expect(policy.tiers.map((t) => [t.id, t.days])).toEqual([
+      ['high', 12],
+      ['mid', 5],
+      ['low', 1],
+    ]);
     expect(policy.tiers[0].rules!.map((r) => [r.name, r.when])).toEqual([
       ['Inadequate', { field: 'ofsted_overall', is: 'Inadequate' }],
       ['Low attendance', { field: 'attendance_pct', lt: 88 }],
@@ -74,16 +78,24 @@ tiers:
     expect(policy.tiers.find((t) => t.id === 'stabilise')!.rules!.length).toBeGreaterThan(0);
   });
   it('removing what is not there, or an item without an id, is a config error at its line', () => {
-    expect(() => load({ 'base.yaml': base, 'trust.config.yaml': 'extends: base.yaml\ntiers:\n  - { id: nope, remove: true }\n' }))
-      .toThrow('trust.config.yaml:3: tiers[0]: remove: nothing with id "nope" to remove in what this extends');
-    expect(() => load({ 'base.yaml': base, 'trust.config.yaml': 'extends: base.yaml\ntiers:\n  - { label: No id }\n' }))
-      .toThrow('trust.config.yaml:3: tiers[0]: each item here needs an id');
+    expect(() =>
+      load({ 'base.yaml': base, 'trust.config.yaml': 'extends: base.yaml\ntiers:\n  - { id: nope, remove: true }\n' }),
+    ).toThrow('trust.config.yaml:3: tiers[0]: remove: nothing with id "nope" to remove in what this extends');
+    expect(() =>
+      load({ 'base.yaml': base, 'trust.config.yaml': 'extends: base.yaml\ntiers:\n  - { label: No id }\n' }),
+    ).toThrow('trust.config.yaml:3: tiers[0]: each item here needs an id');
   });
   it('a loop of configs extending each other is a config error', () => {
-    expect(() => load({ 'a.yaml': 'extends: trust.config.yaml\n', 'trust.config.yaml': 'extends: a.yaml\n' })).toThrow('extends this file again (a loop)');
+    expect(() => load({ 'a.yaml': 'extends: trust.config.yaml\n', 'trust.config.yaml': 'extends: a.yaml\n' })).toThrow(
+      'extends this file again (a loop)',
+    );
   });
   it('other lists are replaced whole, and settings merge key by key', () => {
-    expect(mergeExtends({ notes: ['a', 'b'], thresholds: { x: { value: 1, means: 'x' } } }, { notes: ['c'], thresholds: { y: { value: 2, means: 'y' } } }))
-      .toEqual({ notes: ['c'], thresholds: { x: { value: 1, means: 'x' }, y: { value: 2, means: 'y' } } });
+    expect(
+      mergeExtends(
+        { notes: ['a', 'b'], thresholds: { x: { value: 1, means: 'x' } } },
+        { notes: ['c'], thresholds: { y: { value: 2, means: 'y' } } },
+      ),
+    ).toEqual({ notes: ['c'], thresholds: { x: { value: 1, means: 'x' }, y: { value: 2, means: 'y' } } });
   });
 });

@@ -17,7 +17,11 @@ describe('inspection dates after the as-of date', () => {
   it('each inspection date later than as-of is one problem naming the column and both dates', () => {
     const s = school(['100001', 'Ashgrove', 'primary', 'Good', '2027-03-14', '2020-01-10', '2026-09-02']);
     expect(inspectionDateProblems(s, '2026-09-01')).toEqual([
-      { line: 2, column: 'ofsted_date', message: expect.stringContaining('2027-03-14 is after the as-of date 2026-09-01') },
+      {
+        line: 2,
+        column: 'ofsted_date',
+        message: expect.stringContaining('2027-03-14 is after the as-of date 2026-09-01'),
+      },
       { line: 2, column: 'rc_date', message: expect.stringContaining('2026-09-02 is after the as-of date 2026-09-01') },
     ]);
   });
@@ -39,10 +43,26 @@ describe('inspection dates after the as-of date', () => {
     const path = join(dir, 'future.csv');
     writeFileSync(path, 'urn,name,phase,ofsted_overall,ofsted_date\n100001,Ashgrove,primary,Good,14/03/2027\n');
     let out = '';
-    const run = () => classifyStream({ path, display: 'future.csv', policy: presetPolicy('rlt-categories'), asOf: '2026-09-01', format: 'csv', sink: { write: (t: string) => { out += t; } } });
+    const run = () =>
+      classifyStream({
+        path,
+        display: 'future.csv',
+        policy: presetPolicy('rlt-categories'),
+        asOf: '2026-09-01',
+        format: 'csv',
+        sink: {
+          write: (t: string) => {
+            out += t;
+          },
+        },
+      });
     expect(run).toThrow(SitError);
-    try { run(); } catch (error) {
-      expect((error as SitError).lines).toEqual([expect.stringMatching(/^future\.csv:2: column "ofsted_date": 2027-03-14 is after the as-of date 2026-09-01/)]);
+    try {
+      run();
+    } catch (error) {
+      expect((error as SitError).lines).toEqual([
+        expect.stringMatching(/^future\.csv:2: column "ofsted_date": 2027-03-14 is after the as-of date 2026-09-01/),
+      ]);
     }
     expect(out).toBe('');
   });

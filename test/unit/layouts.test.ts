@@ -7,7 +7,12 @@ import { readCsvTable, type RawTable } from '../../src/io/read-table.js';
 import { isHeaderRow, toSchools } from '../../src/core/school.js';
 import { FIXTURES } from '../helpers/run-sit.js';
 
-const table = (headers: string[], ...rows: string[][]): RawTable => ({ file: 't.csv', headers, headerLine: 1, rows: rows.map((cells, i) => ({ line: i + 2, cells })) });
+const table = (headers: string[], ...rows: string[][]): RawTable => ({
+  file: 't.csv',
+  headers,
+  headerLine: 1,
+  rows: rows.map((cells, i) => ({ line: i + 2, cells })),
+});
 const read = (name: string) => {
   const t = dropIndexColumns(readCsvTable(decode(readFileSync(`${FIXTURES}/quirks/${name}`), name), isHeaderRow));
   const layout = detectLayout(t.headers)!;
@@ -17,9 +22,17 @@ const read = (name: string) => {
 
 describe('recognising layouts from headers', () => {
   it('tells the three Ofsted eras apart', () => {
-    expect(detectLayout(['URN', 'School name', 'Overall effectiveness', 'Previous graded inspection overall effectiveness'])?.id).toBe('ofsted-legacy');
-    expect(detectLayout(['URN', 'Quality of education', 'Overall effectiveness', 'Previous overall effectiveness'])?.id).toBe('ofsted-2024-25');
-    expect(detectLayout(['URN', 'Safeguarding standards', 'Leadership and governance', 'Latest OEIF overall effectiveness'])?.id).toBe('ofsted-report-card');
+    expect(
+      detectLayout(['URN', 'School name', 'Overall effectiveness', 'Previous graded inspection overall effectiveness'])
+        ?.id,
+    ).toBe('ofsted-legacy');
+    expect(
+      detectLayout(['URN', 'Quality of education', 'Overall effectiveness', 'Previous overall effectiveness'])?.id,
+    ).toBe('ofsted-2024-25');
+    expect(
+      detectLayout(['URN', 'Safeguarding standards', 'Leadership and governance', 'Latest OEIF overall effectiveness'])
+        ?.id,
+    ).toBe('ofsted-report-card');
   });
   it('recognises GIAS and the DfE files, matching headers as SPEC 3 says (case, spaces)', () => {
     expect(detectLayout(['URN', 'EstablishmentName', 'PhaseOfEducation (name)'])?.id).toBe('gias');
@@ -35,7 +48,11 @@ describe('recognising layouts from headers', () => {
 
 describe('applying a layout', () => {
   it('computes attendance as 100 minus overall absence, keeping the original column', () => {
-    const t = table(['school_urn', 'school_name', 'sess_overall_percent'], ['100001', 'A', '6.25'], ['100002', 'B', 'z']);
+    const t = table(
+      ['school_urn', 'school_name', 'sess_overall_percent'],
+      ['100001', 'A', '6.25'],
+      ['100002', 'B', 'z'],
+    );
     const applied = applyLayout(t, layoutById('dfe-attendance'));
     const { schools, problems } = toSchools(applied.table.headers, applied.table.rows, applied.fieldOf);
     expect(problems).toEqual([]);
@@ -60,8 +77,19 @@ describe('hand-made files with the quirks of published ones', () => {
     const { schools, problems, layout } = read('ofsted-cp1252.csv');
     expect(problems).toEqual([]);
     expect(layout.id).toBe('ofsted-legacy');
-    expect(schools.map((s) => s.name)).toEqual(['St Thérèse\u2019s Catholic Primary School', 'Ysgol Gymraeg Brynæron \u2013 Annex', 'Çedar Wood Academy', 'Zoë Garden Nursery']);
-    expect(schools[0].fields).toMatchObject({ urn: 200001, trust: 'Académie Trust', ofsted_overall: 'requires-improvement', previous_ofsted_overall: 'requires-improvement', previous_ofsted_date: null });
+    expect(schools.map((s) => s.name)).toEqual([
+      'St Thérèse\u2019s Catholic Primary School',
+      'Ysgol Gymraeg Brynæron \u2013 Annex',
+      'Çedar Wood Academy',
+      'Zoë Garden Nursery',
+    ]);
+    expect(schools[0].fields).toMatchObject({
+      urn: 200001,
+      trust: 'Académie Trust',
+      ofsted_overall: 'requires-improvement',
+      previous_ofsted_overall: 'requires-improvement',
+      previous_ofsted_date: null,
+    });
     expect(schools[1].fields).toMatchObject({ ofsted_quality_of_education: null, safeguarding_effective: null });
     expect(schools[2].fields).toMatchObject({ ofsted_category: 'SM', trust: null });
     expect(Object.keys(schools[0].extra)).toEqual(['Web Link']);
@@ -69,7 +97,14 @@ describe('hand-made files with the quirks of published ones', () => {
   it('the report-card layout fills the rc_* fields, with the last OEIF inspection as the graded one', () => {
     const { schools, problems } = read('ofsted-report-cards.csv');
     expect(problems).toEqual([]);
-    expect(schools[0].fields).toMatchObject({ rc_date: '2025-11-25', rc_leadership_governance: 'needs-attention', rc_post16: null, rc_safeguarding: 'met', ofsted_overall: 'requires-improvement', ofsted_date: '2023-09-19' });
+    expect(schools[0].fields).toMatchObject({
+      rc_date: '2025-11-25',
+      rc_leadership_governance: 'needs-attention',
+      rc_post16: null,
+      rc_safeguarding: 'met',
+      ofsted_overall: 'requires-improvement',
+      ofsted_date: '2023-09-19',
+    });
     expect(schools[6].fields.ofsted_overall).toBe('good'); // "School remains Good"
     expect(schools[7].fields.ofsted_category).toBe('SWK');
   });

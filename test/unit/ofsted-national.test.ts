@@ -7,7 +7,10 @@ import { nationalInYear, placeRows } from '../helpers/ofsted-rows.js';
 describe('a national in-year file (6,930 schools, the mix of a year of inspections)', () => {
   it('leaves unplaced only the schools whose needed judgement is absent from the file, each naming the field', async () => {
     const national = nationalInYear();
-    const placements = await placeRows(IN_YEAR_2024_25_HEADERS, national.map((n) => n.row));
+    const placements = await placeRows(
+      IN_YEAR_2024_25_HEADERS,
+      national.map((n) => n.row),
+    );
     const needing = placements.filter((p) => p.tier === null);
     const absent = national.filter((n) => n.absent).map((n) => Number(n.row.URN));
     expect(needing.map((p) => p.school.urn).sort()).toEqual(absent.sort());
@@ -15,7 +18,9 @@ describe('a national in-year file (6,930 schools, the mix of a year of inspectio
     // The README quotes these numbers.
     expect(placements.length).toBe(6930);
     expect(needing.length).toBe(213);
-    const ungraded = national.filter((n) => ['section-8', 'monitoring', 'no-formal-designation'].includes(n.kind)).length;
+    const ungraded = national.filter((n) =>
+      ['section-8', 'monitoring', 'no-formal-designation'].includes(n.kind),
+    ).length;
     expect(ungraded).toBe(2842);
   }, 60_000);
 });

@@ -24,7 +24,8 @@ const NOT_FROM_A_DOCUMENT: Record<string, string> = {
 const document = (file: string) => readFileSync(new URL(`../../presets/sources/${file}`, import.meta.url), 'utf8');
 
 describe('the quote check itself', () => {
-  const doc = 'Tier 4 Stabilise (Trust led)\n\n- Attendance and PA (well) below national averages\n- CEO 1:1 every week';
+  const doc =
+    'Tier 4 Stabilise (Trust led)\n\n- Attendance and PA (well) below national averages\n- CEO 1:1 every week';
   it('accepts a quote that differs only in whitespace', () => {
     expect(missingFragment('Attendance and PA (well)   below\nnational averages', doc)).toBeNull();
   });
@@ -33,14 +34,17 @@ describe('the quote check itself', () => {
   });
   it('names the first fragment that is not in the document', () => {
     expect(missingFragment('Tier 4 Stabilise ... CEO 1:1 every fortnight', doc)).toBe('CEO 1:1 every fortnight');
-    expect(missingFragment('Tier 4 Stabilise: the school is in an Ofsted category', doc)).toBe('Tier 4 Stabilise: the school is in an Ofsted category');
+    expect(missingFragment('Tier 4 Stabilise: the school is in an Ofsted category', doc)).toBe(
+      'Tier 4 Stabilise: the school is in an Ofsted category',
+    );
   });
   it('rejects fragments out of order, and a change of case', () => {
     expect(missingFragment('CEO 1:1 every week ... Tier 4 Stabilise', doc)).toBe('Tier 4 Stabilise');
     expect(missingFragment('attendance and PA (well) below national averages', doc)).not.toBeNull();
   });
   it('finds every source: in a YAML tree, with its path', () => {
-    const yaml = 'source: a\ntiers:\n  - rules:\n      - { name: x, source: b }\nbudget:\n  tiers:\n    t: [{ name: y, source: c }]\n';
+    const yaml =
+      'source: a\ntiers:\n  - rules:\n      - { name: x, source: b }\nbudget:\n  tiers:\n    t: [{ name: y, source: c }]\n';
     expect(sourceQuotes(yaml)).toEqual([
       { path: 'source', text: 'a' },
       { path: 'tiers[0].rules[0].source', text: 'b' },
@@ -51,7 +55,9 @@ describe('the quote check itself', () => {
 
 describe('every source: of every preset is a verbatim quote of its source document', () => {
   it('every shipped preset is mapped to its document, or excluded with a reason', () => {
-    expect(Object.keys(PRESETS).sort()).toEqual([...Object.keys(DOCUMENTS), ...Object.keys(NOT_FROM_A_DOCUMENT)].sort());
+    expect(Object.keys(PRESETS).sort()).toEqual(
+      [...Object.keys(DOCUMENTS), ...Object.keys(NOT_FROM_A_DOCUMENT)].sort(),
+    );
   });
   it.each(Object.keys(DOCUMENTS))('%s', (preset) => {
     const text = document(DOCUMENTS[preset]);

@@ -10,13 +10,15 @@ const readme = readFileSync(new URL('../../presets/README.md', import.meta.url),
 describe('presets/README.md', () => {
   it('has the tiers section the presets generate now (run: node scripts/presets-readme.mjs)', () => {
     const section = readme.slice(readme.indexOf(BEGIN), readme.indexOf(END) + END.length);
-    expect(section).toBe((generated as () => string)() + '');
+    expect(section).toBe(String((generated as () => string)()));
     expect(section.endsWith(END)).toBe(true);
   });
 
-  it('lists every choice of a preset, numbered, and shows each as sit\'s choice beside the source', () => {
+  it("lists every choice of a preset, numbered, and shows each as sit's choice beside the source", () => {
     const yaml = [
-      'id: x', 'name: X', 'source: "S"',
+      'id: x',
+      'name: X',
+      'source: "S"',
       'thresholds: { t: { value: 1, means: m, source: "T", choice: "one point" } }',
       'tiers:',
       '  - { id: a, label: A, level: 2, days: 3, days_source: "3 days", rules: [{ name: R, source: "Q", choice: "read so", when: { field: f, is: x } }] }',
@@ -26,7 +28,9 @@ describe('presets/README.md', () => {
     expect(section).toContain('| `a` | R | "Q" | sit\'s choice: read so |');
     expect(section).toContain('| `t` | 1 | "T" | sit\'s choice: one point |');
     expect(section).toContain('Every choice this preset makes (4):');
-    expect(section).toMatch(/1\. tier b: the rest\n2\. tier b, days: none stated\n3\. tier a, rule "R": read so\n4\. threshold t = 1: one point/);
+    expect(section).toMatch(
+      /1\. tier b: the rest\n2\. tier b, days: none stated\n3\. tier a, rule "R": read so\n4\. threshold t = 1: one point/,
+    );
   });
 
   it('keeps a marked section for the cadences and calendar activities', () => {

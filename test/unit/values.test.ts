@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDateOrYear, parseOfstedGrade, parseYesNo, parsePercent, parseUrn, parseCategory, parseReportCardGrade, parsePhase, parseNumber, isNoValue } from '../../src/core/values.js';
+import {
+  parseDate,
+  parseDateOrYear,
+  parseOfstedGrade,
+  parseYesNo,
+  parsePercent,
+  parseUrn,
+  parseCategory,
+  parseReportCardGrade,
+  parsePhase,
+  parseNumber,
+  isNoValue,
+} from '../../src/core/values.js';
 
 describe('dates (SPEC 3: ISO or UK day-first, never month-first)', () => {
   it('reads ISO and UK day-first dates', () => {
@@ -24,8 +36,14 @@ describe('dates (SPEC 3: ISO or UK day-first, never month-first)', () => {
     expect(parseDate('')).toEqual({ ok: true, value: null });
   });
   it('refuses a two-digit year (01/02/99 is 1999 or 2099) and years outside 1900-2099 (issue 15)', () => {
-    expect(parseDate('01/02/99')).toEqual({ ok: false, expected: 'a date as YYYY-MM-DD or DD/MM/YYYY (day first) (with a 4-digit year)' });
-    expect(parseDate('0100-02-01')).toEqual({ ok: false, expected: 'a date as YYYY-MM-DD or DD/MM/YYYY (day first) (a year from 1900 to 2099)' });
+    expect(parseDate('01/02/99')).toEqual({
+      ok: false,
+      expected: 'a date as YYYY-MM-DD or DD/MM/YYYY (day first) (with a 4-digit year)',
+    });
+    expect(parseDate('0100-02-01')).toEqual({
+      ok: false,
+      expected: 'a date as YYYY-MM-DD or DD/MM/YYYY (day first) (a year from 1900 to 2099)',
+    });
     expect(parseDate('01/02/0100').ok).toBe(false);
     expect(parseDateOrYear('0100').ok).toBe(false);
   });
@@ -38,11 +56,20 @@ describe('dates (SPEC 3: ISO or UK day-first, never month-first)', () => {
 
 describe('Ofsted grades (SPEC 3: words, RI or 1-4; 9 and "Not judged" are blank)', () => {
   it.each([
-    ['Outstanding', 'outstanding'], ['1', 'outstanding'], ['good', 'good'], ['2.0', 'good'],
-    ['RI', 'requires-improvement'], ['Requires Improvement', 'requires-improvement'], ['requires_improvement', 'requires-improvement'], ['3', 'requires-improvement'],
-    ['Inadequate', 'inadequate'], ['4', 'inadequate'],
+    ['Outstanding', 'outstanding'],
+    ['1', 'outstanding'],
+    ['good', 'good'],
+    ['2.0', 'good'],
+    ['RI', 'requires-improvement'],
+    ['Requires Improvement', 'requires-improvement'],
+    ['requires_improvement', 'requires-improvement'],
+    ['3', 'requires-improvement'],
+    ['Inadequate', 'inadequate'],
+    ['4', 'inadequate'],
   ])('%s -> %s', (raw, grade) => expect(parseOfstedGrade(raw)).toEqual({ ok: true, value: grade }));
-  it.each(['9', '9.0', 'Not judged', 'NULL', ''])('%s is blank', (raw) => expect(parseOfstedGrade(raw)).toEqual({ ok: true, value: null }));
+  it.each(['9', '9.0', 'Not judged', 'NULL', ''])('%s is blank', (raw) =>
+    expect(parseOfstedGrade(raw)).toEqual({ ok: true, value: null }),
+  );
   it('refuses an unknown grade', () => expect(parseOfstedGrade('Excellent').ok).toBe(false));
 });
 

@@ -4,7 +4,15 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { classify } from '../../src/core/classify.js';
 import { toSchools } from '../../src/core/school.js';
-import { buildPlan, missingAnswers, answerProblems, WfapAnswersSchema, DEFAULT_KPIS, MILESTONES, ACTION_COLUMNS } from '../../src/core/wfap.js';
+import {
+  buildPlan,
+  missingAnswers,
+  answerProblems,
+  WfapAnswersSchema,
+  DEFAULT_KPIS,
+  MILESTONES,
+  ACTION_COLUMNS,
+} from '../../src/core/wfap.js';
 import { buildDeployment, missingDeploymentAnswers, DeploymentAnswersSchema } from '../../src/core/deployment.js';
 import { loadConfig } from '../../src/io/config.js';
 import { parseTemplate, renderTemplate, compileTemplate, TemplateError } from '../../src/io/template.js';
@@ -31,7 +39,12 @@ describe('buildPlan', () => {
 
   it('takes school, year, tier and support from the data and policy', () => {
     const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF });
-    expect(plan.school).toEqual({ urn: 100004, name: 'Dunmore Primary School', phase: 'primary', trust: 'Kestrel Academies Trust' });
+    expect(plan.school).toEqual({
+      urn: 100004,
+      name: 'Dunmore Primary School',
+      phase: 'primary',
+      trust: 'Kestrel Academies Trust',
+    });
     // --as-of 2026-09-01 is in the academic year starting 1 September 2026.
     expect(plan.academic_year).toBe('2026/27');
     // "Category D: ... Requires Improvement or below." Dunmore's latest grade is RI.
@@ -52,33 +65,68 @@ describe('buildPlan', () => {
 
   it('KPIs: the latest value from the data; no national figure in rlt-categories, so no target is invented', () => {
     const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF });
-    expect(plan.kpis.map((k) => [k.name, k.value, k.target])).toEqual([['attendance', 93.8, null], ['persistent_absence', 17, null], ['attainment', 55, null]]);
+    expect(plan.kpis.map((k) => [k.name, k.value, k.target])).toEqual([
+      ['attendance', 93.8, null],
+      ['persistent_absence', 17, null],
+      ['attainment', 55, null],
+    ]);
   });
 
   it('KPIs against national (four-tier: primary attendance 94.5, persistent absence 14.6, attainment 61)', () => {
     const four = placementsFor('four-tier');
-    const plan = buildPlan(four.placements.find((p) => p.school.urn === 100004)!, four.policy, { kpi_targets: { attendance: 96 } }, { asOf: AS_OF, kpis: DEFAULT_KPIS });
-    expect(plan.kpis.map((k) => [k.target, k.target_source])).toEqual([[96, 'plan target'], [14.6, 'national (primary)'], [61, 'national (primary)']]);
+    const plan = buildPlan(
+      four.placements.find((p) => p.school.urn === 100004)!,
+      four.policy,
+      { kpi_targets: { attendance: 96 } },
+      { asOf: AS_OF, kpis: DEFAULT_KPIS },
+    );
+    expect(plan.kpis.map((k) => [k.target, k.target_source])).toEqual([
+      [96, 'plan target'],
+      [14.6, 'national (primary)'],
+      [61, 'national (primary)'],
+    ]);
   });
 
   it('answers fill the plan; a different tier is recorded as set by hand', () => {
-    const plan = buildPlan(dunmore, policy, { ...answers, tier: 'C', tier_reason: 'new head, strong deputy' }, { asOf: AS_OF });
+    const plan = buildPlan(
+      dunmore,
+      policy,
+      { ...answers, tier: 'C', tier_reason: 'new head, strong deputy' },
+      { asOf: AS_OF },
+    );
     expect(plan.priorities).toHaveLength(2);
     expect(plan.priorities[0].actions[0].lead).toBe('Deputy headteacher');
     expect(plan.priorities[1].actions[0].support).toBe('');
-    expect(plan.areas_to_develop).toEqual(['Attendance of disadvantaged pupils', 'Writing at the expected standard in KS2']);
+    expect(plan.areas_to_develop).toEqual([
+      'Attendance of disadvantaged pupils',
+      'Writing at the expected standard in KS2',
+    ]);
     expect(plan.tier).toMatchObject({ id: 'C', days: 15, days_text: 'up to 15', override: 'new head, strong deputy' });
   });
 
   it('names the missing answers; checks the tier against the policy', () => {
-    expect(missingAnswers({})).toEqual(['strengths', 'areas_to_develop', 'challenges', 'support_required', 'priorities']);
+    expect(missingAnswers({})).toEqual([
+      'strengths',
+      'areas_to_develop',
+      'challenges',
+      'support_required',
+      'priorities',
+    ]);
     expect(missingAnswers(answers)).toEqual([]);
-    expect(missingAnswers({ ...answers, priorities: [{ title: 'x', milestones: { autumn: 'a' } }] })).toEqual(['priorities[0].milestones.spring', 'priorities[0].milestones.summer', 'priorities[0].actions']);
+    expect(missingAnswers({ ...answers, priorities: [{ title: 'x', milestones: { autumn: 'a' } }] })).toEqual([
+      'priorities[0].milestones.spring',
+      'priorities[0].milestones.summer',
+      'priorities[0].actions',
+    ]);
     expect(answerProblems({ tier: 'E' }, policy)[0].message).toContain('expected one of D, C, A, B');
   });
 
   it('the milestones are the three of the source', () => {
-    expect(MILESTONES.map((m) => m.label)).toEqual(['By the end of the Autumn Term', 'By the end of the Spring Term', 'So that by the end of the Summer Term']);
+    expect(MILESTONES.map((m) => m.label)).toEqual([
+      'By the end of the Autumn Term',
+      'By the end of the Spring Term',
+      'So that by the end of the Summer Term',
+    ]);
   });
 });
 
@@ -89,7 +137,16 @@ describe('deployment record', () => {
     expect(record.role_label).toBe('Specialist Leader of Education (SLE)');
     expect(record.key_tasks).toHaveLength(2);
     expect(missingDeploymentAnswers(a, true)).toEqual([]);
-    expect(missingDeploymentAnswers({ role: 'other' }, false)).toEqual(['school', 'leader', 'role_detail', 'days', 'key_focus', 'agreed_outcomes', 'key_tasks', 'evidence_of_impact']);
+    expect(missingDeploymentAnswers({ role: 'other' }, false)).toEqual([
+      'school',
+      'leader',
+      'role_detail',
+      'days',
+      'key_focus',
+      'agreed_outcomes',
+      'key_tasks',
+      'evidence_of_impact',
+    ]);
     expect(DeploymentAnswersSchema.safeParse({ role: 'CEO' }).success).toBe(false);
   });
 });
@@ -99,18 +156,24 @@ describe('template filler', () => {
 
   it('fills placeholders, sections and inverted sections, escaping every value', () => {
     const t = parseTemplate('# {{title}}\n{{#items}}\n- {{.}}\n{{/items}}\n{{^none}}\nnone\n{{/none}}\n{{a.b}}\n');
-    expect(renderTemplate(t, { title: '<b>', items: ['x', 'y'], none: [], a: { b: 2 } }, esc)).toBe('# &lt;b>\n- x\n- y\nnone\n2\n');
+    expect(renderTemplate(t, { title: '<b>', items: ['x', 'y'], none: [], a: { b: 2 } }, esc)).toBe(
+      '# &lt;b>\n- x\n- y\nnone\n2\n',
+    );
   });
 
   it('never runs code: a placeholder that looks like code is just an unknown name or an error', () => {
     expect(() => parseTemplate('{{constructor.constructor("x")()}}')).toThrow(TemplateError);
-    expect(() => renderTemplate(parseTemplate('{{constructor}}'), {}, esc)).toThrow(/unknown placeholder "constructor"/);
+    expect(() => renderTemplate(parseTemplate('{{constructor}}'), {}, esc)).toThrow(
+      /unknown placeholder "constructor"/,
+    );
     expect(() => parseTemplate('{{{raw}}}')).toThrow(/unescaped placeholders are not allowed/);
   });
 
   it('reports an unknown placeholder and an unclosed section with the line', () => {
     const sample = { a: [{ b: 1 }] };
-    expect(() => compileTemplate('x\n{{#a}}\n{{c}}\n{{/a}}\n', sample)).toThrow(expect.objectContaining({ line: 3, message: 'unknown placeholder "c"' }));
+    expect(() => compileTemplate('x\n{{#a}}\n{{c}}\n{{/a}}\n', sample)).toThrow(
+      expect.objectContaining({ line: 3, message: 'unknown placeholder "c"' }),
+    );
     expect(() => compileTemplate('x\n\n{{#a}}\n{{b}}\n', sample)).toThrow(expect.objectContaining({ line: 3 }));
     expect(() => compileTemplate('{{#a}}{{/b}}', sample)).toThrow(/does not match/);
   });
@@ -135,7 +198,9 @@ describe('rendering', () => {
     const md = renderDoc(plan, 'md');
     expect(md).toContain('Pupils feel safe &amp; behave well (&lt; 1% suspensions)');
     expect(md).toContain('| First-day response to every absence | Persistent absence is 17%');
-    expect(md).toMatch(/\| Key actions \| Rationale \| Support required \| Lead \| When \| Monitoring: Who \| Monitoring: How \| Impact: Dissemination \| Next steps \|/);
+    expect(md).toMatch(
+      /\| Key actions \| Rationale \| Support required \| Lead \| When \| Monitoring: Who \| Monitoring: How \| Impact: Dissemination \| Next steps \|/,
+    );
   });
 
   it('HTML escapes script from answers', () => {
@@ -153,6 +218,11 @@ describe('rendering', () => {
   });
 
   it('the view has every section of the source', () => {
-    expect(planView(plan).sections.map((s) => s.label)).toEqual(['Areas of strength', 'Areas to be developed', 'Potential challenges or risk', 'Support required']);
+    expect(planView(plan).sections.map((s) => s.label)).toEqual([
+      'Areas of strength',
+      'Areas to be developed',
+      'Potential challenges or risk',
+      'Support required',
+    ]);
   });
 });

@@ -7,10 +7,16 @@ import { toXlsx, toXlsxWorkbook, wrappedLines } from '../../src/io/xlsx.js';
 import { sheetNames } from '../../src/io/xlsx-sheet.js';
 import type { TableModel } from '../../src/io/formats/table-model.js';
 
-const reason = 'Requires Improvement or below: Ofsted overall effectiveness is Requires improvement or Inadequate: Requires improvement; leadership capacity is insufficient';
+const reason =
+  'Requires Improvement or below: Ofsted overall effectiveness is Requires improvement or Inadequate: Requires improvement; leadership capacity is insufficient';
 const calendar: TableModel = {
   title: 'QA and SI calendar: Trust Review Days',
-  columns: [{ key: 'date', header: 'date' }, { key: 'urn', header: 'urn' }, { key: 'name', header: 'name' }, { key: 'reason', header: 'reason' }],
+  columns: [
+    { key: 'date', header: 'date' },
+    { key: 'urn', header: 'urn' },
+    { key: 'name', header: 'name' },
+    { key: 'reason', header: 'reason' },
+  ],
   rows: [
     { date: '2026-09-08', urn: 100001, name: 'St Thérèse’s Primary', reason },
     { date: '2027-01-05', urn: 100002, name: 'Birchfield Academy', reason: 'short' },
@@ -32,7 +38,7 @@ function cellStyle(sheet: string, styles: string, ref: string): { xf: string; fo
   const cellXfs = styles.slice(styles.indexOf('<cellXfs'));
   const xf = [...cellXfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)][s][0];
   const id = /numFmtId="(\d+)"/.exec(xf)?.[1];
-  const format = id ? new RegExp(`<numFmt numFmtId="${id}" formatCode="([^"]+)"`).exec(styles)?.[1] ?? null : null;
+  const format = id ? (new RegExp(`<numFmt numFmtId="${id}" formatCode="([^"]+)"`).exec(styles)?.[1] ?? null) : null;
   return { xf, format };
 }
 
@@ -47,7 +53,9 @@ describe('xlsx: cells', () => {
     const { sheet, styles } = await xml([calendar]);
     expect(cellStyle(sheet(1), styles, 'D2').xf).toMatch(/<alignment [^>]*wrapText="1"/);
     expect(cellStyle(sheet(1), styles, 'D2').xf).toMatch(/vertical="top"/);
-    expect(sheet(1)).toMatch(/<row r="2" [^>]*ht="\d+"[^>]*customHeight="1"|<row r="2" [^>]*customHeight="1"[^>]*ht="\d+"/);
+    expect(sheet(1)).toMatch(
+      /<row r="2" [^>]*ht="\d+"[^>]*customHeight="1"|<row r="2" [^>]*customHeight="1"[^>]*ht="\d+"/,
+    );
     expect(wrappedLines('aaa bbb ccc', 7)).toBe(2);
     expect(wrappedLines('short', 50)).toBe(1);
   });
@@ -66,7 +74,9 @@ describe('xlsx: filter and printing', () => {
   it('a filter on the header row over the data, named as Excel names it', async () => {
     const { sheet, workbook } = await xml([calendar]);
     expect(sheet(1)).toContain('</sheetData><autoFilter ref="A1:D3"/>');
-    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'QA and SI calendar Trust Review'!$A$1:$D$3</definedName>`);
+    expect(workbook).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'QA and SI calendar Trust Review'!$A$1:$D$3</definedName>`,
+    );
   });
   it('prints A4 landscape, one page wide, with the header row on every page', async () => {
     const { sheet, workbook } = await xml([calendar, { ...calendar, title: 'Second' }]);
@@ -77,7 +87,9 @@ describe('xlsx: filter and printing', () => {
       expect(sheet(n).indexOf('<sheetPr>')).toBeLessThan(sheet(n).indexOf('<sheetViews>'));
       expect(sheet(n).indexOf('<pageMargins')).toBeLessThan(sheet(n).indexOf('<pageSetup'));
     }
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'QA and SI calendar Trust Review'!$1:$1</definedName>`);
+    expect(workbook).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'QA and SI calendar Trust Review'!$1:$1</definedName>`,
+    );
     expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'Second'!$1:$1</definedName>`);
   });
   it('a single-table workbook gets the same', async () => {
@@ -89,7 +101,9 @@ describe('xlsx: filter and printing', () => {
 describe('xlsx: sheet names Excel accepts', () => {
   it('cut at a word, never mid-word, at most 31 characters', () => {
     expect(sheetNames(['Support tiers: Trust Review Days categories'])).toEqual(['Support tiers Trust Review Days']);
-    expect(sheetNames(['Support days by school: ULT core and second-tier support'])).toEqual(['Support days by school ULT core']);
+    expect(sheetNames(['Support days by school: ULT core and second-tier support'])).toEqual([
+      'Support days by school ULT core',
+    ]);
   });
   it('never ends or starts with an apostrophe, nor holds \\ / ? * [ ] :', () => {
     const [name] = sheetNames(["Support tiers: St Mary's and St John' s schools"]);

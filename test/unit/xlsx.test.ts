@@ -5,7 +5,12 @@ import type { TableModel } from '../../src/io/formats/table-model.js';
 
 const model: TableModel = {
   title: 'Support tiers: test',
-  columns: [{ key: 'urn', header: 'urn' }, { key: 'name', header: 'name' }, { key: 'tier', header: 'tier' }, { key: 'attendance_pct', header: 'attendance_pct' }],
+  columns: [
+    { key: 'urn', header: 'urn' },
+    { key: 'name', header: 'name' },
+    { key: 'tier', header: 'tier' },
+    { key: 'attendance_pct', header: 'attendance_pct' },
+  ],
   rows: [
     { urn: 100001, name: 'Ashgrove Primary', tier: 'A', attendance_pct: 96.1 },
     { urn: 100002, name: '=HYPERLINK("x")', tier: null, attendance_pct: null },
@@ -14,14 +19,19 @@ const model: TableModel = {
   maxLevel: 4,
 };
 
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('.xlsx out and in', () => {
   it('writes a workbook that reads back as the same table (numbers as numbers, text as text)', async () => {
     const bytes = await toXlsx(model);
     const table = await readXlsxTable(Buffer.from(bytes), 'tiers.xlsx', isHeaderRow);
     expect(table.headers).toEqual(['urn', 'name', 'tier', 'attendance_pct']);
-    expect(table.rows.map((r) => r.cells)).toEqual([['100001', 'Ashgrove Primary', 'A', '96.1'], ['100002', '=HYPERLINK("x")', '', '']]);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['100001', 'Ashgrove Primary', 'A', '96.1'],
+      ['100002', '=HYPERLINK("x")', '', ''],
+    ]);
     const { schools } = toSchools(table.headers, table.rows);
     expect(schools[0].fields.attendance_pct).toBe(96.1);
   });
@@ -48,6 +58,8 @@ describe('.xlsx out and in', () => {
   });
   it('--sheet names a sheet; a wrong name lists the sheets', async () => {
     const bytes = Buffer.from(await toXlsx(model));
-    await expect(readXlsxTable(bytes, 'tiers.xlsx', isHeaderRow, 'Nope')).rejects.toThrow(/its sheets are: Support tiers test/);
+    await expect(readXlsxTable(bytes, 'tiers.xlsx', isHeaderRow, 'Nope')).rejects.toThrow(
+      /its sheets are: Support tiers test/,
+    );
   });
 });

@@ -8,7 +8,11 @@ export function neutralise(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const first = value.charCodeAt(0); // = + - @ tab CR
-  if ((first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) && !NUMBER.test(value)) return `'${value}`;
+  if (
+    (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) &&
+    !NUMBER.test(value)
+  )
+    return `'${value}`;
   return value;
 }
 
@@ -21,7 +25,9 @@ export function csvField(text: string): string {
 
 /** `header: false` gives the rows alone, for output written in batches. */
 export function toCsv(table: TableModel, options: { bom?: boolean; header?: boolean } = {}): string {
-  let body = options.header === false ? '' : `${table.columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
-  for (const row of table.rows) body += `${table.columns.map((c) => csvField(neutralise(row[c.key] ?? null))).join(',')}\r\n`;
+  let body =
+    options.header === false ? '' : `${table.columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
+  for (const row of table.rows)
+    body += `${table.columns.map((c) => csvField(neutralise(row[c.key] ?? null))).join(',')}\r\n`;
   return (options.bom ? '\uFEFF' : '') + body;
 }

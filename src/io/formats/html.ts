@@ -38,13 +38,21 @@ export function tableHtml(shown: TableModel): string {
   const table = documentTable(shown);
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
   // A date does not break at its hyphens.
-  const dates = table.columns.map((c) => table.rows.some((r) => typeof r[c.key] === 'string') && table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || ISO_DATE.test(String(r[c.key]))));
+  const dates = table.columns.map(
+    (c) =>
+      table.rows.some((r) => typeof r[c.key] === 'string') &&
+      table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || ISO_DATE.test(String(r[c.key]))),
+  );
   const rows = table.rows.map((row, i) => {
-    const cells = table.columns.map((c, j) => {
-      const classes = [cellMark(table, c.key, i), dates[j] ? 'date' : null].filter(Boolean);
-      const cls = classes.length ? ` class="${classes.join(' ')}"` : '';
-      return j === 0 ? `<th scope="row"${cls}>${escapeHtml(row[c.key] ?? null)}</th>` : `<td${cls}>${escapeHtml(row[c.key] ?? null)}</td>`;
-    }).join('');
+    const cells = table.columns
+      .map((c, j) => {
+        const classes = [cellMark(table, c.key, i), dates[j] ? 'date' : null].filter(Boolean);
+        const cls = classes.length ? ` class="${classes.join(' ')}"` : '';
+        return j === 0
+          ? `<th scope="row"${cls}>${escapeHtml(row[c.key] ?? null)}</th>`
+          : `<td${cls}>${escapeHtml(row[c.key] ?? null)}</td>`;
+      })
+      .join('');
     return `<tr>${cells}</tr>`;
   });
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;

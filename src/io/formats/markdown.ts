@@ -18,7 +18,8 @@ export function toMarkdown(shown: TableModel): string {
   for (const line of table.subtitle ?? []) lines.push(escapeMarkdown(line), '');
   lines.push(`| ${table.columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`);
   lines.push(`| ${table.columns.map(() => '---').join(' | ')} |`);
-  for (const row of table.rows) lines.push(`| ${table.columns.map((c) => escapeMarkdown(row[c.key] ?? null)).join(' | ')} |`);
+  for (const row of table.rows)
+    lines.push(`| ${table.columns.map((c) => escapeMarkdown(row[c.key] ?? null)).join(' | ')} |`);
   if (table.footer?.length) lines.push('', ...table.footer.map((l) => escapeMarkdown(l)));
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,14 @@
 export type Cell = string | number | null;
 
 /** What a cell's colour means: a support level (tier colours) or a movement between tiers. */
-export type Mark = 'level-low' | 'level-mid' | 'level-mid-high' | 'level-high' | 'needs-data' | 'more-support' | 'less-support';
+export type Mark =
+  | 'level-low'
+  | 'level-mid'
+  | 'level-mid-high'
+  | 'level-high'
+  | 'needs-data'
+  | 'more-support'
+  | 'less-support';
 
 /** The key of the column that carries the tier colour, or null. */
 export function levelColumnOf(table: TableModel): string | null {

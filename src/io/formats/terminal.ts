@@ -37,7 +37,9 @@ export function fitColumns(table: TableModel, width: number): { widths: number[]
     let total = widths.reduce((a, b) => a + b, 0);
     while (total > room) {
       let widest = -1;
-      widths.forEach((w, j) => { if (w > least[j] && (widest < 0 || w > widths[widest])) widest = j; });
+      widths.forEach((w, j) => {
+        if (w > least[j] && (widest < 0 || w > widths[widest])) widest = j;
+      });
       if (widest < 0) break;
       widths[widest]--;
       total--;
@@ -69,14 +71,24 @@ export function toTerminal(table: TableModel, options: { color: boolean; width?:
     style: { head: [], border: [] },
   });
   table.rows.forEach((row, i) => {
-    out.push(columns.map((c) => {
-      const text = show(row[c.key] ?? null);
-      const mark = cellMark(table, c.key, i);
-      return mark ? paint(chalk, mark, text) : text;
-    }));
+    out.push(
+      columns.map((c) => {
+        const text = show(row[c.key] ?? null);
+        const mark = cellMark(table, c.key, i);
+        return mark ? paint(chalk, mark, text) : text;
+      }),
+    );
   });
   const left = table.columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
-  const note = left.length ? [chalk.dim(`Not shown in ${width} columns: ${left.join(', ')} (--format csv or -o FILE has every column).`)] : [];
-  const lines = [chalk.bold(visible(table.title)), ...(table.subtitle ?? []).map((l) => chalk.dim(visible(l))), out.toString(), ...(table.footer ?? []).map((l) => visible(l)), ...note];
+  const note = left.length
+    ? [chalk.dim(`Not shown in ${width} columns: ${left.join(', ')} (--format csv or -o FILE has every column).`)]
+    : [];
+  const lines = [
+    chalk.bold(visible(table.title)),
+    ...(table.subtitle ?? []).map((l) => chalk.dim(visible(l))),
+    out.toString(),
+    ...(table.footer ?? []).map((l) => visible(l)),
+    ...note,
+  ];
   return `${lines.join('\n')}\n`;
 }
