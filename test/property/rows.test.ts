@@ -86,8 +86,9 @@ const plausible: Record<string, fc.Arbitrary<string>> = {
   phase: fc.constantFrom('primary', 'secondary', 'special', ''),
   trust: fc.constantFrom('North Trust', 'South Trust', ''),
 };
+// Own keys only: an extra column may be called "constructor" (an inherited property of every object).
 const cellFor = (field: string) =>
-  plausible[field] ? fc.oneof({ weight: 4, arbitrary: plausible[field] }, { weight: 1, arbitrary: hostile }) : hostile;
+  Object.hasOwn(plausible, field) ? fc.oneof({ weight: 4, arbitrary: plausible[field] }, { weight: 1, arbitrary: hostile }) : hostile;
 
 /** A CSV file: some canonical fields and extra columns in a random order, 0-8 rows. */
 const csvFile = fc
