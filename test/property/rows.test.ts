@@ -88,7 +88,9 @@ const plausible: Record<string, fc.Arbitrary<string>> = {
 };
 // Own keys only: an extra column may be called "constructor" (an inherited property of every object).
 const cellFor = (field: string) =>
-  Object.hasOwn(plausible, field) ? fc.oneof({ weight: 4, arbitrary: plausible[field] }, { weight: 1, arbitrary: hostile }) : hostile;
+  Object.hasOwn(plausible, field)
+    ? fc.oneof({ weight: 4, arbitrary: plausible[field] }, { weight: 1, arbitrary: hostile })
+    : hostile;
 
 /** A CSV file: some canonical fields and extra columns in a random order, 0-8 rows. */
 const csvFile = fc
