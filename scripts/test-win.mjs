@@ -9,7 +9,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +40,8 @@ if (!existsSync(join(prefix, 'system.reg'))) {
   say(`test:win: making Wine's folder ${prefix} (once; about a minute)`);
   mkdirSync(prefix, { recursive: true });
   spawnSync(WINE, ['winecfg', '/v', 'win10'], { env, stdio: 'ignore' });
+  // Wine writes the registry (system.reg) when its server exits, after winecfg returns: wait for it.
+  spawnSync(join(dirname(WINE), 'wineserver'), ['-w'], { env, stdio: 'ignore' });
   if (!existsSync(join(prefix, 'system.reg'))) {
     process.stderr.write(`test:win: Wine could not make ${prefix}\n`);
     process.exit(1);
