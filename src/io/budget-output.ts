@@ -299,8 +299,8 @@ export function trustsTable(result: BudgetResult): TableModel {
 export function overLine(result: BudgetResult): string | null {
   const c = result.capacity;
   if (!c?.overAllocated) return null;
-  const over = c.terms.filter((t) => t.over).map((t) => `term ${t.term} by ${round2(-t.balance)} days`);
-  if (c.year.over) over.push(`the year by ${round2(-c.year.balance)} days`);
+  const over = c.terms.filter((t) => t.over).map((t) => `term ${t.term} by ${dayCount(-t.balance)}`);
+  if (c.year.over) over.push(`the year by ${dayCount(-c.year.balance)}`);
   for (const p of c.byPerson) {
     const terms = p.terms.filter((t) => t.over).map((t) => `term ${t.term} by ${round2(-t.balance)}`);
     if (p.year.over) terms.push(`the year by ${round2(-p.year.balance)}`);
@@ -308,6 +308,9 @@ export function overLine(result: BudgetResult): string | null {
   }
   return `OVER-ALLOCATED: demand exceeds capacity in ${over.join(', ')}`;
 }
+
+/** "1 day", "0.5 days", "13.5 days": a number of days as a person writes it. */
+export const dayCount = (n: number): string => `${round2(n)} ${round2(n) === 1 ? 'day' : 'days'}`;
 
 export function capacityTable(result: BudgetResult): TableModel | null {
   const c = result.capacity;
@@ -317,7 +320,7 @@ export function capacityTable(result: BudgetResult): TableModel | null {
     demand: round2(t.demand),
     capacity: round2(t.capacity),
     balance: round2(t.balance),
-    status: t.over ? `OVER-ALLOCATED by ${round2(-t.balance)} days` : 'within capacity',
+    status: t.over ? `OVER-ALLOCATED by ${dayCount(-t.balance)}` : 'within capacity',
   });
   return {
     title: 'Demand against capacity',
