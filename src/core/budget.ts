@@ -218,6 +218,30 @@ function applies(_item: ItemCost, when: Record<string, string> | undefined, plac
   return Object.entries(when).every(([field, value]) => placement.fields[field] === value);
 }
 
+/** The schools' days added up by tier (least support first, as a board reads it), by trust and in total. */
+function addUp(schools: SchoolBudget[], policy: Policy) {
+  const byTier: TierTotals[] = [...policy.tiers]
+    .sort((a, b) => a.level - b.level)
+    .map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
+  const tierTotals = new Map(byTier.map((t) => [t.tier, t]));
+  const byTrustMap = new Map<string | null, TrustTotals>();
+  const total = emptyTotals();
+  for (const s of schools) {
+    addSchool(total, s);
+    if (s.tier !== null) addSchool(tierTotals.get(s.tier)!, s);
+    if (!byTrustMap.has(s.trust)) byTrustMap.set(s.trust, { ...emptyTotals(), trust: s.trust, trustItems: [] });
+    addSchool(byTrustMap.get(s.trust)!, s);
+  }
+  return { byTier, tierTotals, byTrustMap, total };
+}
+
+/** Trusts by name, schools outside a trust last. */
+function trustsInOrder(byTrustMap: Map<string | null, TrustTotals>): TrustTotals[] {
+  return [...byTrustMap.values()].sort((a, b) =>
+    a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB'),
+  );
+}
+
 function emptyTotals(): Totals {
   return {
     schools: 0,
@@ -418,19 +442,7 @@ export function budget(
     }
   }
 
-  // Least support first, as a board reads a tier table.
-  const byTier: TierTotals[] = [...policy.tiers]
-    .sort((a, b) => a.level - b.level)
-    .map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
-  const tierTotals = new Map(byTier.map((t) => [t.tier, t]));
-  const byTrustMap = new Map<string | null, TrustTotals>();
-  const total = emptyTotals();
-  for (const s of schools) {
-    addSchool(total, s);
-    if (s.tier !== null) addSchool(tierTotals.get(s.tier)!, s);
-    if (!byTrustMap.has(s.trust)) byTrustMap.set(s.trust, { ...emptyTotals(), trust: s.trust, trustItems: [] });
-    addSchool(byTrustMap.get(s.trust)!, s);
-  }
+  const { byTier, tierTotals, byTrustMap, total } = addUp(schools, policy);
   for (const [trust, items] of trustOnce) {
     for (const item of items.values()) {
       addTrustItem(total, item);
@@ -440,10 +452,7 @@ export function budget(
       t.trustItems.push(item);
     }
   }
-  // Trusts by name, schools outside a trust last.
-  const byTrust = [...byTrustMap.values()].sort((a, b) =>
-    a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB'),
-  );
+  const byTrust = trustsInOrder(byTrustMap);
 
   const assumptions: string[] = [];
   for (const [id, items] of compiled) {
@@ -610,18 +619,7 @@ function scheduleBudget(
     };
   });
 
-  const byTier: TierTotals[] = [...policy.tiers]
-    .sort((a, b) => a.level - b.level)
-    .map((t) => ({ ...emptyTotals(), tier: t.id, label: t.label, level: t.level }));
-  const tierTotals = new Map(byTier.map((t) => [t.tier, t]));
-  const byTrustMap = new Map<string | null, TrustTotals>();
-  const total = emptyTotals();
-  for (const s of schools) {
-    addSchool(total, s);
-    if (s.tier !== null) addSchool(tierTotals.get(s.tier)!, s);
-    if (!byTrustMap.has(s.trust)) byTrustMap.set(s.trust, { ...emptyTotals(), trust: s.trust, trustItems: [] });
-    addSchool(byTrustMap.get(s.trust)!, s);
-  }
+  const { byTier, byTrustMap, total } = addUp(schools, policy);
   // A trust's own events (a board meeting, a heads' meeting) once for the trust, in its row and the total.
   const trustEvents: BudgetResult['trustEvents'] = [];
   for (const [trust, events] of [...trustEventsOf].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
@@ -643,9 +641,7 @@ function scheduleBudget(
     }
   }
   for (const u of schedule.unscheduled) if (u.urn === null) total.unscheduled += u.days;
-  const byTrust = [...byTrustMap.values()].sort((a, b) =>
-    a.trust === null ? 1 : b.trust === null ? -1 : a.trust.localeCompare(b.trust, 'en-GB'),
-  );
+  const byTrust = trustsInOrder(byTrustMap);
 
   const assumptions = [
     "Days are the scheduled events costed: a visit is a day of the lead's time for each of its days, a meeting the time the activity states (half a day unless set), the school's own work none.",
