@@ -18,6 +18,7 @@ import {
   WfapAnswersSchema,
   answerProblems,
   blankAction,
+  MAX_ACTIONS,
   buildPlan,
   missingAnswers,
   type ActionAnswers,
@@ -270,7 +271,7 @@ async function askPlan(
       for (const m of MILESTONES)
         milestones[m.key] = await p.input(`Priority ${i + 1}: ${m.label}`, { required: true });
       const actions: ActionAnswers[] = [];
-      for (;;) {
+      while (actions.length < MAX_ACTIONS) {
         const row: Record<string, string> = {};
         for (const column of ACTION_COLUMNS) {
           const first = column.key === 'action';

@@ -83,6 +83,8 @@ export const ACTION_COLUMNS = [
 export type ActionKey = (typeof ACTION_COLUMNS)[number]['key'];
 
 export const MAX_PRIORITIES = 6;
+/** Key actions a priority may have: a plan is a page or two a school works from, not a database (README "Limits"). */
+export const MAX_ACTIONS = 50;
 export const DEFAULT_PRIORITIES = 3;
 
 /** Free text (a number in YAML is taken as written). */
@@ -103,7 +105,7 @@ export type ActionAnswers = z.output<typeof ActionSchema>;
 export const PriorityAnswersSchema = z.strictObject({
   title: text.optional(),
   milestones: z.strictObject({ autumn: text.optional(), spring: text.optional(), summer: text.optional() }).optional(),
-  actions: z.array(ActionSchema).optional(),
+  actions: z.array(ActionSchema).max(MAX_ACTIONS).optional(),
 });
 
 export const WfapAnswersSchema = z.strictObject({

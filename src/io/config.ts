@@ -1,6 +1,7 @@
 // Finding and loading trust.config.yaml (or a preset), merging `extends:`, and validating it with
 // the config schema. Every problem becomes a line with the file and line number.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import { shortPathText } from './file-errors.js';
 import { readSettingsText } from './read-text.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isScalar, parseDocument, visit, LineCounter, type Document, type Node } from 'yaml';
@@ -162,8 +163,10 @@ function resolveExtends(
   if (/\.ya?ml$/i.test(name)) {
     const path = resolve(dirname(file), name);
     if (seen.includes(path) || path === file) throw configError(`${at} ${name} extends this file again (a loop)`);
-    if (!existsSync(path))
-      throw notFoundError(`${at} ${name}: no such config file (a path is taken from the folder of ${shown})`);
+    if (absent(path))
+      throw notFoundError(
+        `${at} ${shortPathText(name)}: no such config file (a path is taken from the folder of ${shown})`,
+      );
     const text = readSettingsText(path, name, configError, 'config file');
     const inner = parseYamlText(text, name);
     base = resolveExtends(inner.value, path, name, inner, [...seen, file]);
@@ -178,6 +181,19 @@ function resolveExtends(
     if (!(error instanceof MergeError)) throw error;
     const where = lineOf(parsed.doc, parsed.lineCounter, error.path);
     throw configError(`${shown}${where ? `:${where}` : ''}: ${pathText(error.path)}: ${error.message}`);
+  }
+}
+
+/**
+ * Nothing at all at `path`. Any other failure (a loop of links, a name too long, no permission) is
+ * left to the reader, which names it: existsSync would call each of those "no such config file".
+ */
+function absent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
@@ -197,7 +213,8 @@ const setsPolicy = (raw: Record<string, unknown>) =>
 
 export function loadConfig(request: ConfigRequest): LoadedConfig {
   const file = request.config ? resolve(request.cwd, request.config) : findConfig(request.cwd);
-  if (request.config && (!file || !existsSync(file))) throw notFoundError(`${request.config}: no such config file`);
+  if (request.config && (!file || absent(file)))
+    throw notFoundError(`${shortPathText(request.config)}: no such config file`);
   const shown = file ? shortPath(file, request.cwd) : null;
   let parsed: ParsedYaml | undefined;
   let raw: Record<string, unknown>;

@@ -20,7 +20,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { SitError, cannotWriteError, usageError } from '../errors.js';
-import { shortPathText } from './file-errors.js';
+import { shortPathText, writeError } from './file-errors.js';
 
 export const TABLE_FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
 export type Format = string;
@@ -106,7 +106,7 @@ function statOrNull(path: string, shown: string): Stats | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    throw cannotWriteError(`${shown}: cannot be written (${code ?? (error as Error).message})`);
+    throw writeError(shown, error);
   }
 }
 
@@ -187,11 +187,6 @@ async function testPause(): Promise<void> {
   if (fifo) await readFile(fifo);
 }
 
-function writeFailed(shown: string, error: unknown) {
-  const code = (error as NodeJS.ErrnoException).code;
-  return cannotWriteError(`${shown}: cannot be written (${code ?? (error as Error).message})`);
-}
-
 /** Puts the finished temporary file in place under `path` (see the rules at the top). */
 async function commitTemp(temp: string, path: string, shown: string, force: boolean | undefined): Promise<void> {
   await testPause();
@@ -231,7 +226,7 @@ async function commitTemp(temp: string, path: string, shown: string, force: bool
     } catch {
       /* already gone */
     }
-    throw error instanceof SitError ? error : writeFailed(shown, error);
+    throw error instanceof SitError ? error : writeError(shown, error);
   } finally {
     untrack(temp);
   }
@@ -264,7 +259,7 @@ export function openAtomic(
   try {
     fd = openSync(temp, 'wx');
   } catch (error) {
-    throw writeFailed(shown, error);
+    throw writeError(shown, error);
   }
   track(temp);
   let open = true;
@@ -291,7 +286,7 @@ export function openAtomic(
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
       } catch (error) {
         abort();
-        throw writeFailed(shown, error);
+        throw writeError(shown, error);
       }
     },
     async commit() {
@@ -301,7 +296,7 @@ export function openAtomic(
         open = false;
       } catch (error) {
         abort();
-        throw writeFailed(shown, error);
+        throw writeError(shown, error);
       }
       await commitTemp(temp, path, shown, options.force);
     },

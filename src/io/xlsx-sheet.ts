@@ -4,6 +4,12 @@
 // for these, so a "feature" of its own adds them to the sheet and workbook XML it writes.
 
 const FORBIDDEN = /[\\/?*[\]:]/g;
+/**
+ * Controls, lone surrogates, non-characters (U+FFFE ...) and U+FFFD: write-excel-file drops these
+ * from the sheet's own name, so they are dropped here too, or the filter and print titles (written
+ * by sit with these names) would name a sheet that is not there.
+ */
+const UNWRITABLE = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\ufffd]/gu;
 const MAX = 31;
 
 /**
@@ -14,7 +20,15 @@ export function sheetNames(titles: string[]): string[] {
   const names: string[] = [];
   const taken = (name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
   for (const title of titles) {
-    const base = cutAtWord(title.replace(FORBIDDEN, ' ').replace(/\s+/g, ' '), MAX) || 'Sheet';
+    const base =
+      cutAtWord(
+        title
+          .replace(/[\t\n\r]/g, ' ')
+          .replace(UNWRITABLE, '')
+          .replace(FORBIDDEN, ' ')
+          .replace(/\s+/g, ' '),
+        MAX,
+      ) || 'Sheet';
     let name = base.toLowerCase() === 'history' ? `${base} sheet` : base;
     for (let n = 2; taken(name); n++) name = `${cutAtWord(base, MAX - String(n).length - 1)} ${n}`;
     names.push(name);
