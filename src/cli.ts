@@ -2,7 +2,7 @@
 // lines on standard error. Tests call run() in process with their own streams.
 import { Command, CommanderError } from 'commander';
 import { EXIT, interruptedError, isPromptExit, SitError } from './errors.js';
-import type { Io } from './commands/context.js';
+import type { Io } from './io/command-io.js';
 import { classifyCommand } from './commands/classify.js';
 import { explainCommand } from './commands/explain.js';
 import { validateCommand } from './commands/validate.js';

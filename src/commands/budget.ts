@@ -1,37 +1,13 @@
 // sit budget FILE: the schedule costed: days per school, person, tier, trust and term, against capacity.
 import { Command } from 'commander';
-import { budget, type BudgetResult } from '../core/budget.js';
-import { SitError, usageError } from '../errors.js';
-import { emit } from '../io/output.js';
-import { BUDGET_VIEWS, budgetJson, budgetTables, overLine, renderSections, totalLine } from '../io/budget-output.js';
-import { toJson } from '../io/render.js';
-import { toXlsxWorkbook } from '../io/xlsx.js';
-import { scheduleOf } from './schedule-context.js';
-import {
-  classifyData,
-  note,
-  outputFormat,
-  useColor,
-  withDataOptions,
-  withOutputOptions,
-  withPolicyOptions,
-  type CommonOptions,
-  type DataOptions,
-  type Io,
-} from './context.js';
+import { budget } from '../core/budget.js';
+import { usageError } from '../errors.js';
+import { BUDGET_VIEWS, budgetContent, overAllocation, totalLine } from '../io/budget-output.js';
+import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
+import { classifyData, scheduleOf } from '../io/load-data.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
-
-/** After the output is written: say plainly when demand exceeds capacity; --strict fails (exit 1). */
-export function reportOverAllocation(
-  result: BudgetResult,
-  options: CommonOptions & { strict?: boolean },
-  io: Io,
-): void {
-  const over = overLine(result);
-  if (over && options.strict) throw new SitError('overAllocated', `${over} (--strict)`);
-  if (over) note(options, io, `sit: ${over}`);
-}
 
 export function budgetCommand(io: Io): Command {
   const cmd = new Command('budget')
@@ -68,28 +44,12 @@ Examples:
     const { loaded, asOf, placements } = await classifyData(file, options, io);
     const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf));
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
-    let content: string | Uint8Array;
-    if (format === 'json') content = toJson(budgetJson(result, loaded.policy, asOf));
-    else {
-      const tables = budgetTables(result, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file', view);
-      if (tables.length === 0)
-        throw usageError(
-          '--by term: no capacity in trust.config.yaml (add a capacity: list of the people who deliver support)',
-        );
-      content =
-        format === 'xlsx'
-          ? await toXlsxWorkbook(tables)
-          : renderSections(
-              `Support days: ${loaded.policy.name}`,
-              [`Policy: ${loaded.policy.id}. As of ${asOf}.`],
-              tables,
-              format,
-              { color: useColor(options, io), width: io.stdout.columns },
-            );
-    }
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
+    const display = { color: useColor(options, io), width: io.stdout.columns };
+    const content = await budgetContent(result, loaded.policy, asOf, { format, view, display });
+    await writeOutput(options, io, content, format);
     if (format !== 'table' || options.output) note(options, io, `${totalLine(result)} (${loaded.policySource})`);
-    reportOverAllocation(result, options, io);
+    const over = overAllocation(result, options.strict);
+    if (over) note(options, io, over);
   });
   return cmd;
 }

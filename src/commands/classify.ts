@@ -1,25 +1,21 @@
 // sit classify FILE: a tier per school, with the reason, support days and flags.
 import { Command } from 'commander';
 import { classifyStreamTo, shouldStream } from '../io/classify-stream.js';
-import { emit } from '../io/output.js';
 import { needingDataLines } from '../io/layouts.js';
 import { placementJson, placementsTable, countByTier } from '../io/placements.js';
 import { renderTableOutput, toJson } from '../io/render.js';
+import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
 import {
   asOfDate,
-  dataFile,
   displayPath,
-  loadPolicy,
-  classifyData,
   note,
   outputFormat,
   useColor,
-  withDataOptions,
-  withOutputOptions,
-  withPolicyOptions,
   type DataOptions,
   type Io,
-} from './context.js';
+  writeOutput,
+} from '../io/command-io.js';
+import { dataFile, loadPolicy, classifyData } from '../io/load-data.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -66,7 +62,7 @@ Examples:
             format,
             { color: useColor(options, io), width: io.stdout.columns, warn: (line) => note(options, io, line) },
           );
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
+    await writeOutput(options, io, content, format);
     if (format !== 'table' || options.output)
       note(options, io, `${countByTier(placements, loaded.policy)} (${loaded.policySource})`);
     const unplaced = placements.filter((p) => p.tier === null);

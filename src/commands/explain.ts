@@ -3,20 +3,11 @@ import { Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { Placement } from '../core/classify.js';
 import { needingDataLines } from '../io/layouts.js';
-import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationJson, explanationTable, explanationText } from '../io/explanation.js';
-import {
-  classifyData,
-  note,
-  outputFormat,
-  useColor,
-  withDataOptions,
-  withOutputOptions,
-  withPolicyOptions,
-  type DataOptions,
-  type Io,
-} from './context.js';
+import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
+import { classifyData } from '../io/load-data.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -50,7 +41,7 @@ Examples:
         : format === 'table'
           ? explanationText(placement, loaded.policy, asOf, color)
           : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
+    await writeOutput(options, io, content, format);
   });
   return cmd;
 }

@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import { CONFIG_FILE, presetText } from '../io/config.js';
 import { checkWritable, writeAtomic } from '../io/output.js';
 import { presetSummaries } from './presets.js';
-import { note, type Io } from './context.js';
+import { note, type Io } from '../io/command-io.js';
 
 export function initText(preset: string): string {
   return `# trust.config.yaml: this trust's policy, started from the preset "${preset}" by sit init.

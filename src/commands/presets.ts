@@ -2,9 +2,9 @@
 import { Command } from 'commander';
 import { PRESETS, DEFAULT_PRESET } from '../presets.js';
 import { parseYamlText } from '../io/config.js';
-import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { outputFormat, useColor, withOutputOptions, type CommonOptions, type Io } from './context.js';
+import { withOutputOptions } from './options.js';
+import { outputFormat, useColor, type CommonOptions, type Io, writeOutput } from '../io/command-io.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -54,7 +54,7 @@ Examples:
             format,
             { color: useColor(options, io), width: io.stdout.columns },
           );
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
+    await writeOutput(options, io, content, format);
   });
   return cmd;
 }

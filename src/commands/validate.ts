@@ -16,17 +16,9 @@ import { countByTier } from '../io/placements.js';
 import { emit } from '../io/output.js';
 import { toJson } from '../io/render.js';
 import type { LoadedConfig } from '../io/config.js';
-import {
-  asOfDate,
-  displayPath,
-  loadPolicy,
-  policyForData,
-  withDataOptions,
-  withFiles,
-  withPolicyOptions,
-  type DataOptions,
-  type Io,
-} from './context.js';
+import { withDataOptions, withPolicyOptions } from './options.js';
+import { asOfDate, displayPath, type DataOptions, type Io } from '../io/command-io.js';
+import { loadPolicy, policyForData, withFiles } from '../io/load-data.js';
 
 /** Where a rule names a field, as file:line (the config's own lines; a preset by its name). */
 function fieldLines(loaded: LoadedConfig, name: string): string[] {

@@ -41,18 +41,9 @@ import { checkWritable, CSV_FILE_BOM, emit, resolveFormat, writeAtomic } from '.
 import { loadTemplate, renderDoc, type DocKind, type TemplateFormat } from '../io/wfap-render.js';
 import type { Template } from '../io/template.js';
 import { isPromptExit } from '../errors.js';
-import {
-  asOfDate,
-  classifyData,
-  displayPath,
-  loadPolicy,
-  note,
-  withDataOptions,
-  withOutputOptions,
-  withPolicyOptions,
-  type CommonOptions,
-  type Io,
-} from './context.js';
+import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { asOfDate, displayPath, note, type CommonOptions, type Io } from '../io/command-io.js';
+import { classifyData, loadPolicy } from '../io/load-data.js';
 
 const FORMATS = ['md', 'html', 'csv', 'json', 'docx'] as const;
 /** --all shows a progress bar (on a terminal) from this many plans. */

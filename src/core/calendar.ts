@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { FieldValue } from './fields.js';
 import { FIELD_BY_NAME } from './fields.js';
 import { fold, parseDate } from './values.js';
+import { extraValue } from './school.js';
 import { academicYearName, academicYearOf, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
 import {
   WEEKDAYS,
@@ -321,17 +322,11 @@ export function placeInTerm(
 
 const weekdayNumber = (a: Activity) => WEEKDAYS.indexOf(a.weekday ?? 'mon') + 1;
 
-const extraValue = (school: CalendarSchool, column: string): string | null => {
-  const key = Object.keys(school.extra).find((k) => fold(k) === fold(column));
-  const value = key === undefined ? '' : school.extra[key].trim();
-  return value === '' ? null : value;
-};
-
 /** A date from a field or an extra column of the school, or null when blank or not a date. */
 export function schoolDate(school: CalendarSchool, column: string): string | null {
   const field = school.fields[column];
   if (typeof field === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field)) return field;
-  const raw = extraValue(school, column);
+  const raw = extraValue(school.extra, column);
   if (raw === null) return null;
   const parsed = parseDate(raw);
   return parsed.ok ? parsed.value : null;
@@ -339,7 +334,7 @@ export function schoolDate(school: CalendarSchool, column: string): string | nul
 
 /** The school's own INSET days: an `inset_days` column of dates separated by ; or spaces. */
 export function schoolClosures(school: CalendarSchool): Map<number, string> {
-  const raw = extraValue(school, 'inset_days');
+  const raw = extraValue(school.extra, 'inset_days');
   const closed = new Map<number, string>();
   if (raw === null) return closed;
   for (const part of raw.split(/[;|\s]+/)) {
@@ -365,7 +360,7 @@ export function cycleDue(
   let name = a.name;
   let kindNote = '';
   if (a.alternate) {
-    const lastKind = a.alternate_field ? extraValue(school, a.alternate_field) : null;
+    const lastKind = a.alternate_field ? extraValue(school.extra, a.alternate_field) : null;
     const index = lastKind === null ? -1 : a.alternate.findIndex((k) => fold(k) === fold(lastKind));
     if (index >= 0) {
       name = `${a.name} (${a.alternate[1 - index]})`;

@@ -4,7 +4,7 @@ import type { FactContext } from './facts.js';
 import { trustSizes } from './facts.js';
 import { compileCondition, unique, type Evaluation, type Evaluator } from './conditions.js';
 import type { Days, Policy, Tier } from './policy.js';
-import type { DataProblem, SchoolRecord } from './school.js';
+import { extraKey, type DataProblem, type SchoolRecord } from './school.js';
 import { fold } from './values.js';
 
 export interface RuleTrace {
@@ -302,7 +302,7 @@ export function schoolProblems(school: SchoolRecord, policy: Policy): DataProble
     });
   }
   for (const [name, declared] of Object.entries(policy.columns ?? {})) {
-    const header = Object.keys(school.extra).find((k) => fold(k) === fold(name));
+    const header = extraKey(school.extra, name);
     const raw = header === undefined ? '' : school.extra[header].trim();
     if (raw === '') continue;
     if (declared === 'number') {

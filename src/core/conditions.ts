@@ -6,7 +6,7 @@ import { FACTS, type FactContext } from './facts.js';
 import { academicYearOf, parseAcademicYear, yearsBetween, yearsText } from './dates.js';
 import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
-import type { SchoolRecord } from './school.js';
+import { extraValue, type SchoolRecord } from './school.js';
 import { displayValue } from './display.js';
 import { fold } from './values.js';
 
@@ -52,9 +52,7 @@ interface Subject {
 function readField(school: SchoolRecord, name: string): FieldValue {
   if (FIELD_BY_NAME.has(name)) return school.fields[name] ?? null;
   // A column the trust added: matched like headers are.
-  const key = Object.keys(school.extra).find((k) => fold(k) === fold(name));
-  const raw = key === undefined ? '' : school.extra[key].trim();
-  return raw === '' ? null : raw;
+  return extraValue(school.extra, name);
 }
 
 /** Compiled definitions of one policy, built once and shared by every rule that names them. */

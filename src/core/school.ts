@@ -15,6 +15,19 @@ export interface SchoolRecord {
   extra: Record<string, string>;
 }
 
+/** A carried-through column's header as the file wrote it, found as headers are matched (case and spacing folded). */
+export function extraKey(extra: Record<string, string>, name: string): string | undefined {
+  const wanted = fold(name);
+  return Object.keys(extra).find((k) => fold(k) === wanted);
+}
+
+/** A carried-through column's value, trimmed; null when the column is absent or blank. */
+export function extraValue(extra: Record<string, string>, name: string): string | null {
+  const key = extraKey(extra, name);
+  const value = key === undefined ? '' : extra[key].trim();
+  return value === '' ? null : value;
+}
+
 export interface DataProblem {
   line: number;
   /** The header as the file wrote it, when the problem is in one cell. */

@@ -3,10 +3,12 @@
 import type { BudgetResult, CapacityTerm, ItemCost, SchoolBudget, Totals } from '../core/budget.js';
 import { TERMS } from '../core/budget.js';
 import type { Policy } from '../core/policy.js';
+import { SitError, usageError } from '../errors.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
 import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
 import { readerWords } from './formats/document.js';
-import { renderTable } from './render.js';
+import { renderTable, toJson } from './render.js';
+import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
 import pageTemplate from '../../templates/table.html';
 
@@ -426,4 +428,29 @@ export function renderSections(
     return head + tables.map(sectionMarkdown).join('\n');
   }
   return tables.map((t) => renderTable(t, format, options)).join('\n');
+}
+
+/** After the output is written: the line that says demand exceeds capacity; --strict fails (exit 1). */
+export function overAllocation(result: BudgetResult, strict: boolean | undefined): string | null {
+  const over = overLine(result);
+  if (over && strict) throw new SitError('overAllocated', `${over} (--strict)`);
+  return over ? `sit: ${over}` : null;
+}
+
+/** The budget as --format asks: JSON, a workbook, or the tables (one view with --by). */
+export async function budgetContent(
+  result: BudgetResult,
+  policy: Policy,
+  asOf: string,
+  how: { format: string; view?: string; display: { color: boolean; width?: number } },
+): Promise<string | Uint8Array> {
+  if (how.format === 'json') return toJson(budgetJson(result, policy, asOf));
+  const tables = budgetTables(result, policy, asOf, how.format === 'table' ? 'terminal' : 'file', how.view);
+  if (tables.length === 0)
+    throw usageError(
+      '--by term: no capacity in trust.config.yaml (add a capacity: list of the people who deliver support)',
+    );
+  if (how.format === 'xlsx') return toXlsxWorkbook(tables);
+  const title = `Support days: ${policy.name}`;
+  return renderSections(title, [`Policy: ${policy.id}. As of ${asOf}.`], tables, how.format, how.display);
 }

@@ -9,6 +9,8 @@ import type { Cell, TableModel } from './formats/table-model.js';
 import { readCsvTable, type RawTable } from './read-table.js';
 import type { TextSource } from './read-text.js';
 import { round2 } from './budget-output.js';
+import type { Compared, DiffSide } from './diff-input.js';
+import { renderTableOutput, toJson } from './render.js';
 
 /** A classification output has a tier and days_text column; a data file has neither. */
 export function isClassificationTable(table: RawTable): boolean {
@@ -159,4 +161,28 @@ export function diffTable(
     },
     footer: [result.summary],
   };
+}
+
+/** "From OLD (...) to NEW (...).": where each side came from. */
+export function sidesLine(c: Compared): string {
+  const side = (s: DiffSide) =>
+    s.asOf ? `${s.file} (classified as of ${s.asOf})` : `${s.file} (a sit classify output)`;
+  return `From ${side(c.old)} to ${side(c.now)}.`;
+}
+
+/** The comparison written as --format asks: JSON, or the movements table. */
+export async function diffContent(
+  compared: Compared,
+  format: string,
+  display: { color: boolean; width?: number },
+): Promise<string | Uint8Array> {
+  const policy = compared.now.loaded.policy;
+  if (format === 'json')
+    return toJson(diffJson(compared.result, policy, { old: compared.old.asOf, now: compared.now.asOf }));
+  const lines = [`Policy: ${policy.id}. ${sidesLine(compared)}`];
+  return renderTableOutput(
+    diffTable(compared.result, policy, lines, format === 'table' ? 'terminal' : 'file'),
+    format,
+    display,
+  );
 }

@@ -1,80 +1,20 @@
-// What a command runs with: its streams, folder and environment (injected, so tests can run the
-// whole CLI in process), and the options every command shares.
-import { resolve, sep } from 'node:path';
-import type { Command } from 'commander';
-import { dataError, usageError } from '../errors.js';
+// The policy and the school data as every command loads them (the config, the data file, its
+// joins, the placements), and the year's terms and schedule, so every command places a school the
+// same way and calendar, budget and report agree.
+import { resolve } from 'node:path';
+import { configError, dataError, usageError } from '../errors.js';
 import { classify, type Placement } from '../core/classify.js';
 import { formatProblem } from '../core/school.js';
-import { parseDate } from '../core/values.js';
-import { todayIso } from '../core/dates.js';
-import { loadConfig, type LoadedConfig } from '../io/config.js';
-import { readSchools, type SchoolsFile } from '../io/read-schools.js';
-import { LAYOUT_IDS } from '../io/layouts.js';
 import { describeJoin, joinSchools } from '../core/join.js';
 import { asEarlierInspections } from '../core/report-card.js';
-import { resolveFormat } from '../io/output.js';
-import { messageLine } from '../core/visible.js';
-
-export interface Io {
-  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  cwd: string;
-  env: Record<string, string | undefined>;
-  /** "Today", unless --as-of says otherwise. */
-  now: () => Date;
-}
-
-export interface CommonOptions {
-  preset?: string;
-  config?: string;
-  asOf?: string;
-  format?: string;
-  output?: string;
-  force?: boolean;
-  quiet?: boolean;
-  color?: boolean;
-}
-
-/** The options table: declared once, added to each command that takes them. */
-export function withPolicyOptions(cmd: Command): Command {
-  return cmd
-    .option('--preset <name>', 'use a shipped preset policy instead of the one in trust.config.yaml')
-    .option('--config <file>', 'the trust config (default: trust.config.yaml in this folder or above)')
-    .option(
-      '--as-of <date>',
-      'the date to work as of: decides the academic year, new heads, due cycles (default: today)',
-    );
-}
-
-/** For a command that writes a document rather than a table: its default format, and no terminal colours. */
-export interface DocumentOutput {
-  defaultFormat: string;
-}
-
-export function withOutputOptions(cmd: Command, formats: readonly string[], document?: DocumentOutput): Command {
-  const defaultText = document
-    ? `${document.defaultFormat}, or the -o file's extension`
-    : 'table in a terminal, csv when piped';
-  cmd
-    .option('--format <format>', `output format: ${formats.join(', ')} (default: ${defaultText})`)
-    .option('-o, --output <file>', 'write to this file instead of standard output')
-    .option('--force', 'overwrite the -o file if it exists')
-    .option('--quiet', 'print nothing but the result (no summary)');
-  return document ? cmd : cmd.option('--no-color', 'no colour in the terminal table (also: NO_COLOR=1)');
-}
-
-export function asOfDate(options: CommonOptions, io: Io): string {
-  return options.asOf ? dateOption('--as-of', options.asOf) : todayIso(io.now());
-}
-
-/** A date given on the command line (--as-of, --old-as-of), as YYYY-MM-DD; a usage error if it is not one. */
-export function dateOption(flag: string, value: string): string {
-  const parsed = parseDate(value);
-  if (!parsed.ok || parsed.value === null)
-    throw usageError(`${flag} ${value}: expected a date as YYYY-MM-DD or DD/MM/YYYY`);
-  return parsed.value;
-}
+import { calendarSchools, planYear } from '../core/plan.js';
+import type { Schedule } from '../core/schedule.js';
+import { TermsSchema, termCalendar, type TermCalendar } from '../core/terms.js';
+import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
+import { readSchools, type SchoolsFile } from './read-schools.js';
+import { issueLines } from './yaml-issues.js';
+import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type Io } from './command-io.js';
+import defaultTermsText from '../../presets/terms-2026-27.yaml';
 
 export function loadPolicy(options: CommonOptions, io: Io): LoadedConfig {
   return loadConfig({ cwd: io.cwd, config: options.config, preset: options.preset });
@@ -88,47 +28,6 @@ export function dataFile(file: string | undefined, loaded: LoadedConfig, io: Io)
     'no data file: give one (e.g. sit classify schools.csv), or set "schools: schools.csv" in trust.config.yaml',
   );
 }
-
-export function displayPath(path: string, io: Io): string {
-  if (path === '-') return 'standard input';
-  // The platform's separator: on Windows a file in the current folder was shown by its full path.
-  const here = io.cwd.endsWith(sep) ? io.cwd : `${io.cwd}${sep}`;
-  return path.startsWith(here) ? path.slice(here.length) : path;
-}
-
-export function useColor(options: CommonOptions, io: Io): boolean {
-  return options.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
-}
-
-export function outputFormat(options: CommonOptions, io: Io, allowed: readonly string[]): string {
-  return resolveFormat(options, allowed, io.stdout.isTTY === true);
-}
-
-export function note(options: CommonOptions, io: Io, line: string): void {
-  if (!options.quiet) io.stderr.write(`${messageLine(line, 2000)}\n`);
-}
-
-export interface DataOptions extends CommonOptions {
-  with?: string[];
-  layout?: string;
-  sheet?: string;
-}
-
-/** --with, --layout and --sheet: reading published files and joining them (issue 6). */
-export function withDataOptions(cmd: Command, file = 'FILE'): Command {
-  return cmd
-    .option(
-      '--with <file>',
-      `join another file to ${file} on URN (repeatable): an older Ofsted file, DfE performance or attendance, a GIAS extract, a trust tracker (.csv or .xlsx); also with: in trust.config.yaml`,
-      (value: string, list: string[] = []) => [...list, value],
-    )
-    .option(
-      '--layout <name>',
-      `read ${file} as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`,
-    )
-    .option('--sheet <name>', `the sheet of an .xlsx ${file} to read (default: the first)`);
-}
-
 export interface PolicyAndData {
   loaded: LoadedConfig;
   data: SchoolsFile;
@@ -227,4 +126,27 @@ export async function classifyData(
   const result = classify(data.schools, loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
   return { loaded, asOf, data, placements: result.placements };
+}
+
+/** The config's terms, else the shipped 2026/27 dates. */
+export function loadTerms(loaded: LoadedConfig): { cal: TermCalendar; source: string } {
+  if (loaded.config.terms) return { cal: termCalendar(loaded.config.terms), source: loaded.display ?? 'the config' };
+  const where = 'preset terms-2026-27';
+  const parsed = TermsSchema.safeParse(parseYamlText(defaultTermsText, where).value.terms);
+  if (!parsed.success) throw configError(issueLines(parsed.error, where));
+  return {
+    cal: termCalendar(parsed.data),
+    source: 'the shipped 2026/27 default (set terms: in trust.config.yaml for your own)',
+  };
+}
+
+/** The year's schedule for the placed schools, or null when the policy has no calendar. */
+export function scheduleOf(loaded: LoadedConfig, placements: Placement[], asOf: string): Schedule | null {
+  if (!loaded.policy.calendar?.activities.length) return null;
+  const { cal } = loadTerms(loaded);
+  return planYear(loaded.policy, calendarSchools(placements), cal, {
+    asOf,
+    capacity: loaded.config.capacity,
+    settings: loaded.config.schedule,
+  });
 }

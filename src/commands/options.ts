@@ -1,0 +1,45 @@
+// The options table: declared once, added to each command that takes them.
+import type { Command } from 'commander';
+import { LAYOUT_IDS } from '../io/layouts.js';
+
+export function withPolicyOptions(cmd: Command): Command {
+  return cmd
+    .option('--preset <name>', 'use a shipped preset policy instead of the one in trust.config.yaml')
+    .option('--config <file>', 'the trust config (default: trust.config.yaml in this folder or above)')
+    .option(
+      '--as-of <date>',
+      'the date to work as of: decides the academic year, new heads, due cycles (default: today)',
+    );
+}
+
+/** For a command that writes a document rather than a table: its default format, and no terminal colours. */
+export interface DocumentOutput {
+  defaultFormat: string;
+}
+
+export function withOutputOptions(cmd: Command, formats: readonly string[], document?: DocumentOutput): Command {
+  const defaultText = document
+    ? `${document.defaultFormat}, or the -o file's extension`
+    : 'table in a terminal, csv when piped';
+  cmd
+    .option('--format <format>', `output format: ${formats.join(', ')} (default: ${defaultText})`)
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .option('--force', 'overwrite the -o file if it exists')
+    .option('--quiet', 'print nothing but the result (no summary)');
+  return document ? cmd : cmd.option('--no-color', 'no colour in the terminal table (also: NO_COLOR=1)');
+}
+
+/** --with, --layout and --sheet: reading published files and joining them (issue 6). */
+export function withDataOptions(cmd: Command, file = 'FILE'): Command {
+  return cmd
+    .option(
+      '--with <file>',
+      `join another file to ${file} on URN (repeatable): an older Ofsted file, DfE performance or attendance, a GIAS extract, a trust tracker (.csv or .xlsx); also with: in trust.config.yaml`,
+      (value: string, list: string[] = []) => [...list, value],
+    )
+    .option(
+      '--layout <name>',
+      `read ${file} as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`,
+    )
+    .option('--sheet <name>', `the sheet of an .xlsx ${file} to read (default: the first)`);
+}

@@ -1,0 +1,120 @@
+// sit calendar's output: one ICS file per person (--split lead), the rota grid, the events as JSON
+// or iCalendar (changes against --previous), or the events table; then the notes and the summary.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CalendarEvent } from '../core/schedule.js';
+import { fold } from '../core/values.js';
+import { dataError, notFoundError } from '../errors.js';
+import { readIcs, type PreviousEvent } from './ics.js';
+import { emit } from './output.js';
+import { renderTableOutput, toJson } from './render.js';
+import { calendarIcs, calendarTable, countText, eventJson, rotaTable, scopeText } from './calendar-output.js';
+import { toXlsxWorkbook } from './xlsx.js';
+import { note, useColor, writeOutput, type Io } from './command-io.js';
+import type { CalendarOptions, CalendarPlan } from './calendar-plan.js';
+
+/** A person's file name: "A. Khan" -> a-khan.ics. */
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'person';
+
+function readPrevious(path: string, io: Io): PreviousEvent[] {
+  const full = resolve(io.cwd, path);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch {
+    throw notFoundError(`--previous ${path}: cannot read that file (the plan.ics written before)`);
+  }
+  try {
+    return readIcs(text);
+  } catch (error) {
+    throw dataError(`${path}:${(error as Error).message}`);
+  }
+}
+
+/** --split lead: one ICS file per person (and unassigned) in the folder -o names. */
+async function writeDiaries(plan: CalendarPlan, options: CalendarOptions, io: Io): Promise<void> {
+  const { loaded, schedule, events, asOf } = plan;
+  const scope = scopeText(plan.cal, plan.terms);
+  const folder = resolve(io.cwd, options.output as string);
+  mkdirSync(folder, { recursive: true });
+  const groups = new Map<string, CalendarEvent[]>();
+  for (const p of schedule.people) groups.set(p.name, []);
+  for (const e of events) {
+    if (e.type === 'school') continue;
+    const who = e.person ?? 'unassigned';
+    groups.set(who, [...(groups.get(who) ?? []), e]);
+  }
+  for (const [who, list] of groups) {
+    await emit(
+      {
+        force: options.force,
+        cwd: io.cwd,
+        stdout: io.stdout,
+        output: join(options.output as string, `${slug(who)}.ics`),
+      },
+      calendarIcs(list, { name: `${who}: ${loaded.policy.name}, ${scope}`, stamp: asOf }),
+    );
+  }
+  for (const line of plan.notes) note(options, io, line);
+  const written = [...groups].map(([who, list]) => `${slug(who)}.ics (${list.length})`).join(', ');
+  note(options, io, `${groups.size} diaries written to ${options.output}: ${written}`);
+}
+
+/** The rota, JSON, ICS or events table, as --format and --rota ask. */
+async function calendarContent(
+  plan: CalendarPlan,
+  options: CalendarOptions,
+  format: string,
+  io: Io,
+): Promise<string | Uint8Array> {
+  const { loaded, schedule, events, asOf } = plan;
+  const scope = scopeText(plan.cal, plan.terms);
+  const display = { color: useColor(options, io), width: io.stdout.columns };
+  if (options.rota) {
+    const lead = options.lead === undefined ? null : fold(options.lead);
+    const people = schedule.people.filter((p) => lead === null || fold(p.name) === lead || fold(p.role) === lead);
+    const table = rotaTable(events, {
+      title: `Rota: ${loaded.policy.name}`,
+      subtitle: [`Policy: ${loaded.policy.id}. ${scope[0].toUpperCase()}${scope.slice(1)}. As of ${asOf}.`],
+      people: people.map((p) => p.name),
+    });
+    return format === 'xlsx' ? toXlsxWorkbook([table]) : renderTableOutput(table, format, display);
+  }
+  if (format === 'json') return toJson(events.map(eventJson));
+  if (format === 'ics') {
+    const previous = options.previous ? readPrevious(options.previous, io) : undefined;
+    return calendarIcs(events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf, previous });
+  }
+  const table = calendarTable(events, {
+    policyName: loaded.policy.name,
+    policyId: loaded.policy.id,
+    asOf,
+    scope,
+    levels: new Map(plan.schools.map((s) => [s.urn, s.level])),
+    maxLevel: Math.max(...loaded.policy.tiers.map((t) => t.level)),
+    detail: format === 'table' ? 'terminal' : 'file',
+  });
+  return renderTableOutput(table, format, display);
+}
+
+/** The calendar written: the diaries, or the one output; then the notes and the summary line. */
+export async function writeCalendar(
+  plan: CalendarPlan,
+  options: CalendarOptions,
+  format: string,
+  io: Io,
+): Promise<void> {
+  if (options.split) return writeDiaries(plan, options, io);
+  await writeOutput(options, io, await calendarContent(plan, options, format, io), format);
+  for (const line of plan.notes) note(options, io, line);
+  if (format !== 'table' || options.output)
+    note(
+      options,
+      io,
+      `${countText(plan.events, plan.unscheduled)}, ${scopeText(plan.cal, plan.terms)}; term dates from ${plan.termsSource} (${plan.loaded.policySource})`,
+    );
+}
