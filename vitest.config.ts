@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 // Presets and templates are imported as text, as esbuild's text loader does in the build.
@@ -28,8 +29,20 @@ export default defineConfig({
   plugins: [textFiles, binaryFiles],
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ once for the run (the end-to-end tests spawn bin/sit.js), and one TMPDIR.
     globalSetup: ['test/helpers/global-setup.ts'],
-    testTimeout: 30_000,
+    // A guard against a hang, not a measure: the machine is shared, and a test that spawns sit
+    // can wait its turn for a core for many seconds.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Speed on a 2-core machine (issue 16: npm test under 2 minutes). A worker runs many files
+    // without re-importing sit and its dependencies for each (no test mocks modules or leaves
+    // globals changed; a test that fakes the clock restores it), and shares one Chromium
+    // (test/helpers/browser.ts: sharedChromium). Two workers even on 2 cores: much of a test's
+    // time is spent waiting on a child process or the browser. Vitest's default is cores - 1.
+    pool: 'forks',
+    isolate: false,
+    maxWorkers: Math.max(2, availableParallelism()),
     // Through the plugins above, not Node's loader, which cannot import .wasm or .ttf files.
     server: { deps: { inline: [/\.(wasm|ttf)$/] } },
   },

@@ -9,8 +9,8 @@ const asOf = ['--as-of', '2026-09-01'];
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
 
 describe('sit budget', () => {
-  it('prints the JSON of SPEC section 5 (schools, byTier, byTrust, total): the schedule costed', () => {
-    const r = runSit(['budget', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+  it('prints the JSON of SPEC section 5 (schools, byTier, byTrust, total): the schedule costed', async () => {
+    const r = await runInProcess(['budget', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     const json = JSON.parse(r.stdout);
     expect(json.schools).toHaveLength(26);
     // Category A: 13 scheduled days beside the source's "12 days 2 per term"; C beside "Up to 15 days".
@@ -95,29 +95,32 @@ describe('sit budget', () => {
     expect(r.stdout).toContain('| eligible | Eligible for the offer | 6 | 50 | 50 | 0 | 0 | 25 |');
   });
 
-  it('rejects a capacity entry without days, with the config line', () => {
+  it('rejects a capacity entry without days, with the config line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-budget-'));
     writeFileSync(join(dir, 'trust.config.yaml'), 'extends: rlt-categories\ncapacity:\n  - { role: Director }\n');
-    const r = runSit(['budget', `${FIXTURES}/schools.csv`, ...asOf], { cwd: dir });
+    const r = await runInProcess(['budget', `${FIXTURES}/schools.csv`, ...asOf], { cwd: dir });
     expect(r.code).toBe(78);
     expect(r.stderr).toContain('days_per_year or days_per_term');
     noStack(r.stderr);
   });
 
-  it('gives the same bytes twice', () => {
+  it('gives the same bytes twice', async () => {
     const args = ['budget', 'schools.csv', ...asOf, '--format', 'html'];
-    expect(runSit(args, { cwd: FIXTURES }).stdout).toBe(runSit(args, { cwd: FIXTURES }).stdout);
+    expect((await runInProcess(args, { cwd: FIXTURES })).stdout).toBe(
+      (await runInProcess(args, { cwd: FIXTURES })).stdout,
+    );
   });
 });
 
 describe('sit diff', () => {
-  it("takes last year's classification as a workbook written by sit classify", () => {
+  it("takes last year's classification as a workbook written by sit classify", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-diff-xlsx-'));
     const old = join(dir, 'tiers-2025.xlsx');
-    expect(runSit(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '-o', old], { cwd: FIXTURES }).code).toBe(
-      0,
-    );
-    const r = runSit(['diff', old, 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+    expect(
+      (await runInProcess(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '-o', old], { cwd: FIXTURES }))
+        .code,
+    ).toBe(0);
+    const r = await runInProcess(['diff', old, 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).summary).toBe('4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data');
   });
@@ -145,8 +148,10 @@ describe('sit diff', () => {
     expect(moves.find((m) => m.urn === 300001)?.new_tier).toBe('targeted');
   });
 
-  it('compares two data files (OLD classified a year before --as-of)', () => {
-    const r = runSit(['diff', 'schools-2025.csv', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+  it('compares two data files (OLD classified a year before --as-of)', async () => {
+    const r = await runInProcess(['diff', 'schools-2025.csv', 'schools.csv', ...asOf, '--format', 'json'], {
+      cwd: FIXTURES,
+    });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({
@@ -172,8 +177,10 @@ describe('sit diff', () => {
 
   it('compares two sit classify outputs (CSV and JSON) the same way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
-    const old = runSit(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '--format', 'csv'], { cwd: FIXTURES });
-    const now = runSit(['classify', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
+    const old = await runInProcess(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '--format', 'csv'], {
+      cwd: FIXTURES,
+    });
+    const now = await runInProcess(['classify', 'schools.csv', ...asOf, '--format', 'json'], { cwd: FIXTURES });
     writeFileSync(join(dir, 'old.csv'), old.stdout);
     writeFileSync(join(dir, 'new.json'), now.stdout);
     const r = await runInProcess([
@@ -194,8 +201,11 @@ describe('sit diff', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
     writeFileSync(
       join(dir, 'x.json'),
-      runSit(['classify', 'schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'json'], { cwd: FIXTURES })
-        .stdout,
+      (
+        await runInProcess(['classify', 'schools.csv', '--preset', 'four-tier', ...asOf, '--format', 'json'], {
+          cwd: FIXTURES,
+        })
+      ).stdout,
     );
     const r = await runInProcess([
       'diff',

@@ -37,10 +37,10 @@ describe('sit calendar', () => {
     );
   });
 
-  it('JSON has the SPEC section 6 fields and is byte-identical across runs', () => {
+  it('JSON has the SPEC section 6 fields and is byte-identical across runs', async () => {
     const args = ['calendar', '--term', '3', ...AS_OF, '--preset', 'four-tier', '--format', 'json'];
-    const a = runSit(args, { cwd: FIXTURES });
-    const b = runSit(args, { cwd: FIXTURES });
+    const a = await runInProcess(args, { cwd: FIXTURES });
+    const b = await runInProcess(args, { cwd: FIXTURES });
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const events = JSON.parse(a.stdout) as CalendarEvent[];
@@ -72,7 +72,7 @@ describe('sit calendar', () => {
     expect(keys).toEqual([...keys].sort());
   });
 
-  it('--format ics -o plan.ics writes a calendar that ical.js reads back with the same events and UIDs', () => {
+  it('--format ics -o plan.ics writes a calendar that ical.js reads back with the same events and UIDs', async () => {
     const dir = tmp();
     const config = ['--config', `${FIXTURES}/trust.config.yaml`];
     const ics = runSit(
@@ -80,7 +80,7 @@ describe('sit calendar', () => {
       { cwd: dir },
     );
     expect(ics.code).toBe(0);
-    const json = runSit(
+    const json = await runInProcess(
       ['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '--format', 'json'],
       { cwd: dir },
     );
@@ -94,9 +94,11 @@ describe('sit calendar', () => {
     expect(new Set(parsed.map((e) => e.uid)).size).toBe(parsed.length);
     // A second run gives the same bytes (so the same UIDs): re-importing updates, never duplicates.
     expect(
-      runSit(
-        ['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '-o', 'plan.ics', '--force'],
-        { cwd: dir },
+      (
+        await runInProcess(
+          ['calendar', '--year', ...AS_OF, ...config, '--preset', 'ult-core-second-tier', '-o', 'plan.ics', '--force'],
+          { cwd: dir },
+        )
       ).code,
     ).toBe(0);
     expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toBe(text);
@@ -123,9 +125,11 @@ describe('sit calendar', () => {
   it('--from reads the tiers from a sit classify CSV', async () => {
     const dir = tmp();
     const config = ['--config', `${FIXTURES}/trust.config.yaml`];
-    expect(runSit(['classify', ...AS_OF, ...config, '-o', 'tiers.csv'], { cwd: dir }).code).toBe(0);
-    const direct = runSit(['calendar', '--term', '3', ...AS_OF, ...config, '--format', 'json'], { cwd: dir });
-    const fromCsv = runSit(
+    expect((await runInProcess(['classify', ...AS_OF, ...config, '-o', 'tiers.csv'], { cwd: dir })).code).toBe(0);
+    const direct = await runInProcess(['calendar', '--term', '3', ...AS_OF, ...config, '--format', 'json'], {
+      cwd: dir,
+    });
+    const fromCsv = await runInProcess(
       ['calendar', '--term', '3', ...AS_OF, ...config, '--from', 'tiers.csv', '--format', 'json'],
       { cwd: dir },
     );
@@ -133,10 +137,10 @@ describe('sit calendar', () => {
     expect(fromCsv.stdout).toBe(direct.stdout);
   });
 
-  it('--from with a cycle and no school data says the cycles are left out', () => {
+  it('--from with a cycle and no school data says the cycles are left out', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'tiers.csv'), 'urn,name,tier\n100001,Ashgrove Primary School,core\n');
-    const r = runSit(
+    const r = await runInProcess(
       [
         'calendar',
         '--term',
@@ -158,24 +162,27 @@ describe('sit calendar', () => {
     ]);
   });
 
-  it('--from with an unknown tier is a data error naming the line', () => {
+  it('--from with an unknown tier is a data error naming the line', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'tiers.csv'), 'urn,name,tier\n100001,Ashgrove Primary School,Z\n');
-    const r = runSit(['calendar', '--term', '3', ...AS_OF, '--preset', 'rlt-categories', '--from', 'tiers.csv'], {
-      cwd: dir,
-    });
+    const r = await runInProcess(
+      ['calendar', '--term', '3', ...AS_OF, '--preset', 'rlt-categories', '--from', 'tiers.csv'],
+      {
+        cwd: dir,
+      },
+    );
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('tiers.csv:2: column "tier": expected one of D, C, A, B');
   });
 
-  it('dfe-tsio-2023 has no calendar: a config error that says so', () => {
-    const r = runSit(['calendar', '--term', '3', ...AS_OF, '--preset', 'dfe-tsio-2023'], { cwd: FIXTURES });
+  it('dfe-tsio-2023 has no calendar: a config error that says so', async () => {
+    const r = await runInProcess(['calendar', '--term', '3', ...AS_OF, '--preset', 'dfe-tsio-2023'], { cwd: FIXTURES });
     expect(r.code).toBe(78);
     expect(r.stderr).toMatch(/^sit: preset dfe-tsio-2023: the policy "dfe-tsio-2023" has no calendar: activities/);
     expect(r.stderr).not.toContain('    at ');
   });
 
-  it('bad term dates in the config are a config error with file and line', () => {
+  it('bad term dates in the config are a config error with file and line', async () => {
     const dir = tmp();
     writeFileSync(
       join(dir, 'trust.config.yaml'),
@@ -195,7 +202,7 @@ describe('sit calendar', () => {
         '',
       ].join('\n'),
     );
-    const r = runSit(['calendar', '--term', '3', ...AS_OF], { cwd: dir });
+    const r = await runInProcess(['calendar', '--term', '3', ...AS_OF], { cwd: dir });
     expect(r.code).toBe(78);
     expect(r.stderr).toContain(
       'trust.config.yaml:6: terms.dates[1].start: term 2 starts (2026-10-20) before term 1 ends (2026-10-23)',
@@ -205,14 +212,16 @@ describe('sit calendar', () => {
     );
   });
 
-  it("uses the trust's own term dates from the config", () => {
+  it("uses the trust's own term dates from the config", async () => {
     const dir = tmp();
     const own = readFileSync(`${FIXTURES}/../presets/terms-2026-27.yaml`, 'utf8').replace(
       'start: 2027-01-04',
       'start: 2027-01-06',
     );
     writeFileSync(join(dir, 'trust.config.yaml'), `extends: four-tier\nschools: ${FIXTURES}/schools.csv\n${own}`);
-    const r = runSit(['calendar', '--term', '3', ...AS_OF, '--school', '100005', '--format', 'json'], { cwd: dir });
+    const r = await runInProcess(['calendar', '--term', '3', ...AS_OF, '--school', '100005', '--format', 'json'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
     // Stabilise: weekly CEO 1:1 on Wednesdays; the Christmas holiday's are dropped, not moved: the first is Wed 6 Jan.
     const ones = (JSON.parse(r.stdout) as CalendarEvent[]).filter((e) => e.activity === 'CEO 1:1');
@@ -221,12 +230,14 @@ describe('sit calendar', () => {
     expect(r.stderr).toContain('term dates from');
   });
 
-  it('rejects --term out of range and --term with --year as usage errors', () => {
-    expect(runSit(['calendar', '--term', '7', ...AS_OF], { cwd: FIXTURES }).code).toBe(2);
-    const both = runSit(['calendar', '--term', '2', '--year', ...AS_OF], { cwd: FIXTURES });
+  it('rejects --term out of range and --term with --year as usage errors', async () => {
+    expect((await runInProcess(['calendar', '--term', '7', ...AS_OF], { cwd: FIXTURES })).code).toBe(2);
+    const both = await runInProcess(['calendar', '--term', '2', '--year', ...AS_OF], { cwd: FIXTURES });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--term and --year: give one');
-    expect(runSit(['calendar', '--term', '2', '--school', '999999', ...AS_OF], { cwd: FIXTURES }).code).toBe(2);
+    expect(
+      (await runInProcess(['calendar', '--term', '2', '--school', '999999', ...AS_OF], { cwd: FIXTURES })).code,
+    ).toBe(2);
   });
 });
 
@@ -274,9 +285,11 @@ describe('the calendar and the budget agree to the day (issue 12 done-when)', ()
     ['a generated trust of 100 schools and 6 named people', generatedTrust(tmp()), []],
   ];
   for (const [label, cwd, extra] of cases) {
-    it(label, () => {
-      const cal = runSit(['calendar', 'schools.csv', '--year', ...AS_OF, ...extra, '--format', 'json'], { cwd });
-      const bud = runSit(['budget', 'schools.csv', ...AS_OF, ...extra, '--format', 'json'], { cwd });
+    it(label, async () => {
+      const cal = await runInProcess(['calendar', 'schools.csv', '--year', ...AS_OF, ...extra, '--format', 'json'], {
+        cwd,
+      });
+      const bud = await runInProcess(['budget', 'schools.csv', ...AS_OF, ...extra, '--format', 'json'], { cwd });
       expect(cal.code).toBe(0);
       const events = JSON.parse(cal.stdout) as CalendarEvent[];
       const budget = JSON.parse(bud.stdout);
@@ -310,20 +323,22 @@ describe('the calendar and the budget agree to the day (issue 12 done-when)', ()
 });
 
 describe('identity that survives a move (issue 12 item 5)', () => {
-  it('a new closure moves an event and keeps its UID; SEQUENCE rises; a removed school is cancelled', () => {
+  it('a new closure moves an event and keeps its UID; SEQUENCE rises; a removed school is cancelled', async () => {
     const dir = tmp();
     const terms = readFileSync(`${FIXTURES}/../presets/terms-2026-27.yaml`, 'utf8');
     const config = (closures: string) =>
       `extends: rlt-categories\nschools: ${FIXTURES}/schools.csv\n${readFileSync(`${FIXTURES}/trust.config.yaml`, 'utf8').split('capacity:')[1].replace(/^/, 'capacity:')}\n${terms.replace('  closures:\n', `  closures:\n${closures}`)}`;
     writeFileSync(join(dir, 'trust.config.yaml'), config(''));
-    expect(runSit(['calendar', '--year', ...AS_OF, '-o', 'plan.ics'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess(['calendar', '--year', ...AS_OF, '-o', 'plan.ics'], { cwd: dir })).code).toBe(0);
     const before = JSON.parse(
-      runSit(['calendar', '--year', ...AS_OF, '--format', 'json'], { cwd: dir }).stdout,
+      (await runInProcess(['calendar', '--year', ...AS_OF, '--format', 'json'], { cwd: dir })).stdout,
     ) as (CalendarEvent & { uid: string })[];
     const target = before.find((e) => e.urn === 100001 && e.activity_id === 't3-trust-review-day')!;
     // The school closes that day (a new INSET day): the review moves.
     writeFileSync(join(dir, 'trust.config.yaml'), config(`    - { date: ${target.date}, name: INSET day }\n`));
-    const moved = runSit(['calendar', '--year', ...AS_OF, '--previous', 'plan.ics', '-o', 'plan-2.ics'], { cwd: dir });
+    const moved = await runInProcess(['calendar', '--year', ...AS_OF, '--previous', 'plan.ics', '-o', 'plan-2.ics'], {
+      cwd: dir,
+    });
     expect(moved.code).toBe(0);
     const read = (file: string) =>
       new ICAL.Component(ICAL.parse(readFileSync(join(dir, file), 'utf8')))
@@ -343,9 +358,14 @@ describe('identity that survives a move (issue 12 item 5)', () => {
       .join('\n');
     writeFileSync(join(dir, 'schools.csv'), fewer);
     expect(
-      runSit(['calendar', 'schools.csv', '--year', ...AS_OF, '--previous', 'plan-2.ics', '-o', 'plan-3.ics'], {
-        cwd: dir,
-      }).code,
+      (
+        await runInProcess(
+          ['calendar', 'schools.csv', '--year', ...AS_OF, '--previous', 'plan-2.ics', '-o', 'plan-3.ics'],
+          {
+            cwd: dir,
+          },
+        )
+      ).code,
     ).toBe(0);
     const gone = read('plan-3.ics').filter((x) => x.e.summary.endsWith('Ashgrove Primary School'));
     expect(gone.length).toBeGreaterThan(0);
@@ -354,35 +374,47 @@ describe('identity that survives a move (issue 12 item 5)', () => {
 });
 
 describe('views (issue 12 item 7)', () => {
-  it("--lead NAME is one person's diary; --lead ROLE everyone with the role; an unknown one is a usage error", () => {
+  it("--lead NAME is one person's diary; --lead ROLE everyone with the role; an unknown one is a usage error", async () => {
     const one = JSON.parse(
-      runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'Jordan Hale', '--format', 'json'], { cwd: FIXTURES })
-        .stdout,
+      (
+        await runInProcess(['calendar', '--term', '3', ...AS_OF, '--lead', 'Jordan Hale', '--format', 'json'], {
+          cwd: FIXTURES,
+        })
+      ).stdout,
     ) as CalendarEvent[];
     expect(one.length).toBeGreaterThan(0);
     expect(new Set(one.map((e) => e.person))).toEqual(new Set(['Jordan Hale']));
     const role = JSON.parse(
-      runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'executive headteacher', '--format', 'json'], {
-        cwd: FIXTURES,
-      }).stdout,
+      (
+        await runInProcess(
+          ['calendar', '--term', '3', ...AS_OF, '--lead', 'executive headteacher', '--format', 'json'],
+          {
+            cwd: FIXTURES,
+          },
+        )
+      ).stdout,
     ) as CalendarEvent[];
     expect(new Set(role.map((e) => e.role))).toEqual(new Set(['Executive headteacher']));
-    const bad = runSit(['calendar', '--term', '3', ...AS_OF, '--lead', 'Nobody'], { cwd: FIXTURES });
+    const bad = await runInProcess(['calendar', '--term', '3', ...AS_OF, '--lead', 'Nobody'], { cwd: FIXTURES });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--lead Nobody: no person or role of that name');
   });
 
-  it('--school URN shows that school and its trust-wide events once', () => {
+  it('--school URN shows that school and its trust-wide events once', async () => {
     const r = JSON.parse(
-      runSit(['calendar', '--term', '3', ...AS_OF, '--school', '100001', '--format', 'json'], { cwd: FIXTURES }).stdout,
+      (
+        await runInProcess(['calendar', '--term', '3', ...AS_OF, '--school', '100001', '--format', 'json'], {
+          cwd: FIXTURES,
+        })
+      ).stdout,
     ) as CalendarEvent[];
     expect(new Set(r.map((e) => e.urn))).toEqual(new Set([100001, null]));
     expect(r.filter((e) => e.activity_id === 'weekly-head-teacher-meeting')).toHaveLength(6);
   });
 
-  it('--split lead -o folder/ writes one ICS per person that ical.js reads', () => {
+  it('--split lead -o folder/ writes one ICS per person that ical.js reads', async () => {
     const dir = tmp();
-    const r = runSit(
+    const r = await runInProcess(
       [
         'calendar',
         `${FIXTURES}/schools.csv`,
@@ -414,7 +446,7 @@ describe('views (issue 12 item 7)', () => {
     expect(jordan.every((e) => e.description.includes('Lead: Jordan Hale'))).toBe(true);
   });
 
-  it('--rota is a week-by-person grid in HTML (A4 landscape) and xlsx', () => {
+  it('--rota is a week-by-person grid in HTML (A4 landscape) and xlsx', async () => {
     const dir = tmp();
     const args = [
       `${FIXTURES}/schools.csv`,
@@ -425,13 +457,13 @@ describe('views (issue 12 item 7)', () => {
       ...AS_OF,
       '--rota',
     ];
-    expect(runSit(['calendar', ...args, '-o', 'rota.html'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess(['calendar', ...args, '-o', 'rota.html'], { cwd: dir })).code).toBe(0);
     const html = readFileSync(join(dir, 'rota.html'), 'utf8');
     expect(html).toContain('size: A4 landscape');
     expect(html).toContain('<th scope="col">Week of</th>');
     expect(html).toContain('Jordan Hale');
-    expect(runSit(['calendar', ...args, '-o', 'rota.xlsx'], { cwd: dir }).code).toBe(0);
-    const csv = runSit(['calendar', ...args, '--format', 'csv'], { cwd: dir }).stdout.split('\r\n');
+    expect((await runInProcess(['calendar', ...args, '-o', 'rota.xlsx'], { cwd: dir })).code).toBe(0);
+    const csv = (await runInProcess(['calendar', ...args, '--format', 'csv'], { cwd: dir })).stdout.split('\r\n');
     expect(csv[0]).toBe('Week of,Person,Mon,Tue,Wed,Thu,Fri');
     // Six weeks x six people.
     expect(csv.filter((l) => /^(\d|[A-Z])/.test(l)).length - 1).toBe(36);

@@ -1,13 +1,13 @@
 // Issue 14: HTML as a reader sees it in Chromium. The tier colour is on the tier column, found by
 // name (budget once coloured the trust name, calendar the term); diff colours a movement by what it
 // means; calendar dates stay on one line; a printed heading is never left alone at a page foot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { sharedChromium } from '../helpers/browser.js';
 import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
 
 const asOf = ['--as-of', '2026-09-01'];
@@ -15,10 +15,7 @@ let browser: Browser | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'sit-html-render-'));
 
 beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
+  browser = await sharedChromium();
 });
 
 async function open(args: string[]): Promise<Page> {

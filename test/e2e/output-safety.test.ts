@@ -20,7 +20,7 @@ import {
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, runSit } from '../helpers/run-sit.js';
+import { FIXTURES, ROOT, runInProcess, runSitAsync } from '../helpers/run-sit.js';
 
 const AS_OF = ['--as-of', '2026-09-01'];
 const SCHOOLS = join(FIXTURES, 'schools.csv');
@@ -62,11 +62,11 @@ function fifo(dir: string, name: string): string {
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
 describe('-o replaces only a regular file', () => {
-  it('refuses a FIFO, a device and a folder (73), with --force too, and writes nothing there', () => {
+  it('refuses a FIFO, a device and a folder (73), with --force too, and writes nothing there', async () => {
     const dir = fresh();
     const pipe = fifo(dir, 'pipe.csv');
     for (const target of [pipe, '/dev/null', '/dev/full', dir]) {
-      const result = runSit([...CLASSIFY, '-o', target, '--force'], { cwd: dir });
+      const result = await runInProcess([...CLASSIFY, '-o', target, '--force'], { cwd: dir });
       expect(result.code, result.stderr).toBe(73);
       expect(result.stderr).toMatch(/is (a pipe \(FIFO\)|a device|a folder)/);
       expect(
@@ -80,37 +80,39 @@ describe('-o replaces only a regular file', () => {
     expect(temps(dir)).toEqual([]);
   });
 
-  it('-o - and -o /dev/stdout write to standard output', () => {
-    const plain = runSit([...CLASSIFY, '--format', 'csv']);
-    for (const target of ['-', '/dev/stdout']) {
-      const result = runSit([...CLASSIFY, '--format', 'csv', '-o', target]);
+  it('-o - and -o /dev/stdout write to standard output', async () => {
+    // Through the built binary: in process, /dev/stdout would be the test runner's own output.
+    const plain = await runInProcess([...CLASSIFY, '--format', 'csv']);
+    const targets = ['-', '/dev/stdout'];
+    const results = await Promise.all(targets.map((t) => runSitAsync([...CLASSIFY, '--format', 'csv', '-o', t])));
+    for (const result of results) {
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toBe(plain.stdout);
     }
   });
 
-  it('-o FOLDER/ (a missing folder, with a trailing slash) is refused, not written as a file', () => {
+  it('-o FOLDER/ (a missing folder, with a trailing slash) is refused, not written as a file', async () => {
     const dir = fresh();
-    const result = runSit([...CLASSIFY, '-o', 'newdir/'], { cwd: dir });
+    const result = await runInProcess([...CLASSIFY, '-o', 'newdir/'], { cwd: dir });
     expect(result.code).toBe(73);
     expect(result.stderr).toContain('newdir/: names a folder');
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('a legal 250-character file name is written (the temporary name is short)', () => {
+  it('a legal 250-character file name is written (the temporary name is short)', async () => {
     const dir = fresh();
     const name = `${'a'.repeat(246)}.csv`;
-    const result = runSit([...CLASSIFY, '-o', name], { cwd: dir });
+    const result = await runInProcess([...CLASSIFY, '-o', name], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(dir)).toEqual([name]);
   });
 
-  it('--force keeps the mode of the file it replaces (a private file stays private)', () => {
+  it('--force keeps the mode of the file it replaces (a private file stays private)', async () => {
     const dir = fresh();
     const target = join(dir, 'private.csv');
     writeFileSync(target, 'old\n');
     chmodSync(target, 0o600);
-    const result = runSit([...CLASSIFY, '-o', target, '--force'], { cwd: dir });
+    const result = await runInProcess([...CLASSIFY, '-o', target, '--force'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(statSync(target).mode & 0o777).toBe(0o600);
     expect(readFileSync(target, 'utf8')).toContain('urn');
@@ -138,7 +140,9 @@ describe('two runs writing the same -o at once', () => {
     expect(rb.code, rb.stderr).toBe(73);
     expect(rb.stderr).toContain('already exists');
     // The first result is whole and was not replaced by the second.
-    expect(readFileSync(out, 'utf8').replace(/^\uFEFF/, '')).toBe(runSit([...CLASSIFY, '--format', 'csv']).stdout);
+    expect(readFileSync(out, 'utf8').replace(/^\uFEFF/, '')).toBe(
+      (await runInProcess([...CLASSIFY, '--format', 'csv'])).stdout,
+    );
     expect(temps(dir)).toEqual([]);
   });
 });
@@ -211,33 +215,21 @@ describe('standard output and standard error that fail', () => {
 describe('zips are the same bytes in any time zone', () => {
   it('Word and Excel outputs from New York and Tokyo are identical', async () => {
     const dir = fresh();
-    const outputs: Record<string, Buffer[]> = { docx: [], xlsx: [] };
-    for (const tz of ['America/New_York', 'Asia/Tokyo']) {
-      const docx = join(dir, `${tz.replace('/', '-')}.docx`);
-      const xlsx = join(dir, `${tz.replace('/', '-')}.xlsx`);
-      const word = await start(
-        [
-          'wfap',
-          'new',
-          '--school',
-          '100004',
-          '--data',
-          'schools.csv',
-          '--yes',
-          '--preset',
-          'rlt-categories',
-          ...AS_OF,
-          '-o',
-          docx,
-        ],
-        { env: { TZ: tz } },
-      ).done;
-      const excel = await start([...CLASSIFY, '-o', xlsx], { env: { TZ: tz } }).done;
-      expect(word.code, word.stderr).toBe(0);
-      expect(excel.code, excel.stderr).toBe(0);
-      outputs.docx.push(readFileSync(docx));
-      outputs.xlsx.push(readFileSync(xlsx));
-    }
+    const zones = ['America/New_York', 'Asia/Tokyo'];
+    const file = (tz: string, ext: string) => join(dir, `${tz.replace('/', '-')}.${ext}`);
+    const WFAP = ['wfap', 'new', '--school', '100004', '--data', 'schools.csv', '--yes', '--preset', 'rlt-categories'];
+    // The four runs side by side: each has its own process, so its own time zone.
+    const runs = await Promise.all(
+      zones.flatMap((tz) => [
+        start([...WFAP, ...AS_OF, '-o', file(tz, 'docx')], { env: { TZ: tz } }).done,
+        start([...CLASSIFY, '-o', file(tz, 'xlsx')], { env: { TZ: tz } }).done,
+      ]),
+    );
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const outputs = {
+      docx: zones.map((tz) => readFileSync(file(tz, 'docx'))),
+      xlsx: zones.map((tz) => readFileSync(file(tz, 'xlsx'))),
+    };
     expect(outputs.docx[0].equals(outputs.docx[1])).toBe(true);
     expect(outputs.xlsx[0].equals(outputs.xlsx[1])).toBe(true);
   });

@@ -1,11 +1,11 @@
 // sit report in headless Chromium: the board report renders from one file, its SVG charts are
 // present and visible, it makes no network request, and it prints on A4.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { sharedChromium } from '../helpers/browser.js';
 import { FIXTURES, runSit, runInProcess } from '../helpers/run-sit.js';
 
 const asOf = ['--as-of', '2026-09-01'];
@@ -14,17 +14,13 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sit-report-'));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
+  browser = await sharedChromium();
 });
 
 describe('sit report', () => {
-  it('writes one HTML file with the tiers, budget, capacity, movements and three charts', () => {
+  it('writes one HTML file with the tiers, budget, capacity, movements and three charts', async () => {
     const out = join(dir, 'board.html');
-    const r = runSit(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out], {
+    const r = await runInProcess(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out], {
       cwd: FIXTURES,
     });
     expect(r.code, r.stderr).toBe(0);

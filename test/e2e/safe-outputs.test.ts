@@ -104,9 +104,9 @@ describe('HTML and Markdown escape values from data and config', () => {
 });
 
 describe('-o writes atomically and never overwrites without --force', () => {
-  it('refuses an existing file without --force and leaves it as it was', () => {
+  it('refuses an existing file without --force and leaves it as it was', async () => {
     writeFileSync(join(work, 'kept.csv'), 'precious\n');
-    const result = runSit(
+    const result = await runInProcess(
       ['classify', join(FIXTURES, 'schools.csv'), '--preset', 'rlt-categories', ...AS_OF, '-o', 'kept.csv'],
       { cwd: work },
     );
@@ -167,12 +167,17 @@ describe('-o writes atomically and never overwrites without --force', () => {
 describe('no code path opens a network connection', () => {
   const preload = join(ROOT, 'test/helpers/no-network.mjs');
   const log = join(work, 'network.log');
+  /** The built sit with the preload, without blocking, so the commands run side by side. */
   const run = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', preload, join(ROOT, 'bin/sit.js'), ...args], {
-      cwd: FIXTURES,
-      env: { ...process.env, SIT_NETWORK_LOG: log, NO_COLOR: '1' },
-      encoding: 'utf8',
-      input: '',
+    new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', preload, join(ROOT, 'bin/sit.js'), ...args], {
+        cwd: FIXTURES,
+        env: { ...process.env, SIT_NETWORK_LOG: log, NO_COLOR: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+      child.on('close', (status) => resolve({ status, stderr }));
     });
 
   it('the preload does catch a connection (control)', () => {
@@ -185,7 +190,7 @@ describe('no code path opens a network connection', () => {
     expect(readFileSync(join(work, 'control.log'), 'utf8')).toContain('net.connect');
   });
 
-  it('every command runs with the network refused and attempts nothing', () => {
+  it('every command runs with the network refused and attempts nothing', async () => {
     const out = (name: string) => join(work, name);
     const commands = [
       ['presets'],
@@ -202,9 +207,9 @@ describe('no code path opens a network connection', () => {
       ['wfap', 'deployment', '--school', '100004', '--data', 'schools.csv', '--yes', ...AS_OF, '--format', 'md'],
       ['init', '--preset', 'four-tier', '--config', out('init.yaml')],
     ];
-    for (const args of commands) {
-      const result = run(args);
-      expect([0, 2], `${args.join(' ')}: ${result.stderr}`).toContain(result.status);
+    const results = await Promise.all(commands.map(run));
+    for (const [i, result] of results.entries()) {
+      expect([0, 2], `${commands[i].join(' ')}: ${result.stderr}`).toContain(result.status);
       expect(result.stderr).not.toContain('network use refused');
     }
     expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toBe('');

@@ -1,11 +1,11 @@
 // The WFAP HTML in headless Chromium: it renders, the action table's header repeats on every
 // printed page, and no script from the answers or data runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { sharedChromium } from '../helpers/browser.js';
 import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
 
 const BASE = ['--as-of', '2026-09-01', '--config', `${FIXTURES}/trust.config.yaml`];
@@ -14,11 +14,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sit-wfap-html-'));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
+  browser = await sharedChromium();
 });
 
 const EVIL = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">';

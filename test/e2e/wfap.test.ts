@@ -18,10 +18,13 @@ beforeAll(() => {
 const text = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
 
 describe('sit wfap new, scripted', () => {
-  it('--yes writes a blank plan pre-filled from data and policy, without a terminal (html)', () => {
-    const r = runSit(['wfap', 'new', '--school', '100004', '--yes', '--format', 'html', '-o', 'plan.html', ...BASE], {
-      cwd: dir,
-    });
+  it('--yes writes a blank plan pre-filled from data and policy, without a terminal (html)', async () => {
+    const r = await runInProcess(
+      ['wfap', 'new', '--school', '100004', '--yes', '--format', 'html', '-o', 'plan.html', ...BASE],
+      {
+        cwd: dir,
+      },
+    );
     expect(r.stderr).toBe('wrote plan.html\n');
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'plan.html'), 'utf8');
@@ -43,7 +46,7 @@ describe('sit wfap new, scripted', () => {
     const json = JSON.parse((await runInProcess([...args, '--format', 'json'])).stdout);
     expect(json.priorities[0].actions[0].action).toBe('First-day response to every absence');
     expect(json.tier).toMatchObject({ id: 'D', days: null });
-    const r = runSit([...args, '-o', 'answers.docx'], { cwd: dir });
+    const r = await runInProcess([...args, '-o', 'answers.docx'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const doc = await text(join(dir, 'answers.docx'));
     for (const s of [
@@ -71,25 +74,30 @@ describe('sit wfap new, scripted', () => {
     expect(none.stderr).toContain('name the school');
   });
 
-  it('a bad answers file: exit 65, file:line: path: what was expected', () => {
+  it('a bad answers file: exit 65, file:line: path: what was expected', async () => {
     writeFileSync(
       join(dir, 'bad.yaml'),
       'school: 100004\nstrengths: [ok]\npriorities:\n  - title: x\n    mielstones: {}\ntier: Z\n',
     );
-    const r = runSit(['wfap', 'new', '--answers', 'bad.yaml', ...BASE], { cwd: dir });
+    const r = await runInProcess(['wfap', 'new', '--answers', 'bad.yaml', ...BASE], { cwd: dir });
     expect(r.code).toBe(65);
     expect(r.stderr).toBe('sit: bad.yaml:5: priorities[0]: unknown field "mielstones" (check the spelling)\n');
     writeFileSync(join(dir, 'bad-tier.yaml'), 'tier: Z\n');
-    const t = runSit(['wfap', 'new', '--school', '100004', '--yes', '--answers', 'bad-tier.yaml', ...BASE], {
-      cwd: dir,
-    });
+    const t = await runInProcess(
+      ['wfap', 'new', '--school', '100004', '--yes', '--answers', 'bad-tier.yaml', ...BASE],
+      {
+        cwd: dir,
+      },
+    );
     expect(t.code).toBe(65);
     expect(t.stderr).toContain('tier: "Z" is not a tier of policy rlt-categories');
   });
 
   it('a broken template: exit 78 with the file and line; a good one is used', async () => {
     writeFileSync(join(dir, 'broken.md'), '# {{school.name}}\n{{#priorities}}\n{{title}}\n');
-    const r = runSit(['wfap', 'new', '--school', '100004', '--yes', '--template', 'broken.md', ...BASE], { cwd: dir });
+    const r = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '--template', 'broken.md', ...BASE], {
+      cwd: dir,
+    });
     expect(r.code).toBe(78);
     expect(r.stderr).toBe('sit: broken.md:2: the section {{#priorities}} is never closed; add {{/priorities}}\n');
     writeFileSync(
@@ -124,11 +132,18 @@ describe('sit wfap new, scripted', () => {
     const doc = await text(join(dir, 'plans', files[3]));
     expect(doc).toContain('Dunmore Primary School');
     expect(doc).toContain('Key priority 3');
-    const again = runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', ...BASE], { cwd: dir });
+    // Refusing and --force are the same in process (the Word files above came from the built binary).
+    const again = await runInProcess(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', ...BASE], {
+      cwd: dir,
+    });
     expect(again.code).toBe(73);
     expect(again.stderr).toContain('26 of the 26 plans already exist');
     expect(
-      runSit(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', '--force', ...BASE], { cwd: dir }).code,
+      (
+        await runInProcess(['wfap', 'new', '--all', '--format', 'docx', '-o', 'plans', '--force', ...BASE], {
+          cwd: dir,
+        })
+      ).code,
     ).toBe(0);
   });
 
@@ -182,7 +197,7 @@ describe('sit wfap deployment, scripted', () => {
       role: 'SLE',
       days: 6,
     });
-    expect(runSit([...args, '-o', 'dep.docx'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess([...args, '-o', 'dep.docx'], { cwd: dir })).code).toBe(0);
     expect(await text(join(dir, 'dep.docx'))).toContain('Jo Adeyemi');
   });
 

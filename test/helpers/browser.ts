@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** A Chromium of the test's own (close it in afterAll). Most tests want sharedChromium(). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does this)`);
   return chromium.launch({
@@ -19,4 +20,21 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per test worker, shared by every file the worker runs (vitest.config.ts: test files
+ * are not isolated), so it starts once rather than once a file. Don't close it: open a page with
+ * browser.newPage() and close the page; Playwright ends the browser when the worker exits.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then((browser) => {
+    browser.on('disconnected', () => {
+      shared = undefined;
+    });
+    return browser;
+  });
+  return shared;
 }
