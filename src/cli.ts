@@ -13,6 +13,7 @@ import { diffCommand } from './commands/diff.js';
 import { reportCommand } from './commands/report.js';
 import { wfapCommand } from './commands/wfap.js';
 import { calendarCommand } from './commands/calendar.js';
+import { logCommand } from './commands/log.js';
 import { VERSION } from './version.js';
 import { messageLine } from './core/visible.js';
 
@@ -38,6 +39,7 @@ export function buildProgram(io: Io): Command {
     reportCommand,
     wfapCommand,
     calendarCommand,
+    logCommand,
   ];
   for (const make of commands) {
     const cmd = make(io);

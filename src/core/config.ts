@@ -37,6 +37,8 @@ export const TrustSettingsShape = {
   capacity: z.array(CapacitySchema).optional(),
   /** How the calendar books people (visits_per_day). */
   schedule: ScheduleSettingsSchema.optional(),
+  /** The visit log (CSV, YAML or .xlsx), relative to the config file: what was delivered, for sit log, calendar, budget, report. */
+  log: z.string().min(1).optional(),
 };
 
 export const TrustConfigSchema = z

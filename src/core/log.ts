@@ -1,0 +1,164 @@
+// The visit log (SPEC section 9): one entry per visit or piece of support delivered ("a single
+// visit report for each visit", Equals): date, URN, activity (an activity id of the policy, or
+// free text), person, days, outcome, notes. One zod schema checks a row; every problem names its
+// line and column. Pure: the file is read and written in io/log-file.ts.
+import { z } from 'zod';
+import type { DataProblem } from './school.js';
+import { fold, parseDate, parseFreeText, parseNumber, parseUrn, type Parsed } from './values.js';
+
+/** The columns of a log file, in the order sit writes them. */
+export const LOG_COLUMNS = ['date', 'urn', 'activity', 'person', 'days', 'outcome', 'notes'] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+
+/** Headers a trust may have typed for a column, folded (fold() in values.ts). */
+const ALIASES: Record<string, LogColumn> = {
+  date: 'date',
+  visitdate: 'date',
+  urn: 'urn',
+  activity: 'activity',
+  activityid: 'activity',
+  person: 'person',
+  lead: 'person',
+  by: 'person',
+  days: 'days',
+  outcome: 'outcome',
+  notes: 'notes',
+  note: 'notes',
+};
+
+/** The most days one entry may record: a two-day review is 2; ten is a slip (a week is 5). */
+export const MAX_ENTRY_DAYS = 10;
+
+export interface LogEntry {
+  /** Line in the log file, for messages and to keep entries in the order they were written. */
+  line: number;
+  date: string;
+  urn: number;
+  activity: string;
+  person: string;
+  days: number;
+  outcome: string | null;
+  notes: string | null;
+}
+
+const required =
+  (parse: (raw: string) => Parsed<unknown>, what: string) =>
+  (raw: string): Parsed<unknown> => {
+    const parsed = parse(raw);
+    return parsed.ok && parsed.value === null ? { ok: false, expected: `${what} (required)` } : parsed;
+  };
+
+const parseDays = (raw: string): Parsed<number> => {
+  const n = parseNumber(raw);
+  if (!n.ok || n.value === null) return n.ok ? { ok: false, expected: 'a number of days (required)' } : n;
+  if (n.value <= 0 || n.value > MAX_ENTRY_DAYS)
+    return { ok: false, expected: `a number of days above 0 and at most ${MAX_ENTRY_DAYS} (0.5 for half a day)` };
+  return n;
+};
+
+const PARSE: Record<LogColumn, (raw: string) => Parsed<unknown>> = {
+  date: required(parseDate, 'a date as YYYY-MM-DD or DD/MM/YYYY'),
+  urn: required(parseUrn, "the school's 6-digit URN"),
+  activity: required(parseFreeText, "an activity: the policy's activity id, or what was done in words"),
+  person: required(parseFreeText, 'the person who visited or gave the support'),
+  days: parseDays,
+  outcome: parseFreeText,
+  notes: parseFreeText,
+};
+
+const cell = (parse: (raw: string) => Parsed<unknown>) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parse(raw ?? '');
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.expected });
+        return z.NEVER;
+      }
+      return parsed.value;
+    });
+
+/** One row of the log, as text cells by column: the source of truth for what an entry is. */
+export const LogRowSchema = z.object(
+  Object.fromEntries(LOG_COLUMNS.map((c) => [c, cell(PARSE[c])])),
+) as unknown as z.ZodType<Omit<LogEntry, 'line'>, Partial<Record<LogColumn, string>>>;
+
+/** Which column of the file fills which field (first of a repeated one), and the header problems. */
+export function logColumns(
+  headers: string[],
+  headerLine: number,
+): { at: Map<LogColumn, number>; problems: DataProblem[] } {
+  const at = new Map<LogColumn, number>();
+  const problems: DataProblem[] = [];
+  headers.forEach((h, i) => {
+    const column = ALIASES[fold(h)];
+    if (!column) return;
+    if (at.has(column))
+      problems.push({
+        line: headerLine,
+        column: h,
+        message: `the ${column} is given twice (also column "${headers[at.get(column)!]}"); keep one`,
+      });
+    else at.set(column, i);
+  });
+  const missing = LOG_COLUMNS.filter((c) => ['date', 'urn', 'activity', 'person', 'days'].includes(c) && !at.has(c));
+  if (missing.length)
+    problems.push({
+      line: headerLine,
+      message: `no ${missing.join(', ')} ${missing.length === 1 ? 'column' : 'columns'}; a visit log has the columns ${LOG_COLUMNS.join(', ')}`,
+    });
+  return { at, problems };
+}
+
+/**
+ * A cell as it was typed: sit writes a log's text that Excel would run as a formula with a
+ * leading apostrophe (io/formats/csv.ts neutralise), and reads it back without.
+ */
+export const unguarded = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** The entries of a log table, or every problem (file line and column) at once. */
+export function toLogEntries(
+  headers: string[],
+  headerLine: number,
+  rows: { line: number; cells: string[] }[],
+): { entries: LogEntry[]; problems: DataProblem[] } {
+  const { at, problems } = logColumns(headers, headerLine);
+  if (problems.length) return { entries: [], problems };
+  const entries: LogEntry[] = [];
+  for (const row of rows) {
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    const input = Object.fromEntries([...at].map(([column, i]) => [column, unguarded(row.cells[i] ?? '')]));
+    const parsed = LogRowSchema.safeParse(input);
+    if (parsed.success) entries.push({ line: row.line, ...parsed.data });
+    else
+      for (const issue of parsed.error.issues) {
+        const column = issue.path[0] as LogColumn;
+        problems.push({
+          line: row.line,
+          column: headers[at.get(column)!] ?? column,
+          message: `expected ${issue.message}`,
+        });
+      }
+  }
+  return { entries, problems };
+}
+
+/** An entry's activity names this policy activity (its id or its name, case and spacing aside). */
+export function sameActivity(entryActivity: string, activity: { id: string; name: string }): boolean {
+  const wanted = fold(entryActivity);
+  return wanted === fold(activity.id) || wanted === fold(activity.name);
+}
+
+/** The cells of one entry in LOG_COLUMNS order (what an append writes). */
+export function entryCells(entry: Omit<LogEntry, 'line'>): Record<LogColumn, string> {
+  return {
+    date: entry.date,
+    urn: String(entry.urn),
+    activity: entry.activity,
+    person: entry.person,
+    days: String(entry.days),
+    outcome: entry.outcome ?? '',
+    notes: entry.notes ?? '',
+  };
+}
