@@ -11,7 +11,8 @@ import { usageError } from '../errors.js';
 import type { LoadedConfig } from '../io/config.js';
 import { appendLogEntry, logPath } from '../io/log-file.js';
 import { readSchools } from '../io/read-schools.js';
-import { asOfDate, dataFile, displayPath, loadPolicy, note, type CommonOptions, type Io } from './context.js';
+import { asOfDate, displayPath, note, type CommonOptions, type Io } from '../io/command-io.js';
+import { dataFile, loadPolicy } from '../io/load-data.js';
 
 export interface LogOptions extends CommonOptions {
   log?: string;
