@@ -4,7 +4,8 @@ import { usageError } from '../errors.js';
 import type { Placement } from '../core/classify.js';
 import { needingDataLines } from '../io/layouts.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { explanationJson, explanationTable, explanationText } from '../io/explanation.js';
+import { explanationDocument, explanationJson, explanationTable, explanationText } from '../io/explanation.js';
+import { explanationHtml, explanationMarkdown } from '../io/explanation-document.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
@@ -40,7 +41,11 @@ Examples:
         ? toJson(explanationJson(placement, loaded.policy, asOf))
         : format === 'table'
           ? explanationText(placement, loaded.policy, asOf, color)
-          : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
+          : format === 'html'
+            ? explanationHtml(explanationDocument(placement, loaded.policy, asOf))
+            : format === 'md'
+              ? explanationMarkdown(explanationDocument(placement, loaded.policy, asOf))
+              : await renderTableOutput(explanationTable(placement, loaded.policy, asOf), format, { color });
     await writeOutput(options, io, content, format);
   });
   return cmd;

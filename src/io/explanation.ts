@@ -28,22 +28,104 @@ interface Row {
   outcome: string;
 }
 
-function leafRows(e: Evaluation, depth: number, push: (test: string, outcome: string) => void): void {
-  if (e.op === 'test') {
-    push(`${'  '.repeat(depth)}${e.text}`, word(e.outcome));
-    return;
-  }
-  push(`${'  '.repeat(depth)}${headingOf(e)}`, word(e.outcome));
-  for (const child of e.children ?? []) leafRows(child, depth + 1, push);
+/** One line of an explanation with the lines under it: a rule, an all of / any of / not, a test. */
+export interface ExplanationItem {
+  /** null: cannot tell (data missing); undefined: no outcome of its own (a note). */
+  outcome: boolean | null;
+  text: string;
+  /** Lines that belong to the item: the source quote, sit's choice. */
+  notes: string[];
+  children: ExplanationItem[];
 }
 
+/** A tier: whether a rule holds, sit's choice for it, and each rule with its conditions nested. */
+export interface ExplanationSection {
+  tier: string;
+  heading: string;
+  notes: string[];
+  items: ExplanationItem[];
+}
+
+/** The explanation as a document (HTML, Markdown): a title, the lines above, and a section per tier. */
+export interface ExplanationDocument {
+  title: string;
+  intro: string[];
+  sections: ExplanationSection[];
+}
+
+/** A condition with its children, as nested items. */
+function conditionItem(e: Evaluation): ExplanationItem {
+  if (e.op === 'test') return { outcome: e.outcome, text: e.text, notes: [], children: [] };
+  return {
+    outcome: e.outcome,
+    text: headingOf(e),
+    notes: [...(e.source ? [`source: "${e.source}"`] : []), ...(e.choice ? [choiceLine(e.choice)] : [])],
+    children: (e.children ?? []).map(conditionItem),
+  };
+}
+
+const tierOutcome = (outcome: boolean | null) =>
+  outcome === true ? 'a rule holds' : outcome === false ? 'no rule holds' : 'cannot tell: data missing';
+
+export function explanationDocument(p: Placement, policy: Policy, asOf: string): ExplanationDocument {
+  const placedTier = policy.tiers.find((t) => t.id === p.tier);
+  const intro = [
+    `Policy: ${policy.name} (${policy.id}). As of ${asOf}.`,
+    ...inspectionSummary(p.school.fields),
+    ...p.reasons.map((r) => `Decided by: ${r}`),
+    ...p.choices.map(choiceLine),
+    ...(placedTier?.days_source ? [`Days in the source: "${placedTier.days_source}"`] : []),
+    ...(p.override ? ['Placed by hand (override_tier); the rules below are shown for reference.'] : []),
+  ];
+  const sections: ExplanationSection[] = p.trace.map((tier) => {
+    const choice = policy.tiers.find((t) => t.id === tier.tier)?.choice;
+    return {
+      tier: `${tier.label} [${tier.tier}]`,
+      heading: `${tier.label} [${tier.tier}]: ${tierOutcome(tier.outcome)}`,
+      notes: choice ? [choiceLine(choice)] : [],
+      items: tier.rules.map((rule) => ({
+        outcome: rule.evaluation.outcome,
+        text: `rule: ${rule.rule}`,
+        notes: [
+          ...(rule.source ? [`source: "${rule.source}"`] : []),
+          ...(rule.choice ? [choiceLine(rule.choice)] : []),
+        ],
+        children: [conditionItem(rule.evaluation)],
+      })),
+    };
+  });
+  const fallback = policy.tiers.find((t) => t.default)!;
+  sections.push({
+    tier: `${fallback.label} [${fallback.id}]`,
+    heading: `${fallback.label} [${fallback.id}]: the default tier`,
+    notes: fallback.choice ? [choiceLine(fallback.choice)] : [],
+    items: [
+      {
+        outcome: p.tier === fallback.id && !p.override,
+        text: `every school no tier above took${fallback.reason ? ` (${fallback.reason})` : ''}`,
+        notes: [],
+        children: [],
+      },
+    ],
+  });
+  return { title: `Explanation: ${headline(p)}`, intro, sections };
+}
+
+/** The conditions of each rule as rows, indented by depth (CSV, Excel). */
 export function explanationRows(p: Placement, policy: Policy): Row[] {
   const rows: Row[] = [];
   for (const tier of p.trace) {
     for (const rule of tier.rules) {
-      leafRows(rule.evaluation, 0, (test, outcome) =>
-        rows.push({ tier: `${tier.label} [${tier.tier}]`, rule: rule.rule, test, outcome }),
-      );
+      const walk = (item: ExplanationItem, depth: number) => {
+        rows.push({
+          tier: `${tier.label} [${tier.tier}]`,
+          rule: rule.rule,
+          test: `${'  '.repeat(depth)}${item.text}`,
+          outcome: word(item.outcome),
+        });
+        for (const child of item.children) walk(child, depth + 1);
+      };
+      walk(conditionItem(rule.evaluation), 0);
     }
   }
   const fallback = policy.tiers.find((t) => t.default)!;
