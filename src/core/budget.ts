@@ -7,6 +7,7 @@
 import type { Placement } from './classify.js';
 import type { Capacity } from './config.js';
 import type { BudgetItem, Policy, Tier } from './policy.js';
+import { notStatedText } from './display.js';
 import { peopleOf, type CalendarEvent, type Schedule, type Unscheduled } from './schedule.js';
 
 export const TERMS = 6;
@@ -178,7 +179,7 @@ export function costItem(item: BudgetItem, tier: string, index: number, termWeek
       days: null,
       ceiling: null,
       perTerm: null,
-      basis: `not stated in the source (${stated.not_stated})${assumption}`,
+      basis: `${notStatedText(stated.not_stated)}${assumption}`,
     };
   }
   const days = typeof stated === 'number' ? stated : stated.up_to;

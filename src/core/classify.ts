@@ -6,6 +6,7 @@ import { compileCondition, unique, type Evaluation, type Evaluator } from './con
 import type { Days, Policy, Tier } from './policy.js';
 import { extraKey, type DataProblem, type SchoolRecord } from './school.js';
 import { fold } from './values.js';
+import { notStatedText } from './display.js';
 
 export interface RuleTrace {
   rule: string;
@@ -30,7 +31,7 @@ export interface Placement {
   level: number | null;
   /** A number of days (the upper bound for "up to"), or null where the policy states none. */
   days: number | null;
-  /** The days as the policy states them: "12 (2 per term)", "up to 15", "not stated in the source". */
+  /** The days as the policy states them: "12 (2 per term)", "up to 15", or, with no number, what it gives instead. */
   daysText: string;
   reasons: string[];
   missing: string[];
@@ -93,7 +94,7 @@ export function describeDays(tier: Tier): { days: number | null; text: string } 
   const perTerm = tier.days_per_term !== undefined ? ` (${tier.days_per_term} per term)` : '';
   if (typeof days === 'number') return { days, text: `${days}${perTerm}` };
   if ('up_to' in days) return { days: days.up_to, text: `up to ${days.up_to}${perTerm}` };
-  return { days: null, text: `not stated in the source (${days.not_stated})` };
+  return { days: null, text: notStatedText(days.not_stated) };
 }
 
 interface CompiledTier {

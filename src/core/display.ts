@@ -11,3 +11,10 @@ export function displayValue(field: string | undefined, value: FieldValue): stri
   if (kind === 'met') return value === 'met' ? 'Met' : 'Not met';
   return String(value);
 }
+
+/**
+ * Days a policy gives no number for, in words a school or board reads: what the policy gives
+ * instead, and what sit does about it, as sit's choice.
+ */
+export const notStatedText = (given: string) =>
+  `no set number of days: ${given} (sit's choice: left blank, never counted as 0)`;

@@ -6,7 +6,6 @@ import type { Policy } from '../core/policy.js';
 import { SitError, usageError } from '../errors.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
 import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
-import { readerWords } from './formats/document.js';
 import { renderTable, toJson } from './render.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
@@ -244,9 +243,7 @@ export function totalLine(result: BudgetResult): string {
   const parts = [`Total: ${round2(t.days)} days for ${t.schools} schools`];
   if (t.ceiling > t.days) parts.push(`up to ${round2(t.ceiling)} at the ceiling`);
   if (t.unknown)
-    parts.push(
-      `${t.unknown} school${t.unknown === 1 ? '' : 's'} with days not stated in the source (not counted, not zero)`,
-    );
+    parts.push(`${t.unknown} school${t.unknown === 1 ? '' : 's'} with no set number of days (not counted, not zero)`);
   if (t.needsData) parts.push(`${t.needsData} needing data`);
   if (t.conditional) parts.push(`${round2(t.conditional)} more subject to approval (not counted)`);
   return parts.join('; ');
@@ -396,9 +393,9 @@ export function budgetTables(
 export function sectionHtml(t: TableModel, className = ''): string {
   return [
     `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(t.title)}</h2>`,
-    ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`),
+    ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
     tableHtml(t),
-    ...(t.footer ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`),
+    ...(t.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
     '</section>',
   ].join('\n');
 }

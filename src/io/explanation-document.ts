@@ -4,7 +4,6 @@
 import type { ExplanationDocument, ExplanationItem } from './explanation.js';
 import { escapeHtml, fillTemplate } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
-import { readerWords } from './formats/document.js';
 import pageTemplate from '../../templates/table.html';
 
 /** The outcome as a reader sees it. */
@@ -13,24 +12,24 @@ export const outcomeWords = (outcome: boolean | null) =>
 const outcomeClass = (outcome: boolean | null) => (outcome === true ? 'yes' : outcome === false ? 'no' : 'unknown');
 
 function itemHtml(item: ExplanationItem): string {
-  const notes = item.notes.map((n) => `<p class="note">${escapeHtml(readerWords(n))}</p>`).join('');
+  const notes = item.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
   const children = item.children.length ? `\n<ul>\n${item.children.map(itemHtml).join('\n')}\n</ul>` : '';
-  return `<li><span class="outcome ${outcomeClass(item.outcome)}">${outcomeWords(item.outcome)}</span> ${escapeHtml(readerWords(item.text))}${notes}${children}</li>`;
+  return `<li><span class="outcome ${outcomeClass(item.outcome)}">${outcomeWords(item.outcome)}</span> ${escapeHtml(item.text)}${notes}${children}</li>`;
 }
 
 export function explanationHtml(doc: ExplanationDocument): string {
   const sections = doc.sections.map((s) =>
     [
       '<section>',
-      `<h2>${escapeHtml(readerWords(s.heading))}</h2>`,
-      ...s.notes.map((n) => `<p class="note">${escapeHtml(readerWords(n))}</p>`),
+      `<h2>${escapeHtml(s.heading)}</h2>`,
+      ...s.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`),
       `<ul class="rules">\n${s.items.map(itemHtml).join('\n')}\n</ul>`,
       '</section>',
     ].join('\n'),
   );
   return fillTemplate(pageTemplate, {
-    title: escapeHtml(readerWords(doc.title)),
-    subtitle: doc.intro.map((l) => `<p>${escapeHtml(readerWords(l))}</p>`).join('\n'),
+    title: escapeHtml(doc.title),
+    subtitle: doc.intro.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
     table: sections.join('\n'),
     footer: '',
   });
@@ -39,18 +38,18 @@ export function explanationHtml(doc: ExplanationDocument): string {
 /** A list item and its children, two spaces deeper a level; notes are lines of the item (hard breaks). */
 function itemMarkdown(item: ExplanationItem, depth: number, lines: string[]): void {
   const pad = '  '.repeat(depth);
-  const text = [`**${outcomeWords(item.outcome)}** ${escapeMarkdown(readerWords(item.text))}`];
-  for (const note of item.notes) text.push(escapeMarkdown(readerWords(note)));
+  const text = [`**${outcomeWords(item.outcome)}** ${escapeMarkdown(item.text)}`];
+  for (const note of item.notes) text.push(escapeMarkdown(note));
   lines.push(`${pad}- ${text.join(`\\\n${pad}  `)}`);
   for (const child of item.children) itemMarkdown(child, depth + 1, lines);
 }
 
 export function explanationMarkdown(doc: ExplanationDocument): string {
-  const lines = [`# ${escapeMarkdown(readerWords(doc.title))}`, ''];
-  for (const line of doc.intro) lines.push(escapeMarkdown(readerWords(line)), '');
+  const lines = [`# ${escapeMarkdown(doc.title)}`, ''];
+  for (const line of doc.intro) lines.push(escapeMarkdown(line), '');
   for (const s of doc.sections) {
-    lines.push(`## ${escapeMarkdown(readerWords(s.heading))}`, '');
-    for (const note of s.notes) lines.push(escapeMarkdown(readerWords(note)), '');
+    lines.push(`## ${escapeMarkdown(s.heading)}`, '');
+    for (const note of s.notes) lines.push(escapeMarkdown(note), '');
     for (const item of s.items) itemMarkdown(item, 0, lines);
     lines.push('');
   }

@@ -6,7 +6,6 @@ import type { DiffResult } from '../core/diff.js';
 import type { Policy } from '../core/policy.js';
 import { escapeHtml, fillTemplate } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
-import { readerWords } from './formats/document.js';
 import type { TableModel } from './formats/table-model.js';
 import {
   assumptionsTable,
@@ -164,7 +163,7 @@ export const FOOTER =
 export function reportHtml(input: ReportInput): string {
   const over = overLine(input.budget);
   const summary = `<ul>\n${summaryLines(input)
-    .map((l) => `<li${over && l === over ? ' class="alert-text"' : ''}>${escapeHtml(readerWords(l))}</li>`)
+    .map((l) => `<li${over && l === over ? ' class="alert-text"' : ''}>${escapeHtml(l)}</li>`)
     .join('\n')}\n</ul>`;
   const charts = reportCharts(input)
     .map((c) => `<figure>\n${barChartSvg(c)}\n<figcaption>${escapeHtml(c.description)}</figcaption>\n</figure>`)
@@ -188,7 +187,7 @@ export function reportMarkdown(input: ReportInput): string {
     title: escapeMarkdown(titleOf(input)),
     subtitle: subtitleOf(input).map(escapeMarkdown).join('\n\n'),
     summary: summaryLines(input)
-      .map((l) => `- ${escapeMarkdown(readerWords(l))}`)
+      .map((l) => `- ${escapeMarkdown(l)}`)
       .join('\n'),
     sections: `${sections(input)
       .map((s) => sectionMarkdown(s.table))

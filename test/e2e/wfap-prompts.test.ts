@@ -65,7 +65,7 @@ describe('sit wfap new in a terminal', () => {
     expect(plan).toContain('| School | Dunmore Primary School |');
     expect(plan).toContain('## Key priority 1: Improve writing');
     expect(plan).toContain(
-      '| Joint moderation | Writing is weakest | Trust school improvement support (Category D: not stated in the source',
+      '| Joint moderation | Writing is weakest | Trust school improvement support (Category D: no set number of days: weekly',
     );
     expect(plan).toContain('| Headteacher | Autumn Term | Trust school improvement lead |');
   });

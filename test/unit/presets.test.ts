@@ -313,7 +313,9 @@ describe('rlt-categories', () => {
     ]);
     expect(placed.get(100001)!.daysText).toBe('12 (2 per term)'); // A: "12 days 2 per term"
     expect(placed.get(100003)!.days).toBeNull(); // B: the days cell is blank in the source
-    expect(placed.get(100003)!.daysText).toMatch(/^not stated in the source/);
+    expect(placed.get(100003)!.daysText).toMatch(
+      /^no set number of days: .*\(sit's choice: left blank, never counted as 0\)$/,
+    );
     expect(placed.get(100011)!.daysText).toBe('up to 15'); // C: "Up to 15 days"
     expect(placed.get(100016)!.days).toBeNull(); // D: "Weekly or fortnightly support dependent upon need"
     expect(placed.get(100018)!.override).toMatch(/interim head/);

@@ -1,7 +1,7 @@
 // One self-contained HTML file that prints on A4, with real table headers and every value escaped.
 import { levelColumnOf, type Cell, type Mark, type TableModel } from './table-model.js';
 import pageTemplate from '../../../templates/table.html';
-import { documentTable, readerWords } from './document.js';
+import { documentTable } from './document.js';
 
 export function escapeHtml(value: Cell): string {
   if (value === null) return '';
@@ -60,9 +60,9 @@ export function tableHtml(shown: TableModel): string {
 
 export function toHtml(table: TableModel): string {
   return fillTemplate(pageTemplate, {
-    title: escapeHtml(readerWords(table.title)),
-    subtitle: (table.subtitle ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`).join('\n'),
+    title: escapeHtml(table.title),
+    subtitle: (table.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
     table: tableHtml(table),
-    footer: (table.footer ?? []).map((l) => `<p>${escapeHtml(readerWords(l))}</p>`).join('\n'),
+    footer: (table.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
   });
 }
