@@ -54,6 +54,11 @@ describe('CSV: a byte-order mark in a file, none on standard output', () => {
 describe('a file named for a format sit does not write', () => {
   it.each([
     [['report', 'schools.csv', '-o', 'board.pdf'], /-o board\.pdf: .*\.html, \.docx, \.md, \.json/],
+    // No PDF writer (README): the WFAP names the formats it writes, Word among them.
+    [
+      ['wfap', 'new', '--data', 'schools.csv', '--school', '100004', '--yes', '-o', 'plan.pdf'],
+      /-o plan\.pdf: .*\.md, \.html, \.csv, \.json, \.docx/,
+    ],
     [['calendar', '--term', '3', '-o', 'plan.ical'], /-o plan\.ical: .*\.ics/],
     [['classify', 'schools.csv', '-o', 'tiers.ics'], /-o tiers\.ics: .*\.csv, \.md, \.html, \.json, \.xlsx/],
   ])('%j is a usage error naming the formats there are, and writes nothing', async (args, message) => {
