@@ -44,7 +44,10 @@ interface Subject {
   label: string;
   /** The field whose kind decides how test values are read and shown, if any. */
   field?: string;
-  get: (school: SchoolRecord, ctx: FactContext) => { value: FieldValue; seen?: string; missing: string[] };
+  get: (
+    school: SchoolRecord,
+    ctx: FactContext,
+  ) => { value: FieldValue; seen?: string; missing: string[]; /** Why no value, when not a blank cell. */ why?: string };
   /** The value alone (null when blank or not computable), as `get` finds it. */
   value: (school: SchoolRecord, ctx: FactContext) => FieldValue;
 }
@@ -102,6 +105,11 @@ function nationalSubject(name: string, policy: Policy): Subject {
       const phase = s.fields.phase as string | null;
       const national = nationalFor(phase);
       const missing = [...(value === null ? [name] : []), ...(typeof national !== 'number' ? ['phase'] : [])];
+      // A value with no national figure for its phase is not blank: say which figure the policy lacks.
+      if (value !== null && typeof national !== 'number') {
+        const lacks = phase ? `with no national figure for ${phase} in the policy` : 'with no phase to compare';
+        return { value: null, missing, why: `${value}, ${lacks}` };
+      }
       if (missing.length > 0 || typeof national !== 'number') return { value: null, missing };
       const diff = Math.round((Number(value) - national) * 100) / 100;
       const sign = diff > 0 ? '+' : '';
@@ -399,7 +407,7 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
         };
       }
     }
-    const { value, seen, missing: own } = subject.get(school, ctx);
+    const { value, seen, missing: own, why } = subject.get(school, ctx);
     const right = other ? other.get(school, ctx) : null;
     const missing = unique([...own, ...(right?.missing ?? [])]);
     if (leaf.present !== undefined) {
@@ -410,12 +418,12 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
       if (leaf.if_blank !== undefined) {
         return {
           outcome: leaf.if_blank,
-          text: `${text}: blank, which counts as ${leaf.if_blank ? 'yes' : 'no'}`,
+          text: `${text}: ${why ?? 'blank'}, which counts as ${leaf.if_blank ? 'yes' : 'no'}`,
           missing: [],
           op: 'test',
         };
       }
-      return { outcome: null, text: `${text}: needs ${missing.join(', ')}`, missing, op: 'test' };
+      return { outcome: null, text: `${text}: ${why ?? `needs ${missing.join(', ')}`}`, missing, op: 'test' };
     }
     const outcome = test(value, ctx, right ? right.value : null);
     const against = right ? ` against ${right.seen ?? displayValue(undefined, right.value)}` : '';

@@ -56,6 +56,23 @@ describe('examples/four-stages-nine-areas: 3-18 Education Trust, Four Stages of 
       'no   Leadership is Causing Concern:\n             source: Unstable leadership and inability',
     );
   });
+  it('every part the source leaves open is a choice: the roll-up (its diagram is a picture) and the five of nine areas rated', () => {
+    // Every definition that rolls areas up says so as the file's choice, and explain shows it as one.
+    const rollUps = Object.entries(policy.definitions ?? {}).filter(([, d]) => JSON.stringify(d).includes('"count"'));
+    expect(rollUps.map(([name]) => name).sort()).toEqual([
+      'mostly_strong',
+      'two_areas_causing_concern',
+      'weakness_in_an_area',
+    ]);
+    for (const [, d] of rollUps) expect(d.choice).toMatch(/Five of the source's nine areas are rated in this file/);
+    const text = explanationText(
+      place(areas('secure', 'secure', 'attention needed', 'secure', 'secure')),
+      policy,
+      asOf,
+      false,
+    );
+    expect(text).toContain("choice (the policy's, not the source's): Attention Needed overall when any area");
+  });
   it('"attention needed" due to weaknesses in specific areas: one area Attention Needed, explained in one line', () => {
     const p = place(areas('secure', 'secure', 'attention needed', 'secure', 'secure'));
     expect(p.tier).toBe('attention-needed');

@@ -5,6 +5,7 @@
 // on hand-made schools one step either side. As of 2026-09-01 throughout.
 import { describe, expect, it } from 'vitest';
 import { classify, type Placement } from '../../src/core/classify.js';
+import type { Evaluation } from '../../src/core/conditions.js';
 import { toSchools } from '../../src/core/school.js';
 import { PRESETS } from '../../src/presets.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
@@ -69,6 +70,8 @@ function place(preset: string, change: Record<string, string>): Placement {
   return result.placements[0];
 }
 const tierOf = (preset: string, change: Record<string, string>) => place(preset, change).tier;
+/** The words of every test under a condition. */
+const leaves = (e: Evaluation): string[] => (e.op === 'test' ? [e.text] : (e.children ?? []).flatMap(leaves));
 
 describe('every preset is a valid policy', () => {
   it.each(Object.keys(PRESETS))('%s loads and validates', (name) => {
@@ -239,6 +242,24 @@ describe('four-tier', () => {
     const secondary = { phase: 'secondary', attendance_pct: '92', persistent_absence_pct: '22', attainment_pct: '50' };
     expect(tierOf('four-tier', { ...secondary, suspension_rate_pct: '10.5' })).toBe('grow');
     expect(tierOf('four-tier', { ...secondary, suspension_rate_pct: '25' })).toBe('grow');
+    // Not silent: sit explain shows the rate and that it was not compared, never "blank"; the rules and
+    // the threshold say it is sit's choice. (No national rate for other phases is in ../shared/data or the sources.)
+    const tests = (p: Placement) => p.trace.flatMap((t) => t.rules.flatMap((r) => leaves(r.evaluation)));
+    const suspension = tests(place('four-tier', { ...secondary, suspension_rate_pct: '10.5' })).filter((t) =>
+      t.startsWith('suspension rate % against national'),
+    );
+    expect(suspension).toHaveLength(2);
+    for (const t of suspension)
+      expect(t).toMatch(/: 10\.5, with no national figure for secondary in the policy, which counts as no$/);
+    const blank = tests(place('four-tier', { ...secondary, suspension_rate_pct: '' })).filter((t) =>
+      t.startsWith('suspension rate % against national'),
+    );
+    for (const t of blank) expect(t).toMatch(/: blank, which counts as no$/);
+    const policy = presetPolicy('four-tier');
+    expect(policy.thresholds.suspensions_above.choice).toMatch(/only the primary rate is entered/);
+    const rules = policy.tiers.flatMap((t) => t.rules ?? []).filter((r) => /xclusion/.test(r.name));
+    for (const rule of rules)
+      expect(rule.choice).toMatch(/a phase with no national rate entered \(only primary's is\)/);
   });
 
   it('permanent exclusions: "exclusions are well above national averages" (Stabilise), sit\'s choice of more than 2 in the year', () => {
@@ -473,6 +494,49 @@ describe('ult-core-second-tier', () => {
     expect(placed.get(100025)!.fields.educational_concern).toBe('yes');
     expect(placed.get(100022)!.fields.educational_concern).toBe('no');
     expect(placed.get(100001)!.fields.educational_concern).toBe('no');
+  });
+
+  it('one definition, newer_inspection_ri_or_below, decides "inspection judgement" for report cards and 2024/25 inspections, for the second tier and the Raising Achievement Board alike', () => {
+    // Written once (no copy to drift): the rule and the educational_concern field both use it.
+    const policy = presetPolicy('ult-core-second-tier');
+    const uses = JSON.stringify(policy).match(/"use":"newer_inspection_ri_or_below"/g) ?? [];
+    expect(uses).toHaveLength(2);
+    const card = {
+      rc_date: '2026-01-20',
+      rc_inclusion: 'Expected standard',
+      rc_curriculum_teaching: 'Expected standard',
+      rc_achievement: 'Expected standard',
+      rc_attendance_behaviour: 'Expected standard',
+      rc_personal_development: 'Expected standard',
+      rc_leadership_governance: 'Expected standard',
+      rc_safeguarding: 'Met',
+    };
+    const sub = {
+      ofsted_overall: '',
+      ofsted_date: '2025-01-15',
+      ofsted_quality_of_education: 'Good',
+      ofsted_leadership_management: 'Good',
+    };
+    // "not performing in line with expectations, for example, in their ... inspection judgement":
+    // each arm of sit's mapping places the school in the second tier, with a Raising Achievement Board
+    // ("where there is educational cause for concern"); the school just short of each arm does not.
+    const cases: [Record<string, string>, string, string][] = [
+      [card, 'core', 'no'],
+      [{ ...card, rc_leadership_governance: 'Needs attention' }, 'second-tier', 'yes'],
+      [{ ...card, rc_achievement: 'Urgent improvement' }, 'second-tier', 'yes'],
+      [{ ...card, rc_safeguarding: 'Not met' }, 'second-tier', 'yes'],
+      [sub, 'core', 'no'],
+      [{ ...sub, ofsted_quality_of_education: 'RI' }, 'second-tier', 'yes'],
+      [{ ...sub, ofsted_leadership_management: 'Inadequate' }, 'second-tier', 'yes'],
+    ];
+    for (const [change, tier, concern] of cases) {
+      const p = place('ult-core-second-tier', change);
+      expect({ change, tier: p.tier, concern: p.fields.educational_concern }).toEqual({ change, tier, concern });
+      if (tier === 'second-tier')
+        expect(p.reasons[0]).toMatch(
+          /^Inspection below the expected standard \(report card or 2024\/25 inspection\): Requires Improvement or below at a report card or 2024\/25 inspection \(sit's mapping\): /,
+        );
+    }
   });
 
   it('outcomes against "the top 20% of schools nationally": sit\'s choice, below the national figure is not in line', () => {
