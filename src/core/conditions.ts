@@ -44,10 +44,11 @@ interface Subject {
   label: string;
   /** The field whose kind decides how test values are read and shown, if any. */
   field?: string;
+  /** `why`: why there is no value, when it is not a blank cell (no national figure for the phase). */
   get: (
     school: SchoolRecord,
     ctx: FactContext,
-  ) => { value: FieldValue; seen?: string; missing: string[]; /** Why no value, when not a blank cell. */ why?: string };
+  ) => { value: FieldValue; seen?: string; missing: string[]; why?: string };
   /** The value alone (null when blank or not computable), as `get` finds it. */
   value: (school: SchoolRecord, ctx: FactContext) => FieldValue;
 }
