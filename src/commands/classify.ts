@@ -1,6 +1,8 @@
 // sit classify FILE: a tier per school, with the reason, support days and flags.
 import { Command } from 'commander';
-import { classifyStreamTo, shouldStream } from '../io/classify-stream.js';
+import { classifyStreamTo } from '../io/classify-stream.js';
+import { describeJoin } from '../core/join.js';
+import type { SchoolsFile } from '../io/read-schools.js';
 import { needingDataLines } from '../io/layouts.js';
 import { placementJson, placementsTable, countByTier } from '../io/placements.js';
 import { renderTableOutput, toJson } from '../io/render.js';
@@ -15,7 +17,7 @@ import {
   type Io,
   writeOutput,
 } from '../io/command-io.js';
-import { dataFile, loadPolicy, classifyData } from '../io/load-data.js';
+import { dataFile, loadPolicy, classifyData, policyForData, readWithFiles, withFiles } from '../io/load-data.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -43,15 +45,38 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
     const config = loadPolicy(options, io);
-    if (!options.with?.length && !options.layout && !options.sheet && !config.config.with?.length) {
+    if (format === 'csv' || format === 'json') {
+      // CSV and JSON are written as the file is read, whatever its size (io/classify-stream.ts).
       const path = dataFile(file, config, io);
-      if (shouldStream(path, format)) {
-        const streamed = await classifyStreamTo(
-          { output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout },
-          { path, display: displayPath(path, io), policy: config.policy, asOf, format },
-        );
-        if (streamed) return note(options, io, `${streamed.summary} (${config.policySource})`);
+      const display = displayPath(path, io);
+      const extras = withFiles(config, options.with, io);
+      let chosen: ReturnType<typeof policyForData> = { loaded: config, note: null };
+      let extrasRead: { files: SchoolsFile[] } | { error: unknown };
+      try {
+        extrasRead = { files: extras.length ? await readWithFiles(extras, display, io) : [] };
+      } catch (error) {
+        extrasRead = { error };
       }
+      const streamed = await classifyStreamTo(
+        { output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout },
+        {
+          input: { path, display, stdin: io.stdin },
+          policy: (layout) => {
+            chosen = policyForData(config, { layout }, options, io);
+            return chosen.loaded.policy;
+          },
+          read: { layout: options.layout, sheet: options.sheet },
+          extras: extrasRead,
+          asOf,
+          format,
+        },
+      );
+      if (chosen.note) note(options, io, chosen.note);
+      if (streamed.join) for (const line of describeJoin(streamed.join)) note(options, io, line);
+      note(options, io, `${streamed.summary} (${chosen.loaded.policySource})`);
+      if (streamed.layout?.hint && streamed.missing.length) note(options, io, `${display}: ${streamed.layout.hint}`);
+      for (const line of needingDataLines(streamed.missing, streamed.layout)) note(options, io, `needs data: ${line}`);
+      return;
     }
     const { loaded, data, placements } = await classifyData(file, options, io, config);
     const content =

@@ -43,21 +43,42 @@ const NOT_COMPARED = new Set(['urn', 'name']);
 const same = (a: FieldValue, b: FieldValue) =>
   typeof a === 'string' && typeof b === 'string' ? fold(a) === fold(b) : a === b;
 
-export function joinSchools(main: JoinSource, extras: JoinSource[]): JoinResult {
-  const conflicts: JoinConflict[] = [];
-  const byUrn = extras.map((e) => new Map(e.schools.map((s) => [s.urn, s])));
-  const mainUrns = new Set(main.schools.map((s) => s.urn));
-  const schools = main.schools.map((school) => {
+/**
+ * The join one main-file school at a time (a streaming read joins each row as it comes): the
+ * --with files are indexed by URN once. `prepare` may change another file's school against the
+ * main school it joins (an older Ofsted file's grade becomes the previous one).
+ */
+export class SchoolJoin {
+  readonly conflicts: JoinConflict[] = [];
+  private readonly byUrn: Map<number, SchoolRecord>[];
+  private readonly matched: number[];
+  private readonly absent: number[][];
+  private readonly mainUrns = new Set<number>();
+
+  constructor(
+    private readonly mainFile: string,
+    private readonly extras: JoinSource[],
+    private readonly prepare?: (main: SchoolRecord, other: SchoolRecord) => SchoolRecord,
+  ) {
+    this.byUrn = extras.map((e) => new Map(e.schools.map((s) => [s.urn, s])));
+    this.matched = extras.map(() => 0);
+    this.absent = extras.map(() => []);
+  }
+
+  join(school: SchoolRecord): SchoolRecord {
+    this.mainUrns.add(school.urn);
     const fields = { ...school.fields };
     const extra = { ...school.extra };
-    const from = new Map<string, string>(
-      Object.entries(fields)
-        .filter(([, v]) => v !== null)
-        .map(([k]) => [k, main.file]),
-    );
-    extras.forEach((source, i) => {
-      const other = byUrn[i].get(school.urn);
-      if (!other) return;
+    const from = new Map<string, string>();
+    for (const [k, v] of Object.entries(fields)) if (v !== null) from.set(k, this.mainFile);
+    this.extras.forEach((source, i) => {
+      const found = this.byUrn[i].get(school.urn);
+      if (!found) {
+        this.absent[i].push(school.urn);
+        return;
+      }
+      this.matched[i]++;
+      const other = this.prepare ? this.prepare(school, found) : found;
       for (const [field, value] of Object.entries(other.fields)) {
         if (value === null || NOT_COMPARED.has(field)) continue;
         const current = fields[field] ?? null;
@@ -65,10 +86,10 @@ export function joinSchools(main: JoinSource, extras: JoinSource[]): JoinResult 
           fields[field] = value;
           from.set(field, source.file);
         } else if (!same(current, value)) {
-          conflicts.push({
+          this.conflicts.push({
             urn: school.urn,
             field,
-            kept: { file: from.get(field) ?? main.file, value: current },
+            kept: { file: from.get(field) ?? this.mainFile, value: current },
             other: { file: source.file, value },
           });
         }
@@ -78,24 +99,33 @@ export function joinSchools(main: JoinSource, extras: JoinSource[]): JoinResult 
       }
     });
     return { ...school, fields, extra };
-  });
-  const reports = extras.map((source, i) => {
-    const matched = main.schools.filter((s) => byUrn[i].has(s.urn)).length;
-    return {
+  }
+
+  reports(): JoinReport[] {
+    return this.extras.map((source, i) => ({
       file: source.file,
-      matched,
-      unmatched: source.schools.filter((s) => !mainUrns.has(s.urn)).map((s) => s.urn),
-      absent: main.schools.filter((s) => !byUrn[i].has(s.urn)).map((s) => s.urn),
-    };
-  });
-  return { schools, reports, conflicts };
+      matched: this.matched[i],
+      unmatched: source.schools.filter((s) => !this.mainUrns.has(s.urn)).map((s) => s.urn),
+      absent: this.absent[i],
+    }));
+  }
+}
+
+export function joinSchools(
+  main: JoinSource,
+  extras: JoinSource[],
+  prepare?: (main: SchoolRecord, other: SchoolRecord) => SchoolRecord,
+): JoinResult {
+  const join = new SchoolJoin(main.file, extras, prepare);
+  const schools = main.schools.map((school) => join.join(school));
+  return { schools, reports: join.reports(), conflicts: join.conflicts };
 }
 
 const sample = (urns: number[]) =>
   `${urns.slice(0, 5).join(', ')}${urns.length > 5 ? `, and ${urns.length - 5} more` : ''}`;
 
 /** The join in lines for a person: matches, unmatched URNs, and each conflict with the winner. */
-export function describeJoin(result: JoinResult): string[] {
+export function describeJoin(result: Pick<JoinResult, 'reports' | 'conflicts'>): string[] {
   const lines: string[] = [];
   for (const r of result.reports) {
     lines.push(`joined ${r.file}: ${r.matched} school${r.matched === 1 ? '' : 's'} matched on URN`);

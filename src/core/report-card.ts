@@ -296,21 +296,23 @@ const INSPECTION_FIELD =
  */
 export function asEarlierInspections<T extends SchoolRecordLike>(main: SchoolRecordLike[], older: T[]): T[] {
   const mainDates = new Map(main.map((s) => [s.urn, s.fields.ofsted_date as string | null]));
-  return older.map((school) => {
-    const mainDate = mainDates.get(school.urn) ?? null;
-    const date = school.fields.ofsted_date as string | null;
-    if (mainDate === null || date === null || date > mainDate) return school;
-    const kept = Object.fromEntries(Object.entries(school.fields).filter(([k]) => !INSPECTION_FIELD.test(k)));
-    const fields =
-      date < mainDate
-        ? { ...kept, previous_ofsted_overall: school.fields.ofsted_overall ?? null, previous_ofsted_date: date }
-        : {
-            ...kept,
-            previous_ofsted_overall: school.fields.previous_ofsted_overall ?? null,
-            previous_ofsted_date: school.fields.previous_ofsted_date ?? null,
-          };
-    return { ...school, fields };
-  });
+  return older.map((school) => asEarlierInspection(mainDates.get(school.urn) ?? null, school));
+}
+
+/** One school of an older file, given the date of the main file's graded inspection (asEarlierInspections). */
+export function asEarlierInspection<T extends SchoolRecordLike>(mainDate: string | null, school: T): T {
+  const date = school.fields.ofsted_date as string | null;
+  if (mainDate === null || date === null || date > mainDate) return school;
+  const kept = Object.fromEntries(Object.entries(school.fields).filter(([k]) => !INSPECTION_FIELD.test(k)));
+  const fields =
+    date < mainDate
+      ? { ...kept, previous_ofsted_overall: school.fields.ofsted_overall ?? null, previous_ofsted_date: date }
+      : {
+          ...kept,
+          previous_ofsted_overall: school.fields.previous_ofsted_overall ?? null,
+          previous_ofsted_date: school.fields.previous_ofsted_date ?? null,
+        };
+  return { ...school, fields };
 }
 
 interface SchoolRecordLike {

@@ -252,34 +252,45 @@ export function duplicateUrn(columns: ColumnMap, line: number, urn: number, firs
   };
 }
 
+/** Rows to school records one at a time, collecting every problem rather than stopping at one. */
+export class SchoolCollector {
+  readonly schools: SchoolRecord[] = [];
+  readonly problems: DataProblem[] = [];
+  private readonly seen = new Map<number, number>();
+
+  constructor(readonly columns: ColumnMap) {}
+
+  add(row: { line: number; cells: string[] }): void {
+    const outcome = schoolFromRow(this.columns, row);
+    if (outcome === null) return;
+    if (outcome.problems) {
+      this.problems.push(...outcome.problems);
+      return;
+    }
+    const { school } = outcome;
+    const firstLine = this.seen.get(school.urn);
+    if (firstLine !== undefined) {
+      this.problems.push(duplicateUrn(this.columns, row.line, school.urn, firstLine));
+      return;
+    }
+    this.seen.set(school.urn, row.line);
+    this.schools.push(school);
+  }
+
+  result(): SchoolsResult {
+    return { schools: this.schools, problems: this.problems, columns: this.columns };
+  }
+}
+
 /** Turns text rows into school records, collecting every problem rather than stopping at one. */
 export function toSchools(
   headers: string[],
   rows: { line: number; cells: string[] }[],
   forced?: (string | null)[],
 ): SchoolsResult {
-  const columns = mapColumns(headers, forced);
-  const schools: SchoolRecord[] = [];
-  const problems: DataProblem[] = [];
-  const seen = new Map<number, number>();
-
-  for (const row of rows) {
-    const outcome = schoolFromRow(columns, row);
-    if (outcome === null) continue;
-    if (outcome.problems) {
-      problems.push(...outcome.problems);
-      continue;
-    }
-    const { school } = outcome;
-    const firstLine = seen.get(school.urn);
-    if (firstLine !== undefined) {
-      problems.push(duplicateUrn(columns, row.line, school.urn, firstLine));
-      continue;
-    }
-    seen.set(school.urn, row.line);
-    schools.push(school);
-  }
-  return { schools, problems, columns };
+  const collector = new SchoolCollector(mapColumns(headers, forced));
+  for (const row of rows) collector.add(row);
+  return collector.result();
 }
 
 export function formatProblem(file: string, problem: DataProblem): string {

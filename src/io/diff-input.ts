@@ -4,19 +4,13 @@
 import { resolve } from 'node:path';
 import { classify } from '../core/classify.js';
 import { diff, entryOf, unknownTiers, yearBefore, type DiffEntry, type DiffResult } from '../core/diff.js';
-import { formatProblem, isHeaderRow } from '../core/school.js';
+import { formatProblem } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
-import {
-  classificationTable,
-  entriesFromCsv,
-  entriesFromJson,
-  isClassificationTable,
-  looksLikeJson,
-} from './diff-output.js';
-import { decode, readBytes } from './read-text.js';
-import { looksLikeYaml } from './read-table.js';
-import { schoolsFromBytes } from './read-schools.js';
-import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
+import { entriesFromCsv, entriesFromJson, isClassificationTable } from './diff-output.js';
+import { readBytes } from './read-text.js';
+import type { RawTable } from './read-table.js';
+import { readTable, StopReading, type DataInput } from './read-records.js';
+import { readSchoolsFrom } from './read-schools.js';
 import type { LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
 import { joinWith, policyForData, withFiles } from './load-data.js';
@@ -52,19 +46,26 @@ export async function readSide(
 ): Promise<DiffSide> {
   const path = file === '-' ? '-' : resolve(io.cwd, file);
   const shown = displayPath(path, io);
-  const bytes = await readBytes(path, io.stdin, shown);
+  // Standard input is read once and held: it is looked at as classify's output, then as school data.
+  const input: DataInput =
+    path === '-'
+      ? { path, display: shown, stdin: null, bytes: await readBytes(path, io.stdin, shown) }
+      : { path, display: shown, stdin: io.stdin };
   // A `sit classify` output (JSON, CSV or a workbook with its columns), or else school data.
   let entries: DiffEntry[] | null = null;
-  if (isXlsxPath(path) || looksLikeXlsx(bytes)) {
-    const table = await readXlsxTable(bytes, shown, isHeaderRow);
-    if (isClassificationTable(table)) entries = entriesFromCsv(table);
-  } else {
-    const source = decode(bytes, shown);
-    if (looksLikeJson(source)) entries = entriesFromJson(source);
-    else if (!looksLikeYaml(source, path)) {
-      const table = classificationTable(source);
-      if (table) entries = entriesFromCsv(table);
-    }
+  try {
+    await readTable(input, { json: (source) => (entries = entriesFromJson(source)) }, (head) => {
+      if (!isClassificationTable(head)) throw new StopReading();
+      const table: RawTable = { ...head, rows: [] };
+      return {
+        row: (cells, line) => table.rows.push({ line, cells }),
+        end: () => {
+          entries = entriesFromCsv(table);
+        },
+      };
+    });
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
   }
   if (entries) {
     const strange = unknownTiers(entries, loaded.policy);
@@ -75,7 +76,7 @@ export async function readSide(
     return { entries, asOf: null, file: shown, loaded, notes: [] };
   }
   // A school data file: read as every other command reads one (layouts, Excel, --with), then placed.
-  const read = await schoolsFromBytes(bytes, path, shown, { layout: reading.layout, sheet: reading.sheet });
+  const read = await readSchoolsFrom(input, { layout: reading.layout, sheet: reading.sheet });
   if (read.problems.length) throw dataError(read.problems.map((p) => formatProblem(shown, p)));
   const chosen = policyForData(loaded, read, reading.options, io);
   const { data, notes } = await joinWith(read, reading.with, io);

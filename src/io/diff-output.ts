@@ -2,24 +2,19 @@
 import type { DiffEntry, DiffResult } from '../core/diff.js';
 import { MOVEMENT_WORDS } from '../core/diff.js';
 import { fold } from '../core/values.js';
-import { isHeaderRow } from '../core/school.js';
 import type { Policy } from '../core/policy.js';
 import { dataError } from '../errors.js';
 import type { Cell, TableModel } from './formats/table-model.js';
-import { readCsvTable, type RawTable } from './read-table.js';
+import type { RawTable } from './read-table.js';
 import type { TextSource } from './read-text.js';
 import { round2 } from './budget-output.js';
 import type { Compared, DiffSide } from './diff-input.js';
 import { renderTableOutput, toJson } from './render.js';
 
 /** A classification output has a tier and days_text column; a data file has neither. */
-export function isClassificationTable(table: RawTable): boolean {
+export function isClassificationTable(table: { headers: string[] }): boolean {
   const headers = new Set(table.headers.map(fold));
   return headers.has('tier') && headers.has('daystext');
-}
-
-export function looksLikeJson(source: TextSource): boolean {
-  return /^\s*\[/.test(source.text);
 }
 
 /** A cell Excel-proofed by the CSV writer ("'=...") back to its text. */
@@ -80,12 +75,6 @@ export function entriesFromJson(source: TextSource): DiffEntry[] {
       reasons: Array.isArray(o.reasons) ? o.reasons.map(String) : [],
     };
   });
-}
-
-/** The table of a classification output, or null when the file is school data. */
-export function classificationTable(source: TextSource): RawTable | null {
-  const table = readCsvTable(source, isHeaderRow);
-  return isClassificationTable(table) ? table : null;
 }
 
 export function diffJson(result: DiffResult, policy: Policy, asOf: { old: string | null; now: string | null }) {

@@ -377,18 +377,29 @@ const holdsValue = (raw: string | undefined) =>
 
 type CellOf = (cells: string[]) => string;
 
+export interface LayoutColumns {
+  /** The file's headers, then a header for each computed column. */
+  headers: string[];
+  /** For each column of the new table, the canonical field it fills (or null: carried through). */
+  fieldOf: (string | null)[];
+  /** Canonical fields this layout filled from the file. */
+  filled: string[];
+  /** A row of the file with the computed columns added; null when the layout computes none. */
+  row: ((cells: string[]) => string[]) | null;
+}
+
 /**
- * Maps the table's columns by the layout. A column computed from others (attendance from
- * absence, the latest graded inspection from the latest or the previous columns) is added at the
- * end under a header saying how it was made; the originals stay.
+ * Maps a file's columns by the layout. A column computed from others (attendance from absence,
+ * the latest graded inspection from the latest or the previous columns) is added at the end
+ * under a header saying how it was made; the originals stay.
  */
-export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
+export function layoutColumns(fileHeaders: string[], layout: Layout): LayoutColumns {
   const index = new Map<string, number>();
-  table.headers.forEach((h, i) => {
+  fileHeaders.forEach((h, i) => {
     if (!index.has(fold(h))) index.set(fold(h), i);
   });
-  const fieldOf: (string | null)[] = table.headers.map(() => null);
-  const headers = [...table.headers];
+  const fieldOf: (string | null)[] = fileHeaders.map(() => null);
+  const headers = [...fileHeaders];
   const computed: CellOf[] = [];
   const filled: string[] = [];
   for (const [field, spec] of Object.entries(layout.fields)) {
@@ -409,7 +420,7 @@ export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
         return convert ? convert(cells[column]) : cells[column];
       });
       const how = source.convert === 'complement100' ? '100 - ' : '';
-      headers.push(`${field} (from ${how}${columns.map((c) => table.headers[c]).join(' or ')})`);
+      headers.push(`${field} (from ${how}${columns.map((c) => fileHeaders[c]).join(' or ')})`);
       fieldOf.push(field);
     } else {
       const row = source.row;
@@ -424,14 +435,20 @@ export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
     }
     filled.push(field);
   }
-  const rows =
+  const width = fileHeaders.length;
+  // A row with more values than the header stays as it is: it is reported, not mapped.
+  const row =
     computed.length === 0
-      ? table.rows
-      : table.rows.map((r) =>
-          r.cells.length > table.headers.length
-            ? r
-            : { line: r.line, cells: [...padTo(r.cells, table.headers.length), ...computed.map((c) => c(r.cells))] },
-        );
+      ? null
+      : (cells: string[]) =>
+          cells.length > width ? cells : [...padTo(cells, width), ...computed.map((c) => c(cells))];
+  return { headers, fieldOf, filled, row };
+}
+
+/** A whole table mapped by the layout (layoutColumns row by row). */
+export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
+  const { headers, fieldOf, filled, row } = layoutColumns(table.headers, layout);
+  const rows = row === null ? table.rows : table.rows.map((r) => ({ line: r.line, cells: row(r.cells) }));
   return { table: { ...table, headers, rows }, fieldOf, filled };
 }
 
@@ -439,22 +456,27 @@ function padTo(cells: string[], n: number): string[] {
   return cells.length >= n ? cells : [...cells, ...Array<string>(n - cells.length).fill('')];
 }
 
+/** Columns with no header: the row index pandas writes first is one, when its values are all whole numbers. */
+export const unnamedColumns = (headers: string[]): number[] =>
+  headers.map((h, i) => (h.trim() === '' ? i : -1)).filter((i) => i >= 0);
+
+/** A value an index column may hold: blank or a whole number. */
+export const isIndexValue = (cell: string | undefined): boolean => /^\s*(\d+(\.0+)?)?\s*$/.test(cell ?? '');
+
+/** A row without the dropped columns. */
+export const withoutColumns = (cells: string[], drop: number[]): string[] => cells.filter((_, i) => !drop.includes(i));
+
 /**
  * Drops a column with no header whose values are all blank or whole numbers: the row index that
  * pandas writes first. Other unnamed columns are kept.
  */
 export function dropIndexColumns(table: RawTable): RawTable {
-  const drop = table.headers
-    .map((h, i) =>
-      h.trim() === '' && table.rows.every((r) => /^\s*(\d+(\.0+)?)?\s*$/.test(r.cells[i] ?? '')) ? i : -1,
-    )
-    .filter((i) => i >= 0);
+  const drop = unnamedColumns(table.headers).filter((i) => table.rows.every((r) => isIndexValue(r.cells[i])));
   if (drop.length === 0) return table;
-  const keep = (cells: string[]) => cells.filter((_, i) => !drop.includes(i));
   return {
     ...table,
-    headers: keep(table.headers),
-    rows: table.rows.map((r) => ({ line: r.line, cells: keep(r.cells) })),
+    headers: withoutColumns(table.headers, drop),
+    rows: table.rows.map((r) => ({ line: r.line, cells: withoutColumns(r.cells, drop) })),
   };
 }
 

@@ -6,7 +6,7 @@ import { configError, dataError, usageError } from '../errors.js';
 import { classify, type Placement } from '../core/classify.js';
 import { formatProblem } from '../core/school.js';
 import { describeJoin, joinSchools } from '../core/join.js';
-import { asEarlierInspections } from '../core/report-card.js';
+import { asEarlierInspection } from '../core/report-card.js';
 import { calendarSchools, planYear } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
 import { TermsSchema, termCalendar, type TermCalendar } from '../core/terms.js';
@@ -43,7 +43,7 @@ export interface PolicyAndData {
  */
 export function policyForData(
   loaded: LoadedConfig,
-  data: SchoolsFile,
+  data: Pick<SchoolsFile, 'layout'>,
   options: CommonOptions,
   io: Io,
 ): { loaded: LoadedConfig; note: string | null } {
@@ -69,15 +69,20 @@ export async function joinWith(
   io: Io,
 ): Promise<{ data: SchoolsFile; notes: string[] }> {
   if (extras.length === 0) return { data, notes: [] };
-  if (extras.includes('-') && data.file === 'standard input')
+  const read = await readWithFiles(extras, data.file, io);
+  const joined = joinSchools({ file: data.file, schools: data.schools }, read, (main, other) =>
+    asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other),
+  );
+  return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
+}
+
+/** The --with files, each read whole (they are joined by URN to the main file's rows). */
+export async function readWithFiles(extras: string[], mainFile: string, io: Io): Promise<SchoolsFile[]> {
+  if (extras.includes('-') && mainFile === 'standard input')
     throw usageError('--with -: standard input is already the main file');
   const read: SchoolsFile[] = [];
   for (const path of extras) read.push(await readSchools(path, io.stdin, displayPath(path, io)));
-  const joined = joinSchools(
-    { file: data.file, schools: data.schools },
-    read.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) })),
-  );
-  return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
+  return read;
 }
 
 /**

@@ -1,10 +1,35 @@
-// Reads a school data file (CSV or YAML, or "-" for standard input) into checked school records.
+// Reads a school data file (CSV, YAML or .xlsx, or "-" for standard input) through the one reader
+// (read-records.ts): the pandas index column dropped, a published layout recognised (or forced)
+// and applied, the columns mapped to canonical fields, and each row handed on as it is read.
 import { dataError } from '../errors.js';
-import { toSchools, isHeaderRow, formatProblem, clashProblems, type SchoolsResult } from '../core/school.js';
-import { decode, readBytes } from './read-text.js';
-import { looksLikeYaml, readCsvTable, readYamlTable, type RawTable } from './read-table.js';
-import { applyLayout, detectLayout, dropIndexColumns, layoutById, type Layout } from './layouts.js';
-import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
+import {
+  clashProblems,
+  formatProblem,
+  isHeaderRow,
+  mapColumns,
+  SchoolCollector,
+  type ColumnMap,
+  type SchoolsResult,
+} from '../core/school.js';
+import {
+  detectLayout,
+  isIndexValue,
+  layoutById,
+  layoutColumns,
+  unnamedColumns,
+  withoutColumns,
+  type Layout,
+} from './layouts.js';
+import {
+  canReadAgain,
+  readTable,
+  StopReading,
+  type DataInput,
+  type RowSink,
+  type TableHead,
+  type TableOptions,
+} from './read-records.js';
+import type { RawRow } from './read-table.js';
 
 export interface ReadOptions {
   /** --layout NAME: use this layout instead of recognising one from the headers. */
@@ -13,14 +38,146 @@ export interface ReadOptions {
   sheet?: string;
 }
 
-export interface SchoolsFile extends SchoolsResult {
-  file: string;
-  encoding: string;
-  table: RawTable;
+/** The header of a school data file as its rows are laid out when handed on. */
+export interface SchoolsHead extends TableHead {
+  columns: ColumnMap;
   /** The published layout recognised (or forced), or null for the trust's own columns. */
   layout: Layout | null;
   /** Canonical fields the layout filled. */
   filled: string[];
+}
+
+export interface SchoolsFile extends SchoolsResult {
+  file: string;
+  encoding: string;
+  /** The header (with the layout's computed columns) and its line. */
+  table: TableHead;
+  layout: Layout | null;
+  filled: string[];
+}
+
+/**
+ * Reads the rows of a school data file, mapped as SchoolsHead says; `onHead` returns where they go.
+ * A column with no header is dropped when every value in it is blank or a whole number (the index
+ * pandas writes): a file is read twice to know that, standard input is held.
+ */
+export async function readSchoolRows(
+  input: DataInput,
+  options: ReadOptions & TableOptions,
+  onHead: (head: SchoolsHead) => RowSink,
+): Promise<{ encoding: string }> {
+  const begin = (head: TableHead, drop: number[]): RowSink => {
+    const fileHeaders = drop.length ? withoutColumns(head.headers, drop) : head.headers;
+    const layout = options.layout ? layoutById(options.layout) : detectLayout(fileHeaders);
+    const mapped = layout ? layoutColumns(fileHeaders, layout) : null;
+    const headers = mapped ? mapped.headers : fileHeaders;
+    const columns = mapColumns(headers, mapped?.fieldOf);
+    const clashes = clashProblems(columns, head.headerLine);
+    if (clashes.length) throw dataError(clashes.map((p) => formatProblem(head.file, p)));
+    const sink = onHead({ ...head, headers, columns, layout, filled: mapped?.filled ?? [] });
+    const layoutRow = mapped?.row ?? null;
+    if (drop.length === 0 && layoutRow === null) return sink;
+    return {
+      row: (cells, line) => {
+        const kept = drop.length ? withoutColumns(cells, drop) : cells;
+        sink.row(layoutRow ? layoutRow(kept) : kept, line);
+      },
+      end: () => sink.end?.(),
+    };
+  };
+  const checked = (head: TableHead) => {
+    if (!head.headers.some((h) => isHeaderRow([h])))
+      throw dataError(
+        `${head.file}:${head.headerLine}: no URN column; name one column "urn" (the school's 6-digit URN)`,
+      );
+    return unnamedColumns(head.headers);
+  };
+  const indexOnly = (unnamed: number[], rows: { cells: string[] }[] | null) => {
+    const still = new Set(unnamed);
+    return {
+      see: (cells: string[]) => {
+        for (const i of still) if (!isIndexValue(cells[i])) still.delete(i);
+      },
+      drop: () => [...still],
+      rows,
+    };
+  };
+  const again = await canReadAgain(input);
+  try {
+    return await readTable(input, options, (head) => {
+      const unnamed = checked(head);
+      if (unnamed.length === 0) return begin(head, []);
+      if (again) throw new StopReading();
+      // Standard input cannot be read twice: its rows are held until the end says which columns to drop.
+      const held: RawRow[] = [];
+      const index = indexOnly(unnamed, held);
+      return {
+        row: (cells, line) => {
+          index.see(cells);
+          held.push({ line, cells });
+        },
+        end: () => {
+          const sink = begin(head, index.drop());
+          for (const row of held) sink.row(row.cells, row.line);
+          sink.end?.();
+        },
+      };
+    });
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
+  }
+  // A file with unnamed columns: a first reading says which are the index, the second hands the rows on.
+  let drop: number[] = [];
+  await readTable(input, options, (head) => {
+    const index = indexOnly(checked(head), null);
+    return {
+      row: (cells) => index.see(cells),
+      end: () => {
+        drop = index.drop();
+      },
+    };
+  });
+  return readTable(input, options, (head) => {
+    checked(head);
+    return begin(head, drop);
+  });
+}
+
+/** Every school of a data file, with every problem in it (a data error for the file's own problems). */
+export async function readSchoolsFrom(input: DataInput, options: ReadOptions = {}): Promise<SchoolsFile> {
+  let head: SchoolsHead | null = null;
+  let collector: SchoolCollector | null = null;
+  const { encoding } = await readSchoolRows(input, options, (h) => {
+    head = h;
+    const into = new SchoolCollector(h.columns);
+    collector = into;
+    return { row: (cells, line) => into.add({ line, cells }) };
+  });
+  const found = head as unknown as SchoolsHead;
+  const result = (collector as unknown as SchoolCollector).result();
+  const shown = input.display;
+  // No name column at all is one problem, not one line per row (a --with file of 2,000 schools).
+  if (
+    !result.columns.fieldOf.includes('name') &&
+    result.problems.some((p) => p.message.startsWith('expected a school name'))
+  ) {
+    const others = result.problems.filter((p) => !p.message.startsWith('expected a school name'));
+    result.problems = [
+      { line: found.headerLine, message: 'no name column; name one column "name" (the school\'s name)' },
+      ...others,
+    ];
+  }
+  if (result.schools.length === 0 && result.problems.length === 0) {
+    throw dataError(`${shown}: has a header but no schools; add one row per school below line ${found.headerLine}`);
+  }
+  return {
+    ...result,
+    file: shown,
+    encoding,
+    table: { file: shown, headers: found.headers, headerLine: found.headerLine },
+    layout: found.layout,
+    filled: found.filled,
+  };
 }
 
 export async function readSchoolsFile(
@@ -30,7 +187,7 @@ export async function readSchoolsFile(
   options: ReadOptions = {},
 ): Promise<SchoolsFile> {
   const shown = display ?? (path === '-' ? 'standard input' : path);
-  return schoolsFromBytes(await readBytes(path, stdin, shown), path, shown, options);
+  return readSchoolsFrom({ path, display: shown, stdin }, options);
 }
 
 /** The school records in a file already read (CSV, YAML or .xlsx; published layouts recognised). */
@@ -40,44 +197,7 @@ export async function schoolsFromBytes(
   shown: string,
   options: ReadOptions = {},
 ): Promise<SchoolsFile> {
-  let table: RawTable;
-  let encoding: string;
-  if (isXlsxPath(path) || looksLikeXlsx(bytes)) {
-    table = await readXlsxTable(bytes, shown, isHeaderRow, options.sheet);
-    encoding = 'xlsx';
-  } else {
-    const source = decode(bytes, shown);
-    if (source.text.trim() === '')
-      throw dataError(`${source.display}: the file is empty; it needs a header row and one row per school`);
-    table = looksLikeYaml(source, path) ? readYamlTable(source) : readCsvTable(source, isHeaderRow);
-    encoding = source.encoding;
-  }
-  if (!table.headers.some((h) => isHeaderRow([h]))) {
-    throw dataError(`${shown}:${table.headerLine}: no URN column; name one column "urn" (the school's 6-digit URN)`);
-  }
-  table = dropIndexColumns(table);
-  const layout = options.layout ? layoutById(options.layout) : detectLayout(table.headers);
-  const applied = layout ? applyLayout(table, layout) : null;
-  const result = applied
-    ? toSchools(applied.table.headers, applied.table.rows, applied.fieldOf)
-    : toSchools(table.headers, table.rows);
-  const clashes = clashProblems(result.columns, table.headerLine);
-  if (clashes.length) throw dataError(clashes.map((p) => formatProblem(shown, p)));
-  // No name column at all is one problem, not one line per row (a --with file of 2,000 schools).
-  if (
-    !result.columns.fieldOf.includes('name') &&
-    result.problems.some((p) => p.message.startsWith('expected a school name'))
-  ) {
-    const others = result.problems.filter((p) => !p.message.startsWith('expected a school name'));
-    result.problems = [
-      { line: table.headerLine, message: 'no name column; name one column "name" (the school\'s name)' },
-      ...others,
-    ];
-  }
-  if (result.schools.length === 0 && result.problems.length === 0) {
-    throw dataError(`${shown}: has a header but no schools; add one row per school below line ${table.headerLine}`);
-  }
-  return { ...result, file: shown, encoding, table: applied?.table ?? table, layout, filled: applied?.filled ?? [] };
+  return readSchoolsFrom({ path, display: shown, stdin: null, bytes }, options);
 }
 
 /** The records, or every problem at once as a data error (exit 65). */

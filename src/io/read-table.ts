@@ -1,10 +1,10 @@
 // A data file as a table of text cells with the line each row came from: CSV (comma, semicolon
-// or tab, as Excel writes them) or YAML (a list of schools). Values are not interpreted here.
-import { parse as parseCsv } from 'csv-parse/sync';
+// or tab, as Excel writes them; split by csv-records.ts, the one CSV reader) or YAML (a list of
+// schools). Values are not interpreted here.
 import { parseDocument, LineCounter, isAlias, isMap, isSeq, isScalar } from 'yaml';
 import { dataError } from '../errors.js';
 import type { TextSource } from './read-text.js';
-import { MAX_RECORD, TOO_LONG } from './csv-splitter.js';
+import { CsvRecords } from './csv-records.js';
 
 export interface RawRow {
   line: number;
@@ -70,54 +70,96 @@ export function readDecimalCommas(cells: string[]): string[] {
   return cells;
 }
 
-/** csv-parse counts the line a record ends on; a quoted cell may span lines. */
-function startLine(r: { record: string[]; info: { lines: number } }): number {
-  let newlines = 0;
-  for (const cell of r.record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) newlines++;
-  return r.info.lines - newlines;
+/** Text held back to judge the delimiter by (detectDelimiter reads no further). */
+const DETECT_CHARS = 64 * 1024;
+
+export interface TableEvents {
+  header(headers: string[], line: number): void;
+  row(cells: string[], line: number): void;
 }
 
-export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => boolean): RawTable {
-  const delimiter = detectDelimiter(source.text, isHeader);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(source.text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      max_record_size: MAX_RECORD,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const e = error as Error & { lines?: number; code?: string };
-    const where = e.lines ? `:${e.lines}` : '';
-    if (e.code === 'CSV_MAX_RECORD_SIZE') throw dataError(`${source.display}${where}: ${TOO_LONG}`);
-    const what =
-      e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted value is never closed (a " without its partner)'
-        : e.message.replace(/^Invalid Record Length: /, '').replace(/\s+/g, ' ');
-    throw dataError(`${source.display}${where}: cannot read this CSV: ${what}`);
+/**
+ * A CSV table fed text in chunks: the delimiter judged from the start, the header found among the
+ * first 20 records (title rows may stand above it in published files: the header is the first
+ * row that names a URN column), and each row after it, with decimal commas read in a
+ * semicolon-separated file. The file's problems are thrown by `end` once the whole file is split.
+ */
+export class CsvTable {
+  private head = '';
+  private records: CsvRecords | null = null;
+  private seen = 0;
+  private firstLine = 0;
+  private found = false;
+  private looking = true;
+  private decimalCommas = false;
+  private text = false;
+
+  constructor(
+    private readonly display: string,
+    private readonly isHeader: (cells: string[]) => boolean,
+    private readonly events: TableEvents,
+  ) {}
+
+  push(text: string): void {
+    if (!this.text && text.trim() !== '') this.text = true;
+    if (this.records) this.records.push(text, this.onRecord);
+    else {
+      this.head += text;
+      if (this.head.length >= DETECT_CHARS) this.start();
+    }
   }
-  // Title rows may stand above the header in published files: the header is the first row that
-  // names a URN column.
-  const headerIndex = records.slice(0, 20).findIndex((r) => isHeader(r.record));
-  if (records.length === 0)
-    throw dataError(`${source.display}: the file is empty; it needs a header row and one row per school`);
-  if (headerIndex < 0) {
-    throw dataError(
-      `${source.display}:${records[0].info.lines}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`,
-    );
+
+  end(): void {
+    const empty = dataError(`${this.display}: the file is empty; it needs a header row and one row per school`);
+    if (!this.text) throw empty;
+    if (!this.records) this.start();
+    this.records!.end(this.onRecord);
+    if (this.seen === 0) throw empty;
+    if (!this.found)
+      throw dataError(
+        `${this.display}:${this.firstLine}: no URN column in the header; name one column "urn" (the school's 6-digit URN)`,
+      );
   }
-  const header = records[headerIndex];
-  return {
-    file: source.display,
-    headers: header.record.map((h) => h.trim()),
-    headerLine: startLine(header),
-    rows: records
-      .slice(headerIndex + 1)
-      .map((r) => ({ line: startLine(r), cells: delimiter === ';' ? readDecimalCommas(r.record) : r.record })),
+
+  private start(): void {
+    const text = this.head.replace(/^\uFEFF/, '');
+    this.head = '';
+    const delimiter = detectDelimiter(text, this.isHeader);
+    this.decimalCommas = delimiter === ';';
+    this.records = new CsvRecords(delimiter, this.display);
+    this.records.push(text, this.onRecord);
+  }
+
+  private onRecord = (cells: string[], line: number, endLine: number): void => {
+    if (this.found) {
+      this.events.row(this.decimalCommas ? readDecimalCommas(cells) : cells, line);
+      return;
+    }
+    if (!this.looking) return;
+    if (this.seen++ === 0) this.firstLine = endLine;
+    if (this.isHeader(cells)) {
+      this.found = true;
+      this.events.header(
+        cells.map((h) => h.trim()),
+        line,
+      );
+    } else if (this.seen >= 20) this.looking = false;
   };
+}
+
+/** A whole text as a table, through the one reader (for tests and small texts already in memory). */
+export function readCsvTable(source: TextSource, isHeader: (cells: string[]) => boolean): RawTable {
+  const table: RawTable = { file: source.display, headers: [], headerLine: 0, rows: [] };
+  const reader = new CsvTable(source.display, isHeader, {
+    header: (headers, line) => {
+      table.headers = headers;
+      table.headerLine = line;
+    },
+    row: (cells, line) => table.rows.push({ line, cells }),
+  });
+  reader.push(source.text);
+  reader.end();
+  return table;
 }
 
 const scalarText = (value: unknown): string => (value === null || value === undefined ? '' : String(value));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { classifyStream, NotStreamable } from '../../src/io/classify-stream.js';
+import { classifyStream } from '../../src/io/classify-stream.js';
 import { loadConfig } from '../../src/io/config.js';
 import { SitError } from '../../src/errors.js';
 import { PRESETS } from '../../src/presets.js';
@@ -16,10 +16,16 @@ import { writeSchools } from '../../scripts/gen-schools.mjs';
 const AS_OF = '2026-09-01';
 const work = mkdtempSync(join(tmpdir(), 'sit-stream-'));
 
-function streamed(path: string, preset: string, format: string): string {
+async function streamed(path: string, preset: string, format: string): Promise<string> {
   let out = '';
   const { policy } = loadConfig({ cwd: work, preset });
-  classifyStream({ path, display: path, policy, asOf: AS_OF, format, sink: { write: (s: string) => (out += s) } });
+  await classifyStream({
+    input: { path, display: path, stdin: null },
+    policy,
+    asOf: AS_OF,
+    format,
+    sink: { write: (s: string) => (out += s) },
+  });
   return out;
 }
 
@@ -49,9 +55,8 @@ describe('streaming classify gives the in-memory output', async () => {
           );
           let out: string;
           try {
-            out = streamed(file, preset, format);
+            out = await streamed(file, preset, format);
           } catch (error) {
-            if (error instanceof NotStreamable) return; // a published layout: read whole, as before
             expect(error).toBeInstanceOf(SitError);
             expect(memory.code).toBe((error as SitError).exitCode);
             return;
@@ -82,7 +87,7 @@ describe('streaming reports every problem', () => {
     const path = join(ROOT, 'test/bad-inputs/many-problems.csv');
     let error: unknown;
     try {
-      streamed(path, 'rlt-categories', 'csv');
+      await streamed(path, 'rlt-categories', 'csv');
     } catch (e) {
       error = e;
     }
@@ -110,7 +115,7 @@ describe('streaming a large file with an unclosed quote', () => {
     writeFileSync(path, text.join('\n'));
     let message = '';
     try {
-      streamed(path, 'rlt-categories', 'csv');
+      await streamed(path, 'rlt-categories', 'csv');
     } catch (e) {
       message = (e as Error).message;
     }

@@ -38,15 +38,14 @@ describe('inspection dates after the as-of date', () => {
     expect(result.problems.map((p) => p.column)).toEqual(['ofsted_date']);
   });
 
-  it('the streaming road refuses it the same way', () => {
+  it('the streaming road refuses it the same way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-future-'));
     const path = join(dir, 'future.csv');
     writeFileSync(path, 'urn,name,phase,ofsted_overall,ofsted_date\n100001,Ashgrove,primary,Good,14/03/2027\n');
     let out = '';
     const run = () =>
       classifyStream({
-        path,
-        display: 'future.csv',
+        input: { path, display: 'future.csv', stdin: null },
         policy: presetPolicy('rlt-categories'),
         asOf: '2026-09-01',
         format: 'csv',
@@ -56,14 +55,14 @@ describe('inspection dates after the as-of date', () => {
           },
         },
       });
-    expect(run).toThrow(SitError);
-    try {
-      run();
-    } catch (error) {
-      expect((error as SitError).lines).toEqual([
-        expect.stringMatching(/^future\.csv:2: column "ofsted_date": 2027-03-14 is after the as-of date 2026-09-01/),
-      ]);
-    }
+    const error = await run().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SitError);
+    expect((error as SitError).lines).toEqual([
+      expect.stringMatching(/^future\.csv:2: column "ofsted_date": 2027-03-14 is after the as-of date 2026-09-01/),
+    ]);
     expect(out).toBe('');
   });
 });
