@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
+// @ts-expect-error: a plain script, no types
+import { LAYOUTS_MODULE, layoutsModule } from './scripts/layout-files.mjs';
 
 // Presets and templates are imported as text, as esbuild's text loader does in the build.
 const textFiles: Plugin = {
@@ -25,8 +28,17 @@ const binaryFiles: Plugin = {
   },
 };
 
+// The published-file layouts (layouts/*.yaml) as data, as the build embeds them.
+const layoutFiles: Plugin = {
+  name: 'sit-layouts',
+  enforce: 'pre',
+  resolveId: (id) => (id === LAYOUTS_MODULE ? `\0${LAYOUTS_MODULE}` : undefined),
+  load: (id) =>
+    id === `\0${LAYOUTS_MODULE}` ? layoutsModule(fileURLToPath(new URL('.', import.meta.url))) : undefined,
+};
+
 export default defineConfig({
-  plugins: [textFiles, binaryFiles],
+  plugins: [textFiles, binaryFiles, layoutFiles],
   test: {
     include: ['test/**/*.test.ts'],
     // Builds dist/ once for the run (the end-to-end tests spawn bin/sit.js), and one TMPDIR.

@@ -3,6 +3,7 @@
 // what its output format needs, so the two cannot embed different files or versions.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { layoutsPlugin } from './layout-files.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
@@ -16,4 +17,6 @@ export const shared = {
   // sit --version answers from this, without loading a chunk (start-up, SPEC section 8).
   define: { SIT_VERSION: JSON.stringify(version) },
   legalComments: 'none',
+  // The published-file layouts (layouts/*.yaml) as data: the module "sit:layouts".
+  plugins: [layoutsPlugin(root)],
 };

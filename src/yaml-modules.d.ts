@@ -19,3 +19,8 @@ declare module '*.ttf' {
   const bytes: Uint8Array;
   export default bytes;
 }
+// The published-file layouts (layouts/*.yaml) as data, embedded when sit is built (scripts/layout-files.mjs).
+declare module 'sit:layouts' {
+  const files: { file: string; data: unknown }[];
+  export default files;
+}

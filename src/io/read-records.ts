@@ -48,7 +48,7 @@ export interface TableOptions {
 /** Thrown by a receiver to stop reading at once (it will read the file again). */
 export class StopReading extends Error {}
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 /** Bytes read before deciding what the file is (a workbook, JSON, YAML or CSV). */
 const SNIFF = 64 * 1024;
 
