@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 // @ts-expect-error: a plain script, no types
 import { LAYOUTS_MODULE, layoutsModule } from './scripts/layout-files.mjs';
+import { PRESETS_MODULE, presetsModuleCode } from './scripts/presets-module.mjs';
 
 // Presets and templates are imported as text, as esbuild's text loader does in the build.
 const textFiles: Plugin = {
@@ -37,8 +38,16 @@ const layoutFiles: Plugin = {
     id === `\0${LAYOUTS_MODULE}` ? layoutsModule(fileURLToPath(new URL('.', import.meta.url))) : undefined,
 };
 
+// The preset registry, as the build makes it (scripts/esbuild-options.mjs).
+const presetRegistry: Plugin = {
+  name: 'sit-presets',
+  resolveId: (id) => (id === PRESETS_MODULE ? `\0${PRESETS_MODULE}` : undefined),
+  load: (id) =>
+    id === `\0${PRESETS_MODULE}` ? presetsModuleCode(fileURLToPath(new URL('.', import.meta.url))) : undefined,
+};
+
 export default defineConfig({
-  plugins: [textFiles, binaryFiles, layoutFiles],
+  plugins: [textFiles, binaryFiles, layoutFiles, presetRegistry],
   test: {
     include: ['test/**/*.test.ts'],
     // Builds dist/ once for the run (the end-to-end tests spawn bin/sit.js), and one TMPDIR.

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layoutsPlugin } from './layout-files.mjs';
+import { PRESETS_MODULE, presetRegistry, presetsModuleCode } from './presets-module.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
@@ -17,6 +18,21 @@ export const shared = {
   // sit --version answers from this, without loading a chunk (start-up, SPEC section 8).
   define: { SIT_VERSION: JSON.stringify(version) },
   legalComments: 'none',
-  // The published-file layouts (layouts/*.yaml) as data: the module "sit:layouts".
-  plugins: [layoutsPlugin(root)],
+  // The published-file layouts (layouts/*.yaml) as data: the module "sit:layouts"; the preset registry.
+  plugins: [
+    layoutsPlugin(root),
+    {
+      // The preset registry (presets/index.yaml) and the presets it names, as src/presets.ts imports them.
+      name: 'sit-presets',
+      setup(build) {
+        build.onResolve({ filter: /^sit:presets$/ }, () => ({ path: PRESETS_MODULE, namespace: 'sit-presets' }));
+        build.onLoad({ filter: /.*/, namespace: 'sit-presets' }, () => ({
+          contents: presetsModuleCode(root),
+          resolveDir: root,
+          loader: 'js',
+          watchFiles: [presetRegistry(root).file],
+        }));
+      },
+    },
+  ],
 };

@@ -24,3 +24,8 @@ declare module 'sit:layouts' {
   const files: { file: string; data: unknown }[];
   export default files;
 }
+// The preset registry (presets/index.yaml), made a module by scripts/presets-module.mjs.
+declare module 'sit:presets' {
+  export const PRESETS: Record<string, string>;
+  export const DEFAULT_PRESET: string;
+}

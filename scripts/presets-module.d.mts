@@ -1,0 +1,4 @@
+// Types for scripts/presets-module.mjs, which vitest.config.ts and a unit test import.
+export const PRESETS_MODULE: string;
+export function presetRegistry(root: string): { file: string; presets: string[]; default: string };
+export function presetsModuleCode(root: string): string;

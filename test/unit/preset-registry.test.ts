@@ -1,0 +1,60 @@
+// The preset registry is data (issue 16): presets/index.yaml names the shipped presets, their
+// order and the default; the build and the tests make it the module `sit:presets`
+// (scripts/presets-module.mjs), so a new preset is a YAML file and a line, never code.
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_PRESET, PRESETS } from '../../src/presets.js';
+import { presetRegistry, presetsModuleCode } from '../../scripts/presets-module.mjs';
+import { ROOT } from '../helpers/run-sit.js';
+
+const index = parse(readFileSync(`${ROOT}presets/index.yaml`, 'utf8')) as { default: string; presets: string[] };
+
+/** A copy of the presets folder with its own index.yaml, as a root for the registry. */
+function rootWith(indexText: string): string {
+  const root = `${mkdtempSync(join(tmpdir(), 'sit-registry-'))}/`;
+  cpSync(`${ROOT}presets`, `${root}presets`, { recursive: true });
+  writeFileSync(`${root}presets/index.yaml`, indexText);
+  return root;
+}
+
+describe('presets/index.yaml drives the shipped presets', () => {
+  it('PRESETS is the list in index.yaml, in its order, each the text of its file; DEFAULT_PRESET its default', () => {
+    expect(Object.keys(PRESETS)).toEqual(index.presets);
+    for (const name of index.presets) expect(PRESETS[name]).toBe(readFileSync(`${ROOT}presets/${name}.yaml`, 'utf8'));
+    expect(DEFAULT_PRESET).toBe(index.default);
+    expect(DEFAULT_PRESET).toBe('rlt-categories');
+  });
+
+  it('every policy file in presets/ is in the registry (none is shipped by accident or left out)', () => {
+    const policies = readdirSync(`${ROOT}presets`)
+      .filter((f) => f.endsWith('.yaml'))
+      .filter((f) => 'tiers' in (parse(readFileSync(`${ROOT}presets/${f}`, 'utf8')) ?? {}))
+      .map((f) => f.replace(/\.yaml$/, ''));
+    expect([...policies].sort()).toEqual([...index.presets].sort());
+  });
+
+  it('a new preset is a YAML file and its name in the list', () => {
+    const root = rootWith(`default: mine\npresets: [four-tier, mine]\n`);
+    writeFileSync(`${root}presets/mine.yaml`, PRESETS['four-tier'].replace('id: four-tier', 'id: mine'));
+    const code = presetsModuleCode(root);
+    expect(code).toContain(`import preset1 from ${JSON.stringify(`${root}presets/mine.yaml`)};`);
+    expect(code).toContain('export const PRESETS = { "four-tier": preset0, "mine": preset1 };');
+    expect(code).toContain('export const DEFAULT_PRESET = "mine";');
+  });
+
+  it.each([
+    ['default: nope\npresets: [four-tier]\n', 'default: nope is not one of the presets (four-tier)'],
+    ['default: four-tier\npresets: [four-tier, four-tier]\n', 'presets: four-tier is listed twice'],
+    ['default: four-tier\npresets: [four-tier, missing]\n', 'presets: no file missing.yaml'],
+    ['default: four-tier\npresets: [four-tier, ../x]\n', 'presets.1: a name in lower case, digits and hyphens'],
+    ['default: four-tier\npresets: []\n', 'presets:'],
+    ['default: four-tier\npresets: [four-tier]\nextra: 1\n', 'extra'],
+  ])('refuses a wrong registry at build time: %j', (text, message) => {
+    const root = rootWith(text);
+    expect(() => presetRegistry(root)).toThrow(`${root}presets/index.yaml: `);
+    expect(() => presetRegistry(root)).toThrow(message);
+  });
+});
