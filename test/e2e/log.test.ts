@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../src/io/log-file.js';
 // @ts-expect-error: a plain .mjs module of the build, with no type declarations
@@ -280,7 +280,7 @@ describe('sit log add', () => {
     // The worker calls the same appendLogEntry as sit log add, bundled as the build bundles sit.
     const dir = tmp();
     const worker = join(dir, 'worker.mjs');
-    buildSync({
+    await build({
       ...shared,
       entryPoints: [`${ROOT}test/helpers/log-append-worker.ts`],
       format: 'esm',
