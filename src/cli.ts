@@ -14,6 +14,8 @@ import { reportCommand } from './commands/report.js';
 import { wfapCommand } from './commands/wfap.js';
 import { calendarCommand } from './commands/calendar.js';
 import { logCommand } from './commands/log.js';
+import { cardCommand } from './commands/card.js';
+import { visitCommand } from './commands/visit.js';
 import { VERSION } from './version.js';
 import { messageLine } from './core/visible.js';
 
@@ -40,6 +42,8 @@ export function buildProgram(io: Io): Command {
     wfapCommand,
     calendarCommand,
     logCommand,
+    cardCommand,
+    visitCommand,
   ];
   for (const make of commands) {
     const cmd = make(io);

@@ -17,7 +17,15 @@ import {
   type Io,
   writeOutput,
 } from '../io/command-io.js';
-import { dataFile, loadPolicy, classifyData, policyForData, readWithFiles, withFiles } from '../io/load-data.js';
+import {
+  dataFile,
+  loadPolicy,
+  classifyData,
+  policyForData,
+  readWithFiles,
+  tierChangesPath,
+  withFiles,
+} from '../io/load-data.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -39,14 +47,16 @@ Examples:
   sit classify schools.csv --preset four-tier -o tiers.csv
   sit classify schools.csv --format json | jq '.[] | select(.tier == null)'
   sit classify ofsted-management-information.csv --preset rise-2025
-  sit classify ofsted.csv --with ks4.csv --with tracker.xlsx -o tiers.xlsx`,
+  sit classify ofsted.csv --with ks4.csv --with tracker.xlsx -o tiers.xlsx
+  sit classify schools.csv --tier-changes retiering.csv --as-of 2027-03-01   the tier in force beside the computed one`,
   );
   cmd.action(async (file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
     const config = loadPolicy(options, io);
-    if (format === 'csv' || format === 'json') {
-      // CSV and JSON are written as the file is read, whatever its size (io/classify-stream.ts).
+    if ((format === 'csv' || format === 'json') && !tierChangesPath(config, options, io)) {
+      // CSV and JSON are written as the file is read, whatever its size (io/classify-stream.ts); with
+      // tier changes, the tier in force needs every school's placement first.
       const path = dataFile(file, config, io);
       const display = displayPath(path, io);
       const extras = withFiles(config, options.with, io);
@@ -78,12 +88,13 @@ Examples:
       for (const line of needingDataLines(streamed.missing, streamed.layout)) note(options, io, `needs data: ${line}`);
       return;
     }
-    const { loaded, data, placements } = await classifyData(file, options, io, config);
+    const { loaded, data, placements, tierChanges } = await classifyData(file, options, io, config);
+    const changes = tierChanges !== null;
     const content =
       format === 'json'
-        ? toJson(placements.map(placementJson))
+        ? toJson(placements.map((p) => placementJson(p, changes)))
         : await renderTableOutput(
-            placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file'),
+            placementsTable(placements, loaded.policy, asOf, format === 'table' ? 'terminal' : 'file', changes),
             format,
             { color: useColor(options, io), width: io.stdout.columns, warn: (line) => note(options, io, line) },
           );

@@ -5,6 +5,7 @@ import { compareFiles, type DiffOptions } from '../io/diff-input.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
 import { note, outputFormat, useColor, type Io, writeOutput } from '../io/command-io.js';
 import { loadPolicy } from '../io/load-data.js';
+import { retieringsOf } from '../io/diff-retierings.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -41,7 +42,13 @@ Examples:
     const compared = await compareFiles(oldFile, newFile, options, loadPolicy(options, io), io);
     const loaded = compared.now.loaded;
     for (const line of new Set([...compared.now.notes, ...compared.old.notes])) note(options, io, line);
-    const content = await diffContent(compared, format, { color: useColor(options, io), width: io.stdout.columns });
+    const retierings = await retieringsOf(compared.now, options, io);
+    const content = await diffContent(
+      compared,
+      format,
+      { color: useColor(options, io), width: io.stdout.columns },
+      retierings,
+    );
     await writeOutput(options, io, content, format);
     if (format !== 'table' || options.output) note(options, io, `${compared.result.summary} (${loaded.policySource})`);
   });

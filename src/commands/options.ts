@@ -41,5 +41,9 @@ export function withDataOptions(cmd: Command, file = 'FILE'): Command {
       '--layout <name>',
       `read ${file} as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`,
     )
-    .option('--sheet <name>', `the sheet of an .xlsx ${file} to read (default: the first)`);
+    .option('--sheet <name>', `the sheet of an .xlsx ${file} to read (default: the first)`)
+    .option(
+      '--tier-changes <file>',
+      'mid-year re-tierings (urn, from, tier, reason, agreed_by, agreed_on; CSV, YAML or .xlsx); also tier_changes: in trust.config.yaml',
+    );
 }

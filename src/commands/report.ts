@@ -7,6 +7,7 @@ import { usageError } from '../errors.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
 import { note, writeOutput, type DataOptions, type Io } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
+import { academyCards } from '../io/targets-file.js';
 
 const FORMATS = ['html', 'docx', 'md', 'json'] as const;
 
@@ -19,7 +20,11 @@ export function reportCommand(io: Io): Command {
   withOutputOptions(cmd, FORMATS, { defaultFormat: 'html' });
   cmd
     .option('--previous <old>', "last year's school data or sit classify output: adds the movements since then")
-    .option('--strict', 'exit with code 1 when demand exceeds capacity (the report is still written)');
+    .option('--strict', 'exit with code 1 when demand exceeds capacity (the report is still written)')
+    .option(
+      '--targets <file>',
+      'academy-card targets (urn, kpi, target, value): adds the academy cards; also targets: in the config',
+    );
   cmd.addHelpText(
     'after',
     `
@@ -33,16 +38,23 @@ Examples:
   sit report schools.csv -o board-report.docx
   sit report schools.csv --format md -o board-report.md`,
   );
-  cmd.action(async (file: string | undefined, options: DataOptions & { previous?: string; strict?: boolean }) => {
-    const format = resolveFormat(options, FORMATS, false, 'html');
-    if (format === 'docx' && !options.output && io.stdout.isTTY)
-      throw usageError('a Word document cannot be shown in the terminal; add -o board-report.docx');
-    const classified = await classifyData(file, options, io);
-    const input = await reportInput(file, classified, options, io);
-    await writeOutput(options, io, await reportContent(input, format), format);
-    if (options.output) note(options, io, `Wrote ${options.output} (${classified.loaded.policySource})`);
-    const over = overAllocation(input.budget, options.strict);
-    if (over) note(options, io, over);
-  });
+  cmd.action(
+    async (
+      file: string | undefined,
+      options: DataOptions & { previous?: string; strict?: boolean; targets?: string },
+    ) => {
+      const format = resolveFormat(options, FORMATS, false, 'html');
+      if (format === 'docx' && !options.output && io.stdout.isTTY)
+        throw usageError('a Word document cannot be shown in the terminal; add -o board-report.docx');
+      const classified = await classifyData(file, options, io);
+      const input = await reportInput(file, classified, options, io);
+      const cards = await academyCards(classified.loaded, classified.placements, classified.asOf, options.targets, io);
+      if (cards) input.cards = cards;
+      await writeOutput(options, io, await reportContent(input, format), format);
+      if (options.output) note(options, io, `Wrote ${options.output} (${classified.loaded.policySource})`);
+      const over = overAllocation(input.budget, options.strict);
+      if (over) note(options, io, over);
+    },
+  );
   return cmd;
 }

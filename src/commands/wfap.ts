@@ -4,7 +4,6 @@ import { Command } from 'commander';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { readSettingsText } from '../io/read-text.js';
 import { join, resolve } from 'node:path';
-import type { z } from 'zod';
 import { describeDays, type Placement } from '../core/classify.js';
 import type { Policy } from '../core/policy.js';
 import type { SchoolRecord } from '../core/school.js';
@@ -35,8 +34,8 @@ import {
   type DeploymentRecord,
 } from '../core/deployment.js';
 import { cannotWriteError, configError, dataError, interruptedError, usageError } from '../errors.js';
-import { parseYamlText, type LoadedConfig } from '../io/config.js';
-import { issueLines } from '../io/yaml-issues.js';
+import type { LoadedConfig } from '../io/config.js';
+import { readAnswers } from '../io/answers-file.js';
 import { checkWritable, CSV_FILE_BOM, emit, resolveFormat, writeAtomic } from '../io/output.js';
 import { loadTemplate, renderDoc, type DocKind, type TemplateFormat } from '../io/wfap-render.js';
 import type { Template } from '../io/template.js';
@@ -72,16 +71,6 @@ async function asking<T>(work: (p: Prompts) => Promise<T>): Promise<T> {
     if (isPromptExit(error)) throw interruptedError();
     throw error;
   }
-}
-
-/** An answers file (YAML), checked by its schema; problems are bad input data (exit 65). */
-function readAnswers<S extends z.ZodType>(file: string, schema: S, io: Io): z.output<S> {
-  const path = resolve(io.cwd, file);
-  const text = readSettingsText(path, file, dataError, 'answers file');
-  const parsed = parseYamlText(text.trim() === '' ? '{}' : text, file, 'data');
-  const result = schema.safeParse(parsed.value);
-  if (!result.success) throw dataError(issueLines(result.error, file, parsed.doc, parsed.lineCounter));
-  return result.data;
 }
 
 function parseUrn(text: string | number | undefined, what: string): number | undefined {
@@ -307,7 +296,7 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
   const ctx = prepare(options, io);
   const { policy } = ctx.loaded;
   const template = templateFor('wfap', ctx.format, options, ctx.loaded, io);
-  const answers: WfapAnswers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io) : {};
+  const answers: WfapAnswers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : {};
   const problems = answerProblems(answers, policy);
   if (problems.length) throw dataError(problems.map((p) => `${options.answers}: ${p.path}: ${p.message}`));
   const priorities = options.priorities === undefined ? DEFAULT_PRIORITIES : Number(options.priorities);
@@ -452,7 +441,9 @@ async function askDeployment(p: Prompts, given: DeploymentAnswers): Promise<Depl
 async function newDeployment(options: WfapOptions, io: Io): Promise<void> {
   const ctx = prepare(options, io);
   const template = templateFor('deployment', ctx.format, options, ctx.loaded, io);
-  const answers: DeploymentAnswers = options.answers ? readAnswers(options.answers, DeploymentAnswersSchema, io) : {};
+  const answers: DeploymentAnswers = options.answers
+    ? readAnswers(options.answers, DeploymentAnswersSchema, io.cwd)
+    : {};
   const flagUrn = parseUrn(options.school, '--school');
   if (flagUrn !== undefined && answers.school !== undefined && flagUrn !== answers.school) {
     throw usageError(`--school ${flagUrn} and school: ${answers.school} in ${options.answers} disagree; give one`);

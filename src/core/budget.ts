@@ -501,6 +501,13 @@ function eventLines(events: CalendarEvent[]): string[] {
   return [...by].map(([activity, { n, days }]) => `${n} x ${activity} = ${plural(days, 'day')}`);
 }
 
+/** For a re-tiered school, the re-tierings the schedule follows, before its events: "re-tiered B -> D from 2027-02-01; ". */
+function retieredText(p: Placement): string {
+  if (!p.retiering) return '';
+  const moves = p.retiering.changes.map((c) => `${c.tier} from ${c.from}`);
+  return `re-tiered (${[p.retiering.classified.tier ?? 'needs data', ...moves].join(' -> ')}), costed as scheduled; `;
+}
+
 /** The tier's days as stated: a number, a ceiling, or not stated. */
 function statedDays(tier: Tier): { text: string | null; ceiling: number | null; exact: number | null } {
   const d = tier.days;
@@ -556,7 +563,7 @@ function scheduleBudget(
       trustItems: [] as ItemCost[],
     };
     const lines = eventLines(events);
-    const schedText = `scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
+    const schedText = `${retieredText(p)}scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
     const missed = unscheduledDays
       ? `; ${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)`
       : '';
@@ -645,6 +652,11 @@ function scheduleBudget(
   const byTrust = trustsInOrder(byTrustMap);
 
   const assumptions = [
+    ...(placements.some((p) => p.retiering)
+      ? [
+          "A re-tiered school's days are its schedule as built, not prorated: the old tier's events up to the day before the change and the new tier's from its date, so the budget and the calendar agree to the day; the school is counted in the tier totals under its tier in force at the as-of date.",
+        ]
+      : []),
     "Days are the scheduled events costed: a visit is a day of the lead's time for each of its days, a meeting the time the activity states (half a day unless set), the school's own work none.",
     'A tier\'s stated days are shown beside the schedule: "up to" is the ceiling; a number the source gives is compared, not added; budget items beyond the calendar with a stated number are added.',
     ...(schedule.unscheduled.length

@@ -231,6 +231,30 @@ export interface CalendarSchool {
   level: number | null;
   fields: Record<string, FieldValue>;
   extra: Record<string, string>;
+  /** A school re-tiered during the year: its tier from each date (core/tier-changes.ts); else it keeps `tier` all year. */
+  periods?: SchoolPeriod[];
+}
+
+/** A stretch of the year in one tier: from day `from` (null: the year's start) to the day before `until` (null: its end). */
+export interface SchoolPeriod {
+  tier: string | null;
+  level: number | null;
+  from: number | null;
+  until: number | null;
+  /** How the period began, for an event's note: "re-tiered to Category D from 2027-02-01 (reason)". */
+  text: string | null;
+}
+
+/** The period a day falls in (the school's tier that day), or null for a school never re-tiered. */
+export function periodOn(periods: SchoolPeriod[] | undefined, day: number): SchoolPeriod | null {
+  if (!periods) return null;
+  return periods.find((p) => (p.from === null || p.from <= day) && (p.until === null || day < p.until)) ?? null;
+}
+
+/** The tier of an owner on a day: a re-tiered school's tier in force that day, else its one tier. */
+export function tierOn(owner: Owner, day: number): string | null {
+  const period = periodOn(owner.periods, day);
+  return period ? period.tier : owner.tier;
 }
 
 /** Activity time per day of it, in days of the lead's time. */
@@ -252,6 +276,14 @@ export interface Owner {
   /** Nothing before this day (the school's due_from date), or null. */
   from: number | null;
   fromText: string | null;
+  /** A re-tiered school's tier periods (for each event's tier on its day). */
+  periods?: SchoolPeriod[];
+  /**
+   * The part of the year this owner's activity is due in: a re-tiered school's tiers that have the
+   * activity. An occurrence wholly outside is not due (as for a tier without the activity); one
+   * whose window runs across the edge is kept to its side of the re-tiering, with a note.
+   */
+  span?: { from: number | null; until: number | null; note: string };
 }
 
 /** One occurrence due: what, for whom, in which term, and the days it may take. */
@@ -381,6 +413,40 @@ export function appliesTo(a: Activity, tier: string | null): boolean {
   return tier !== null && a.tiers.includes(tier);
 }
 
+/**
+ * The stretches of the year an activity is due for a school: the whole year without re-tiering
+ * (or when every tier it passes through has the activity), else each run of periods whose tier has it.
+ */
+export function activitySpans(
+  a: Activity,
+  periods: SchoolPeriod[] | undefined,
+): { from: number | null; until: number | null; note: string; whole: boolean }[] {
+  if (!periods || periods.every((p) => appliesTo(a, p.tier)))
+    return [{ from: null, until: null, note: '', whole: true }];
+  const spans: { from: number | null; until: number | null; note: string; whole: boolean }[] = [];
+  for (let i = 0; i < periods.length; i++) {
+    if (!appliesTo(a, periods[i].tier)) continue;
+    let j = i;
+    while (j + 1 < periods.length && appliesTo(a, periods[j + 1].tier)) j++;
+    const from = periods[i].from;
+    const until = periods[j].until;
+    const began = from !== null ? `from ${fromDayNumber(from)}: ${periods[i].text ?? 're-tiered'}` : null;
+    const ended = until !== null ? `until ${fromDayNumber(until - 1)}: ${periods[j + 1].text ?? 're-tiered'}` : null;
+    spans.push({ from, until, note: [began, ended].filter(Boolean).join('; '), whole: false });
+    i = j;
+  }
+  return spans;
+}
+
+/** A window kept to an owner's span: null when none of it is in the span (not due, nothing to list). */
+function spanClamp(owner: Owner, window: [number, number]): [number, number] | null {
+  const span = owner.span;
+  if (!span) return window;
+  const lo = span.from === null ? window[0] : Math.max(window[0], span.from);
+  const hi = span.until === null ? window[1] : Math.min(window[1], span.until - 1);
+  return lo > hi ? null : [lo, hi];
+}
+
 /** A school's days in a range that are school days for it (its own INSET days off). */
 export function ownerSchoolDays(cal: TermCalendar, owner: Owner, from: number, to: number): number[] {
   const days: number[] = [];
@@ -425,10 +491,12 @@ export function dueOccurrences(
       closed,
       from: null,
       fromText: null,
+      ...(s.periods ? { periods: s.periods } : {}),
     });
   }
+  const meetsWhen = (a: Activity, s: CalendarSchool) => a.when === undefined || (options.meets?.(a, s, a.when) ?? true);
   const qualifies = (a: Activity, s: CalendarSchool) =>
-    appliesTo(a, s.tier) && (a.when === undefined || (options.meets?.(a, s, a.when) ?? true));
+    (s.periods ? s.periods.some((p) => appliesTo(a, p.tier)) : appliesTo(a, s.tier)) && meetsWhen(a, s);
 
   for (const a of calendar.activities) {
     const schoolsFor = sorted.filter((s) => qualifies(a, s));
@@ -443,7 +511,11 @@ export function dueOccurrences(
           const from = schoolDate(s, a.due_from);
           if (from !== null) owner = { ...base, from: toDayNumber(from), fromText: `${a.due_from} ${from}` };
         }
-        owners.push({ owner, school: s });
+        // A re-tiered school: one owner for each stretch of the year whose tiers have the activity.
+        for (const span of activitySpans(a, s.periods)) {
+          const first = periodOn(s.periods, span.from ?? Number.NEGATIVE_INFINITY);
+          owners.push({ owner: span.whole ? owner : { ...owner, tier: first?.tier ?? owner.tier, span }, school: s });
+        }
       }
     } else if (a.per === 'trust') {
       const seen = new Set<string>();
@@ -558,7 +630,10 @@ function termly(
   if (all.length === 0) return [];
   const lo = Math.floor((k * all.length) / count);
   const hi = Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1);
-  const clamped = fromClamp(owner, [all[lo], all[hi]]);
+  const spanned = spanClamp(owner, [all[lo], all[hi]]);
+  // Outside the tiers that have it (a re-tiered school): not due, as for any tier without it.
+  if (spanned === null || !all.some((d) => d >= spanned[0] && d <= spanned[1])) return [];
+  const clamped = fromClamp(owner, spanned);
   if (clamped === null) {
     dropped.push({
       urn: owner.urn,
@@ -580,6 +655,7 @@ function termly(
     target = part[Math.min(part.length - 1, Math.floor(((i + 0.5) * part.length) / n))];
   }
   const fromNote = owner.from !== null && owner.from > all[lo] ? [`from ${owner.fromText}`] : [];
+  const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi] ? [owner.span!.note] : [];
   return [
     {
       owner,
@@ -592,7 +668,7 @@ function termly(
       series: null,
       minGap: 0,
       movedFrom: null,
-      notes: [...notes, ...fromNote],
+      notes: [...notes, ...spanNote, ...fromNote],
     },
   ];
 }
@@ -619,6 +695,8 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[
         date: fromDayNumber(nominal),
         reason,
       });
+    // A re-tiered school's cadence runs in its tier's part of the year only: elsewhere it is not due.
+    if (owner.span && spanClamp(owner, [nominal, nominal]) === null) continue;
     if (termNo === null) {
       drop(`${dayText(nominal)} is in the ${whyClosed(cal, nominal)}: dropped, not moved`);
       continue;
@@ -649,6 +727,8 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[
       drop(`before ${owner.fromText}: nothing is planned before it`);
       continue;
     }
+    window = spanClamp(owner, window);
+    if (window === null || ownerSchoolDays(cal, owner, window[0], window[1]).length === 0) continue;
     out.push({
       owner,
       activity: a,

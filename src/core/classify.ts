@@ -5,6 +5,7 @@ import { trustSizes } from './facts.js';
 import { compileCondition, unique, type Evaluation, type Evaluator } from './conditions.js';
 import type { Days, Policy, Tier } from './policy.js';
 import { extraKey, type DataProblem, type SchoolRecord } from './school.js';
+import type { Retiering } from './tier-changes.js';
 import { fold } from './values.js';
 import { notStatedText } from './display.js';
 
@@ -42,6 +43,8 @@ export interface Placement {
   /** The policy's own choices behind this placement (the tier's, its days', the deciding rules'), never the source's words. */
   choices: string[];
   trace: TierTrace[];
+  /** Set when a tier-change file re-tiers the school: the computed placement, the history and the tier periods. */
+  retiering?: Retiering;
 }
 
 /**

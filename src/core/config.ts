@@ -4,6 +4,7 @@ import { PolicyShape, checkPolicy, type Policy } from './policy.js';
 import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
 import { TermsSchema } from './terms.js';
 import { ScheduleSettingsSchema } from './schedule.js';
+import { CardSettingsSchema } from './card.js';
 
 export const CapacitySchema = z
   .strictObject({
@@ -35,6 +36,12 @@ export const TrustSettingsShape = {
   terms: TermsSchema.optional(),
   /** The people who deliver support: name, role (an activity's lead), days a year or a term. */
   capacity: z.array(CapacitySchema).optional(),
+  /** Mid-year re-tierings (URN, from, tier, reason, agreed_by, agreed_on): a CSV, YAML or .xlsx file, relative to the config file. */
+  tier_changes: z.string().min(1).optional(),
+  /** Academy-card targets (urn, kpi, target, value): a CSV, YAML or .xlsx file, relative to the config file. */
+  targets: z.string().min(1).optional(),
+  /** The academy card: card.close_within, sit's choice of "close" to a target. */
+  card: CardSettingsSchema.optional(),
   /** How the calendar books people (visits_per_day). */
   schedule: ScheduleSettingsSchema.optional(),
   /** The visit log (CSV, YAML or .xlsx), relative to the config file: what was delivered, for sit log, calendar, budget, report. */

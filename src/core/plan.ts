@@ -4,10 +4,17 @@ import type { Placement } from './classify.js';
 import type { Capacity } from './config.js';
 import { compileCondition, type Evaluator } from './conditions.js';
 import type { Policy } from './policy.js';
-import type { Activity, CalendarSchool } from './calendar.js';
+import type { Activity, CalendarSchool, SchoolPeriod } from './calendar.js';
+import { toDayNumber } from './dates.js';
+import { describeChange, type TierPeriod } from './tier-changes.js';
 import { buildSchedule, type Schedule, type ScheduleSettings } from './schedule.js';
 import type { TermCalendar } from './terms.js';
 
+/**
+ * The schools as the calendar plans them. A re-tiered school (core/tier-changes.ts) carries its
+ * tier periods: the calendar plans the old tier's events up to the day before each change and the
+ * new tier's from its date, whatever --as-of is (the plan is the year's).
+ */
 export function calendarSchools(placements: Placement[]): CalendarSchool[] {
   return placements.map((p) => ({
     urn: p.school.urn,
@@ -16,6 +23,17 @@ export function calendarSchools(placements: Placement[]): CalendarSchool[] {
     level: p.level,
     fields: p.school.fields,
     extra: p.school.extra,
+    ...(p.retiering ? { periods: schoolPeriods(p.retiering.periods) } : {}),
+  }));
+}
+
+function schoolPeriods(periods: TierPeriod[]): SchoolPeriod[] {
+  return periods.map((p) => ({
+    tier: p.tier,
+    level: p.level,
+    from: p.from === null ? null : toDayNumber(p.from),
+    until: p.until === null ? null : toDayNumber(p.until),
+    text: p.change ? describeChange(p.change, p.label) : null,
   }));
 }
 

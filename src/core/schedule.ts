@@ -17,6 +17,8 @@ import {
   dayText,
   dueOccurrences,
   ownerSchoolDays,
+  periodOn,
+  tierOn,
   timeOf,
   type Activity,
   type ActivityType,
@@ -280,6 +282,8 @@ export function buildSchedule(
       end: fromDayNumber(days[days.length - 1]),
       ...base,
       term: termOfDay(cal, days[0]) as number,
+      // A re-tiered school's event carries the tier in force on its day.
+      tier: tierOn(o.owner, days[0]),
       type: a.type,
       lead,
       person: diary?.person.name ?? null,
@@ -324,11 +328,17 @@ function topUp(
   for (const e of events) if (e.urn !== null) bump(e.urn, e.term, e.kind);
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
-      if (school.tier === null || !m.tiers.includes(school.tier)) continue;
+      const tiers = school.periods?.map((p) => p.tier) ?? [school.tier];
+      if (!tiers.some((t) => t !== null && m.tiers.includes(t))) continue;
       const activity: Activity | undefined =
         m.top_up === undefined ? undefined : calendar.activities.find((a) => a.id === m.top_up);
       for (const term of cal.terms) {
         if (m.terms && !m.terms.includes(term.number)) continue;
+        // A re-tiered school is held to the minimum of its tier at the term's end, from the day that tier began.
+        const period = periodOn(school.periods, term.endDay);
+        const tier = period ? period.tier : school.tier;
+        if (tier === null || !m.tiers.includes(tier)) continue;
+        const start = period?.from != null ? Math.max(term.startDay, period.from) : term.startDay;
         let n = count.get(`${school.urn}|${term.number}|${m.kind}`) ?? 0;
         const why = `added so that term ${term.number} has at least ${m.per_term} ${m.kind}${m.source ? ` (${m.source})` : ''}`;
         for (let k = 1; activity && n < m.per_term && k <= m.per_term; k++) {
@@ -337,13 +347,13 @@ function topUp(
             urn: school.urn,
             name: school.name,
             trust: (school.fields.trust as string | null) ?? null,
-            tier: school.tier,
-            level: school.level,
+            tier,
+            level: period ? period.level : school.level,
             closed: new Map<number, string>(),
             from: null,
             fromText: null,
           };
-          const days = ownerSchoolDays(cal, owner, term.startDay, term.endDay);
+          const days = ownerSchoolDays(cal, owner, start, term.endDay);
           if (!days.length) break;
           const target = days[Math.floor((k * days.length) / (m.per_term + 1))];
           const occurrence: Occurrence = {
@@ -366,7 +376,7 @@ function topUp(
         }
         if (n < m.per_term)
           lines.push(
-            `${school.urn} ${school.name} (${school.tier}): term ${term.number} has ${n} ${m.kind} ${n === 1 ? 'activity' : 'activities'}; the policy asks for at least ${m.per_term}${m.source ? ` (${m.source})` : ''}`,
+            `${school.urn} ${school.name} (${tier}): term ${term.number} has ${n} ${m.kind} ${n === 1 ? 'activity' : 'activities'}; the policy asks for at least ${m.per_term}${m.source ? ` (${m.source})` : ''}`,
           );
       }
     }

@@ -187,7 +187,7 @@ export function blankAction(): Action {
   return Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, ''])) as Action;
 }
 
-function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targets: Record<string, number>): Kpi {
+export function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targets: Record<string, number>): Kpi {
   const raw = school.fields[spec.field] ?? school.extra[spec.field] ?? null;
   const num = raw === null || raw === '' ? null : Number(raw);
   const value = num === null || Number.isNaN(num) ? null : num;

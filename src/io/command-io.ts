@@ -32,6 +32,7 @@ export interface DataOptions extends CommonOptions {
   with?: string[];
   layout?: string;
   sheet?: string;
+  tierChanges?: string;
 }
 
 export function asOfDate(options: CommonOptions, io: Io): string {

@@ -97,6 +97,7 @@ export interface DiffOptions extends CommonOptions {
   oldWith?: string[];
   layout?: string;
   sheet?: string;
+  tierChanges?: string;
 }
 
 export interface Compared {

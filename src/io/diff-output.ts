@@ -1,4 +1,5 @@
 // sit diff: reading what `sit classify` wrote (CSV or JSON), and the movements as a table or JSON.
+import type { DiffRetierings } from './diff-retierings.js';
 import type { DiffEntry, DiffResult } from '../core/diff.js';
 import { MOVEMENT_WORDS } from '../core/diff.js';
 import { fold } from '../core/values.js';
@@ -164,14 +165,16 @@ export async function diffContent(
   compared: Compared,
   format: string,
   display: { color: boolean; width?: number },
+  retierings: DiffRetierings | null = null,
 ): Promise<string | Uint8Array> {
   const policy = compared.now.loaded.policy;
   if (format === 'json')
-    return toJson(diffJson(compared.result, policy, { old: compared.old.asOf, now: compared.now.asOf }));
+    return toJson({
+      ...diffJson(compared.result, policy, { old: compared.old.asOf, now: compared.now.asOf }),
+      ...(retierings ? { retierings: retierings.json } : {}),
+    });
   const lines = [`Policy: ${policy.id}. ${sidesLine(compared)}`];
-  return renderTableOutput(
-    diffTable(compared.result, policy, lines, format === 'table' ? 'terminal' : 'file'),
-    format,
-    display,
-  );
+  const table = diffTable(compared.result, policy, lines, format === 'table' ? 'terminal' : 'file');
+  if (retierings) table.footer = [...(table.footer ?? []), ...retierings.lines];
+  return renderTableOutput(table, format, display);
 }

@@ -213,7 +213,7 @@ export function explanationJson(p: Placement, policy: Policy, asOf: string): unk
     ...(e.children ? { children: e.children.map(strip) } : {}),
   });
   return {
-    ...placementJson(p),
+    ...placementJson(p, p.retiering !== undefined),
     policy: policy.id,
     as_of: asOf,
     inspections: inspectionSummary(p.school.fields),

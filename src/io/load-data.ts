@@ -14,6 +14,7 @@ import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
 import { issueLines } from './yaml-issues.js';
 import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type Io } from './command-io.js';
+import { placementsInForce, readTierChanges, type TierChangesFile } from './tier-changes-file.js';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
 
 export function loadPolicy(options: CommonOptions, io: Io): LoadedConfig {
@@ -111,7 +112,10 @@ export interface Classified {
   loaded: LoadedConfig;
   asOf: string;
   data: SchoolsFile;
+  /** Each school with its tier in force at asOf (the computed placement kept in `retiering`). */
   placements: Placement[];
+  /** The tier-change file read, or null when none is given. */
+  tierChanges: TierChangesFile | null;
 }
 
 /**
@@ -130,7 +134,20 @@ export async function classifyData(
   for (const line of notes) note(options, io, line);
   const result = classify(data.schools, loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
-  return { loaded, asOf, data, placements: result.placements };
+  const changesPath = tierChangesPath(loaded, options, io);
+  if (changesPath === '-' && data.file === 'standard input')
+    throw usageError('--tier-changes -: standard input is already the school data');
+  const tierChanges = changesPath ? await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)) : null;
+  const placements = tierChanges
+    ? placementsInForce(result.placements, tierChanges, loaded.policy, asOf)
+    : result.placements;
+  return { loaded, asOf, data, placements, tierChanges };
+}
+
+/** The tier-change file: --tier-changes (relative to here), else `tier_changes:` in the config (relative to it), else none. */
+export function tierChangesPath(loaded: LoadedConfig, options: DataOptions, io: Io): string | null {
+  if (options.tierChanges) return options.tierChanges === '-' ? '-' : resolve(io.cwd, options.tierChanges);
+  return loaded.config.tier_changes ? resolve(loaded.dir, loaded.config.tier_changes) : null;
 }
 
 /** The config's terms, else the shipped 2026/27 dates. */

@@ -1,6 +1,7 @@
 // Classification results in the shapes people and scripts read: a table model (terminal, CSV,
 // Markdown, HTML) and the JSON of SPEC section 5.
 import type { Placement } from '../core/classify.js';
+import { describeChange } from '../core/tier-changes.js';
 import type { Policy } from '../core/policy.js';
 import type { Column, TableModel } from './formats/table-model.js';
 
@@ -17,19 +18,49 @@ export interface PlacementJson {
   [field: string]: unknown;
 }
 
-export function placementJson(p: Placement): PlacementJson {
-  return {
+/**
+ * A placement as JSON. With a tier-change file (`changes`), `tier`, `label`, `days` and `reasons`
+ * stay the computed placement, and the tier in force at --as-of is added beside it with the
+ * re-tiering in force and the school's history: a Board sees both.
+ */
+export function placementJson(p: Placement, changes = false): PlacementJson {
+  const computed = p.retiering?.classified;
+  const base: PlacementJson = {
     urn: p.school.urn,
     name: p.school.name,
-    tier: p.tier,
-    label: p.label,
-    days: p.days,
-    days_text: p.daysText,
-    reasons: p.reasons,
+    tier: computed ? computed.tier : p.tier,
+    label: computed ? computed.label : p.label,
+    days: computed ? computed.days : p.days,
+    days_text: computed ? computed.daysText : p.daysText,
+    reasons: computed ? computed.reasons : p.reasons,
     missing: p.missing,
     override: p.override,
     ...p.fields,
   };
+  if (!changes) return base;
+  const inForce = p.retiering?.inForce ?? null;
+  return {
+    ...base,
+    tier_in_force: p.tier,
+    label_in_force: p.label,
+    days_in_force: p.days,
+    retiered: inForce ? describeChange(inForce, p.label) : null,
+    tier_history: (p.retiering?.changes ?? []).map((c) => ({
+      from: c.from,
+      tier: c.tier,
+      reason: c.reason,
+      agreed_by: c.agreedBy,
+      agreed_on: c.agreedOn,
+    })),
+  };
+}
+
+/** The tier in force, in words, where a tier-change file moved it: "Stabilise [stabilise] from 2027-02-01". */
+function inForceText(p: Placement): string {
+  const inForce = p.retiering?.inForce;
+  if (!inForce)
+    return p.retiering ? `as classified (a change is planned from ${p.retiering.changes[0].from})` : 'as classified';
+  return `${p.label} [${p.tier}] from ${inForce.from}`;
 }
 
 export function countByTier(placements: Placement[], policy: Policy): string {
@@ -54,14 +85,27 @@ export function placementsTable(
   policy: Policy,
   asOf: string,
   detail: 'terminal' | 'file',
+  changes = false,
 ): TableModel {
   const fieldNames = Object.keys(policy.fields);
+  // With a tier-change file, the tier in force stands beside the computed tier (never instead of it).
+  const inForceColumns: Column[] = !changes
+    ? []
+    : detail === 'terminal'
+      ? [{ key: 'in_force', header: 'In force' }]
+      : [
+          { key: 'tier_in_force', header: 'tier_in_force' },
+          { key: 'label_in_force', header: 'label_in_force' },
+          { key: 'days_in_force', header: 'days_in_force' },
+          { key: 'retiered', header: 'retiered', wide: true },
+        ];
   const columns: Column[] =
     detail === 'terminal'
       ? [
           { key: 'urn', header: 'URN' },
           { key: 'name', header: 'School', wide: true },
           { key: 'tier', header: 'Tier' },
+          ...inForceColumns,
           { key: 'days', header: 'Days' },
           ...fieldNames.map((f) => ({ key: f, header: f.replace(/_/g, ' ') })),
           { key: 'reason', header: 'Reason', wide: true },
@@ -73,6 +117,7 @@ export function placementsTable(
           { key: 'label', header: 'label' },
           { key: 'days', header: 'days' },
           { key: 'days_text', header: 'days_text' },
+          ...inForceColumns,
           ...fieldNames.map((f) => ({ key: f, header: f })),
           { key: 'reason', header: 'reasons', wide: true },
           { key: 'missing', header: 'missing' },
@@ -80,26 +125,35 @@ export function placementsTable(
           { key: 'phase', header: 'phase' },
           { key: 'trust', header: 'trust' },
         ];
-  const rows = placements.map((p) => ({
-    urn: p.school.urn,
-    name: p.school.name,
-    tier: detail === 'terminal' ? (p.tier === null ? 'needs data' : p.label) : p.tier,
-    label: p.label,
-    days: detail === 'terminal' ? p.daysText : p.days,
-    days_text: p.daysText,
-    ...p.fields,
-    reason: p.reasons.join(' | '),
-    missing: p.missing.join('; '),
-    override: p.override,
-    phase: (p.school.fields.phase as string | null) ?? null,
-    trust: (p.school.fields.trust as string | null) ?? null,
-  }));
+  const rows = placements.map((p) => {
+    const c = p.retiering?.classified ?? p;
+    const inForce = p.retiering?.inForce ?? null;
+    return {
+      urn: p.school.urn,
+      name: p.school.name,
+      tier: detail === 'terminal' ? (c.tier === null ? 'needs data' : c.label) : c.tier,
+      label: c.label,
+      days: detail === 'terminal' ? c.daysText : c.days,
+      days_text: c.daysText,
+      in_force: inForceText(p),
+      tier_in_force: p.tier,
+      label_in_force: p.label,
+      days_in_force: p.days,
+      retiered: inForce ? describeChange(inForce, p.label) : null,
+      ...p.fields,
+      reason: p.reasons.join(' | '),
+      missing: p.missing.join('; '),
+      override: p.override,
+      phase: (p.school.fields.phase as string | null) ?? null,
+      trust: (p.school.fields.trust as string | null) ?? null,
+    };
+  });
   return {
     title: `Support tiers: ${policy.name}`,
     subtitle: [`Policy: ${policy.id}. As of ${asOf}.`],
     columns,
     rows,
-    levels: placements.map((p) => p.level),
+    levels: placements.map((p) => p.retiering?.classified.level ?? p.level),
     maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
     footer: [countByTier(placements, policy)],
   };

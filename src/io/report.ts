@@ -21,6 +21,8 @@ import {
 } from './budget-output.js';
 import { diffJson, diffTable } from './diff-output.js';
 import { placementJson } from './placements.js';
+import { cardsTable, retieringTable } from './year-report.js';
+import type { AcademyCard } from '../core/card.js';
 import { barChartSvg, type BarChart } from './svg-charts.js';
 import htmlTemplate from '../../templates/report.html';
 import mdTemplate from '../../templates/report.md';
@@ -36,6 +38,8 @@ export interface ReportInput {
   trust?: string | null;
   /** The data the report was made from: file names (never a folder path) and their dates. */
   files?: { role: string; name: string; modified: string | null }[];
+  /** Academy cards, when a targets file is given. */
+  cards?: AcademyCard[];
 }
 
 export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
@@ -131,6 +135,11 @@ export function summaryLines(input: ReportInput): string[] {
         `Within capacity: ${round2(input.budget.capacity.year.demand)} of ${round2(input.budget.capacity.year.capacity)} days for the year, and within it in every term.`,
     );
   if (input.movements) lines.push(`Since last year: ${input.movements.result.summary}.`);
+  const retiered = input.placements.filter((p) => p.retiering?.inForce);
+  if (retiered.length)
+    lines.push(
+      `Re-tiered during the year: ${retiered.map((p) => `${p.school.name} (${p.retiering!.classified.tier ?? 'needs data'} to ${p.tier} from ${p.retiering!.inForce!.from})`).join(', ')}; see "Re-tierings during the year".`,
+    );
   return lines;
 }
 
@@ -143,6 +152,8 @@ export function sections(input: ReportInput): { table: TableModel; className?: s
   if (capacity) out.push({ table: capacity });
   if (input.movements)
     out.push({ table: diffTable(input.movements.result, input.policy, [input.movements.line], 'file') });
+  for (const table of [retieringTable(input.placements, input.asOf), cardsTable(input.cards ?? [])])
+    if (table) out.push({ table });
   out.push({ table: assumptionsTable(input.budget) });
   return out;
 }
@@ -201,10 +212,16 @@ export function reportJson(input: ReportInput) {
   return {
     policy: input.policy.id,
     as_of: input.asOf,
-    schools: input.placements.map(placementJson),
+    schools: input.placements.map((p) =>
+      placementJson(
+        p,
+        input.placements.some((x) => x.retiering),
+      ),
+    ),
     budget: budgetJson(input.budget, input.policy, input.asOf),
     movements: input.movements
       ? diffJson(input.movements.result, input.policy, { old: input.movements.oldAsOf, now: input.asOf })
       : null,
+    ...(input.cards ? { cards: input.cards } : {}),
   };
 }

@@ -46,7 +46,7 @@ export function cell(text: string, header = false, width?: number, fill?: string
   });
 }
 
-function factsTable(rows: [string, string][]): Table {
+export function factsTable(rows: [string, string][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map(
@@ -68,7 +68,7 @@ function factsTable(rows: [string, string][]): Table {
 }
 
 /** A table whose first row repeats at the top of every page. */
-function gridTable(headers: string[], rows: string[][]): Table {
+export function gridTable(headers: string[], rows: string[][]): Table {
   const width = Math.floor(100 / headers.length);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

@@ -44,7 +44,7 @@ async function placedWhole(path: string, preset: string, format: string): Promis
     if (result.problems.length) return { code: 65, stdout: '' };
     const stdout =
       format === 'json'
-        ? toJson(result.placements.map(placementJson))
+        ? toJson(result.placements.map((p) => placementJson(p)))
         : toCsv(placementsTable(result.placements, policy, AS_OF, 'file'));
     return { code: 0, stdout };
   } catch (error) {

@@ -1,0 +1,102 @@
+// sit visit note --school URN: the one-page record of a visit (Markdown, HTML, Word).
+import { Command } from 'commander';
+import { usageError } from '../errors.js';
+import { toDayNumber } from '../core/dates.js';
+import { termOfDay } from '../core/terms.js';
+import { chooseVisit, visitNote } from '../core/visit-note.js';
+import { WfapAnswersSchema } from '../core/wfap.js';
+import { readAnswers } from '../io/answers-file.js';
+import { resolveFormat } from '../io/output.js';
+import { renderVisitNote } from '../io/visit-note-output.js';
+import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { dateOption, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
+import { classifyData, loadTerms, scheduleOf } from '../io/load-data.js';
+import { findSchool } from './explain.js';
+
+const FORMATS = ['md', 'html', 'docx', 'json'] as const;
+
+interface NoteOptions extends DataOptions {
+  school?: string;
+  activity?: string;
+  date?: string;
+  lead?: string;
+  answers?: string;
+}
+
+export function visitCommand(io: Io): Command {
+  const visit = new Command('visit').description('records of visits: sit visit note');
+  const note = new Command('note')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(add --help for usage)')
+    .description(
+      'the one-page record of a visit: school, tier, activity, date, lead, WFAP priorities, findings, actions',
+    )
+    .argument('[file]', 'school data (CSV, Excel .xlsx or YAML); default: schools: in trust.config.yaml')
+    .requiredOption('--school <urn>', 'the school: its URN, or its name (part of it will do)')
+    .option('--activity <id>', "the activity: its id in the policy's calendar (or its name, or free text)")
+    .option('--date <date>', "the visit's date (default: the school's next planned visit from --as-of)")
+    .option('--lead <name>', "who leads the visit (default: the plan's lead)")
+    .option('--answers <file>', "the school's WFAP answers file: its priorities and milestones");
+  withPolicyOptions(note);
+  withDataOptions(note);
+  withOutputOptions(note, FORMATS, { defaultFormat: 'md' });
+  note.addHelpText(
+    'after',
+    `
+The visit is found in the year's plan (the same schedule as sit calendar): on --date, of
+--activity, else the school's next planned visit from --as-of. A visit not on the plan is
+recorded as given, and the note says so.
+
+Examples:
+  sit visit note --school 100004 --answers wfap-answers.yaml -o visit.html
+  sit visit note --school 100004 --activity review-day --date 2027-02-09 -o visit.docx`,
+  );
+  note.action(async (file: string | undefined, options: NoteOptions) => {
+    const format = resolveFormat(options, FORMATS, false, 'md');
+    if (format === 'docx' && !options.output && io.stdout.isTTY)
+      throw usageError('a Word document cannot be shown in the terminal; add -o visit.docx');
+    const date = options.date ? dateOption('--date', options.date) : undefined;
+    const { loaded, asOf, data, placements } = await classifyData(file, options, io);
+    const placement = findSchool(placements, options.school!, data.file);
+    const urn = placement.school.urn;
+    const answers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : undefined;
+    if (answers?.school !== undefined && answers.school !== urn)
+      throw usageError(
+        `${options.answers} is the WFAP of school ${answers.school}, not ${urn}; give that school's answers`,
+      );
+    const activities = loaded.policy.calendar?.activities ?? [];
+    const activity = options.activity
+      ? (activities.find(
+          (a) => a.id === options.activity || a.name.toLowerCase() === options.activity!.toLowerCase(),
+        ) ?? options.activity)
+      : null;
+    const schedule = scheduleOf(loaded, placements, asOf);
+    const wantedActivity = activity === null ? undefined : typeof activity === 'string' ? activity : activity.id;
+    const event = schedule ? chooseVisit(schedule.events, urn, { activity: wantedActivity, date, asOf }) : null;
+    const day = date ?? event?.date ?? asOf;
+    const { cal } = loadTerms(loaded);
+    const planNote = !schedule
+      ? null
+      : `not on the plan${date ? ` for ${date}` : ''}${wantedActivity ? ` (${wantedActivity})` : ''}: recorded as given`;
+    const record = visitNote({
+      placement,
+      policy: { id: loaded.policy.id, name: loaded.policy.name },
+      asOf,
+      event,
+      activity,
+      date: day,
+      term: termOfDay(cal, toDayNumber(day)),
+      lead: options.lead,
+      planNote,
+      answers,
+    });
+    const content =
+      format === 'docx'
+        ? await (await import('../io/year-docx.js')).visitNoteDocx(record)
+        : renderVisitNote(record, format);
+    await writeOutput(options, io, content, format);
+  });
+  visit.addCommand(note);
+  return visit;
+}

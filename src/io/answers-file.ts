@@ -1,0 +1,17 @@
+// An answers file (YAML) for a WFAP or a deployment record, checked by its schema; problems are
+// bad input data (exit 65), one line each.
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { dataError } from '../errors.js';
+import { parseYamlText } from './config.js';
+import { readSettingsText } from './read-text.js';
+import { issueLines } from './yaml-issues.js';
+
+export function readAnswers<S extends z.ZodType>(file: string, schema: S, cwd: string): z.output<S> {
+  const path = resolve(cwd, file);
+  const text = readSettingsText(path, file, dataError, 'answers file');
+  const parsed = parseYamlText(text.trim() === '' ? '{}' : text, file, 'data');
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) throw dataError(issueLines(result.error, file, parsed.doc, parsed.lineCounter));
+  return result.data;
+}

@@ -1,0 +1,18 @@
+// A file of records keyed by URN that is not school data (tier changes, targets): CSV, a YAML list
+// or .xlsx, through the one table reader. Empty is null: a year with nothing to record.
+import { decode, readBytes } from './read-text.js';
+import { looksLikeYaml, readCsvTable, readYamlTable, type RawTable } from './read-table.js';
+import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
+
+export async function readRecordTable(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  shown: string,
+  isHeader: (cells: string[]) => boolean,
+): Promise<RawTable | null> {
+  const bytes = await readBytes(path, stdin, shown);
+  if (isXlsxPath(path) || looksLikeXlsx(bytes)) return readXlsxTable(bytes, shown, isHeader);
+  const source = decode(bytes, shown);
+  if (source.text.trim() === '') return null;
+  return looksLikeYaml(source, path) ? readYamlTable(source) : readCsvTable(source, isHeader);
+}
