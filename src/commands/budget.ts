@@ -42,7 +42,13 @@ Examples:
     if (options.by !== undefined && !(BUDGET_VIEWS as readonly string[]).includes(options.by))
       throw usageError(`--by ${options.by}: choose one of ${BUDGET_VIEWS.join(', ')}`);
     const { loaded, asOf, placements } = await classifyData(file, options, io);
-    const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf));
+    const result = budget(
+      placements,
+      loaded.policy,
+      loaded.config.capacity,
+      scheduleOf(loaded, placements, asOf),
+      asOf,
+    );
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
     const display = { color: useColor(options, io), width: io.stdout.columns };
     const content = await budgetContent(result, loaded.policy, asOf, { format, view, display });

@@ -8,6 +8,7 @@ import type { Placement } from './classify.js';
 import type { Capacity } from './config.js';
 import type { BudgetItem, Policy, Tier } from './policy.js';
 import { notStatedText } from './display.js';
+import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type CalendarEvent, type Schedule, type Unscheduled } from './schedule.js';
 
 export const TERMS = 6;
@@ -214,10 +215,28 @@ export function tierItems(policy: Policy, tier: Tier): BudgetItem[] {
   return [{ name: `${tier.label} support`, days: tier.days, days_per_term: tier.days_per_term, per: 'school' }];
 }
 
-function applies(_item: ItemCost, when: Record<string, string> | undefined, placement: Placement): boolean {
-  if (!when) return true;
-  return Object.entries(when).every(([field, value]) => placement.fields[field] === value);
+/**
+ * The items of a school's tier its data chooses (`when:`, core/choose.ts): each one chosen by a
+ * condition says why in its basis, with the values this school has.
+ */
+function chosenItems(items: { item: BudgetItem; cost: ItemCost }[], placement: Placement, choose: Chooser): ItemCost[] {
+  const school = {
+    urn: placement.school.urn,
+    name: placement.school.name,
+    fields: placement.school.fields,
+    extra: placement.school.extra,
+    outputs: placement.fields,
+  };
+  const out: ItemCost[] = [];
+  for (const { item, cost } of items) {
+    const { chosen, why } = choose(item.when, school);
+    if (chosen) out.push(why === null ? cost : { ...cost, basis: `${cost.basis}; chosen by its data: ${why}` });
+  }
+  return out;
 }
+
+const placedSchools = (placements: Placement[]) =>
+  placements.map((p) => ({ urn: p.school.urn, name: p.school.name, fields: p.school.fields, extra: p.school.extra }));
 
 /** The schools' days added up by tier (least support first, as a board reads it), by trust and in total. */
 function addUp(schools: SchoolBudget[], policy: Policy) {
@@ -353,10 +372,13 @@ export function personDemand(
 export function budget(
   placements: Placement[],
   policy: Policy,
-  capacity?: Capacity[],
-  schedule?: Schedule | null,
+  capacity: Capacity[] | undefined,
+  schedule: Schedule | null,
+  asOf: string,
 ): BudgetResult {
-  if (schedule && policy.calendar?.activities.length) return scheduleBudget(placements, policy, capacity, schedule);
+  const choose = chooser(policy, placedSchools(placements), asOf);
+  if (schedule && policy.calendar?.activities.length)
+    return scheduleBudget(placements, policy, capacity, schedule, choose);
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
   const compiled = new Map(
@@ -393,10 +415,7 @@ export function budget(
         stated: null,
       };
     }
-    const applicable = compiled
-      .get(p.tier)!
-      .filter(({ item, cost }) => applies(cost, item.when, p))
-      .map(({ cost }) => cost);
+    const applicable = chosenItems(compiled.get(p.tier)!, p, choose);
     // Without a trust name there is no trust to count once for: count per school.
     const isTrustItem = (c: ItemCost) => c.per === 'trust' && trust !== null;
     const own = applicable.filter((c) => !isTrustItem(c) && !c.subjectTo);
@@ -522,6 +541,7 @@ function scheduleBudget(
   policy: Policy,
   capacity: Capacity[] | undefined,
   schedule: Schedule,
+  choose: Chooser,
 ): BudgetResult {
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
@@ -583,10 +603,7 @@ function scheduleBudget(
       };
     }
     const stated = statedDays(tiers.get(p.tier)!);
-    const applicable = extras
-      .get(p.tier)!
-      .filter(({ item }) => !item.when || Object.entries(item.when).every(([f, v]) => p.fields[f] === v))
-      .map(({ cost }) => cost);
+    const applicable = chosenItems(extras.get(p.tier)!, p, choose);
     const own = applicable.filter((c) => !c.subjectTo);
     const conditional = applicable.filter((c) => c.subjectTo);
     const exact = own.filter((c) => c.kind === 'exact');

@@ -30,7 +30,8 @@ import {
   whyClosed,
   type TermCalendar,
 } from './terms.js';
-import type { Condition } from './policy.js';
+import { ConditionSchema, type Condition } from './condition-schema.js';
+import type { Choice } from './choose.js';
 
 const tierId = z.union([z.string(), z.number()]).transform(String);
 const termNumber = z.number().int().min(1).max(6);
@@ -57,11 +58,8 @@ export const ActivitySchema = z
     per: z.enum(['school', 'trust', 'organisation']).default('school'),
     /** The tiers it applies to; absent or "all" means every school, including those needing data. */
     tiers: z.union([z.literal('all'), z.array(tierId).min(1)]).default('all'),
-    /**
-     * Chosen by school data as well as tier: a policy condition (e.g. maintained schools only),
-     * checked against the condition schema by checkPolicy (policy.ts imports this file).
-     */
-    when: z.custom<Condition>((v) => typeof v === 'object' && v !== null, 'a condition, as in a tier rule').optional(),
+    /** Chosen by school data as well as tier: a policy condition, its names checked as a tier rule's are. */
+    when: ConditionSchema.optional(),
     /** Offered on request: listed, not scheduled or costed. */
     optional: z.boolean().default(false),
     /** A date column of the school (e.g. joined_trust): nothing is planned before that date. */
@@ -233,6 +231,8 @@ export interface CalendarSchool {
   extra: Record<string, string>;
   /** A school re-tiered during the year: its tier from each date (core/tier-changes.ts); else it keeps `tier` all year. */
   periods?: SchoolPeriod[];
+  /** The policy's output fields as placed, for `when:` (core/choose.ts). */
+  outputs?: Record<string, string | null>;
 }
 
 /** A stretch of the year in one tier: from day `from` (null: the year's start) to the day before `until` (null: its end). */
@@ -455,8 +455,8 @@ export function ownerSchoolDays(cal: TermCalendar, owner: Owner, from: number, t
 }
 
 export interface DueOptions {
-  /** Whether a school meets an activity's `when:` condition (true when the activity has none). */
-  meets?: (a: Activity, school: CalendarSchool, condition: Condition) => boolean;
+  /** Whether an activity's `when:` chooses a school, and why (core/choose.ts); without it, every school. */
+  choose?: (when: Condition | undefined, school: CalendarSchool) => Choice;
 }
 
 export interface DueResult {
@@ -494,15 +494,23 @@ export function dueOccurrences(
       ...(s.periods ? { periods: s.periods } : {}),
     });
   }
-  const meetsWhen = (a: Activity, s: CalendarSchool) => a.when === undefined || (options.meets?.(a, s, a.when) ?? true);
-  const qualifies = (a: Activity, s: CalendarSchool) =>
-    (s.periods ? s.periods.some((p) => appliesTo(a, p.tier)) : appliesTo(a, s.tier)) && meetsWhen(a, s);
+  // A school its when: chooses says why on each of its events.
+  const whyOf = new Map<CalendarSchool, string>();
+  const qualifies = (a: Activity, s: CalendarSchool) => {
+    if (!(s.periods ? s.periods.some((p) => appliesTo(a, p.tier)) : appliesTo(a, s.tier))) return false;
+    if (a.when === undefined || !options.choose) return true;
+    const { chosen, why } = options.choose(a.when, s);
+    if (chosen && why !== null) whyOf.set(s, why);
+    return chosen;
+  };
 
   for (const a of calendar.activities) {
+    whyOf.clear();
     const schoolsFor = sorted.filter((s) => qualifies(a, s));
     if (schoolsFor.length === 0) continue;
     // Owners: each school, each trust once (a school outside a trust is its own), or one for all.
-    const owners: { owner: Owner; school: CalendarSchool | null }[] = [];
+    const owners: { owner: Owner; school: CalendarSchool | null; notes: string[] }[] = [];
+    const chosenNote = (s: CalendarSchool) => (whyOf.has(s) ? [`chosen by its data: ${whyOf.get(s)}`] : []);
     if (a.per === 'school') {
       for (const s of schoolsFor) {
         const base = schoolOwner.get(s.urn) as Owner;
@@ -514,7 +522,11 @@ export function dueOccurrences(
         // A re-tiered school: one owner for each stretch of the year whose tiers have the activity.
         for (const span of activitySpans(a, s.periods)) {
           const first = periodOn(s.periods, span.from ?? Number.NEGATIVE_INFINITY);
-          owners.push({ owner: span.whole ? owner : { ...owner, tier: first?.tier ?? owner.tier, span }, school: s });
+          owners.push({
+            owner: span.whole ? owner : { ...owner, tier: first?.tier ?? owner.tier, span },
+            school: s,
+            notes: chosenNote(s),
+          });
         }
       }
     } else if (a.per === 'trust') {
@@ -522,7 +534,7 @@ export function dueOccurrences(
       for (const s of schoolsFor) {
         const trust = (s.fields.trust as string | null) ?? null;
         if (trust === null) {
-          owners.push({ owner: schoolOwner.get(s.urn) as Owner, school: s });
+          owners.push({ owner: schoolOwner.get(s.urn) as Owner, school: s, notes: chosenNote(s) });
           continue;
         }
         if (seen.has(trust)) continue;
@@ -540,6 +552,7 @@ export function dueOccurrences(
             fromText: null,
           },
           school: null,
+          notes: [],
         });
       }
     } else {
@@ -556,6 +569,7 @@ export function dueOccurrences(
           fromText: null,
         },
         school: null,
+        notes: [],
       });
     }
     if (a.optional) {
@@ -570,20 +584,20 @@ export function dueOccurrences(
       continue;
     }
     if (a.every_weeks !== undefined) {
-      for (const { owner } of owners) occurrences.push(...cadence(cal, a, owner, dropped));
+      for (const { owner, notes } of owners) occurrences.push(...cadence(cal, a, owner, notes, dropped));
       continue;
     }
     if (a.every_years !== undefined) {
-      const due: { owner: Owner; name: string; note: string }[] = [];
-      for (const { owner, school } of owners) {
+      const due: { owner: Owner; name: string; note: string; notes: string[] }[] = [];
+      for (const { owner, school, notes } of owners) {
         const cycle = cycleDue(cal, a, school as CalendarSchool);
         if (cycle === 'missing')
           missingDates.push({ urn: owner.urn as number, name: owner.name, activity: a.name, field: a.from as string });
-        else if (cycle) due.push({ owner, ...cycle });
+        else if (cycle) due.push({ owner, notes, ...cycle });
       }
       const term = a.term ?? 1;
       due.forEach((d, i) =>
-        occurrences.push(...termly(cal, a, d.owner, term, 0, 1, i, due.length, d.name, [d.note], dropped)),
+        occurrences.push(...termly(cal, a, d.owner, term, 0, 1, i, due.length, d.name, [d.note, ...d.notes], dropped)),
       );
       continue;
     }
@@ -592,8 +606,8 @@ export function dueOccurrences(
     for (const t of terms) perTerm.set(t, (perTerm.get(t) ?? 0) + 1);
     for (const [term, count] of [...perTerm].sort((x, y) => x[0] - y[0])) {
       for (let k = 0; k < count; k++) {
-        owners.forEach(({ owner }, i) =>
-          occurrences.push(...termly(cal, a, owner, term, k, count, i, owners.length, a.name, [], dropped)),
+        owners.forEach(({ owner, notes }, i) =>
+          occurrences.push(...termly(cal, a, owner, term, k, count, i, owners.length, a.name, notes, dropped)),
         );
       }
     }
@@ -674,7 +688,7 @@ function termly(
 }
 
 /** Every N weeks on a weekday from the first such weekday of term 1 (see the file comment). */
-function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[]): Occurrence[] {
+function cadence(cal: TermCalendar, a: Activity, owner: Owner, notes: string[], dropped: Dropped[]): Occurrence[] {
   const every = a.every_weeks as number;
   const first = cal.terms[0].startDay;
   const last = cal.terms[cal.terms.length - 1].endDay;
@@ -740,7 +754,7 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, dropped: Dropped[
       series,
       minGap: Math.ceil((every * 7) / 2),
       movedFrom,
-      notes: [],
+      notes,
     });
   }
   return out;

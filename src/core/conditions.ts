@@ -202,11 +202,21 @@ function valueSubject(name: string, scope: Scope): Subject {
     );
   } else {
     const values = scope.policy.fields[name] ?? [];
-    built = casesSubject(
+    const cases = casesSubject(
       name.replace(/_/g, ' '),
       values.map((v) => ({ value: v.value, evaluate: v.when ? compileCondition(v.when, scope.policy) : undefined })),
       null,
     );
+    // A school already placed has its output fields decided (by tier too): read them as placed.
+    built = {
+      ...cases,
+      value: (s, ctx) => (ctx.outputs && name in ctx.outputs ? ctx.outputs[name] : cases.value(s, ctx)),
+      get: (s, ctx) => {
+        if (!ctx.outputs || !(name in ctx.outputs)) return cases.get(s, ctx);
+        const value = ctx.outputs[name];
+        return value === null ? { value, missing: [name] } : { value, seen: value, missing: [] };
+      },
+    };
   }
   return Object.assign(subject, built);
 }

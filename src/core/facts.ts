@@ -9,6 +9,11 @@ export interface FactContext {
   asOf: string;
   /** Schools per trust name in the same file, for the DfE offer's route. */
   trustSizes: ReadonlyMap<string, number>;
+  /**
+   * The school's output fields as placed (tier included), for an activity's or budget item's
+   * `when:`: `value: route` then reads the route decided, not the field's cases again.
+   */
+  outputs?: Readonly<Record<string, string | null>>;
 }
 
 export interface FactValue {

@@ -2,9 +2,9 @@
 // that they plan (and cost) the same events. Pure.
 import type { Placement } from './classify.js';
 import type { Capacity } from './config.js';
-import { compileCondition, type Evaluator } from './conditions.js';
+import { chooser } from './choose.js';
 import type { Policy } from './policy.js';
-import type { Activity, CalendarSchool, SchoolPeriod } from './calendar.js';
+import type { CalendarSchool, SchoolPeriod } from './calendar.js';
 import { toDayNumber } from './dates.js';
 import { describeChange, type TierPeriod } from './tier-changes.js';
 import { buildSchedule, type Schedule, type ScheduleSettings } from './schedule.js';
@@ -23,6 +23,7 @@ export function calendarSchools(placements: Placement[]): CalendarSchool[] {
     level: p.level,
     fields: p.school.fields,
     extra: p.school.extra,
+    outputs: p.fields,
     ...(p.retiering ? { periods: schoolPeriods(p.retiering.periods) } : {}),
   }));
 }
@@ -44,26 +45,10 @@ export function planYear(
   cal: TermCalendar,
   options: { asOf: string; capacity?: Capacity[]; settings?: Partial<ScheduleSettings> },
 ): Schedule {
-  const trustSizes = new Map<string, number>();
-  for (const s of schools) {
-    const trust = s.fields.trust;
-    if (typeof trust === 'string') trustSizes.set(trust, (trustSizes.get(trust) ?? 0) + 1);
-  }
-  const compiled = new Map<Activity, Evaluator>();
-  // A school whose data cannot say (a blank the condition needs) is not chosen.
-  const meets = (a: Activity, s: CalendarSchool) => {
-    let test = compiled.get(a);
-    if (!test) compiled.set(a, (test = compileCondition(a.when!, policy)));
-    return (
-      test.test(
-        { line: 0, urn: s.urn, name: s.name, fields: s.fields, extra: s.extra },
-        { asOf: options.asOf, trustSizes },
-      ) === true
-    );
-  };
+  const choose = chooser(policy, schools, options.asOf);
   return buildSchedule(schools, policy.calendar ?? { notes: [], activities: [], minimums: [] }, cal, {
     capacity: options.capacity,
     settings: options.settings,
-    meets,
+    choose,
   });
 }

@@ -72,13 +72,16 @@ export function checkLanguage(policy: Policy, ctx: Ctx): void {
       );
     if (kind === 'condition')
       return issue(path, `"${name}" is a condition: test it with "use: ${name}", not as a value`);
-    if (kind === 'field' && policy.fields[name].some((v) => v.tiers)) {
+    // An activity's or budget item's when: chooses among placed schools: it reads the output
+    // fields as placed (a blank one does not choose), and nothing refers to it.
+    const placed = owner.kind === 'activity' || owner.kind === 'budget';
+    if (!placed && kind === 'field' && policy.fields[name].some((v) => v.tiers)) {
       return issue(
         path,
         `the output field "${name}" depends on the tier (tiers:), which the rules decide; a rule cannot read it`,
       );
     }
-    if (kind === 'field' && policy.fields[name][policy.fields[name].length - 1].when) {
+    if (!placed && kind === 'field' && policy.fields[name][policy.fields[name].length - 1].when) {
       issue(
         path,
         `a rule reads the output field "${name}", which can be left without a value: give its last value no when, so every school has one`,
@@ -86,9 +89,10 @@ export function checkLanguage(policy: Policy, ctx: Ctx): void {
     }
     if (asNumber && kind !== 'calc')
       issue(path, `"${name}" is not a number (it is chosen by cases); compare it with is/in, not in arithmetic`);
-    if (owner.kind !== 'rule') edge(owner, name);
+    edge(owner, name);
   };
   const edge = (owner: Owner, name: string) => {
+    if (owner.kind !== 'field' && owner.kind !== 'definition') return;
     const set = refs.get(owner.name) ?? new Set<string>();
     set.add(name);
     refs.set(owner.name, set);
@@ -126,7 +130,7 @@ export function checkLanguage(policy: Policy, ctx: Ctx): void {
           [...path, 'use'],
           `"${use.use}" is a value, not a condition: test it with "value: ${use.use}" and is/in/lt/gt`,
         );
-      else if (owner.kind !== 'rule') edge(owner, use.use);
+      else edge(owner, use.use);
     },
     count: (count, path) => {
       const n = count.is ?? count.gte ?? count.lte ?? count.gt ?? count.lt ?? 0;

@@ -53,8 +53,12 @@ export function walkCondition(condition: Condition, path: Path, visitor: PolicyV
   }
 }
 
-/** Walks one top-level place: a rule, an output field value, or a definition. */
-export type Owner = { kind: 'rule' | 'field' | 'definition'; name: string };
+/**
+ * Walks one top-level place: a rule, an output field value, a definition, or the `when:` of a
+ * calendar activity or a budget item (these choose among schools already placed, so they may read
+ * the tier's output fields).
+ */
+export type Owner = { kind: 'rule' | 'field' | 'definition' | 'activity' | 'budget'; name: string };
 
 export function walkPolicy(policy: Policy, visitor: (owner: Owner) => PolicyVisitor): void {
   policy.tiers.forEach((tier, i) =>
@@ -72,5 +76,14 @@ export function walkPolicy(policy: Policy, visitor: (owner: Owner) => PolicyVisi
     if (def.when) walkCondition(def.when, ['definitions', name, 'when'], v);
     if (def.calc !== undefined) walkExpr(def.calc, ['definitions', name, 'calc'], v);
     def.cases?.forEach((c, i) => walkCondition(c.when, ['definitions', name, 'cases', i, 'when'], v));
+  }
+  policy.calendar?.activities.forEach((a, i) => {
+    if (a.when) walkCondition(a.when, ['calendar', 'activities', i, 'when'], visitor({ kind: 'activity', name: a.id }));
+  });
+  for (const [tier, items] of Object.entries(policy.budget?.tiers ?? {})) {
+    items.forEach((item, i) => {
+      if (item.when)
+        walkCondition(item.when, ['budget', 'tiers', tier, i, 'when'], visitor({ kind: 'budget', name: item.name }));
+    });
   }
 }

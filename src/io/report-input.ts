@@ -52,7 +52,7 @@ export async function reportInput(
   io: Io,
 ): Promise<ReportInput> {
   const { loaded, asOf, placements } = classified;
-  const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf));
+  const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf), asOf);
   const movements = options.previous ? await movementsSince(options.previous, file, classified, options, io) : null;
   const trusts = new Set(
     placements.map((p) => p.school.fields.trust).filter((t): t is string => typeof t === 'string' && t !== ''),

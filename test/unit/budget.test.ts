@@ -24,7 +24,7 @@ function run(preset: string, capacity: Capacity[] | undefined = team) {
   const policy = presetPolicy(preset);
   const { placements } = classify(schools, policy, { asOf });
   const schedule = policy.calendar ? planYear(policy, calendarSchools(placements), cal, { asOf, capacity }) : null;
-  const result = budget(placements, policy, capacity, schedule);
+  const result = budget(placements, policy, capacity, schedule, asOf);
   const school = (urn: number) => result.schools.find((s) => s.urn === urn)!;
   const tier = (id: string) => result.byTier.find((t) => t.tier === id)!;
   return { result, school, tier, schedule };
@@ -107,6 +107,11 @@ describe('dfe-tsio-2023: "up to 10 days ... per school on the standalone route, 
     // Trust route: Kestrel (100004, 100019) once: 10; Northbridge (100024) once: 10.
     expect(school(100004).days).toBe(0);
     expect(school(100004).basis).toContain('counted once for Kestrel Academies Trust');
+    // Each item chosen by the school's route says so (when: { value: route, is: trust }).
+    expect(school(100004).basis).toContain(
+      'up to 10 days: a ceiling, counted at its upper bound; chosen by its data: route is trust',
+    );
+    expect(school(100005).basis).toContain('chosen by its data: route is standalone');
     expect(result.byTrust.find((t) => t.trust === 'Kestrel Academies Trust')!.days).toBe(10);
     // 30 + 10 + 10 = 50, not 6 x 10 = 60.
     expect(tier('eligible').days).toBe(50);

@@ -288,9 +288,11 @@ describe('what real policies schedule (issue 12, item 6)', () => {
       },
       { id: 'extra', name: 'Extra review', kind: 'QA', type: 'visit', lead: 'SIA', terms: [3], optional: true },
     ]);
-    const meets = (_a: unknown, s: CalendarSchool) => s.fields.trust === null;
-    const s = buildSchedule([school(100001, null), school(100002, null, { trust: null })], c, cal, { meets });
+    const choose = (_w: unknown, s: CalendarSchool) =>
+      s.fields.trust === null ? { chosen: true, why: 'trust is blank' } : { chosen: false, why: null };
+    const s = buildSchedule([school(100001, null), school(100002, null, { trust: null })], c, cal, { choose });
     expect(s.events.map((e) => e.urn)).toEqual([100002]);
+    expect(s.events[0].note).toBe('chosen by its data: trust is blank');
     expect(s.onRequest).toEqual([
       { activity: 'Extra review', activity_id: 'extra', kind: 'QA', lead: 'SIA', owners: 2, source: null },
     ]);

@@ -87,7 +87,7 @@ describe('a re-tiering switches the schedule on its date', () => {
   });
 
   it('costs the schedule as built: the budget and the calendar agree to the day', () => {
-    const result = budget(retiered, policy, undefined, after);
+    const result = budget(retiered, policy, undefined, after, asOf);
     const school = result.schools.find((s) => s.urn === 100002)!;
     const scheduled = after.events.filter((e) => e.urn === 100002).reduce((sum, e) => sum + e.days, 0);
     expect(school.scheduled).toBe(scheduled);
