@@ -40,24 +40,49 @@ describe('sit budget', () => {
       },
     ]);
     expect(json.total).toMatchObject({ days: 517.5, unknown: 0, needs_data: 1, unscheduled: 0 });
-    expect(json.capacity.terms[4]).toEqual({ term: 5, demand: 105.5, capacity: 105, balance: -0.5, over: true });
+    // The fixture trust's eight people can keep the plan: term 5 (the 2-day Trust Review) is the
+    // busiest, 105.5 days against 155, and nobody is past their own days.
+    expect(json.capacity.terms[4]).toEqual({ term: 5, demand: 105.5, capacity: 155, balance: 49.5, over: false });
+    expect(json.capacity.over_allocated).toBe(false);
     expect(json.capacity.by_person.map((p: { name: string }) => p.name)).toEqual([
       'Alex Morgan',
       'Jordan Hale',
       'Sam Okafor',
       'Priya Shah',
+      'Tom Reilly',
+      'Aisha Begum',
       'Chris Byrne',
       'Dana Lee',
     ]);
-    // Over-allocation is said plainly, per term and per person, but without --strict the run succeeds.
+    for (const p of json.capacity.by_person as { name: string; year: { over: boolean }; terms: { over: boolean }[] }[])
+      expect([p.name, p.year.over || p.terms.some((t) => t.over)]).toEqual([p.name, false]);
     expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('OVER-ALLOCATED');
+  });
+
+  it("a new user's first run is a plan the team can keep: --strict exits 0 on the fixture trust", async () => {
+    const r = await runInProcess(['budget', 'schools.csv', ...asOf, '--format', 'csv', '--strict'], { cwd: FIXTURES });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('an under-staffed team: over-allocation is said plainly, per term and per person; without --strict the run succeeds', async () => {
+    const r = await runInProcess(
+      ['budget', 'schools.csv', ...asOf, '--config', 'understaffed.config.yaml', '--format', 'json'],
+      { cwd: FIXTURES },
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.capacity.terms[4]).toEqual({ term: 5, demand: 105.5, capacity: 105, balance: -0.5, over: true });
     expect(r.stderr).toContain(
       'OVER-ALLOCATED: demand exceeds capacity in term 5 by 0.5 days, Sam Okafor: term 4 by 1',
     );
   });
 
   it('--strict exits 1 when over-allocated, after writing the output', () => {
-    const r = runSit(['budget', 'schools.csv', ...asOf, '--format', 'csv', '--strict'], { cwd: FIXTURES });
+    const r = runSit(
+      ['budget', 'schools.csv', ...asOf, '--config', 'understaffed.config.yaml', '--format', 'csv', '--strict'],
+      { cwd: FIXTURES },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout.split('\r\n')[0]).toBe(
       'urn,name,trust,tier,days,scheduled,stated,unscheduled,ceiling,days_text,T1,T2,T3,T4,T5,T6,paid_by,basis',

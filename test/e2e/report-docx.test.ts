@@ -9,7 +9,18 @@ import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { FIXTURES, runInProcess, runSit } from '../helpers/run-sit.js';
 
-const args = ['report', 'schools.csv', '--previous', 'schools-2025.csv', '--as-of', '2026-09-01', '--quiet'];
+// The under-staffed fixture team, so the report has its over-allocation line.
+const args = [
+  'report',
+  'schools.csv',
+  '--previous',
+  'schools-2025.csv',
+  '--as-of',
+  '2026-09-01',
+  '--config',
+  'understaffed.config.yaml',
+  '--quiet',
+];
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 let dir: string;
 let docx: Buffer;

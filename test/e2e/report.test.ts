@@ -20,9 +20,21 @@ beforeAll(async () => {
 describe('sit report', () => {
   it('writes one HTML file with the tiers, budget, capacity, movements and three charts', async () => {
     const out = join(dir, 'board.html');
-    const r = await runInProcess(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out], {
-      cwd: FIXTURES,
-    });
+    // The under-staffed fixture team, so the report shows over-allocation.
+    const r = await runInProcess(
+      [
+        'report',
+        'schools.csv',
+        '--previous',
+        'schools-2025.csv',
+        ...asOf,
+        '--config',
+        'understaffed.config.yaml',
+        '-o',
+        out,
+      ],
+      { cwd: FIXTURES },
+    );
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html.match(/<svg /g)).toHaveLength(3);
@@ -37,7 +49,7 @@ describe('sit report', () => {
       'report',
       `${FIXTURES}/schools.csv`,
       '--config',
-      `${FIXTURES}/trust.config.yaml`,
+      `${FIXTURES}/understaffed.config.yaml`,
       ...asOf,
       '--format',
       'md',
@@ -53,9 +65,23 @@ describe('sit report', () => {
 describe('the board report in Chromium', () => {
   it('renders its charts visibly, fetches nothing, and prints on A4 portrait', async () => {
     const out = join(dir, 'board-chromium.html');
-    const r = runSit(['report', 'schools.csv', '--previous', 'schools-2025.csv', ...asOf, '-o', out, '--quiet'], {
-      cwd: FIXTURES,
-    });
+    const r = runSit(
+      [
+        'report',
+        'schools.csv',
+        '--previous',
+        'schools-2025.csv',
+        ...asOf,
+        '--config',
+        'understaffed.config.yaml',
+        '-o',
+        out,
+        '--quiet',
+      ],
+      {
+        cwd: FIXTURES,
+      },
+    );
     expect(r.code, r.stderr).toBe(0);
     const page = await browser!.newPage();
     const requests: string[] = [];
@@ -84,7 +110,7 @@ describe('the board report in Chromium', () => {
       expect(bar!.height).toBeGreaterThan(0);
     }
     expect(await charts.nth(0).locator('title').first().textContent()).toBe('Schools per tier');
-    expect(await charts.nth(1).locator('rect.alert').count()).toBe(1); // term 5 over capacity
+    expect(await charts.nth(1).locator('rect.alert').count()).toBe(1); // term 5 over the under-staffed team's capacity
     // Real table headers.
     expect(await page.locator('thead th').count()).toBeGreaterThan(10);
     // Only the file itself was loaded: no network request of any kind.

@@ -79,12 +79,16 @@ describe("rlt-categories: the schedule costed, the source's days beside it", () 
     expect(c.byPerson.map((p) => [p.name, p.year.capacity])).toEqual([
       ['Alex Morgan', 60],
       ['Jordan Hale', 150],
-      ['Sam Okafor', 90],
-      ['Priya Shah', 90],
+      ['Sam Okafor', 120],
+      ['Priya Shah', 120],
+      ['Tom Reilly', 120],
+      ['Aisha Begum', 120],
       ['Chris Byrne', 120],
       ['Dana Lee', 120],
     ]);
     expect(c.unassigned).toEqual([]);
+    // The fixture trust's team can keep the plan: nobody past their days in a term or the year.
+    expect(c.overAllocated).toBe(false);
   });
 });
 
