@@ -3,7 +3,7 @@
 // needs. Pure: dates are ISO strings (YYYY-MM-DD) and whole day numbers.
 import { z } from 'zod';
 import { parseDate } from './values.js';
-import { academicYearName, academicYearOf, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
+import { academicYearName, academicYearOf, toDayNumber } from './dates.js';
 
 /** An ISO or UK (day-first) date, kept as YYYY-MM-DD. */
 const DateSchema = z.union([z.string(), z.number()]).transform((raw, ctx) => {
@@ -135,7 +135,11 @@ export function termOfDay(cal: TermCalendar, day: number): number | null {
   return null;
 }
 
-const weekdayOfDay = (day: number) => isoWeekday(fromDayNumber(day));
+/**
+ * ISO weekday (1 Monday ... 7 Sunday) of a day number, by arithmetic: day 0 (1 January 1970) was a
+ * Thursday. The scheduler asks this of every day of every window, so no date string is built.
+ */
+export const weekdayOfDay = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
 
 export function isSchoolDay(cal: TermCalendar, day: number): boolean {
   return weekdayOfDay(day) <= 5 && termOfDay(cal, day) !== null && !cal.closures.has(day);

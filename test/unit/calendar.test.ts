@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
-import { TermsSchema, termCalendar, type TermCalendar } from '../../src/core/terms.js';
+import { TermsSchema, termCalendar, weekdayOfDay, type TermCalendar } from '../../src/core/terms.js';
 import {
   ActivitySchema,
   CalendarSchema,
@@ -585,5 +585,14 @@ describe('a generated trust of 100 schools with 6 named people (the done-when)',
       expect(p.roles).toContain(e.role);
     }
     for (const u of schedule.unscheduled) expect(u.reason).toMatch(/fully booked|no school day/);
+  });
+});
+
+describe('the scheduler at England scale: same output, cheaper arithmetic', () => {
+  it("a day's weekday by arithmetic is the calendar's, for every day from 1900 to 2100", () => {
+    // Was isoWeekday(fromDayNumber(day)): a date string per day asked, 60% of a year's calendar.
+    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2100-12-31'); day++)
+      if (weekdayOfDay(day) !== isoWeekday(fromDayNumber(day))) expect(fromDayNumber(day)).toBe('the same weekday');
+    expect([weekdayOfDay(toDayNumber('2026-09-03')), weekdayOfDay(toDayNumber('1969-12-28'))]).toEqual([4, 7]);
   });
 });
