@@ -3,11 +3,14 @@ import { Command } from 'commander';
 import { budget } from '../core/budget.js';
 import { usageError } from '../errors.js';
 import { BUDGET_VIEWS, budgetContent, overAllocation, totalLine } from '../io/budget-output.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { withDataOptions, withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
-import { classifyData, scheduleOf } from '../io/load-data.js';
+import { classifyData, loadTerms, scheduleOf } from '../io/load-data.js';
+import { deliveredFor } from '../io/delivery-input.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
+
+type BudgetOptions = DataOptions & { by?: string; strict?: boolean; log?: string };
 
 export function budgetCommand(io: Io): Command {
   const cmd = new Command('budget')
@@ -15,6 +18,7 @@ export function budgetCommand(io: Io): Command {
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
   withDataOptions(cmd);
+  withLogOption(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd
     .option('--by <view>', `one view only: ${BUDGET_VIEWS.join(', ')} (CSV shows school unless told)`)
@@ -37,21 +41,20 @@ Examples:
   sit budget schools.csv --format json | jq '.total'
   sit budget schools.csv --strict -o budget.csv  exit code 1 if over-allocated (for pipelines)`,
   );
-  cmd.action(async (file: string | undefined, options: DataOptions & { by?: string; strict?: boolean }) => {
+  cmd.action(async (file: string | undefined, options: BudgetOptions) => {
     const format = outputFormat(options, io, FORMATS);
     if (options.by !== undefined && !(BUDGET_VIEWS as readonly string[]).includes(options.by))
       throw usageError(`--by ${options.by}: choose one of ${BUDGET_VIEWS.join(', ')}`);
     const { loaded, asOf, placements } = await classifyData(file, options, io);
-    const result = budget(
-      placements,
-      loaded.policy,
-      loaded.config.capacity,
-      scheduleOf(loaded, placements, asOf),
-      asOf,
-    );
+    const schedule = scheduleOf(loaded, placements, asOf);
+    const result = budget(placements, loaded.policy, loaded.config.capacity, schedule, asOf);
+    // With a visit log (--log or log:): the days delivered and remaining beside the budget's.
+    const { cal } = loadTerms(loaded);
+    const { cwd, stdin } = io;
+    const delivered = await deliveredFor({ given: options.log, loaded, cwd, stdin, schedule, asOf, cal, result });
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
     const display = { color: useColor(options, io), width: io.stdout.columns };
-    const content = await budgetContent(result, loaded.policy, asOf, { format, view, display });
+    const content = await budgetContent(result, loaded.policy, asOf, { format, view, display, delivered });
     await writeOutput(options, io, content, format);
     if (format !== 'table' || options.output) note(options, io, `${totalLine(result)} (${loaded.policySource})`);
     const over = overAllocation(result, options.strict);

@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import { planCalendar, type CalendarOptions } from '../io/calendar-plan.js';
 import { writeCalendar } from '../io/calendar-write.js';
 import { outputFormat, type Io } from '../io/command-io.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { withDataOptions, withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx', 'ics'] as const;
 
@@ -31,6 +31,7 @@ export function calendarCommand(io: Io): Command {
     );
   withPolicyOptions(cmd);
   withDataOptions(cmd);
+  withLogOption(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText(
     'after',

@@ -18,9 +18,6 @@ export interface LogOptions extends CommonOptions {
   log?: string;
 }
 
-export const withLogOption = (cmd: Command): Command =>
-  cmd.option('--log <file>', 'the visit log (CSV, YAML or .xlsx); default: log: in trust.config.yaml');
-
 /** The log named by --log or `log:`, else a usage error saying how to name one. */
 export function requireLog(options: LogOptions, loaded: LoadedConfig, io: Io): { path: string; shown: string } {
   const log = logPath(options.log, loaded.config.log, loaded.dir, io.cwd);

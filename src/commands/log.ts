@@ -8,10 +8,10 @@ import { readLog } from '../io/log-file.js';
 import { entryJson, logTable, type LogView } from '../io/log-output.js';
 import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { ADD_ONLY, addToLog, logNames, requireLog, withAddOptions, withLogOption, type AddOptions } from './log-add.js';
+import { ADD_ONLY, addToLog, logNames, requireLog, withAddOptions, type AddOptions } from './log-add.js';
 import { loadPolicy, loadTerms } from '../io/load-data.js';
 import { note, outputFormat, useColor, type Io } from '../io/command-io.js';
-import { withOutputOptions, withPolicyOptions } from './options.js';
+import { withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 

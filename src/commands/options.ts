@@ -47,3 +47,7 @@ export function withDataOptions(cmd: Command, file = 'FILE'): Command {
       'mid-year re-tierings (urn, from, tier, reason, agreed_by, agreed_on; CSV, YAML or .xlsx); also tier_changes: in trust.config.yaml',
     );
 }
+
+/** --log: the visit log (sit log, and delivered against plan in calendar, budget and report). */
+export const withLogOption = (cmd: Command): Command =>
+  cmd.option('--log <file>', 'the visit log (CSV, YAML or .xlsx); default: log: in trust.config.yaml');

@@ -4,12 +4,14 @@ import { resolveFormat } from '../io/output.js';
 import { overAllocation } from '../io/budget-output.js';
 import { reportContent, reportInput } from '../io/report-input.js';
 import { usageError } from '../errors.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { withDataOptions, withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
 import { note, writeOutput, type DataOptions, type Io } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 import { academyCards } from '../io/targets-file.js';
 
 const FORMATS = ['html', 'docx', 'md', 'json'] as const;
+
+type ReportOptions = DataOptions & { previous?: string; strict?: boolean; log?: string };
 
 export function reportCommand(io: Io): Command {
   const cmd = new Command('report')
@@ -17,6 +19,7 @@ export function reportCommand(io: Io): Command {
     .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
   withPolicyOptions(cmd);
   withDataOptions(cmd);
+  withLogOption(cmd);
   withOutputOptions(cmd, FORMATS, { defaultFormat: 'html' });
   cmd
     .option('--previous <old>', "last year's school data or sit classify output: adds the movements since then")
@@ -38,23 +41,18 @@ Examples:
   sit report schools.csv -o board-report.docx
   sit report schools.csv --format md -o board-report.md`,
   );
-  cmd.action(
-    async (
-      file: string | undefined,
-      options: DataOptions & { previous?: string; strict?: boolean; targets?: string },
-    ) => {
-      const format = resolveFormat(options, FORMATS, false, 'html');
-      if (format === 'docx' && !options.output && io.stdout.isTTY)
-        throw usageError('a Word document cannot be shown in the terminal; add -o board-report.docx');
-      const classified = await classifyData(file, options, io);
-      const input = await reportInput(file, classified, options, io);
-      const cards = await academyCards(classified.loaded, classified.placements, classified.asOf, options.targets, io);
-      if (cards) input.cards = cards;
-      await writeOutput(options, io, await reportContent(input, format), format);
-      if (options.output) note(options, io, `Wrote ${options.output} (${classified.loaded.policySource})`);
-      const over = overAllocation(input.budget, options.strict);
-      if (over) note(options, io, over);
-    },
-  );
+  cmd.action(async (file: string | undefined, options: ReportOptions & { targets?: string }) => {
+    const format = resolveFormat(options, FORMATS, false, 'html');
+    if (format === 'docx' && !options.output && io.stdout.isTTY)
+      throw usageError('a Word document cannot be shown in the terminal; add -o board-report.docx');
+    const classified = await classifyData(file, options, io);
+    const input = await reportInput(file, classified, options, io);
+    const cards = await academyCards(classified.loaded, classified.placements, classified.asOf, options.targets, io);
+    if (cards) input.cards = cards;
+    await writeOutput(options, io, await reportContent(input, format), format);
+    if (options.output) note(options, io, `Wrote ${options.output} (${classified.loaded.policySource})`);
+    const over = overAllocation(input.budget, options.strict);
+    if (over) note(options, io, over);
+  });
   return cmd;
 }

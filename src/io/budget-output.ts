@@ -10,6 +10,8 @@ import { renderTable, toJson } from './render.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
 import pageTemplate from '../../templates/table.html';
+import type { DeliveryBudget } from '../core/delivered.js';
+import { budgetJsonWithDelivery, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 
 /** Two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -439,10 +441,25 @@ export async function budgetContent(
   result: BudgetResult,
   policy: Policy,
   asOf: string,
-  how: { format: string; view?: string; display: { color: boolean; width?: number } },
+  how: {
+    format: string;
+    view?: string;
+    display: { color: boolean; width?: number };
+    /** From the visit log (delivery-input.ts), or null without one. */
+    delivered?: { budget: DeliveryBudget; log: string } | null;
+  },
 ): Promise<string | Uint8Array> {
-  if (how.format === 'json') return toJson(budgetJson(result, policy, asOf));
-  const tables = budgetTables(result, policy, asOf, how.format === 'table' ? 'terminal' : 'file', how.view);
+  const { delivered } = how;
+  if (how.format === 'json') {
+    const json = budgetJson(result, policy, asOf);
+    return toJson(delivered ? budgetJsonWithDelivery(json, delivered.budget) : json);
+  }
+  let tables = budgetTables(result, policy, asOf, how.format === 'table' ? 'terminal' : 'file', how.view);
+  // With a visit log: delivered and remaining beside each school's days, and the table by school, person, tier and term.
+  if (delivered) {
+    tables = tables.map((t) => withDeliveredColumns(t, delivered.budget));
+    if (how.view === undefined) tables.push(deliveryTable(delivered.budget, asOf, delivered.log));
+  }
   if (tables.length === 0)
     throw usageError(
       '--by term: no capacity in trust.config.yaml (add a capacity: list of the people who deliver support)',

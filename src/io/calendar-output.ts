@@ -6,6 +6,8 @@ import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
 import { mondayOf } from '../core/terms.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
 import { sequenced, stableUid, toIcs, type IcsEvent, type PreviousEvent } from './ics.js';
+import type { DeliveryMarks } from '../core/delivery.js';
+import { MARK_KEYS, markJson, markLine } from './delivery-output.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -17,7 +19,9 @@ export function friendlyDate(iso: string): string {
 
 /**
  * The JSON of one event: date, end, term, urn (null for a trust-wide event), name, trust, tier,
- * activity, activity_id, kind, type, lead, role, person, days, occurrence, uid, note.
+ * activity, activity_id, kind, type, lead, role, person, days, occurrence, uid, note; with a visit
+ * log, also status (done, moved, missed, planned), delivered_on, delivered_by, delivered_days and
+ * status_note.
  */
 export function eventJson(e: CalendarEvent) {
   return {
@@ -41,6 +45,10 @@ export function eventJson(e: CalendarEvent) {
     note: e.note,
   };
 }
+
+/** An event's JSON with its status from the visit log, when there is one. */
+export const markedEventJson = (e: CalendarEvent, marks?: DeliveryMarks) =>
+  marks ? { ...eventJson(e), ...markJson(marks.of.get(e)) } : eventJson(e);
 
 /** What the plan covers, in words: "term 3 (Spring 1, 2027-01-04 to 2027-02-12), 2026/27". */
 export function scopeText(cal: TermCalendar, terms: number[]): string {
@@ -79,8 +87,11 @@ export function calendarTable(
     maxLevel: number;
     detail: 'terminal' | 'file';
     notes?: string[];
+    /** From the visit log: each event's status (a column in every format). */
+    marks?: DeliveryMarks;
   },
 ): TableModel {
+  const marked = (list: Column[], status: Column[]): Column[] => (options.marks ? [...list, ...status] : list);
   const columns: Column[] =
     options.detail === 'terminal'
       ? [
@@ -93,29 +104,33 @@ export function calendarTable(
           { key: 'kind', header: 'Kind' },
           { key: 'lead', header: 'Lead', wide: true },
           { key: 'note', header: 'Note', wide: true },
+          ...marked([], [{ key: 'status', header: 'Status' }]),
         ]
-      : [
-          'date',
-          'end',
-          'term',
-          'urn',
-          'name',
-          'trust',
-          'tier',
-          'activity',
-          'activity_id',
-          'kind',
-          'type',
-          'lead',
-          'role',
-          'person',
-          'days',
-          'occurrence',
-          'uid',
-          'note',
-        ].map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) }));
+      : marked(
+          [
+            'date',
+            'end',
+            'term',
+            'urn',
+            'name',
+            'trust',
+            'tier',
+            'activity',
+            'activity_id',
+            'kind',
+            'type',
+            'lead',
+            'role',
+            'person',
+            'days',
+            'occurrence',
+            'uid',
+            'note',
+          ].map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) })),
+          MARK_KEYS.map((key) => ({ key, header: key, wide: key === 'status_note' })),
+        );
   const rows = events.map((e) => ({
-    ...eventJson(e),
+    ...markedEventJson(e, options.marks),
     date:
       options.detail === 'terminal'
         ? `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}`
@@ -155,18 +170,23 @@ export function eventDescription(e: CalendarEvent): string {
   ].join('\n');
 }
 
-/** iCalendar for the events; with the previous plan, SEQUENCE rises on a change and removed events are cancelled. */
+/**
+ * iCalendar for the events; with the previous plan, SEQUENCE rises on a change and removed events
+ * are cancelled. With a visit log, each event's status is a category and a description line: RFC
+ * 5545's STATUS (TENTATIVE, CONFIRMED, CANCELLED) has no "done" or "missed", and a missed visit is
+ * not a cancelled one. The UID never depends on it.
+ */
 export function calendarIcs(
   events: CalendarEvent[],
-  options: { name: string; stamp: string; previous?: PreviousEvent[] },
+  options: { name: string; stamp: string; previous?: PreviousEvent[]; marks?: DeliveryMarks },
 ): string {
   const icsEvents: IcsEvent[] = events.map((e) => ({
     uid: eventUid(e),
     start: e.date,
     end: e.end,
     summary: `${e.activity} - ${e.name}`,
-    description: eventDescription(e),
-    categories: [e.kind],
+    description: options.marks ? `${eventDescription(e)}\n${markLine(options.marks.of.get(e))}` : eventDescription(e),
+    categories: options.marks ? [e.kind, options.marks.of.get(e)?.status ?? 'planned'] : [e.kind],
   }));
   return toIcs({
     name: options.name,

@@ -13,6 +13,7 @@ import type { LoadedConfig } from './config.js';
 import { readSchools } from './read-schools.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
 import { classifyData, dataFile, loadPolicy, loadPolicyAndData, loadTerms } from './load-data.js';
+import { loadDelivery, type Delivery } from './delivery-input.js';
 
 export interface CalendarOptions extends DataOptions {
   term?: string;
@@ -23,6 +24,7 @@ export interface CalendarOptions extends DataOptions {
   split?: string;
   rota?: boolean;
   previous?: string;
+  log?: string;
 }
 
 export interface CalendarPlan {
@@ -37,6 +39,8 @@ export interface CalendarPlan {
   events: CalendarEvent[];
   unscheduled: Unscheduled[];
   notes: string[];
+  /** The visit log set against the schedule (--log or log:), or null without one. */
+  delivery: Delivery | null;
 }
 
 function termsWanted(options: CalendarOptions, cal: TermCalendar, asOf: string): number[] {
@@ -117,6 +121,16 @@ export async function planCalendar(file: string | undefined, options: CalendarOp
     capacity: loaded.config.capacity,
     settings: loaded.config.schedule,
   });
+  // Marked on the whole year's schedule, so a term, a school or a person shows the same marks.
+  const delivery = await loadDelivery({
+    given: options.log,
+    loaded,
+    cwd: io.cwd,
+    stdin: io.stdin,
+    schedule,
+    asOf,
+    cal,
+  });
   let events = inTerms(schedule.events, terms);
   let unscheduled = inTerms(schedule.unscheduled, terms);
   let shown = schools;
@@ -141,5 +155,5 @@ export async function planCalendar(file: string | undefined, options: CalendarOp
     );
   }
   notes.push(...calendarNotes(schedule, { shown, terms, unscheduled, missingCycles: !cyclesLeftOut }));
-  return { loaded, asOf, cal, termsSource, terms, schedule, schools, events, unscheduled, notes };
+  return { loaded, asOf, cal, termsSource, terms, schedule, schools, events, unscheduled, notes, delivery };
 }

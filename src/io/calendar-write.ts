@@ -8,7 +8,8 @@ import { dataError, notFoundError } from '../errors.js';
 import { readIcs, type PreviousEvent } from './ics.js';
 import { emit } from './output.js';
 import { renderTableOutput, toJson } from './render.js';
-import { calendarIcs, calendarTable, countText, eventJson, rotaTable, scopeText } from './calendar-output.js';
+import { calendarIcs, calendarTable, countText, markedEventJson, rotaTable, scopeText } from './calendar-output.js';
+import { statusText } from './delivery-output.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { note, useColor, writeOutput, type Io } from './command-io.js';
 import type { CalendarOptions, CalendarPlan } from './calendar-plan.js';
@@ -56,7 +57,7 @@ async function writeDiaries(plan: CalendarPlan, options: CalendarOptions, io: Io
         stdout: io.stdout,
         output: join(options.output as string, `${slug(who)}.ics`),
       },
-      calendarIcs(list, { name: `${who}: ${loaded.policy.name}, ${scope}`, stamp: asOf }),
+      calendarIcs(list, { name: `${who}: ${loaded.policy.name}, ${scope}`, stamp: asOf, marks: plan.delivery?.marks }),
     );
   }
   for (const line of plan.notes) note(options, io, line);
@@ -84,10 +85,11 @@ async function calendarContent(
     });
     return format === 'xlsx' ? toXlsxWorkbook([table]) : renderTableOutput(table, format, display);
   }
-  if (format === 'json') return toJson(events.map(eventJson));
+  const marks = plan.delivery?.marks;
+  if (format === 'json') return toJson(events.map((e) => markedEventJson(e, marks)));
   if (format === 'ics') {
     const previous = options.previous ? readPrevious(options.previous, io) : undefined;
-    return calendarIcs(events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf, previous });
+    return calendarIcs(events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf, previous, marks });
   }
   const table = calendarTable(events, {
     policyName: loaded.policy.name,
@@ -97,6 +99,7 @@ async function calendarContent(
     levels: new Map(plan.schools.map((s) => [s.urn, s.level])),
     maxLevel: Math.max(...loaded.policy.tiers.map((t) => t.level)),
     detail: format === 'table' ? 'terminal' : 'file',
+    marks,
   });
   return renderTableOutput(table, format, display);
 }
@@ -116,5 +119,12 @@ export async function writeCalendar(
       options,
       io,
       `${countText(plan.events, plan.unscheduled)}, ${scopeText(plan.cal, plan.terms)}; term dates from ${plan.termsSource} (${plan.loaded.policySource})`,
+    );
+  const { delivery } = plan;
+  if (delivery)
+    note(
+      options,
+      io,
+      `delivered against plan as of ${plan.asOf} (${delivery.log}): ${statusText(plan.events, delivery.marks)}`,
     );
 }

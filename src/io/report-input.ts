@@ -1,6 +1,6 @@
 // What the board report is made from (sit report): this year's placements and budget, the
-// movements since --previous, the trust's name and the data files by name and date; and the
-// report written in the format asked for.
+// movements since --previous, the trust's name, the data files by name and date, and what the
+// visit log shows delivered; and the report written in the format asked for.
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { todayIso } from '../core/dates.js';
@@ -11,7 +11,8 @@ import { toJson } from './render.js';
 import { sidesLine } from './diff-output.js';
 import { readSide } from './diff-input.js';
 import type { DataOptions, Io } from './command-io.js';
-import { dataFile, scheduleOf, withFiles, type Classified } from './load-data.js';
+import { dataFile, loadTerms, scheduleOf, withFiles, type Classified } from './load-data.js';
+import { deliveredFor } from './delivery-input.js';
 
 /** A file's name without its folder ("standard input" for -). */
 function fileName(path: string): string {
@@ -48,11 +49,16 @@ async function movementsSince(
 export async function reportInput(
   file: string | undefined,
   classified: Classified,
-  options: DataOptions & { previous?: string },
+  options: DataOptions & { previous?: string; log?: string },
   io: Io,
 ): Promise<ReportInput> {
   const { loaded, asOf, placements } = classified;
-  const result = budget(placements, loaded.policy, loaded.config.capacity, scheduleOf(loaded, placements, asOf), asOf);
+  const schedule = scheduleOf(loaded, placements, asOf);
+  const result = budget(placements, loaded.policy, loaded.config.capacity, schedule, asOf);
+  // Delivered against plan, with a visit log (--log or log:).
+  const { cal } = loadTerms(loaded);
+  const { cwd, stdin } = io;
+  const delivery = await deliveredFor({ given: options.log, loaded, cwd, stdin, schedule, asOf, cal, result });
   const movements = options.previous ? await movementsSince(options.previous, file, classified, options, io) : null;
   const trusts = new Set(
     placements.map((p) => p.school.fields.trust).filter((t): t is string => typeof t === 'string' && t !== ''),
@@ -65,7 +71,7 @@ export async function reportInput(
       ? [{ role: 'last year', path: options.previous === '-' ? '-' : resolve(io.cwd, options.previous) }]
       : []),
   ].map((f) => ({ role: f.role, name: fileName(f.path), modified: savedOn(f.path) }));
-  return { policy: loaded.policy, asOf, placements, budget: result, movements, trust, files };
+  return { policy: loaded.policy, asOf, placements, budget: result, movements, trust, files, delivery };
 }
 
 /** The report as --format asks: Word, JSON, Markdown or HTML. */

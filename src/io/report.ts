@@ -24,6 +24,9 @@ import { placementJson } from './placements.js';
 import { cardsTable, retieringTable } from './year-report.js';
 import type { AcademyCard } from '../core/card.js';
 import { barChartSvg, type BarChart } from './svg-charts.js';
+import type { DeliveryBudget } from '../core/delivered.js';
+import type { DeliveryStatus } from '../core/delivery.js';
+import { deliveryCharts, deliveryJson, deliveryTable } from './delivery-output.js';
 import htmlTemplate from '../../templates/report.html';
 import mdTemplate from '../../templates/report.md';
 
@@ -40,6 +43,8 @@ export interface ReportInput {
   files?: { role: string; name: string; modified: string | null }[];
   /** Academy cards, when a targets file is given. */
   cards?: AcademyCard[];
+  /** Delivered against plan, from the visit log (--log or log: in the config); null without one. */
+  delivery?: { budget: DeliveryBudget; counts: Record<DeliveryStatus, number>; log: string } | null;
 }
 
 export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
@@ -119,6 +124,7 @@ export function reportCharts(input: ReportInput): BarChart[] {
       unit: 'schools',
     });
   }
+  if (input.delivery) charts.push(...deliveryCharts(input.delivery.budget, input.delivery.counts));
   return charts;
 }
 
@@ -140,6 +146,12 @@ export function summaryLines(input: ReportInput): string[] {
     lines.push(
       `Re-tiered during the year: ${retiered.map((p) => `${p.school.name} (${p.retiering!.classified.tier ?? 'needs data'} to ${p.tier} from ${p.retiering!.inForce!.from})`).join(', ')}; see "Re-tierings during the year".`,
     );
+  if (input.delivery) {
+    const { budget: d, counts } = input.delivery;
+    lines.push(
+      `Delivered by ${input.asOf}: ${round2(d.total.delivered)} of ${round2(d.total.allocated ?? 0)} days allocated (${round2(d.total.remaining ?? 0)} remaining); planned events ${counts.done} done, ${counts.moved} moved, ${counts.missed} missed, ${counts.planned} still ahead.`,
+    );
+  }
   return lines;
 }
 
@@ -154,6 +166,7 @@ export function sections(input: ReportInput): { table: TableModel; className?: s
     out.push({ table: diffTable(input.movements.result, input.policy, [input.movements.line], 'file') });
   for (const table of [retieringTable(input.placements, input.asOf), cardsTable(input.cards ?? [])])
     if (table) out.push({ table });
+  if (input.delivery) out.push({ table: deliveryTable(input.delivery.budget, input.asOf, input.delivery.log) });
   out.push({ table: assumptionsTable(input.budget) });
   return out;
 }
@@ -223,5 +236,6 @@ export function reportJson(input: ReportInput) {
       ? diffJson(input.movements.result, input.policy, { old: input.movements.oldAsOf, now: input.asOf })
       : null,
     ...(input.cards ? { cards: input.cards } : {}),
+    ...(input.delivery ? { delivery: { ...deliveryJson(input.delivery.budget), events: input.delivery.counts } } : {}),
   };
 }

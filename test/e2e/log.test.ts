@@ -23,7 +23,9 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'sit-log-e2e-'));
 const ADD = ['--activity', 't3-school-wfap', '--date', '2027-01-12', '--days', '1', '--person', 'Sam Okafor'];
 
 describe('sit log on the fixtures gives the committed output', () => {
-  it.each(cases.filter((c) => c.file.startsWith('log-')).map((c) => [c.file, c] as const))('%s', (_, c) => {
+  it.each(
+    cases.filter((c) => c.file.startsWith('log-') || c.file.startsWith('delivery-')).map((c) => [c.file, c] as const),
+  )('%s', (_, c) => {
     const result = runSit(c.args, { cwd: join(ROOT, c.cwd ?? '') });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/${c.file}`, 'utf8'));

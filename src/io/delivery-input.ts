@@ -1,0 +1,79 @@
+// The visit log as calendar, budget and report use it: read (when --log or log: names one) and
+// set against the year's schedule, so the three mark and count the same entries the same way.
+import { deliveredAgainstBudget, type DeliveryBudget } from '../core/delivered.js';
+import { markDelivery, statusCounts, type DeliveryMarks, type DeliveryStatus } from '../core/delivery.js';
+import type { BudgetResult } from '../core/budget.js';
+import type { LogEntry } from '../core/log.js';
+import type { Policy } from '../core/policy.js';
+import type { Schedule } from '../core/schedule.js';
+import type { TermCalendar } from '../core/terms.js';
+import type { LoadedConfig } from './config.js';
+import { logPath, readLog } from './log-file.js';
+
+export interface Delivery {
+  /** The log as messages name it. */
+  log: string;
+  entries: LogEntry[];
+  marks: DeliveryMarks;
+}
+
+/** The log's entries set against the schedule, or null when no log is named (--log, or log: in the config). */
+export async function loadDelivery(request: {
+  given: string | undefined;
+  loaded: LoadedConfig;
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  schedule: Schedule;
+  asOf: string;
+  cal: TermCalendar;
+}): Promise<Delivery | null> {
+  const where = logPath(request.given, request.loaded.config.log, request.loaded.dir, request.cwd);
+  if (!where) return null;
+  const { entries } = await readLog(where.path, request.stdin, where.shown);
+  // A trust's event is met by an entry from one of its schools: each school's trust, from its events.
+  const trusts = new Map<number, string | null>();
+  for (const e of request.schedule.events) if (e.urn !== null) trusts.set(e.urn, e.trust);
+  const marks = markDelivery(
+    request.schedule.events,
+    entries,
+    request.asOf,
+    request.cal,
+    (urn) => trusts.get(urn) ?? null,
+  );
+  return { log: where.shown, entries, marks };
+}
+
+/** The budget's days beside the log's (per school, person, tier and term). */
+export function deliveryBudget(
+  delivery: Delivery,
+  result: BudgetResult,
+  schedule: Schedule,
+  policy: Policy,
+  asOf: string,
+  cal: TermCalendar,
+): DeliveryBudget {
+  const labels = new Map(policy.tiers.map((t) => [t.id, t.label]));
+  return deliveredAgainstBudget(result, schedule.events, delivery.entries, asOf, cal, labels);
+}
+
+/** For budget and report: the log's days beside the budget and the events by status, or null without a log. */
+export async function deliveredFor(request: {
+  given: string | undefined;
+  loaded: LoadedConfig;
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  schedule: Schedule | null;
+  asOf: string;
+  cal: TermCalendar;
+  result: BudgetResult;
+}): Promise<{ budget: DeliveryBudget; counts: Record<DeliveryStatus, number>; log: string } | null> {
+  const { schedule } = request;
+  if (!schedule) return null;
+  const delivery = await loadDelivery({ ...request, schedule });
+  if (!delivery) return null;
+  return {
+    budget: deliveryBudget(delivery, request.result, schedule, request.loaded.policy, request.asOf, request.cal),
+    counts: statusCounts(schedule.events, delivery.marks),
+    log: delivery.log,
+  };
+}
