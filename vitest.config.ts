@@ -57,12 +57,12 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Speed on a 2-core machine (issue 16: npm test under 2 minutes). A worker runs many files
-    // without re-importing sit and its dependencies for each (no test mocks modules or leaves
+    // without re-importing sit and its dependencies for each (no test leaves
     // globals changed; a test that fakes the clock restores it), and shares one Chromium
     // (test/helpers/browser.ts: sharedChromium). Two workers even on 2 cores: much of a test's
     // time is spent waiting on a child process or the browser. Vitest's default is cores - 1.
     pool: 'forks',
-    isolate: false,
+    isolate: true, // log.test.ts mocks @inquirer (its vitest screen); unisolated, the mock leaked into later files in the worker and hung them
     maxWorkers: Math.max(2, availableParallelism()),
     // Through the plugins above, not Node's loader, which cannot import .wasm or .ttf files.
     server: { deps: { inline: [/\.(wasm|ttf)$/] } },
