@@ -8,7 +8,8 @@ import type { Placement } from './classify.js';
 import { academicYearName, academicYearOf } from './dates.js';
 import type { Policy } from './policy.js';
 import type { DataProblem } from './school.js';
-import { describeChange, parsedCell } from './tier-changes.js';
+import { parsedCell, recordRows } from './record-rows.js';
+import { describeChange } from './tier-changes.js';
 import { fold, parseFreeText, parseNumber, parseUrn, parseYesNo } from './values.js';
 import { DEFAULT_KPIS, kpiOf, type Kpi, type KpiSpec } from './wfap.js';
 
@@ -86,35 +87,18 @@ export function targetRowsFrom(
         message: `no ${column} column; a targets file needs urn, kpi, target (and value)`,
       });
   if (problems.length) return { targets: [], problems };
-  const targets: TargetRow[] = [];
-  for (const row of rows) {
-    const input: Record<string, string> = {};
-    for (const [column, i] of index) if (row.cells[i] !== undefined) input[column] = row.cells[i];
-    const parsed = TargetRowSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const column = String(issue.path[0] ?? '');
-        const at = index.get(column);
-        problems.push({
-          line: row.line,
-          column: at === undefined ? column : headers[at],
-          message: `expected ${issue.message}`,
-        });
-      }
-      continue;
-    }
-    const r = parsed.data;
-    targets.push({
-      line: row.line,
-      urn: r.urn as number,
-      kpi: r.kpi as string,
-      target: r.target,
-      value: r.value,
-      label: r.label,
-      unit: r.unit,
-      lowerIsBetter: r.lower_is_better,
-    });
-  }
+  const { records, problems: rowProblems } = recordRows(headers, rows, index, TargetRowSchema);
+  const targets: TargetRow[] = records.map(({ line, row: r }) => ({
+    line,
+    urn: r.urn as number,
+    kpi: r.kpi as string,
+    target: r.target,
+    value: r.value,
+    label: r.label,
+    unit: r.unit,
+    lowerIsBetter: r.lower_is_better,
+  }));
+  problems.push(...rowProblems);
   return { targets, problems };
 }
 

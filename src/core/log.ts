@@ -3,6 +3,7 @@
 // free text), person, days, outcome, notes. One zod schema checks a row; every problem names its
 // line and column. Pure: the file is read and written in io/log-file.ts.
 import { z } from 'zod';
+import { parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
 import { fold, parseDate, parseFreeText, parseNumber, parseUrn, type Parsed } from './values.js';
 
@@ -66,22 +67,9 @@ const PARSE: Record<LogColumn, (raw: string) => Parsed<unknown>> = {
   notes: parseFreeText,
 };
 
-const cell = (parse: (raw: string) => Parsed<unknown>) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const parsed = parse(raw ?? '');
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.expected });
-        return z.NEVER;
-      }
-      return parsed.value;
-    });
-
 /** One row of the log, as text cells by column: the source of truth for what an entry is. */
 export const LogRowSchema = z.object(
-  Object.fromEntries(LOG_COLUMNS.map((c) => [c, cell(PARSE[c])])),
+  Object.fromEntries(LOG_COLUMNS.map((c) => [c, parsedCell(PARSE[c])])),
 ) as unknown as z.ZodType<Omit<LogEntry, 'line'>, Partial<Record<LogColumn, string>>>;
 
 /** Which column of the file fills which field (first of a repeated one), and the header problems. */
@@ -125,23 +113,8 @@ export function toLogEntries(
 ): { entries: LogEntry[]; problems: DataProblem[] } {
   const { at, problems } = logColumns(headers, headerLine);
   if (problems.length) return { entries: [], problems };
-  const entries: LogEntry[] = [];
-  for (const row of rows) {
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    const input = Object.fromEntries([...at].map(([column, i]) => [column, unguarded(row.cells[i] ?? '')]));
-    const parsed = LogRowSchema.safeParse(input);
-    if (parsed.success) entries.push({ line: row.line, ...parsed.data });
-    else
-      for (const issue of parsed.error.issues) {
-        const column = issue.path[0] as LogColumn;
-        problems.push({
-          line: row.line,
-          column: headers[at.get(column)!] ?? column,
-          message: `expected ${issue.message}`,
-        });
-      }
-  }
-  return { entries, problems };
+  const { records, problems: rowProblems } = recordRows(headers, rows, at, LogRowSchema, unguarded);
+  return { entries: records.map(({ line, row }) => ({ line, ...row })), problems: rowProblems };
 }
 
 /** An entry's activity names this policy activity (its id or its name, case and spacing aside). */

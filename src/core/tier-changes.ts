@@ -7,8 +7,9 @@ import { z } from 'zod';
 import type { Placement, TierTrace } from './classify.js';
 import { describeDays } from './classify.js';
 import type { Policy } from './policy.js';
+import { parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
-import { fold, parseDate, parseFreeText, parseUrn, type Parsed } from './values.js';
+import { fold, parseDate, parseFreeText, parseUrn } from './values.js';
 
 export interface TierChange {
   /** Line in the tier-change file, for messages. */
@@ -32,24 +33,6 @@ export const TIER_CHANGE_COLUMNS = {
   agreed_on: ['agreedon', 'agreeddate', 'dateagreed'],
 } as const;
 export type TierChangeColumn = keyof typeof TIER_CHANGE_COLUMNS;
-
-/** A cell parsed by one of the school data's parsers; `required` says what a blank one should have held. */
-export const parsedCell = <T>(parse: (raw: string) => Parsed<T>, required?: string) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx): T | null => {
-      const parsed = raw === undefined ? ({ ok: true, value: null } as const) : parse(raw);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.expected });
-        return z.NEVER;
-      }
-      if (parsed.value === null && required) {
-        ctx.addIssue({ code: 'custom', message: required });
-        return z.NEVER;
-      }
-      return parsed.value;
-    });
 
 /** One row of a tier-change file: every column but agreed_by and agreed_on is required. */
 export const TierChangeRowSchema = z.object({
@@ -94,34 +77,17 @@ export function tierChangesFromRows(
         message: `no ${column} column; a tier-change file needs urn, from, tier, reason (and agreed_by, agreed_on)`,
       });
   if (problems.length) return { changes: [], problems };
-  const changes: TierChange[] = [];
-  for (const row of rows) {
-    const input: Record<string, string> = {};
-    for (const [column, i] of index) if (row.cells[i] !== undefined) input[column] = row.cells[i];
-    const parsed = TierChangeRowSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const column = String(issue.path[0] ?? '');
-        const at = index.get(column as TierChangeColumn);
-        problems.push({
-          line: row.line,
-          column: at === undefined ? column : headers[at],
-          message: `expected ${issue.message}`,
-        });
-      }
-      continue;
-    }
-    const r = parsed.data;
-    changes.push({
-      line: row.line,
-      urn: r.urn as number,
-      from: r.from as string,
-      tier: r.tier as string,
-      reason: r.reason as string,
-      agreedBy: r.agreed_by,
-      agreedOn: r.agreed_on,
-    });
-  }
+  const { records, problems: rowProblems } = recordRows(headers, rows, index, TierChangeRowSchema);
+  const changes: TierChange[] = records.map(({ line, row: r }) => ({
+    line,
+    urn: r.urn as number,
+    from: r.from as string,
+    tier: r.tier as string,
+    reason: r.reason as string,
+    agreedBy: r.agreed_by,
+    agreedOn: r.agreed_on,
+  }));
+  problems.push(...rowProblems);
   return { changes, problems };
 }
 
