@@ -4,12 +4,10 @@
 // by their adapters and handed on as the same header and rows. The file's own problems come in
 // the order reading it whole would find them (too big, its encoding, its CSV, its header), and
 // before anything the receiver of the rows threw.
-import { open } from 'node:fs/promises';
 import { isHeaderRow } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { readError } from './file-errors.js';
 import { CsvTable, looksLikeYaml, readYamlTable, type RawTable } from './read-table.js';
-import { MAX_INPUT_BYTES, tooBig, type TextSource } from './read-text.js';
+import { MAX_INPUT_BYTES, readChunks, tooBig, type TextSource } from './read-text.js';
 import { TextStream, type Encoding } from './text-stream.js';
 import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
 
@@ -59,44 +57,7 @@ async function* byteChunks(input: DataInput, limit: number): AsyncGenerator<Buff
     for (let at = 0; at < input.bytes.length; at += CHUNK) yield input.bytes.subarray(at, at + CHUNK);
     return;
   }
-  if (path === '-') {
-    let size = 0;
-    for await (const chunk of input.stdin ?? []) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      size += bytes.length;
-      if (size > limit) throw tooBig(display, limit);
-      yield bytes;
-    }
-    return;
-  }
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw readError(display, error);
-  }
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw readError(display, Object.assign(new Error('folder'), { code: 'EISDIR' }));
-    if (info.isFile() && info.size > limit) throw tooBig(display, limit);
-    // Devices and pipes have no size: read in pieces, up to the limit.
-    let size = 0;
-    for (;;) {
-      const piece = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - size));
-      let bytesRead: number;
-      try {
-        ({ bytesRead } = await handle.read(piece, 0, piece.length, null));
-      } catch (error) {
-        throw readError(display, error);
-      }
-      if (bytesRead === 0) break;
-      size += bytesRead;
-      if (size > limit) throw tooBig(display, limit);
-      yield piece.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
+  yield* readChunks(path, input.stdin ?? [], display, limit, CHUNK);
 }
 
 /** Whether the file can be read a second time (a regular file or bytes in memory, not a pipe). */

@@ -30,23 +30,26 @@ const tooBigLine = (display: string, limit: number) =>
   `${shortPathText(display)}: is larger than ${mb(limit)}, the most sit reads (see "Limits" in the README); is this the right file?`;
 export const tooBig = (display: string, limit: number) => dataError(tooBigLine(display, limit));
 
-/** The bytes of a file or of standard input ("-"), refusing more than `limit`. */
-export async function readBytes(
+/**
+ * A file or standard input ("-") in pieces as it is read, refusing more than `limit` bytes: the
+ * one way sit reads input bytes, whole (readBytes) or streamed (io/read-records.ts).
+ */
+export async function* readChunks(
   path: string,
-  stdin: NodeJS.ReadableStream,
+  stdin: AsyncIterable<unknown> | Iterable<unknown>,
   display = path,
   limit = MAX_INPUT_BYTES,
-): Promise<Buffer> {
+  chunkSize = 1 << 16,
+): AsyncGenerator<Buffer> {
   if (path === '-') {
-    const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stdin) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += bytes.length;
       if (size > limit) throw tooBig(display, limit);
-      chunks.push(bytes);
+      yield bytes;
     }
-    return Buffer.concat(chunks);
+    return;
   }
   let handle: Awaited<ReturnType<typeof open>>;
   try {
@@ -55,27 +58,44 @@ export async function readBytes(
     throw readError(display, error);
   }
   try {
-    const info = await handle.stat();
+    let info: Awaited<ReturnType<typeof handle.stat>>;
+    try {
+      info = await handle.stat();
+    } catch (error) {
+      throw readError(display, error);
+    }
     if (info.isDirectory()) throw readError(display, Object.assign(new Error('folder'), { code: 'EISDIR' }));
     if (info.isFile() && info.size > limit) throw tooBig(display, limit);
     // Devices and pipes have no size: read in pieces, up to the limit.
-    const chunks: Buffer[] = [];
     let size = 0;
     for (;;) {
-      const piece = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - size));
-      const { bytesRead } = await handle.read(piece, 0, piece.length, null);
+      const piece = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - size));
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(piece, 0, piece.length, null));
+      } catch (error) {
+        throw readError(display, error);
+      }
       if (bytesRead === 0) break;
       size += bytesRead;
       if (size > limit) throw tooBig(display, limit);
-      chunks.push(piece.subarray(0, bytesRead));
+      yield piece.subarray(0, bytesRead);
     }
-    return Buffer.concat(chunks);
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string') throw readError(display, error);
-    throw error;
   } finally {
     await handle.close();
   }
+}
+
+/** The bytes of a file or of standard input ("-"), refusing more than `limit`. */
+export async function readBytes(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  display = path,
+  limit = MAX_INPUT_BYTES,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const bytes of readChunks(path, stdin, display, limit, 1 << 20)) chunks.push(bytes);
+  return Buffer.concat(chunks);
 }
 
 /** A whole buffer decoded as the reader decodes a stream (text-stream.ts); its problem thrown. */
