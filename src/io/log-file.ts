@@ -4,23 +4,14 @@
 // - a lock file beside the log (LOG.lock, created exclusively) is held while the log is read and
 //   rewritten; a lock whose process has died (same machine), or that is older than STALE_MS, is
 //   taken over (renamed away first, so only one waiting process can take it);
-// - the new log is written to a temporary file and renamed over the old one: a reader sees the
-//   old log or the new, never half a line, and an interrupted run leaves the log as it was;
+// - the new log is written to a temporary file and renamed over the old one (io/output.ts's
+//   writeAtomic): a reader sees the old log or the new, never half a line, and an interrupted run
+//   leaves the log as it was;
 // - the line is written in the file's own column order, delimiter and line ends, quoted where a
 //   value holds the delimiter, a quote or a line break, and a file that does not end with a line
 //   break gets one first (so the new entry never joins the last line).
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -30,9 +21,11 @@ import { fold } from '../core/values.js';
 import { SitError, cannotWriteError, dataError, usageError } from '../errors.js';
 import { neutralise } from './formats/csv.js';
 import { shortPathText } from './file-errors.js';
-import { decode, readBytes } from './read-text.js';
-import { detectDelimiter, looksLikeYaml, readCsvTable, readYamlTable, type RawTable } from './read-table.js';
-import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
+import { writeAtomic } from './output.js';
+import { decode } from './read-text.js';
+import { readRecordTable } from './record-file.js';
+import { detectDelimiter, looksLikeYaml, readCsvTable, readYamlTable } from './read-table.js';
+import { isXlsxPath, looksLikeXlsx } from './xlsx.js';
 
 export interface LogFile {
   file: string;
@@ -43,13 +36,6 @@ export interface LogFile {
 export const isLogHeader = (cells: string[]) =>
   cells.some((c) => fold(c) === 'urn') && cells.some((c) => ['date', 'visitdate'].includes(fold(c)));
 
-async function readLogTable(bytes: Buffer, path: string, shown: string, sheet?: string): Promise<RawTable | null> {
-  if (isXlsxPath(path) || looksLikeXlsx(bytes)) return readXlsxTable(bytes, shown, isLogHeader, sheet);
-  const source = decode(bytes, shown);
-  if (source.text.trim() === '') return null;
-  return looksLikeYaml(source, path) ? readYamlTable(source) : readCsvTable(source, isLogHeader);
-}
-
 /** The entries of a log file, or every bad entry as one line each (exit 65). An empty file has none. */
 export async function readLog(
   path: string,
@@ -57,7 +43,7 @@ export async function readLog(
   display = path,
   sheet?: string,
 ): Promise<LogFile> {
-  const table = await readLogTable(await readBytes(path, stdin, display), path, display, sheet);
+  const table = await readRecordTable(path, stdin, display, isLogHeader, sheet);
   if (!table) return { file: display, entries: [] };
   const { entries, problems } = toLogEntries(table.headers, table.headerLine, table.rows);
   if (problems.length) throw dataError(problems.map((p) => formatProblem(display, p)));
@@ -88,7 +74,12 @@ function isStale(text: string, ageMs: number): boolean {
 }
 
 /** Holds LOG.lock while `work` runs; waits for another holder, takes over a stale lock. */
-export async function withLogLock<T>(path: string, shown: string, work: () => T, waitMs = LOCK_WAIT_MS): Promise<T> {
+export async function withLogLock<T>(
+  path: string,
+  shown: string,
+  work: () => T | Promise<T>,
+  waitMs = LOCK_WAIT_MS,
+): Promise<T> {
   const lock = `${path}.lock`;
   const mine = `${process.pid} ${hostname()} ${randomBytes(6).toString('hex')}`;
   const deadline = Date.now() + waitMs;
@@ -130,7 +121,7 @@ export async function withLogLock<T>(path: string, shown: string, work: () => T,
     await sleep(pause);
   }
   try {
-    return work();
+    return await work();
   } finally {
     try {
       if (readFileSync(lock, 'utf8') === mine) unlinkSync(lock);
@@ -190,43 +181,13 @@ function toLogEntriesOfYaml(text: string, shown: string): string[] {
   return toLogEntries(table.headers, table.headerLine, table.rows).problems.map((p) => formatProblem(shown, p));
 }
 
-/** Writes `text` beside `path` and renames it over, keeping the old file's mode. */
-function replaceFile(path: string, shown: string, text: string): void {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  let mode: number | null = null;
-  try {
-    mode = statSync(path).mode & 0o777;
-  } catch {
-    // a new log
-  }
-  try {
-    const fd = openSync(temp, 'wx', mode ?? 0o644);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (mode !== null) chmodSync(temp, mode);
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never created
-    }
-    if (error instanceof SitError) throw error;
-    throw cannotWriteError(`${shown}: cannot be written (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
-}
-
 /** Appends one entry to the log at `path` (created, with its header, when absent). Returns the number of entries. */
 export async function appendLogEntry(path: string, shown: string, entry: Omit<LogEntry, 'line'>): Promise<number> {
   if (isXlsxPath(path))
     throw usageError(
       `${shown}: sit log add writes CSV or YAML logs; an Excel log is read but not changed (Excel may hold it open): keep the log as .csv`,
     );
-  return withLogLock(path, shown, () => {
+  return withLogLock(path, shown, async () => {
     let existing: string | null = null;
     let bom = false;
     try {
@@ -246,7 +207,8 @@ export async function appendLogEntry(path: string, shown: string, entry: Omit<Lo
     }
     const yaml = looksLikeYaml({ display: shown, text: existing ?? '', encoding: 'utf-8' }, path);
     const text = yaml ? appendYaml(existing, entry, shown) : appendCsv(existing, entry, shown);
-    replaceFile(path, shown, bom ? `\uFEFF${text}` : text);
+    // The whole new log beside the old, renamed over it with its mode kept (io/output.ts).
+    await writeAtomic(path, bom ? `\uFEFF${text}` : text, shown, { force: true });
     const table = yaml
       ? readYamlTable({ display: shown, text, encoding: 'utf-8' })
       : readCsvTable({ display: shown, text, encoding: 'utf-8' }, isLogHeader);

@@ -1,4 +1,4 @@
-// A file of records keyed by URN that is not school data (tier changes, targets): CSV, a YAML list
+// A file of records keyed by URN that is not school data (the visit log, tier changes, targets): CSV, a YAML list
 // or .xlsx, through the one table reader. Empty is null: a year with nothing to record.
 import { decode, readBytes } from './read-text.js';
 import { looksLikeYaml, readCsvTable, readYamlTable, type RawTable } from './read-table.js';
@@ -9,9 +9,10 @@ export async function readRecordTable(
   stdin: NodeJS.ReadableStream,
   shown: string,
   isHeader: (cells: string[]) => boolean,
+  sheet?: string,
 ): Promise<RawTable | null> {
   const bytes = await readBytes(path, stdin, shown);
-  if (isXlsxPath(path) || looksLikeXlsx(bytes)) return readXlsxTable(bytes, shown, isHeader);
+  if (isXlsxPath(path) || looksLikeXlsx(bytes)) return readXlsxTable(bytes, shown, isHeader, sheet);
   const source = decode(bytes, shown);
   if (source.text.trim() === '') return null;
   return looksLikeYaml(source, path) ? readYamlTable(source) : readCsvTable(source, isHeader);
