@@ -31,6 +31,28 @@ describe('sit card', () => {
     expect(JSON.parse(r.stdout).tier).toMatchObject({ id: 'D', computed: 'Category B [B]' });
   });
 
+  it('as CSV: one row a KPI, with its value, target and status, as the JSON says', async () => {
+    const csv = await runInProcess([...card, '--format', 'csv'], { cwd: FIXTURES });
+    const json = await runInProcess([...card, '--format', 'json'], { cwd: FIXTURES });
+    expect(csv.code, csv.stderr).toBe(0);
+    const [header, ...rows] = csv.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header.split(',').slice(0, 8)).toEqual([
+      'urn',
+      'school',
+      'tier',
+      'kpi',
+      'label',
+      'value',
+      'target',
+      'status',
+    ]);
+    const kpis = JSON.parse(json.stdout).kpis as { name: string; status: string }[];
+    expect(rows.map((r) => [r.split(',')[3], r.split(',')[7]])).toEqual(kpis.map((k) => [k.name, k.status]));
+  });
+
   it('--close-within 0 makes a near miss not met', async () => {
     const r = await runInProcess([...card, '--close-within', '0', '--format', 'json'], { cwd: FIXTURES });
     const attendance = JSON.parse(r.stdout).kpis.find((k: { name: string }) => k.name === 'attendance');
