@@ -4,7 +4,7 @@
 // so), the person one of capacity: (or a warning); the entry is checked by the log's own schema.
 import type { Command } from 'commander';
 import { timeOf } from '../core/calendar.js';
-import { LogRowSchema, MAX_ENTRY_DAYS, type LogEntry } from '../core/log.js';
+import { DAYS_EXPECTED, LogRowSchema, MAX_ENTRY_DAYS, type LogEntry } from '../core/log.js';
 import { peopleOf } from '../core/schedule.js';
 import { fold, parseDate } from '../core/values.js';
 import { usageError } from '../errors.js';
@@ -57,7 +57,7 @@ export function withAddOptions(cmd: Command): Command {
       "add: the policy's activity id (see sit calendar --format csv), or what was done in words",
     )
     .option('--date <date>', 'add: the day of the visit (YYYY-MM-DD or DD/MM/YYYY), not after --as-of (today)')
-    .option('--days <n>', `add: days of the person's time, above 0 and at most ${MAX_ENTRY_DAYS} (0.5 for half a day)`)
+    .option('--days <n>', `add: days of the person's time: ${DAYS_EXPECTED}`)
     .option('--person <name>', 'add: who visited (a name in capacity:)')
     .option('--outcome <text>', 'add: what came of it, in a line')
     .option('--notes <text>', 'add: anything else');
@@ -104,8 +104,8 @@ export async function addToLog(options: AddOptions, io: Io): Promise<void> {
     const activity = activities.find((a) => a.id === given.activity);
     given.days ??= String(
       await ask.number('Days of time', {
-        initial: activity ? timeOf(activity) || 1 : 1,
-        min: 0.5,
+        initial: activity ? timeOf(activity) : 1, // the school's own work is 0
+        min: 0,
         max: MAX_ENTRY_DAYS,
         step: 'any',
       }),

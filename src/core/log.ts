@@ -49,11 +49,14 @@ const required =
     return parsed.ok && parsed.value === null ? { ok: false, expected: `${what} (required)` } : parsed;
   };
 
+/** What a log entry's days may be, in the words of every message and of --help. */
+export const DAYS_EXPECTED = `a number of days from 0 to ${MAX_ENTRY_DAYS} (0.5 for half a day; 0 for the school's own work, which takes none of the trust's time)`;
+
 const parseDays = (raw: string): Parsed<number> => {
   const n = parseNumber(raw);
   if (!n.ok || n.value === null) return n.ok ? { ok: false, expected: 'a number of days (required)' } : n;
-  if (n.value <= 0 || n.value > MAX_ENTRY_DAYS)
-    return { ok: false, expected: `a number of days above 0 and at most ${MAX_ENTRY_DAYS} (0.5 for half a day)` };
+  // 0 is the school's own work (a governors' committee): held, and on the plan, but no one's time.
+  if (n.value < 0 || n.value > MAX_ENTRY_DAYS) return { ok: false, expected: DAYS_EXPECTED };
   return n;
 };
 

@@ -47,6 +47,21 @@ describe('reading a visit log', () => {
     ]);
   });
 
+  it("0 days is the school's own work (a governors' committee: no one's time); below 0 or over 10 is refused", async () => {
+    const path = join(dir(), 'log.csv');
+    writeFileSync(
+      path,
+      'date,urn,activity,person,days\n2027-02-03,100003,governor-challenge-reinvent,Helen Ward,0\n2027-02-04,100003,x,Sam,-1\n2027-02-05,100003,x,Sam,11\n',
+    );
+    const error = await fails(() => readLog(path, stdin, 'log.csv'));
+    expect(error.lines).toEqual([
+      'log.csv:3: column "days": expected a number of days from 0 to 10 (0.5 for half a day; 0 for the school\'s own work, which takes none of the trust\'s time)',
+      'log.csv:4: column "days": expected a number of days from 0 to 10 (0.5 for half a day; 0 for the school\'s own work, which takes none of the trust\'s time)',
+    ]);
+    writeFileSync(path, 'date,urn,activity,person,days\n2027-02-03,100003,governor-challenge-reinvent,Helen Ward,0\n');
+    expect((await readLog(path, stdin, 'log.csv')).entries.map((e) => e.days)).toEqual([0]);
+  });
+
   it('a log without a column it needs is refused at its header line', async () => {
     const path = join(dir(), 'log.csv');
     writeFileSync(path, 'date,urn,activity\n2027-01-12,100004,x\n');
