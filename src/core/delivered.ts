@@ -6,7 +6,8 @@
 import type { BudgetResult } from './budget.js';
 import { TERMS } from './budget.js';
 import { toDayNumber } from './dates.js';
-import type { LogEntry } from './log.js';
+import { ALL_SCHOOLS } from './delivery.js';
+import { sameActivity, type LogEntry } from './log.js';
 import type { CalendarEvent } from './schedule.js';
 import { termOfDay, type TermCalendar } from './terms.js';
 import { fold } from './values.js';
@@ -22,6 +23,12 @@ export interface DeliveryLine {
 
 export interface DeliveryBudget {
   schools: (DeliveryLine & { urn: number; name: string; tier: string | null })[];
+  /**
+   * Events for a whole trust (or all schools: "All schools"), by the name the calendar gives
+   * them, and the entries that met them: an entry logged against one of the trust's schools for
+   * such an event counts here, not for that school, which received none of its time.
+   */
+  trustWide: (DeliveryLine & { name: string })[];
   /** The people of capacity:, then anyone else the log names (nothing allocated to them). */
   people: (DeliveryLine & { name: string; role: string | null })[];
   tiers: (DeliveryLine & { tier: string; label: string })[];
@@ -59,11 +66,30 @@ export function deliveredAgainstBudget(
     else counted.push(entry);
   }
 
+  // The owner (trust name, or "All schools") of an entry that met an event for a whole trust.
+  const trustOf = new Map(result.schools.map((s) => [s.urn, s.trust ?? null]));
+  const ownActivities = new Map<number, CalendarEvent[]>();
+  const trustEvents: CalendarEvent[] = [];
+  for (const e of events) {
+    if (e.urn === null) trustEvents.push(e);
+    else if (!ownActivities.has(e.urn)) ownActivities.set(e.urn, [e]);
+    else ownActivities.get(e.urn)?.push(e);
+  }
+  const trustOwnerOf = (entry: LogEntry): string | null => {
+    const same = (e: CalendarEvent) => sameActivity(entry.activity, { id: e.activity_id, name: e.activity });
+    if (ownActivities.get(entry.urn)?.some(same)) return null;
+    const met = trustEvents.find((e) => same(e) && (e.name === ALL_SCHOOLS || e.name === trustOf.get(entry.urn)));
+    return met ? met.name : null;
+  };
+
   const deliveredBySchool = new Map<number, number>();
+  const deliveredByOwner = new Map<string, number>();
   const deliveredByPerson = new Map<string, { name: string; days: number }>();
   const deliveredByTerm = Array.from({ length: TERMS }, () => 0);
   for (const e of counted) {
-    deliveredBySchool.set(e.urn, (deliveredBySchool.get(e.urn) ?? 0) + e.days);
+    const owner = trustOwnerOf(e);
+    if (owner === null) deliveredBySchool.set(e.urn, (deliveredBySchool.get(e.urn) ?? 0) + e.days);
+    else deliveredByOwner.set(owner, (deliveredByOwner.get(owner) ?? 0) + e.days);
     const person = deliveredByPerson.get(fold(e.person)) ?? { name: e.person, days: 0 };
     person.days += e.days;
     deliveredByPerson.set(fold(e.person), person);
@@ -76,6 +102,18 @@ export function deliveredAgainstBudget(
     name: s.name,
     tier: s.tier,
     ...line(s.days, s.scheduled ?? s.days ?? 0, deliveredBySchool.get(s.urn) ?? 0),
+  }));
+
+  const trustWide = (result.trustEvents ?? [])
+    .reduce((owners, t) => owners.set(t.trust, (owners.get(t.trust) ?? 0) + t.days), new Map<string, number>())
+    .entries();
+  const trustWideLines = [...trustWide].map(([name, days]) => ({
+    name,
+    ...line(
+      days,
+      trustEvents.filter((e) => e.name === name).reduce((a, e) => a + e.days, 0),
+      deliveredByOwner.get(name) ?? 0,
+    ),
   }));
 
   const scheduledByPerson = new Map<string, number>();
@@ -118,5 +156,5 @@ export function deliveredAgainstBudget(
     scheduledByTerm.reduce((a, b) => a + b, 0),
     delivered,
   );
-  return { schools, people, tiers, terms, total, counted: counted.length, notCounted };
+  return { schools, trustWide: trustWideLines, people, tiers, terms, total, counted: counted.length, notCounted };
 }

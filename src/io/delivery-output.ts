@@ -3,7 +3,7 @@
 // the log (a table and JSON), and the board report's charts.
 import type { DeliveryBudget, DeliveryLine } from '../core/delivered.js';
 import type { DeliveryMarks, DeliveryStatus, EventMark } from '../core/delivery.js';
-import { DELIVERY_STATUSES, statusCounts } from '../core/delivery.js';
+import { ALL_SCHOOLS, DELIVERY_STATUSES, statusCounts } from '../core/delivery.js';
 import type { CalendarEvent } from '../core/schedule.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import type { BarChart } from './svg-charts.js';
@@ -40,10 +40,15 @@ const lineCells = (l: DeliveryLine): Record<string, Cell> => ({
   remaining: r2(l.remaining),
 });
 
-/** One table: a row per school, person, tier and term, and the total. */
+/** "All schools: events for them all", "Northbridge Learning Trust: events for the whole trust". */
+const trustWideName = (name: string) =>
+  name === ALL_SCHOOLS ? `${name}: events for them all` : `${name}: events for the whole trust`;
+
+/** One table: a row per school, events for a whole trust, person, tier and term, and the total. */
 export function deliveryTable(d: DeliveryBudget, asOf: string, logName: string): TableModel {
   const rows: Record<string, Cell>[] = [
     ...d.schools.map((s) => ({ by: 'school', name: `${s.urn} ${s.name}`, ...lineCells(s) })),
+    ...d.trustWide.map((t) => ({ by: 'trust-wide', name: trustWideName(t.name), ...lineCells(t) })),
     ...d.people.map((p) => ({
       by: 'person',
       name: p.role ? `${p.name} (${p.role})` : `${p.name} (not in capacity:)`,
@@ -88,6 +93,7 @@ export function deliveryJson(d: DeliveryBudget) {
     remaining: r2(l.remaining),
   });
   return {
+    trust_wide: d.trustWide.map((t) => ({ name: t.name, ...line(t) })),
     by_person: d.people.map((p) => ({ name: p.name, role: p.role, ...line(p) })),
     by_tier: d.tiers.map((t) => ({ tier: t.tier, label: t.label, ...line(t) })),
     by_term: d.terms.map((t) => ({ term: t.term, ...line(t) })),

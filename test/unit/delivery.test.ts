@@ -229,3 +229,51 @@ describe('deliveredAgainstBudget', () => {
     expect(d.total).toEqual({ allocated: 15, scheduled: 4, delivered: 3.5, remaining: 11.5 });
   });
 });
+
+describe('deliveredAgainstBudget: events for a whole trust', () => {
+  // A weekly head teacher meeting for all schools (0.5 days, Jordan Hale) is logged against one
+  // school, as "an event for a whole trust is met by an entry from one of its schools": its days
+  // are the trust's, not that school's (Ashgrove received none of them).
+  const result = {
+    schools: [
+      { urn: 100001, name: 'Ashgrove', tier: 'A', trust: 'Northbridge Learning Trust', days: 12, scheduled: 1 },
+    ],
+    byTier: [{ tier: 'A', label: 'Category A' }],
+    total: { days: 13, perTerm: [0, 0, 13, 0, 0, 0] },
+    capacity: null,
+    trustEvents: [
+      { trust: 'All schools', activity: 'Head teacher meeting', count: 2, days: 1, perTerm: [0, 0, 1, 0, 0, 0] },
+    ],
+  } as unknown as BudgetResult;
+  const meeting = { urn: null, name: 'All schools', trust: null, tier: null, activity: 'Head teacher meeting' };
+  const events = [
+    event('2027-01-12', { days: 1 }),
+    event('2027-01-13', {
+      ...meeting,
+      activity_id: 'heads-meeting',
+      type: 'meeting',
+      days: 0.5,
+      person: 'Jordan Hale',
+    }),
+    event('2027-01-20', {
+      ...meeting,
+      activity_id: 'heads-meeting',
+      type: 'meeting',
+      days: 0.5,
+      person: 'Jordan Hale',
+    }),
+  ];
+  const log = [
+    entry('2027-01-12', { days: 1 }),
+    entry('2027-01-13', { activity: 'heads-meeting', person: 'Jordan Hale', days: 0.5 }),
+    entry('2027-01-20', { activity: 'Head teacher meeting', person: 'Jordan Hale', days: 0.5 }),
+  ];
+  const d = deliveredAgainstBudget(result, events, log, '2027-02-01', cal);
+
+  it("counts a trust-wide event's entry for the trust, not for the school it was logged against", () => {
+    expect(d.schools.map((s) => [s.urn, s.delivered, s.remaining])).toEqual([[100001, 1, 11]]);
+    expect(d.trustWide).toEqual([{ name: 'All schools', allocated: 1, scheduled: 1, delivered: 1, remaining: 0 }]);
+    expect(d.tiers.map((t) => [t.tier, t.delivered])).toEqual([['A', 1]]);
+    expect(d.total.delivered).toBe(2);
+  });
+});
