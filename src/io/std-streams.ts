@@ -3,6 +3,7 @@
 // other failure of standard output (a full disk, /dev/full) is exit 73 with one line. A failing
 // standard error is ignored: it must not change the exit code of a run that has done its work.
 import { EXIT } from '../errors.js';
+import { writeError } from './file-errors.js';
 
 export function guardStandardStreams(proc: NodeJS.Process = process): void {
   proc.stderr.on('error', () => {
@@ -11,7 +12,8 @@ export function guardStandardStreams(proc: NodeJS.Process = process): void {
   proc.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') proc.exit(EXIT.ok);
     try {
-      proc.stderr.write(`sit: standard output cannot be written (${error.code ?? error.message})\n`);
+      // The same words as for a file: "(the disk is full)", not a bare ENOSPC.
+      proc.stderr.write(`sit: ${writeError('standard output', error).message}\n`);
     } catch {
       /* standard error failing too */
     }

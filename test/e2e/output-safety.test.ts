@@ -197,7 +197,7 @@ describe('standard output and standard error that fail', () => {
     const result = await start(['presets'], { stdio: ['ignore', fd, 'pipe'] }).done;
     closeSync(fd);
     expect(result.code).toBe(73);
-    expect(result.stderr).toBe('sit: standard output cannot be written (ENOSPC)\n');
+    expect(result.stderr).toBe('sit: standard output: cannot be written (the disk is full)\n');
   });
 
   it('a failing standard error does not change the exit code', async () => {
