@@ -167,7 +167,7 @@ const ok = (m) => m && !m.timedOut && !m.failed;
 function compare(figure, ours, peerName, peer, goal, goalText, aim) {
   let ratio = '-';
   let result;
-  if (peer === null) result = 'skipped';
+  if (peer === null) result = goal !== null && !ok(ours) ? 'not met' : 'skipped';
   else if (ok(ours) && ok(peer)) {
     const r = ours.seconds / peer.seconds;
     ratio = `${r.toFixed(2)}x`;
@@ -202,8 +202,13 @@ function remember(what, ours, peers = []) {
   memory.push({ what, ours, peers });
 }
 const mb = (m) =>
-  !hasTime ? 'not measured (no /usr/bin/time)' : Number.isFinite(m.mb) ? `${m.mb.toFixed(0)} MB` : 'no figure';
+  !hasTime
+    ? 'not measured (no /usr/bin/time)'
+    : Number.isFinite(m.mb)
+      ? `${m.mb.toFixed(0)} MB${ok(m) ? '' : ' when stopped'}`
+      : 'no figure';
 
+const howMany = bigRuns === 1 ? 'one run each' : `median of ${bigRuns} interleaved runs`;
 const sitArgs = (...args) => [node, sit, ...args, '--as-of', AS_OF, '--quiet'];
 const mlr = (...args) => ['mlr', '--icsv', '--ocsv', ...args];
 const started = new Date();
@@ -236,7 +241,7 @@ if (only.has('classify')) {
   const file = await generated(rows);
   const size = `${(statSync(file).size / 1e6).toFixed(0)} MB`;
   heading(
-    `2. classify ${rows.toLocaleString('en-GB')} generated rows (${size} of CSV, rlt-categories, CSV to /dev/null; ${bigRuns === 1 ? 'one run' : `median of ${bigRuns}`})`,
+    `2. classify ${rows.toLocaleString('en-GB')} generated rows (${size} of CSV, rlt-categories, CSV to /dev/null, ${howMany})`,
   );
   const commands = [
     sitArgs('classify', file, '--preset', 'rlt-categories', '--format', 'csv'),
@@ -286,17 +291,16 @@ function checkRule(file, commands) {
 const england = only.has('england') || only.has('calendar') ? await generated(schools) : null;
 const count = schools.toLocaleString('en-GB');
 if (only.has('england')) {
-  heading(`3. England: ${count} generated schools under ${preset}, each command once, output to /dev/null`);
+  heading(
+    `3. England: ${count} generated schools under ${preset}, output to /dev/null, ${howMany} (explain: the last school; diff: the file against itself, OLD placed a year earlier)`,
+  );
   const last = String(100000 + (((schools - 1) * 7919) % MAX_SCHOOLS)); // the last school's URN
   const commands = [
     ['classify (CSV)', sitArgs('classify', england, '--preset', preset, '--format', 'csv')],
     ['budget (CSV)', sitArgs('budget', england, '--preset', preset, '--format', 'csv')],
     ['report (HTML)', sitArgs('report', england, '--preset', preset, '--format', 'html')],
-    ['explain, the last school (CSV)', sitArgs('explain', last, england, '--preset', preset, '--format', 'csv')],
-    [
-      'diff, the file against itself a year earlier (CSV)',
-      sitArgs('diff', england, england, '--preset', preset, '--format', 'csv'),
-    ],
+    ['explain (CSV)', sitArgs('explain', last, england, '--preset', preset, '--format', 'csv')],
+    ['diff (CSV)', sitArgs('diff', england, england, '--preset', preset, '--format', 'csv')],
   ];
   const results = interleaved(
     commands.map(([, command]) => command),
@@ -308,7 +312,9 @@ if (only.has('england')) {
   });
 }
 if (only.has('calendar')) {
-  heading(`4. England's year calendar: ${count} schools under ${preset}, CSV`);
+  heading(
+    `4. England's year calendar: ${count} schools under ${preset}, CSV to a file, one run; then mlr cat of that file`,
+  );
   const csv = join(work, 'calendar.csv');
   const out = openSync(csv, 'w');
   const ours = measure(sitArgs('calendar', england, '--year', '--preset', preset, '--format', 'csv'), out);
