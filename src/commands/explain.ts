@@ -1,6 +1,6 @@
 // sit explain URN [FILE]: every rule for one school, with the values it saw and its outcome.
 import { Command } from 'commander';
-import { usageError } from '../errors.js';
+import { SitError, usageError } from '../errors.js';
 import type { Placement } from '../core/classify.js';
 import { needingDataLines } from '../io/layouts.js';
 import { renderTableOutput, toJson } from '../io/render.js';
@@ -77,7 +77,10 @@ export function findSchool(placements: Placement[], given: string, file: string)
     );
   const shown = matches.slice(0, 20).map((p) => `  ${p.school.urn}  ${p.school.name}`);
   const more = matches.length > 20 ? [`  ... and ${matches.length - 20} more`] : [];
-  throw usageError(
-    [`"${given}" matches ${matches.length} schools in ${file}; give the URN of one:`, ...shown, ...more].join('\n'),
-  );
+  // A line a school: a usage error is otherwise one line, and a newline in it would be escaped.
+  throw new SitError('usage', [
+    `"${given}" matches ${matches.length} schools in ${file}; give the URN of one:`,
+    ...shown,
+    ...more,
+  ]);
 }

@@ -203,6 +203,8 @@ describe('one reading for every command', () => {
     const several = await runInProcess(['explain', 'ST. MARY', 'in-year.csv', ...AS_OF], { cwd: dir });
     expect(several.code).toBe(2);
     expect(several.stderr).toContain('matches 2 schools');
-    expect(several.stderr).toContain('120002  St Marys Catholic Academy');
+    // One school a line (the list was once written as one line with a literal "\n" in it).
+    expect(several.stderr.split('\n')).toContain('sit:   120002  St Marys Catholic Academy');
+    expect(several.stderr).not.toContain('\\n');
   });
 });
