@@ -46,25 +46,50 @@ const presetRegistry: Plugin = {
     id === `\0${PRESETS_MODULE}` ? presetsModuleCode(fileURLToPath(new URL('.', import.meta.url))) : undefined,
 };
 
-export default defineConfig({
+// The two files that drive inquirer through @inquirer/testing's screen, which mocks
+// @inquirer/prompts (vi.mock at its import): a mock lives as long as the worker's module cache, so
+// these files run isolated, each in a fresh worker. Unisolated, the mock leaked: a later file in
+// the worker got the real prompts on the real terminal and hung.
+const PROMPT_TESTS = ['test/e2e/log.test.ts', 'test/e2e/wfap-prompts.test.ts'];
+
+// What both projects below share. globalSetup (the build, the run's TMPDIR) is the root's alone:
+// in a project it would run once for each project as well as for the root.
+const shared = {
   plugins: [textFiles, binaryFiles, layoutFiles, presetRegistry],
   test: {
-    include: ['test/**/*.test.ts'],
-    // Builds dist/ once for the run (the end-to-end tests spawn bin/sit.js), and one TMPDIR.
-    globalSetup: ['test/helpers/global-setup.ts'],
     // A guard against a hang, not a measure: the machine is shared, and a test that spawns sit
     // can wait its turn for a core for many seconds.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Speed on a 2-core machine (issue 16: npm test under 2 minutes). A worker runs many files
-    // without re-importing sit and its dependencies for each (no test leaves
-    // globals changed; a test that fakes the clock restores it), and shares one Chromium
-    // (test/helpers/browser.ts: sharedChromium). Two workers even on 2 cores: much of a test's
-    // time is spent waiting on a child process or the browser. Vitest's default is cores - 1.
-    pool: 'forks',
-    isolate: true, // log.test.ts mocks @inquirer (its vitest screen); unisolated, the mock leaked into later files in the worker and hung them
-    maxWorkers: Math.max(2, availableParallelism()),
+    pool: 'forks' as const,
     // Through the plugins above, not Node's loader, which cannot import .wasm or .ttf files.
     server: { deps: { inline: [/\.(wasm|ttf)$/] } },
+  },
+};
+
+export default defineConfig({
+  test: {
+    // Builds dist/ once for the run (the end-to-end tests spawn bin/sit.js), and one TMPDIR.
+    globalSetup: ['test/helpers/global-setup.ts'],
+    // Speed on a 2-core machine (issue 16: npm test under 2 minutes). Two workers even on 2 cores:
+    // much of a test's time is spent waiting on a child process or the browser (vitest's default
+    // is cores - 1).
+    maxWorkers: Math.max(2, availableParallelism()),
+    projects: [
+      {
+        ...shared,
+        test: {
+          ...shared.test,
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: PROMPT_TESTS,
+          // A worker runs many files without re-importing sit and its dependencies for each (no
+          // test here mocks a module or leaves a global changed; a test that fakes the clock
+          // restores it), and shares one Chromium (test/helpers/browser.ts: sharedChromium).
+          isolate: false,
+        },
+      },
+      { ...shared, test: { ...shared.test, name: 'prompts', include: PROMPT_TESTS, isolate: true } },
+    ],
   },
 });
