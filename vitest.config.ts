@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 // @ts-expect-error: a plain script, no types
 import { LAYOUTS_MODULE, layoutsModule } from './scripts/layout-files.mjs';
 import { PRESETS_MODULE, presetsModuleCode } from './scripts/presets-module.mjs';
+import { ISOLATED_TESTS } from './test/helpers/isolated-tests.js';
 
 // Presets and templates are imported as text, as esbuild's text loader does in the build.
 const textFiles: Plugin = {
@@ -46,12 +47,6 @@ const presetRegistry: Plugin = {
     id === `\0${PRESETS_MODULE}` ? presetsModuleCode(fileURLToPath(new URL('.', import.meta.url))) : undefined,
 };
 
-// The two files that drive inquirer through @inquirer/testing's screen, which mocks
-// @inquirer/prompts (vi.mock at its import): a mock lives as long as the worker's module cache, so
-// these files run isolated, each in a fresh worker. Unisolated, the mock leaked: a later file in
-// the worker got the real prompts on the real terminal and hung.
-const PROMPT_TESTS = ['test/e2e/log.test.ts', 'test/e2e/wfap-prompts.test.ts'];
-
 // What both projects below share. globalSetup (the build, the run's TMPDIR) is the root's alone:
 // in a project it would run once for each project as well as for the root.
 const shared = {
@@ -82,14 +77,15 @@ export default defineConfig({
           ...shared.test,
           name: 'shared',
           include: ['test/**/*.test.ts'],
-          exclude: PROMPT_TESTS,
+          exclude: ISOLATED_TESTS,
           // A worker runs many files without re-importing sit and its dependencies for each (no
           // test here mocks a module or leaves a global changed; a test that fakes the clock
           // restores it), and shares one Chromium (test/helpers/browser.ts: sharedChromium).
           isolate: false,
         },
       },
-      { ...shared, test: { ...shared.test, name: 'prompts', include: PROMPT_TESTS, isolate: true } },
+      // The files that mock a module, each in a fresh worker (test/helpers/isolated-tests.ts).
+      { ...shared, test: { ...shared.test, name: 'isolated', include: ISOLATED_TESTS, isolate: true } },
     ],
   },
 });

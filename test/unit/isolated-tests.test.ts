@@ -1,0 +1,19 @@
+// Every test file that mocks a module is one of the isolated ones (test/helpers/isolated-tests.ts):
+// unisolated, its mock would leak into the next files its worker runs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ISOLATED_TESTS } from '../helpers/isolated-tests.js';
+import { ROOT } from '../helpers/run-sit.js';
+
+const MOCKS = /\bvi\.(?:mock|doMock|unmock|doUnmock|hoisted)\(|['"]@inquirer\/testing\/vitest['"]/;
+
+describe('test isolation', () => {
+  it('isolates exactly the test files that mock a module', () => {
+    const files = readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `test/${f}`);
+    const mocking = files.filter((f) => MOCKS.test(readFileSync(join(ROOT, f), 'utf8'))).sort();
+    expect(mocking).toEqual([...ISOLATED_TESTS].sort());
+  });
+});
