@@ -77,15 +77,15 @@ export default defineConfig({
           ...shared.test,
           name: 'shared',
           include: ['test/**/*.test.ts'],
-          exclude: ISOLATED_TESTS,
+          exclude: Object.keys(ISOLATED_TESTS),
           // A worker runs many files without re-importing sit and its dependencies for each (no
           // test here mocks a module or leaves a global changed; a test that fakes the clock
           // restores it), and shares one Chromium (test/helpers/browser.ts: sharedChromium).
           isolate: false,
         },
       },
-      // The files that mock a module, each in a fresh worker (test/helpers/isolated-tests.ts).
-      { ...shared, test: { ...shared.test, name: 'isolated', include: ISOLATED_TESTS, isolate: true } },
+      // The files that need modules of their own, each in a fresh worker (test/helpers/isolated-tests.ts).
+      { ...shared, test: { ...shared.test, name: 'isolated', include: Object.keys(ISOLATED_TESTS), isolate: true } },
     ],
   },
 });
