@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 // @ts-expect-error: a plain script, no types
 import { LAYOUTS_MODULE, layoutsModule } from './scripts/layout-files.mjs';
 import { PRESETS_MODULE, presetsModuleCode } from './scripts/presets-module.mjs';
+import { ISOLATED_TESTS } from './test/helpers/isolated-tests.js';
 
 // Presets and templates are imported as text, as esbuild's text loader does in the build.
 const textFiles: Plugin = {
@@ -46,25 +47,45 @@ const presetRegistry: Plugin = {
     id === `\0${PRESETS_MODULE}` ? presetsModuleCode(fileURLToPath(new URL('.', import.meta.url))) : undefined,
 };
 
-export default defineConfig({
+// What both projects below share. globalSetup (the build, the run's TMPDIR) is the root's alone:
+// in a project it would run once for each project as well as for the root.
+const shared = {
   plugins: [textFiles, binaryFiles, layoutFiles, presetRegistry],
   test: {
-    include: ['test/**/*.test.ts'],
-    // Builds dist/ once for the run (the end-to-end tests spawn bin/sit.js), and one TMPDIR.
-    globalSetup: ['test/helpers/global-setup.ts'],
     // A guard against a hang, not a measure: the machine is shared, and a test that spawns sit
     // can wait its turn for a core for many seconds.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Speed on a 2-core machine (issue 16: npm test under 2 minutes). A worker runs many files
-    // without re-importing sit and its dependencies for each (no test leaves
-    // globals changed; a test that fakes the clock restores it), and shares one Chromium
-    // (test/helpers/browser.ts: sharedChromium). Two workers even on 2 cores: much of a test's
-    // time is spent waiting on a child process or the browser. Vitest's default is cores - 1.
-    pool: 'forks',
-    isolate: true, // log.test.ts mocks @inquirer (its vitest screen); unisolated, the mock leaked into later files in the worker and hung them
-    maxWorkers: Math.max(2, availableParallelism()),
+    pool: 'forks' as const,
     // Through the plugins above, not Node's loader, which cannot import .wasm or .ttf files.
     server: { deps: { inline: [/\.(wasm|ttf)$/] } },
+  },
+};
+
+export default defineConfig({
+  test: {
+    // Builds dist/ once for the run (the end-to-end tests spawn bin/sit.js), and one TMPDIR.
+    globalSetup: ['test/helpers/global-setup.ts'],
+    // Speed on a 2-core machine (issue 16: npm test under 2 minutes). Two workers even on 2 cores:
+    // much of a test's time is spent waiting on a child process or the browser (vitest's default
+    // is cores - 1).
+    maxWorkers: Math.max(2, availableParallelism()),
+    projects: [
+      {
+        ...shared,
+        test: {
+          ...shared.test,
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: Object.keys(ISOLATED_TESTS),
+          // A worker runs many files without re-importing sit and its dependencies for each (no
+          // test here mocks a module or leaves a global changed; a test that fakes the clock
+          // restores it), and shares one Chromium (test/helpers/browser.ts: sharedChromium).
+          isolate: false,
+        },
+      },
+      // The files that need modules of their own, each in a fresh worker (test/helpers/isolated-tests.ts).
+      { ...shared, test: { ...shared.test, name: 'isolated', include: Object.keys(ISOLATED_TESTS), isolate: true } },
+    ],
   },
 });

@@ -100,7 +100,7 @@ describe('the built binary streams a large file', () => {
     expect(binary.code, binary.stderr).toBe(0);
     expect(binary.stdout).toBe(memory.stdout);
     expect(binary.stderr).toBe(memory.stderr);
-  }, 120_000);
+  });
 });
 
 describe('streaming reports every problem', () => {

@@ -2,10 +2,10 @@
 // each rule is a list item, and each condition a list item nested under the heading that joins it,
 // checked against the JSON explanation's tree: in Chromium for HTML (the list the browser builds,
 // and each level drawn further right), and by the list structure a Markdown parser (marked) reads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { marked, type Token, type Tokens } from 'marked';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { sharedChromium } from '../helpers/browser.js';
 import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
 
 interface Node {
@@ -80,10 +80,7 @@ describe('sit explain --format md', () => {
 describe('sit explain --format html, in Chromium', () => {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
+    browser = await sharedChromium();
   });
 
   it('nests each condition under its heading, each level drawn further right', async () => {

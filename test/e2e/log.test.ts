@@ -301,5 +301,5 @@ describe('sit log add', () => {
     const expected = ['a', 'b'].flatMap((who) => Array.from({ length: 40 }, (_, i) => `${who}${i}, "quoted"`)).sort();
     expect(notes).toEqual(expected);
     expect(existsSync(`${log}.lock`)).toBe(false);
-  }, 120_000);
+  });
 });

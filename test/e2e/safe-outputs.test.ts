@@ -213,5 +213,5 @@ describe('no code path opens a network connection', () => {
       expect(result.stderr).not.toContain('network use refused');
     }
     expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toBe('');
-  }, 120_000);
+  });
 });

@@ -22,5 +22,5 @@ describe('a national in-year file (6,930 schools, the mix of a year of inspectio
       ['section-8', 'monitoring', 'no-formal-designation'].includes(n.kind),
     ).length;
     expect(ungraded).toBe(2842);
-  }, 60_000);
+  });
 });
