@@ -114,7 +114,9 @@ export async function reportDocx(input: ReportInput): Promise<Uint8Array> {
     ),
     heading('Charts'),
   ];
-  for (const chart of reportCharts(input)) {
+  // Each drawing's id given, 1, 2, 3: the docx package otherwise numbers them from one counter per
+  // process, so a second report made in the same process had other ids and other bytes.
+  for (const [index, chart] of reportCharts(input).entries()) {
     const { png, width, height } = await chartPng(chart);
     children.push(
       new Paragraph({
@@ -124,7 +126,7 @@ export async function reportDocx(input: ReportInput): Promise<Uint8Array> {
             type: 'png',
             data: png,
             transformation: { width, height },
-            altText: { name: chart.title, title: chart.title, description: chart.description },
+            altText: { id: String(index + 1), name: chart.title, title: chart.title, description: chart.description },
           }),
         ],
       }),

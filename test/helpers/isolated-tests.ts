@@ -7,8 +7,4 @@
 export const ISOLATED_TESTS: Record<string, string> = {
   'test/e2e/log.test.ts': "mocks @inquirer/prompts (@inquirer/testing's screen)",
   'test/e2e/wfap-prompts.test.ts': "mocks @inquirer/prompts (@inquirer/testing's screen)",
-  // Until the report's charts are given their drawing ids (src/io/report-docx.ts).
-  'test/e2e/report-docx.test.ts':
-    "compares the binary's Word report with one made in process: the docx package numbers drawings " +
-    '(wp:docPr id) from one counter per process, so a report made earlier in the worker changes the bytes',
 };
