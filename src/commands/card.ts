@@ -2,8 +2,8 @@
 import { Command } from 'commander';
 import { usageError } from '../errors.js';
 import { academyCard, DEFAULT_CLOSE_WITHIN } from '../core/card.js';
-import { WfapAnswersSchema } from '../core/wfap.js';
-import { readAnswers } from '../io/answers-file.js';
+import { schoolAnswers } from '../io/answers-file.js';
+import { kpiSpecs } from '../io/wfap-form.js';
 import { renderCard } from '../io/card-output.js';
 import { resolveFormat } from '../io/output.js';
 import { targetsFor } from '../io/targets-file.js';
@@ -62,15 +62,11 @@ Examples:
     const { loaded, asOf, data, placements } = await classifyData(file, options, io);
     const placement = findSchool(placements, options.school!, data.file);
     const urn = placement.school.urn;
-    const answers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : undefined;
-    if (answers?.school !== undefined && answers.school !== urn)
-      throw usageError(
-        `${options.answers} is the WFAP of school ${answers.school}, not ${urn}; give that school's answers`,
-      );
+    const answers = schoolAnswers(options.answers, urn, io.cwd);
     const targets = (await targetsFor(loaded, options.targets, io)) ?? [];
     const card = academyCard(placement, loaded.policy, {
       asOf,
-      kpis: loaded.config.kpis,
+      kpis: kpiSpecs(loaded.config),
       planTargets: answers?.kpi_targets,
       targets: targets.filter((t) => t.urn === urn),
       closeWithin: closeWithin ?? loaded.config.card?.close_within,

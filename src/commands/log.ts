@@ -8,9 +8,10 @@ import { readLog } from '../io/log-file.js';
 import { entryJson, logTable, type LogView } from '../io/log-output.js';
 import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { ADD_ONLY, addToLog, logNames, requireLog, withAddOptions, type AddOptions } from './log-add.js';
+import { ADD_ONLY, addToLog, withAddOptions, type AddOptions } from './log-add.js';
+import { logNames, requireLog } from '../io/log-input.js';
 import { loadPolicy, loadTerms } from '../io/load-data.js';
-import { note, outputFormat, useColor, type Io } from '../io/command-io.js';
+import { note, outputFormat, urnOption, useColor, type Io } from '../io/command-io.js';
 import { withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
@@ -65,9 +66,8 @@ logs are added to; an .xlsx log is read only. Without a terminal every missing f
     const { cal } = loadTerms(loaded);
     let entries = (await readLog(log.path, io.stdin, log.shown)).entries;
     if (options.school !== undefined) {
-      if (!/^\d{6}$/.test(options.school.trim()))
-        throw usageError(`--school ${options.school}: expected a 6-digit URN`);
-      entries = entries.filter((e) => e.urn === Number(options.school));
+      const urn = urnOption('--school', options.school);
+      entries = entries.filter((e) => e.urn === urn);
     }
     if (options.term !== undefined) {
       if (!/^[1-6]$/.test(options.term.trim()))

@@ -4,8 +4,7 @@ import { usageError } from '../errors.js';
 import { toDayNumber } from '../core/dates.js';
 import { termOfDay } from '../core/terms.js';
 import { chooseVisit, visitNote } from '../core/visit-note.js';
-import { WfapAnswersSchema } from '../core/wfap.js';
-import { readAnswers } from '../io/answers-file.js';
+import { schoolAnswers } from '../io/answers-file.js';
 import { resolveFormat } from '../io/output.js';
 import { renderVisitNote } from '../io/visit-note-output.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
@@ -60,11 +59,7 @@ Examples:
     const { loaded, asOf, data, placements } = await classifyData(file, options, io);
     const placement = findSchool(placements, options.school!, data.file);
     const urn = placement.school.urn;
-    const answers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : undefined;
-    if (answers?.school !== undefined && answers.school !== urn)
-      throw usageError(
-        `${options.answers} is the WFAP of school ${answers.school}, not ${urn}; give that school's answers`,
-      );
+    const answers = schoolAnswers(options.answers, urn, io.cwd);
     const activities = loaded.policy.calendar?.activities ?? [];
     const activity = options.activity
       ? (activities.find(

@@ -11,7 +11,7 @@ import type { DataProblem } from './school.js';
 import { parsedCell, recordRows } from './record-rows.js';
 import { describeChange } from './tier-changes.js';
 import { fold, parseFreeText, parseNumber, parseUrn, parseYesNo } from './values.js';
-import { DEFAULT_KPIS, kpiOf, type Kpi, type KpiSpec } from './wfap.js';
+import { kpiOf, type Kpi, type KpiSpec } from './wfap.js';
 
 /** `card:` in trust.config.yaml. */
 export const CardSettingsSchema = z.strictObject({
@@ -131,7 +131,8 @@ export interface AcademyCard {
 
 export interface CardOptions {
   asOf: string;
-  kpis?: KpiSpec[];
+  /** kpis: in trust.config.yaml, else the WFAP form's default KPIs. */
+  kpis: KpiSpec[];
   /** The school's WFAP answers' kpi_targets, when given. */
   planTargets?: Record<string, number>;
   /** Rows of the targets file for this school. */
@@ -143,7 +144,7 @@ export interface CardOptions {
 export function academyCard(placement: Placement, policy: Policy, options: CardOptions): AcademyCard {
   const school = placement.school;
   const closeWithin = options.closeWithin ?? DEFAULT_CLOSE_WITHIN;
-  const specs = options.kpis ?? DEFAULT_KPIS;
+  const specs = options.kpis;
   const rows = options.targets ?? [];
   const rowFor = (spec: { name: string; label: string }) =>
     rows.find((r) => fold(r.kpi) === fold(spec.name) || fold(r.kpi) === fold(spec.label));

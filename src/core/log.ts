@@ -135,3 +135,60 @@ export function entryCells(entry: Omit<LogEntry, 'line'>): Record<LogColumn, str
     notes: entry.notes ?? '',
   };
 }
+
+/** What `sit log add` was given (or asked for), by flag. */
+export type EntryFlags = Partial<
+  Record<'school' | 'activity' | 'date' | 'days' | 'person' | 'outcome' | 'notes', string>
+>;
+
+export interface EntryContext {
+  /** Today, or --as-of: no entry is for a later day. */
+  asOf: string;
+  /** The schools of the data file by URN; `hasData` false: none to check the URN against. */
+  names: Map<number, string>;
+  hasData: boolean;
+  activities: { id: string; name: string }[];
+}
+
+/**
+ * The entry the flags describe, checked by the log's schema, with the activity as the policy's id
+ * when it names one; else what is wrong, each problem naming its flag.
+ */
+export function entryFromFlags(
+  given: EntryFlags,
+  context: EntryContext,
+): { entry: Omit<LogEntry, 'line'> } | { problem: string } {
+  const cells = {
+    date: given.date,
+    urn: given.school,
+    activity: given.activity,
+    person: given.person,
+    days: given.days,
+    outcome: given.outcome,
+    notes: given.notes,
+  };
+  const parsed = LogRowSchema.safeParse(cells);
+  if (!parsed.success) {
+    const flag = (k: string) => (k === 'urn' ? 'school' : k);
+    return {
+      problem: parsed.error.issues
+        .map(
+          (i) => `--${flag(String(i.path[0]))} ${cells[i.path[0] as keyof typeof cells] ?? ''}: expected ${i.message}`,
+        )
+        .join('; '),
+    };
+  }
+  const entry = { ...parsed.data };
+  if (context.hasData && !context.names.has(entry.urn))
+    return {
+      problem: `--school ${entry.urn}: no school with that URN in the data file (schools: in trust.config.yaml)`,
+    };
+  const date = parseDate(given.date ?? '');
+  if (date.ok && date.value && date.value > context.asOf)
+    return {
+      problem: `--date ${given.date}: is after ${context.asOf} (today, or --as-of): the log records visits that happened`,
+    };
+  const activity = context.activities.find((a) => sameActivity(entry.activity, a));
+  if (activity) entry.activity = activity.id;
+  return { entry };
+}

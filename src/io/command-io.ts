@@ -76,3 +76,9 @@ export async function writeOutput(
 ): Promise<void> {
   await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
 }
+
+/** A school's URN given on the command line (--school), as a number; a usage error if it is not 6 digits. */
+export function urnOption(flag: string, value: string): number {
+  if (!/^\d{6}$/.test(value.trim())) throw usageError(`${flag} ${value}: expected a 6-digit URN`);
+  return Number(value);
+}
