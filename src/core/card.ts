@@ -8,10 +8,10 @@ import type { Placement } from './classify.js';
 import { academicYearName, academicYearOf } from './dates.js';
 import type { Policy } from './policy.js';
 import type { DataProblem } from './school.js';
-import { parsedCell, recordRows } from './record-rows.js';
+import { missingColumns, parsedCell, recordRows } from './record-rows.js';
 import { describeChange } from './tier-changes.js';
 import { fold, parseFreeText, parseNumber, parseUrn, parseYesNo } from './values.js';
-import { kpiOf, type Kpi, type KpiSpec } from './wfap.js';
+import { kpiOf, schoolOf, type Kpi, type KpiSpec, type SchoolDocument } from './wfap.js';
 
 /** `card:` in trust.config.yaml. */
 export const CardSettingsSchema = z.strictObject({
@@ -79,13 +79,12 @@ export function targetRowsFrom(
     const column = TARGET_COLUMNS.find((c) => fold(c) === fold(h));
     if (column && !index.has(column)) index.set(column, i);
   });
-  const problems: DataProblem[] = [];
-  for (const column of ['urn', 'kpi'])
-    if (!index.has(column))
-      problems.push({
-        line: headerLine,
-        message: `no ${column} column; a targets file needs urn, kpi, target (and value)`,
-      });
+  const problems = missingColumns(
+    index,
+    ['urn', 'kpi'],
+    headerLine,
+    'a targets file needs urn, kpi, target (and value)',
+  );
   if (problems.length) return { targets: [], problems };
   const { records, problems: rowProblems } = recordRows(headers, rows, index, TargetRowSchema);
   const targets: TargetRow[] = records.map(({ line, row: r }) => ({
@@ -110,12 +109,8 @@ export interface CardKpi extends Kpi {
   value_source: string;
 }
 
-export interface AcademyCard {
+export interface AcademyCard extends SchoolDocument {
   kind: 'card';
-  school: { urn: number; name: string; phase: string | null; trust: string | null };
-  academic_year: string;
-  as_of: string;
-  policy: { id: string; name: string };
   tier: {
     id: string | null;
     label: string | null;
@@ -196,12 +191,7 @@ export function academyCard(placement: Placement, policy: Policy, options: CardO
   const computed = placement.retiering?.classified;
   return {
     kind: 'card',
-    school: {
-      urn: school.urn,
-      name: school.name,
-      phase: (school.fields.phase as string | null) ?? null,
-      trust: (school.fields.trust as string | null) ?? null,
-    },
+    school: schoolOf(school),
     academic_year: academicYearName(academicYearOf(options.asOf)),
     as_of: options.asOf,
     policy: { id: policy.id, name: policy.name },

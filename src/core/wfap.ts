@@ -8,6 +8,7 @@ import { describeDays } from './classify.js';
 import type { Policy } from './policy.js';
 import type { SchoolRecord } from './school.js';
 import { academicYearName, academicYearOf } from './dates.js';
+import { nationalFigure } from './national.js';
 import { ACTION_KEYS, MILESTONE_KEYS, SECTION_KEYS, type ActionKey, type KpiSpec } from './wfap-form.js';
 
 // ---- settings (trust.config.yaml) ---------------------------------------------------------
@@ -90,12 +91,25 @@ export interface Priority {
   actions: Action[];
 }
 
-export interface WfapPlan {
-  kind: 'wfap';
+/** What a plan or a card says of its school, its year and the policy placing it. */
+export interface SchoolDocument {
   school: { urn: number; name: string; phase: string | null; trust: string | null };
   academic_year: string;
   as_of: string;
   policy: { id: string; name: string };
+}
+
+export function schoolOf(school: SchoolRecord): SchoolDocument['school'] {
+  return {
+    urn: school.urn,
+    name: school.name,
+    phase: (school.fields.phase as string | null) ?? null,
+    trust: (school.fields.trust as string | null) ?? null,
+  };
+}
+
+export interface WfapPlan extends SchoolDocument {
+  kind: 'wfap';
   tier: {
     id: string | null;
     label: string | null;
@@ -134,20 +148,13 @@ export function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targe
     target = spec.target;
     source = 'trust target';
   } else if (spec.target === 'national') {
-    const phase = (school.fields.phase as string | null) ?? null;
-    const national = policy.national[spec.field] as Record<string, number | string | undefined> | undefined;
-    const byPhase =
-      national && phase !== null && typeof national[phase] === 'number' ? (national[phase] as number) : undefined;
-    const fallback = national && typeof national.default === 'number' ? national.default : undefined;
-    if (byPhase !== undefined) {
-      target = byPhase;
-      source = `national (${phase})`;
-    } else if (fallback !== undefined) {
-      target = fallback;
-      source = 'national (all schools)';
-    } else {
-      source = 'national: the policy has no national figure; set a target';
-    }
+    const national = nationalFigure(policy, spec.field, schoolOf(school).phase);
+    target = national?.value ?? null;
+    source = !national
+      ? 'national: the policy has no national figure; set a target'
+      : national.phase === null
+        ? 'national (all schools)'
+        : `national (${national.phase})`;
   }
   return {
     name: spec.name,
@@ -229,12 +236,7 @@ export function buildPlan(placement: Placement, policy: Policy, answers: WfapAns
 
   return {
     kind: 'wfap',
-    school: {
-      urn: school.urn,
-      name: school.name,
-      phase: (school.fields.phase as string | null) ?? null,
-      trust: (school.fields.trust as string | null) ?? null,
-    },
+    school: schoolOf(school),
     academic_year: answers.academic_year ?? academicYearName(academicYearOf(options.asOf)),
     as_of: options.asOf,
     policy: { id: policy.id, name: policy.name },
