@@ -3,6 +3,8 @@
 // free text), person, days, outcome, notes. One zod schema checks a row; every problem names its
 // line and column. Pure: the file is read and written in io/log-file.ts.
 import { z } from 'zod';
+import { toDayNumber } from './dates.js';
+import { termOfDay, type TermCalendar } from './terms.js';
 import { parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
 import { fold, parseDate, parseFreeText, parseNumber, parseUrn, type Parsed } from './values.js';
@@ -191,4 +193,16 @@ export function entryFromFlags(
   const activity = context.activities.find((a) => sameActivity(entry.activity, a));
   if (activity) entry.activity = activity.id;
   return { entry };
+}
+
+/** One school's entries (urn), one term's (term 1-6, by the year's term dates), or all; by date, then as written. */
+export function selectEntries(
+  entries: LogEntry[],
+  only: { urn?: number; term?: number },
+  cal: TermCalendar,
+): LogEntry[] {
+  return entries
+    .filter((e) => only.urn === undefined || e.urn === only.urn)
+    .filter((e) => only.term === undefined || termOfDay(cal, toDayNumber(e.date)) === only.term)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
 }
