@@ -27,10 +27,15 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
 
 async function newDeployment(options: WfapOptions, io: Io): Promise<void> {
   const input = deploymentInput(options, io);
-  const data = input.urn !== undefined || input.interactive ? await schoolData(options, input, io) : null;
+  // The school data is read only when a school is named or is to be chosen.
   const chosen = input.interactive
-    ? await (await import('../prompts/wfap.js')).askForDeployment(input, data!, options, io)
-    : scriptedDeployment(input, data, options, io);
+    ? await (await import('../prompts/wfap.js')).askForDeployment(
+        input,
+        await schoolData(options, input, io),
+        options,
+        io,
+      )
+    : scriptedDeployment(input, input.urn === undefined ? null : await schoolData(options, input, io), options, io);
   if (chosen) await writeDocument(chosen, input, options, io);
 }
 

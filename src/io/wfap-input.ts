@@ -48,6 +48,9 @@ export interface WfapInput<A> {
   answers: A;
 }
 
+export type PlanInput = WfapInput<WfapAnswers> & { priorities: number };
+export type DeploymentInput = WfapInput<DeploymentAnswers> & { urn: number | undefined };
+
 export interface SchoolData {
   file: string;
   placements: Placement[];
@@ -62,7 +65,7 @@ function commonInput(kind: DocKind, options: WfapOptions, io: Io) {
 }
 
 /** sit wfap new: the input, its answers checked against the policy, and the number of priorities for a blank plan. */
-export function planInput(options: WfapOptions, io: Io): WfapInput<WfapAnswers> & { priorities: number } {
+export function planInput(options: WfapOptions, io: Io): PlanInput {
   const input = commonInput('wfap', options, io);
   const answers: WfapAnswers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : {};
   const problems = answerProblems(answers, input.loaded.policy);
@@ -76,10 +79,7 @@ export function planInput(options: WfapOptions, io: Io): WfapInput<WfapAnswers> 
 }
 
 /** sit wfap deployment: the input, with the school (--school, or school: in the answers file) when given. */
-export function deploymentInput(
-  options: WfapOptions,
-  io: Io,
-): WfapInput<DeploymentAnswers> & { urn: number | undefined } {
+export function deploymentInput(options: WfapOptions, io: Io): DeploymentInput {
   const input = commonInput('deployment', options, io);
   const schema = deploymentAnswersSchema(wfapForm().deployment.leader_roles);
   const answers: DeploymentAnswers = options.answers ? readAnswers(options.answers, schema, io.cwd) : {};

@@ -14,11 +14,16 @@ import { note, type Io } from './command-io.js';
 import { writeFolder } from './folder-output.js';
 import { emit } from './output.js';
 import { kpiSpecs, wfapForm } from './wfap-form.js';
-import { placementOf, type SchoolData, type WfapInput, type WfapOptions } from './wfap-input.js';
+import {
+  placementOf,
+  type DeploymentInput,
+  type PlanInput,
+  type SchoolData,
+  type WfapInput,
+  type WfapOptions,
+} from './wfap-input.js';
 import { renderDocument } from './wfap-render.js';
 
-export type PlanInput = WfapInput<WfapAnswers> & { priorities: number };
-export type DeploymentInput = WfapInput<DeploymentAnswers> & { urn: number | undefined };
 export interface Chosen {
   doc: WfapPlan | DeploymentRecord;
   /** -o, or the file name given when asked; none: standard output. */

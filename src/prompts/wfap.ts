@@ -1,9 +1,8 @@
 // sit wfap new and sit wfap deployment in a terminal: the school from a searchable list, then what
 // the answers file lacks (the tier, the lists, each key priority with its milestones and actions,
 // or the system leader's details), a summary, and a yes before anything is written.
-import type { Placement } from '../core/classify.js';
-import { describeDays } from '../core/classify.js';
-import type { DeploymentAnswers } from '../core/deployment.js';
+import { describeDays, type Placement } from '../core/classify.js';
+import type { DeploymentAnswers, DeploymentRecord } from '../core/deployment.js';
 import type { Policy } from '../core/policy.js';
 import {
   blankAction,
@@ -13,21 +12,19 @@ import {
   type ActionAnswers,
   type ActionKey,
   type WfapAnswers,
+  type WfapPlan,
 } from '../core/wfap.js';
-import type { WfapPlan } from '../core/wfap.js';
-import type { DeploymentRecord } from '../core/deployment.js';
 import type { Io } from '../io/command-io.js';
 import { checkWritable } from '../io/output.js';
 import { wfapForm } from '../io/wfap-form.js';
-import { placementOf, type SchoolData, type WfapOptions } from '../io/wfap-input.js';
 import {
-  deploymentFor,
-  planFor,
-  suggestedName,
-  type Chosen,
+  placementOf,
   type DeploymentInput,
   type PlanInput,
-} from '../io/wfap-output.js';
+  type SchoolData,
+  type WfapOptions,
+} from '../io/wfap-input.js';
+import { deploymentFor, planFor, suggestedName, type Chosen } from '../io/wfap-output.js';
 import { documentSummary } from '../io/wfap-render.js';
 import * as ask from './ask.js';
 
