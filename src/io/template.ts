@@ -73,11 +73,11 @@ export function parseTemplate(text: string, options: { trusted?: boolean } = {})
       if (!NAME.test(name))
         throw new TemplateError(
           lineNo,
-          `{{${match[1]}}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`,
+          `${match[0]}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`,
         );
       if (sigil === '#' || sigil === '^') {
         if (stack.length > MAX_TEMPLATE_DEPTH)
-          throw new TemplateError(lineNo, `{{${match[1]}}}: sections are nested more than ${MAX_TEMPLATE_DEPTH} deep`);
+          throw new TemplateError(lineNo, `${match[0]}: sections are nested more than ${MAX_TEMPLATE_DEPTH} deep`);
         const node: Node = { type: 'section', name, inverted: sigil === '^', line: lineNo, children: [] };
         top().push(node);
         stack.push({ name, line: lineNo, children: node.children });

@@ -42,6 +42,14 @@ describe('template engine', () => {
     expect(() => renderTemplate(parseTemplate('{{x}}'), { x: trusted('<b>') }, html)).toThrow(TemplateError);
   });
 
+  it('a mistake names the tag as the template wrote it', () => {
+    expect(() => parseTemplate('{{bad name}}')).toThrow(
+      '{{bad name}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}',
+    );
+    const deep = `${Array.from({ length: 12 }, (_, i) => `{{#s${i}}}`).join('')}x`;
+    expect(() => parseTemplate(deep)).toThrow('{{#s10}}: sections are nested more than 10 deep');
+  });
+
   it("sit's table page through the engine: every slot filled with sit's markup, nothing else changed", () => {
     const page = fillTemplate(pageTemplate, {
       title: 'T &amp; U',
