@@ -2,13 +2,12 @@
 import { Command } from 'commander';
 import { usageError } from '../errors.js';
 import { academyCard, DEFAULT_CLOSE_WITHIN } from '../core/card.js';
-import { WfapAnswersSchema } from '../core/wfap.js';
-import { readAnswers } from '../io/answers-file.js';
-import { renderCard } from '../io/card-output.js';
-import { resolveFormat } from '../io/output.js';
+import { schoolAnswers } from '../io/answers-file.js';
+import { kpiSpecs } from '../io/wfap-form.js';
+import { cardContent } from '../io/card-output.js';
 import { targetsFor } from '../io/targets-file.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
-import { type DataOptions, type Io, writeOutput } from '../io/command-io.js';
+import { documentFormat, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 import { findSchool } from './explain.js';
 
@@ -50,9 +49,7 @@ Examples:
   sit card --school "dunmore" --format json`,
   );
   cmd.action(async (file: string | undefined, options: CardOptions) => {
-    const format = resolveFormat(options, FORMATS, false, 'md');
-    if (format === 'docx' && !options.output && io.stdout.isTTY)
-      throw usageError('a Word document cannot be shown in the terminal; add -o card.docx');
+    const format = documentFormat(options, io, FORMATS, 'card.docx');
     let closeWithin: number | undefined;
     if (options.closeWithin !== undefined) {
       closeWithin = Number(options.closeWithin);
@@ -62,21 +59,16 @@ Examples:
     const { loaded, asOf, data, placements } = await classifyData(file, options, io);
     const placement = findSchool(placements, options.school!, data.file);
     const urn = placement.school.urn;
-    const answers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : undefined;
-    if (answers?.school !== undefined && answers.school !== urn)
-      throw usageError(
-        `${options.answers} is the WFAP of school ${answers.school}, not ${urn}; give that school's answers`,
-      );
+    const answers = schoolAnswers(options.answers, urn, io.cwd);
     const targets = (await targetsFor(loaded, options.targets, io)) ?? [];
     const card = academyCard(placement, loaded.policy, {
       asOf,
-      kpis: loaded.config.kpis,
+      kpis: kpiSpecs(loaded.config),
       planTargets: answers?.kpi_targets,
       targets: targets.filter((t) => t.urn === urn),
       closeWithin: closeWithin ?? loaded.config.card?.close_within,
     });
-    const content =
-      format === 'docx' ? await (await import('../io/year-docx.js')).cardDocx(card) : renderCard(card, format);
+    const content = await cardContent(card, format);
     await writeOutput(options, io, content, format);
   });
   return cmd;

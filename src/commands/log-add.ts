@@ -3,38 +3,14 @@
 // school must be one of the data file's, the activity one of the policy's (or free text, said
 // so), the person one of capacity: (or a warning); the entry is checked by the log's own schema.
 import type { Command } from 'commander';
-import { timeOf } from '../core/calendar.js';
-import { DAYS_EXPECTED, LogRowSchema, MAX_ENTRY_DAYS, type LogEntry } from '../core/log.js';
+import { DAYS_EXPECTED, entryFromFlags } from '../core/log.js';
 import { peopleOf } from '../core/schedule.js';
-import { fold, parseDate } from '../core/values.js';
+import { fold } from '../core/values.js';
 import { usageError } from '../errors.js';
-import type { LoadedConfig } from '../io/config.js';
-import { appendLogEntry, logPath } from '../io/log-file.js';
-import { readSchools } from '../io/read-schools.js';
-import { asOfDate, displayPath, note, type CommonOptions, type Io } from '../io/command-io.js';
-import { dataFile, loadPolicy } from '../io/load-data.js';
-
-export interface LogOptions extends CommonOptions {
-  log?: string;
-}
-
-/** The log named by --log or `log:`, else a usage error saying how to name one. */
-export function requireLog(options: LogOptions, loaded: LoadedConfig, io: Io): { path: string; shown: string } {
-  const log = logPath(options.log, loaded.config.log, loaded.dir, io.cwd);
-  if (!log) throw usageError('no visit log: give --log FILE, or set "log: visit-log.csv" in trust.config.yaml');
-  return log;
-}
-
-/** School names (from schools: in the config, when set) and activity names by id (from the policy). */
-export async function logNames(loaded: LoadedConfig, io: Io) {
-  const names = new Map<number, string>();
-  if (loaded.config.schools) {
-    const path = dataFile(undefined, loaded, io);
-    for (const s of (await readSchools(path, io.stdin, displayPath(path, io))).schools) names.set(s.urn, s.name);
-  }
-  const activities = new Map((loaded.policy.calendar?.activities ?? []).map((a) => [a.id, a.name]));
-  return { names, activities };
-}
+import { asOfDate, note, type Io } from '../io/command-io.js';
+import { loadPolicy } from '../io/load-data.js';
+import { appendLogEntry } from '../io/log-file.js';
+import { logNames, requireLog, type LogOptions } from '../io/log-input.js';
 
 export interface AddOptions extends LogOptions {
   school?: string;
@@ -47,7 +23,6 @@ export interface AddOptions extends LogOptions {
 }
 
 const REQUIRED = ['school', 'activity', 'date', 'days', 'person'] as const;
-const OTHER = '\u0000other';
 
 /** The options only `sit log add` takes. */
 export function withAddOptions(cmd: Command): Command {
@@ -78,49 +53,12 @@ export async function addToLog(options: AddOptions, io: Io): Promise<void> {
   const { names } = await logNames(loaded, io);
   const activities = loaded.policy.calendar?.activities ?? [];
   const people = peopleOf(loaded.config.capacity);
-  const given = { ...options };
-  if (missing.length) {
-    const ask = await import('../prompts.js');
-    given.school ??= names.size
-      ? String(
-          await ask.search(
-            'Which school?',
-            [...names].map(([urn, name]) => ({ name: `${name} (${urn})`, value: urn })),
-          ),
-        )
-      : await ask.input("The school's URN", { required: true });
-    if (given.activity === undefined) {
-      const choices = [...new Map(activities.map((a) => [a.id, a])).values()].map((a) => ({
-        name: `${a.name} (${a.id})`,
-        value: a.id,
-      }));
-      const picked = await ask.search('Which activity?', [
-        ...choices,
-        { name: 'Something else (in words)', value: OTHER },
-      ]);
-      given.activity = picked === OTHER ? await ask.input('What was done?', { required: true }) : picked;
-    }
-    given.date ??= await ask.input('Date of the visit (YYYY-MM-DD)', { initial: asOf, required: true });
-    const activity = activities.find((a) => a.id === given.activity);
-    given.days ??= String(
-      await ask.number('Days of time', {
-        initial: activity ? timeOf(activity) : 1, // the school's own work is 0
-        min: 0,
-        max: MAX_ENTRY_DAYS,
-        step: 'any',
-      }),
-    );
-    if (given.person === undefined) {
-      const picked = await ask.choose('Who visited?', [
-        ...people.map((p) => ({ name: `${p.name} (${p.role})`, value: p.name })),
-        { name: 'Someone else', value: OTHER },
-      ]);
-      given.person = picked === OTHER ? await ask.input('Their name', { required: true }) : picked;
-    }
-    given.outcome ??= await ask.input('Outcome (optional)');
-    given.notes ??= await ask.input('Notes (optional)');
-  }
-  const entry = checkedEntry(given, { asOf, names, activities, hasData: Boolean(loaded.config.schools) });
+  const given = missing.length
+    ? await (await import('../prompts/log.js')).askLogEntry(options, { asOf, names, activities, people })
+    : options;
+  const checked = entryFromFlags(given, { asOf, names, activities, hasData: Boolean(loaded.config.schools) });
+  if ('problem' in checked) throw usageError(checked.problem);
+  const { entry } = checked;
   const person = people.find((p) => fold(p.name) === fold(entry.person));
   if (person) entry.person = person.name;
   else if (people.length)
@@ -141,44 +79,4 @@ export async function addToLog(options: AddOptions, io: Io): Promise<void> {
       ' ',
     ),
   );
-}
-
-/** The entry the options describe, checked by the log's schema; each problem a usage error naming its flag. */
-function checkedEntry(
-  given: AddOptions,
-  context: { asOf: string; names: Map<number, string>; activities: { id: string; name: string }[]; hasData: boolean },
-): Omit<LogEntry, 'line'> {
-  const cells = {
-    date: given.date,
-    urn: given.school,
-    activity: given.activity,
-    person: given.person,
-    days: given.days,
-    outcome: given.outcome,
-    notes: given.notes,
-  };
-  const parsed = LogRowSchema.safeParse(cells);
-  if (!parsed.success) {
-    const flag = (k: string) => (k === 'urn' ? 'school' : k);
-    throw usageError(
-      parsed.error.issues
-        .map(
-          (i) => `--${flag(String(i.path[0]))} ${cells[i.path[0] as keyof typeof cells] ?? ''}: expected ${i.message}`,
-        )
-        .join('; '),
-    );
-  }
-  const entry = { ...parsed.data };
-  if (context.hasData && !context.names.has(entry.urn))
-    throw usageError(`--school ${entry.urn}: no school with that URN in the data file (schools: in trust.config.yaml)`);
-  const date = parseDate(given.date ?? '');
-  if (date.ok && date.value && date.value > context.asOf)
-    throw usageError(
-      `--date ${given.date}: is after ${context.asOf} (today, or --as-of): the log records visits that happened`,
-    );
-  const activity = context.activities.find(
-    (a) => fold(a.id) === fold(entry.activity) || fold(a.name) === fold(entry.activity),
-  );
-  if (activity) entry.activity = activity.id;
-  return entry;
 }

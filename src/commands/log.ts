@@ -1,16 +1,16 @@
 // sit log [--school URN] [--term N]: the visit log's entries, in every output format; and
 // sit log add (log-add.ts): one entry appended.
 import { Command } from 'commander';
-import { toDayNumber } from '../core/dates.js';
-import { termOfDay } from '../core/terms.js';
+import { selectEntries } from '../core/log.js';
 import { usageError } from '../errors.js';
 import { readLog } from '../io/log-file.js';
 import { entryJson, logTable, type LogView } from '../io/log-output.js';
 import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { ADD_ONLY, addToLog, logNames, requireLog, withAddOptions, type AddOptions } from './log-add.js';
+import { ADD_ONLY, addToLog, withAddOptions, type AddOptions } from './log-add.js';
+import { logNames, requireLog } from '../io/log-input.js';
 import { loadPolicy, loadTerms } from '../io/load-data.js';
-import { note, outputFormat, useColor, type Io } from '../io/command-io.js';
+import { note, outputFormat, urnOption, useColor, type Io } from '../io/command-io.js';
 import { withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
@@ -63,18 +63,11 @@ logs are added to; an .xlsx log is read only. Without a terminal every missing f
     const loaded = loadPolicy(options, io);
     const log = requireLog(options, loaded, io);
     const { cal } = loadTerms(loaded);
-    let entries = (await readLog(log.path, io.stdin, log.shown)).entries;
-    if (options.school !== undefined) {
-      if (!/^\d{6}$/.test(options.school.trim()))
-        throw usageError(`--school ${options.school}: expected a 6-digit URN`);
-      entries = entries.filter((e) => e.urn === Number(options.school));
-    }
-    if (options.term !== undefined) {
-      if (!/^[1-6]$/.test(options.term.trim()))
-        throw usageError(`--term ${options.term}: expected a term from 1 to 6 (1 = Autumn 1 ... 6 = Summer 2)`);
-      entries = entries.filter((e) => termOfDay(cal, toDayNumber(e.date)) === Number(options.term));
-    }
-    entries = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
+    const urn = options.school === undefined ? undefined : urnOption('--school', options.school);
+    if (options.term !== undefined && !/^[1-6]$/.test(options.term.trim()))
+      throw usageError(`--term ${options.term}: expected a term from 1 to 6 (1 = Autumn 1 ... 6 = Summer 2)`);
+    const term = options.term === undefined ? undefined : Number(options.term);
+    const entries = selectEntries((await readLog(log.path, io.stdin, log.shown)).entries, { urn, term }, cal);
     const view: LogView = { entries, cal, ...(await logNames(loaded, io)) };
     const content =
       format === 'json'

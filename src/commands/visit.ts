@@ -1,16 +1,11 @@
 // sit visit note --school URN: the one-page record of a visit (Markdown, HTML, Word).
 import { Command } from 'commander';
-import { usageError } from '../errors.js';
-import { toDayNumber } from '../core/dates.js';
-import { termOfDay } from '../core/terms.js';
-import { chooseVisit, visitNote } from '../core/visit-note.js';
-import { WfapAnswersSchema } from '../core/wfap.js';
-import { readAnswers } from '../io/answers-file.js';
-import { resolveFormat } from '../io/output.js';
-import { renderVisitNote } from '../io/visit-note-output.js';
+import { schoolAnswers } from '../io/answers-file.js';
+import { dateOption, documentFormat, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
+import { classifyData } from '../io/load-data.js';
+import { visitNoteFor } from '../io/visit-note-input.js';
+import { visitNoteContent } from '../io/visit-note-output.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
-import { dateOption, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
-import { classifyData, loadTerms, scheduleOf } from '../io/load-data.js';
 import { findSchool } from './explain.js';
 
 const FORMATS = ['md', 'html', 'docx', 'json'] as const;
@@ -53,48 +48,13 @@ Examples:
   sit visit note --school 100004 --activity review-day --date 2027-02-09 -o visit.docx`,
   );
   note.action(async (file: string | undefined, options: NoteOptions) => {
-    const format = resolveFormat(options, FORMATS, false, 'md');
-    if (format === 'docx' && !options.output && io.stdout.isTTY)
-      throw usageError('a Word document cannot be shown in the terminal; add -o visit.docx');
+    const format = documentFormat(options, io, FORMATS, 'visit.docx');
     const date = options.date ? dateOption('--date', options.date) : undefined;
     const { loaded, asOf, data, placements } = await classifyData(file, options, io);
     const placement = findSchool(placements, options.school!, data.file);
-    const urn = placement.school.urn;
-    const answers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : undefined;
-    if (answers?.school !== undefined && answers.school !== urn)
-      throw usageError(
-        `${options.answers} is the WFAP of school ${answers.school}, not ${urn}; give that school's answers`,
-      );
-    const activities = loaded.policy.calendar?.activities ?? [];
-    const activity = options.activity
-      ? (activities.find(
-          (a) => a.id === options.activity || a.name.toLowerCase() === options.activity!.toLowerCase(),
-        ) ?? options.activity)
-      : null;
-    const schedule = scheduleOf(loaded, placements, asOf);
-    const wantedActivity = activity === null ? undefined : typeof activity === 'string' ? activity : activity.id;
-    const event = schedule ? chooseVisit(schedule.events, urn, { activity: wantedActivity, date, asOf }) : null;
-    const day = date ?? event?.date ?? asOf;
-    const { cal } = loadTerms(loaded);
-    const planNote = !schedule
-      ? null
-      : `not on the plan${date ? ` for ${date}` : ''}${wantedActivity ? ` (${wantedActivity})` : ''}: recorded as given`;
-    const record = visitNote({
-      placement,
-      policy: { id: loaded.policy.id, name: loaded.policy.name },
-      asOf,
-      event,
-      activity,
-      date: day,
-      term: termOfDay(cal, toDayNumber(day)),
-      lead: options.lead,
-      planNote,
-      answers,
-    });
-    const content =
-      format === 'docx'
-        ? await (await import('../io/year-docx.js')).visitNoteDocx(record)
-        : renderVisitNote(record, format);
+    const answers = schoolAnswers(options.answers, placement.school.urn, io.cwd);
+    const record = visitNoteFor(placement, placements, loaded, asOf, { ...options, date }, answers);
+    const content = await visitNoteContent(record, format);
     await writeOutput(options, io, content, format);
   });
   visit.addCommand(note);

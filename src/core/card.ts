@@ -8,10 +8,10 @@ import type { Placement } from './classify.js';
 import { academicYearName, academicYearOf } from './dates.js';
 import type { Policy } from './policy.js';
 import type { DataProblem } from './school.js';
-import { parsedCell, recordRows } from './record-rows.js';
+import { missingColumns, parsedCell, recordRows } from './record-rows.js';
 import { describeChange } from './tier-changes.js';
 import { fold, parseFreeText, parseNumber, parseUrn, parseYesNo } from './values.js';
-import { DEFAULT_KPIS, kpiOf, type Kpi, type KpiSpec } from './wfap.js';
+import { kpiOf, schoolOf, type Kpi, type KpiSpec, type SchoolDocument } from './wfap.js';
 
 /** `card:` in trust.config.yaml. */
 export const CardSettingsSchema = z.strictObject({
@@ -79,13 +79,12 @@ export function targetRowsFrom(
     const column = TARGET_COLUMNS.find((c) => fold(c) === fold(h));
     if (column && !index.has(column)) index.set(column, i);
   });
-  const problems: DataProblem[] = [];
-  for (const column of ['urn', 'kpi'])
-    if (!index.has(column))
-      problems.push({
-        line: headerLine,
-        message: `no ${column} column; a targets file needs urn, kpi, target (and value)`,
-      });
+  const problems = missingColumns(
+    index,
+    ['urn', 'kpi'],
+    headerLine,
+    'a targets file needs urn, kpi, target (and value)',
+  );
   if (problems.length) return { targets: [], problems };
   const { records, problems: rowProblems } = recordRows(headers, rows, index, TargetRowSchema);
   const targets: TargetRow[] = records.map(({ line, row: r }) => ({
@@ -110,12 +109,8 @@ export interface CardKpi extends Kpi {
   value_source: string;
 }
 
-export interface AcademyCard {
+export interface AcademyCard extends SchoolDocument {
   kind: 'card';
-  school: { urn: number; name: string; phase: string | null; trust: string | null };
-  academic_year: string;
-  as_of: string;
-  policy: { id: string; name: string };
   tier: {
     id: string | null;
     label: string | null;
@@ -131,7 +126,8 @@ export interface AcademyCard {
 
 export interface CardOptions {
   asOf: string;
-  kpis?: KpiSpec[];
+  /** kpis: in trust.config.yaml, else the WFAP form's default KPIs. */
+  kpis: KpiSpec[];
   /** The school's WFAP answers' kpi_targets, when given. */
   planTargets?: Record<string, number>;
   /** Rows of the targets file for this school. */
@@ -143,7 +139,7 @@ export interface CardOptions {
 export function academyCard(placement: Placement, policy: Policy, options: CardOptions): AcademyCard {
   const school = placement.school;
   const closeWithin = options.closeWithin ?? DEFAULT_CLOSE_WITHIN;
-  const specs = options.kpis ?? DEFAULT_KPIS;
+  const specs = options.kpis;
   const rows = options.targets ?? [];
   const rowFor = (spec: { name: string; label: string }) =>
     rows.find((r) => fold(r.kpi) === fold(spec.name) || fold(r.kpi) === fold(spec.label));
@@ -195,12 +191,7 @@ export function academyCard(placement: Placement, policy: Policy, options: CardO
   const computed = placement.retiering?.classified;
   return {
     kind: 'card',
-    school: {
-      urn: school.urn,
-      name: school.name,
-      phase: (school.fields.phase as string | null) ?? null,
-      trust: (school.fields.trust as string | null) ?? null,
-    },
+    school: schoolOf(school),
     academic_year: academicYearName(academicYearOf(options.asOf)),
     as_of: options.asOf,
     policy: { id: policy.id, name: policy.name },

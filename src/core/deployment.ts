@@ -4,41 +4,34 @@
 import { z } from 'zod';
 import { academicYearName, academicYearOf } from './dates.js';
 import type { SchoolRecord } from './school.js';
-import { points, text } from './wfap.js';
+import { DEPLOYMENT_SECTION_KEYS } from './wfap-form.js';
+import { AcademicYearSchema, points, text, UrnSchema } from './wfap.js';
 
-export const LEADER_ROLES = [
-  { id: 'NLE', label: 'National Leader of Education (NLE)' },
-  { id: 'NSS', label: 'National Support School (NSS)' },
-  { id: 'SLE', label: 'Specialist Leader of Education (SLE)' },
-  { id: 'lead-practitioner', label: 'Lead practitioner' },
-  { id: 'other', label: 'Other' },
-] as const;
-export type LeaderRole = (typeof LEADER_ROLES)[number]['id'];
+/** A system leader's role, as the form names them (templates/wfap-form.yaml). */
+export interface LeaderRole {
+  id: string;
+  label: string;
+}
 
-export const DEPLOYMENT_SECTIONS = [
-  { key: 'agreed_outcomes', label: 'Agreed outcomes' },
-  { key: 'key_tasks', label: 'Key tasks' },
-  { key: 'evidence_of_impact', label: 'Type of evidence of impact' },
-] as const;
-
-export const DeploymentAnswersSchema = z.strictObject({
-  school: z.number().int().min(100000).max(999999).optional(),
-  academic_year: z
-    .string()
-    .regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27')
-    .optional(),
-  leader: text.optional(),
-  role: z.enum(LEADER_ROLES.map((r) => r.id) as [LeaderRole, ...LeaderRole[]]).optional(),
-  /** What "other" means, or more detail about the role. */
-  role_detail: text.optional(),
-  from_school: text.optional(),
-  days: z.number().min(0).optional(),
-  key_focus: text.optional(),
-  agreed_outcomes: points.optional(),
-  key_tasks: points.optional(),
-  evidence_of_impact: points.optional(),
-});
-export type DeploymentAnswers = z.output<typeof DeploymentAnswersSchema>;
+/** The answers file's schema: `role` is one of the form's roles. */
+export function deploymentAnswersSchema(roles: LeaderRole[]) {
+  const ids = roles.map((r) => r.id);
+  return z.strictObject({
+    school: UrnSchema.optional(),
+    academic_year: AcademicYearSchema.optional(),
+    leader: text.optional(),
+    role: z.enum(ids as [string, ...string[]]).optional(),
+    /** What "other" means, or more detail about the role. */
+    role_detail: text.optional(),
+    from_school: text.optional(),
+    days: z.number().min(0).optional(),
+    key_focus: text.optional(),
+    agreed_outcomes: points.optional(),
+    key_tasks: points.optional(),
+    evidence_of_impact: points.optional(),
+  });
+}
+export type DeploymentAnswers = z.output<ReturnType<typeof deploymentAnswersSchema>>;
 
 export interface DeploymentRecord {
   kind: 'deployment';
@@ -46,7 +39,7 @@ export interface DeploymentRecord {
   academic_year: string;
   as_of: string;
   leader: string;
-  role: LeaderRole | null;
+  role: string | null;
   role_label: string;
   role_detail: string;
   from_school: string;
@@ -57,14 +50,12 @@ export interface DeploymentRecord {
   evidence_of_impact: string[];
 }
 
-export function roleLabel(role: LeaderRole | null | undefined): string {
-  return LEADER_ROLES.find((r) => r.id === role)?.label ?? '';
-}
-
+/** The record for a school (or none yet); `roles` are the form's, for the role's label. */
 export function buildDeployment(
   school: SchoolRecord | null,
   answers: DeploymentAnswers,
   asOf: string,
+  roles: LeaderRole[],
 ): DeploymentRecord {
   return {
     kind: 'deployment',
@@ -73,7 +64,7 @@ export function buildDeployment(
     as_of: asOf,
     leader: answers.leader ?? '',
     role: answers.role ?? null,
-    role_label: roleLabel(answers.role),
+    role_label: roles.find((r) => r.id === answers.role)?.label ?? '',
     role_detail: answers.role_detail ?? '',
     from_school: answers.from_school ?? '',
     days: answers.days ?? null,
@@ -93,6 +84,6 @@ export function missingDeploymentAnswers(answers: DeploymentAnswers, hasSchool: 
   if (answers.role === 'other' && !answers.role_detail) missing.push('role_detail');
   if (answers.days === undefined) missing.push('days');
   if (!answers.key_focus) missing.push('key_focus');
-  for (const s of DEPLOYMENT_SECTIONS) if (!answers[s.key]?.length) missing.push(s.key);
+  for (const key of DEPLOYMENT_SECTION_KEYS) if (!answers[key]?.length) missing.push(key);
   return missing;
 }

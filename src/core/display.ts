@@ -18,3 +18,7 @@ export function displayValue(field: string | undefined, value: FieldValue): stri
  */
 export const notStatedText = (given: string) =>
   `no set number of days: ${given} (sit's choice: left blank, never counted as 0)`;
+
+/** A number to two decimal places at most, as people read it: 2.5, 0.33, 12. */
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+export const showNumber = (n: number): string => String(round2(n));

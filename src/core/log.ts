@@ -3,6 +3,8 @@
 // free text), person, days, outcome, notes. One zod schema checks a row; every problem names its
 // line and column. Pure: the file is read and written in io/log-file.ts.
 import { z } from 'zod';
+import { toDayNumber } from './dates.js';
+import { termOfDay, type TermCalendar } from './terms.js';
 import { parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
 import { fold, parseDate, parseFreeText, parseNumber, parseUrn, type Parsed } from './values.js';
@@ -137,4 +139,73 @@ export function entryCells(entry: Omit<LogEntry, 'line'>): Record<LogColumn, str
     outcome: entry.outcome ?? '',
     notes: entry.notes ?? '',
   };
+}
+
+/** What `sit log add` was given (or asked for), by flag. */
+export type EntryFlags = Partial<
+  Record<'school' | 'activity' | 'date' | 'days' | 'person' | 'outcome' | 'notes', string>
+>;
+
+export interface EntryContext {
+  /** Today, or --as-of: no entry is for a later day. */
+  asOf: string;
+  /** The schools of the data file by URN; `hasData` false: none to check the URN against. */
+  names: Map<number, string>;
+  hasData: boolean;
+  activities: { id: string; name: string }[];
+}
+
+/**
+ * The entry the flags describe, checked by the log's schema, with the activity as the policy's id
+ * when it names one; else what is wrong, each problem naming its flag.
+ */
+export function entryFromFlags(
+  given: EntryFlags,
+  context: EntryContext,
+): { entry: Omit<LogEntry, 'line'> } | { problem: string } {
+  const cells = {
+    date: given.date,
+    urn: given.school,
+    activity: given.activity,
+    person: given.person,
+    days: given.days,
+    outcome: given.outcome,
+    notes: given.notes,
+  };
+  const parsed = LogRowSchema.safeParse(cells);
+  if (!parsed.success) {
+    const flag = (k: string) => (k === 'urn' ? 'school' : k);
+    return {
+      problem: parsed.error.issues
+        .map(
+          (i) => `--${flag(String(i.path[0]))} ${cells[i.path[0] as keyof typeof cells] ?? ''}: expected ${i.message}`,
+        )
+        .join('; '),
+    };
+  }
+  const entry = { ...parsed.data };
+  if (context.hasData && !context.names.has(entry.urn))
+    return {
+      problem: `--school ${entry.urn}: no school with that URN in the data file (schools: in trust.config.yaml)`,
+    };
+  const date = parseDate(given.date ?? '');
+  if (date.ok && date.value && date.value > context.asOf)
+    return {
+      problem: `--date ${given.date}: is after ${context.asOf} (today, or --as-of): the log records visits that happened`,
+    };
+  const activity = context.activities.find((a) => sameActivity(entry.activity, a));
+  if (activity) entry.activity = activity.id;
+  return { entry };
+}
+
+/** One school's entries (urn), one term's (term 1-6, by the year's term dates), or all; by date, then as written. */
+export function selectEntries(
+  entries: LogEntry[],
+  only: { urn?: number; term?: number },
+  cal: TermCalendar,
+): LogEntry[] {
+  return entries
+    .filter((e) => only.urn === undefined || e.urn === only.urn)
+    .filter((e) => only.term === undefined || termOfDay(cal, toDayNumber(e.date)) === only.term)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
 }

@@ -53,3 +53,15 @@ export function recordRows<C extends string, T>(
   }
   return { records, problems };
 }
+
+/** A problem on the header line for each required column the file lacks; `needs` says what a file of its kind needs. */
+export function missingColumns(
+  at: ReadonlyMap<string, number>,
+  required: readonly string[],
+  headerLine: number,
+  needs: string,
+): DataProblem[] {
+  return required
+    .filter((c) => !at.has(c))
+    .map((column) => ({ line: headerLine, message: `no ${column} column; ${needs}` }));
+}

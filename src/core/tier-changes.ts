@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Placement, TierTrace } from './classify.js';
 import { describeDays } from './classify.js';
 import type { Policy } from './policy.js';
-import { parsedCell, recordRows } from './record-rows.js';
+import { missingColumns, parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
 import { fold, parseDate, parseFreeText, parseUrn } from './values.js';
 
@@ -70,12 +70,14 @@ export function tierChangesFromRows(
       });
     else index.set(column, i);
   });
-  for (const column of ['urn', 'from', 'tier', 'reason'] as const)
-    if (!index.has(column))
-      problems.push({
-        line: headerLine,
-        message: `no ${column} column; a tier-change file needs urn, from, tier, reason (and agreed_by, agreed_on)`,
-      });
+  problems.push(
+    ...missingColumns(
+      index,
+      ['urn', 'from', 'tier', 'reason'],
+      headerLine,
+      'a tier-change file needs urn, from, tier, reason (and agreed_by, agreed_on)',
+    ),
+  );
   if (problems.length) return { changes: [], problems };
   const { records, problems: rowProblems } = recordRows(headers, rows, index, TierChangeRowSchema);
   const changes: TierChange[] = records.map(({ line, row: r }) => ({

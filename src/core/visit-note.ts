@@ -7,11 +7,11 @@ import type { Activity } from './calendar.js';
 import { fold } from './values.js';
 import type { CalendarEvent } from './schedule.js';
 import { describeChange } from './tier-changes.js';
-import type { WfapAnswers } from './wfap.js';
+import { schoolOf, type SchoolDocument, type WfapAnswers } from './wfap.js';
 
 export interface VisitNote {
   kind: 'visit-note';
-  school: { urn: number; name: string; phase: string | null; trust: string | null };
+  school: SchoolDocument['school'];
   as_of: string;
   policy: { id: string; name: string };
   tier: { id: string | null; label: string | null; retiered: string | null };
@@ -92,12 +92,7 @@ export function visitNote(input: VisitNoteInput): VisitNote {
   const inForce = p.retiering?.inForce ?? null;
   return {
     kind: 'visit-note',
-    school: {
-      urn: p.school.urn,
-      name: p.school.name,
-      phase: (p.school.fields.phase as string | null) ?? null,
-      trust: (p.school.fields.trust as string | null) ?? null,
-    },
+    school: schoolOf(p.school),
     as_of: input.asOf,
     policy: input.policy,
     tier: {

@@ -8,22 +8,12 @@ import { describeDays } from './classify.js';
 import type { Policy } from './policy.js';
 import type { SchoolRecord } from './school.js';
 import { academicYearName, academicYearOf } from './dates.js';
+import { nationalFigure } from './national.js';
+import { ACTION_KEYS, MILESTONE_KEYS, SECTION_KEYS, type ActionKey, type KpiSpec } from './wfap-form.js';
 
 // ---- settings (trust.config.yaml) ---------------------------------------------------------
 
-export const KpiSpecSchema = z.strictObject({
-  /** A short id, used in answers (kpi_targets) and JSON. */
-  name: z.string().regex(/^[a-z0-9_]+$/, 'a short id of lower-case letters, digits and _'),
-  label: z.string().min(1),
-  /** The school data field (column) holding the school's latest value. */
-  field: z.string().min(1),
-  unit: z.string().default(''),
-  /** A number, or "national" for the policy's national comparator for the school's phase. */
-  target: z.union([z.number(), z.literal('national')]).optional(),
-  lower_is_better: z.boolean().default(false),
-});
-export type KpiSpec = z.output<typeof KpiSpecSchema>;
-export const KpiListSchema = z.array(KpiSpecSchema).min(1);
+export { KpiListSchema, KpiSpecSchema, type KpiSpec } from './wfap-form.js';
 
 /** The trust's own WFAP templates, relative to the config file. */
 export const WfapSettingsSchema = z.strictObject({
@@ -33,54 +23,7 @@ export const WfapSettingsSchema = z.strictObject({
   deployment_template_html: z.string().min(1).optional(),
 });
 
-/** Used when the config names no KPIs: the three the source names, against national. */
-export const DEFAULT_KPIS: KpiSpec[] = [
-  {
-    name: 'attendance',
-    label: 'Attendance',
-    field: 'attendance_pct',
-    unit: '%',
-    target: 'national',
-    lower_is_better: false,
-  },
-  {
-    name: 'persistent_absence',
-    label: 'Persistent absence',
-    field: 'persistent_absence_pct',
-    unit: '%',
-    target: 'national',
-    lower_is_better: true,
-  },
-  {
-    name: 'attainment',
-    label: 'Attainment (headline measure)',
-    field: 'attainment_pct',
-    unit: '%',
-    target: 'national',
-    lower_is_better: false,
-  },
-];
-
 // ---- answers (asked, or an answers file) --------------------------------------------------
-
-export const MILESTONES = [
-  { key: 'autumn', label: 'By the end of the Autumn Term' },
-  { key: 'spring', label: 'By the end of the Spring Term' },
-  { key: 'summer', label: 'So that by the end of the Summer Term' },
-] as const;
-
-export const ACTION_COLUMNS = [
-  { key: 'action', header: 'Key actions' },
-  { key: 'rationale', header: 'Rationale' },
-  { key: 'support', header: 'Support required' },
-  { key: 'lead', header: 'Lead' },
-  { key: 'when', header: 'When' },
-  { key: 'monitoring_who', header: 'Monitoring: Who' },
-  { key: 'monitoring_how', header: 'Monitoring: How' },
-  { key: 'impact_dissemination', header: 'Impact: Dissemination' },
-  { key: 'next_steps', header: 'Next steps' },
-] as const;
-export type ActionKey = (typeof ACTION_COLUMNS)[number]['key'];
 
 export const MAX_PRIORITIES = 6;
 /** Key actions a priority may have: a plan is a page or two a school works from, not a database (README "Limits"). */
@@ -95,12 +38,10 @@ export const points = z
   .transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((s) => s.trim()).filter(Boolean));
 
 export const ActionSchema = z.strictObject(
-  Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, text.optional()])) as Record<
-    ActionKey,
-    z.ZodOptional<typeof text>
-  >,
+  Object.fromEntries(ACTION_KEYS.map((key) => [key, text.optional()])) as Record<ActionKey, z.ZodOptional<typeof text>>,
 );
 export type ActionAnswers = z.output<typeof ActionSchema>;
+export type { ActionKey };
 
 export const PriorityAnswersSchema = z.strictObject({
   title: text.optional(),
@@ -108,12 +49,13 @@ export const PriorityAnswersSchema = z.strictObject({
   actions: z.array(ActionSchema).max(MAX_ACTIONS).optional(),
 });
 
+/** A school's URN in an answers file. */
+export const UrnSchema = z.number().int().min(100000).max(999999);
+export const AcademicYearSchema = z.string().regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27');
+
 export const WfapAnswersSchema = z.strictObject({
-  school: z.number().int().min(100000).max(999999).optional(),
-  academic_year: z
-    .string()
-    .regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27')
-    .optional(),
+  school: UrnSchema.optional(),
+  academic_year: AcademicYearSchema.optional(),
   tier: z.union([z.string(), z.number()]).transform(String).optional(),
   tier_reason: text.optional(),
   kpi_targets: z.record(z.string(), z.number()).optional(),
@@ -149,12 +91,25 @@ export interface Priority {
   actions: Action[];
 }
 
-export interface WfapPlan {
-  kind: 'wfap';
+/** What a plan or a card says of its school, its year and the policy placing it. */
+export interface SchoolDocument {
   school: { urn: number; name: string; phase: string | null; trust: string | null };
   academic_year: string;
   as_of: string;
   policy: { id: string; name: string };
+}
+
+export function schoolOf(school: SchoolRecord): SchoolDocument['school'] {
+  return {
+    urn: school.urn,
+    name: school.name,
+    phase: (school.fields.phase as string | null) ?? null,
+    trust: (school.fields.trust as string | null) ?? null,
+  };
+}
+
+export interface WfapPlan extends SchoolDocument {
+  kind: 'wfap';
   tier: {
     id: string | null;
     label: string | null;
@@ -176,15 +131,8 @@ export interface WfapPlan {
   priorities: Priority[];
 }
 
-export const TEXT_SECTIONS = [
-  { key: 'strengths', label: 'Areas of strength' },
-  { key: 'areas_to_develop', label: 'Areas to be developed' },
-  { key: 'challenges', label: 'Potential challenges or risk' },
-  { key: 'support_required', label: 'Support required' },
-] as const;
-
 export function blankAction(): Action {
-  return Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, ''])) as Action;
+  return Object.fromEntries(ACTION_KEYS.map((key) => [key, ''])) as Action;
 }
 
 export function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targets: Record<string, number>): Kpi {
@@ -200,20 +148,13 @@ export function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targe
     target = spec.target;
     source = 'trust target';
   } else if (spec.target === 'national') {
-    const phase = (school.fields.phase as string | null) ?? null;
-    const national = policy.national[spec.field] as Record<string, number | string | undefined> | undefined;
-    const byPhase =
-      national && phase !== null && typeof national[phase] === 'number' ? (national[phase] as number) : undefined;
-    const fallback = national && typeof national.default === 'number' ? national.default : undefined;
-    if (byPhase !== undefined) {
-      target = byPhase;
-      source = `national (${phase})`;
-    } else if (fallback !== undefined) {
-      target = fallback;
-      source = 'national (all schools)';
-    } else {
-      source = 'national: the policy has no national figure; set a target';
-    }
+    const national = nationalFigure(policy, spec.field, schoolOf(school).phase);
+    target = national?.value ?? null;
+    source = !national
+      ? 'national: the policy has no national figure; set a target'
+      : national.phase === null
+        ? 'national (all schools)'
+        : `national (${national.phase})`;
   }
   return {
     name: spec.name,
@@ -229,7 +170,8 @@ export function kpiOf(spec: KpiSpec, school: SchoolRecord, policy: Policy, targe
 
 export interface BuildOptions {
   asOf: string;
-  kpis?: KpiSpec[];
+  /** kpis: in trust.config.yaml, else the form's default KPIs. */
+  kpis: KpiSpec[];
   /** For a blank plan: how many priorities (1-6) and action rows each. */
   priorities?: number;
   blankActions?: number;
@@ -294,17 +236,12 @@ export function buildPlan(placement: Placement, policy: Policy, answers: WfapAns
 
   return {
     kind: 'wfap',
-    school: {
-      urn: school.urn,
-      name: school.name,
-      phase: (school.fields.phase as string | null) ?? null,
-      trust: (school.fields.trust as string | null) ?? null,
-    },
+    school: schoolOf(school),
     academic_year: answers.academic_year ?? academicYearName(academicYearOf(options.asOf)),
     as_of: options.asOf,
     policy: { id: policy.id, name: policy.name },
     tier,
-    kpis: (options.kpis ?? DEFAULT_KPIS).map((k) => kpiOf(k, school, policy, answers.kpi_targets ?? {})),
+    kpis: options.kpis.map((k) => kpiOf(k, school, policy, answers.kpi_targets ?? {})),
     strengths: answers.strengths ?? [],
     areas_to_develop: answers.areas_to_develop ?? [],
     challenges: answers.challenges ?? [],
@@ -316,14 +253,14 @@ export function buildPlan(placement: Placement, policy: Policy, answers: WfapAns
 /** The answers a complete plan needs that these answers lack, as answer-file paths. */
 export function missingAnswers(answers: WfapAnswers): string[] {
   const missing: string[] = [];
-  for (const section of TEXT_SECTIONS) if (!answers[section.key]?.length) missing.push(section.key);
+  for (const key of SECTION_KEYS) if (!answers[key]?.length) missing.push(key);
   if (!answers.priorities?.length) {
     missing.push('priorities');
     return missing;
   }
   answers.priorities.forEach((p, i) => {
     if (!p.title) missing.push(`priorities[${i}].title`);
-    for (const m of MILESTONES) if (!p.milestones?.[m.key]) missing.push(`priorities[${i}].milestones.${m.key}`);
+    for (const key of MILESTONE_KEYS) if (!p.milestones?.[key]) missing.push(`priorities[${i}].milestones.${key}`);
     if (!p.actions?.length) missing.push(`priorities[${i}].actions`);
     else
       p.actions.forEach((a, j) => {
@@ -350,4 +287,19 @@ export function answerProblems(answers: WfapAnswers, policy: Policy): { path: st
 /** "96.1%" or "" for a blank value. */
 export function formatKpiValue(value: number | null, unit: string): string {
   return value === null ? '' : `${value}${unit}`;
+}
+
+/** The file a plan or record is saved as: 100004-dunmore-primary-school-wfap-2026-27.md (no school: wfap-2026-27.md). */
+export function documentFileName(
+  doc: { school: { urn: number; name: string } | null; academic_year: string },
+  stem: string,
+  ext: string,
+): string {
+  const slug = doc.school
+    ? `${doc.school.urn}-${doc.school.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}-`
+    : '';
+  return `${slug}${stem}-${doc.academic_year.replace('/', '-')}.${ext}`;
 }

@@ -2,7 +2,8 @@
 // bad input data (exit 65), one line each.
 import { resolve } from 'node:path';
 import type { z } from 'zod';
-import { dataError } from '../errors.js';
+import { WfapAnswersSchema, type WfapAnswers } from '../core/wfap.js';
+import { dataError, usageError } from '../errors.js';
 import { parseYamlText } from './config.js';
 import { readSettingsText } from './read-text.js';
 import { issueLines } from './yaml-issues.js';
@@ -14,4 +15,13 @@ export function readAnswers<S extends z.ZodType>(file: string, schema: S, cwd: s
   const result = schema.safeParse(parsed.value);
   if (!result.success) throw dataError(issueLines(result.error, file, parsed.doc, parsed.lineCounter));
   return result.data;
+}
+
+/** A school's WFAP answers (for its card or a visit note): when the file names a school, it must be this one. */
+export function schoolAnswers(file: string | undefined, urn: number, cwd: string): WfapAnswers | undefined {
+  if (file === undefined) return undefined;
+  const answers = readAnswers(file, WfapAnswersSchema, cwd);
+  if (answers.school !== undefined && answers.school !== urn)
+    throw usageError(`${file} is the WFAP of school ${answers.school}, not ${urn}; give that school's answers`);
+  return answers;
 }

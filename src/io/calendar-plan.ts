@@ -11,7 +11,7 @@ import { fold } from '../core/values.js';
 import { configError, dataError, usageError } from '../errors.js';
 import type { LoadedConfig } from './config.js';
 import { readSchools } from './read-schools.js';
-import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
+import { asOfDate, displayPath, urnOption, type DataOptions, type Io } from './command-io.js';
 import { classifyData, dataFile, loadPolicy, loadPolicyAndData, loadTerms } from './load-data.js';
 import { loadDelivery, type Delivery } from './delivery-input.js';
 
@@ -135,8 +135,7 @@ export async function planCalendar(file: string | undefined, options: CalendarOp
   let unscheduled = inTerms(schedule.unscheduled, terms);
   let shown = schools;
   if (options.school !== undefined) {
-    const urn = Number(options.school.trim());
-    if (!/^\d{6}$/.test(options.school.trim())) throw usageError(`--school ${options.school}: expected a 6-digit URN`);
+    const urn = urnOption('--school', options.school);
     const school = schools.find((s) => s.urn === urn);
     if (!school) throw usageError(`--school ${urn}: no school with that URN in the data`);
     const trust = (school.fields.trust as string | null) ?? null;

@@ -122,3 +122,8 @@ export function renderCard(card: AcademyCard, format: string): string {
   const shipped = TEMPLATES[format];
   return fill(compileTemplate(shipped.text, cardView(SAMPLE)), cardView(card), format, shipped.file);
 }
+
+/** Any format; Word is built by year-docx.ts, loaded only when asked for. */
+export async function cardContent(card: AcademyCard, format: string): Promise<string | Uint8Array> {
+  return format === 'docx' ? (await import('./year-docx.js')).cardDocx(card) : renderCard(card, format);
+}

@@ -76,3 +76,17 @@ export async function writeOutput(
 ): Promise<void> {
   await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
 }
+
+/** A school's URN given on the command line (--school), as a number; a usage error if it is not 6 digits. */
+export function urnOption(flag: string, value: string): number {
+  if (!/^\d{6}$/.test(value.trim())) throw usageError(`${flag} ${value}: expected a 6-digit URN`);
+  return Number(value);
+}
+
+/** A document's format (default md, else the -o file's extension); a Word document is never shown on a terminal. */
+export function documentFormat(options: CommonOptions, io: Io, allowed: readonly string[], example: string): string {
+  const format = resolveFormat(options, allowed, false, 'md');
+  if (format === 'docx' && !options.output && io.stdout.isTTY)
+    throw usageError(`a Word document cannot be shown in the terminal; add -o ${example}`);
+  return format;
+}

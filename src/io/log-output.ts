@@ -2,6 +2,7 @@
 // HTML, xlsx) and JSON (an array of entries: date, term, urn, name, activity, activity_name,
 // person, days, outcome, notes, line).
 import { toDayNumber } from '../core/dates.js';
+import { showNumber } from '../core/display.js';
 import type { LogEntry } from '../core/log.js';
 import { termOfDay, type TermCalendar } from '../core/terms.js';
 import type { TableModel } from './formats/table-model.js';
@@ -65,7 +66,7 @@ export function logTable(
     columns,
     rows,
     footer: [
-      `${view.entries.length} ${view.entries.length === 1 ? 'entry' : 'entries'}, ${Math.round(days * 100) / 100} ${days === 1 ? 'day' : 'days'}`,
+      `${view.entries.length} ${view.entries.length === 1 ? 'entry' : 'entries'}, ${showNumber(days)} ${days === 1 ? 'day' : 'days'}`,
     ],
   };
 }

@@ -9,6 +9,7 @@ import { targetRowsFrom, type TargetRow } from '../core/card.js';
 import { formatProblem } from '../core/school.js';
 import { fold } from '../core/values.js';
 import { readRecordTable } from './record-file.js';
+import { kpiSpecs } from './wfap-form.js';
 
 export async function readTargets(path: string, stdin: NodeJS.ReadableStream, shown: string): Promise<TargetRow[]> {
   const table = await readRecordTable(path, stdin, shown, (cells) => cells.some((c) => fold(c) === 'urn'));
@@ -43,7 +44,7 @@ export async function academyCards(
     .map((p) =>
       academyCard(p, loaded.policy, {
         asOf,
-        kpis: loaded.config.kpis,
+        kpis: kpiSpecs(loaded.config),
         targets: targets.filter((t) => t.urn === p.school.urn),
         closeWithin: loaded.config.card?.close_within,
       }),

@@ -1,8 +1,10 @@
-// A tiny, safe template filler for the trust's own Markdown and HTML templates: {{name}} and
-// {{a.b}} placeholders (always escaped for the output format), {{#list}}...{{/list}} sections
-// (repeated per item; {{.}} is the item), {{^list}}...{{/list}} (only when empty) and
-// {{! comments }}. Nothing in a template is ever run as code. A tag alone on its line takes the
-// line with it. Mistakes (an unknown placeholder, an unclosed section) say the line.
+// sit's one template engine, small and safe, for the trust's own Markdown and HTML templates and
+// sit's own pages: {{name}} and {{a.b}} placeholders (always escaped for the output format),
+// {{#list}}...{{/list}} sections (repeated per item; {{.}} is the item), {{^list}}...{{/list}}
+// (only when empty) and {{! comments }}. Nothing in a template is ever run as code. A tag alone on
+// its line takes the line with it. Mistakes (an unknown placeholder, an unclosed section) say the
+// line. sit's own pages (parsed with `trusted`) may also have {{{name}}}: a slot for markup sit
+// made itself (a table, a chart), filled only by a trusted() value; a trust's template may not.
 
 export class TemplateError extends Error {
   constructor(
@@ -15,12 +17,28 @@ export class TemplateError extends Error {
 
 type Node =
   | { type: 'text'; text: string }
-  | { type: 'var'; name: string; line: number }
+  | { type: 'var'; name: string; line: number; raw: boolean }
   | { type: 'section'; name: string; inverted: boolean; line: number; children: Node[] };
 
 export interface Template {
   nodes: Node[];
+  /** sit's own page: may have {{{name}}} slots, and is not held to the size limits. */
+  trusted: boolean;
 }
+
+const MARKUP = Symbol('trusted markup');
+
+/** Markup sit made itself, for a {{{name}}} slot of one of sit's own pages. */
+export interface Trusted {
+  readonly [MARKUP]: string;
+}
+
+export function trusted(markup: string): Trusted {
+  return { [MARKUP]: markup };
+}
+
+const isTrusted = (value: unknown): value is Trusted =>
+  value !== null && typeof value === 'object' && Object.hasOwn(value, MARKUP);
 
 /** Limits (README "Limits"): sections nested deeper, or a filled template larger, are refused. */
 export const MAX_TEMPLATE_DEPTH = 10;
@@ -28,10 +46,11 @@ export const MAX_TEMPLATE_OUTPUT = 32 * 1024 * 1024;
 const MAX_TEMPLATE_STEPS = 5_000_000;
 
 const NAME = /^(\.|[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*)$/;
-const TAG = /\{\{(.*?)\}\}/g;
+const TAG = /\{\{\{(.*?)\}\}\}|\{\{(.*?)\}\}/g;
 const STANDALONE = /^[ \t]*\{\{[#^/!][^{}]*\}\}[ \t]*\r?\n?$/;
 
-export function parseTemplate(text: string): Template {
+export function parseTemplate(text: string, options: { trusted?: boolean } = {}): Template {
+  const trust = options.trusted === true;
   const root: Node[] = [];
   const stack: { name: string; line: number; children: Node[] }[] = [{ name: '', line: 0, children: root }];
   const top = () => stack[stack.length - 1].children;
@@ -43,20 +62,22 @@ export function parseTemplate(text: string): Template {
     for (const match of line.matchAll(TAG)) {
       if (match.index! > last) top().push({ type: 'text', text: line.slice(last, match.index) });
       last = match.index! + match[0].length;
-      const body = match[1].trim();
+      const raw = match[1] !== undefined;
+      const body = (match[1] ?? match[2]).trim();
       const sigil = body[0];
       if (sigil === '!') continue;
-      if (sigil === '{' || sigil === '&')
-        throw new TemplateError(lineNo, `{{${match[1]}}}: unescaped placeholders are not allowed; use {{name}}`);
+      if ((raw && !trust) || sigil === '{' || sigil === '&')
+        throw new TemplateError(lineNo, `${match[0]}: unescaped placeholders are not allowed; use {{name}}`);
+      if (raw && !NAME.test(body)) throw new TemplateError(lineNo, `${match[0]}: expected a slot such as {{{table}}}`);
       const name = sigil === '#' || sigil === '^' || sigil === '/' ? body.slice(1).trim() : body;
       if (!NAME.test(name))
         throw new TemplateError(
           lineNo,
-          `{{${match[1]}}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`,
+          `${match[0]}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}`,
         );
       if (sigil === '#' || sigil === '^') {
         if (stack.length > MAX_TEMPLATE_DEPTH)
-          throw new TemplateError(lineNo, `{{${match[1]}}}: sections are nested more than ${MAX_TEMPLATE_DEPTH} deep`);
+          throw new TemplateError(lineNo, `${match[0]}: sections are nested more than ${MAX_TEMPLATE_DEPTH} deep`);
         const node: Node = { type: 'section', name, inverted: sigil === '^', line: lineNo, children: [] };
         top().push(node);
         stack.push({ name, line: lineNo, children: node.children });
@@ -67,7 +88,7 @@ export function parseTemplate(text: string): Template {
           throw new TemplateError(lineNo, `{{/${name}}} does not match {{#${open.name}}} opened on line ${open.line}`);
         stack.pop();
       } else {
-        top().push({ type: 'var', name, line: lineNo });
+        top().push({ type: 'var', name, line: lineNo, raw });
       }
     }
     const rest = line.slice(last);
@@ -78,7 +99,7 @@ export function parseTemplate(text: string): Template {
     const open = stack[stack.length - 1];
     throw new TemplateError(open.line, `the section {{#${open.name}}} is never closed; add {{/${open.name}}}`);
   }
-  return { nodes: root };
+  return { nodes: root, trusted: trust };
 }
 
 const MISSING = Symbol('missing');
@@ -110,7 +131,7 @@ export function renderTemplate(template: Template, view: object, escapeText: (va
   const push = (text: string, line: number) => {
     size += text.length;
     // Sections inside sections repeat their content for every item: the size grows as a power.
-    if (size > MAX_TEMPLATE_OUTPUT)
+    if (size > MAX_TEMPLATE_OUTPUT && !template.trusted)
       throw new TemplateError(
         line,
         `the filled template would be larger than ${MAX_TEMPLATE_OUTPUT / (1024 * 1024)} MB; are sections repeated inside each other?`,
@@ -120,7 +141,7 @@ export function renderTemplate(template: Template, view: object, escapeText: (va
   let steps = 0;
   const walk = (nodes: Node[], stack: unknown[], line: number) => {
     for (const node of nodes) {
-      if (++steps > MAX_TEMPLATE_STEPS)
+      if (++steps > MAX_TEMPLATE_STEPS && !template.trusted)
         throw new TemplateError(
           line,
           'the template repeats its sections too many times over; are sections repeated inside each other?',
@@ -132,6 +153,17 @@ export function renderTemplate(template: Template, view: object, escapeText: (va
       const value = lookup(node.name, stack);
       if (value === MISSING) throw new TemplateError(node.line, `unknown placeholder "${node.name}"`);
       if (node.type === 'var') {
+        if (node.raw !== isTrusted(value))
+          throw new TemplateError(
+            node.line,
+            node.raw
+              ? `{{{${node.name}}}} is for markup sit made (trusted()), not text`
+              : `"${node.name}" is markup: use {{{${node.name}}}}`,
+          );
+        if (node.raw) {
+          push((value as Trusted)[MARKUP], node.line);
+          continue;
+        }
         if (value !== null && typeof value === 'object')
           throw new TemplateError(
             node.line,
@@ -161,4 +193,19 @@ export function compileTemplate(text: string, sample: object): Template {
   const template = parseTemplate(text);
   renderTemplate(template, sample, (s) => s);
   return template;
+}
+
+const pages = new Map<string, Template>();
+
+/**
+ * One of sit's own pages (a shipped HTML or Markdown page) filled: {{name}} slots escaped by
+ * `escapeText`, {{{name}}} slots with trusted() markup. Parsed once per page.
+ */
+export function fillPage(page: string, view: object, escapeText: (value: string) => string): string {
+  let template = pages.get(page);
+  if (!template) {
+    template = parseTemplate(page, { trusted: true });
+    pages.set(page, template);
+  }
+  return renderTemplate(template, view, escapeText);
 }

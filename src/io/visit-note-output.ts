@@ -46,3 +46,8 @@ export function renderVisitNote(note: VisitNote, format: string): string {
   const shipped = TEMPLATES[format];
   return fill(compileTemplate(shipped.text, visitNoteView(SAMPLE)), visitNoteView(note), format, shipped.file);
 }
+
+/** Any format; Word is built by year-docx.ts, loaded only when asked for. */
+export async function visitNoteContent(note: VisitNote, format: string): Promise<string | Uint8Array> {
+  return format === 'docx' ? (await import('./year-docx.js')).visitNoteDocx(note) : renderVisitNote(note, format);
+}

@@ -19,7 +19,7 @@ import {
 import { strFromU8, strToU8 } from 'fflate';
 import type { WfapPlan } from '../core/wfap.js';
 import type { DeploymentRecord } from '../core/deployment.js';
-import { ACTION_COLUMNS, MILESTONES } from '../core/wfap.js';
+import { wfapForm } from './wfap-form.js';
 import { deploymentView, planView } from './wfap-render.js';
 import { rezip } from './zip.js';
 
@@ -137,14 +137,15 @@ export function planDocument(plan: WfapPlan): Document {
   ];
   for (const section of view.sections)
     children.push(heading(section.label, HeadingLevel.HEADING_2), ...bullets(section.items));
+  const { milestones, action_columns: columns } = wfapForm();
   for (const p of view.priorities) {
     children.push(
       heading(`Key priority ${p.number}: ${p.title || 'to be completed'}`, HeadingLevel.HEADING_2),
-      factsTable(MILESTONES.map((m) => [m.label, p[m.key]])),
+      factsTable(milestones.map((m) => [m.label, p[m.key]])),
       spacer(),
       gridTable(
-        ACTION_COLUMNS.map((c) => c.header),
-        p.actions.map((a) => ACTION_COLUMNS.map((c) => a[c.key])),
+        columns.map((c) => c.header),
+        p.actions.map((a) => columns.map((c) => a[c.key])),
       ),
     );
   }

@@ -1,8 +1,10 @@
 // WFAPs and support-deployment records as Markdown and HTML (through a template: the shipped one
 // or the trust's own), CSV (the action table, one row per action) and JSON (the plan as built).
 import { configError } from '../errors.js';
-import { ACTION_COLUMNS, TEXT_SECTIONS, formatKpiValue, type WfapPlan } from '../core/wfap.js';
-import { DEPLOYMENT_SECTIONS, type DeploymentRecord } from '../core/deployment.js';
+import { formatKpiValue, type WfapPlan } from '../core/wfap.js';
+import type { DeploymentRecord } from '../core/deployment.js';
+import { ACTION_KEYS } from '../core/wfap-form.js';
+import { wfapForm } from './wfap-form.js';
 import { escapeHtml } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
 import { toCsv } from './formats/csv.js';
@@ -29,7 +31,7 @@ const orBlank = (v: string | number | null | undefined) => (v === null || v === 
 
 /** What a WFAP template sees (README "WFAP" lists the names). */
 export function planView(plan: WfapPlan) {
-  const sections = TEXT_SECTIONS.map((s) => ({ key: s.key, label: s.label, items: plan[s.key] }));
+  const sections = wfapForm().sections.map((s) => ({ key: s.key, label: s.label, items: plan[s.key] }));
   return {
     kind: plan.kind,
     title: `Way Forward Action Plan ${plan.academic_year}: ${plan.school.name}`,
@@ -82,7 +84,7 @@ export function deploymentView(record: DeploymentRecord) {
     from_school: record.from_school,
     days: orBlank(record.days),
     key_focus: record.key_focus,
-    sections: DEPLOYMENT_SECTIONS.map((s) => ({ key: s.key, label: s.label, items: record[s.key] })),
+    sections: wfapForm().deployment.sections.map((s) => ({ key: s.key, label: s.label, items: record[s.key] })),
     agreed_outcomes: record.agreed_outcomes,
     key_tasks: record.key_tasks,
     evidence_of_impact: record.evidence_of_impact,
@@ -110,7 +112,7 @@ function sampleView(kind: DocKind): object {
     });
   }
   const action = Object.fromEntries(
-    ACTION_COLUMNS.map((c) => [c.key, 'x']),
+    ACTION_KEYS.map((key) => [key, 'x']),
   ) as WfapPlan['priorities'][number]['actions'][number];
   return planView({
     kind: 'wfap',
@@ -162,6 +164,7 @@ export function fill(template: Template, view: object, format: TemplateFormat, f
 
 /** The action table: one row per action, with its priority and milestones (for Excel). */
 export function planTable(plan: WfapPlan): TableModel {
+  const form = wfapForm();
   const rows = plan.priorities.flatMap((p) =>
     p.actions.map((a) => ({
       urn: plan.school.urn,
@@ -185,16 +188,15 @@ export function planTable(plan: WfapPlan): TableModel {
       { key: 'tier', header: 'Tier' },
       { key: 'priority', header: 'Priority' },
       { key: 'priority_title', header: 'Key priority' },
-      { key: 'autumn', header: 'By the end of the Autumn Term' },
-      { key: 'spring', header: 'By the end of the Spring Term' },
-      { key: 'summer', header: 'So that by the end of the Summer Term' },
-      ...ACTION_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+      ...form.milestones.map((m) => ({ key: m.key, header: m.label })),
+      ...form.action_columns.map((c) => ({ key: c.key, header: c.header })),
     ],
     rows,
   };
 }
 
 export function deploymentTable(record: DeploymentRecord): TableModel {
+  const sections = wfapForm().deployment.sections;
   return {
     title: 'Support deployment record',
     columns: [
@@ -207,7 +209,7 @@ export function deploymentTable(record: DeploymentRecord): TableModel {
       { key: 'from_school', header: 'From' },
       { key: 'days', header: 'Days' },
       { key: 'key_focus', header: 'Key focus area' },
-      ...DEPLOYMENT_SECTIONS.map((s) => ({ key: s.key, header: s.label })),
+      ...sections.map((s) => ({ key: s.key, header: s.label })),
     ],
     rows: [
       {
@@ -220,7 +222,7 @@ export function deploymentTable(record: DeploymentRecord): TableModel {
         from_school: record.from_school,
         days: record.days,
         key_focus: record.key_focus,
-        ...Object.fromEntries(DEPLOYMENT_SECTIONS.map((s) => [s.key, record[s.key].join('\n')])),
+        ...Object.fromEntries(sections.map((s) => [s.key, record[s.key].join('\n')])),
       },
     ],
   };
@@ -250,4 +252,32 @@ export function renderDoc(doc: WfapPlan | DeploymentRecord, format: string, opti
   const chosen = options.template ?? shippedTemplate(doc.kind, format);
   const view = doc.kind === 'wfap' ? planView(doc) : deploymentView(doc);
   return fill(chosen.template, view, format, chosen.file);
+}
+
+/** Any format's content; Word is built by wfap-docx.ts, loaded only when asked for. */
+export async function renderDocument(
+  doc: WfapPlan | DeploymentRecord,
+  format: string,
+  template: { template: Template; file: string } | undefined,
+): Promise<string | Uint8Array> {
+  if (format === 'docx') return (await import('./wfap-docx.js')).toDocx(doc);
+  return renderDoc(doc, format, { template });
+}
+
+/** What is about to be written, for a person to check before saying yes. */
+export function documentSummary(doc: WfapPlan | DeploymentRecord, format: string, output: string | undefined): string {
+  if (doc.kind === 'deployment')
+    return `\nSupport deployment ${doc.academic_year}: ${doc.leader} (${doc.role_label}) to ${doc.school?.name ?? '-'}; focus: ${doc.key_focus}\n\n`;
+  const actions = doc.priorities.reduce((n, x) => n + x.actions.length, 0);
+  return [
+    '',
+    `Way Forward Action Plan ${doc.academic_year}: ${doc.school.name} (${doc.school.urn})`,
+    `  Tier: ${doc.tier.label ?? 'none'} (${doc.tier.days_text})${doc.tier.override ? `; set by hand: ${doc.tier.override}` : ''}`,
+    `  ${doc.strengths.length} strengths, ${doc.areas_to_develop.length} areas to develop, ${doc.challenges.length} challenges, ${doc.support_required.length} support needs`,
+    ...doc.priorities.map(
+      (x) => `  Priority ${x.number}: ${x.title} (${x.actions.length} action${x.actions.length === 1 ? '' : 's'})`,
+    ),
+    `  ${doc.priorities.length} priorities, ${actions} actions; as ${format} to ${output ?? 'the screen'}`,
+    '',
+  ].join('\n');
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.js';
 import { academyCard, kpiStatus, targetRowsFrom } from '../../src/core/card.js';
+import { wfapForm } from '../../src/io/wfap-form.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
 
 describe('kpiStatus', () => {
@@ -45,6 +46,7 @@ describe('academyCard', () => {
     expect(problems).toEqual([]);
     const card = academyCard(placement, policy, {
       asOf: '2027-03-01',
+      kpis: wfapForm().default_kpis,
       targets,
       planTargets: { attainment: 60 },
       closeWithin: 2,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.js';
 import { buildPlan } from '../../src/core/wfap.js';
+import { wfapForm } from '../../src/io/wfap-form.js';
 import { explanationJson, explanationTable, explanationText } from '../../src/io/explanation.js';
 import { planView, renderDoc } from '../../src/io/wfap-render.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
@@ -46,7 +47,7 @@ describe('sit explain', () => {
 
 describe('the WFAP', () => {
   it('shows the choices behind the placement as "sit\'s choice", in Markdown and HTML', () => {
-    const plan = buildPlan(ivybridge, policy, {}, { asOf });
+    const plan = buildPlan(ivybridge, policy, {}, { asOf, kpis: wfapForm().default_kpis });
     expect(plan.tier.choices.join(' ')).toContain(DECLINE);
     expect(planView(plan).tier.choices[0]).toMatch(/^sit's choice: /);
     for (const format of ['md', 'html']) {

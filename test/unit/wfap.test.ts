@@ -4,16 +4,10 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { classify } from '../../src/core/classify.js';
 import { toSchools } from '../../src/core/school.js';
-import {
-  buildPlan,
-  missingAnswers,
-  answerProblems,
-  WfapAnswersSchema,
-  DEFAULT_KPIS,
-  MILESTONES,
-  ACTION_COLUMNS,
-} from '../../src/core/wfap.js';
-import { buildDeployment, missingDeploymentAnswers, DeploymentAnswersSchema } from '../../src/core/deployment.js';
+import { buildPlan, missingAnswers, answerProblems, WfapAnswersSchema } from '../../src/core/wfap.js';
+import { ACTION_KEYS } from '../../src/core/wfap-form.js';
+import { buildDeployment, missingDeploymentAnswers, deploymentAnswersSchema } from '../../src/core/deployment.js';
+import { wfapForm } from '../../src/io/wfap-form.js';
 import { loadConfig } from '../../src/io/config.js';
 import { parseTemplate, renderTemplate, compileTemplate, TemplateError } from '../../src/io/template.js';
 import { loadTemplate, renderDoc, planView } from '../../src/io/wfap-render.js';
@@ -21,6 +15,9 @@ import { SitError } from '../../src/errors.js';
 import { FIXTURES } from '../helpers/run-sit.js';
 
 const AS_OF = '2026-09-01';
+const KPIS = wfapForm().default_kpis;
+const ROLES = wfapForm().deployment.leader_roles;
+const DeploymentAnswersSchema = deploymentAnswersSchema(ROLES);
 
 function placementsFor(preset: string) {
   const text = readFileSync(`${FIXTURES}/schools.csv`, 'utf8').trim().split(/\r?\n/);
@@ -38,7 +35,7 @@ describe('buildPlan', () => {
   const dunmore = placements.find((p) => p.school.urn === 100004)!;
 
   it('takes school, year, tier and support from the data and policy', () => {
-    const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF });
+    const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF, kpis: KPIS });
     expect(plan.school).toEqual({
       urn: 100004,
       name: 'Dunmore Primary School',
@@ -55,16 +52,16 @@ describe('buildPlan', () => {
   });
 
   it('blank plan: 3 priorities (default), each with three empty milestones and blank action rows', () => {
-    const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF });
+    const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF, kpis: KPIS });
     expect(plan.priorities).toHaveLength(3);
     expect(plan.priorities[0].milestones).toEqual({ autumn: '', spring: '', summer: '' });
-    expect(plan.priorities[0].actions[0]).toEqual(Object.fromEntries(ACTION_COLUMNS.map((c) => [c.key, ''])));
-    expect(buildPlan(dunmore, policy, {}, { asOf: AS_OF, priorities: 6 }).priorities).toHaveLength(6);
-    expect(buildPlan(dunmore, policy, {}, { asOf: AS_OF, priorities: 9 }).priorities).toHaveLength(6);
+    expect(plan.priorities[0].actions[0]).toEqual(Object.fromEntries(ACTION_KEYS.map((key) => [key, ''])));
+    expect(buildPlan(dunmore, policy, {}, { asOf: AS_OF, kpis: KPIS, priorities: 6 }).priorities).toHaveLength(6);
+    expect(buildPlan(dunmore, policy, {}, { asOf: AS_OF, kpis: KPIS, priorities: 9 }).priorities).toHaveLength(6);
   });
 
   it('KPIs: the latest value from the data; no national figure in rlt-categories, so no target is invented', () => {
-    const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF });
+    const plan = buildPlan(dunmore, policy, {}, { asOf: AS_OF, kpis: KPIS });
     expect(plan.kpis.map((k) => [k.name, k.value, k.target])).toEqual([
       ['attendance', 93.8, null],
       ['persistent_absence', 17, null],
@@ -78,7 +75,7 @@ describe('buildPlan', () => {
       four.placements.find((p) => p.school.urn === 100004)!,
       four.policy,
       { kpi_targets: { attendance: 96 } },
-      { asOf: AS_OF, kpis: DEFAULT_KPIS },
+      { asOf: AS_OF, kpis: KPIS },
     );
     expect(plan.kpis.map((k) => [k.target, k.target_source])).toEqual([
       [96, 'plan target'],
@@ -92,7 +89,7 @@ describe('buildPlan', () => {
       dunmore,
       policy,
       { ...answers, tier: 'C', tier_reason: 'new head, strong deputy' },
-      { asOf: AS_OF },
+      { asOf: AS_OF, kpis: KPIS },
     );
     expect(plan.priorities).toHaveLength(2);
     expect(plan.priorities[0].actions[0].lead).toBe('Deputy headteacher');
@@ -122,7 +119,7 @@ describe('buildPlan', () => {
   });
 
   it('the milestones are the three of the source', () => {
-    expect(MILESTONES.map((m) => m.label)).toEqual([
+    expect(wfapForm().milestones.map((m) => m.label)).toEqual([
       'By the end of the Autumn Term',
       'By the end of the Spring Term',
       'So that by the end of the Summer Term',
@@ -133,7 +130,7 @@ describe('buildPlan', () => {
 describe('deployment record', () => {
   it('builds from answers and names what is missing', () => {
     const a = DeploymentAnswersSchema.parse(parse(readFileSync(`${FIXTURES}/deployment-answers.yaml`, 'utf8')));
-    const record = buildDeployment(null, a, AS_OF);
+    const record = buildDeployment(null, a, AS_OF, ROLES);
     expect(record.role_label).toBe('Specialist Leader of Education (SLE)');
     expect(record.key_tasks).toHaveLength(2);
     expect(missingDeploymentAnswers(a, true)).toEqual([]);
@@ -192,7 +189,10 @@ describe('template filler', () => {
 
 describe('rendering', () => {
   const { policy, placements } = placementsFor('rlt-categories');
-  const plan = buildPlan(placements.find((p) => p.school.urn === 100004)!, policy, answers, { asOf: AS_OF });
+  const plan = buildPlan(placements.find((p) => p.school.urn === 100004)!, policy, answers, {
+    asOf: AS_OF,
+    kpis: KPIS,
+  });
 
   it('Markdown escapes data and answers', () => {
     const md = renderDoc(plan, 'md');
@@ -204,7 +204,12 @@ describe('rendering', () => {
   });
 
   it('HTML escapes script from answers', () => {
-    const evil = buildPlan(placements[0], policy, { strengths: ['<script>window.pwned=1</script>'] }, { asOf: AS_OF });
+    const evil = buildPlan(
+      placements[0],
+      policy,
+      { strengths: ['<script>window.pwned=1</script>'] },
+      { asOf: AS_OF, kpis: KPIS },
+    );
     const html = renderDoc(evil, 'html');
     expect(html).not.toContain('<script>window.pwned');
     expect(html).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');

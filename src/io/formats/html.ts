@@ -2,6 +2,7 @@
 import { levelColumnOf, type Cell, type Mark, type TableModel } from './table-model.js';
 import pageTemplate from '../../../templates/table.html';
 import { documentTable } from './document.js';
+import { fillPage, trusted } from '../template.js';
 
 export function escapeHtml(value: Cell): string {
   if (value === null) return '';
@@ -13,9 +14,9 @@ export function escapeHtml(value: Cell): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Fills {{name}} slots; every slot value is already HTML. */
+/** Fills one of sit's own pages whose {{{name}}} slots each take markup sit made (template.ts). */
 export function fillTemplate(template: string, slots: Record<string, string>): string {
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_, name: string) => slots[name] ?? '');
+  return fillPage(template, Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, trusted(v)])), escapeHtml);
 }
 
 /** 1 (least support) is green, the most support red, in between amber. */

@@ -1,6 +1,6 @@
-// The only module that talks to inquirer. Commands call these only when standard input is a
-// terminal; tests replace this module (or drive it with @inquirer/testing). Loaded lazily so
-// start-up never pays for it. Ctrl-C rejects with inquirer's ExitPromptError (name
+// The only module that talks to inquirer; the questions each command asks are beside it
+// (src/prompts/wfap.ts, log.ts). Called only when standard input is a terminal; tests drive it with
+// @inquirer/testing. Loaded lazily so start-up never pays for it. Ctrl-C rejects with inquirer's ExitPromptError (name
 // "ExitPromptError"); see isPromptExit.
 export interface Choice<T> {
   name: string;
@@ -60,4 +60,4 @@ export async function number(
   return answer ?? options.initial ?? 0;
 }
 
-export { isPromptExit } from './errors.js';
+export { isPromptExit } from '../errors.js';

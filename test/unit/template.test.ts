@@ -1,0 +1,68 @@
+// The one template engine (io/template.ts): every value escaped by default; sit's own pages have
+// an explicit slot for markup sit made ({{{name}}}, filled only by a trusted() value), which a
+// trust's template may not have.
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, fillTemplate } from '../../src/io/formats/html.js';
+import { fillPage, parseTemplate, renderTemplate, TemplateError, trusted } from '../../src/io/template.js';
+import pageTemplate from '../../templates/table.html';
+
+const html = (s: string) => escapeHtml(s);
+
+describe('template engine', () => {
+  it('escapes a {{name}} value by default, on sit pages too', () => {
+    expect(fillPage('<h1>{{title}}</h1>', { title: '<script>x</script> & "y"' }, html)).toBe(
+      '<h1>&lt;script&gt;x&lt;/script&gt; &amp; &quot;y&quot;</h1>',
+    );
+  });
+
+  it('leaves a {{{name}}} slot of a sit page raw, when its value is trusted() markup', () => {
+    expect(fillPage('<main>{{{table}}}</main>', { table: trusted('<table><tr><td>1</td></tr></table>') }, html)).toBe(
+      '<main><table><tr><td>1</td></tr></table></main>',
+    );
+  });
+
+  it('refuses plain text in a trusted slot, and markup in an escaped one', () => {
+    expect(() => fillPage('{{{table}}}', { table: '<b>' }, html)).toThrow(
+      /\{\{\{table\}\}\} is for markup sit made \(trusted\(\)\), not text/,
+    );
+    expect(() => fillPage('{{table}}', { table: trusted('<b>') }, html)).toThrow(
+      /"table" is markup: use \{\{\{table\}\}\}/,
+    );
+  });
+
+  it("a trust's template has no trusted slot: {{{name}}} is refused, with the line", () => {
+    expect(() => parseTemplate('# x\n{{{school.name}}}\n')).toThrow(
+      expect.objectContaining({
+        line: 2,
+        message: '{{{school.name}}}: unescaped placeholders are not allowed; use {{name}}',
+      }),
+    );
+    expect(() => parseTemplate('{{& school.name}}')).toThrow(TemplateError);
+    // A trust's template given a trusted value still cannot show it raw.
+    expect(() => renderTemplate(parseTemplate('{{x}}'), { x: trusted('<b>') }, html)).toThrow(TemplateError);
+  });
+
+  it('a mistake names the tag as the template wrote it', () => {
+    expect(() => parseTemplate('{{bad name}}')).toThrow(
+      '{{bad name}}: expected a placeholder such as {{school.name}} or a section such as {{#priorities}}',
+    );
+    const deep = `${Array.from({ length: 12 }, (_, i) => `{{#s${i}}}`).join('')}x`;
+    expect(() => parseTemplate(deep)).toThrow('{{#s10}}: sections are nested more than 10 deep');
+  });
+
+  it("sit's table page through the engine: every slot filled with sit's markup, nothing else changed", () => {
+    const page = fillTemplate(pageTemplate, {
+      title: 'T &amp; U',
+      subtitle: '<p>s</p>',
+      table: '<table></table>',
+      footer: '<p>f</p>',
+    });
+    expect(page).toContain('<title>T &amp; U</title>');
+    expect(page).toContain('<h1>T &amp; U</h1>\n<p>s</p>\n<table></table>\n<footer>\n<p>f</p>\n</footer>');
+    expect(page).not.toContain('{{');
+    // Everything but the slots is the page as written.
+    expect(page.replace(/T &amp; U|<p>s<\/p>|<table><\/table>|<p>f<\/p>/g, '')).toBe(
+      pageTemplate.replace(/\{\{\{\w+\}\}\}/g, ''),
+    );
+  });
+});
