@@ -70,11 +70,9 @@ class PlacedSchool implements Placement {
     readonly override: string | null,
     readonly fields: Record<string, string | null>,
     readonly choices: string[],
-    trace?: TierTrace[],
   ) {
     this.#compiled = compiled;
     this.#ctx = ctx;
-    this.#trace = trace;
   }
 
   get trace(): TierTrace[] {
@@ -181,7 +179,8 @@ function decideFields(
 }
 
 export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
-  // Placing uses the conditions' text-free tests, then words only the rules that decided.
+  // Placing uses the conditions' text-free tests, then words only the rules that decided (and in
+  // them only the parts that decided).
   const placed = (tier: Tier, reasons: string[], override: string | null, ruleChoices: string[] = []): Placement => {
     const { days, text } = describeDays(tier);
     const choices = override
@@ -234,19 +233,29 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     const reasons: string[] = [];
     const ruleChoices: string[] = [];
     for (const rule of rules) {
-      const evaluation = rule.evaluate(school, ctx);
-      if (evaluation.outcome !== true) continue;
-      reasons.push(`${rule.rule}: ${evaluation.text}`);
+      if (rule.evaluate.test(school, ctx) !== true) continue;
+      reasons.push(`${rule.rule}: ${rule.evaluate.say(school, ctx)}`);
       if (rule.choice) ruleChoices.push(rule.choice);
     }
     return placed(tier, reasons, null, ruleChoices);
   }
   if (undecided) {
-    const trace = traceTiers(compiled, school, ctx);
+    // What the trace would name, without building it: the tiers up to the first that holds, and in
+    // each undecided one the rules that could not be told (only an unknown outcome needs a field).
     const missing: string[] = [];
-    for (const t of trace) {
-      if (t.outcome === true) break;
-      if (t.outcome === null) missing.push(...t.rules.flatMap((r) => r.evaluation.missing));
+    for (const { rules } of compiled.tiers) {
+      let holds = false;
+      const needs: string[] = [];
+      for (const rule of rules) {
+        const result = rule.evaluate.test(school, ctx);
+        if (result === true) {
+          holds = true;
+          break;
+        }
+        if (result === null) needs.push(...rule.evaluate.needs(school, ctx));
+      }
+      if (holds) break;
+      missing.push(...needs);
     }
     const fields = unique(missing);
     return new PlacedSchool(
@@ -263,12 +272,11 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       null,
       decideFields(compiled, null, school, ctx),
       [],
-      trace,
     );
   }
   const fallback = compiled.defaultTier;
   const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
-  if (because) return placed(fallback, [`${because.rule}: ${because.evaluate(school, ctx).text}`], null);
+  if (because) return placed(fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
   const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;
   return placed(fallback, [`${why} (not ${notPlaced.join(', not ')})`], null);
 }

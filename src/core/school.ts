@@ -1,8 +1,8 @@
 // A school record: the canonical fields of SPEC section 3, checked by one zod schema built from
 // the field table, plus every column the file had that we do not know (carried through).
 import { z } from 'zod';
-import { FIELDS, HEADER_INDEX, PARSERS, type FieldValue } from './fields.js';
-import { fold } from './values.js';
+import { FIELDS, HEADER_INDEX, PARSERS, type FieldKind, type FieldValue } from './fields.js';
+import { fold, remembered, type Parsed } from './values.js';
 import { quoted } from './visible.js';
 
 export interface SchoolRecord {
@@ -140,7 +140,29 @@ export function checkRowWithSchema(input: Record<string, string>): RowCheck {
   };
 }
 
-const CELL_PARSERS = FIELDS.map((def) => [def.name, PARSERS[def.kind]] as const);
+// The kinds whose columns hold a few values in row after row: each kind's parser remembers the
+// texts it has read (values.ts remembered), shared by the fields of that kind. Not names, URNs,
+// free text or dates, which mostly differ from row to row.
+const FEW_VALUES = new Set<FieldKind>([
+  'phase',
+  'grade',
+  'category',
+  'rcGrade',
+  'met',
+  'percent',
+  'number',
+  'count',
+  'capacity',
+  'yesNo',
+]);
+const REMEMBERED = new Map<FieldKind, (raw: string) => Parsed<unknown>>();
+const parserOf = (kind: FieldKind) => {
+  if (!FEW_VALUES.has(kind)) return PARSERS[kind];
+  let parse = REMEMBERED.get(kind);
+  if (!parse) REMEMBERED.set(kind, (parse = remembered(PARSERS[kind])));
+  return parse;
+};
+const CELL_PARSERS = FIELDS.map((def) => [def.name, parserOf(def.kind)] as const);
 
 /**
  * The same checks as SchoolRowSchema, derived from the same field table, without zod's per-row

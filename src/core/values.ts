@@ -35,7 +35,40 @@ export function isNoValue(raw: string): boolean {
 
 /** Lower-case, and fold spaces, hyphens and underscores away: how headers and words are matched. */
 export function fold(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, '');
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    folded = text.toLowerCase().replace(/[\s_-]+/g, '');
+    if (FOLDED.size < KEPT) FOLDED.set(ownCopy(text), folded);
+  }
+  return folded;
+}
+
+// A file repeats its words (grades, phases, capacities) in every row, and a rule compares them in
+// every school: each is folded once. Bounded, so a column of distinct names cannot grow it.
+const FOLDED = new Map<string, string>();
+const KEPT = 10_000;
+
+/**
+ * A copy of a cell's text that holds nothing else: a cell split from a line can keep the whole
+ * chunk of the file it came from alive, which a kept key must not.
+ */
+const ownCopy = (text: string) => ` ${text}`.slice(1);
+
+/**
+ * A cell parser that reads each distinct text once: most columns hold a few values (grades,
+ * phases, capacities, dates of a term) in row after row. Bounded like `fold`. The results are
+ * shared, so they are never changed.
+ */
+export function remembered<T>(parse: (raw: string) => Parsed<T>): (raw: string) => Parsed<T> {
+  const known = new Map<string, Parsed<T>>();
+  return (raw) => {
+    let parsed = known.get(raw);
+    if (parsed === undefined) {
+      parsed = parse(raw);
+      if (known.size < KEPT) known.set(ownCopy(raw), parsed);
+    }
+    return parsed;
+  };
 }
 
 // Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ", "1,234". A comma
@@ -258,8 +291,29 @@ function isoDate(y: number, m: number, d: number): string | null {
 const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
 const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
 
+/** "dddd-dd-dd", by character codes. */
+function isIsoShape(text: string): boolean {
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The number the digits text[from, to) write. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 /** ISO or UK day-first dates; never month-first. 01/01/1900 is a placeholder for "no date". */
 export function parseDate(raw: string): Parsed<string> {
+  // Most dates are written as sit writes them (YYYY-MM-DD): read without a pattern or a copy.
+  if (raw.length === 10 && isIsoShape(raw)) {
+    const y = digits(raw, 0, 4);
+    if (isoDate(y, digits(raw, 5, 7), digits(raw, 8, 10)) === raw) return ok(raw);
+  }
   if (isNoValue(raw)) return ok(null);
   const text = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
