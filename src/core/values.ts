@@ -291,13 +291,32 @@ function isoDate(y: number, m: number, d: number): string | null {
 const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
 const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
 
-/** "dddd-dd-dd", by character codes. */
-function isIsoShape(text: string): boolean {
+/** Text of 10 characters shaped as `shape` says: a digit for each 9, else that character. */
+function shaped(text: string, shape: string): boolean {
   for (let i = 0; i < 10; i++) {
     const c = text.charCodeAt(i);
-    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+    const want = shape.charCodeAt(i);
+    if (want === 57 ? c < 48 || c > 57 : c !== want) return false;
   }
   return true;
+}
+
+/**
+ * Most dates are written YYYY-MM-DD or DD/MM/YYYY, all ten characters: a real one is read here
+ * without a pattern (parseDate reads it the same). Null for anything else, which parseDate reads
+ * in full (its words for a wrong date, and the 01/01/1900 placeholder).
+ */
+function quickDate(raw: string): string | null {
+  if (raw.length !== 10) return null;
+  if (shaped(raw, '9999-99-99')) {
+    const iso = isoDate(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10));
+    return iso === raw ? iso : null;
+  }
+  if (shaped(raw, '99/99/9999')) {
+    const year = digits(raw, 6, 10);
+    return year === 1900 ? null : isoDate(year, digits(raw, 3, 5), digits(raw, 0, 2));
+  }
+  return null;
 }
 
 /** The number the digits text[from, to) write. */
@@ -309,11 +328,8 @@ function digits(text: string, from: number, to: number): number {
 
 /** ISO or UK day-first dates; never month-first. 01/01/1900 is a placeholder for "no date". */
 export function parseDate(raw: string): Parsed<string> {
-  // Most dates are written as sit writes them (YYYY-MM-DD): read without a pattern or a copy.
-  if (raw.length === 10 && isIsoShape(raw)) {
-    const y = digits(raw, 0, 4);
-    if (isoDate(y, digits(raw, 5, 7), digits(raw, 8, 10)) === raw) return ok(raw);
-  }
+  const quick = quickDate(raw);
+  if (quick !== null) return ok(quick);
   if (isNoValue(raw)) return ok(null);
   const text = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
@@ -342,6 +358,8 @@ export function parseDate(raw: string): Parsed<string> {
 
 /** For review cycles: a full date, a year ("2023", taken as 1 September), or "2023/24". */
 export function parseDateOrYear(raw: string): Parsed<string> {
+  const quick = quickDate(raw);
+  if (quick !== null) return ok(quick);
   if (isNoValue(raw)) return ok(null);
   const text = raw.trim();
   const year = /^(\d{4})(?:\.0)?$/.exec(text) ?? /^(\d{4})\s*[/-]\s*\d{2}$/.exec(text);
