@@ -98,6 +98,21 @@ export function describeDays(tier: Tier): { days: number | null; text: string } 
   return { days: null, text: notStatedText(days.not_stated) };
 }
 
+// A tier's days in words and its own choices are the same for every school it places: worked out once.
+const DESCRIBED = new WeakMap<Tier, { days: number | null; text: string }>();
+const describedDays = (tier: Tier) => {
+  let described = DESCRIBED.get(tier);
+  if (!described) DESCRIBED.set(tier, (described = describeDays(tier)));
+  return described;
+};
+const CHOICES = new WeakMap<Tier, readonly string[]>();
+const tierChoices = (tier: Tier) => {
+  let choices = CHOICES.get(tier);
+  if (!choices)
+    CHOICES.set(tier, (choices = unique([tier.choice, tier.days_choice].filter((c): c is string => c !== undefined))));
+  return choices;
+};
+
 interface CompiledTier {
   tier: Tier;
   rules: { rule: string; source?: string; choice?: string; evaluate: Evaluator }[];
@@ -182,10 +197,12 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
   // Placing uses the conditions' text-free tests, then words only the rules that decided (and in
   // them only the parts that decided).
   const placed = (tier: Tier, reasons: string[], override: string | null, ruleChoices: string[] = []): Placement => {
-    const { days, text } = describeDays(tier);
+    const { days, text } = describedDays(tier);
     const choices = override
       ? []
-      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+      : ruleChoices.length === 0
+        ? [...tierChoices(tier)]
+        : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
     return new PlacedSchool(
       compiled,
       ctx,

@@ -281,11 +281,15 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The ISO text of a real date, else null (no Date object: this runs for every date cell). */
 function isoDate(y: number, m: number, d: number): string | null {
-  // No school date is before 1900 or after 2099: year 0100 is a typing slip, not a date.
-  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return null;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return null;
+  if (!isRealDate(y, m, d)) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  // No school date is before 1900 or after 2099: year 0100 is a typing slip, not a date.
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
 }
 
 const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
@@ -308,13 +312,13 @@ function shaped(text: string, shape: string): boolean {
  */
 function quickDate(raw: string): string | null {
   if (raw.length !== 10) return null;
-  if (shaped(raw, '9999-99-99')) {
-    const iso = isoDate(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10));
-    return iso === raw ? iso : null;
-  }
+  // Four digits, two and two: a real date is already the ISO text isoDate would write.
+  if (shaped(raw, '9999-99-99'))
+    return isRealDate(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10)) ? raw : null;
   if (shaped(raw, '99/99/9999')) {
     const year = digits(raw, 6, 10);
-    return year === 1900 ? null : isoDate(year, digits(raw, 3, 5), digits(raw, 0, 2));
+    if (year === 1900 || !isRealDate(year, digits(raw, 3, 5), digits(raw, 0, 2))) return null;
+    return `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
   }
   return null;
 }
