@@ -139,19 +139,26 @@ function nationalSubject(name: string, policy: Policy): Subject {
 }
 
 function yearsSubject(name: string): Subject {
-  // Many schools share a date (a start of term): each date's years to the as-of date is worked out once.
+  // Many schools share a date (a start of term), and placing one school asks more than once (its
+  // test, then its words): each date's years to the as-of date is worked out once.
   const known = new Map<string, number>();
   let knownAsOf = '';
+  let lastDate = '';
+  let last = 0;
   const years = (date: string, asOf: string) => {
     if (asOf !== knownAsOf) {
       known.clear();
       knownAsOf = asOf;
+      lastDate = '';
     }
+    if (date === lastDate) return last;
     let result = known.get(date);
     if (result === undefined) {
       result = yearsBetween(date, asOf);
       if (known.size < 10_000) known.set(date, result);
     }
+    lastDate = date;
+    last = result;
     return result;
   };
   return {
