@@ -68,10 +68,9 @@ interface Subject {
   value: (school: SchoolRecord, ctx: FactContext) => FieldValue;
 }
 
-function readField(school: SchoolRecord, name: string): FieldValue {
-  if (FIELD_BY_NAME.has(name)) return school.fields[name] ?? null;
-  // A column the trust added: matched like headers are.
-  return extraValue(school.extra, name);
+/** How to read a named field of a school: a canonical field, or a column the trust added (matched like headers are). */
+function fieldReader(name: string): (school: SchoolRecord) => FieldValue {
+  return FIELD_BY_NAME.has(name) ? (school) => school.fields[name] ?? null : (school) => extraValue(school.extra, name);
 }
 
 /** Compiled definitions of one policy, built once and shared by every rule that names them. */
@@ -94,30 +93,32 @@ function scopeOf(policy: Policy): Scope {
 const labelOf = (name: string) => FIELD_BY_NAME.get(name)?.label ?? name;
 
 function fieldSubject(name: string): Subject {
+  const readField = fieldReader(name);
   return {
     label: labelOf(name),
     field: name,
     get: (s) => {
-      const value = readField(s, name);
+      const value = readField(s);
       return { value, missing: value === null ? [name] : [] };
     },
-    value: (s) => readField(s, name),
+    value: readField,
   };
 }
 
 function nationalSubject(name: string, policy: Policy): Subject {
   const comparator = policy.national[name];
+  const readField = fieldReader(name);
   const nationalFor = (phase: string | null) =>
     (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
   return {
     label: `${labelOf(name)} against national`,
     value: (s) => {
-      const value = readField(s, name);
+      const value = readField(s);
       const national = nationalFor(s.fields.phase as string | null);
       return value === null || typeof national !== 'number' ? null : Math.round((Number(value) - national) * 100) / 100;
     },
     get: (s) => {
-      const value = readField(s, name);
+      const value = readField(s);
       const phase = s.fields.phase as string | null;
       const national = nationalFor(phase);
       const missing = [...(value === null ? [name] : []), ...(typeof national !== 'number' ? ['phase'] : [])];
@@ -139,6 +140,7 @@ function nationalSubject(name: string, policy: Policy): Subject {
 }
 
 function yearsSubject(name: string): Subject {
+  const readField = fieldReader(name);
   // Many schools share a date (a start of term), and placing one school asks more than once (its
   // test, then its words): each date's years to the as-of date is worked out once.
   const known = new Map<string, number>();
@@ -164,11 +166,11 @@ function yearsSubject(name: string): Subject {
   return {
     label: `years since ${labelOf(name)}`,
     value: (s, ctx) => {
-      const date = readField(s, name);
+      const date = readField(s);
       return date === null ? null : years(String(date), ctx.asOf);
     },
     get: (s, ctx) => {
-      const date = readField(s, name);
+      const date = readField(s);
       if (date === null) return { value: null, missing: [name] };
       const found = years(String(date), ctx.asOf);
       return { value: found, seen: `${yearsText(found)} (${date} to ${ctx.asOf})`, missing: [] };
@@ -452,12 +454,17 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     const latest = superseded!(school, ctx).value;
     return latest === 'report-card' || latest === 'sub-judgements';
   };
+  // The leaf's settings read once here, not on every school.
+  const subjectValue = subject.value;
+  const right = other as Subject | null;
+  const presence = leaf.present !== undefined;
+  const ifBlank = leaf.if_blank !== undefined ? leaf.if_blank : null;
   const fast: Evaluator['test'] = (school, ctx) => {
     if (superseded && isSuperseded(school, ctx)) return false;
-    const value = subject.value(school, ctx);
-    const against = other ? other.value(school, ctx) : null;
-    if (leaf.present !== undefined) return test(value, ctx, against);
-    if (value === null || (other && against === null)) return leaf.if_blank !== undefined ? leaf.if_blank : null;
+    const value = subjectValue(school, ctx);
+    const against = right ? right.value(school, ctx) : null;
+    if (presence) return test(value, ctx, against);
+    if (value === null || (right && against === null)) return ifBlank;
     return test(value, ctx, against);
   };
   return evaluator((school, ctx) => {
