@@ -38,7 +38,11 @@ export function fold(text: string): string {
   let folded = FOLDED.get(text);
   if (folded === undefined) {
     folded = text.toLowerCase().replace(/[\s_-]+/g, '');
-    if (FOLDED.size < KEPT) FOLDED.set(ownCopy(text), folded);
+    if (FOLDED.size < KEPT) {
+      // Text with nothing to fold comes back as itself: keep the copy, not the cell.
+      const key = ownCopy(text);
+      FOLDED.set(key, folded === text ? key : folded);
+    }
   }
   return folded;
 }
