@@ -316,6 +316,14 @@ export function overrideFor(school: SchoolRecord, policy: Policy): string | null
   return null;
 }
 
+const DECLARED = new WeakMap<Policy, [string, 'number' | string[]][]>();
+/** The policy's `columns:`, listed once for all its schools. */
+function declaredColumns(policy: Policy): [string, 'number' | string[]][] {
+  let declared = DECLARED.get(policy);
+  if (!declared) DECLARED.set(policy, (declared = Object.entries(policy.columns ?? {})));
+  return declared;
+}
+
 /**
  * What in a row only the policy can see is wrong: an override naming a tier the policy lacks, or
  * a value of a declared column (`columns:`) that is not one of its values ("rde" for red).
@@ -330,7 +338,7 @@ export function schoolProblems(school: SchoolRecord, policy: Policy): DataProble
       message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${policy.tiers.map((t) => t.id).join(', ')}`,
     });
   }
-  for (const [name, declared] of Object.entries(policy.columns ?? {})) {
+  for (const [name, declared] of declaredColumns(policy)) {
     const header = extraKey(school.extra, name);
     const raw = header === undefined ? '' : school.extra[header].trim();
     if (raw === '') continue;
