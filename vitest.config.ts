@@ -43,8 +43,8 @@ const layoutFiles: Plugin = {
 const presetRegistry: Plugin = {
   name: 'sit-presets',
   resolveId: (id) => (id === PRESETS_MODULE ? `\0${PRESETS_MODULE}` : undefined),
-  load: (id) =>
-    id === `\0${PRESETS_MODULE}` ? presetsModuleCode(fileURLToPath(new URL('.', import.meta.url))) : undefined,
+  load: async (id) =>
+    id === `\0${PRESETS_MODULE}` ? await presetsModuleCode(fileURLToPath(new URL('.', import.meta.url))) : undefined,
 };
 
 // What both projects below share. globalSetup (the build, the run's TMPDIR) is the root's alone:

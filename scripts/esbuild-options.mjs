@@ -22,16 +22,20 @@ export const shared = {
   plugins: [
     layoutsPlugin(root),
     {
-      // The preset registry (presets/index.yaml) and the presets it names, as src/presets.ts imports them.
+      // The preset registry (presets/index.yaml) and the presets it names, as src/presets.ts imports
+      // them: each as text and as its value already checked.
       name: 'sit-presets',
       setup(build) {
         build.onResolve({ filter: /^sit:presets$/ }, () => ({ path: PRESETS_MODULE, namespace: 'sit-presets' }));
-        build.onLoad({ filter: /.*/, namespace: 'sit-presets' }, () => ({
-          contents: presetsModuleCode(root),
-          resolveDir: root,
-          loader: 'js',
-          watchFiles: [presetRegistry(root).file],
-        }));
+        build.onLoad({ filter: /.*/, namespace: 'sit-presets' }, async () => {
+          const registry = presetRegistry(root);
+          return {
+            contents: await presetsModuleCode(root),
+            resolveDir: root,
+            loader: 'js',
+            watchFiles: [registry.file, ...registry.presets.map((name) => `${root}presets/${name}.yaml`)],
+          };
+        });
       },
     },
   ],

@@ -1,4 +1,8 @@
 // Types for scripts/presets-module.mjs, which vitest.config.ts and a unit test import.
 export const PRESETS_MODULE: string;
 export function presetRegistry(root: string): { file: string; presets: string[]; default: string };
-export function presetsModuleCode(root: string): string;
+export function compiledPresets(
+  root: string,
+  names: string[],
+): Promise<{ name: string; value: unknown; checked: unknown }[]>;
+export function presetsModuleCode(root: string): Promise<string>;

@@ -1,8 +1,12 @@
 // The preset registry as a module, `sit:presets`, for the build (esbuild: scripts/esbuild-options.mjs)
 // and the tests (vitest.config.ts): presets/index.yaml names the shipped presets and the default,
 // checked here against its schema, and the module embeds the text of each preset it names, so a
-// new preset is a YAML file and a line of data, never code.
+// new preset is a YAML file and a line of data, never code. Each preset is also read and checked
+// here, once, by the config schema itself (src/core/config.ts, bundled for the purpose): the module
+// carries the result as JSON, so sit parses no preset YAML and runs no zod for a shipped preset.
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
@@ -35,13 +39,55 @@ export function presetRegistry(root) {
   return { file, presets, default: fallback };
 }
 
-/** The module's source: PRESETS (name -> YAML text, in the registry's order) and DEFAULT_PRESET. */
-export function presetsModuleCode(root) {
+/** sit's config schema (src/core/config.ts beside this script), bundled and loaded. */
+async function configSchema() {
+  const bundled = await build({
+    entryPoints: [fileURLToPath(new URL('../src/core/config.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = bundled.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/**
+ * Each shipped preset under `root` read as sit reads a config (its YAML value) and checked by the config schema
+ * (its value as every command uses it). A preset the schema refuses fails the build, naming it.
+ */
+export async function compiledPresets(root, names) {
+  const { TrustConfigSchema } = await configSchema();
+  return names.map((name) => {
+    const file = `${root}presets/${name}.yaml`;
+    const value = parse(readFileSync(file, 'utf8')) ?? {};
+    const checked = TrustConfigSchema.safeParse(value);
+    if (!checked.success)
+      throw new Error(
+        `${file}: ${checked.error.issues.map((i) => `${i.path.join('.') || '(the file)'}: ${i.message}`).join('; ')}`,
+      );
+    return { name, value, checked: checked.data };
+  });
+}
+
+/**
+ * The module's source: PRESETS (name -> YAML text, in the registry's order), PRESET_VALUES (name
+ * -> the YAML's value, as JSON text), PRESET_CONFIGS (name -> the value checked by the config
+ * schema, as JSON text) and DEFAULT_PRESET. JSON text, parsed when used: each use gets its own
+ * objects, and JSON.parse is far cheaper than the YAML parser and the schema.
+ */
+export async function presetsModuleCode(root) {
   const registry = presetRegistry(root);
+  const compiled = await compiledPresets(root, registry.presets);
   const path = (name) => JSON.stringify(`${root}presets/${name}.yaml`);
+  const table = (pick) =>
+    `{ ${compiled.map((p) => `${JSON.stringify(p.name)}: ${JSON.stringify(JSON.stringify(pick(p)))}`).join(', ')} }`;
   return [
     ...registry.presets.map((name, i) => `import preset${i} from ${path(name)};`),
     `export const PRESETS = { ${registry.presets.map((name, i) => `${JSON.stringify(name)}: preset${i}`).join(', ')} };`,
+    `export const PRESET_VALUES = ${table((p) => p.value)};`,
+    `export const PRESET_CONFIGS = ${table((p) => p.checked)};`,
     `export const DEFAULT_PRESET = ${JSON.stringify(registry.default)};`,
     '',
   ].join('\n');

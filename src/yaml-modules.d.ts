@@ -27,5 +27,7 @@ declare module 'sit:layouts' {
 // The preset registry (presets/index.yaml), made a module by scripts/presets-module.mjs.
 declare module 'sit:presets' {
   export const PRESETS: Record<string, string>;
+  export const PRESET_VALUES: Record<string, string>;
+  export const PRESET_CONFIGS: Record<string, string>;
   export const DEFAULT_PRESET: string;
 }

@@ -1,7 +1,6 @@
 // sit presets: the shipped policies, a line each.
 import { Command } from 'commander';
-import { PRESETS, DEFAULT_PRESET } from '../presets.js';
-import { parseYamlText } from '../io/config.js';
+import { PRESET_VALUES, DEFAULT_PRESET } from '../presets.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { withOutputOptions } from './options.js';
 import { outputFormat, useColor, type CommonOptions, type Io, writeOutput } from '../io/command-io.js';
@@ -9,8 +8,8 @@ import { outputFormat, useColor, type CommonOptions, type Io, writeOutput } from
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function presetSummaries(): { preset: string; name: string; tiers: string; summary: string }[] {
-  return Object.entries(PRESETS).map(([preset, text]) => {
-    const value = parseYamlText(text, `preset ${preset}`).value as {
+  return Object.entries(PRESET_VALUES).map(([preset, json]) => {
+    const value = JSON.parse(json) as {
       name: string;
       summary?: string;
       tiers: { id: string | number; level?: number }[];

@@ -70,11 +70,9 @@ class PlacedSchool implements Placement {
     readonly override: string | null,
     readonly fields: Record<string, string | null>,
     readonly choices: string[],
-    trace?: TierTrace[],
   ) {
     this.#compiled = compiled;
     this.#ctx = ctx;
-    this.#trace = trace;
   }
 
   get trace(): TierTrace[] {
@@ -99,6 +97,21 @@ export function describeDays(tier: Tier): { days: number | null; text: string } 
   if ('up_to' in days) return { days: days.up_to, text: `up to ${days.up_to}${perTerm}` };
   return { days: null, text: notStatedText(days.not_stated) };
 }
+
+// A tier's days in words and its own choices are the same for every school it places: worked out once.
+const DESCRIBED = new WeakMap<Tier, { days: number | null; text: string }>();
+const describedDays = (tier: Tier) => {
+  let described = DESCRIBED.get(tier);
+  if (!described) DESCRIBED.set(tier, (described = describeDays(tier)));
+  return described;
+};
+const CHOICES = new WeakMap<Tier, readonly string[]>();
+const tierChoices = (tier: Tier) => {
+  let choices = CHOICES.get(tier);
+  if (!choices)
+    CHOICES.set(tier, (choices = unique([tier.choice, tier.days_choice].filter((c): c is string => c !== undefined))));
+  return choices;
+};
 
 interface CompiledTier {
   tier: Tier;
@@ -181,12 +194,15 @@ function decideFields(
 }
 
 export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
-  // Placing uses the conditions' text-free tests, then words only the rules that decided.
+  // Placing uses the conditions' text-free tests, then words only the rules that decided (and in
+  // them only the parts that decided).
   const placed = (tier: Tier, reasons: string[], override: string | null, ruleChoices: string[] = []): Placement => {
-    const { days, text } = describeDays(tier);
+    const { days, text } = describedDays(tier);
     const choices = override
       ? []
-      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+      : ruleChoices.length === 0
+        ? [...tierChoices(tier)]
+        : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
     return new PlacedSchool(
       compiled,
       ctx,
@@ -234,19 +250,29 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     const reasons: string[] = [];
     const ruleChoices: string[] = [];
     for (const rule of rules) {
-      const evaluation = rule.evaluate(school, ctx);
-      if (evaluation.outcome !== true) continue;
-      reasons.push(`${rule.rule}: ${evaluation.text}`);
+      if (rule.evaluate.test(school, ctx) !== true) continue;
+      reasons.push(`${rule.rule}: ${rule.evaluate.say(school, ctx)}`);
       if (rule.choice) ruleChoices.push(rule.choice);
     }
     return placed(tier, reasons, null, ruleChoices);
   }
   if (undecided) {
-    const trace = traceTiers(compiled, school, ctx);
+    // What the trace would name, without building it: the tiers up to the first that holds, and in
+    // each undecided one the rules that could not be told (only an unknown outcome needs a field).
     const missing: string[] = [];
-    for (const t of trace) {
-      if (t.outcome === true) break;
-      if (t.outcome === null) missing.push(...t.rules.flatMap((r) => r.evaluation.missing));
+    for (const { rules } of compiled.tiers) {
+      let holds = false;
+      const needs: string[] = [];
+      for (const rule of rules) {
+        const result = rule.evaluate.test(school, ctx);
+        if (result === true) {
+          holds = true;
+          break;
+        }
+        if (result === null) needs.push(...rule.evaluate.needs(school, ctx));
+      }
+      if (holds) break;
+      missing.push(...needs);
     }
     const fields = unique(missing);
     return new PlacedSchool(
@@ -263,12 +289,11 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       null,
       decideFields(compiled, null, school, ctx),
       [],
-      trace,
     );
   }
   const fallback = compiled.defaultTier;
   const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
-  if (because) return placed(fallback, [`${because.rule}: ${because.evaluate(school, ctx).text}`], null);
+  if (because) return placed(fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
   const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;
   return placed(fallback, [`${why} (not ${notPlaced.join(', not ')})`], null);
 }
@@ -291,6 +316,14 @@ export function overrideFor(school: SchoolRecord, policy: Policy): string | null
   return null;
 }
 
+const DECLARED = new WeakMap<Policy, [string, 'number' | string[]][]>();
+/** The policy's `columns:`, listed once for all its schools. */
+function declaredColumns(policy: Policy): [string, 'number' | string[]][] {
+  let declared = DECLARED.get(policy);
+  if (!declared) DECLARED.set(policy, (declared = Object.entries(policy.columns ?? {})));
+  return declared;
+}
+
 /**
  * What in a row only the policy can see is wrong: an override naming a tier the policy lacks, or
  * a value of a declared column (`columns:`) that is not one of its values ("rde" for red).
@@ -305,7 +338,7 @@ export function schoolProblems(school: SchoolRecord, policy: Policy): DataProble
       message: `"${id}" is not a tier of policy ${policy.id}; expected one of ${policy.tiers.map((t) => t.id).join(', ')}`,
     });
   }
-  for (const [name, declared] of Object.entries(policy.columns ?? {})) {
+  for (const [name, declared] of declaredColumns(policy)) {
     const header = extraKey(school.extra, name);
     const raw = header === undefined ? '' : school.extra[header].trim();
     if (raw === '') continue;
@@ -347,6 +380,36 @@ export function inspectionDateProblems(school: SchoolRecord, asOf: string): Data
   return problems;
 }
 
+/** What a placement holds (its trace aside), in the order placeSchool gives them. */
+export const PLACEMENT_KEYS = [
+  'school',
+  'tier',
+  'label',
+  'level',
+  'days',
+  'daysText',
+  'reasons',
+  'missing',
+  'override',
+  'fields',
+  'choices',
+] as const;
+
+/**
+ * A school's placement, worked out when first read: `sit explain` finds its school among them by
+ * URN or name (which reads only `school`) and places that one alone; every other command reads
+ * them all. It reads as the placement itself (the same keys, in the same order).
+ */
+function placedWhenRead(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
+  let placed: Placement | undefined;
+  const place = () => (placed ??= placeSchool(compiled, school, ctx));
+  const placement = { school } as Placement;
+  for (const key of PLACEMENT_KEYS)
+    if (key !== 'school') Object.defineProperty(placement, key, { get: () => place()[key], enumerable: true });
+  Object.defineProperty(placement, 'trace', { get: () => place().trace });
+  return placement;
+}
+
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
@@ -354,5 +417,5 @@ export function classify(schools: SchoolRecord[], policy: Policy, options: Class
     ...inspectionDateProblems(school, options.asOf),
     ...schoolProblems(school, policy),
   ]);
-  return { placements: problems.length ? [] : schools.map((s) => placeSchool(compiled, s, ctx)), problems };
+  return { placements: problems.length ? [] : schools.map((s) => placedWhenRead(compiled, s, ctx)), problems };
 }

@@ -35,10 +35,25 @@ export interface Evaluation {
 export interface Evaluator {
   (school: SchoolRecord, ctx: FactContext): Evaluation;
   test: (school: SchoolRecord, ctx: FactContext) => Outcome;
+  /** The evaluation's `text` alone: the words of the parts that decided, with no other part worded. */
+  say: (school: SchoolRecord, ctx: FactContext) => string;
+  /** The evaluation's `missing` alone: the fields an unknown outcome needs, with nothing worded that it does not. */
+  needs: (school: SchoolRecord, ctx: FactContext) => string[];
 }
 
-const evaluator = (full: (school: SchoolRecord, ctx: FactContext) => Evaluation, test: Evaluator['test']): Evaluator =>
-  Object.assign(full, { test });
+type Full = (school: SchoolRecord, ctx: FactContext) => Evaluation;
+
+/** An evaluator from its full evaluation and its test; `say` and `needs` are the full evaluation's unless given. */
+const evaluator = (
+  full: Full,
+  test: Evaluator['test'],
+  parts: Partial<Pick<Evaluator, 'say' | 'needs'>> = {},
+): Evaluator =>
+  Object.assign(full, {
+    test,
+    say: parts.say ?? ((school: SchoolRecord, ctx: FactContext) => full(school, ctx).text),
+    needs: parts.needs ?? ((school: SchoolRecord, ctx: FactContext) => full(school, ctx).missing),
+  });
 
 interface Subject {
   label: string;
@@ -53,10 +68,9 @@ interface Subject {
   value: (school: SchoolRecord, ctx: FactContext) => FieldValue;
 }
 
-function readField(school: SchoolRecord, name: string): FieldValue {
-  if (FIELD_BY_NAME.has(name)) return school.fields[name] ?? null;
-  // A column the trust added: matched like headers are.
-  return extraValue(school.extra, name);
+/** How to read a named field of a school: a canonical field, or a column the trust added (matched like headers are). */
+function fieldReader(name: string): (school: SchoolRecord) => FieldValue {
+  return FIELD_BY_NAME.has(name) ? (school) => school.fields[name] ?? null : (school) => extraValue(school.extra, name);
 }
 
 /** Compiled definitions of one policy, built once and shared by every rule that names them. */
@@ -79,30 +93,32 @@ function scopeOf(policy: Policy): Scope {
 const labelOf = (name: string) => FIELD_BY_NAME.get(name)?.label ?? name;
 
 function fieldSubject(name: string): Subject {
+  const readField = fieldReader(name);
   return {
     label: labelOf(name),
     field: name,
     get: (s) => {
-      const value = readField(s, name);
+      const value = readField(s);
       return { value, missing: value === null ? [name] : [] };
     },
-    value: (s) => readField(s, name),
+    value: readField,
   };
 }
 
 function nationalSubject(name: string, policy: Policy): Subject {
   const comparator = policy.national[name];
+  const readField = fieldReader(name);
   const nationalFor = (phase: string | null) =>
     (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
   return {
     label: `${labelOf(name)} against national`,
     value: (s) => {
-      const value = readField(s, name);
+      const value = readField(s);
       const national = nationalFor(s.fields.phase as string | null);
       return value === null || typeof national !== 'number' ? null : Math.round((Number(value) - national) * 100) / 100;
     },
     get: (s) => {
-      const value = readField(s, name);
+      const value = readField(s);
       const phase = s.fields.phase as string | null;
       const national = nationalFor(phase);
       const missing = [...(value === null ? [name] : []), ...(typeof national !== 'number' ? ['phase'] : [])];
@@ -124,17 +140,40 @@ function nationalSubject(name: string, policy: Policy): Subject {
 }
 
 function yearsSubject(name: string): Subject {
+  const readField = fieldReader(name);
+  // Many schools share a date (a start of term), and placing one school asks more than once (its
+  // test, then its words): each date's years to the as-of date is worked out once.
+  const known = new Map<string, number>();
+  let knownAsOf = '';
+  let lastDate = '';
+  let last = 0;
+  const years = (date: string, asOf: string) => {
+    if (asOf !== knownAsOf) {
+      known.clear();
+      knownAsOf = asOf;
+      lastDate = '';
+    }
+    if (date === lastDate) return last;
+    let result = known.get(date);
+    if (result === undefined) {
+      result = yearsBetween(date, asOf);
+      if (known.size < 10_000) known.set(date, result);
+    }
+    lastDate = date;
+    last = result;
+    return result;
+  };
   return {
     label: `years since ${labelOf(name)}`,
     value: (s, ctx) => {
-      const date = readField(s, name);
-      return date === null ? null : yearsBetween(String(date), ctx.asOf);
+      const date = readField(s);
+      return date === null ? null : years(String(date), ctx.asOf);
     },
     get: (s, ctx) => {
-      const date = readField(s, name);
+      const date = readField(s);
       if (date === null) return { value: null, missing: [name] };
-      const years = yearsBetween(String(date), ctx.asOf);
-      return { value: years, seen: `${yearsText(years)} (${date} to ${ctx.asOf})`, missing: [] };
+      const found = years(String(date), ctx.asOf);
+      return { value: found, seen: `${yearsText(found)} (${date} to ${ctx.asOf})`, missing: [] };
     },
   };
 }
@@ -330,6 +369,23 @@ const same = (a: FieldValue, b: FieldValue) => {
   return a === b;
 };
 
+/**
+ * `same` against a list of constants (an `is` or `in` of a rule), as a test: the constants are
+ * folded once, and a text value is folded once for the whole list, not once per comparison.
+ */
+function sameAsAny(list: FieldValue[], negate: boolean): (value: FieldValue) => boolean {
+  const texts = list.filter((x): x is string => typeof x === 'string');
+  const folded = new Set(texts.map(fold));
+  const others = list.filter((x) => typeof x !== 'string');
+  return (value) => {
+    if (typeof value === 'string') {
+      if (folded.has(fold(value))) return !negate;
+      return others.some((x) => same(value, x)) !== negate;
+    }
+    return list.some((x) => same(value, x)) !== negate;
+  };
+}
+
 type Other = string | number | boolean | Exclude<Expr, number | string>;
 
 function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
@@ -352,12 +408,12 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
   } else if (leaf.is !== undefined) {
     const want = canonical(subject.field, leaf.is as string | number | boolean);
     phrase = `is ${show(want)}`;
-    test = (v) => same(v, want);
+    test = sameAsAny([want], false);
   } else if (leaf.in !== undefined || leaf.not_in !== undefined) {
     const list = (leaf.in ?? leaf.not_in)!.map((x) => canonical(subject.field, x));
     const negate = leaf.not_in !== undefined;
     phrase = `${negate ? 'is not' : 'is'} ${list.map(show).join(' or ')}`;
-    test = (v) => list.some((x) => same(v, x)) !== negate;
+    test = sameAsAny(list, negate);
   } else if (leaf.present !== undefined) {
     phrase = leaf.present ? 'is given' : 'is blank';
     test = (v) => (v !== null) === leaf.present;
@@ -398,12 +454,17 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     const latest = superseded!(school, ctx).value;
     return latest === 'report-card' || latest === 'sub-judgements';
   };
+  // The leaf's settings read once here, not on every school.
+  const subjectValue = subject.value;
+  const right = other as Subject | null;
+  const presence = leaf.present !== undefined;
+  const ifBlank = leaf.if_blank !== undefined ? leaf.if_blank : null;
   const fast: Evaluator['test'] = (school, ctx) => {
     if (superseded && isSuperseded(school, ctx)) return false;
-    const value = subject.value(school, ctx);
-    const against = other ? other.value(school, ctx) : null;
-    if (leaf.present !== undefined) return test(value, ctx, against);
-    if (value === null || (other && against === null)) return leaf.if_blank !== undefined ? leaf.if_blank : null;
+    const value = subjectValue(school, ctx);
+    const against = right ? right.value(school, ctx) : null;
+    if (presence) return test(value, ctx, against);
+    if (value === null || (right && against === null)) return ifBlank;
     return test(value, ctx, against);
   };
   return evaluator((school, ctx) => {
@@ -493,6 +554,19 @@ function compileCount(count: Count, policy: Policy): Evaluator {
       }
       return countOutcome(count, t, u);
     },
+    {
+      needs: (school, ctx) => {
+        let held = 0;
+        const unknown: Evaluator[] = [];
+        for (const part of parts) {
+          const outcome = part.test(school, ctx);
+          if (outcome === true) held++;
+          else if (outcome === null) unknown.push(part);
+        }
+        if (countOutcome(count, held, unknown.length) !== null) return [];
+        return unique(unknown.flatMap((p) => p.needs(school, ctx)));
+      },
+    },
   );
 }
 
@@ -531,6 +605,10 @@ function compileUse(use: Use, policy: Policy): Evaluator {
       };
     },
     (school, ctx) => compiled.test(school, ctx),
+    {
+      say: (school, ctx) => `${label}: ${compiled.say(school, ctx)}`,
+      needs: (school, ctx) => compiled.needs(school, ctx),
+    },
   );
 }
 
@@ -552,20 +630,36 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
       }
       return unknown ? null : !decisiveOutcome;
     };
-    return evaluator((school, ctx) => {
-      const children = parts.map((p) => p(school, ctx));
-      const decisive = !isAll;
-      const outcome: Outcome = children.some((c) => c.outcome === decisive)
-        ? decisive
-        : children.some((c) => c.outcome === null)
-          ? null
-          : !decisive;
-      const missing = outcome === null ? unique(children.flatMap((c) => c.missing)) : [];
-      // The words of a node are those of the children that decided it.
-      const deciding = children.filter((c) => c.outcome === outcome);
-      const text = deciding.map((c) => c.text).join(isAll ? '; ' : ' or ');
-      return { outcome, text, missing, op: isAll ? 'all' : 'any', children };
-    }, fast);
+    return evaluator(
+      (school, ctx) => {
+        const children = parts.map((p) => p(school, ctx));
+        const decisive = !isAll;
+        const outcome: Outcome = children.some((c) => c.outcome === decisive)
+          ? decisive
+          : children.some((c) => c.outcome === null)
+            ? null
+            : !decisive;
+        const missing = outcome === null ? unique(children.flatMap((c) => c.missing)) : [];
+        // The words of a node are those of the children that decided it.
+        const deciding = children.filter((c) => c.outcome === outcome);
+        const text = deciding.map((c) => c.text).join(isAll ? '; ' : ' or ');
+        return { outcome, text, missing, op: isAll ? 'all' : 'any', children };
+      },
+      fast,
+      {
+        // The same words and fields, from the children that decided: no other child is worded.
+        say: (school, ctx) => {
+          const outcome = fast(school, ctx);
+          const words: string[] = [];
+          for (const part of parts) if (part.test(school, ctx) === outcome) words.push(part.say(school, ctx));
+          return words.join(isAll ? '; ' : ' or ');
+        },
+        needs: (school, ctx) => {
+          if (fast(school, ctx) !== null) return [];
+          return unique(parts.filter((p) => p.test(school, ctx) === null).flatMap((p) => p.needs(school, ctx)));
+        },
+      },
+    );
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not, policy);
@@ -579,6 +673,7 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
         const outcome = inner.test(school, ctx);
         return outcome === null ? null : !outcome;
       },
+      { say: (school, ctx) => `not (${inner.say(school, ctx)})`, needs: (school, ctx) => inner.needs(school, ctx) },
     );
   }
   return compileLeaf(condition, policy);

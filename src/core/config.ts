@@ -56,6 +56,9 @@ export type TrustConfig = z.output<typeof TrustConfigSchema>;
 
 export const SETTINGS_KEYS = Object.keys(TrustSettingsShape);
 
+/** The trust's settings alone: beside a shipped preset, checked at build time, they are all that is left to check. */
+export const TrustSettingsSchema = z.strictObject(TrustSettingsShape);
+
 /** The policy part of a validated config. */
 export function policyOf(config: TrustConfig): Policy {
   const policy: Record<string, unknown> = { ...config };

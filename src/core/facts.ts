@@ -25,6 +25,23 @@ export interface FactValue {
 
 type Fact = (school: SchoolRecord, ctx: FactContext) => FactValue;
 
+/**
+ * A fact of the school's own fields, worked out once per school: placing asks for the latest
+ * inspection in every `latest_only` test and every rule that names it. The last school's answer is
+ * kept (schools are placed one at a time, and a record's fields are not changed once read).
+ */
+function once(compute: (school: SchoolRecord) => FactValue): Fact {
+  let fields: SchoolRecord['fields'] | null = null;
+  let value: FactValue | null = null;
+  return (school) => {
+    if (school.fields !== fields) {
+      value = compute(school);
+      fields = school.fields;
+    }
+    return value!;
+  };
+}
+
 const RI = 'requires-improvement';
 
 export const FACTS: Record<string, { describe: string; compute: Fact; like?: string }> = {
@@ -34,23 +51,23 @@ export const FACTS: Record<string, { describe: string; compute: Fact; like?: str
     describe:
       'the category of concern (SM, SWK, RSI, or none): as the file gives it, else derived from the report card by the SPEC section 2 rules',
     like: 'ofsted_category',
-    compute: (school) => categoryOfConcern(school.fields),
+    compute: once((school) => categoryOfConcern(school.fields)),
   },
   latest_inspection: {
     describe:
       "which inspection is the school's latest that gave judgements: report-card, graded (with an overall grade), sub-judgements (2024/25, no overall grade), ungraded (only an ungraded inspection in the file) or not-yet-inspected",
-    compute: (school) => latestInspection(school.fields),
+    compute: once((school) => latestInspection(school.fields)),
   },
   inspection_before: {
     describe:
       'the judgement of the inspection before the latest: the graded inspection before a report card, else the previous graded inspection',
     like: 'ofsted_overall',
-    compute: (school) => inspectionBefore(school.fields),
+    compute: once((school) => inspectionBefore(school.fields)),
   },
   report_card_lowest: {
     describe: "the lowest grade across the report card's evaluation areas",
     like: 'rc_leadership_governance',
-    compute: (school) => lowestAreaGrade(school.fields),
+    compute: once((school) => lowestAreaGrade(school.fields)),
   },
   consecutive_ri: {
     describe: 'number of consecutive Requires Improvement judgements, counting back from the latest graded inspection',

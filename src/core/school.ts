@@ -1,8 +1,8 @@
 // A school record: the canonical fields of SPEC section 3, checked by one zod schema built from
 // the field table, plus every column the file had that we do not know (carried through).
 import { z } from 'zod';
-import { FIELDS, HEADER_INDEX, PARSERS, type FieldValue } from './fields.js';
-import { fold } from './values.js';
+import { FIELDS, HEADER_INDEX, PARSERS, type FieldKind, type FieldValue } from './fields.js';
+import { fold, remembered, type Parsed } from './values.js';
 import { quoted } from './visible.js';
 
 export interface SchoolRecord {
@@ -140,7 +140,29 @@ export function checkRowWithSchema(input: Record<string, string>): RowCheck {
   };
 }
 
-const CELL_PARSERS = FIELDS.map((def) => [def.name, PARSERS[def.kind]] as const);
+// The kinds whose columns hold a few values in row after row: each kind's parser remembers the
+// texts it has read (values.ts remembered), shared by the fields of that kind. Not names, URNs,
+// free text or dates, which mostly differ from row to row.
+const FEW_VALUES = new Set<FieldKind>([
+  'phase',
+  'grade',
+  'category',
+  'rcGrade',
+  'met',
+  'percent',
+  'number',
+  'count',
+  'capacity',
+  'yesNo',
+]);
+const REMEMBERED = new Map<FieldKind, (raw: string) => Parsed<unknown>>();
+const parserOf = (kind: FieldKind) => {
+  if (!FEW_VALUES.has(kind)) return PARSERS[kind];
+  let parse = REMEMBERED.get(kind);
+  if (!parse) REMEMBERED.set(kind, (parse = remembered(PARSERS[kind])));
+  return parse;
+};
+const CELL_PARSERS = FIELDS.map((def) => [def.name, parserOf(def.kind)] as const);
 
 /**
  * The same checks as SchoolRowSchema, derived from the same field table, without zod's per-row
@@ -148,10 +170,16 @@ const CELL_PARSERS = FIELDS.map((def) => [def.name, PARSERS[def.kind]] as const)
  * then the row rules only when every cell parsed, as zod runs refinements.
  */
 export function checkRow(get: (field: string) => string | undefined): RowCheck {
+  return checkCells((i) => get(CELL_PARSERS[i][0]));
+}
+
+/** checkRow with each field's cell found by its place in the field table (schoolFromRow's columns). */
+function checkCells(cellOf: (field: number) => string | undefined): RowCheck {
   const fields: Record<string, FieldValue> = {};
   let issues: RowIssue[] | null = null;
-  for (const [name, parse] of CELL_PARSERS) {
-    const raw = get(name);
+  for (let i = 0; i < CELL_PARSERS.length; i++) {
+    const [name, parse] = CELL_PARSERS[i];
+    const raw = cellOf(i);
     if (raw === undefined) {
       fields[name] = null;
       continue;
@@ -178,7 +206,8 @@ export type RowOutcome =
   | { school?: undefined; problems: DataProblem[] }
   | null;
 
-const columnOfField = new WeakMap<ColumnMap, Map<string, number>>();
+/** For each field of the table, in its order, the file's column that fills it (-1 for none). */
+const columnOfField = new WeakMap<ColumnMap, { at: Map<string, number>; byField: Int32Array }>();
 
 /**
  * One row of cells to a school record or its problems: the one conversion used by toSchools (the
@@ -207,16 +236,17 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
   }
   let index = columnOfField.get(columns);
   if (!index) {
-    index = new Map();
+    const at = new Map<string, number>();
     fieldOf.forEach((field, i) => {
-      if (field) index!.set(field, i);
+      if (field) at.set(field, i);
     });
+    index = { at, byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1) };
     columnOfField.set(columns, index);
   }
-  const at = index;
-  const checked = checkRow((field) => {
-    const i = at.get(field);
-    return i === undefined ? undefined : (cells[i] ?? '');
+  const { at, byField } = index;
+  const checked = checkCells((field) => {
+    const i = byField[field];
+    return i < 0 ? undefined : (cells[i] ?? '');
   });
   if (!checked.ok) {
     // In the order the columns stand in the file, as a person reads the row.

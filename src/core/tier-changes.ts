@@ -5,7 +5,7 @@
 // change's tier from its date. The computed placement is kept beside it: a Board sees both. Pure.
 import { z } from 'zod';
 import type { Placement, TierTrace } from './classify.js';
-import { describeDays } from './classify.js';
+import { describeDays, PLACEMENT_KEYS } from './classify.js';
 import type { Policy } from './policy.js';
 import { missingColumns, parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
@@ -231,19 +231,7 @@ export function applyTierChanges(
 /** A copy of a placement with some values replaced; its trace is still the computed placement's, worked out on demand. */
 function retiered(p: Placement, changed: Partial<Placement>): Placement {
   const copy = Object.create(null) as Placement;
-  for (const key of [
-    'school',
-    'tier',
-    'label',
-    'level',
-    'days',
-    'daysText',
-    'reasons',
-    'missing',
-    'override',
-    'fields',
-    'choices',
-  ] as const)
+  for (const key of PLACEMENT_KEYS)
     Object.defineProperty(copy, key, { value: key in changed ? changed[key] : p[key], enumerable: true });
   Object.defineProperty(copy, 'retiering', { value: changed.retiering, enumerable: true });
   Object.defineProperty(copy, 'trace', { get: (): TierTrace[] => p.trace, enumerable: true });

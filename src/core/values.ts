@@ -35,7 +35,44 @@ export function isNoValue(raw: string): boolean {
 
 /** Lower-case, and fold spaces, hyphens and underscores away: how headers and words are matched. */
 export function fold(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, '');
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    folded = text.toLowerCase().replace(/[\s_-]+/g, '');
+    if (FOLDED.size < KEPT) {
+      // Text with nothing to fold comes back as itself: keep the copy, not the cell.
+      const key = ownCopy(text);
+      FOLDED.set(key, folded === text ? key : folded);
+    }
+  }
+  return folded;
+}
+
+// A file repeats its words (grades, phases, capacities) in every row, and a rule compares them in
+// every school: each is folded once. Bounded, so a column of distinct names cannot grow it.
+const FOLDED = new Map<string, string>();
+const KEPT = 10_000;
+
+/**
+ * A copy of a cell's text that holds nothing else: a cell split from a line can keep the whole
+ * chunk of the file it came from alive, which a kept key must not.
+ */
+const ownCopy = (text: string) => ` ${text}`.slice(1);
+
+/**
+ * A cell parser that reads each distinct text once: most columns hold a few values (grades,
+ * phases, capacities, dates of a term) in row after row. Bounded like `fold`. The results are
+ * shared, so they are never changed.
+ */
+export function remembered<T>(parse: (raw: string) => Parsed<T>): (raw: string) => Parsed<T> {
+  const known = new Map<string, Parsed<T>>();
+  return (raw) => {
+    let parsed = known.get(raw);
+    if (parsed === undefined) {
+      parsed = parse(raw);
+      if (known.size < KEPT) known.set(ownCopy(raw), parsed);
+    }
+    return parsed;
+  };
 }
 
 // Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ", "1,234". A comma
@@ -248,18 +285,59 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The ISO text of a real date, else null (no Date object: this runs for every date cell). */
 function isoDate(y: number, m: number, d: number): string | null {
-  // No school date is before 1900 or after 2099: year 0100 is a typing slip, not a date.
-  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return null;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return null;
+  if (!isRealDate(y, m, d)) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  // No school date is before 1900 or after 2099: year 0100 is a typing slip, not a date.
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
 }
 
 const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
 const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
 
+/** Text of 10 characters shaped as `shape` says: a digit for each 9, else that character. */
+function shaped(text: string, shape: string): boolean {
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(i);
+    const want = shape.charCodeAt(i);
+    if (want === 57 ? c < 48 || c > 57 : c !== want) return false;
+  }
+  return true;
+}
+
+/**
+ * Most dates are written YYYY-MM-DD or DD/MM/YYYY, all ten characters: a real one is read here
+ * without a pattern (parseDate reads it the same). Null for anything else, which parseDate reads
+ * in full (its words for a wrong date, and the 01/01/1900 placeholder).
+ */
+function quickDate(raw: string): string | null {
+  if (raw.length !== 10) return null;
+  // Four digits, two and two: a real date is already the ISO text isoDate would write.
+  if (shaped(raw, '9999-99-99'))
+    return isRealDate(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10)) ? raw : null;
+  if (shaped(raw, '99/99/9999')) {
+    const year = digits(raw, 6, 10);
+    if (year === 1900 || !isRealDate(year, digits(raw, 3, 5), digits(raw, 0, 2))) return null;
+    return `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+  }
+  return null;
+}
+
+/** The number the digits text[from, to) write. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 /** ISO or UK day-first dates; never month-first. 01/01/1900 is a placeholder for "no date". */
 export function parseDate(raw: string): Parsed<string> {
+  const quick = quickDate(raw);
+  if (quick !== null) return ok(quick);
   if (isNoValue(raw)) return ok(null);
   const text = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
@@ -288,6 +366,8 @@ export function parseDate(raw: string): Parsed<string> {
 
 /** For review cycles: a full date, a year ("2023", taken as 1 September), or "2023/24". */
 export function parseDateOrYear(raw: string): Parsed<string> {
+  const quick = quickDate(raw);
+  if (quick !== null) return ok(quick);
   if (isNoValue(raw)) return ok(null);
   const text = raw.trim();
   const year = /^(\d{4})(?:\.0)?$/.exec(text) ?? /^(\d{4})\s*[/-]\s*\d{2}$/.exec(text);

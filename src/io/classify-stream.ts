@@ -237,8 +237,10 @@ async function classifyPass(
     },
     (school) => {
       if (extrasError !== undefined) return;
-      const found = [...inspectionDateProblems(school, asOf), ...schoolProblems(school, policy)];
-      if (found.length) {
+      const dated = inspectionDateProblems(school, asOf);
+      const own = schoolProblems(school, policy);
+      if (dated.length || own.length) {
+        const found = [...dated, ...own];
         for (const p of found) problems.push(formatProblem(display, p));
         batch = [];
         out = '';

@@ -5,10 +5,11 @@ import { shortPathText } from './file-errors.js';
 import { readSettingsText } from './read-text.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isScalar, parseDocument, visit, LineCounter, type Document, type Node } from 'yaml';
+import type { ZodError } from 'zod';
 import { SitError, configError, notFoundError, usageError } from '../errors.js';
-import { TrustConfigSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
+import { TrustConfigSchema, TrustSettingsSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
 import type { Policy } from '../core/policy.js';
-import { PRESETS, DEFAULT_PRESET } from '../presets.js';
+import { PRESETS, PRESET_CONFIGS, PRESET_VALUES, DEFAULT_PRESET } from '../presets.js';
 import { issueLines, lineOf, pathText } from './yaml-issues.js';
 import { yamlSlipLine } from './yaml-slips.js';
 import { mergeExtends, MergeError, overridePath } from '../core/merge.js';
@@ -140,6 +141,25 @@ export function presetText(name: string): string {
   return text;
 }
 
+/** A shipped preset's value, as its YAML reads: parsed at build time (scripts/presets-module.mjs). */
+function presetValue(name: string): Record<string, unknown> {
+  presetText(name);
+  return JSON.parse(PRESET_VALUES[name]);
+}
+
+type Checked = { success: true; data: TrustConfig } | { success: false; error: ZodError };
+
+/**
+ * A shipped preset with the trust's settings beside it, as TrustConfigSchema would check the two
+ * together: the preset was checked at build time, so only the settings are checked here. Null when
+ * the settings have a problem, for the whole schema to report it as it always has.
+ */
+function shippedConfig(name: string, settings: Record<string, unknown>): Checked | null {
+  const checked = TrustSettingsSchema.safeParse(settings);
+  if (!checked.success) return null;
+  return { success: true, data: { ...JSON.parse(PRESET_CONFIGS[name]), ...checked.data } };
+}
+
 /**
  * A config that `extends:` a preset, or another config file (a path ending .yaml, relative to
  * this one), merged by id (core/merge.ts). A chain of configs may extend each other, not in a loop.
@@ -173,7 +193,7 @@ function resolveExtends(
   } else {
     if (!(name in PRESETS))
       throw configError(`${at} no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')}`);
-    base = parseYamlText(PRESETS[name], `preset ${name}`).value;
+    base = presetValue(name);
   }
   try {
     return mergeExtends(base, rest);
@@ -236,17 +256,22 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
     policySource = '';
   }
   const policyIsDefault = !request.preset && !setsPolicy(raw);
+  /** A shipped preset with nothing but the trust's settings beside it. */
+  let shipped: { name: string; settings: Record<string, unknown> } | null = null;
   if (policyIsDefault) {
     const name = request.defaultPreset ?? DEFAULT_PRESET;
-    raw = { ...parseYamlText(presetText(name), `preset ${name}`).value, ...raw };
+    if (Object.keys(raw).every((k) => SETTINGS_KEYS.includes(k))) shipped = { name, settings: raw };
+    raw = { ...presetValue(name), ...raw };
     policySource = `preset ${name}`;
   }
   if (request.preset) {
     const settings = Object.fromEntries(Object.entries(raw).filter(([k]) => SETTINGS_KEYS.includes(k)));
-    raw = { ...parseYamlText(presetText(request.preset), `preset ${request.preset}`).value, ...settings };
+    shipped = { name: request.preset, settings };
+    raw = { ...presetValue(request.preset), ...settings };
     policySource = `preset ${request.preset}`;
   }
-  const result = TrustConfigSchema.safeParse(raw);
+  const result: Checked =
+    (shipped && shippedConfig(shipped.name, shipped.settings)) ?? TrustConfigSchema.safeParse(raw);
   if (!result.success) {
     const where = request.preset || !file ? policySource : shown!;
     throw configError(

@@ -36,10 +36,10 @@ describe('presets/index.yaml drives the shipped presets', () => {
     expect([...policies].sort()).toEqual([...index.presets].sort());
   });
 
-  it('a new preset is a YAML file and its name in the list', () => {
+  it('a new preset is a YAML file and its name in the list', async () => {
     const root = rootWith(`default: mine\npresets: [four-tier, mine]\n`);
     writeFileSync(`${root}presets/mine.yaml`, PRESETS['four-tier'].replace('id: four-tier', 'id: mine'));
-    const code = presetsModuleCode(root);
+    const code = await presetsModuleCode(root);
     expect(code).toContain(`import preset1 from ${JSON.stringify(`${root}presets/mine.yaml`)};`);
     expect(code).toContain('export const PRESETS = { "four-tier": preset0, "mine": preset1 };');
     expect(code).toContain('export const DEFAULT_PRESET = "mine";');

@@ -1,0 +1,86 @@
+// The shipped presets are read and checked once, when sit is built (scripts/presets-module.mjs):
+// at run time a preset is JSON, with no YAML parser and no zod (issue 13). What the build made
+// must be exactly what reading the YAML and checking it gives, key order included, or a preset
+// would place schools differently from the file a trust copies with `sit init`.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PRESET_CONFIGS, PRESET_VALUES, PRESETS } from '../../src/presets.js';
+import { TrustConfigSchema, policyOf } from '../../src/core/config.js';
+import { loadConfig, parseYamlText } from '../../src/io/config.js';
+import { compiledPresets } from '../../scripts/presets-module.mjs';
+import { ROOT } from '../helpers/run-sit.js';
+
+const names = Object.keys(PRESETS);
+const yamlValue = (name: string) => parseYamlText(PRESETS[name], `preset ${name}`).value;
+
+function configDir(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sit-compiled-'));
+  writeFileSync(join(dir, 'trust.config.yaml'), text);
+  return dir;
+}
+
+const SETTINGS = `schools: schools.csv
+capacity:
+  - { name: Alex Morgan, role: CEO, days_per_year: 60 }
+  - { name: Sam Okafor, role: School improvement adviser, days_per_term: 15 }
+card: { close_within: 2 }
+`;
+
+describe('each shipped preset, compiled at build time', () => {
+  it('covers every preset, in the registry order', () => {
+    expect(Object.keys(PRESET_VALUES)).toEqual(names);
+    expect(Object.keys(PRESET_CONFIGS)).toEqual(names);
+  });
+
+  it.each(names)('%s: its value is the YAML parsed, and its config the value checked by the schema', (name) => {
+    const value = yamlValue(name);
+    expect(JSON.parse(PRESET_VALUES[name])).toStrictEqual(value);
+    const checked = TrustConfigSchema.parse(value);
+    expect(JSON.parse(PRESET_CONFIGS[name])).toStrictEqual(checked);
+    expect(PRESET_CONFIGS[name]).toBe(JSON.stringify(checked));
+  });
+
+  it.each(names)('%s with a trust config of settings: the same config as checking the two together', (name) => {
+    const cwd = configDir(SETTINGS);
+    const settings = parseYamlText(SETTINGS, 'trust.config.yaml').value;
+    const expected = TrustConfigSchema.parse({ ...yamlValue(name), ...settings });
+    for (const loaded of [loadConfig({ cwd, preset: name }), loadConfig({ cwd, defaultPreset: name })]) {
+      expect(JSON.stringify(loaded.config)).toBe(JSON.stringify(expected));
+      expect(loaded.config).toStrictEqual(expected);
+      expect(JSON.stringify(loaded.policy)).toBe(JSON.stringify(policyOf(expected)));
+    }
+  });
+
+  it('each load gets its own objects: changing one policy does not change the next', () => {
+    const first = loadConfig({ cwd: '/', preset: 'four-tier' }).policy;
+    first.tiers[0].label = 'changed';
+    expect(loadConfig({ cwd: '/', preset: 'four-tier' }).policy.tiers[0].label).not.toBe('changed');
+  });
+
+  it('a setting that is wrong beside a preset is still reported as the whole schema reports it', () => {
+    const cwd = configDir(`schools: schools.csv\ncapacity:\n  - { name: Alex Morgan, role: CEO }\n`);
+    expect(() => loadConfig({ cwd })).toThrow(
+      'trust.config.yaml:3: capacity[0]: give one of days_per_year or days_per_term',
+    );
+    expect(() => loadConfig({ cwd, preset: 'four-tier' })).toThrow(
+      'preset four-tier: capacity[0]: give one of days_per_year or days_per_term',
+    );
+  });
+
+  it('a config that changes a policy key beside the default preset is checked whole, as before', () => {
+    const cwd = configDir('name: Our own name for it\n');
+    const loaded = loadConfig({ cwd });
+    expect(loaded.policy.name).toBe('Our own name for it');
+    expect(loaded.policy.id).toBe('rlt-categories');
+  });
+
+  it('the build refuses a preset the schema refuses, naming its file', async () => {
+    const root = `${mkdtempSync(join(tmpdir(), 'sit-compiled-'))}/`;
+    mkdirSync(`${root}presets`);
+    writeFileSync(`${root}presets/broken.yaml`, PRESETS['four-tier'].replace(/^id: four-tier$/m, 'id: 7'));
+    await expect(compiledPresets(root, ['broken'])).rejects.toThrow(`${root}presets/broken.yaml: id:`);
+    await expect(compiledPresets(ROOT, ['four-tier'])).resolves.toHaveLength(1);
+  });
+});
