@@ -273,16 +273,9 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   const result: Checked =
     (shipped && shippedConfig(shipped.name, shipped.settings)) ?? TrustConfigSchema.safeParse(raw);
   if (!result.success) {
-    const where = request.preset || !file ? policySource : shown!;
-    throw configError(
-      issueLines(
-        result.error,
-        where,
-        request.preset ? undefined : parsed?.doc,
-        request.preset ? undefined : parsed?.lineCounter,
-        request.preset ? undefined : locate,
-      ),
-    );
+    // A shipped preset was checked when sit was built: a problem is in the trust's own file, at
+    // its line, --preset or not.
+    throw configError(issueLines(result.error, file ? shown! : policySource, parsed?.doc, parsed?.lineCounter, locate));
   }
   return {
     config: result.data,

@@ -59,14 +59,18 @@ describe('each shipped preset, compiled at build time', () => {
     expect(loadConfig({ cwd: '/', preset: 'four-tier' }).policy.tiers[0].label).not.toBe('changed');
   });
 
-  it('a setting that is wrong beside a preset is still reported as the whole schema reports it', () => {
+  it('a setting that is wrong beside a preset is reported at its line in the config, --preset or not', () => {
     const cwd = configDir(`schools: schools.csv\ncapacity:\n  - { name: Alex Morgan, role: CEO }\n`);
-    expect(() => loadConfig({ cwd })).toThrow(
-      'trust.config.yaml:3: capacity[0]: give one of days_per_year or days_per_term',
-    );
-    expect(() => loadConfig({ cwd, preset: 'four-tier' })).toThrow(
-      'preset four-tier: capacity[0]: give one of days_per_year or days_per_term',
-    );
+    for (const preset of [undefined, 'four-tier'])
+      expect(() => loadConfig({ cwd, preset })).toThrow(
+        'trust.config.yaml:3: capacity[0]: give one of days_per_year or days_per_term',
+      );
+    // The setting is the trust's, in its file: "preset four-tier: ...: missing" sent people to the preset.
+    const typed = configDir(`capacity:\n  - { name: A, role: CEO, days_per_year: lots }\n`);
+    for (const preset of [undefined, 'four-tier'])
+      expect(() => loadConfig({ cwd: typed, preset })).toThrow(
+        'trust.config.yaml:2: capacity[0].days_per_year: expected a number (found "lots")',
+      );
   });
 
   it('a config that changes a policy key beside the default preset is checked whole, as before', () => {
