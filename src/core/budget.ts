@@ -10,6 +10,7 @@ import type { BudgetItem, Policy, Tier } from './policy.js';
 import { notStatedText } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type CalendarEvent, type Schedule, type Unscheduled } from './schedule.js';
+import { addToGroup } from './group.js';
 
 export const TERMS = 6;
 export const DEFAULT_TERM_WEEKS = [7, 7, 6, 5, 7, 6];
@@ -220,13 +221,7 @@ export function tierItems(policy: Policy, tier: Tier): BudgetItem[] {
  * condition says why in its basis, with the values this school has.
  */
 function chosenItems(items: { item: BudgetItem; cost: ItemCost }[], placement: Placement, choose: Chooser): ItemCost[] {
-  const school = {
-    urn: placement.school.urn,
-    name: placement.school.name,
-    fields: placement.school.fields,
-    extra: placement.school.extra,
-    outputs: placement.fields,
-  };
+  const school = { ...choosable(placement), outputs: placement.fields };
   const out: ItemCost[] = [];
   for (const { item, cost } of items) {
     const { chosen, why } = choose(item.when, school);
@@ -235,8 +230,28 @@ function chosenItems(items: { item: BudgetItem; cost: ItemCost }[], placement: P
   return out;
 }
 
-const placedSchools = (placements: Placement[]) =>
-  placements.map((p) => ({ urn: p.school.urn, name: p.school.name, fields: p.school.fields, extra: p.school.extra }));
+/** A placed school as `when:` reads it. */
+const choosable = (p: Placement) => ({
+  urn: p.school.urn,
+  name: p.school.name,
+  fields: p.school.fields,
+  extra: p.school.extra,
+});
+
+/** The part of a school's budget that says which school it is. */
+const schoolHeader = (p: Placement) => ({
+  placement: p,
+  urn: p.school.urn,
+  name: p.school.name,
+  trust: (p.school.fields.trust as string | null) ?? null,
+  tier: p.tier,
+});
+
+/** Demand against capacity for a term (0: the year); over when demand exceeds it. */
+const capacityLine = (term: number, demand: number, capacity: number): CapacityTerm => {
+  const balance = capacity - demand;
+  return { term, demand, capacity, balance, over: balance < -1e-9 };
+};
 
 /** The schools' days added up by tier (least support first, as a board reads it), by trust and in total. */
 function addUp(schools: SchoolBudget[], policy: Policy) {
@@ -311,12 +326,8 @@ export function capacityReport(
         : `${showNumber(year)} days a year, ${showNumber(perTerm)} a term`;
     return { role: p.role, name: p.name ?? null, perTerm, year, basis };
   });
-  const line = (term: number, demand: number, capacity: number): CapacityTerm => {
-    const balance = capacity - demand;
-    return { term, demand, capacity, balance, over: balance < -1e-9 };
-  };
-  const terms = demandPerTerm.map((d, i) => line(i + 1, d, sum(rows.map((r) => r.perTerm))));
-  const year = line(0, demandYear, sum(rows.map((r) => r.year)));
+  const terms = demandPerTerm.map((d, i) => capacityLine(i + 1, d, sum(rows.map((r) => r.perTerm))));
+  const year = capacityLine(0, demandYear, sum(rows.map((r) => r.year)));
   return {
     people: rows,
     terms,
@@ -349,20 +360,13 @@ export function personDemand(
       unassigned.set(e.role, u);
     }
   }
-  const line = (term: number, demand: number, capacity: number): CapacityTerm => ({
-    term,
-    demand,
-    capacity,
-    balance: capacity - demand,
-    over: capacity - demand < -1e-9,
-  });
   const byPerson = people.map((p) => {
     const b = booked.get(p.name)!;
     return {
       name: p.name,
       role: p.role,
-      terms: b.perTerm.map((d, i) => line(i + 1, d, p.perTerm)),
-      year: line(0, sum(b.perTerm), p.year),
+      terms: b.perTerm.map((d, i) => capacityLine(i + 1, d, p.perTerm)),
+      year: capacityLine(0, sum(b.perTerm), p.year),
       events: b.events,
     };
   });
@@ -376,7 +380,7 @@ export function budget(
   schedule: Schedule | null,
   asOf: string,
 ): BudgetResult {
-  const choose = chooser(policy, placedSchools(placements), asOf);
+  const choose = chooser(policy, placements.map(choosable), asOf);
   if (schedule && policy.calendar?.activities.length)
     return scheduleBudget(placements, policy, capacity, schedule, choose);
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
@@ -389,15 +393,8 @@ export function budget(
   );
 
   const schools: SchoolBudget[] = placements.map((p) => {
-    const trust = (p.school.fields.trust as string | null) ?? null;
-    const base = {
-      placement: p,
-      urn: p.school.urn,
-      name: p.school.name,
-      trust,
-      tier: p.tier,
-      paidBy: (p.fields.paid_by as string | null | undefined) ?? null,
-    };
+    const base = { ...schoolHeader(p), paidBy: (p.fields.paid_by as string | null | undefined) ?? null };
+    const trust = base.trust;
     if (p.tier === null) {
       return {
         ...base,
@@ -549,8 +546,8 @@ function scheduleBudget(
   const trustEventsOf = new Map<string, CalendarEvent[]>();
   for (const e of schedule.events) {
     if (e.days === 0) continue;
-    if (e.urn === null) trustEventsOf.set(e.name, [...(trustEventsOf.get(e.name) ?? []), e]);
-    else eventsOf.set(e.urn, [...(eventsOf.get(e.urn) ?? []), e]);
+    if (e.urn === null) addToGroup(trustEventsOf, e.name, e);
+    else addToGroup(eventsOf, e.urn, e);
   }
   const unscheduledOf = new Map<number, number>();
   for (const u of schedule.unscheduled)
@@ -566,22 +563,12 @@ function scheduleBudget(
   );
 
   const schools: SchoolBudget[] = placements.map((p) => {
-    const trust = (p.school.fields.trust as string | null) ?? null;
     const events = eventsOf.get(p.school.urn) ?? [];
     const scheduled = sum(events.map((e) => e.days));
     const perTerm = zeros();
     for (const e of events) perTerm[e.term - 1] += e.days;
     const unscheduledDays = unscheduledOf.get(p.school.urn) ?? 0;
-    const base = {
-      placement: p,
-      urn: p.school.urn,
-      name: p.school.name,
-      trust,
-      tier: p.tier,
-      scheduled,
-      unscheduledDays,
-      trustItems: [] as ItemCost[],
-    };
+    const base = { ...schoolHeader(p), scheduled, unscheduledDays, trustItems: [] as ItemCost[] };
     const lines = eventLines(events);
     const schedText = `${retieredText(p)}scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
     const missed = unscheduledDays
@@ -649,7 +636,7 @@ function scheduleBudget(
   const trustEvents: BudgetResult['trustEvents'] = [];
   for (const [trust, events] of [...trustEventsOf].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
     const byActivity = new Map<string, CalendarEvent[]>();
-    for (const e of events) byActivity.set(e.activity, [...(byActivity.get(e.activity) ?? []), e]);
+    for (const e of events) addToGroup(byActivity, e.activity, e);
     for (const [activity, list] of byActivity) {
       const perTerm = zeros();
       for (const e of list) perTerm[e.term - 1] += e.days;

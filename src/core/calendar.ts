@@ -19,14 +19,16 @@ import type { FieldValue } from './fields.js';
 import { FIELD_BY_NAME } from './fields.js';
 import { fold, parseDate } from './values.js';
 import { extraValue } from './school.js';
-import { academicYearName, academicYearOf, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
+import { academicYearName, academicYearOf, fromDayNumber, toDayNumber } from './dates.js';
 import {
   WEEKDAYS,
-  isSchoolDay,
+  firstAtOrAfter,
+  schoolDaysOf,
   mondayOf,
   nextSchoolDay,
   previousSchoolDay,
   termOfDay,
+  weekdayOfDay,
   whyClosed,
   type TermCalendar,
 } from './terms.js';
@@ -336,7 +338,7 @@ export interface OnRequest {
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-export const dayText = (day: number) => `${DAY_NAMES[isoWeekday(fromDayNumber(day)) - 1]} ${fromDayNumber(day)}`;
+export const dayText = (day: number) => `${DAY_NAMES[weekdayOfDay(day) - 1]} ${fromDayNumber(day)}`;
 
 /** The school day for week `week`, weekday `weekday` of a term (moved off closures, kept in term). */
 export function placeInTerm(
@@ -449,9 +451,26 @@ function spanClamp(owner: Owner, window: [number, number]): [number, number] | n
 
 /** A school's days in a range that are school days for it (its own INSET days off). */
 export function ownerSchoolDays(cal: TermCalendar, owner: Owner, from: number, to: number): number[] {
+  const year = schoolDaysOf(cal);
   const days: number[] = [];
-  for (let d = from; d <= to; d++) if (isSchoolDay(cal, d) && !owner.closed.has(d)) days.push(d);
+  for (let i = firstAtOrAfter(year, from); i < year.length && year[i] <= to; i++)
+    if (!owner.closed.has(year[i])) days.push(year[i]);
   return days;
+}
+
+/** The owner's first `n` school days from `from` up to `to`, or null when fewer are left. */
+export function ownerSchoolDaysFrom(
+  cal: TermCalendar,
+  owner: Owner,
+  from: number,
+  to: number,
+  n: number,
+): number[] | null {
+  const year = schoolDaysOf(cal);
+  const days: number[] = [];
+  for (let i = firstAtOrAfter(year, from); days.length < n && i < year.length && year[i] <= to; i++)
+    if (!owner.closed.has(year[i])) days.push(year[i]);
+  return days.length === n ? days : null;
 }
 
 export interface DueOptions {
