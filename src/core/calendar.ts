@@ -558,38 +558,10 @@ export function dueOccurrences(
         }
         if (seen.has(trust)) continue;
         seen.add(trust);
-        owners.push({
-          owner: {
-            key: `trust:${trust}`,
-            urn: null,
-            name: trust,
-            trust,
-            tier: null,
-            level: null,
-            closed: new Map(),
-            from: null,
-            fromText: null,
-          },
-          school: null,
-          notes: [],
-        });
+        owners.push({ owner: sharedOwner(`trust:${trust}`, trust, trust), school: null, notes: [] });
       }
     } else {
-      owners.push({
-        owner: {
-          key: 'organisation',
-          urn: null,
-          name: 'All schools',
-          trust: null,
-          tier: null,
-          level: null,
-          closed: new Map(),
-          from: null,
-          fromText: null,
-        },
-        school: null,
-        notes: [],
-      });
+      owners.push({ owner: sharedOwner('organisation', 'All schools', null), school: null, notes: [] });
     }
     if (a.optional) {
       onRequest.push({
@@ -603,7 +575,14 @@ export function dueOccurrences(
       continue;
     }
     if (a.every_weeks !== undefined) {
-      for (const { owner, notes } of owners) occurrences.push(...cadence(cal, a, owner, notes, dropped));
+      // An owner with no days of its own (closures, a due_from date, a re-tiering) has the
+      // activity's plain steps: worked out once, not for each of thousands of schools.
+      let plain: CadenceStep[] | null = null;
+      for (const { owner, notes } of owners) {
+        const own = owner.closed.size > 0 || owner.from !== null || owner.span !== undefined;
+        const steps = own ? cadenceSteps(cal, a, owner) : (plain ??= cadenceSteps(cal, a, owner));
+        cadence(a, owner, notes, steps, occurrences, dropped);
+      }
       continue;
     }
     if (a.every_years !== undefined) {
@@ -632,6 +611,11 @@ export function dueOccurrences(
     }
   }
   return { occurrences, dropped, missingDates, onRequest };
+}
+
+/** A trust's or the whole organisation's owner: no URN, tier or days of its own. */
+function sharedOwner(key: string, name: string, trust: string | null): Owner {
+  return { key, urn: null, name, trust, tier: null, level: null, closed: new Map(), from: null, fromText: null };
 }
 
 /** Clamps a window to an owner's due_from date: null when the whole window is before it. */
@@ -706,28 +690,30 @@ function termly(
   ];
 }
 
+/** One week of a cadence for an owner: an occurrence due, or dropped with the reason. */
+type CadenceStep =
+  | {
+      due: true;
+      term: number;
+      number: number;
+      window: [number, number];
+      target: number;
+      movedFrom: Occurrence['movedFrom'];
+    }
+  | { due: false; term: number | null; nominal: number; reason: string };
+
 /** Every N weeks on a weekday from the first such weekday of term 1 (see the file comment). */
-function cadence(cal: TermCalendar, a: Activity, owner: Owner, notes: string[], dropped: Dropped[]): Occurrence[] {
+function cadenceSteps(cal: TermCalendar, a: Activity, owner: Owner): CadenceStep[] {
   const every = a.every_weeks as number;
   const first = cal.terms[0].startDay;
   const last = cal.terms[cal.terms.length - 1].endDay;
   let nominal = mondayOf(first) + weekdayNumber(a) - 1;
   if (nominal < first) nominal += 7;
-  const out: Occurrence[] = [];
+  const steps: CadenceStep[] = [];
   const numberInTerm = new Map<number, number>();
-  const series = `${owner.key}|${a.id}`;
   for (; nominal <= last; nominal += every * 7) {
     const termNo = termOfDay(cal, nominal);
-    const drop = (reason: string) =>
-      dropped.push({
-        urn: owner.urn,
-        name: owner.name,
-        activity: a.name,
-        activity_id: a.id,
-        term: termNo,
-        date: fromDayNumber(nominal),
-        reason,
-      });
+    const drop = (reason: string) => steps.push({ due: false, term: termNo, nominal, reason });
     // A re-tiered school's cadence runs in its tier's part of the year only: elsewhere it is not due.
     if (owner.span && spanClamp(owner, [nominal, nominal]) === null) continue;
     if (termNo === null) {
@@ -762,21 +748,50 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, notes: string[], 
     }
     window = spanClamp(owner, window);
     if (window === null || ownerSchoolDays(cal, owner, window[0], window[1]).length === 0) continue;
-    out.push({
+    steps.push({ due: true, term: termNo, number, window, target: Math.max(nominal, window[0]), movedFrom });
+  }
+  return steps;
+}
+
+/** A cadence's occurrences for an owner, from its steps; what is dropped is added to `dropped`. */
+function cadence(
+  a: Activity,
+  owner: Owner,
+  notes: string[],
+  steps: CadenceStep[],
+  occurrences: Occurrence[],
+  dropped: Dropped[],
+): void {
+  const series = `${owner.key}|${a.id}`;
+  const minGap = Math.ceil(((a.every_weeks as number) * 7) / 2);
+  for (const step of steps) {
+    if (!step.due) {
+      dropped.push({
+        urn: owner.urn,
+        name: owner.name,
+        activity: a.name,
+        activity_id: a.id,
+        term: step.term,
+        date: fromDayNumber(step.nominal),
+        reason: step.reason,
+      });
+      continue;
+    }
+    occurrences.push({
       owner,
       activity: a,
       label: a.name,
-      term: termNo,
-      number: String(number),
-      window,
-      target: Math.max(nominal, window[0]),
+      term: step.term,
+      number: String(step.number),
+      // Shared by the owners of the same steps: read, never changed.
+      window: step.window,
+      target: step.target,
       series,
-      minGap: Math.ceil((every * 7) / 2),
-      movedFrom,
+      minGap,
+      movedFrom: step.movedFrom,
       notes,
     });
   }
-  return out;
 }
 
 /** The term to show by default: the one `asOf` falls in, else the next to start; null after the year. */

@@ -169,18 +169,26 @@ export function buildSchedule(
     d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY;
 
   // Link people: each school's (or trust's) work for a role goes to the person with the least load for their days.
-  const demand = new Map<string, { role: string; owner: string; days: number; order: number }>();
+  // By role, then owner: no key text built for each of a million occurrences.
+  const demandOf = new Map<string, Map<string, { role: string; owner: string; days: number; order: number }>>();
+  const demand: { role: string; owner: string; days: number; order: number }[] = [];
   due.occurrences.forEach((o, order) => {
     if (o.activity.type === 'school') return;
-    const key = `${roleOf(o.activity)}|${o.owner.key}`;
-    const entry = demand.get(key) ?? { role: roleOf(o.activity), owner: o.owner.key, days: 0, order };
+    const role = roleOf(o.activity);
+    let owners = demandOf.get(role);
+    if (!owners) demandOf.set(role, (owners = new Map()));
+    let entry = owners.get(o.owner.key);
+    if (!entry) {
+      entry = { role, owner: o.owner.key, days: 0, order };
+      owners.set(o.owner.key, entry);
+      demand.push(entry);
+    }
     entry.days += timeOf(o.activity) * o.activity.days;
-    demand.set(key, entry);
   });
-  const link = new Map<string, Diary>();
+  const link = new Map<string, Map<string, Diary>>();
   // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
   const holdersOf = (role: string) => byRole.get(role)?.length ?? 0;
-  for (const entry of [...demand.values()].sort(
+  for (const entry of demand.sort(
     (a, b) => holdersOf(a.role) - holdersOf(b.role) || b.days - a.days || a.order - b.order,
   )) {
     const holders = byRole.get(entry.role);
@@ -189,7 +197,8 @@ export function buildSchedule(
       (a, b) => ratio(a, a.linked + entry.days) - ratio(b, b.linked + entry.days) || a.person.index - b.person.index,
     )[0];
     best.linked += entry.days;
-    link.set(`${entry.role}|${entry.owner}`, best);
+    const links = link.get(entry.role) ?? new Map<string, Diary>();
+    link.set(entry.role, links.set(entry.owner, best));
   }
 
   const events: CalendarEvent[] = [];
@@ -255,7 +264,7 @@ export function buildSchedule(
     if (a.type === 'school' || holders.length === 0) {
       if (runs.length) chosen = { days: runs[0], diary: null };
     } else {
-      const first = link.get(`${roleOf(a)}|${o.owner.key}`);
+      const first = link.get(roleOf(a))?.get(o.owner.key);
       // The link person first, unless that would take them past their days for the term.
       const others = holders
         .filter((h) => h !== first)
@@ -322,11 +331,7 @@ export function buildSchedule(
   };
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
-  const rank = (o: Occurrence) => (o.activity.days > 1 ? 0 : o.series ? 1 : 2);
-  const order = due.occurrences
-    .map((o, i) => ({ o, i }))
-    .sort((x, y) => rank(x.o) - rank(y.o) || x.o.target - y.o.target || x.i - y.i);
-  for (const { o } of order) place(o);
+  for (const o of hardestFirst(due.occurrences)) place(o);
 
   const shortfalls = topUp(schools, calendar, cal, events, place);
   events.sort(compareEvents);
@@ -340,6 +345,20 @@ export function buildSchedule(
     shortfalls,
     visitsPerDay,
   };
+}
+
+/**
+ * Occurrences in the order they are placed: multi-day first, then cadences, then the rest; by
+ * target day; as due on a tie. By buckets of (rank, target), not a sort of every occurrence: the
+ * order of a sort by rank, target and place in the list.
+ */
+export function hardestFirst(occurrences: Occurrence[]): Occurrence[] {
+  const ranks = [new Map<number, Occurrence[]>(), new Map<number, Occurrence[]>(), new Map<number, Occurrence[]>()];
+  for (const o of occurrences) addToGroup(ranks[o.activity.days > 1 ? 0 : o.series ? 1 : 2], o.target, o);
+  const out: Occurrence[] = [];
+  for (const byTarget of ranks)
+    for (const target of [...byTarget.keys()].sort((a, b) => a - b)) for (const o of byTarget.get(target)!) out.push(o);
+  return out;
 }
 
 /** Adds each minimum's top-up activity to a term that falls short; returns what is still short. */

@@ -27,7 +27,7 @@ import {
   type CalendarSchool,
   type PolicyCalendar,
 } from '../../src/core/calendar.js';
-import { buildSchedule, byNearness, type CalendarEvent, type Schedule } from '../../src/core/schedule.js';
+import { buildSchedule, byNearness, hardestFirst, type CalendarEvent, type Schedule } from '../../src/core/schedule.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../../src/core/dates.js';
 import { classify } from '../../src/core/classify.js';
 import { calendarSchools, planYear } from '../../src/core/plan.js';
@@ -660,6 +660,25 @@ describe('the scheduler at England scale: same output, cheaper arithmetic', () =
     for (let target = days[0] - 5; target <= days[days.length - 1] + 5; target++)
       expect(byNearness(days, target), `${target}`).toEqual(sorted(target));
     expect(byNearness([], 5)).toEqual([]);
+  });
+
+  it('occurrences are placed in the order of the sort by rank, target day and place in the list', () => {
+    const policy = calendarOf([
+      { id: 'review', name: 'Review', kind: 'QA', type: 'visit', lead: 'SIA', terms: [5, 2], days: 2 },
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [4, 4, 1] },
+      { id: 'weekly', name: 'Weekly', kind: 'SI', type: 'meeting', lead: 'SIA', every_weeks: 2, weekday: 'wed' },
+      { id: 'talk', name: 'Talk', kind: 'SI', type: 'meeting', lead: 'EHT', terms: [1], week: 3, weekday: 'tue' },
+    ]);
+    const schools = Array.from({ length: 12 }, (_, i) => school(100001 + i, null));
+    const { occurrences } = dueOccurrences(schools, policy, cal);
+    const rank = (o: (typeof occurrences)[number]) => (o.activity.days > 1 ? 0 : o.series ? 1 : 2);
+    const sorted = occurrences
+      .map((o, i) => ({ o, i }))
+      .sort((x, y) => rank(x.o) - rank(y.o) || x.o.target - y.o.target || x.i - y.i)
+      .map(({ o }) => o);
+    expect(new Set(occurrences.map((o) => o.target)).size).toBeLessThan(occurrences.length); // ties to break
+    expect(hardestFirst(occurrences)).toEqual(sorted);
+    expect(hardestFirst(occurrences).every((o, i) => o === sorted[i])).toBe(true);
   });
 
   it('a window every holder was full for is remembered: the same schedule as searching again', () => {
