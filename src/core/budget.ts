@@ -549,9 +549,16 @@ function scheduleBudget(
     if (e.urn === null) addToGroup(trustEventsOf, e.name, e);
     else addToGroup(eventsOf, e.urn, e);
   }
+  // One pass over what could not be scheduled (a million events for England): per school, for the
+  // trusts' own events, and in all.
   const unscheduledOf = new Map<number, number>();
-  for (const u of schedule.unscheduled)
-    if (u.urn !== null) unscheduledOf.set(u.urn, (unscheduledOf.get(u.urn) ?? 0) + u.days);
+  const unscheduledShared: number[] = [];
+  let unscheduledAll = 0;
+  for (const u of schedule.unscheduled) {
+    unscheduledAll += u.days;
+    if (u.urn === null) unscheduledShared.push(u.days);
+    else unscheduledOf.set(u.urn, (unscheduledOf.get(u.urn) ?? 0) + u.days);
+  }
   // Budget items beyond the calendar: a stated number is added; a cadence is the calendar's to cost.
   const extras = new Map(
     policy.tiers.map((t) => [
@@ -652,7 +659,7 @@ function scheduleBudget(
       }
     }
   }
-  for (const u of schedule.unscheduled) if (u.urn === null) total.unscheduled += u.days;
+  for (const days of unscheduledShared) total.unscheduled += days;
   const byTrust = trustsInOrder(byTrustMap);
 
   const assumptions = [
@@ -665,7 +672,7 @@ function scheduleBudget(
     'A tier\'s stated days are shown beside the schedule: "up to" is the ceiling; a number the source gives is compared, not added; budget items beyond the calendar with a stated number are added.',
     ...(schedule.unscheduled.length
       ? [
-          `${schedule.unscheduled.length} events could not be scheduled (${showNumber(sum(schedule.unscheduled.map((u) => u.days)))} days): not in the days, listed with the reason.`,
+          `${schedule.unscheduled.length} events could not be scheduled (${showNumber(unscheduledAll)} days): not in the days, listed with the reason.`,
         ]
       : []),
     ...(policy.budget?.notes ?? []),

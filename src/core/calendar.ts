@@ -497,6 +497,17 @@ export function dueOccurrences(
   const dropped: Dropped[] = [];
   const missingDates: MissingDate[] = [];
   const onRequest: OnRequest[] = [];
+  const into = { occurrences, dropped };
+  // A term's school days for an owner: the same list (read, never changed) for every owner
+  // without INSET days of its own, not one for each of thousands of schools.
+  const plainTermDays = new Map<number, number[]>();
+  const termDays = (owner: Owner, termNo: number): number[] => {
+    const term = cal.terms[termNo - 1];
+    if (owner.closed.size > 0) return ownerSchoolDays(cal, owner, term.startDay, term.endDay);
+    let days = plainTermDays.get(termNo);
+    if (!days) plainTermDays.set(termNo, (days = ownerSchoolDays(cal, owner, term.startDay, term.endDay)));
+    return days;
+  };
   const schoolOwner = new Map<number, Owner>();
   for (const s of sorted) {
     const closed = schoolClosures(s);
@@ -595,7 +606,7 @@ export function dueOccurrences(
       }
       const term = a.term ?? 1;
       due.forEach((d, i) =>
-        occurrences.push(...termly(cal, a, d.owner, term, 0, 1, i, due.length, d.name, [d.note, ...d.notes], dropped)),
+        termly(cal, a, d.owner, termDays(d.owner, term), term, 0, 1, i, due.length, d.name, [d.note, ...d.notes], into),
       );
       continue;
     }
@@ -605,7 +616,7 @@ export function dueOccurrences(
     for (const [term, count] of [...perTerm].sort((x, y) => x[0] - y[0])) {
       for (let k = 0; k < count; k++) {
         owners.forEach(({ owner, notes }, i) =>
-          occurrences.push(...termly(cal, a, owner, term, k, count, i, owners.length, a.name, notes, dropped)),
+          termly(cal, a, owner, termDays(owner, term), term, k, count, i, owners.length, a.name, notes, into),
         );
       }
     }
@@ -633,6 +644,7 @@ function termly(
   cal: TermCalendar,
   a: Activity,
   owner: Owner,
+  all: number[],
   termNo: number,
   k: number,
   count: number,
@@ -640,16 +652,14 @@ function termly(
   n: number,
   label: string,
   notes: string[],
-  dropped: Dropped[],
-): Occurrence[] {
-  const term = cal.terms[termNo - 1];
-  const all = ownerSchoolDays(cal, owner, term.startDay, term.endDay);
-  if (all.length === 0) return [];
+  { occurrences, dropped }: { occurrences: Occurrence[]; dropped: Dropped[] },
+): void {
+  if (all.length === 0) return;
   const lo = Math.floor((k * all.length) / count);
   const hi = Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1);
   const spanned = spanClamp(owner, [all[lo], all[hi]]);
   // Outside the tiers that have it (a re-tiered school): not due, as for any tier without it.
-  if (spanned === null || !all.some((d) => d >= spanned[0] && d <= spanned[1])) return [];
+  if (spanned === null || !all.some((d) => d >= spanned[0] && d <= spanned[1])) return;
   const clamped = fromClamp(owner, spanned);
   if (clamped === null) {
     dropped.push({
@@ -661,7 +671,7 @@ function termly(
       date: null,
       reason: `before ${owner.fromText}: nothing is planned before it`,
     });
-    return [];
+    return;
   }
   const part = all.filter((d) => d >= clamped[0] && d <= clamped[1]);
   let target: number;
@@ -673,21 +683,20 @@ function termly(
   }
   const fromNote = owner.from !== null && owner.from > all[lo] ? [`from ${owner.fromText}`] : [];
   const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi] ? [owner.span!.note] : [];
-  return [
-    {
-      owner,
-      activity: a,
-      label,
-      term: termNo,
-      number: String(k + 1),
-      window: clamped,
-      target,
-      series: null,
-      minGap: 0,
-      movedFrom: null,
-      notes: [...notes, ...spanNote, ...fromNote],
-    },
-  ];
+  occurrences.push({
+    owner,
+    activity: a,
+    label,
+    term: termNo,
+    number: String(k + 1),
+    window: clamped,
+    target,
+    series: null,
+    minGap: 0,
+    movedFrom: null,
+    // The owner's notes as they are when nothing is added: read, never changed.
+    notes: spanNote.length || fromNote.length ? [...notes, ...spanNote, ...fromNote] : notes,
+  });
 }
 
 /** One week of a cadence for an owner: an occurrence due, or dropped with the reason. */
