@@ -704,12 +704,12 @@ type CadenceStep =
   | {
       due: true;
       term: number;
-      number: number;
+      number: string;
       window: [number, number];
       target: number;
       movedFrom: Occurrence['movedFrom'];
     }
-  | { due: false; term: number | null; nominal: number; reason: string };
+  | { due: false; term: number | null; date: string; reason: string };
 
 /** Every N weeks on a weekday from the first such weekday of term 1 (see the file comment). */
 function cadenceSteps(cal: TermCalendar, a: Activity, owner: Owner): CadenceStep[] {
@@ -722,7 +722,7 @@ function cadenceSteps(cal: TermCalendar, a: Activity, owner: Owner): CadenceStep
   const numberInTerm = new Map<number, number>();
   for (; nominal <= last; nominal += every * 7) {
     const termNo = termOfDay(cal, nominal);
-    const drop = (reason: string) => steps.push({ due: false, term: termNo, nominal, reason });
+    const drop = (reason: string) => steps.push({ due: false, term: termNo, date: fromDayNumber(nominal), reason });
     // A re-tiered school's cadence runs in its tier's part of the year only: elsewhere it is not due.
     if (owner.span && spanClamp(owner, [nominal, nominal]) === null) continue;
     if (termNo === null) {
@@ -757,7 +757,14 @@ function cadenceSteps(cal: TermCalendar, a: Activity, owner: Owner): CadenceStep
     }
     window = spanClamp(owner, window);
     if (window === null || ownerSchoolDays(cal, owner, window[0], window[1]).length === 0) continue;
-    steps.push({ due: true, term: termNo, number, window, target: Math.max(nominal, window[0]), movedFrom });
+    steps.push({
+      due: true,
+      term: termNo,
+      number: String(number),
+      window,
+      target: Math.max(nominal, window[0]),
+      movedFrom,
+    });
   }
   return steps;
 }
@@ -781,7 +788,7 @@ function cadence(
         activity: a.name,
         activity_id: a.id,
         term: step.term,
-        date: fromDayNumber(step.nominal),
+        date: step.date,
         reason: step.reason,
       });
       continue;
@@ -791,7 +798,7 @@ function cadence(
       activity: a,
       label: a.name,
       term: step.term,
-      number: String(step.number),
+      number: step.number,
       // Shared by the owners of the same steps: read, never changed.
       window: step.window,
       target: step.target,
