@@ -247,6 +247,13 @@ const schoolHeader = (p: Placement) => ({
   tier: p.tier,
 });
 
+/** Who pays: the school's own paid_by, else the first of its items that says. */
+const paidByOf = (p: Placement, items: ItemCost[]): string | null =>
+  (p.fields.paid_by as string | null | undefined) ?? items.find((c) => c.paidBy)?.paidBy ?? null;
+
+/** An item offered subject to approval, in the basis: listed, not counted. */
+const notCounted = (c: ItemCost): string => `plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`;
+
 /** Demand against capacity for a term (0: the year); over when demand exceeds it. */
 const capacityLine = (term: number, demand: number, capacity: number): CapacityTerm => {
   const balance = capacity - demand;
@@ -429,8 +436,8 @@ export function budget(
       parts.push(
         `${c.name}: ${c.basis}, counted once for ${trust}${c.subjectTo ? ` (subject to ${c.subjectTo})` : ''}`,
       );
-    for (const c of conditional) parts.push(`plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`);
-    const paidBy = base.paidBy ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
+    for (const c of conditional) parts.push(notCounted(c));
+    const paidBy = paidByOf(p, applicable);
     return {
       ...base,
       paidBy,
@@ -621,8 +628,8 @@ function scheduleBudget(
       parts.push(
         `plus ${c.name}: ${c.basis}${c.kind === 'exact' ? ' (stated, not on the calendar)' : c.kind === 'ceiling' ? ' (a ceiling, not scheduled: in the ceiling only)' : ''}`,
       );
-    for (const c of conditional) parts.push(`plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`);
-    const paidBy = (p.fields.paid_by as string | null | undefined) ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
+    for (const c of conditional) parts.push(notCounted(c));
+    const paidBy = paidByOf(p, applicable);
     return {
       ...base,
       paidBy,
