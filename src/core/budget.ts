@@ -10,6 +10,7 @@ import type { BudgetItem, Policy, Tier } from './policy.js';
 import { notStatedText } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type CalendarEvent, type Schedule, type Unscheduled } from './schedule.js';
+import { addToGroup } from './group.js';
 
 export const TERMS = 6;
 export const DEFAULT_TERM_WEEKS = [7, 7, 6, 5, 7, 6];
@@ -220,13 +221,7 @@ export function tierItems(policy: Policy, tier: Tier): BudgetItem[] {
  * condition says why in its basis, with the values this school has.
  */
 function chosenItems(items: { item: BudgetItem; cost: ItemCost }[], placement: Placement, choose: Chooser): ItemCost[] {
-  const school = {
-    urn: placement.school.urn,
-    name: placement.school.name,
-    fields: placement.school.fields,
-    extra: placement.school.extra,
-    outputs: placement.fields,
-  };
+  const school = { ...choosable(placement), outputs: placement.fields };
   const out: ItemCost[] = [];
   for (const { item, cost } of items) {
     const { chosen, why } = choose(item.when, school);
@@ -235,8 +230,35 @@ function chosenItems(items: { item: BudgetItem; cost: ItemCost }[], placement: P
   return out;
 }
 
-const placedSchools = (placements: Placement[]) =>
-  placements.map((p) => ({ urn: p.school.urn, name: p.school.name, fields: p.school.fields, extra: p.school.extra }));
+/** A placed school as `when:` reads it. */
+const choosable = (p: Placement) => ({
+  urn: p.school.urn,
+  name: p.school.name,
+  fields: p.school.fields,
+  extra: p.school.extra,
+});
+
+/** The part of a school's budget that says which school it is. */
+const schoolHeader = (p: Placement) => ({
+  placement: p,
+  urn: p.school.urn,
+  name: p.school.name,
+  trust: (p.school.fields.trust as string | null) ?? null,
+  tier: p.tier,
+});
+
+/** Who pays: the school's own paid_by, else the first of its items that says. */
+const paidByOf = (p: Placement, items: ItemCost[]): string | null =>
+  (p.fields.paid_by as string | null | undefined) ?? items.find((c) => c.paidBy)?.paidBy ?? null;
+
+/** An item offered subject to approval, in the basis: listed, not counted. */
+const notCounted = (c: ItemCost): string => `plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`;
+
+/** Demand against capacity for a term (0: the year); over when demand exceeds it. */
+const capacityLine = (term: number, demand: number, capacity: number): CapacityTerm => {
+  const balance = capacity - demand;
+  return { term, demand, capacity, balance, over: balance < -1e-9 };
+};
 
 /** The schools' days added up by tier (least support first, as a board reads it), by trust and in total. */
 function addUp(schools: SchoolBudget[], policy: Policy) {
@@ -311,12 +333,8 @@ export function capacityReport(
         : `${showNumber(year)} days a year, ${showNumber(perTerm)} a term`;
     return { role: p.role, name: p.name ?? null, perTerm, year, basis };
   });
-  const line = (term: number, demand: number, capacity: number): CapacityTerm => {
-    const balance = capacity - demand;
-    return { term, demand, capacity, balance, over: balance < -1e-9 };
-  };
-  const terms = demandPerTerm.map((d, i) => line(i + 1, d, sum(rows.map((r) => r.perTerm))));
-  const year = line(0, demandYear, sum(rows.map((r) => r.year)));
+  const terms = demandPerTerm.map((d, i) => capacityLine(i + 1, d, sum(rows.map((r) => r.perTerm))));
+  const year = capacityLine(0, demandYear, sum(rows.map((r) => r.year)));
   return {
     people: rows,
     terms,
@@ -349,20 +367,13 @@ export function personDemand(
       unassigned.set(e.role, u);
     }
   }
-  const line = (term: number, demand: number, capacity: number): CapacityTerm => ({
-    term,
-    demand,
-    capacity,
-    balance: capacity - demand,
-    over: capacity - demand < -1e-9,
-  });
   const byPerson = people.map((p) => {
     const b = booked.get(p.name)!;
     return {
       name: p.name,
       role: p.role,
-      terms: b.perTerm.map((d, i) => line(i + 1, d, p.perTerm)),
-      year: line(0, sum(b.perTerm), p.year),
+      terms: b.perTerm.map((d, i) => capacityLine(i + 1, d, p.perTerm)),
+      year: capacityLine(0, sum(b.perTerm), p.year),
       events: b.events,
     };
   });
@@ -376,7 +387,7 @@ export function budget(
   schedule: Schedule | null,
   asOf: string,
 ): BudgetResult {
-  const choose = chooser(policy, placedSchools(placements), asOf);
+  const choose = chooser(policy, placements.map(choosable), asOf);
   if (schedule && policy.calendar?.activities.length)
     return scheduleBudget(placements, policy, capacity, schedule, choose);
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
@@ -389,15 +400,8 @@ export function budget(
   );
 
   const schools: SchoolBudget[] = placements.map((p) => {
-    const trust = (p.school.fields.trust as string | null) ?? null;
-    const base = {
-      placement: p,
-      urn: p.school.urn,
-      name: p.school.name,
-      trust,
-      tier: p.tier,
-      paidBy: (p.fields.paid_by as string | null | undefined) ?? null,
-    };
+    const base = { ...schoolHeader(p), paidBy: (p.fields.paid_by as string | null | undefined) ?? null };
+    const trust = base.trust;
     if (p.tier === null) {
       return {
         ...base,
@@ -432,8 +436,8 @@ export function budget(
       parts.push(
         `${c.name}: ${c.basis}, counted once for ${trust}${c.subjectTo ? ` (subject to ${c.subjectTo})` : ''}`,
       );
-    for (const c of conditional) parts.push(`plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`);
-    const paidBy = base.paidBy ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
+    for (const c of conditional) parts.push(notCounted(c));
+    const paidBy = paidByOf(p, applicable);
     return {
       ...base,
       paidBy,
@@ -549,12 +553,19 @@ function scheduleBudget(
   const trustEventsOf = new Map<string, CalendarEvent[]>();
   for (const e of schedule.events) {
     if (e.days === 0) continue;
-    if (e.urn === null) trustEventsOf.set(e.name, [...(trustEventsOf.get(e.name) ?? []), e]);
-    else eventsOf.set(e.urn, [...(eventsOf.get(e.urn) ?? []), e]);
+    if (e.urn === null) addToGroup(trustEventsOf, e.name, e);
+    else addToGroup(eventsOf, e.urn, e);
   }
+  // One pass over what could not be scheduled (a million events for England): per school, for the
+  // trusts' own events, and in all.
   const unscheduledOf = new Map<number, number>();
-  for (const u of schedule.unscheduled)
-    if (u.urn !== null) unscheduledOf.set(u.urn, (unscheduledOf.get(u.urn) ?? 0) + u.days);
+  const unscheduledShared: number[] = [];
+  let unscheduledAll = 0;
+  for (const u of schedule.unscheduled) {
+    unscheduledAll += u.days;
+    if (u.urn === null) unscheduledShared.push(u.days);
+    else unscheduledOf.set(u.urn, (unscheduledOf.get(u.urn) ?? 0) + u.days);
+  }
   // Budget items beyond the calendar: a stated number is added; a cadence is the calendar's to cost.
   const extras = new Map(
     policy.tiers.map((t) => [
@@ -566,22 +577,12 @@ function scheduleBudget(
   );
 
   const schools: SchoolBudget[] = placements.map((p) => {
-    const trust = (p.school.fields.trust as string | null) ?? null;
     const events = eventsOf.get(p.school.urn) ?? [];
     const scheduled = sum(events.map((e) => e.days));
     const perTerm = zeros();
     for (const e of events) perTerm[e.term - 1] += e.days;
     const unscheduledDays = unscheduledOf.get(p.school.urn) ?? 0;
-    const base = {
-      placement: p,
-      urn: p.school.urn,
-      name: p.school.name,
-      trust,
-      tier: p.tier,
-      scheduled,
-      unscheduledDays,
-      trustItems: [] as ItemCost[],
-    };
+    const base = { ...schoolHeader(p), scheduled, unscheduledDays, trustItems: [] as ItemCost[] };
     const lines = eventLines(events);
     const schedText = `${retieredText(p)}scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
     const missed = unscheduledDays
@@ -627,8 +628,8 @@ function scheduleBudget(
       parts.push(
         `plus ${c.name}: ${c.basis}${c.kind === 'exact' ? ' (stated, not on the calendar)' : c.kind === 'ceiling' ? ' (a ceiling, not scheduled: in the ceiling only)' : ''}`,
       );
-    for (const c of conditional) parts.push(`plus ${c.name}: ${c.basis}, subject to ${c.subjectTo} (not counted)`);
-    const paidBy = (p.fields.paid_by as string | null | undefined) ?? applicable.find((c) => c.paidBy)?.paidBy ?? null;
+    for (const c of conditional) parts.push(notCounted(c));
+    const paidBy = paidByOf(p, applicable);
     return {
       ...base,
       paidBy,
@@ -649,7 +650,7 @@ function scheduleBudget(
   const trustEvents: BudgetResult['trustEvents'] = [];
   for (const [trust, events] of [...trustEventsOf].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
     const byActivity = new Map<string, CalendarEvent[]>();
-    for (const e of events) byActivity.set(e.activity, [...(byActivity.get(e.activity) ?? []), e]);
+    for (const e of events) addToGroup(byActivity, e.activity, e);
     for (const [activity, list] of byActivity) {
       const perTerm = zeros();
       for (const e of list) perTerm[e.term - 1] += e.days;
@@ -665,7 +666,7 @@ function scheduleBudget(
       }
     }
   }
-  for (const u of schedule.unscheduled) if (u.urn === null) total.unscheduled += u.days;
+  for (const days of unscheduledShared) total.unscheduled += days;
   const byTrust = trustsInOrder(byTrustMap);
 
   const assumptions = [
@@ -678,7 +679,7 @@ function scheduleBudget(
     'A tier\'s stated days are shown beside the schedule: "up to" is the ceiling; a number the source gives is compared, not added; budget items beyond the calendar with a stated number are added.',
     ...(schedule.unscheduled.length
       ? [
-          `${schedule.unscheduled.length} events could not be scheduled (${showNumber(sum(schedule.unscheduled.map((u) => u.days)))} days): not in the days, listed with the reason.`,
+          `${schedule.unscheduled.length} events could not be scheduled (${showNumber(unscheduledAll)} days): not in the days, listed with the reason.`,
         ]
       : []),
     ...(policy.budget?.notes ?? []),

@@ -19,14 +19,16 @@ import type { FieldValue } from './fields.js';
 import { FIELD_BY_NAME } from './fields.js';
 import { fold, parseDate } from './values.js';
 import { extraValue } from './school.js';
-import { academicYearName, academicYearOf, fromDayNumber, isoWeekday, toDayNumber } from './dates.js';
+import { academicYearName, academicYearOf, fromDayNumber, toDayNumber } from './dates.js';
 import {
   WEEKDAYS,
-  isSchoolDay,
+  firstAtOrAfter,
+  schoolDaysOf,
   mondayOf,
   nextSchoolDay,
   previousSchoolDay,
   termOfDay,
+  weekdayOfDay,
   whyClosed,
   type TermCalendar,
 } from './terms.js';
@@ -336,7 +338,7 @@ export interface OnRequest {
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-export const dayText = (day: number) => `${DAY_NAMES[isoWeekday(fromDayNumber(day)) - 1]} ${fromDayNumber(day)}`;
+export const dayText = (day: number) => `${DAY_NAMES[weekdayOfDay(day) - 1]} ${fromDayNumber(day)}`;
 
 /** The school day for week `week`, weekday `weekday` of a term (moved off closures, kept in term). */
 export function placeInTerm(
@@ -449,9 +451,26 @@ function spanClamp(owner: Owner, window: [number, number]): [number, number] | n
 
 /** A school's days in a range that are school days for it (its own INSET days off). */
 export function ownerSchoolDays(cal: TermCalendar, owner: Owner, from: number, to: number): number[] {
+  const year = schoolDaysOf(cal);
   const days: number[] = [];
-  for (let d = from; d <= to; d++) if (isSchoolDay(cal, d) && !owner.closed.has(d)) days.push(d);
+  for (let i = firstAtOrAfter(year, from); i < year.length && year[i] <= to; i++)
+    if (!owner.closed.has(year[i])) days.push(year[i]);
   return days;
+}
+
+/** The owner's first `n` school days from `from` up to `to`, or null when fewer are left. */
+export function ownerSchoolDaysFrom(
+  cal: TermCalendar,
+  owner: Owner,
+  from: number,
+  to: number,
+  n: number,
+): number[] | null {
+  const year = schoolDaysOf(cal);
+  const days: number[] = [];
+  for (let i = firstAtOrAfter(year, from); days.length < n && i < year.length && year[i] <= to; i++)
+    if (!owner.closed.has(year[i])) days.push(year[i]);
+  return days.length === n ? days : null;
 }
 
 export interface DueOptions {
@@ -478,6 +497,17 @@ export function dueOccurrences(
   const dropped: Dropped[] = [];
   const missingDates: MissingDate[] = [];
   const onRequest: OnRequest[] = [];
+  const into = { occurrences, dropped };
+  // A term's school days for an owner: the same list (read, never changed) for every owner
+  // without INSET days of its own, not one for each of thousands of schools.
+  const plainTermDays = new Map<number, number[]>();
+  const termDays = (owner: Owner, termNo: number): number[] => {
+    const term = cal.terms[termNo - 1];
+    if (owner.closed.size > 0) return ownerSchoolDays(cal, owner, term.startDay, term.endDay);
+    let days = plainTermDays.get(termNo);
+    if (!days) plainTermDays.set(termNo, (days = ownerSchoolDays(cal, owner, term.startDay, term.endDay)));
+    return days;
+  };
   const schoolOwner = new Map<number, Owner>();
   for (const s of sorted) {
     const closed = schoolClosures(s);
@@ -539,38 +569,10 @@ export function dueOccurrences(
         }
         if (seen.has(trust)) continue;
         seen.add(trust);
-        owners.push({
-          owner: {
-            key: `trust:${trust}`,
-            urn: null,
-            name: trust,
-            trust,
-            tier: null,
-            level: null,
-            closed: new Map(),
-            from: null,
-            fromText: null,
-          },
-          school: null,
-          notes: [],
-        });
+        owners.push({ owner: sharedOwner(`trust:${trust}`, trust, trust), school: null, notes: [] });
       }
     } else {
-      owners.push({
-        owner: {
-          key: 'organisation',
-          urn: null,
-          name: 'All schools',
-          trust: null,
-          tier: null,
-          level: null,
-          closed: new Map(),
-          from: null,
-          fromText: null,
-        },
-        school: null,
-        notes: [],
-      });
+      owners.push({ owner: sharedOwner('organisation', 'All schools', null), school: null, notes: [] });
     }
     if (a.optional) {
       onRequest.push({
@@ -584,7 +586,14 @@ export function dueOccurrences(
       continue;
     }
     if (a.every_weeks !== undefined) {
-      for (const { owner, notes } of owners) occurrences.push(...cadence(cal, a, owner, notes, dropped));
+      // An owner with no days of its own (closures, a due_from date, a re-tiering) has the
+      // activity's plain steps: worked out once, not for each of thousands of schools.
+      let plain: CadenceStep[] | null = null;
+      for (const { owner, notes } of owners) {
+        const own = owner.closed.size > 0 || owner.from !== null || owner.span !== undefined;
+        const steps = own ? cadenceSteps(cal, a, owner) : (plain ??= cadenceSteps(cal, a, owner));
+        cadence(a, owner, notes, steps, occurrences, dropped);
+      }
       continue;
     }
     if (a.every_years !== undefined) {
@@ -597,7 +606,7 @@ export function dueOccurrences(
       }
       const term = a.term ?? 1;
       due.forEach((d, i) =>
-        occurrences.push(...termly(cal, a, d.owner, term, 0, 1, i, due.length, d.name, [d.note, ...d.notes], dropped)),
+        termly(cal, a, d.owner, termDays(d.owner, term), term, 0, 1, i, due.length, d.name, [d.note, ...d.notes], into),
       );
       continue;
     }
@@ -607,12 +616,17 @@ export function dueOccurrences(
     for (const [term, count] of [...perTerm].sort((x, y) => x[0] - y[0])) {
       for (let k = 0; k < count; k++) {
         owners.forEach(({ owner, notes }, i) =>
-          occurrences.push(...termly(cal, a, owner, term, k, count, i, owners.length, a.name, notes, dropped)),
+          termly(cal, a, owner, termDays(owner, term), term, k, count, i, owners.length, a.name, notes, into),
         );
       }
     }
   }
   return { occurrences, dropped, missingDates, onRequest };
+}
+
+/** A trust's or the whole organisation's owner: no URN, tier or days of its own. */
+function sharedOwner(key: string, name: string, trust: string | null): Owner {
+  return { key, urn: null, name, trust, tier: null, level: null, closed: new Map(), from: null, fromText: null };
 }
 
 /** Clamps a window to an owner's due_from date: null when the whole window is before it. */
@@ -630,6 +644,7 @@ function termly(
   cal: TermCalendar,
   a: Activity,
   owner: Owner,
+  all: number[],
   termNo: number,
   k: number,
   count: number,
@@ -637,16 +652,14 @@ function termly(
   n: number,
   label: string,
   notes: string[],
-  dropped: Dropped[],
-): Occurrence[] {
-  const term = cal.terms[termNo - 1];
-  const all = ownerSchoolDays(cal, owner, term.startDay, term.endDay);
-  if (all.length === 0) return [];
+  { occurrences, dropped }: { occurrences: Occurrence[]; dropped: Dropped[] },
+): void {
+  if (all.length === 0) return;
   const lo = Math.floor((k * all.length) / count);
   const hi = Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1);
   const spanned = spanClamp(owner, [all[lo], all[hi]]);
   // Outside the tiers that have it (a re-tiered school): not due, as for any tier without it.
-  if (spanned === null || !all.some((d) => d >= spanned[0] && d <= spanned[1])) return [];
+  if (spanned === null || !all.some((d) => d >= spanned[0] && d <= spanned[1])) return;
   const clamped = fromClamp(owner, spanned);
   if (clamped === null) {
     dropped.push({
@@ -658,7 +671,7 @@ function termly(
       date: null,
       reason: `before ${owner.fromText}: nothing is planned before it`,
     });
-    return [];
+    return;
   }
   const part = all.filter((d) => d >= clamped[0] && d <= clamped[1]);
   let target: number;
@@ -670,45 +683,46 @@ function termly(
   }
   const fromNote = owner.from !== null && owner.from > all[lo] ? [`from ${owner.fromText}`] : [];
   const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi] ? [owner.span!.note] : [];
-  return [
-    {
-      owner,
-      activity: a,
-      label,
-      term: termNo,
-      number: String(k + 1),
-      window: clamped,
-      target,
-      series: null,
-      minGap: 0,
-      movedFrom: null,
-      notes: [...notes, ...spanNote, ...fromNote],
-    },
-  ];
+  occurrences.push({
+    owner,
+    activity: a,
+    label,
+    term: termNo,
+    number: String(k + 1),
+    window: clamped,
+    target,
+    series: null,
+    minGap: 0,
+    movedFrom: null,
+    // The owner's notes as they are when nothing is added: read, never changed.
+    notes: spanNote.length || fromNote.length ? [...notes, ...spanNote, ...fromNote] : notes,
+  });
 }
 
+/** One week of a cadence for an owner: an occurrence due, or dropped with the reason. */
+type CadenceStep =
+  | {
+      due: true;
+      term: number;
+      number: string;
+      window: [number, number];
+      target: number;
+      movedFrom: Occurrence['movedFrom'];
+    }
+  | { due: false; term: number | null; date: string; reason: string };
+
 /** Every N weeks on a weekday from the first such weekday of term 1 (see the file comment). */
-function cadence(cal: TermCalendar, a: Activity, owner: Owner, notes: string[], dropped: Dropped[]): Occurrence[] {
+function cadenceSteps(cal: TermCalendar, a: Activity, owner: Owner): CadenceStep[] {
   const every = a.every_weeks as number;
   const first = cal.terms[0].startDay;
   const last = cal.terms[cal.terms.length - 1].endDay;
   let nominal = mondayOf(first) + weekdayNumber(a) - 1;
   if (nominal < first) nominal += 7;
-  const out: Occurrence[] = [];
+  const steps: CadenceStep[] = [];
   const numberInTerm = new Map<number, number>();
-  const series = `${owner.key}|${a.id}`;
   for (; nominal <= last; nominal += every * 7) {
     const termNo = termOfDay(cal, nominal);
-    const drop = (reason: string) =>
-      dropped.push({
-        urn: owner.urn,
-        name: owner.name,
-        activity: a.name,
-        activity_id: a.id,
-        term: termNo,
-        date: fromDayNumber(nominal),
-        reason,
-      });
+    const drop = (reason: string) => steps.push({ due: false, term: termNo, date: fromDayNumber(nominal), reason });
     // A re-tiered school's cadence runs in its tier's part of the year only: elsewhere it is not due.
     if (owner.span && spanClamp(owner, [nominal, nominal]) === null) continue;
     if (termNo === null) {
@@ -743,21 +757,57 @@ function cadence(cal: TermCalendar, a: Activity, owner: Owner, notes: string[], 
     }
     window = spanClamp(owner, window);
     if (window === null || ownerSchoolDays(cal, owner, window[0], window[1]).length === 0) continue;
-    out.push({
-      owner,
-      activity: a,
-      label: a.name,
+    steps.push({
+      due: true,
       term: termNo,
       number: String(number),
       window,
       target: Math.max(nominal, window[0]),
-      series,
-      minGap: Math.ceil((every * 7) / 2),
       movedFrom,
+    });
+  }
+  return steps;
+}
+
+/** A cadence's occurrences for an owner, from its steps; what is dropped is added to `dropped`. */
+function cadence(
+  a: Activity,
+  owner: Owner,
+  notes: string[],
+  steps: CadenceStep[],
+  occurrences: Occurrence[],
+  dropped: Dropped[],
+): void {
+  const series = `${owner.key}|${a.id}`;
+  const minGap = Math.ceil(((a.every_weeks as number) * 7) / 2);
+  for (const step of steps) {
+    if (!step.due) {
+      dropped.push({
+        urn: owner.urn,
+        name: owner.name,
+        activity: a.name,
+        activity_id: a.id,
+        term: step.term,
+        date: step.date,
+        reason: step.reason,
+      });
+      continue;
+    }
+    occurrences.push({
+      owner,
+      activity: a,
+      label: a.name,
+      term: step.term,
+      number: step.number,
+      // Shared by the owners of the same steps: read, never changed.
+      window: step.window,
+      target: step.target,
+      series,
+      minGap,
+      movedFrom: step.movedFrom,
       notes,
     });
   }
-  return out;
 }
 
 /** The term to show by default: the one `asOf` falls in, else the next to start; null after the year. */

@@ -22,8 +22,30 @@ export function toDayNumber(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 }
 
+// Day numbers of 0001-01-01 and 9999-12-31: within them a date is worked out by arithmetic.
+const FIRST_DAY = -719_162;
+const LAST_DAY = 2_932_896;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The ISO date of a day number. The scheduler names a day for every event and every reason, so
+ * the civil date is worked out by arithmetic (Howard Hinnant's days-to-civil), not through a Date.
+ */
 export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY)
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const z = day + 719_468; // days from 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // months from March
+  const date = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(date)}`;
 }
 
 /** The date `years` calendar years after `iso`; 29 February falls on 1 March in a year that has none. */

@@ -18,6 +18,7 @@ import { sameActivity } from './log.js';
 import type { CalendarEvent } from './schedule.js';
 import { toDayNumber } from './dates.js';
 import { termOfDay, type TermCalendar } from './terms.js';
+import { addToGroup } from './group.js';
 import { fold } from './values.js';
 
 export const DELIVERY_STATUSES = ['done', 'moved', 'missed', 'planned'] as const;
@@ -70,10 +71,9 @@ export function markDelivery(
   // thousands of schools must not compare every event with every entry.
   const bySchool = new Map<string, LogEntry[]>();
   const byActivity = new Map<string, LogEntry[]>();
-  const add = (map: Map<string, LogEntry[]>, key: string, x: LogEntry) => map.set(key, [...(map.get(key) ?? []), x]);
   for (const x of counted) {
-    add(bySchool, `${x.urn}|${fold(x.activity)}`, x);
-    add(byActivity, fold(x.activity), x);
+    addToGroup(bySchool, `${x.urn}|${fold(x.activity)}`, x);
+    addToGroup(byActivity, fold(x.activity), x);
   }
   const candidates = (event: CalendarEvent): LogEntry[] => {
     const keys = [...new Set([fold(event.activity_id), fold(event.activity)])];

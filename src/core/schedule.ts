@@ -12,11 +12,13 @@ import { z } from 'zod';
 import { fromDayNumber } from './dates.js';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
-import { termOfDay, type TermCalendar } from './terms.js';
+import { firstAtOrAfter, termOfDay, type TermCalendar } from './terms.js';
+import { addToGroup } from './group.js';
 import {
   dayText,
   dueOccurrences,
   ownerSchoolDays,
+  ownerSchoolDaysFrom,
   periodOn,
   tierOn,
   timeOf,
@@ -48,11 +50,8 @@ export interface Person {
   perTerm: number;
 }
 
-export interface CalendarEvent {
-  date: string;
-  /** Last day (the same as date for a one-day activity). */
-  end: string;
-  term: number;
+/** Whose occurrence it is and of which activity: what an event and an unscheduled one both say. */
+export interface Occasion {
   /** The school's URN, or null for an event of a whole trust or the organisation. */
   urn: number | null;
   name: string;
@@ -61,30 +60,26 @@ export interface CalendarEvent {
   activity: string;
   activity_id: string;
   kind: 'QA' | 'SI';
+  term: number;
+  /** Its number within the term for this school (or trust) and activity. */
+  occurrence: string;
+  role: string;
+  /** Days of the lead's time it takes (0 for the school's own work). */
+  days: number;
+}
+
+export interface CalendarEvent extends Occasion {
+  date: string;
+  /** Last day (the same as date for a one-day activity). */
+  end: string;
   type: ActivityType;
   /** Who leads: the person, "unassigned (ROLE)", or the role for the school's own work. */
   lead: string;
-  role: string;
   person: string | null;
-  /** Days of the lead's time it takes (0 for the school's own work). */
-  days: number;
-  /** Its number within the term for this school (or trust) and activity. */
-  occurrence: string;
   note: string | null;
 }
 
-export interface Unscheduled {
-  urn: number | null;
-  name: string;
-  trust: string | null;
-  tier: string | null;
-  activity: string;
-  activity_id: string;
-  kind: 'QA' | 'SI';
-  term: number;
-  occurrence: string;
-  role: string;
-  days: number;
+export interface Unscheduled extends Occasion {
   reason: string;
 }
 
@@ -132,9 +127,16 @@ interface Diary {
 
 const EPS = 1e-9;
 
-/** The start days of a window nearest the target first (earlier first on a tie). */
-function byNearness(days: number[], target: number): number[] {
-  return [...days].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b);
+/** Days (in order) nearest the target first, earlier first on a tie: from the target outwards, no sort. */
+export function byNearness(days: number[], target: number): number[] {
+  const out: number[] = [];
+  let right = firstAtOrAfter(days, target);
+  let left = right - 1;
+  while (left >= 0 || right < days.length) {
+    if (right >= days.length || (left >= 0 && target - days[left] <= days[right] - target)) out.push(days[left--]);
+    else out.push(days[right++]);
+  }
+  return out;
 }
 
 export interface ScheduleOptions extends DueOptions {
@@ -154,25 +156,39 @@ export function buildSchedule(
     (person): Diary => ({ person, load: new Map(), visits: new Map(), total: 0, terms: [0, 0, 0, 0, 0, 0], linked: 0 }),
   );
   const byRole = new Map<string, Diary[]>();
-  for (const d of diaries)
-    for (const r of new Set(d.person.roles.map(fold))) byRole.set(r, [...(byRole.get(r) ?? []), d]);
+  for (const d of diaries) for (const r of new Set(d.person.roles.map(fold))) addToGroup(byRole, r, d);
   const due = dueOccurrences(schools, calendar, cal, options);
+  // An activity's lead folded once, not for each of its occurrences.
+  const roles = new Map<Activity, string>();
+  const roleOf = (a: Activity): string => {
+    let role = roles.get(a);
+    if (role === undefined) roles.set(a, (role = fold(a.lead)));
+    return role;
+  };
   const ratio = (d: Diary, extra: number) =>
     d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY;
 
   // Link people: each school's (or trust's) work for a role goes to the person with the least load for their days.
-  const demand = new Map<string, { role: string; owner: string; days: number; order: number }>();
+  // By role, then owner: no key text built for each of a million occurrences.
+  const demandOf = new Map<string, Map<string, { role: string; owner: string; days: number; order: number }>>();
+  const demand: { role: string; owner: string; days: number; order: number }[] = [];
   due.occurrences.forEach((o, order) => {
     if (o.activity.type === 'school') return;
-    const key = `${fold(o.activity.lead)}|${o.owner.key}`;
-    const entry = demand.get(key) ?? { role: fold(o.activity.lead), owner: o.owner.key, days: 0, order };
+    const role = roleOf(o.activity);
+    let owners = demandOf.get(role);
+    if (!owners) demandOf.set(role, (owners = new Map()));
+    let entry = owners.get(o.owner.key);
+    if (!entry) {
+      entry = { role, owner: o.owner.key, days: 0, order };
+      owners.set(o.owner.key, entry);
+      demand.push(entry);
+    }
     entry.days += timeOf(o.activity) * o.activity.days;
-    demand.set(key, entry);
   });
-  const link = new Map<string, Diary>();
+  const link = new Map<string, Map<string, Diary>>();
   // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
   const holdersOf = (role: string) => byRole.get(role)?.length ?? 0;
-  for (const entry of [...demand.values()].sort(
+  for (const entry of demand.sort(
     (a, b) => holdersOf(a.role) - holdersOf(b.role) || b.days - a.days || a.order - b.order,
   )) {
     const holders = byRole.get(entry.role);
@@ -181,7 +197,8 @@ export function buildSchedule(
       (a, b) => ratio(a, a.linked + entry.days) - ratio(b, b.linked + entry.days) || a.person.index - b.person.index,
     )[0];
     best.linked += entry.days;
-    link.set(`${entry.role}|${entry.owner}`, best);
+    const links = link.get(entry.role) ?? new Map<string, Diary>();
+    link.set(entry.role, links.set(entry.owner, best));
   }
 
   const events: CalendarEvent[] = [];
@@ -191,29 +208,22 @@ export function buildSchedule(
   const termEnd = (term: number) => cal.terms[term - 1].endDay;
 
   /** The N consecutive school days from `start` for the owner, in its term; null if the term ends first. */
-  const run = (o: Occurrence, start: number): number[] | null => {
-    if (o.activity.days === 1) return [start];
-    const days = ownerSchoolDays(cal, o.owner, start, termEnd(o.term)).slice(0, o.activity.days);
-    return days.length === o.activity.days ? days : null;
-  };
+  const run = (o: Occurrence, start: number): number[] | null =>
+    o.activity.days === 1 ? [start] : ownerSchoolDaysFrom(cal, o.owner, start, termEnd(o.term), o.activity.days);
   const fits = (d: Diary, days: number[], time: number, visit: boolean) =>
     days.every((x) => (d.load.get(x) ?? 0) + time <= 1 + EPS && (!visit || (d.visits.get(x) ?? 0) < visitsPerDay));
+  // A booked day only fills up, so the runs of a window that every holder of the lead's role was
+  // full for stay full: the next occurrence of the activity with the same runs (term and window, no
+  // closures of its own, no cadence gap taken off) is unscheduled without looking again, for the
+  // same reason. By activity, then window and term as one number (a window is within its term).
+  const fullyBooked = new Map<Activity, Map<number, string>>();
+  const windowKey = (o: Occurrence) => (o.window[0] * 400 + (o.window[1] - o.window[0])) * 8 + o.term;
 
   const place = (o: Occurrence, extraNotes: string[] = []): boolean => {
     const a = o.activity;
     const time = timeOf(a);
-    const starts = byNearness(ownerSchoolDays(cal, o.owner, o.window[0], o.window[1]), o.target).filter((d) => {
-      if (o.series === null) return true;
-      const last = lastInSeries.get(o.series);
-      return last === undefined || d - last >= o.minGap;
-    });
-    // A school sees one visitor a day where it can: days it already has a visit go last.
-    const found = starts.map((d) => run(o, d)).filter((r): r is number[] => r !== null);
-    const seen = visited.get(o.owner.key);
-    const busy = (r: number[]) => a.type === 'visit' && seen !== undefined && r.some((x) => seen.has(x));
-    const runs = [...found.filter((r) => !busy(r)), ...found.filter(busy)];
     const cost = a.type === 'school' ? 0 : time * a.days;
-    const base = {
+    const base: Occasion = {
       urn: o.owner.urn,
       name: o.owner.name,
       trust: o.owner.trust,
@@ -226,12 +236,35 @@ export function buildSchedule(
       role: a.lead,
       days: cost,
     };
-    const holders = a.type === 'school' ? [] : (byRole.get(fold(a.lead)) ?? []);
+    const holders = a.type === 'school' ? [] : (byRole.get(roleOf(a)) ?? []);
+    const last = o.series === null ? undefined : lastInSeries.get(o.series);
+    const remembered =
+      holders.length > 0 &&
+      o.owner.closed.size === 0 &&
+      o.window[1] - o.window[0] < 400 &&
+      (last === undefined || o.window[0] - last >= o.minGap);
+    const booked = remembered ? fullyBooked.get(a)?.get(windowKey(o)) : undefined;
+    if (booked !== undefined) {
+      unscheduled.push(Object.assign(base, { reason: booked }));
+      return false;
+    }
+    // A school sees one visitor a day where it can: days it already has a visit go last.
+    const seen = a.type === 'visit' ? visited.get(o.owner.key) : undefined;
+    const free: number[][] = [];
+    const busy: number[][] = [];
+    for (const d of byNearness(ownerSchoolDays(cal, o.owner, o.window[0], o.window[1]), o.target)) {
+      if (last !== undefined && d - last < o.minGap) continue;
+      const r = run(o, d);
+      if (r === null) continue;
+      if (seen !== undefined && r.some((x) => seen.has(x))) busy.push(r);
+      else free.push(r);
+    }
+    const runs = busy.length ? [...free, ...busy] : free;
     let chosen: { days: number[]; diary: Diary | null } | null = null;
     if (a.type === 'school' || holders.length === 0) {
       if (runs.length) chosen = { days: runs[0], diary: null };
     } else {
-      const first = link.get(`${fold(a.lead)}|${o.owner.key}`);
+      const first = link.get(roleOf(a))?.get(o.owner.key);
       // The link person first, unless that would take them past their days for the term.
       const others = holders
         .filter((h) => h !== first)
@@ -247,12 +280,17 @@ export function buildSchedule(
       }
     }
     if (!chosen) {
-      const span = `${dayText(o.window[0])} to ${dayText(o.window[1])}`;
-      const reason =
-        runs.length === 0
-          ? `no school day from ${span}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`
-          : `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${span}`;
-      unscheduled.push({ ...base, reason });
+      let reason: string;
+      if (runs.length === 0)
+        reason = `no school day from ${dayText(o.window[0])} to ${dayText(o.window[1])}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`;
+      else {
+        reason = `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${dayText(o.window[0])} to ${dayText(o.window[1])}`;
+        if (remembered) {
+          const windows = fullyBooked.get(a) ?? new Map<number, string>();
+          fullyBooked.set(a, windows.set(windowKey(o), reason));
+        }
+      }
+      unscheduled.push(Object.assign(base, { reason }));
       return false;
     }
     const { days, diary } = chosen;
@@ -293,11 +331,7 @@ export function buildSchedule(
   };
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
-  const rank = (o: Occurrence) => (o.activity.days > 1 ? 0 : o.series ? 1 : 2);
-  const order = due.occurrences
-    .map((o, i) => ({ o, i }))
-    .sort((x, y) => rank(x.o) - rank(y.o) || x.o.target - y.o.target || x.i - y.i);
-  for (const { o } of order) place(o);
+  for (const o of hardestFirst(due.occurrences)) place(o);
 
   const shortfalls = topUp(schools, calendar, cal, events, place);
   events.sort(compareEvents);
@@ -311,6 +345,20 @@ export function buildSchedule(
     shortfalls,
     visitsPerDay,
   };
+}
+
+/**
+ * Occurrences in the order they are placed: multi-day first, then cadences, then the rest; by
+ * target day; as due on a tie. By buckets of (rank, target), not a sort of every occurrence: the
+ * order of a sort by rank, target and place in the list.
+ */
+export function hardestFirst(occurrences: Occurrence[]): Occurrence[] {
+  const ranks = [new Map<number, Occurrence[]>(), new Map<number, Occurrence[]>(), new Map<number, Occurrence[]>()];
+  for (const o of occurrences) addToGroup(ranks[o.activity.days > 1 ? 0 : o.series ? 1 : 2], o.target, o);
+  const out: Occurrence[] = [];
+  for (const byTarget of ranks)
+    for (const target of [...byTarget.keys()].sort((a, b) => a - b)) for (const o of byTarget.get(target)!) out.push(o);
+  return out;
 }
 
 /** Adds each minimum's top-up activity to a term that falls short; returns what is still short. */

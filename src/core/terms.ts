@@ -157,6 +157,35 @@ export function whyClosed(cal: TermCalendar, day: number): string | null {
   return HOLIDAY_NAMES[after - 1] ?? 'holiday';
 }
 
+// The year's school days in order, worked out once for each calendar: the scheduler asks for the
+// school days of a window for every occurrence, and a scan of each day would ask every term.
+const schoolDayLists = new WeakMap<TermCalendar, number[]>();
+
+/** Every school day of the year in order (the days `isSchoolDay` says yes to). */
+export function schoolDaysOf(cal: TermCalendar): number[] {
+  let days = schoolDayLists.get(cal);
+  if (!days) {
+    days = [];
+    const first = Math.min(...cal.terms.map((t) => t.startDay));
+    const last = Math.max(...cal.terms.map((t) => t.endDay));
+    for (let d = first; d <= last; d++) if (isSchoolDay(cal, d)) days.push(d);
+    schoolDayLists.set(cal, days);
+  }
+  return days;
+}
+
+/** The place in a sorted list of days of the first day on or after `day` (the list's length if none). */
+export function firstAtOrAfter(days: number[], day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The first school day on or after `day`, up to `limit` (inclusive); null if none. */
 export function nextSchoolDay(cal: TermCalendar, day: number, limit: number): number | null {
   for (let d = day; d <= limit; d++) if (isSchoolDay(cal, d)) return d;

@@ -4,19 +4,30 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
-import { TermsSchema, termCalendar, weekdayOfDay, type TermCalendar } from '../../src/core/terms.js';
+import {
+  TermsSchema,
+  firstAtOrAfter,
+  isSchoolDay,
+  schoolDaysOf,
+  termCalendar,
+  weekdayOfDay,
+  type TermCalendar,
+} from '../../src/core/terms.js';
 import {
   ActivitySchema,
   CalendarSchema,
   currentTerm,
   cycleDue,
   dueOccurrences,
+  ownerSchoolDays,
+  ownerSchoolDaysFrom,
   placeInTerm,
+  type Owner,
   spreadTerms,
   type CalendarSchool,
   type PolicyCalendar,
 } from '../../src/core/calendar.js';
-import { buildSchedule, type CalendarEvent, type Schedule } from '../../src/core/schedule.js';
+import { buildSchedule, byNearness, hardestFirst, type CalendarEvent, type Schedule } from '../../src/core/schedule.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../../src/core/dates.js';
 import { classify } from '../../src/core/classify.js';
 import { calendarSchools, planYear } from '../../src/core/plan.js';
@@ -594,5 +605,102 @@ describe('the scheduler at England scale: same output, cheaper arithmetic', () =
     for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2100-12-31'); day++)
       if (weekdayOfDay(day) !== isoWeekday(fromDayNumber(day))) expect(fromDayNumber(day)).toBe('the same weekday');
     expect([weekdayOfDay(toDayNumber('2026-09-03')), weekdayOfDay(toDayNumber('1969-12-28'))]).toEqual([4, 7]);
+  });
+
+  // The index of the year's school days replaces a scan of every day asking every term.
+  const first = cal.terms[0].startDay - 10;
+  const last = cal.terms[5].endDay + 10;
+  const scan = (closed: Map<number, string>, from: number, to: number) => {
+    const days: number[] = [];
+    for (let d = from; d <= to; d++) if (isSchoolDay(cal, d) && !closed.has(d)) days.push(d);
+    return days;
+  };
+  const owner = (closed: Map<number, string>): Owner => ({
+    key: '100001',
+    urn: 100001,
+    name: 'School 100001',
+    trust: null,
+    tier: null,
+    level: null,
+    closed,
+    from: null,
+    fromText: null,
+  });
+  // Two INSET days of the school's own: a Monday of term 3 and a Wednesday of term 5.
+  const inset = new Map([
+    [toDayNumber('2027-01-11'), 'INSET'],
+    [toDayNumber('2027-04-21'), 'INSET'],
+  ]);
+
+  it("the year's school days are the days isSchoolDay says yes to, in order", () => {
+    expect(schoolDaysOf(cal)).toEqual(scan(new Map(), first, last));
+    expect(schoolDaysOf(cal)).toBe(schoolDaysOf(cal)); // worked out once for a calendar
+    const days = [3, 5, 9];
+    expect([2, 3, 4, 9, 10].map((d) => firstAtOrAfter(days, d))).toEqual([0, 0, 1, 2, 3]);
+  });
+
+  it("a school's days in a window, and the next N of them, are the scan's (its INSET days off)", () => {
+    for (const closed of [new Map<number, string>(), inset]) {
+      for (let from = first; from <= last; from += 3) {
+        const to = from + 30;
+        expect(ownerSchoolDays(cal, owner(closed), from, to), `${from}`).toEqual(scan(closed, from, to));
+        for (const n of [1, 2, 3]) {
+          const days = scan(closed, from, to).slice(0, n);
+          expect(ownerSchoolDaysFrom(cal, owner(closed), from, to, n), `${from} ${n}`).toEqual(
+            days.length === n ? days : null,
+          );
+        }
+      }
+    }
+  });
+
+  it('the start days nearest the target first are the sort by distance (earlier first on a tie)', () => {
+    const days = scan(inset, cal.terms[2].startDay, cal.terms[2].endDay);
+    const sorted = (target: number) => [...days].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b);
+    for (let target = days[0] - 5; target <= days[days.length - 1] + 5; target++)
+      expect(byNearness(days, target), `${target}`).toEqual(sorted(target));
+    expect(byNearness([], 5)).toEqual([]);
+  });
+
+  it('occurrences are placed in the order of the sort by rank, target day and place in the list', () => {
+    const policy = calendarOf([
+      { id: 'review', name: 'Review', kind: 'QA', type: 'visit', lead: 'SIA', terms: [5, 2], days: 2 },
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [4, 4, 1] },
+      { id: 'weekly', name: 'Weekly', kind: 'SI', type: 'meeting', lead: 'SIA', every_weeks: 2, weekday: 'wed' },
+      { id: 'talk', name: 'Talk', kind: 'SI', type: 'meeting', lead: 'EHT', terms: [1], week: 3, weekday: 'tue' },
+    ]);
+    const schools = Array.from({ length: 12 }, (_, i) => school(100001 + i, null));
+    const { occurrences } = dueOccurrences(schools, policy, cal);
+    const rank = (o: (typeof occurrences)[number]) => (o.activity.days > 1 ? 0 : o.series ? 1 : 2);
+    const sorted = occurrences
+      .map((o, i) => ({ o, i }))
+      .sort((x, y) => rank(x.o) - rank(y.o) || x.o.target - y.o.target || x.i - y.i)
+      .map(({ o }) => o);
+    expect(new Set(occurrences.map((o) => o.target)).size).toBeLessThan(occurrences.length); // ties to break
+    expect(hardestFirst(occurrences)).toEqual(sorted);
+    expect(hardestFirst(occurrences).every((o, i) => o === sorted[i])).toBe(true);
+  });
+
+  it('a window every holder was full for is remembered: the same schedule as searching again', () => {
+    // An INSET day in a holiday changes no school day, but a school with days of its own is
+    // always searched afresh: the two schedules must be the same, event for event.
+    const people: Capacity[] = [
+      { name: 'A', role: 'SIA', days_per_year: 40 },
+      { name: 'B', role: 'SIA', also_leads: ['EHT'], days_per_term: 3 },
+    ];
+    const policy = calendarOf([
+      { id: 'review', name: 'Review', kind: 'QA', type: 'visit', lead: 'SIA', terms: [5], days: 2 },
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [4, 4], time: 0.5 },
+      { id: 'talk', name: 'Talk', kind: 'SI', type: 'meeting', lead: 'EHT', terms: [2] },
+      { id: 'weekly', name: 'Weekly', kind: 'SI', type: 'meeting', lead: 'SIA', every_weeks: 1, weekday: 'wed' },
+    ]);
+    const schools = (extra: Record<string, string>) =>
+      Array.from({ length: 30 }, (_, i) => school(100001 + i, null, {}, extra));
+    const remembered = buildSchedule(schools({}), policy, cal, { capacity: people });
+    const searched = buildSchedule(schools({ inset_days: '2026-12-25' }), policy, cal, { capacity: people });
+    expect(remembered.unscheduled.length).toBeGreaterThan(100);
+    expect(remembered.events.length).toBeGreaterThan(30);
+    expect(remembered.unscheduled).toEqual(searched.unscheduled);
+    expect(remembered.events).toEqual(searched.events);
   });
 });

@@ -1,7 +1,7 @@
 // Dates in England: today's date is England's (Europe/London), and years between dates count
 // anniversaries. The clock is passed in; nothing here waits or reads the machine's time zone.
 import { describe, expect, it } from 'vitest';
-import { academicYearOf, todayIso, yearsBetween } from '../../src/core/dates.js';
+import { academicYearOf, fromDayNumber, toDayNumber, todayIso, yearsBetween } from '../../src/core/dates.js';
 
 describe('today in England', () => {
   it('at 00:30 BST on 1 September it is 1 September, the new academic year (UTC still says 31 August)', () => {
@@ -37,5 +37,22 @@ describe('years between dates', () => {
   });
   it('a date after the as-of date gives negative years', () => {
     expect(yearsBetween('2027-09-01', '2026-09-01')).toBe(-1);
+  });
+});
+
+describe('day numbers to dates', () => {
+  const byDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+  it('gives the date a Date gives, for every day from 1600 to 2400 (leap centuries included)', () => {
+    const wrong: number[] = [];
+    for (let day = toDayNumber('1600-01-01'); day <= toDayNumber('2400-12-31'); day++)
+      if (fromDayNumber(day) !== byDate(day)) wrong.push(day);
+    expect(wrong).toEqual([]);
+    expect(fromDayNumber(toDayNumber('2000-02-29'))).toBe('2000-02-29');
+    expect(fromDayNumber(toDayNumber('2100-03-01') - 1)).toBe('2100-02-28');
+  });
+  it('at the ends of four-digit years, and beyond them as a Date writes them', () => {
+    for (const iso of ['0001-01-01', '0000-12-31', '9999-12-31', '1970-01-01', '1969-12-31'])
+      expect(fromDayNumber(toDayNumber(iso))).toBe(iso);
+    expect(fromDayNumber(toDayNumber('9999-12-31') + 1)).toBe(byDate(toDayNumber('9999-12-31') + 1));
   });
 });
