@@ -26,11 +26,12 @@ import {
 } from '../core/school.js';
 import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
+import { jsonArrayEnd, jsonArrayItem } from './render.js';
 import type { Layout } from './layouts.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import { readSchoolRows, type ReadOptions, type SchoolsFile } from './read-schools.js';
-import { checkWritable, CSV_FILE_BOM, openAtomic, type OutputTarget } from './output.js';
+import { openOutput, type OutputTarget } from './output.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
 const HOLD_BYTES = 1024 * 1024;
@@ -202,7 +203,7 @@ async function classifyPass(
     if (batch.length === 0) return;
     if (format === 'json') {
       for (const p of batch) {
-        out += `${firstItem ? '[\n' : ',\n'}  ${JSON.stringify(placementJson(p), null, 2).replace(/\n/g, '\n  ')}`;
+        out += jsonArrayItem(placementJson(p), firstItem);
         firstItem = false;
       }
     } else {
@@ -275,7 +276,7 @@ async function classifyPass(
     for (const school of schools) place(school);
   }
   flushBatch();
-  if (format === 'json') out += firstItem ? '[]\n' : '\n]\n';
+  if (format === 'json') out += jsonArrayEnd(firstItem);
   sink.write(out);
   const join = read.join;
   return {
@@ -292,15 +293,13 @@ export async function classifyStreamTo(
   target: OutputTarget,
   request: Omit<StreamRequest, 'sink'>,
 ): Promise<StreamResult> {
-  const file = checkWritable(target);
-  const atomic = file === null ? null : openAtomic(file, target.output, { force: target.force });
+  const sink = openOutput({ ...target, format: request.format });
   try {
-    if (atomic && request.format === 'csv') atomic.write(CSV_FILE_BOM);
-    const result = await classifyStream({ ...request, sink: atomic ?? target.stdout });
-    await atomic?.commit();
+    const result = await classifyStream({ ...request, sink });
+    await sink.commit();
     return result;
   } catch (error) {
-    atomic?.abort();
+    sink.abort();
     throw error;
   }
 }

@@ -3,6 +3,7 @@
 // re-generated calendar re-imported updates its events rather than duplicating them). DTSTAMP is
 // given by the caller, never the clock: the same input gives byte-identical output.
 import { createHash } from 'node:crypto';
+import { contentText } from './output.js';
 
 export interface IcsEvent {
   uid: string;
@@ -23,7 +24,8 @@ export interface IcsCalendar {
   name: string;
   /** UTC date-time for every DTSTAMP, YYYY-MM-DD (taken as midnight UTC). */
   stamp: string;
-  events: IcsEvent[];
+  /** Read once, in order, as they are written (a year for every school is a million events). */
+  events: Iterable<IcsEvent>;
 }
 
 /** A UID that depends only on the parts: the same school, activity and date give the same UID. */
@@ -66,13 +68,21 @@ export function foldLine(line: string): string {
 
 const compact = (iso: string) => iso.replace(/-/g, '');
 
+const following = new Map<string, string>();
+/** The next day; remembered, as a year of events has only a few hundred distinct dates. */
 function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  let next = following.get(iso);
+  if (next === undefined) {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    next = d.toISOString().slice(0, 10);
+    following.set(iso, next);
+  }
+  return next;
 }
 
-export function toIcs(calendar: IcsCalendar): string {
+/** The calendar a part at a time: the header, one part per event, the end. */
+export function* icsLines(calendar: IcsCalendar): Generator<string> {
   const stamp = `${compact(calendar.stamp)}T000000Z`;
   const head = [
     'BEGIN:VCALENDAR',
@@ -82,8 +92,7 @@ export function toIcs(calendar: IcsCalendar): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
   ];
-  // One string per event, not per line: a year for thousands of schools is a million events.
-  const parts = [head.map(foldLine).join('\r\n')];
+  yield head.map((line) => `${foldLine(line)}\r\n`).join('');
   for (const event of calendar.events) {
     let text =
       `BEGIN:VEVENT\r\nUID:${event.uid}\r\nDTSTAMP:${stamp}\r\nDTSTART;VALUE=DATE:${compact(event.start)}\r\n` +
@@ -93,10 +102,14 @@ export function toIcs(calendar: IcsCalendar): string {
     if (event.categories?.length) text += `\r\n${foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`)}`;
     if (event.sequence) text += `\r\nSEQUENCE:${event.sequence}`;
     if (event.cancelled) text += '\r\nSTATUS:CANCELLED';
-    parts.push(`${text}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT`);
+    yield `${text}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`;
   }
-  parts.push('END:VCALENDAR');
-  return `${parts.join('\r\n')}\r\n`;
+  yield 'END:VCALENDAR\r\n';
+}
+
+/** The calendar as one string (a small one). */
+export function toIcs(calendar: IcsCalendar): string {
+  return contentText(icsLines(calendar));
 }
 
 /** An event of a previously written calendar, as read back. */
@@ -160,25 +173,31 @@ export function readIcs(text: string): PreviousEvent[] {
 
 /**
  * The SEQUENCE of each event against the previous calendar (unchanged: kept; changed: one more;
- * new: 0), and the previous events no longer in the plan, cancelled (once: a cancelled one stays).
+ * new: 0), and then the previous events no longer in the plan, cancelled (once: a cancelled one
+ * stays). The events are read once, as they are written.
  */
-export function sequenced(events: IcsEvent[], previous: PreviousEvent[]): IcsEvent[] {
+export function* sequenced(events: Iterable<IcsEvent>, previous: PreviousEvent[]): Generator<IcsEvent> {
   const before = new Map(previous.map((p) => [p.uid, p]));
-  const out = events.map((e) => {
+  /** The previous events still in the plan (only these are needed, not every UID). */
+  const kept = new Set<string>();
+  for (const e of events) {
     const p = before.get(e.uid);
-    if (!p) return e;
+    if (!p) {
+      yield e;
+      continue;
+    }
+    kept.add(e.uid);
     const same =
       !p.cancelled &&
       p.start === e.start &&
       p.end === e.end &&
       p.summary === e.summary &&
       p.description === (e.description ?? '');
-    return { ...e, sequence: same ? p.sequence : p.sequence + 1 };
-  });
-  const now = new Set(events.map((e) => e.uid));
+    yield { ...e, sequence: same ? p.sequence : p.sequence + 1 };
+  }
   for (const p of previous) {
-    if (now.has(p.uid)) continue;
-    out.push({
+    if (kept.has(p.uid)) continue;
+    yield {
       uid: p.uid,
       start: p.start,
       end: p.end,
@@ -187,7 +206,6 @@ export function sequenced(events: IcsEvent[], previous: PreviousEvent[]): IcsEve
       categories: p.categories,
       sequence: p.cancelled ? p.sequence : p.sequence + 1,
       cancelled: true,
-    });
+    };
   }
-  return out;
 }
