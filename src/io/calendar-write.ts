@@ -1,12 +1,14 @@
 // sit calendar's output: one ICS file per person (--split lead), the rota grid, the events as JSON
 // or iCalendar (changes against --previous), or the events table; then the notes and the summary.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { join, resolve } from 'node:path';
 import type { CalendarEvent } from '../core/schedule.js';
 import type { DeliveryMarks } from '../core/delivery.js';
 import { fold } from '../core/values.js';
 import { dataError, notFoundError } from '../errors.js';
-import { readIcs, type PreviousEvent } from './ics.js';
+import { IcsReader, type PreviousEvent } from './ics.js';
+import { readChunks } from './read-text.js';
 import { emit, type Content } from './output.js';
 import { jsonArray, renderTableOutput } from './render.js';
 import {
@@ -29,16 +31,19 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'person';
 
-function readPrevious(path: string, io: Io): PreviousEvent[] {
-  const full = resolve(io.cwd, path);
-  let text: string;
+/** The plan written before (--previous), read a piece at a time: a year for every school is hundreds of MB. */
+async function readPrevious(path: string, io: Io): Promise<PreviousEvent[]> {
+  const reader = new IcsReader();
+  const decoder = new StringDecoder('utf8');
   try {
-    text = readFileSync(full, 'utf8');
+    for await (const bytes of readChunks(resolve(io.cwd, path), [], path, Number.POSITIVE_INFINITY, 1 << 20))
+      reader.push(decoder.write(bytes));
   } catch {
     throw notFoundError(`--previous ${path}: cannot read that file (the plan.ics written before)`);
   }
+  reader.push(decoder.end());
   try {
-    return readIcs(text);
+    return reader.end();
   } catch (error) {
     throw dataError(`${path}:${(error as Error).message}`);
   }
@@ -97,7 +102,7 @@ async function calendarContent(plan: CalendarPlan, options: CalendarOptions, for
   const marks = plan.delivery?.marks;
   if (format === 'json') return jsonArray(eventsJson(events, marks));
   if (format === 'ics') {
-    const previous = options.previous ? readPrevious(options.previous, io) : undefined;
+    const previous = options.previous ? await readPrevious(options.previous, io) : undefined;
     return calendarIcsLines(events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf, previous, marks });
   }
   const table = calendarTable(events, {

@@ -135,28 +135,74 @@ function dayBefore(iso: string): string {
 }
 
 /**
- * The events of an iCalendar file (the previous plan, for `--previous`): unfolds lines and reads
- * UID, DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES, SEQUENCE and STATUS of each VEVENT.
- * Throws an Error naming the line when the text is not a calendar.
+ * The events of an iCalendar file (the previous plan, for `--previous`), read a piece at a time
+ * (a year for every school is hundreds of megabytes, more than one string may hold): unfolds lines
+ * and reads UID, DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES, SEQUENCE and STATUS of each
+ * VEVENT. end() throws an Error naming the line when the text is not a calendar.
  */
-export function readIcs(text: string): PreviousEvent[] {
-  const lines = text.replace(/\r\n[ \t]|\n[ \t]/g, '').split(/\r?\n/);
-  if (!lines[0]?.trim().toUpperCase().startsWith('BEGIN:VCALENDAR'))
-    throw new Error('line 1: expected BEGIN:VCALENDAR (an iCalendar file written by sit calendar --format ics)');
-  const events: PreviousEvent[] = [];
-  let current: Partial<PreviousEvent> | null = null;
-  lines.forEach((line, i) => {
+export class IcsReader {
+  readonly events: PreviousEvent[] = [];
+  /** Text after the last line break. */
+  private rest = '';
+  /** The unfolded line being gathered (null before the first). */
+  private line: string | null = null;
+  private count = 0;
+  private current: Partial<PreviousEvent> | null = null;
+  private problem: Error | null = null;
+
+  push(text: string): void {
+    const buffer = this.rest + text;
+    let start = 0;
+    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n', start)) {
+      this.physical(buffer.slice(start, end > start && buffer[end - 1] === '\r' ? end - 1 : end));
+      start = end + 1;
+    }
+    this.rest = buffer.slice(start);
+  }
+
+  end(): PreviousEvent[] {
+    this.physical(this.rest);
+    this.rest = '';
+    if (this.line !== null) this.unfolded(this.line);
+    this.line = null;
+    if (this.problem) throw this.problem;
+    return this.events;
+  }
+
+  /** A line as written: a space or tab at its start continues the line before (RFC 5545 3.1). */
+  private physical(text: string): void {
+    if (this.line !== null && (text[0] === ' ' || text[0] === '\t')) {
+      this.line += text.slice(1);
+      return;
+    }
+    if (this.line !== null) this.unfolded(this.line);
+    this.line = text;
+  }
+
+  private unfolded(line: string): void {
+    const number = ++this.count;
+    if (this.problem) return;
+    if (number === 1 && !line.trim().toUpperCase().startsWith('BEGIN:VCALENDAR')) {
+      this.problem = new Error(
+        'line 1: expected BEGIN:VCALENDAR (an iCalendar file written by sit calendar --format ics)',
+      );
+      return;
+    }
     const colon = line.indexOf(':');
     if (colon < 0) return;
     const head = line.slice(0, colon).toUpperCase();
     const name = head.split(';')[0];
     const value = line.slice(colon + 1);
+    const current = this.current;
     if (name === 'BEGIN' && value.toUpperCase() === 'VEVENT')
-      current = { description: '', summary: '', categories: [], sequence: 0, cancelled: false };
+      this.current = { description: '', summary: '', categories: [], sequence: 0, cancelled: false };
     else if (name === 'END' && value.toUpperCase() === 'VEVENT' && current) {
-      if (!current.uid || !current.start) throw new Error(`line ${i + 1}: an event without UID or DTSTART`);
-      events.push({ ...(current as PreviousEvent), end: current.end ?? current.start });
-      current = null;
+      if (!current.uid || !current.start) {
+        this.problem = new Error(`line ${number}: an event without UID or DTSTART`);
+        return;
+      }
+      this.events.push({ ...(current as PreviousEvent), end: current.end ?? current.start });
+      this.current = null;
     } else if (current) {
       if (name === 'UID') current.uid = value;
       else if (name === 'DTSTART') current.start = isoOf(value);
@@ -167,8 +213,14 @@ export function readIcs(text: string): PreviousEvent[] {
       else if (name === 'SEQUENCE') current.sequence = Number(value) || 0;
       else if (name === 'STATUS') current.cancelled = value.toUpperCase() === 'CANCELLED';
     }
-  });
-  return events;
+  }
+}
+
+/** The events of an iCalendar text held whole (see IcsReader). */
+export function readIcs(text: string): PreviousEvent[] {
+  const reader = new IcsReader();
+  reader.push(text);
+  return reader.end();
 }
 
 /**

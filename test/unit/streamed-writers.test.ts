@@ -13,6 +13,7 @@ import type { Cell, RowsTable } from '../../src/io/formats/table-model.js';
 import { jsonArray, toJson } from '../../src/io/render.js';
 import { calendarIcsLines, calendarTable, eventUid, markedEventJson } from '../../src/io/calendar-output.js';
 import { contentText, emit } from '../../src/io/output.js';
+import { IcsReader, readIcs } from '../../src/io/ics.js';
 import { sampleEvents, samplePrevious, sampleTable } from '../helpers/writer-samples.js';
 
 const expected = (name: string) => readFileSync(new URL(`./streamed-writers/${name}`, import.meta.url), 'utf8');
@@ -118,5 +119,28 @@ describe('a large output is written in parts, never as one string', () => {
     const table = eventsTable();
     expect(Array.isArray(table.rows)).toBe(false);
     expect([...table.rows]).toHaveLength(sampleEvents.length);
+  });
+});
+
+describe('the previous plan is read a piece at a time', () => {
+  it('reads the same events wherever the pieces split the text (inside a folded line, between CR and LF)', () => {
+    const text = expected('events-previous.ics');
+    const whole = readIcs(text);
+    expect(whole.map((e) => e.uid)).toHaveLength(sampleEvents.length + 2);
+    expect(whole.some((e) => e.description.includes('\n') && e.summary.length > 60)).toBe(true);
+    for (let at = 0; at <= text.length; at++) {
+      const reader = new IcsReader();
+      reader.push(text.slice(0, at));
+      reader.push(text.slice(at));
+      expect(reader.end()).toEqual(whole);
+    }
+  });
+
+  it('names the line of a problem as reading it whole did', () => {
+    expect(() => readIcs('not a calendar')).toThrow('line 1: expected BEGIN:VCALENDAR');
+    const reader = new IcsReader();
+    for (const piece of ['BEGIN:VCALENDAR\r\nBEGIN:VEV', 'ENT\r\nSUMMARY:x\r\n', ' folded\r\nEND:VEVENT\r\n'])
+      reader.push(piece);
+    expect(() => reader.end()).toThrow('line 4: an event without UID or DTSTART');
   });
 });
