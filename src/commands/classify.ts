@@ -54,8 +54,8 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
     const config = loadPolicy(options, io);
-    if ((format === 'csv' || format === 'json') && !tierChangesPath(config, options, io)) {
-      // CSV and JSON are written as the file is read, whatever its size (io/classify-stream.ts); with
+    if ((format === 'csv' || format === 'json' || format === 'md') && !tierChangesPath(config, options, io)) {
+      // CSV, JSON and Markdown are written as the file is read, whatever its size (io/classify-stream.ts); with
       // tier changes, the tier in force needs every school's placement first.
       const path = dataFile(file, config, io);
       const display = displayPath(path, io);

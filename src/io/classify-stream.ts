@@ -1,4 +1,4 @@
-// `sit classify` to CSV or JSON as the file is read: each row from the one reader (read-records.ts)
+// `sit classify` to CSV, JSON or Markdown as the file is read: each row from the one reader (read-records.ts)
 // is converted by the same schoolFromRow as every other command, joined to the indexed --with
 // files, placed by the compiled policy and written in batches, so memory stays bounded whatever
 // the size of the file. The output and the problems are those of placing the whole file at once.
@@ -26,12 +26,13 @@ import {
 } from '../core/school.js';
 import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
+import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
 import { jsonArrayEnd, jsonArrayItem } from './render.js';
 import type { Layout } from './layouts.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import { readSchoolRows, type ReadOptions, type SchoolsFile } from './read-schools.js';
-import { openOutput, type OutputTarget } from './output.js';
+import { contentText, openOutput, type OutputTarget } from './output.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
 const HOLD_BYTES = 1024 * 1024;
@@ -159,7 +160,7 @@ async function countTrusts(request: StreamRequest): Promise<Map<string, number>>
 }
 
 /**
- * Classifies a file row by row and writes CSV or JSON to the sink. Every problem in the file is
+ * Classifies a file row by row and writes CSV, JSON or Markdown to the sink. Every problem in the file is
  * collected and thrown at the end as one data error (the rows' own, else the placing's); output
  * stops at the first problem.
  */
@@ -206,6 +207,8 @@ async function classifyPass(
         out += jsonArrayItem(placementJson(p), firstItem);
         firstItem = false;
       }
+    } else if (format === 'md') {
+      out += contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
     } else {
       out += toCsv(placementsTable(batch, policy, asOf, 'file'), { header: false });
     }
@@ -235,6 +238,7 @@ async function classifyPass(
       compiled = compilePolicy(policy);
       ctx = { asOf, trustSizes: sizes ?? new Map() };
       if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
+      if (format === 'md') out = contentText(markdownHead(placementsTable([], policy, asOf, 'file')));
     },
     (school) => {
       if (extrasError !== undefined) return;
@@ -277,6 +281,7 @@ async function classifyPass(
   }
   flushBatch();
   if (format === 'json') out += jsonArrayEnd(firstItem);
+  if (format === 'md') out += markdownFoot({ footer: [tierCountLine(counts, total, policy)] });
   sink.write(out);
   const join = read.join;
   return {

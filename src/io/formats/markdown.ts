@@ -13,15 +13,31 @@ export function escapeMarkdown(value: Cell): string {
     .replace(/([\\`*_[\]|#~!])/g, '\\$1');
 }
 
-/** The Markdown a line at a time. */
+/** The Markdown a line at a time: the head, the rows, the foot. */
 export function* markdownLines(table: RowsTable): Generator<string> {
+  yield* markdownHead(table);
+  yield* markdownRows(table);
+  yield markdownFoot(table);
+}
+
+/** The title, the lines under it, and the table's header (for output written in batches). */
+export function* markdownHead(table: RowsTable): Generator<string> {
   const columns = documentColumns(table);
   yield `# ${escapeMarkdown(table.title)}\n\n`;
   for (const line of table.subtitle ?? []) yield `${escapeMarkdown(line)}\n\n`;
   yield `| ${columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |\n`;
   yield `| ${columns.map(() => '---').join(' | ')} |\n`;
+}
+
+/** The table's rows alone. */
+export function* markdownRows(table: RowsTable): Generator<string> {
+  const columns = documentColumns(table);
   for (const row of table.rows) yield `| ${columns.map((c) => escapeMarkdown(row[c.key] ?? null)).join(' | ')} |\n`;
-  if (table.footer?.length) yield `\n${table.footer.map((l) => `${escapeMarkdown(l)}\n`).join('')}`;
+}
+
+/** The lines after the table. */
+export function markdownFoot(table: Pick<RowsTable, 'footer'>): string {
+  return table.footer?.length ? `\n${table.footer.map((l) => `${escapeMarkdown(l)}\n`).join('')}` : '';
 }
 
 /** The Markdown as one string, for a small table (a section of a larger document). */
