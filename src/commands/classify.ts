@@ -34,8 +34,8 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
     const config = loadPolicy(options, io);
-    // CSV and JSON are written as the file is read; with tier changes, the tier in force needs every school's placement first.
-    if ((format === 'csv' || format === 'json') && !tierChangesPath(config, options, io))
+    // CSV, JSON and Markdown are written as the file is read; with tier changes, the tier in force needs every school's placement first.
+    if ((format === 'csv' || format === 'json' || format === 'md') && !tierChangesPath(config, options, io))
       return classifyStreamed(file, options, io, { config, format, asOf });
     const { loaded, data, placements, tierChanges } = await classifyData(file, options, io, config);
     const changes = tierChanges !== null;

@@ -6,7 +6,8 @@ import type { Policy } from '../core/policy.js';
 import { SitError, usageError } from '../errors.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
 import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
-import { renderTable, toJson } from './render.js';
+import { renderTable, tableContent, toJson } from './render.js';
+import type { Content } from './output.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
 import pageTemplate from '../../templates/table.html';
@@ -412,7 +413,7 @@ export function renderSections(
   tables: TableModel[],
   format: string,
   options: { color: boolean; width?: number },
-): string {
+): Content {
   if (format === 'html') {
     return fillTemplate(pageTemplate, {
       title: escapeHtml(title),
@@ -421,7 +422,7 @@ export function renderSections(
       footer: '',
     });
   }
-  if (tables.length === 1 || format === 'csv') return renderTable(tables[0], format, options);
+  if (tables.length === 1 || format === 'csv') return tableContent(tables[0], format, options);
   if (format === 'md') {
     const head = [`# ${escapeMarkdown(title)}`, '', ...subtitle.flatMap((l) => [escapeMarkdown(l), '']), ''].join('\n');
     return head + tables.map(sectionMarkdown).join('\n');
@@ -448,7 +449,7 @@ export async function budgetContent(
     /** From the visit log (delivery-input.ts), or null without one. */
     delivered?: { budget: DeliveryBudget; log: string } | null;
   },
-): Promise<string | Uint8Array> {
+): Promise<Content> {
   const { delivered } = how;
   if (how.format === 'json') {
     const json = budgetJson(result, policy, asOf);

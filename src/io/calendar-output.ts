@@ -4,8 +4,9 @@ import type { CalendarEvent, Unscheduled } from '../core/schedule.js';
 import type { TermCalendar } from '../core/terms.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
 import { mondayOf } from '../core/terms.js';
-import type { Cell, Column, TableModel } from './formats/table-model.js';
-import { sequenced, stableUid, toIcs, type IcsEvent, type PreviousEvent } from './ics.js';
+import type { Cell, Column, RowsTable, TableModel } from './formats/table-model.js';
+import { icsLines, sequenced, stableUid, type IcsEvent, type PreviousEvent } from './ics.js';
+import { contentText } from './output.js';
 import type { DeliveryMarks } from '../core/delivery.js';
 import { MARK_KEYS, markJson, markLine } from './delivery-output.js';
 
@@ -63,10 +64,18 @@ export function scopeText(cal: TermCalendar, terms: number[]): string {
 }
 
 export function countText(events: CalendarEvent[], unscheduled: Unscheduled[] = []): string {
-  const schools = new Set(events.filter((e) => e.urn !== null).map((e) => e.urn)).size;
-  const trustWide = events.filter((e) => e.urn === null).length;
-  const qa = events.filter((e) => e.kind === 'QA').length;
-  const unassigned = events.filter((e) => e.person === null && e.type !== 'school').length;
+  // One pass: a year for every school is a million events.
+  const urns = new Set<number>();
+  let trustWide = 0;
+  let qa = 0;
+  let unassigned = 0;
+  for (const e of events) {
+    if (e.urn === null) trustWide++;
+    else urns.add(e.urn);
+    if (e.kind === 'QA') qa++;
+    if (e.person === null && e.type !== 'school') unassigned++;
+  }
+  const schools = urns.size;
   const parts = [
     `${events.length} events (${qa} QA, ${events.length - qa} SI) for ${schools} ${schools === 1 ? 'school' : 'schools'}`,
   ];
@@ -90,7 +99,7 @@ export function calendarTable(
     /** From the visit log: each event's status (a column in every format). */
     marks?: DeliveryMarks;
   },
-): TableModel {
+): RowsTable {
   const marked = (list: Column[], status: Column[]): Column[] => (options.marks ? [...list, ...status] : list);
   const columns: Column[] =
     options.detail === 'terminal'
@@ -129,14 +138,20 @@ export function calendarTable(
           ].map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) })),
           MARK_KEYS.map((key) => ({ key, header: key, wide: key === 'status_note' })),
         );
-  const rows = events.map((e) => ({
+  const row = (e: CalendarEvent): Record<string, Cell> => ({
     ...markedEventJson(e, options.marks),
     date:
       options.detail === 'terminal'
         ? `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}`
         : e.date,
     tier: options.detail === 'terminal' ? (e.urn === null ? 'all' : (e.tier ?? 'needs data')) : e.tier,
-  }));
+  });
+  // Made as they are written, not held: a row per event is a million objects for a year of every school.
+  const rows = {
+    *[Symbol.iterator]() {
+      for (const e of events) yield row(e);
+    },
+  };
   return {
     title: `QA and SI calendar: ${options.policyName}`,
     subtitle: [
@@ -171,29 +186,37 @@ export function eventDescription(e: CalendarEvent): string {
 }
 
 /**
- * iCalendar for the events; with the previous plan, SEQUENCE rises on a change and removed events
- * are cancelled. With a visit log, each event's status is a category and a description line: RFC
- * 5545's STATUS (TENTATIVE, CONFIRMED, CANCELLED) has no "done" or "missed", and a missed visit is
- * not a cancelled one. The UID never depends on it.
+ * iCalendar for the events, an event at a time; with the previous plan, SEQUENCE rises on a change
+ * and removed events are cancelled. With a visit log, each event's status is a category and a
+ * description line: RFC 5545's STATUS (TENTATIVE, CONFIRMED, CANCELLED) has no "done" or "missed",
+ * and a missed visit is not a cancelled one. The UID never depends on it.
  */
-export function calendarIcs(
+export function calendarIcsLines(
   events: CalendarEvent[],
   options: { name: string; stamp: string; previous?: PreviousEvent[]; marks?: DeliveryMarks },
-): string {
-  const icsEvents: IcsEvent[] = events.map((e) => ({
-    uid: eventUid(e),
-    start: e.date,
-    end: e.end,
-    summary: `${e.activity} - ${e.name}`,
-    description: options.marks ? `${eventDescription(e)}\n${markLine(options.marks.of.get(e))}` : eventDescription(e),
-    categories: options.marks ? [e.kind, options.marks.of.get(e)?.status ?? 'planned'] : [e.kind],
-  }));
-  return toIcs({
+): Iterable<string> {
+  const { marks } = options;
+  function* icsEvents(): Generator<IcsEvent> {
+    for (const e of events)
+      yield {
+        uid: eventUid(e),
+        start: e.date,
+        end: e.end,
+        summary: `${e.activity} - ${e.name}`,
+        description: marks ? `${eventDescription(e)}\n${markLine(marks.of.get(e))}` : eventDescription(e),
+        categories: marks ? [e.kind, marks.of.get(e)?.status ?? 'planned'] : [e.kind],
+      };
+  }
+  return icsLines({
     name: options.name,
     stamp: options.stamp,
-    events: options.previous ? sequenced(icsEvents, options.previous) : icsEvents,
+    events: options.previous ? sequenced(icsEvents(), options.previous) : icsEvents(),
   });
 }
+
+/** The same as one string (a small calendar). */
+export const calendarIcs = (...args: Parameters<typeof calendarIcsLines>): string =>
+  contentText(calendarIcsLines(...args));
 
 /** What could not be placed, with the reason: one row each. */
 export function unscheduledTable(list: Unscheduled[]): TableModel {

@@ -1,14 +1,24 @@
 // sit calendar's output: one ICS file per person (--split lead), the rota grid, the events as JSON
 // or iCalendar (changes against --previous), or the events table; then the notes and the summary.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { join, resolve } from 'node:path';
 import type { CalendarEvent } from '../core/schedule.js';
+import type { DeliveryMarks } from '../core/delivery.js';
 import { fold } from '../core/values.js';
 import { dataError, notFoundError } from '../errors.js';
-import { readIcs, type PreviousEvent } from './ics.js';
-import { emit } from './output.js';
-import { renderTableOutput, toJson } from './render.js';
-import { calendarIcs, calendarTable, countText, markedEventJson, rotaTable, scopeText } from './calendar-output.js';
+import { IcsReader, type PreviousEvent } from './ics.js';
+import { readChunks } from './read-text.js';
+import { emit, type Content } from './output.js';
+import { jsonArray, renderTableOutput } from './render.js';
+import {
+  calendarIcsLines,
+  calendarTable,
+  countText,
+  markedEventJson,
+  rotaTable,
+  scopeText,
+} from './calendar-output.js';
 import { statusText } from './delivery-output.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { note, useColor, writeOutput, type Io } from './command-io.js';
@@ -21,16 +31,19 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'person';
 
-function readPrevious(path: string, io: Io): PreviousEvent[] {
-  const full = resolve(io.cwd, path);
-  let text: string;
+/** The plan written before (--previous), read a piece at a time: a year for every school is hundreds of MB. */
+async function readPrevious(path: string, io: Io): Promise<PreviousEvent[]> {
+  const reader = new IcsReader();
+  const decoder = new StringDecoder('utf8');
   try {
-    text = readFileSync(full, 'utf8');
+    for await (const bytes of readChunks(resolve(io.cwd, path), [], path, Number.POSITIVE_INFINITY, 1 << 20))
+      reader.push(decoder.write(bytes));
   } catch {
     throw notFoundError(`--previous ${path}: cannot read that file (the plan.ics written before)`);
   }
+  reader.push(decoder.end());
   try {
-    return readIcs(text);
+    return reader.end();
   } catch (error) {
     throw dataError(`${path}:${(error as Error).message}`);
   }
@@ -47,7 +60,9 @@ async function writeDiaries(plan: CalendarPlan, options: CalendarOptions, io: Io
   for (const e of events) {
     if (e.type === 'school') continue;
     const who = e.person ?? 'unassigned';
-    groups.set(who, [...(groups.get(who) ?? []), e]);
+    const list = groups.get(who);
+    if (list) list.push(e);
+    else groups.set(who, [e]);
   }
   for (const [who, list] of groups) {
     await emit(
@@ -57,7 +72,11 @@ async function writeDiaries(plan: CalendarPlan, options: CalendarOptions, io: Io
         stdout: io.stdout,
         output: join(options.output as string, `${slug(who)}.ics`),
       },
-      calendarIcs(list, { name: `${who}: ${loaded.policy.name}, ${scope}`, stamp: asOf, marks: plan.delivery?.marks }),
+      calendarIcsLines(list, {
+        name: `${who}: ${loaded.policy.name}, ${scope}`,
+        stamp: asOf,
+        marks: plan.delivery?.marks,
+      }),
     );
   }
   for (const line of plan.notes) note(options, io, line);
@@ -65,13 +84,8 @@ async function writeDiaries(plan: CalendarPlan, options: CalendarOptions, io: Io
   note(options, io, `${groups.size} diaries written to ${options.output}: ${written}`);
 }
 
-/** The rota, JSON, ICS or events table, as --format and --rota ask. */
-async function calendarContent(
-  plan: CalendarPlan,
-  options: CalendarOptions,
-  format: string,
-  io: Io,
-): Promise<string | Uint8Array> {
+/** The rota, JSON, ICS or events table, as --format and --rota ask: the events' parts made as they are written. */
+async function calendarContent(plan: CalendarPlan, options: CalendarOptions, format: string, io: Io): Promise<Content> {
   const { loaded, schedule, events, asOf } = plan;
   const scope = scopeText(plan.cal, plan.terms);
   const display = { color: useColor(options, io), width: io.stdout.columns };
@@ -86,10 +100,10 @@ async function calendarContent(
     return format === 'xlsx' ? toXlsxWorkbook([table]) : renderTableOutput(table, format, display);
   }
   const marks = plan.delivery?.marks;
-  if (format === 'json') return toJson(events.map((e) => markedEventJson(e, marks)));
+  if (format === 'json') return jsonArray(eventsJson(events, marks));
   if (format === 'ics') {
-    const previous = options.previous ? readPrevious(options.previous, io) : undefined;
-    return calendarIcs(events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf, previous, marks });
+    const previous = options.previous ? await readPrevious(options.previous, io) : undefined;
+    return calendarIcsLines(events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf, previous, marks });
   }
   const table = calendarTable(events, {
     policyName: loaded.policy.name,
@@ -102,6 +116,11 @@ async function calendarContent(
     marks,
   });
   return renderTableOutput(table, format, display);
+}
+
+/** Each event's JSON, made as it is written. */
+function* eventsJson(events: CalendarEvent[], marks: DeliveryMarks | undefined): Generator<unknown> {
+  for (const e of events) yield markedEventJson(e, marks);
 }
 
 /** The calendar written: the diaries, or the one output; then the notes and the summary line. */

@@ -1,4 +1,4 @@
-// sit classify's CSV and JSON written as the file is read, whatever its size (io/classify-stream.ts),
+// sit classify's CSV, JSON and Markdown written as the file is read, whatever its size (io/classify-stream.ts),
 // and the notes every classify run ends with: the policy, the join, the tiers, and which published
 // file supplies what the unplaced schools need.
 import { describeJoin } from '../core/join.js';
@@ -22,7 +22,7 @@ export function needingDataNotes(
   for (const line of needingDataLines(missing, layout ?? null)) note(options, io, `needs data: ${line}`);
 }
 
-/** CSV or JSON, a school at a time as the file is read (no tier changes: those need every placement first). */
+/** CSV, JSON or Markdown, a school at a time as the file is read (no tier changes: those need every placement first). */
 export async function classifyStreamed(
   file: string | undefined,
   options: DataOptions,

@@ -1,4 +1,4 @@
-// `sit classify` to CSV or JSON as the file is read: each row from the one reader (read-records.ts)
+// `sit classify` to CSV, JSON or Markdown as the file is read: each row from the one reader (read-records.ts)
 // is converted by the same schoolFromRow as every other command, joined to the indexed --with
 // files, placed by the compiled policy and written in batches, so memory stays bounded whatever
 // the size of the file. The output and the problems are those of placing the whole file at once.
@@ -26,11 +26,13 @@ import {
 } from '../core/school.js';
 import { dataError } from '../errors.js';
 import { toCsv } from './formats/csv.js';
+import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
+import { jsonArrayEnd, jsonArrayItem } from './render.js';
 import type { Layout } from './layouts.js';
 import { placementJson, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import { readSchoolRows, type ReadOptions, type SchoolsFile } from './read-schools.js';
-import { checkWritable, CSV_FILE_BOM, openAtomic, type OutputTarget } from './output.js';
+import { contentText, openOutput, type OutputTarget } from './output.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
 const HOLD_BYTES = 1024 * 1024;
@@ -158,7 +160,7 @@ async function countTrusts(request: StreamRequest): Promise<Map<string, number>>
 }
 
 /**
- * Classifies a file row by row and writes CSV or JSON to the sink. Every problem in the file is
+ * Classifies a file row by row and writes CSV, JSON or Markdown to the sink. Every problem in the file is
  * collected and thrown at the end as one data error (the rows' own, else the placing's); output
  * stops at the first problem.
  */
@@ -202,9 +204,11 @@ async function classifyPass(
     if (batch.length === 0) return;
     if (format === 'json') {
       for (const p of batch) {
-        out += `${firstItem ? '[\n' : ',\n'}  ${JSON.stringify(placementJson(p), null, 2).replace(/\n/g, '\n  ')}`;
+        out += jsonArrayItem(placementJson(p), firstItem);
         firstItem = false;
       }
+    } else if (format === 'md') {
+      out += contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
     } else {
       out += toCsv(placementsTable(batch, policy, asOf, 'file'), { header: false });
     }
@@ -234,6 +238,7 @@ async function classifyPass(
       compiled = compilePolicy(policy);
       ctx = { asOf, trustSizes: sizes ?? new Map() };
       if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
+      if (format === 'md') out = contentText(markdownHead(placementsTable([], policy, asOf, 'file')));
     },
     (school) => {
       if (extrasError !== undefined) return;
@@ -277,7 +282,8 @@ async function classifyPass(
     for (const school of schools) place(school);
   }
   flushBatch();
-  if (format === 'json') out += firstItem ? '[]\n' : '\n]\n';
+  if (format === 'json') out += jsonArrayEnd(firstItem);
+  if (format === 'md') out += markdownFoot({ footer: [tierCountLine(counts, total, policy)] });
   sink.write(out);
   const join = read.join;
   return {
@@ -294,15 +300,13 @@ export async function classifyStreamTo(
   target: OutputTarget,
   request: Omit<StreamRequest, 'sink'>,
 ): Promise<StreamResult> {
-  const file = checkWritable(target);
-  const atomic = file === null ? null : openAtomic(file, target.output, { force: target.force });
+  const sink = openOutput({ ...target, format: request.format });
   try {
-    if (atomic && request.format === 'csv') atomic.write(CSV_FILE_BOM);
-    const result = await classifyStream({ ...request, sink: atomic ?? target.stdout });
-    await atomic?.commit();
+    const result = await classifyStream({ ...request, sink });
+    await sink.commit();
     return result;
   } catch (error) {
-    atomic?.abort();
+    sink.abort();
     throw error;
   }
 }

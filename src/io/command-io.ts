@@ -4,7 +4,7 @@ import { sep } from 'node:path';
 import { usageError } from '../errors.js';
 import { parseDate } from '../core/values.js';
 import { todayIso } from '../core/dates.js';
-import { emit, resolveFormat } from './output.js';
+import { emit, resolveFormat, type Content } from './output.js';
 import { messageLine } from '../core/visible.js';
 
 export interface Io {
@@ -67,13 +67,11 @@ export function note(options: CommonOptions, io: Io, line: string): void {
   if (!options.quiet) io.stderr.write(`${messageLine(line, 2000)}\n`);
 }
 
-/** A command's one write: to -o (atomically, refusing to overwrite without --force) or standard output. */
-export async function writeOutput(
-  options: CommonOptions,
-  io: Io,
-  content: string | Uint8Array,
-  format?: string,
-): Promise<void> {
+/**
+ * A command's one write: to -o (atomically, refusing to overwrite without --force) or standard
+ * output, the parts as they come.
+ */
+export async function writeOutput(options: CommonOptions, io: Io, content: Content, format?: string): Promise<void> {
   await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
 }
 

@@ -11,6 +11,7 @@ import type { TextSource } from './read-text.js';
 import { round2 } from './budget-output.js';
 import type { Compared, DiffSide } from './diff-input.js';
 import { renderTableOutput, toJson } from './render.js';
+import type { Content } from './output.js';
 
 /** A classification output has a tier and days_text column; a data file has neither. */
 export function isClassificationTable(table: { headers: string[] }): boolean {
@@ -166,7 +167,7 @@ export async function diffContent(
   format: string,
   display: { color: boolean; width?: number },
   retierings: DiffRetierings | null = null,
-): Promise<string | Uint8Array> {
+): Promise<Content> {
   const policy = compared.now.loaded.policy;
   if (format === 'json')
     return toJson({

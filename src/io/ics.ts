@@ -3,6 +3,7 @@
 // re-generated calendar re-imported updates its events rather than duplicating them). DTSTAMP is
 // given by the caller, never the clock: the same input gives byte-identical output.
 import { createHash } from 'node:crypto';
+import { contentText } from './output.js';
 
 export interface IcsEvent {
   uid: string;
@@ -23,7 +24,8 @@ export interface IcsCalendar {
   name: string;
   /** UTC date-time for every DTSTAMP, YYYY-MM-DD (taken as midnight UTC). */
   stamp: string;
-  events: IcsEvent[];
+  /** Read once, in order, as they are written (a year for every school is a million events). */
+  events: Iterable<IcsEvent>;
 }
 
 /** A UID that depends only on the parts: the same school, activity and date give the same UID. */
@@ -66,13 +68,21 @@ export function foldLine(line: string): string {
 
 const compact = (iso: string) => iso.replace(/-/g, '');
 
+const following = new Map<string, string>();
+/** The next day; remembered, as a year of events has only a few hundred distinct dates. */
 function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  let next = following.get(iso);
+  if (next === undefined) {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    next = d.toISOString().slice(0, 10);
+    following.set(iso, next);
+  }
+  return next;
 }
 
-export function toIcs(calendar: IcsCalendar): string {
+/** The calendar a part at a time: the header, one part per event, the end. */
+export function* icsLines(calendar: IcsCalendar): Generator<string> {
   const stamp = `${compact(calendar.stamp)}T000000Z`;
   const head = [
     'BEGIN:VCALENDAR',
@@ -82,8 +92,7 @@ export function toIcs(calendar: IcsCalendar): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
   ];
-  // One string per event, not per line: a year for thousands of schools is a million events.
-  const parts = [head.map(foldLine).join('\r\n')];
+  yield head.map((line) => `${foldLine(line)}\r\n`).join('');
   for (const event of calendar.events) {
     let text =
       `BEGIN:VEVENT\r\nUID:${event.uid}\r\nDTSTAMP:${stamp}\r\nDTSTART;VALUE=DATE:${compact(event.start)}\r\n` +
@@ -93,10 +102,14 @@ export function toIcs(calendar: IcsCalendar): string {
     if (event.categories?.length) text += `\r\n${foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`)}`;
     if (event.sequence) text += `\r\nSEQUENCE:${event.sequence}`;
     if (event.cancelled) text += '\r\nSTATUS:CANCELLED';
-    parts.push(`${text}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT`);
+    yield `${text}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`;
   }
-  parts.push('END:VCALENDAR');
-  return `${parts.join('\r\n')}\r\n`;
+  yield 'END:VCALENDAR\r\n';
+}
+
+/** The calendar as one string (a small one). */
+export function toIcs(calendar: IcsCalendar): string {
+  return contentText(icsLines(calendar));
 }
 
 /** An event of a previously written calendar, as read back. */
@@ -122,28 +135,74 @@ function dayBefore(iso: string): string {
 }
 
 /**
- * The events of an iCalendar file (the previous plan, for `--previous`): unfolds lines and reads
- * UID, DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES, SEQUENCE and STATUS of each VEVENT.
- * Throws an Error naming the line when the text is not a calendar.
+ * The events of an iCalendar file (the previous plan, for `--previous`), read a piece at a time
+ * (a year for every school is hundreds of megabytes, more than one string may hold): unfolds lines
+ * and reads UID, DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES, SEQUENCE and STATUS of each
+ * VEVENT. end() throws an Error naming the line when the text is not a calendar.
  */
-export function readIcs(text: string): PreviousEvent[] {
-  const lines = text.replace(/\r\n[ \t]|\n[ \t]/g, '').split(/\r?\n/);
-  if (!lines[0]?.trim().toUpperCase().startsWith('BEGIN:VCALENDAR'))
-    throw new Error('line 1: expected BEGIN:VCALENDAR (an iCalendar file written by sit calendar --format ics)');
-  const events: PreviousEvent[] = [];
-  let current: Partial<PreviousEvent> | null = null;
-  lines.forEach((line, i) => {
+export class IcsReader {
+  readonly events: PreviousEvent[] = [];
+  /** Text after the last line break. */
+  private rest = '';
+  /** The unfolded line being gathered (null before the first). */
+  private line: string | null = null;
+  private count = 0;
+  private current: Partial<PreviousEvent> | null = null;
+  private problem: Error | null = null;
+
+  push(text: string): void {
+    const buffer = this.rest + text;
+    let start = 0;
+    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n', start)) {
+      this.physical(buffer.slice(start, end > start && buffer[end - 1] === '\r' ? end - 1 : end));
+      start = end + 1;
+    }
+    this.rest = buffer.slice(start);
+  }
+
+  end(): PreviousEvent[] {
+    this.physical(this.rest);
+    this.rest = '';
+    if (this.line !== null) this.unfolded(this.line);
+    this.line = null;
+    if (this.problem) throw this.problem;
+    return this.events;
+  }
+
+  /** A line as written: a space or tab at its start continues the line before (RFC 5545 3.1). */
+  private physical(text: string): void {
+    if (this.line !== null && (text[0] === ' ' || text[0] === '\t')) {
+      this.line += text.slice(1);
+      return;
+    }
+    if (this.line !== null) this.unfolded(this.line);
+    this.line = text;
+  }
+
+  private unfolded(line: string): void {
+    const number = ++this.count;
+    if (this.problem) return;
+    if (number === 1 && !line.trim().toUpperCase().startsWith('BEGIN:VCALENDAR')) {
+      this.problem = new Error(
+        'line 1: expected BEGIN:VCALENDAR (an iCalendar file written by sit calendar --format ics)',
+      );
+      return;
+    }
     const colon = line.indexOf(':');
     if (colon < 0) return;
     const head = line.slice(0, colon).toUpperCase();
     const name = head.split(';')[0];
     const value = line.slice(colon + 1);
+    const current = this.current;
     if (name === 'BEGIN' && value.toUpperCase() === 'VEVENT')
-      current = { description: '', summary: '', categories: [], sequence: 0, cancelled: false };
+      this.current = { description: '', summary: '', categories: [], sequence: 0, cancelled: false };
     else if (name === 'END' && value.toUpperCase() === 'VEVENT' && current) {
-      if (!current.uid || !current.start) throw new Error(`line ${i + 1}: an event without UID or DTSTART`);
-      events.push({ ...(current as PreviousEvent), end: current.end ?? current.start });
-      current = null;
+      if (!current.uid || !current.start) {
+        this.problem = new Error(`line ${number}: an event without UID or DTSTART`);
+        return;
+      }
+      this.events.push({ ...(current as PreviousEvent), end: current.end ?? current.start });
+      this.current = null;
     } else if (current) {
       if (name === 'UID') current.uid = value;
       else if (name === 'DTSTART') current.start = isoOf(value);
@@ -154,31 +213,43 @@ export function readIcs(text: string): PreviousEvent[] {
       else if (name === 'SEQUENCE') current.sequence = Number(value) || 0;
       else if (name === 'STATUS') current.cancelled = value.toUpperCase() === 'CANCELLED';
     }
-  });
-  return events;
+  }
+}
+
+/** The events of an iCalendar text held whole (see IcsReader). */
+export function readIcs(text: string): PreviousEvent[] {
+  const reader = new IcsReader();
+  reader.push(text);
+  return reader.end();
 }
 
 /**
  * The SEQUENCE of each event against the previous calendar (unchanged: kept; changed: one more;
- * new: 0), and the previous events no longer in the plan, cancelled (once: a cancelled one stays).
+ * new: 0), and then the previous events no longer in the plan, cancelled (once: a cancelled one
+ * stays). The events are read once, as they are written.
  */
-export function sequenced(events: IcsEvent[], previous: PreviousEvent[]): IcsEvent[] {
+export function* sequenced(events: Iterable<IcsEvent>, previous: PreviousEvent[]): Generator<IcsEvent> {
   const before = new Map(previous.map((p) => [p.uid, p]));
-  const out = events.map((e) => {
+  /** The previous events still in the plan (only these are needed, not every UID). */
+  const kept = new Set<string>();
+  for (const e of events) {
     const p = before.get(e.uid);
-    if (!p) return e;
+    if (!p) {
+      yield e;
+      continue;
+    }
+    kept.add(e.uid);
     const same =
       !p.cancelled &&
       p.start === e.start &&
       p.end === e.end &&
       p.summary === e.summary &&
       p.description === (e.description ?? '');
-    return { ...e, sequence: same ? p.sequence : p.sequence + 1 };
-  });
-  const now = new Set(events.map((e) => e.uid));
+    yield { ...e, sequence: same ? p.sequence : p.sequence + 1 };
+  }
   for (const p of previous) {
-    if (now.has(p.uid)) continue;
-    out.push({
+    if (kept.has(p.uid)) continue;
+    yield {
       uid: p.uid,
       start: p.start,
       end: p.end,
@@ -187,7 +258,6 @@ export function sequenced(events: IcsEvent[], previous: PreviousEvent[]): IcsEve
       categories: p.categories,
       sequence: p.cancelled ? p.sequence : p.sequence + 1,
       cancelled: true,
-    });
+    };
   }
-  return out;
 }

@@ -304,16 +304,105 @@ export function openAtomic(
   };
 }
 
-export async function emit(target: OutputTarget, content: string | Uint8Array): Promise<void> {
-  const path = checkWritable(target);
-  if (path === null) {
-    target.stdout.write(content);
+/**
+ * What a writer gives: the whole text (or bytes), or its parts in order. Parts are written as they
+ * come, so a large result (a year's calendar for every school in England) is never one string.
+ */
+export type Content = string | Uint8Array | Iterable<string>;
+
+/** Parts are gathered to about this size before each write (one system call a row would be slow). */
+const CHUNK_CHARS = 64 * 1024;
+
+/** The parts of content, gathered into pieces of about CHUNK_CHARS. */
+export function* pieces(content: Content): Generator<string | Uint8Array> {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    yield content;
     return;
   }
-  await writeAtomic(
-    path,
-    target.format === 'csv' && typeof content === 'string' ? CSV_FILE_BOM + content : content,
-    target.output,
-    { force: target.force },
-  );
+  let held = '';
+  for (const part of content) {
+    held += part;
+    if (held.length >= CHUNK_CHARS) {
+      yield held;
+      held = '';
+    }
+  }
+  if (held) yield held;
+}
+
+/** Content as one string (for a result that is embedded in another, or a test). */
+export function contentText(content: Content): string {
+  if (typeof content === 'string') return content;
+  if (content instanceof Uint8Array) return Buffer.from(content).toString('utf8');
+  let text = '';
+  for (const part of content) text += part;
+  return text;
+}
+
+/** Where a result goes as it is written: standard output, or the -o file put in place by commit(). */
+export interface OutputSink {
+  write(chunk: string | Uint8Array): void;
+  /** Resolves when standard output can take more (a pipe that is full, on systems that buffer it). */
+  ready(): Promise<void>;
+  commit(): Promise<void>;
+  abort(): void;
+}
+
+type Writable = OutputTarget['stdout'] & {
+  once?: (event: string, listener: () => void) => unknown;
+  off?: (event: string, listener: () => void) => unknown;
+  destroyed?: boolean;
+};
+
+/** Standard output: written as it comes; a full pipe is waited for rather than buffered in memory. */
+function stdoutSink(stdout: Writable): OutputSink {
+  let full = false;
+  return {
+    write(chunk) {
+      if (stdout.write(chunk) === false) full = true;
+    },
+    ready() {
+      if (!full) return Promise.resolve();
+      full = false;
+      const { once, off } = stdout;
+      if (stdout.destroyed || !once || !off) return new Promise((resolve) => setImmediate(resolve));
+      // A closed pipe ends the run from std-streams.ts's error handler, which runs meanwhile.
+      return new Promise((resolve) => {
+        const done = () => {
+          for (const event of ['drain', 'error', 'close']) off.call(stdout, event, done);
+          resolve();
+        };
+        for (const event of ['drain', 'error', 'close']) once.call(stdout, event, done);
+      });
+    },
+    async commit() {},
+    abort() {},
+  };
+}
+
+/**
+ * The sink for a target: standard output, or the -o file written atomically (refused early when
+ * it cannot be; a CSV file starts with the byte-order mark).
+ */
+export function openOutput(target: OutputTarget): OutputSink {
+  const path = checkWritable(target);
+  if (path === null) return stdoutSink(target.stdout);
+  const file = openAtomic(path, target.output, { force: target.force });
+  if (target.format === 'csv') file.write(CSV_FILE_BOM);
+  return { ...file, ready: () => Promise.resolve() };
+}
+
+/** Writes content to the target as it comes; on any failure the -o file's temporary file is removed. */
+export async function emit(target: OutputTarget, content: Content): Promise<void> {
+  const sink = openOutput(target);
+  try {
+    for (const piece of pieces(content)) {
+      sink.write(piece);
+      await sink.ready();
+    }
+    await sink.commit();
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
 }

@@ -1,35 +1,67 @@
-// Turns a table model into the chosen format's text.
-import type { TableModel } from './formats/table-model.js';
-import { toCsv } from './formats/csv.js';
-import { toMarkdown } from './formats/markdown.js';
-import { toHtml } from './formats/html.js';
+// Turns a table model into the chosen format: CSV, Markdown and HTML a part at a time (written as
+// they come, never one string); the terminal table and the Excel workbook whole (a terminal is for
+// small results, and a workbook is a zip, written once its parts are known).
+import { withRowArray, type RowsTable, type TableModel } from './formats/table-model.js';
+import { csvLines } from './formats/csv.js';
+import { markdownLines } from './formats/markdown.js';
+import { htmlPage } from './formats/html.js';
 import { toTerminal } from './formats/terminal.js';
+import { contentText, type Content } from './output.js';
 import { toXlsx } from './xlsx.js';
 
-export function renderTable(table: TableModel, format: string, options: { color: boolean; width?: number }): string {
+/** A text format's content: parts for CSV, Markdown and HTML; the terminal table whole. */
+export function tableContent(
+  table: RowsTable,
+  format: string,
+  options: { color: boolean; width?: number },
+): Iterable<string> | string {
   switch (format) {
     case 'csv':
-      return toCsv(table);
+      return csvLines(table);
     case 'md':
-      return toMarkdown(table);
+      return markdownLines(table);
     case 'html':
-      return toHtml(table);
+      return htmlPage(table);
     case 'table':
-      return toTerminal(table, options);
+      return toTerminal(withRowArray(table), options);
     default:
       throw new Error(`renderTable: no writer for ${format}`);
   }
 }
 
-/** Any tabular format, .xlsx included (a workbook: bytes, built asynchronously). */
-export async function renderTableOutput(
-  table: TableModel,
-  format: string,
-  options: { color: boolean; width?: number; warn?: (line: string) => void },
-): Promise<string | Uint8Array> {
-  return format === 'xlsx' ? toXlsx(table, options.warn) : renderTable(table, format, options);
+/** A small table as one string (a section of a larger document). */
+export function renderTable(table: TableModel, format: string, options: { color: boolean; width?: number }): string {
+  return contentText(tableContent(table, format, options));
 }
 
+/** Any tabular format, .xlsx included (a workbook: bytes, built asynchronously). */
+export async function renderTableOutput(
+  table: RowsTable,
+  format: string,
+  options: { color: boolean; width?: number; warn?: (line: string) => void },
+): Promise<Content> {
+  return format === 'xlsx' ? toXlsx(withRowArray(table), options.warn) : tableContent(table, format, options);
+}
+
+/** JSON as `JSON.stringify(value, null, 2)` writes it, with a final line break. */
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** One item of a JSON array written a part at a time, as toJson writes it within the array. */
+export function jsonArrayItem(item: unknown, first: boolean): string {
+  return `${first ? '[\n' : ',\n'}  ${JSON.stringify(item ?? null, null, 2).replace(/\n/g, '\n  ')}`;
+}
+
+/** The end of such an array (empty: the whole of it). */
+export const jsonArrayEnd = (empty: boolean): string => (empty ? '[]\n' : '\n]\n');
+
+/** A JSON array an item at a time: the same bytes as toJson of the array. */
+export function* jsonArray(items: Iterable<unknown>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield jsonArrayItem(item, first);
+    first = false;
+  }
+  yield jsonArrayEnd(first);
 }

@@ -1,4 +1,4 @@
-// classify writes CSV and JSON as it reads (every file, every size: issue 13), byte for byte what
+// classify writes CSV, JSON and Markdown as it reads (every file, every size: issue 13), byte for byte what
 // reading every school and placing them at once writes, for every preset, on the fixtures, a
 // published layout and generated files; and it reports every problem in a file, as validate does.
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import { classifyStream } from '../../src/io/classify-stream.js';
 import { classify } from '../../src/core/classify.js';
 import { toCsv } from '../../src/io/formats/csv.js';
+import { toMarkdown } from '../../src/io/formats/markdown.js';
 import { placementJson, placementsTable } from '../../src/io/placements.js';
 import { readSchools } from '../../src/io/read-schools.js';
 import { toJson } from '../../src/io/render.js';
@@ -45,7 +46,9 @@ async function placedWhole(path: string, preset: string, format: string): Promis
     const stdout =
       format === 'json'
         ? toJson(result.placements.map((p) => placementJson(p)))
-        : toCsv(placementsTable(result.placements, policy, AS_OF, 'file'));
+        : format === 'md'
+          ? toMarkdown(placementsTable(result.placements, policy, AS_OF, 'file'))
+          : toCsv(placementsTable(result.placements, policy, AS_OF, 'file'));
     return { code: 0, stdout };
   } catch (error) {
     if (error instanceof SitError) return { code: error.exitCode, stdout: '' };
@@ -71,7 +74,7 @@ describe('streaming classify gives the output of placing the whole file at once'
   ];
   for (const file of files) {
     for (const preset of Object.keys(PRESETS)) {
-      for (const format of ['csv', 'json']) {
+      for (const format of ['csv', 'json', 'md']) {
         it(`${file.replace(ROOT, '').replace(work, '')} ${preset} ${format}`, async () => {
           const memory = await placedWhole(file, preset, format);
           let out: string;

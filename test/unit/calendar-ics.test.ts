@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { escapeText, foldLine, readIcs, stableUid, toIcs } from '../../src/io/ics.js';
 import { calendarIcs, eventDescription, eventUid } from '../../src/io/calendar-output.js';
-import type { CalendarEvent } from '../../src/core/schedule.js';
+import { calendarEvent } from '../helpers/writer-samples.js';
 
 function parseIcs(text: string) {
   const comp = new ICAL.Component(ICAL.parse(text));
@@ -24,26 +24,7 @@ function parseIcs(text: string) {
   });
 }
 
-const event = (over: Partial<CalendarEvent>): CalendarEvent => ({
-  date: '2027-01-26',
-  end: '2027-01-26',
-  term: 3,
-  urn: 100004,
-  name: 'Dunmore Primary School',
-  trust: null,
-  tier: 'D',
-  activity: 'Trust Review Day',
-  activity_id: 't3-trust-review-day',
-  kind: 'QA',
-  type: 'visit',
-  lead: 'Jordan Hale',
-  role: 'Director of education',
-  person: 'Jordan Hale',
-  days: 1,
-  occurrence: '1',
-  note: null,
-  ...over,
-});
+const event = calendarEvent;
 
 describe('ICS writer', () => {
   it('escapes backslash, semicolon, comma and newlines', () => {

@@ -1,5 +1,6 @@
 // CSV that opens in Excel and cannot run as a formula there (SPEC section 5).
-import type { Cell, TableModel } from './table-model.js';
+import type { Cell, RowsTable } from './table-model.js';
+import { contentText } from '../output.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -23,11 +24,14 @@ export function csvField(text: string): string {
   return QUOTE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** `header: false` gives the rows alone, for output written in batches. */
-export function toCsv(table: TableModel, options: { bom?: boolean; header?: boolean } = {}): string {
-  let body =
-    options.header === false ? '' : `${table.columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
-  for (const row of table.rows)
-    body += `${table.columns.map((c) => csvField(neutralise(row[c.key] ?? null))).join(',')}\r\n`;
-  return (options.bom ? '\uFEFF' : '') + body;
+/** The CSV a line at a time (`header: false`: the rows alone, for output written in batches). */
+export function* csvLines(table: RowsTable, options: { header?: boolean } = {}): Generator<string> {
+  const columns = table.columns;
+  if (options.header !== false) yield `${columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
+  for (const row of table.rows) yield `${columns.map((c) => csvField(neutralise(row[c.key] ?? null))).join(',')}\r\n`;
+}
+
+/** The CSV as one string, for a small table. */
+export function toCsv(table: RowsTable, options: { bom?: boolean; header?: boolean } = {}): string {
+  return (options.bom ? '\uFEFF' : '') + contentText(csvLines(table, options));
 }

@@ -1,7 +1,8 @@
 // One self-contained HTML file that prints on A4, with real table headers and every value escaped.
-import { levelColumnOf, type Cell, type Mark, type TableModel } from './table-model.js';
+import { levelColumnOf, type Cell, type Column, type Mark, type RowsTable } from './table-model.js';
 import pageTemplate from '../../../templates/table.html';
-import { documentTable } from './document.js';
+import { documentColumns } from './document.js';
+import { contentText } from '../output.js';
 import { fillPage, trusted } from '../template.js';
 
 export function escapeHtml(value: Cell): string {
@@ -28,24 +29,36 @@ export function levelClass(level: number | null | undefined, maxLevel: number | 
 }
 
 /** Per row, the mark of each cell that has one: the tier colour on the tier column, and the table's own marks. */
-export function cellMark(table: TableModel, key: string, row: number): Mark | null {
+export function cellMark(table: RowsTable, key: string, row: number): Mark | null {
   if (table.levels && key === levelColumnOf(table)) return levelClass(table.levels[row], table.maxLevel);
   return table.marks?.[key]?.[row] ?? null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function tableHtml(shown: TableModel): string {
-  const table = documentTable(shown);
-  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
+/** Per column, whether it holds dates (some text, and nothing but dates or blanks): read in one pass. */
+function dateColumns(table: RowsTable, columns: Column[]): boolean[] {
+  const text = columns.map(() => false);
+  const dates = columns.map(() => true);
+  for (const row of table.rows)
+    columns.forEach((c, j) => {
+      const value = row[c.key];
+      if (typeof value === 'string') text[j] = true;
+      if (dates[j] && value !== null && value !== undefined && !ISO_DATE.test(String(value))) dates[j] = false;
+    });
+  return columns.map((_, j) => text[j] && dates[j]);
+}
+
+/** The <table> a row at a time. */
+export function* tableHtmlLines(table: RowsTable): Generator<string> {
+  const columns = documentColumns(table);
+  const head = columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
   // A date does not break at its hyphens.
-  const dates = table.columns.map(
-    (c) =>
-      table.rows.some((r) => typeof r[c.key] === 'string') &&
-      table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || ISO_DATE.test(String(r[c.key]))),
-  );
-  const rows = table.rows.map((row, i) => {
-    const cells = table.columns
+  const dates = dateColumns(table, columns);
+  yield `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
+  let i = 0;
+  for (const row of table.rows) {
+    const cells = columns
       .map((c, j) => {
         const classes = [cellMark(table, c.key, i), dates[j] ? 'date' : null].filter(Boolean);
         const cls = classes.length ? ` class="${classes.join(' ')}"` : '';
@@ -54,16 +67,36 @@ export function tableHtml(shown: TableModel): string {
           : `<td${cls}>${escapeHtml(row[c.key] ?? null)}</td>`;
       })
       .join('');
-    return `<tr>${cells}</tr>`;
-  });
-  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+    yield `${i === 0 ? '' : '\n'}<tr>${cells}</tr>`;
+    i++;
+  }
+  yield '\n</tbody>\n</table>';
 }
 
-export function toHtml(table: TableModel): string {
-  return fillTemplate(pageTemplate, {
+/** The <table> as one string (a section of a larger page). */
+export function tableHtml(table: RowsTable): string {
+  return contentText(tableHtmlLines(table));
+}
+
+/** Stands for the table in the filled page: no escaped value can hold a "<". */
+const TABLE_SLOT = '<sit-table-slot/>';
+
+/** The page a part at a time: the template filled around the table, and the table's rows as they come. */
+export function* htmlPage(table: RowsTable): Generator<string> {
+  const page = fillTemplate(pageTemplate, {
     title: escapeHtml(table.title),
     subtitle: (table.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
-    table: tableHtml(table),
+    table: TABLE_SLOT,
     footer: (table.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
   });
+  const parts = page.split(TABLE_SLOT);
+  yield parts[0];
+  for (const part of parts.slice(1)) {
+    yield* tableHtmlLines(table);
+    yield part;
+  }
+}
+
+export function toHtml(table: RowsTable): string {
+  return contentText(htmlPage(table));
 }

@@ -1,6 +1,7 @@
 // GitHub-flavoured Markdown tables, with every value from data escaped so it stays text.
-import type { Cell, TableModel } from './table-model.js';
-import { documentTable } from './document.js';
+import type { Cell, RowsTable } from './table-model.js';
+import { documentColumns } from './document.js';
+import { contentText } from '../output.js';
 
 export function escapeMarkdown(value: Cell): string {
   if (value === null) return '';
@@ -12,14 +13,34 @@ export function escapeMarkdown(value: Cell): string {
     .replace(/([\\`*_[\]|#~!])/g, '\\$1');
 }
 
-export function toMarkdown(shown: TableModel): string {
-  const table = documentTable(shown);
-  const lines = [`# ${escapeMarkdown(table.title)}`, ''];
-  for (const line of table.subtitle ?? []) lines.push(escapeMarkdown(line), '');
-  lines.push(`| ${table.columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`);
-  lines.push(`| ${table.columns.map(() => '---').join(' | ')} |`);
-  for (const row of table.rows)
-    lines.push(`| ${table.columns.map((c) => escapeMarkdown(row[c.key] ?? null)).join(' | ')} |`);
-  if (table.footer?.length) lines.push('', ...table.footer.map((l) => escapeMarkdown(l)));
-  return `${lines.join('\n')}\n`;
+/** The Markdown a line at a time: the head, the rows, the foot. */
+export function* markdownLines(table: RowsTable): Generator<string> {
+  yield* markdownHead(table);
+  yield* markdownRows(table);
+  yield markdownFoot(table);
+}
+
+/** The title, the lines under it, and the table's header (for output written in batches). */
+export function* markdownHead(table: RowsTable): Generator<string> {
+  const columns = documentColumns(table);
+  yield `# ${escapeMarkdown(table.title)}\n\n`;
+  for (const line of table.subtitle ?? []) yield `${escapeMarkdown(line)}\n\n`;
+  yield `| ${columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |\n`;
+  yield `| ${columns.map(() => '---').join(' | ')} |\n`;
+}
+
+/** The table's rows alone. */
+export function* markdownRows(table: RowsTable): Generator<string> {
+  const columns = documentColumns(table);
+  for (const row of table.rows) yield `| ${columns.map((c) => escapeMarkdown(row[c.key] ?? null)).join(' | ')} |\n`;
+}
+
+/** The lines after the table. */
+export function markdownFoot(table: Pick<RowsTable, 'footer'>): string {
+  return table.footer?.length ? `\n${table.footer.map((l) => `${escapeMarkdown(l)}\n`).join('')}` : '';
+}
+
+/** The Markdown as one string, for a small table (a section of a larger document). */
+export function toMarkdown(table: RowsTable): string {
+  return contentText(markdownLines(table));
 }

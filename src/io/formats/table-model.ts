@@ -14,7 +14,7 @@ export type Mark =
   | 'less-support';
 
 /** The key of the column that carries the tier colour, or null. */
-export function levelColumnOf(table: TableModel): string | null {
+export function levelColumnOf(table: RowsTable): string | null {
   if (!table.levels) return null;
   const key = table.levelColumn ?? 'tier';
   return table.columns.some((c) => c.key === key) ? key : null;
@@ -42,4 +42,16 @@ export interface TableModel {
   marks?: Record<string, (Mark | null)[]>;
   /** Lines after the table (totals, notes). */
   footer?: string[];
+}
+
+/**
+ * A table whose rows may be made as they are written (a year's calendar for thousands of schools
+ * is a million rows): the CSV, Markdown and HTML writers read them in order, and may read them
+ * more than once (an iterable, not a one-off iterator).
+ */
+export type RowsTable = Omit<TableModel, 'rows'> & { rows: Iterable<Record<string, Cell>> };
+
+/** The table with its rows in an array (the terminal and Excel writers measure them all first). */
+export function withRowArray(table: RowsTable): TableModel {
+  return Array.isArray(table.rows) ? (table as TableModel) : { ...table, rows: [...table.rows] };
 }
