@@ -3,6 +3,8 @@
 import type { BudgetResult, CapacityTerm, ItemCost, SchoolBudget, Totals } from '../core/budget.js';
 import { TERMS } from '../core/budget.js';
 import type { Policy } from '../core/policy.js';
+import { maxLevel } from '../core/levels.js';
+import { r2, round2 } from '../core/display.js';
 import { SitError, usageError } from '../errors.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
 import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
@@ -14,8 +16,6 @@ import type { DeliveryBudget } from '../core/delivered.js';
 import { budgetJsonWithDelivery, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 
 /** Two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
-export const round2 = (n: number): number => Math.round(n * 100) / 100;
-const r2 = (n: number | null): number | null => (n === null ? null : round2(n));
 const terms = (xs: number[]): number[] => xs.map(round2);
 export const NO_TRUST = '(no trust)';
 
@@ -235,7 +235,7 @@ export function schoolsTable(
     columns,
     rows,
     levels,
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
     footer: [totalLine(result)],
   };
 }
@@ -282,7 +282,7 @@ export function tiersTable(result: BudgetResult, policy: Policy): TableModel {
       { tier: 'total', label: '', ...totalsRow(result.total) },
     ],
     levels: [...result.byTier.map((t) => t.level), null],
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
   };
 }
 

@@ -5,10 +5,9 @@ import type { DeliveryBudget, DeliveryLine } from '../core/delivered.js';
 import type { DeliveryMarks, DeliveryStatus, EventMark } from '../core/delivery.js';
 import { ALL_SCHOOLS, DELIVERY_STATUSES, statusCounts } from '../core/delivery.js';
 import type { CalendarEvent } from '../core/schedule.js';
+import { r2 } from '../core/display.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import type { BarChart } from './svg-charts.js';
-
-const r2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
 
 /** The fields a calendar event gains from the log: status, and the entry that delivered it. */
 export function markJson(mark: EventMark | undefined) {

@@ -3,6 +3,7 @@
 import type { Placement } from '../core/classify.js';
 import { describeChange } from '../core/tier-changes.js';
 import type { Policy } from '../core/policy.js';
+import { maxLevel } from '../core/levels.js';
 import type { Column, TableModel } from './formats/table-model.js';
 
 export interface PlacementJson {
@@ -154,7 +155,7 @@ export function placementsTable(
     columns,
     rows,
     levels: placements.map((p) => p.retiering?.classified.level ?? p.level),
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
     footer: [countByTier(placements, policy)],
   };
 }

@@ -4,6 +4,8 @@ import type { BudgetResult } from '../core/budget.js';
 import type { Placement } from '../core/classify.js';
 import type { DiffResult } from '../core/diff.js';
 import type { Policy } from '../core/policy.js';
+import { maxLevel } from '../core/levels.js';
+import { round2 } from '../core/display.js';
 import { escapeHtml, fillTemplate } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
 import type { TableModel } from './formats/table-model.js';
@@ -13,7 +15,6 @@ import {
   daysText,
   capacityTable,
   overLine,
-  round2,
   sectionHtml,
   sectionMarkdown,
   tiersTable,
@@ -66,7 +67,7 @@ export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
       reasons: s.placement.reasons.join('; '),
     })),
     levels: placements.map((p) => p.level),
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
   };
 }
 
