@@ -9,7 +9,7 @@ import { targetsFor } from '../io/targets-file.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
 import { documentFormat, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
-import { findSchool } from './explain.js';
+import { findSchool } from '../io/find-school.js';
 
 const FORMATS = ['md', 'html', 'docx', 'json', 'csv'] as const;
 

@@ -6,7 +6,7 @@ import { classifyData } from '../io/load-data.js';
 import { visitNoteFor } from '../io/visit-note-input.js';
 import { visitNoteContent } from '../io/visit-note-output.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
-import { findSchool } from './explain.js';
+import { findSchool } from '../io/find-school.js';
 
 const FORMATS = ['md', 'html', 'docx', 'json'] as const;
 
