@@ -25,8 +25,7 @@ import { placementJson } from './placements.js';
 import { cardsTable, retieringTable } from './year-report.js';
 import type { AcademyCard } from '../core/card.js';
 import { barChartSvg, type BarChart } from './svg-charts.js';
-import type { DeliveryBudget } from '../core/delivered.js';
-import type { DeliveryStatus } from '../core/delivery.js';
+import type { Delivered } from './delivery-input.js';
 import { deliveryCharts, deliveryJson, deliveryTable } from './delivery-output.js';
 import htmlTemplate from '../../templates/report.html';
 import mdTemplate from '../../templates/report.md';
@@ -45,7 +44,7 @@ export interface ReportInput {
   /** Academy cards, when a targets file is given. */
   cards?: AcademyCard[];
   /** Delivered against plan, from the visit log (--log or log: in the config); null without one. */
-  delivery?: { budget: DeliveryBudget; counts: Record<DeliveryStatus, number>; log: string } | null;
+  delivery?: Delivered | null;
 }
 
 export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
