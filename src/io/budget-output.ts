@@ -32,13 +32,20 @@ function itemJson(c: ItemCost) {
   };
 }
 
-function totalsJson(t: Totals) {
+/** What a total's JSON and its table row both begin with, in this order. */
+function totalsHead(t: Totals) {
   return {
     schools: t.schools,
     days: round2(t.days),
     ceiling: round2(t.ceiling),
     unknown: t.unknown,
     needs_data: t.needsData,
+  };
+}
+
+function totalsJson(t: Totals) {
+  return {
+    ...totalsHead(t),
     per_term: terms(t.perTerm),
     subject_to_approval: round2(t.conditional),
     unscheduled: round2(t.unscheduled),
@@ -253,11 +260,7 @@ export function totalLine(result: BudgetResult): string {
 
 function totalsRow(t: Totals): Record<string, Cell> {
   return {
-    schools: t.schools,
-    days: round2(t.days),
-    ceiling: round2(t.ceiling),
-    unknown: t.unknown,
-    needs_data: t.needsData,
+    ...totalsHead(t),
     conditional: round2(t.conditional),
     ...termCells(t.perTerm),
   };
