@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { usageError } from '../errors.js';
 import { BUDGET_VIEWS, budgetContent, overAllocation, totalLine } from '../io/budget-output.js';
-import { withDataOptions, withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
+import { SCHOOL_DATA, withPolicyAndData, withLogOption, withOutputOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 import { budgetWithDelivery } from '../io/delivery-input.js';
@@ -14,9 +14,8 @@ type BudgetOptions = DataOptions & { by?: string; strict?: boolean; log?: string
 export function budgetCommand(io: Io): Command {
   const cmd = new Command('budget')
     .description('the schedule costed: days per school, person, tier, trust and term, against capacity')
-    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+    .argument('[file]', SCHOOL_DATA);
+  withPolicyAndData(cmd);
   withLogOption(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd

@@ -5,7 +5,7 @@ import { needingDataLines } from '../io/layouts.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationDocument, explanationJson, explanationTable, explanationText } from '../io/explanation.js';
 import { explanationHtml, explanationMarkdown } from '../io/explanation-document.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { SCHOOL_DATA, withPolicyAndData, withOutputOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 
@@ -15,9 +15,8 @@ export function explainCommand(io: Io): Command {
   const cmd = new Command('explain')
     .description('show every rule for one school, the values it saw and the outcome')
     .argument('<school>', "the school's URN, or its name (case and punctuation ignored; part of the name will do)")
-    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+    .argument('[file]', SCHOOL_DATA);
+  withPolicyAndData(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText(
     'after',

@@ -2,6 +2,13 @@
 import type { Command } from 'commander';
 import { LAYOUT_IDS } from '../io/layouts.js';
 
+/** The [file] argument of every command that places schools: one reader, so one description. */
+export const SCHOOL_DATA =
+  'school data (CSV, Excel .xlsx or YAML; - for standard input); default: schools: in trust.config.yaml';
+
+/** The policy and the data options, in that order: for every command that places schools. */
+export const withPolicyAndData = (cmd: Command): Command => withDataOptions(withPolicyOptions(cmd));
+
 export function withPolicyOptions(cmd: Command): Command {
   return cmd
     .option('--preset <name>', 'use a shipped preset policy instead of the one in trust.config.yaml')
