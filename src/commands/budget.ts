@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { usageError } from '../errors.js';
 import { BUDGET_VIEWS, budgetContent, overAllocation, totalLine } from '../io/budget-output.js';
-import { SCHOOL_DATA, withPolicyAndData, withLogOption, withOutputOptions } from './options.js';
+import { withSchoolData, withLogOption, withOutputOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 import { budgetWithDelivery } from '../io/delivery-input.js';
@@ -12,10 +12,10 @@ const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 type BudgetOptions = DataOptions & { by?: string; strict?: boolean; log?: string };
 
 export function budgetCommand(io: Io): Command {
-  const cmd = new Command('budget')
-    .description('the schedule costed: days per school, person, tier, trust and term, against capacity')
-    .argument('[file]', SCHOOL_DATA);
-  withPolicyAndData(cmd);
+  const cmd = new Command('budget').description(
+    'the schedule costed: days per school, person, tier, trust and term, against capacity',
+  );
+  withSchoolData(cmd);
   withLogOption(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd

@@ -6,7 +6,7 @@ import { schoolAnswers } from '../io/answers-file.js';
 import { kpiSpecs } from '../io/wfap-form.js';
 import { cardContent } from '../io/card-output.js';
 import { targetsFor } from '../io/targets-file.js';
-import { SCHOOL_DATA, withPolicyAndData, withOutputOptions } from './options.js';
+import { withSchoolData, withOutputOptions } from './options.js';
 import { documentFormat, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 import { findSchool } from '../io/find-school.js';
@@ -23,7 +23,6 @@ interface CardOptions extends DataOptions {
 export function cardCommand(io: Io): Command {
   const cmd = new Command('card')
     .description("the academy card: a school's KPIs against its targets (met, close, not met, no data), one page")
-    .argument('[file]', SCHOOL_DATA)
     .requiredOption('--school <urn>', 'the school: its URN, or its name (part of it will do)')
     .option(
       '--targets <file>',
@@ -34,7 +33,7 @@ export function cardCommand(io: Io): Command {
       '--close-within <n>',
       `"close" is not met but within N of the target, in the KPI's units (default: card.close_within in trust.config.yaml, else ${DEFAULT_CLOSE_WITHIN})`,
     );
-  withPolicyAndData(cmd);
+  withSchoolData(cmd);
   withOutputOptions(cmd, FORMATS, { defaultFormat: 'md' });
   cmd.addHelpText(
     'after',

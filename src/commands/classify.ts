@@ -5,15 +5,15 @@ import { classifyStreamed, needingDataNotes } from '../io/classify-output.js';
 import { classifyData, loadPolicy, tierChangesPath } from '../io/load-data.js';
 import { countByTier, placementJson, placementsTable } from '../io/placements.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { SCHOOL_DATA, withPolicyAndData, withOutputOptions } from './options.js';
+import { withSchoolData, withOutputOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function classifyCommand(io: Io): Command {
-  const cmd = new Command('classify')
-    .description('place each school in a support tier, with the reason and its support days')
-    .argument('[file]', SCHOOL_DATA);
-  withPolicyAndData(cmd);
+  const cmd = new Command('classify').description(
+    'place each school in a support tier, with the reason and its support days',
+  );
+  withSchoolData(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText(
     'after',

@@ -5,7 +5,7 @@ import { needingDataLines } from '../io/layouts.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationDocument, explanationJson, explanationTable, explanationText } from '../io/explanation.js';
 import { explanationHtml, explanationMarkdown } from '../io/explanation-document.js';
-import { SCHOOL_DATA, withPolicyAndData, withOutputOptions } from './options.js';
+import { withSchoolData, withOutputOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 
@@ -14,9 +14,8 @@ const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 export function explainCommand(io: Io): Command {
   const cmd = new Command('explain')
     .description('show every rule for one school, the values it saw and the outcome')
-    .argument('<school>', "the school's URN, or its name (case and punctuation ignored; part of the name will do)")
-    .argument('[file]', SCHOOL_DATA);
-  withPolicyAndData(cmd);
+    .argument('<school>', "the school's URN, or its name (case and punctuation ignored; part of the name will do)");
+  withSchoolData(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText(
     'after',

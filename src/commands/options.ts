@@ -2,12 +2,19 @@
 import type { Command } from 'commander';
 import { LAYOUT_IDS } from '../io/layouts.js';
 
-/** The [file] argument of every command that places schools: one reader, so one description. */
-export const SCHOOL_DATA =
-  'school data (CSV, Excel .xlsx or YAML; - for standard input); default: schools: in trust.config.yaml';
-
-/** The policy and the data options, in that order: for every command that places schools. */
-export const withPolicyAndData = (cmd: Command): Command => withDataOptions(withPolicyOptions(cmd));
+/**
+ * For every command that places schools: the [file] argument (one reader, so one description),
+ * then the policy options and the data options, in that order.
+ */
+export const withSchoolData = (cmd: Command): Command =>
+  withDataOptions(
+    withPolicyOptions(
+      cmd.argument(
+        '[file]',
+        'school data (CSV, Excel .xlsx or YAML; - for standard input); default: schools: in trust.config.yaml',
+      ),
+    ),
+  );
 
 export function withPolicyOptions(cmd: Command): Command {
   return cmd

@@ -4,7 +4,7 @@ import { resolveFormat } from '../io/output.js';
 import { overAllocation } from '../io/budget-output.js';
 import { reportContent, reportInput } from '../io/report-input.js';
 import { usageError } from '../errors.js';
-import { SCHOOL_DATA, withPolicyAndData, withLogOption, withOutputOptions } from './options.js';
+import { withSchoolData, withLogOption, withOutputOptions } from './options.js';
 import { note, writeOutput, type DataOptions, type Io } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 import { academyCards } from '../io/targets-file.js';
@@ -14,10 +14,10 @@ const FORMATS = ['html', 'docx', 'md', 'json'] as const;
 type ReportOptions = DataOptions & { previous?: string; strict?: boolean; log?: string };
 
 export function reportCommand(io: Io): Command {
-  const cmd = new Command('report')
-    .description('a self-contained board report: tiers and reasons, budget against capacity, movements, charts')
-    .argument('[file]', SCHOOL_DATA);
-  withPolicyAndData(cmd);
+  const cmd = new Command('report').description(
+    'a self-contained board report: tiers and reasons, budget against capacity, movements, charts',
+  );
+  withSchoolData(cmd);
   withLogOption(cmd);
   withOutputOptions(cmd, FORMATS, { defaultFormat: 'html' });
   cmd

@@ -5,7 +5,7 @@ import { dateOption, documentFormat, type DataOptions, type Io, writeOutput } fr
 import { classifyData } from '../io/load-data.js';
 import { visitNoteFor } from '../io/visit-note-input.js';
 import { visitNoteContent } from '../io/visit-note-output.js';
-import { SCHOOL_DATA, withPolicyAndData, withOutputOptions } from './options.js';
+import { withSchoolData, withOutputOptions } from './options.js';
 import { findSchool } from '../io/find-school.js';
 
 const FORMATS = ['md', 'html', 'docx', 'json'] as const;
@@ -27,13 +27,12 @@ export function visitCommand(io: Io): Command {
     .description(
       'the one-page record of a visit: school, tier, activity, date, lead, WFAP priorities, findings, actions',
     )
-    .argument('[file]', SCHOOL_DATA)
     .requiredOption('--school <urn>', 'the school: its URN, or its name (part of it will do)')
     .option('--activity <id>', "the activity: its id in the policy's calendar (or its name, or free text)")
     .option('--date <date>', "the visit's date (default: the school's next planned visit from --as-of)")
     .option('--lead <name>', "who leads the visit (default: the plan's lead)")
     .option('--answers <file>', "the school's WFAP answers file: its priorities and milestones");
-  withPolicyAndData(note);
+  withSchoolData(note);
   withOutputOptions(note, FORMATS, { defaultFormat: 'md' });
   note.addHelpText(
     'after',
