@@ -15,7 +15,7 @@ import pageTemplate from '../../templates/table.html';
 import type { DeliveryBudget } from '../core/delivered.js';
 import { budgetJsonWithDelivery, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 
-/** Two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
+/** Each term's days to two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
 const terms = (xs: number[]): number[] => xs.map(round2);
 export const NO_TRUST = '(no trust)';
 
