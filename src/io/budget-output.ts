@@ -7,11 +7,11 @@ import { maxLevel } from '../core/levels.js';
 import { r2, round2 } from '../core/display.js';
 import { SitError, usageError } from '../errors.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
-import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
+import { escapeHtml, tableHtml } from './formats/html.js';
 import { renderTable, toJson } from './render.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
-import pageTemplate from '../../templates/table.html';
+import { htmlPage, paragraphsHtml } from './html-page.js';
 import type { DeliveryBudget } from '../core/delivered.js';
 import { budgetJsonWithDelivery, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 
@@ -398,9 +398,9 @@ export function budgetTables(
 export function sectionHtml(t: TableModel, className = ''): string {
   return [
     `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(t.title)}</h2>`,
-    ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...paragraphsHtml(t.subtitle ?? []),
     tableHtml(t),
-    ...(t.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...paragraphsHtml(t.footer ?? []),
     '</section>',
   ].join('\n');
 }
@@ -417,12 +417,7 @@ export function renderSections(
   options: { color: boolean; width?: number },
 ): string {
   if (format === 'html') {
-    return fillTemplate(pageTemplate, {
-      title: escapeHtml(title),
-      subtitle: subtitle.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
-      table: tables.map((t) => sectionHtml(t)).join('\n'),
-      footer: '',
-    });
+    return htmlPage(title, subtitle, tables.map((t) => sectionHtml(t)).join('\n'));
   }
   if (tables.length === 1 || format === 'csv') return renderTable(tables[0], format, options);
   if (format === 'md') {

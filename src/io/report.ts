@@ -26,6 +26,7 @@ import { cardsTable, retieringTable } from './year-report.js';
 import type { AcademyCard } from '../core/card.js';
 import { barChartSvg, type BarChart } from './svg-charts.js';
 import type { Delivered } from './delivery-input.js';
+import { paragraphsHtml } from './html-page.js';
 import { deliveryCharts, deliveryJson, deliveryTable } from './delivery-output.js';
 import htmlTemplate from '../../templates/report.html';
 import mdTemplate from '../../templates/report.md';
@@ -194,15 +195,13 @@ export function reportHtml(input: ReportInput): string {
     .join('\n');
   return fillTemplate(htmlTemplate, {
     title: escapeHtml(titleOf(input)),
-    subtitle: subtitleOf(input)
-      .map((l) => `<p>${escapeHtml(l)}</p>`)
-      .join('\n'),
+    subtitle: paragraphsHtml(subtitleOf(input)).join('\n'),
     summary,
     charts,
     sections: sections(input)
       .map((s) => sectionHtml(s.table, s.className))
       .join('\n'),
-    footer: `<p>${escapeHtml(FOOTER)}</p>`,
+    footer: paragraphsHtml([FOOTER]).join('\n'),
   });
 }
 
