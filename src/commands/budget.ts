@@ -1,23 +1,21 @@
 // sit budget FILE: the schedule costed: days per school, person, tier, trust and term, against capacity.
 import { Command } from 'commander';
-import { budget } from '../core/budget.js';
 import { usageError } from '../errors.js';
 import { BUDGET_VIEWS, budgetContent, overAllocation, totalLine } from '../io/budget-output.js';
-import { withDataOptions, withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
+import { withSchoolData, withLogOption, withOutputOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
-import { classifyData, loadTerms, scheduleOf } from '../io/load-data.js';
-import { deliveredFor } from '../io/delivery-input.js';
+import { classifyData } from '../io/load-data.js';
+import { budgetWithDelivery } from '../io/delivery-input.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 type BudgetOptions = DataOptions & { by?: string; strict?: boolean; log?: string };
 
 export function budgetCommand(io: Io): Command {
-  const cmd = new Command('budget')
-    .description('the schedule costed: days per school, person, tier, trust and term, against capacity')
-    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+  const cmd = new Command('budget').description(
+    'the schedule costed: days per school, person, tier, trust and term, against capacity',
+  );
+  withSchoolData(cmd);
   withLogOption(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd
@@ -45,13 +43,10 @@ Examples:
     const format = outputFormat(options, io, FORMATS);
     if (options.by !== undefined && !(BUDGET_VIEWS as readonly string[]).includes(options.by))
       throw usageError(`--by ${options.by}: choose one of ${BUDGET_VIEWS.join(', ')}`);
-    const { loaded, asOf, placements } = await classifyData(file, options, io);
-    const schedule = scheduleOf(loaded, placements, asOf);
-    const result = budget(placements, loaded.policy, loaded.config.capacity, schedule, asOf);
+    const classified = await classifyData(file, options, io);
+    const { loaded, asOf } = classified;
     // With a visit log (--log or log:): the days delivered and remaining beside the budget's.
-    const { cal } = loadTerms(loaded);
-    const { cwd, stdin } = io;
-    const delivered = await deliveredFor({ given: options.log, loaded, cwd, stdin, schedule, asOf, cal, result });
+    const { result, delivered } = await budgetWithDelivery(classified, options.log, io);
     const view = options.by ?? (format === 'csv' ? 'school' : undefined);
     const display = { color: useColor(options, io), width: io.stdout.columns };
     const content = await budgetContent(result, loaded.policy, asOf, { format, view, display, delivered });

@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import { planCalendar, type CalendarOptions } from '../io/calendar-plan.js';
 import { writeCalendar } from '../io/calendar-write.js';
 import { outputFormat, type Io } from '../io/command-io.js';
-import { withDataOptions, withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
+import { withSchoolData, withLogOption, withOutputOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx', 'ics'] as const;
 
@@ -14,7 +14,6 @@ export function calendarCommand(io: Io): Command {
     .description(
       'the QA and SI schedule: each event on a day with a person, for a term or the year (ics for Outlook and Google Calendar)',
     )
-    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml')
     .option('--term <n>', 'the term, 1-6 (Autumn 1 ... Summer 2); default: the term --as-of falls in, or the next')
     .option('--year', 'the whole academic year')
     .option('--school <urn>', "one school's events (and its trust's)")
@@ -29,8 +28,7 @@ export function calendarCommand(io: Io): Command {
       '--from <classified.csv>',
       'use the tiers in a CSV written by sit classify (urn, name, tier) instead of classifying',
     );
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+  withSchoolData(cmd);
   withLogOption(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText(

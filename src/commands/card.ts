@@ -6,10 +6,10 @@ import { schoolAnswers } from '../io/answers-file.js';
 import { kpiSpecs } from '../io/wfap-form.js';
 import { cardContent } from '../io/card-output.js';
 import { targetsFor } from '../io/targets-file.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { withSchoolData, withOutputOptions } from './options.js';
 import { documentFormat, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
-import { findSchool } from './explain.js';
+import { findSchool } from '../io/find-school.js';
 
 const FORMATS = ['md', 'html', 'docx', 'json', 'csv'] as const;
 
@@ -23,7 +23,6 @@ interface CardOptions extends DataOptions {
 export function cardCommand(io: Io): Command {
   const cmd = new Command('card')
     .description("the academy card: a school's KPIs against its targets (met, close, not met, no data), one page")
-    .argument('[file]', 'school data (CSV, Excel .xlsx or YAML); default: schools: in trust.config.yaml')
     .requiredOption('--school <urn>', 'the school: its URN, or its name (part of it will do)')
     .option(
       '--targets <file>',
@@ -34,8 +33,7 @@ export function cardCommand(io: Io): Command {
       '--close-within <n>',
       `"close" is not met but within N of the target, in the KPI's units (default: card.close_within in trust.config.yaml, else ${DEFAULT_CLOSE_WITHIN})`,
     );
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+  withSchoolData(cmd);
   withOutputOptions(cmd, FORMATS, { defaultFormat: 'md' });
   cmd.addHelpText(
     'after',

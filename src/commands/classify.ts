@@ -5,19 +5,15 @@ import { classifyStreamed, needingDataNotes } from '../io/classify-output.js';
 import { classifyData, loadPolicy, tierChangesPath } from '../io/load-data.js';
 import { countByTier, placementJson, placementsTable } from '../io/placements.js';
 import { renderTableOutput, toJson } from '../io/render.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { withSchoolData, withOutputOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
 export function classifyCommand(io: Io): Command {
-  const cmd = new Command('classify')
-    .description('place each school in a support tier, with the reason and its support days')
-    .argument(
-      '[file]',
-      'school data (CSV, Excel .xlsx or YAML; - for standard input); default: schools: in trust.config.yaml',
-    );
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+  const cmd = new Command('classify').description(
+    'place each school in a support tier, with the reason and its support days',
+  );
+  withSchoolData(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText(
     'after',

@@ -1,12 +1,11 @@
 // sit explain URN [FILE]: every rule for one school, with the values it saw and its outcome.
 import { Command } from 'commander';
-import { SitError, usageError } from '../errors.js';
-import type { Placement } from '../core/classify.js';
+import { findSchool } from '../io/find-school.js';
 import { needingDataLines } from '../io/layouts.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationDocument, explanationJson, explanationTable, explanationText } from '../io/explanation.js';
 import { explanationHtml, explanationMarkdown } from '../io/explanation-document.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { withSchoolData, withOutputOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 
@@ -15,10 +14,8 @@ const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 export function explainCommand(io: Io): Command {
   const cmd = new Command('explain')
     .description('show every rule for one school, the values it saw and the outcome')
-    .argument('<school>', "the school's URN, or its name (case and punctuation ignored; part of the name will do)")
-    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+    .argument('<school>', "the school's URN, or its name (case and punctuation ignored; part of the name will do)");
+  withSchoolData(cmd);
   withOutputOptions(cmd, FORMATS);
   cmd.addHelpText(
     'after',
@@ -49,38 +46,4 @@ Examples:
     await writeOutput(options, io, content, format);
   });
   return cmd;
-}
-
-/** Letters and digits only, lower case: "St Mary's C of E" and "st marys c of e" are the same name. */
-const plain = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]/g, '');
-
-/** The school a URN or a name (whole, else part) picks out; none or several is a usage error listing them. */
-export function findSchool(placements: Placement[], given: string, file: string): Placement {
-  const text = given.trim();
-  if (/^\d{6}$/.test(text)) {
-    const found = placements.find((p) => p.school.urn === Number(text));
-    if (!found) throw usageError(`URN ${text} is not in ${file} (${placements.length} schools); check the number`);
-    return found;
-  }
-  const wanted = plain(text);
-  if (wanted === '') throw usageError(`${given}: expected a 6-digit URN or a school name`);
-  const exact = placements.filter((p) => plain(p.school.name) === wanted);
-  const matches = exact.length ? exact : placements.filter((p) => plain(p.school.name).includes(wanted));
-  if (matches.length === 1) return matches[0];
-  if (matches.length === 0)
-    throw usageError(
-      `no school named "${given}" in ${file} (${placements.length} schools); give its URN, or part of its name`,
-    );
-  const shown = matches.slice(0, 20).map((p) => `  ${p.school.urn}  ${p.school.name}`);
-  const more = matches.length > 20 ? [`  ... and ${matches.length - 20} more`] : [];
-  // A line a school: a usage error is otherwise one line, and a newline in it would be escaped.
-  throw new SitError('usage', [
-    `"${given}" matches ${matches.length} schools in ${file}; give the URN of one:`,
-    ...shown,
-    ...more,
-  ]);
 }

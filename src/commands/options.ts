@@ -2,6 +2,20 @@
 import type { Command } from 'commander';
 import { LAYOUT_IDS } from '../io/layouts.js';
 
+/**
+ * For every command that places schools: the [file] argument (one reader, so one description),
+ * then the policy options and the data options, in that order.
+ */
+export const withSchoolData = (cmd: Command): Command =>
+  withDataOptions(
+    withPolicyOptions(
+      cmd.argument(
+        '[file]',
+        'school data (CSV, Excel .xlsx or YAML; - for standard input); default: schools: in trust.config.yaml',
+      ),
+    ),
+  );
+
 export function withPolicyOptions(cmd: Command): Command {
   return cmd
     .option('--preset <name>', 'use a shipped preset policy instead of the one in trust.config.yaml')

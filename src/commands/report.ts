@@ -4,7 +4,7 @@ import { resolveFormat } from '../io/output.js';
 import { overAllocation } from '../io/budget-output.js';
 import { reportContent, reportInput } from '../io/report-input.js';
 import { usageError } from '../errors.js';
-import { withDataOptions, withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
+import { withSchoolData, withLogOption, withOutputOptions } from './options.js';
 import { note, writeOutput, type DataOptions, type Io } from '../io/command-io.js';
 import { classifyData } from '../io/load-data.js';
 import { academyCards } from '../io/targets-file.js';
@@ -14,11 +14,10 @@ const FORMATS = ['html', 'docx', 'md', 'json'] as const;
 type ReportOptions = DataOptions & { previous?: string; strict?: boolean; log?: string };
 
 export function reportCommand(io: Io): Command {
-  const cmd = new Command('report')
-    .description('a self-contained board report: tiers and reasons, budget against capacity, movements, charts')
-    .argument('[file]', 'school data (CSV or YAML; - for standard input); default: schools: in trust.config.yaml');
-  withPolicyOptions(cmd);
-  withDataOptions(cmd);
+  const cmd = new Command('report').description(
+    'a self-contained board report: tiers and reasons, budget against capacity, movements, charts',
+  );
+  withSchoolData(cmd);
   withLogOption(cmd);
   withOutputOptions(cmd, FORMATS, { defaultFormat: 'html' });
   cmd

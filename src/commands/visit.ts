@@ -5,8 +5,8 @@ import { dateOption, documentFormat, type DataOptions, type Io, writeOutput } fr
 import { classifyData } from '../io/load-data.js';
 import { visitNoteFor } from '../io/visit-note-input.js';
 import { visitNoteContent } from '../io/visit-note-output.js';
-import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
-import { findSchool } from './explain.js';
+import { withSchoolData, withOutputOptions } from './options.js';
+import { findSchool } from '../io/find-school.js';
 
 const FORMATS = ['md', 'html', 'docx', 'json'] as const;
 
@@ -27,14 +27,12 @@ export function visitCommand(io: Io): Command {
     .description(
       'the one-page record of a visit: school, tier, activity, date, lead, WFAP priorities, findings, actions',
     )
-    .argument('[file]', 'school data (CSV, Excel .xlsx or YAML); default: schools: in trust.config.yaml')
     .requiredOption('--school <urn>', 'the school: its URN, or its name (part of it will do)')
     .option('--activity <id>', "the activity: its id in the policy's calendar (or its name, or free text)")
     .option('--date <date>', "the visit's date (default: the school's next planned visit from --as-of)")
     .option('--lead <name>', "who leads the visit (default: the plan's lead)")
     .option('--answers <file>', "the school's WFAP answers file: its priorities and milestones");
-  withPolicyOptions(note);
-  withDataOptions(note);
+  withSchoolData(note);
   withOutputOptions(note, FORMATS, { defaultFormat: 'md' });
   note.addHelpText(
     'after',

@@ -6,14 +6,13 @@
 // Pure: placements, the policy and the schedule in, numbers out. Nothing here rounds.
 import type { Placement } from './classify.js';
 import type { Capacity } from './config.js';
-import type { BudgetItem, Policy, Tier } from './policy.js';
-import { notStatedText } from './display.js';
+import { DEFAULT_TERM_WEEKS, type BudgetItem, type Policy, type Tier } from './policy.js';
+import { notStatedText, showNumber } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type CalendarEvent, type Schedule, type Unscheduled } from './schedule.js';
 import { addToGroup } from './group.js';
 
 export const TERMS = 6;
-export const DEFAULT_TERM_WEEKS = [7, 7, 6, 5, 7, 6];
 
 /** exact: a number of days; ceiling: "up to" (counted at the bound); cadence: every N weeks; unknown: not stated. */
 export type CostKind = 'exact' | 'ceiling' | 'cadence' | 'unknown';
@@ -144,8 +143,6 @@ const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const addInto = (into: number[], from: number[] | null): void => {
   if (from) from.forEach((v, i) => (into[i] += v));
 };
-/** For text only: 9.5, 4.75, 1.67. */
-export const showNumber = (n: number): string => String(Math.round(n * 100) / 100);
 const plural = (n: number, word: string): string => `${showNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** The cost of one budget item of a tier. */

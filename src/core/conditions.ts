@@ -7,8 +7,9 @@ import { academicYearOf, parseAcademicYear, yearsBetween, yearsText } from './da
 import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
 import { extraValue, type SchoolRecord } from './school.js';
-import { displayValue } from './display.js';
+import { displayValue, round2 } from './display.js';
 import { fold } from './values.js';
+import { nationalFigure } from './national.js';
 
 export type Outcome = true | false | null;
 
@@ -106,16 +107,14 @@ function fieldSubject(name: string): Subject {
 }
 
 function nationalSubject(name: string, policy: Policy): Subject {
-  const comparator = policy.national[name];
   const readField = fieldReader(name);
-  const nationalFor = (phase: string | null) =>
-    (phase !== null ? comparator[phase as keyof typeof comparator] : undefined) ?? comparator.default;
+  const nationalFor = (phase: string | null) => nationalFigure(policy, name, phase)?.value;
   return {
     label: `${labelOf(name)} against national`,
     value: (s) => {
       const value = readField(s);
       const national = nationalFor(s.fields.phase as string | null);
-      return value === null || typeof national !== 'number' ? null : Math.round((Number(value) - national) * 100) / 100;
+      return value === null || typeof national !== 'number' ? null : round2(Number(value) - national);
     },
     get: (s) => {
       const value = readField(s);
@@ -128,7 +127,7 @@ function nationalSubject(name: string, policy: Policy): Subject {
         return { value: null, missing, why: `${value}, ${lacks}` };
       }
       if (missing.length > 0 || typeof national !== 'number') return { value: null, missing };
-      const diff = Math.round((Number(value) - national) * 100) / 100;
+      const diff = round2(Number(value) - national);
       const sign = diff > 0 ? '+' : '';
       return {
         value: diff,

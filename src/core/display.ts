@@ -22,3 +22,5 @@ export const notStatedText = (given: string) =>
 /** A number to two decimal places at most, as people read it: 2.5, 0.33, 12. */
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 export const showNumber = (n: number): string => String(round2(n));
+/** round2, with a blank (null) left blank. */
+export const r2 = (n: number | null): number | null => (n === null ? null : round2(n));

@@ -7,14 +7,14 @@ import { toDayNumber } from './dates.js';
 import { termOfDay, type TermCalendar } from './terms.js';
 import { parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
-import { fold, parseDate, parseFreeText, parseNumber, parseUrn, type Parsed } from './values.js';
+import { fold, parseDate, parseFreeText, parseNumber, parseUrn, wordsOf, type Parsed } from './values.js';
 
 /** The columns of a log file, in the order sit writes them. */
 export const LOG_COLUMNS = ['date', 'urn', 'activity', 'person', 'days', 'outcome', 'notes'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 /** Headers a trust may have typed for a column, folded (fold() in values.ts). */
-const ALIASES: Record<string, LogColumn> = {
+const ALIASES = wordsOf<LogColumn>({
   date: 'date',
   visitdate: 'date',
   urn: 'urn',
@@ -27,7 +27,7 @@ const ALIASES: Record<string, LogColumn> = {
   outcome: 'outcome',
   notes: 'notes',
   note: 'notes',
-};
+});
 
 /** The most days one entry may record: a two-day review is 2; ten is a slip (a week is 5). */
 export const MAX_ENTRY_DAYS = 10;
@@ -85,7 +85,7 @@ export function logColumns(
   const at = new Map<LogColumn, number>();
   const problems: DataProblem[] = [];
   headers.forEach((h, i) => {
-    const column = ALIASES[fold(h)];
+    const column = ALIASES.get(fold(h));
     if (!column) return;
     if (at.has(column))
       problems.push({

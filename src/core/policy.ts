@@ -197,9 +197,12 @@ export const BudgetItemSchema = z
   });
 export type BudgetItem = z.output<typeof BudgetItemSchema>;
 
+/** School weeks in terms 1-6 where a policy gives none: 38 in all. */
+export const DEFAULT_TERM_WEEKS = [7, 7, 6, 5, 7, 6];
+
 export const BudgetSchema = z.strictObject({
   /** School weeks in terms 1-6 (38 in all by default); cadences are counted per term from these. */
-  term_weeks: z.array(z.number().positive()).length(6).default([7, 7, 6, 5, 7, 6]),
+  term_weeks: z.array(z.number().positive()).length(6).default(DEFAULT_TERM_WEEKS),
   tiers: z.record(z.string(), z.array(BudgetItemSchema)).default({}),
   notes: z.array(z.string()).default([]),
 });

@@ -138,7 +138,24 @@ export const OFSTED_GRADE_LABELS: Record<OfstedGrade, string> = {
   inadequate: 'Inadequate',
 };
 
-const GRADE_WORDS: Record<string, OfstedGrade> = {
+/**
+ * Words (folded) and what each means, as a Map: a plain object would find "constructor" on
+ * Object.prototype and read it as a grade or a phase.
+ */
+export function wordsOf<T>(words: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(words));
+}
+
+/** A cell named in words: blank is null, a known word (folded) its value, anything else `expected`. */
+function wordParser<T>(words: Map<string, T>, expected: string): (raw: string) => Parsed<T> {
+  return (raw) => {
+    if (isNoValue(raw)) return ok(null);
+    const found = words.get(fold(raw));
+    return found === undefined ? bad(expected) : ok(found);
+  };
+}
+
+const GRADE_WORDS = wordsOf<OfstedGrade>({
   '1': 'outstanding',
   outstanding: 'outstanding',
   '2': 'good',
@@ -152,7 +169,7 @@ const GRADE_WORDS: Record<string, OfstedGrade> = {
   // GIAS writes the category in place of Inadequate.
   specialmeasures: 'inadequate',
   seriousweaknesses: 'inadequate',
-};
+});
 
 export function parseOfstedGrade(raw: string): Parsed<OfstedGrade> {
   if (isNoValue(raw)) return ok(null);
@@ -160,7 +177,7 @@ export function parseOfstedGrade(raw: string): Parsed<OfstedGrade> {
   const n = toNumber(raw);
   if (n !== null && Number.isInteger(n)) key = String(n); // "2.0" as pandas writes it
   if (key === '9' || key === 'insufficientevidence') return ok(null); // 9: not applicable in Ofsted's files
-  const grade = GRADE_WORDS[key];
+  const grade = GRADE_WORDS.get(key);
   return grade ? ok(grade) : bad('an Ofsted grade: Outstanding, Good, Requires improvement, Inadequate, RI or 1-4');
 }
 
@@ -174,7 +191,7 @@ export const RC_GRADE_LABELS: Record<ReportCardGrade, string> = {
   'urgent-improvement': 'Urgent improvement',
 };
 
-const RC_WORDS: Record<string, ReportCardGrade> = {
+const RC_WORDS = wordsOf<ReportCardGrade>({
   exceptional: 'exceptional',
   strong: 'strong',
   strongstandard: 'strong',
@@ -182,17 +199,12 @@ const RC_WORDS: Record<string, ReportCardGrade> = {
   expectedstandard: 'expected',
   needsattention: 'needs-attention',
   urgentimprovement: 'urgent-improvement',
-};
+});
 
-export function parseReportCardGrade(raw: string): Parsed<ReportCardGrade> {
-  if (isNoValue(raw)) return ok(null);
-  const grade = RC_WORDS[fold(raw)];
-  return grade
-    ? ok(grade)
-    : bad(
-        'a report-card grade: Exceptional, Strong standard, Expected standard, Needs attention or Urgent improvement',
-      );
-}
+export const parseReportCardGrade = wordParser(
+  RC_WORDS,
+  'a report-card grade: Exceptional, Strong standard, Expected standard, Needs attention or Urgent improvement',
+);
 
 export function parseMet(raw: string): Parsed<'met' | 'not-met'> {
   if (isNoValue(raw)) return ok(null);
@@ -204,7 +216,7 @@ export function parseMet(raw: string): Parsed<'met' | 'not-met'> {
 
 export const CATEGORIES = ['SM', 'SWK', 'RSI'] as const;
 export type CategoryOfConcern = (typeof CATEGORIES)[number];
-const CATEGORY_WORDS: Record<string, CategoryOfConcern> = {
+const CATEGORY_WORDS = wordsOf<CategoryOfConcern>({
   sm: 'SM',
   specialmeasures: 'SM',
   swk: 'SWK',
@@ -213,13 +225,11 @@ const CATEGORY_WORDS: Record<string, CategoryOfConcern> = {
   seriousweakness: 'SWK',
   rsi: 'RSI',
   requiressignificantimprovement: 'RSI',
-};
+});
+const parseCategoryWord = wordParser(CATEGORY_WORDS, 'a category of concern: SM, SWK or RSI (or blank)');
 
-export function parseCategory(raw: string): Parsed<CategoryOfConcern> {
-  if (isNoValue(raw) || fold(raw) === 'none') return ok(null);
-  const category = CATEGORY_WORDS[fold(raw)];
-  return category ? ok(category) : bad('a category of concern: SM, SWK or RSI (or blank)');
-}
+export const parseCategory = (raw: string): Parsed<CategoryOfConcern> =>
+  fold(raw) === 'none' ? ok(null) : parseCategoryWord(raw);
 
 export const PHASES = [
   'primary',
@@ -231,7 +241,7 @@ export const PHASES = [
   'alternative-provision',
 ] as const;
 export type Phase = (typeof PHASES)[number];
-const PHASE_WORDS: Record<string, Phase> = {
+const PHASE_WORDS = wordsOf<Phase>({
   primary: 'primary',
   infant: 'primary',
   junior: 'primary',
@@ -247,24 +257,17 @@ const PHASE_WORDS: Record<string, Phase> = {
   alternativeprovision: 'alternative-provision',
   pru: 'alternative-provision',
   pupilreferralunit: 'alternative-provision',
-};
+});
 
-export function parsePhase(raw: string): Parsed<Phase> {
-  if (isNoValue(raw)) return ok(null);
-  const phase = PHASE_WORDS[fold(raw)];
-  return phase ? ok(phase) : bad(`a phase: ${PHASES.join(', ')}`);
-}
+export const parsePhase = wordParser(PHASE_WORDS, `a phase: ${PHASES.join(', ')}`);
 
 export const CAPACITIES = ['supports-others', 'self-improving', 'needs-support', 'insufficient'] as const;
 export type LeadershipCapacity = (typeof CAPACITIES)[number];
 
-const CAPACITY_BY_KEY = new Map(CAPACITIES.map((c) => [fold(c), c]));
-
-export function parseCapacity(raw: string): Parsed<LeadershipCapacity> {
-  if (isNoValue(raw)) return ok(null);
-  const found = CAPACITY_BY_KEY.get(fold(raw));
-  return found ? ok(found) : bad(`leadership capacity: ${CAPACITIES.join(', ')}`);
-}
+export const parseCapacity = wordParser(
+  new Map(CAPACITIES.map((c) => [fold(c), c])),
+  `leadership capacity: ${CAPACITIES.join(', ')}`,
+);
 
 const YES = new Set(['yes', 'y', 'true', 't', '1']);
 const NO = new Set(['no', 'n', 'false', 'f', '0']);

@@ -3,20 +3,20 @@
 import type { BudgetResult, CapacityTerm, ItemCost, SchoolBudget, Totals } from '../core/budget.js';
 import { TERMS } from '../core/budget.js';
 import type { Policy } from '../core/policy.js';
+import { maxLevel } from '../core/levels.js';
+import { r2, round2 } from '../core/display.js';
 import { SitError, usageError } from '../errors.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
-import { escapeHtml, fillTemplate, tableHtml } from './formats/html.js';
+import { escapeHtml, tableHtml } from './formats/html.js';
 import { renderTable, tableContent, toJson } from './render.js';
 import type { Content } from './output.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
-import pageTemplate from '../../templates/table.html';
+import { htmlPage, paragraphsHtml } from './html-page.js';
 import type { DeliveryBudget } from '../core/delivered.js';
 import { budgetJsonWithDelivery, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 
-/** Two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
-export const round2 = (n: number): number => Math.round(n * 100) / 100;
-const r2 = (n: number | null): number | null => (n === null ? null : round2(n));
+/** Each term's days to two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
 const terms = (xs: number[]): number[] => xs.map(round2);
 export const NO_TRUST = '(no trust)';
 
@@ -33,13 +33,20 @@ function itemJson(c: ItemCost) {
   };
 }
 
-function totalsJson(t: Totals) {
+/** What a total's JSON and its table row both begin with, in this order. */
+function totalsHead(t: Totals) {
   return {
     schools: t.schools,
     days: round2(t.days),
     ceiling: round2(t.ceiling),
     unknown: t.unknown,
     needs_data: t.needsData,
+  };
+}
+
+function totalsJson(t: Totals) {
+  return {
+    ...totalsHead(t),
     per_term: terms(t.perTerm),
     subject_to_approval: round2(t.conditional),
     unscheduled: round2(t.unscheduled),
@@ -236,7 +243,7 @@ export function schoolsTable(
     columns,
     rows,
     levels,
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
     footer: [totalLine(result)],
   };
 }
@@ -254,11 +261,7 @@ export function totalLine(result: BudgetResult): string {
 
 function totalsRow(t: Totals): Record<string, Cell> {
   return {
-    schools: t.schools,
-    days: round2(t.days),
-    ceiling: round2(t.ceiling),
-    unknown: t.unknown,
-    needs_data: t.needsData,
+    ...totalsHead(t),
     conditional: round2(t.conditional),
     ...termCells(t.perTerm),
   };
@@ -283,7 +286,7 @@ export function tiersTable(result: BudgetResult, policy: Policy): TableModel {
       { tier: 'total', label: '', ...totalsRow(result.total) },
     ],
     levels: [...result.byTier.map((t) => t.level), null],
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
   };
 }
 
@@ -396,9 +399,9 @@ export function budgetTables(
 export function sectionHtml(t: TableModel, className = ''): string {
   return [
     `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(t.title)}</h2>`,
-    ...(t.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...paragraphsHtml(t.subtitle ?? []),
     tableHtml(t),
-    ...(t.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...paragraphsHtml(t.footer ?? []),
     '</section>',
   ].join('\n');
 }
@@ -415,12 +418,7 @@ export function renderSections(
   options: { color: boolean; width?: number },
 ): Content {
   if (format === 'html') {
-    return fillTemplate(pageTemplate, {
-      title: escapeHtml(title),
-      subtitle: subtitle.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
-      table: tables.map((t) => sectionHtml(t)).join('\n'),
-      footer: '',
-    });
+    return htmlPage(title, subtitle, tables.map((t) => sectionHtml(t)).join('\n'));
   }
   if (tables.length === 1 || format === 'csv') return tableContent(tables[0], format, options);
   if (format === 'md') {

@@ -2,13 +2,15 @@
 // set against the year's schedule, so the three mark and count the same entries the same way.
 import { deliveredAgainstBudget, type DeliveryBudget } from '../core/delivered.js';
 import { markDelivery, statusCounts, type DeliveryMarks, type DeliveryStatus } from '../core/delivery.js';
-import type { BudgetResult } from '../core/budget.js';
+import { budget, type BudgetResult } from '../core/budget.js';
 import type { LogEntry } from '../core/log.js';
 import type { Policy } from '../core/policy.js';
 import type { Schedule } from '../core/schedule.js';
 import type { TermCalendar } from '../core/terms.js';
 import type { LoadedConfig } from './config.js';
 import { logPath, readLog } from './log-file.js';
+import type { Io } from './command-io.js';
+import { loadTerms, scheduleOf, type Classified } from './load-data.js';
 
 export interface Delivery {
   /** The log as messages name it. */
@@ -56,24 +58,34 @@ export function deliveryBudget(
   return deliveredAgainstBudget(result, schedule.events, delivery.entries, asOf, cal, labels);
 }
 
-/** For budget and report: the log's days beside the budget and the events by status, or null without a log. */
-export async function deliveredFor(request: {
-  given: string | undefined;
-  loaded: LoadedConfig;
-  cwd: string;
-  stdin: NodeJS.ReadableStream;
-  schedule: Schedule | null;
-  asOf: string;
-  cal: TermCalendar;
-  result: BudgetResult;
-}): Promise<{ budget: DeliveryBudget; counts: Record<DeliveryStatus, number>; log: string } | null> {
-  const { schedule } = request;
-  if (!schedule) return null;
-  const delivery = await loadDelivery({ ...request, schedule });
-  if (!delivery) return null;
+/** What the log shows delivered beside the budget: its days, the events by status, and the log as named. */
+export interface Delivered {
+  budget: DeliveryBudget;
+  counts: Record<DeliveryStatus, number>;
+  log: string;
+}
+
+/**
+ * For budget and report: the year's schedule costed, and with a visit log (--log or log:) the
+ * log's days beside it and the events by status (null without a log or a calendar).
+ */
+export async function budgetWithDelivery(
+  { loaded, asOf, placements }: Classified,
+  given: string | undefined,
+  { cwd, stdin }: Pick<Io, 'cwd' | 'stdin'>,
+): Promise<{ result: BudgetResult; delivered: Delivered | null }> {
+  const schedule = scheduleOf(loaded, placements, asOf);
+  const result = budget(placements, loaded.policy, loaded.config.capacity, schedule, asOf);
+  const { cal } = loadTerms(loaded);
+  if (!schedule) return { result, delivered: null };
+  const delivery = await loadDelivery({ given, loaded, cwd, stdin, schedule, asOf, cal });
+  if (!delivery) return { result, delivered: null };
   return {
-    budget: deliveryBudget(delivery, request.result, schedule, request.loaded.policy, request.asOf, request.cal),
-    counts: statusCounts(schedule.events, delivery.marks),
-    log: delivery.log,
+    result,
+    delivered: {
+      budget: deliveryBudget(delivery, result, schedule, loaded.policy, asOf, cal),
+      counts: statusCounts(schedule.events, delivery.marks),
+      log: delivery.log,
+    },
   };
 }

@@ -5,10 +5,9 @@ import type { DeliveryBudget, DeliveryLine } from '../core/delivered.js';
 import type { DeliveryMarks, DeliveryStatus, EventMark } from '../core/delivery.js';
 import { ALL_SCHOOLS, DELIVERY_STATUSES, statusCounts } from '../core/delivery.js';
 import type { CalendarEvent } from '../core/schedule.js';
+import { r2 } from '../core/display.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import type { BarChart } from './svg-charts.js';
-
-const r2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
 
 /** The fields a calendar event gains from the log: status, and the entry that delivered it. */
 export function markJson(mark: EventMark | undefined) {
@@ -33,7 +32,8 @@ export function statusText(events: CalendarEvent[], marks: DeliveryMarks): strin
   return DELIVERY_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
 }
 
-const lineCells = (l: DeliveryLine): Record<string, Cell> => ({
+/** A line's four figures, rounded: the table's cells and the JSON's fields alike. */
+const lineCells = (l: DeliveryLine) => ({
   allocated: r2(l.allocated),
   scheduled: r2(l.scheduled),
   delivered: r2(l.delivered),
@@ -86,18 +86,12 @@ export function deliveryTable(d: DeliveryBudget, asOf: string, logName: string):
 
 /** The delivery figures for `--format json`. */
 export function deliveryJson(d: DeliveryBudget) {
-  const line = (l: DeliveryLine) => ({
-    allocated: r2(l.allocated),
-    scheduled: r2(l.scheduled),
-    delivered: r2(l.delivered),
-    remaining: r2(l.remaining),
-  });
   return {
-    trust_wide: d.trustWide.map((t) => ({ name: t.name, ...line(t) })),
-    by_person: d.people.map((p) => ({ name: p.name, role: p.role, ...line(p) })),
-    by_tier: d.tiers.map((t) => ({ tier: t.tier, label: t.label, ...line(t) })),
-    by_term: d.terms.map((t) => ({ term: t.term, ...line(t) })),
-    total: line(d.total),
+    trust_wide: d.trustWide.map((t) => ({ name: t.name, ...lineCells(t) })),
+    by_person: d.people.map((p) => ({ name: p.name, role: p.role, ...lineCells(p) })),
+    by_tier: d.tiers.map((t) => ({ tier: t.tier, label: t.label, ...lineCells(t) })),
+    by_term: d.terms.map((t) => ({ term: t.term, ...lineCells(t) })),
+    total: lineCells(d.total),
     entries_counted: d.counted,
     not_counted: d.notCounted.map((n) => ({ line: n.entry.line, date: n.entry.date, reason: n.reason })),
   };

@@ -4,11 +4,12 @@ import type { DiffEntry, DiffResult } from '../core/diff.js';
 import { MOVEMENT_WORDS } from '../core/diff.js';
 import { fold } from '../core/values.js';
 import type { Policy } from '../core/policy.js';
+import { maxLevel } from '../core/levels.js';
 import { dataError } from '../errors.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import type { RawTable } from './read-table.js';
 import type { TextSource } from './read-text.js';
-import { round2 } from './budget-output.js';
+import { r2, round2 } from '../core/display.js';
 import type { Compared, DiffSide } from './diff-input.js';
 import { renderTableOutput, toJson } from './render.js';
 import type { Content } from './output.js';
@@ -92,9 +93,9 @@ export function diffJson(result: DiffResult, policy: Policy, asOf: { old: string
       movement: m.kind,
       old_tier: m.oldTier,
       new_tier: m.newTier,
-      old_days: m.oldDays === null ? null : round2(m.oldDays),
-      new_days: m.newDays === null ? null : round2(m.newDays),
-      days_change: m.daysChange === null ? null : round2(m.daysChange),
+      old_days: r2(m.oldDays),
+      new_days: r2(m.newDays),
+      days_change: r2(m.daysChange),
       reason: m.reason,
     })),
   };
@@ -129,14 +130,14 @@ export function diffTable(
       movement: MOVEMENT_WORDS[m.kind],
       old_tier: m.oldTier ?? (m.kind === 'joined' ? null : 'needs data'),
       new_tier: m.newTier ?? (m.kind === 'left' ? null : 'needs data'),
-      old_days: m.oldDays === null ? null : round2(m.oldDays),
-      new_days: m.newDays === null ? null : round2(m.newDays),
+      old_days: r2(m.oldDays),
+      new_days: r2(m.newDays),
       // A text "+3" would be neutralised in CSV; files get the plain number.
-      days_change: detail === 'terminal' ? signed(m.daysChange) : m.daysChange === null ? null : round2(m.daysChange),
+      days_change: detail === 'terminal' ? signed(m.daysChange) : r2(m.daysChange),
       reason: m.reason,
     })),
     levels: result.movements.map((m) => (m.newTier === null ? null : (level.get(m.newTier) ?? null))),
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
     levelColumn: 'new_tier',
     // A movement is coloured by what it means: up is more support (amber), down less (green).
     marks: {

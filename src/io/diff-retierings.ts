@@ -7,6 +7,7 @@ import { displayPath, type DataOptions, type Io } from './command-io.js';
 import type { DiffSide } from './diff-input.js';
 import { tierChangesPath } from './load-data.js';
 import { readTierChanges } from './tier-changes-file.js';
+import { tierChangeJson } from './placements.js';
 
 export interface DiffRetierings {
   lines: string[];
@@ -26,14 +27,6 @@ export async function retieringsOf(now: DiffSide, options: DataOptions, io: Io):
   const changes = [...read.changes].sort((a, b) => a.urn - b.urn || a.from.localeCompare(b.from));
   return {
     lines: changes.map((c) => `${names.get(c.urn)} (${c.urn}): ${describeChange(c, labelOf(c.tier))}`),
-    json: changes.map((c) => ({
-      urn: c.urn,
-      name: names.get(c.urn),
-      from: c.from,
-      tier: c.tier,
-      reason: c.reason,
-      agreed_by: c.agreedBy,
-      agreed_on: c.agreedOn,
-    })),
+    json: changes.map((c) => ({ urn: c.urn, name: names.get(c.urn), ...tierChangeJson(c) })),
   };
 }

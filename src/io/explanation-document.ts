@@ -2,9 +2,9 @@
 // rule a list item with its source and sit's choice under it, and the rule's all of / any of / not /
 // count nesting kept as nested lists, so a reader sees which tests each heading joins.
 import type { ExplanationDocument, ExplanationItem } from './explanation.js';
-import { escapeHtml, fillTemplate } from './formats/html.js';
+import { escapeHtml } from './formats/html.js';
+import { htmlPage } from './html-page.js';
 import { escapeMarkdown } from './formats/markdown.js';
-import pageTemplate from '../../templates/table.html';
 
 /** The outcome as a reader sees it. */
 export const outcomeWords = (outcome: boolean | null) =>
@@ -27,12 +27,7 @@ export function explanationHtml(doc: ExplanationDocument): string {
       '</section>',
     ].join('\n'),
   );
-  return fillTemplate(pageTemplate, {
-    title: escapeHtml(doc.title),
-    subtitle: doc.intro.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
-    table: sections.join('\n'),
-    footer: '',
-  });
+  return htmlPage(doc.title, doc.intro, sections.join('\n'));
 }
 
 /** A list item and its children, two spaces deeper a level; notes are lines of the item (hard breaks). */

@@ -1,8 +1,9 @@
 // Classification results in the shapes people and scripts read: a table model (terminal, CSV,
 // Markdown, HTML) and the JSON of SPEC section 5.
 import type { Placement } from '../core/classify.js';
-import { describeChange } from '../core/tier-changes.js';
+import { describeChange, type TierChange } from '../core/tier-changes.js';
 import type { Policy } from '../core/policy.js';
+import { maxLevel } from '../core/levels.js';
 import type { Column, TableModel } from './formats/table-model.js';
 
 export interface PlacementJson {
@@ -17,6 +18,15 @@ export interface PlacementJson {
   override: string | null;
   [field: string]: unknown;
 }
+
+/** A re-tiering as JSON writes it (a placement's tier_history, sit diff's retierings). */
+export const tierChangeJson = (c: TierChange) => ({
+  from: c.from,
+  tier: c.tier,
+  reason: c.reason,
+  agreed_by: c.agreedBy,
+  agreed_on: c.agreedOn,
+});
 
 /**
  * A placement as JSON. With a tier-change file (`changes`), `tier`, `label`, `days` and `reasons`
@@ -45,13 +55,7 @@ export function placementJson(p: Placement, changes = false): PlacementJson {
     label_in_force: p.label,
     days_in_force: p.days,
     retiered: inForce ? describeChange(inForce, p.label) : null,
-    tier_history: (p.retiering?.changes ?? []).map((c) => ({
-      from: c.from,
-      tier: c.tier,
-      reason: c.reason,
-      agreed_by: c.agreedBy,
-      agreed_on: c.agreedOn,
-    })),
+    tier_history: (p.retiering?.changes ?? []).map(tierChangeJson),
   };
 }
 
@@ -154,7 +158,7 @@ export function placementsTable(
     columns,
     rows,
     levels: placements.map((p) => p.retiering?.classified.level ?? p.level),
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
     footer: [countByTier(placements, policy)],
   };
 }

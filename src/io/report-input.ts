@@ -4,15 +4,14 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { todayIso } from '../core/dates.js';
-import { budget } from '../core/budget.js';
 import { diff, entryOf, yearBefore } from '../core/diff.js';
 import { reportHtml, reportJson, reportMarkdown, type ReportInput } from './report.js';
 import { toJson } from './render.js';
 import { sidesLine } from './diff-output.js';
 import { readSide } from './diff-input.js';
 import type { DataOptions, Io } from './command-io.js';
-import { dataFile, loadTerms, scheduleOf, withFiles, type Classified } from './load-data.js';
-import { deliveredFor } from './delivery-input.js';
+import { dataFile, withFiles, type Classified } from './load-data.js';
+import { budgetWithDelivery } from './delivery-input.js';
 
 /** A file's name without its folder ("standard input" for -). */
 function fileName(path: string): string {
@@ -53,12 +52,8 @@ export async function reportInput(
   io: Io,
 ): Promise<ReportInput> {
   const { loaded, asOf, placements } = classified;
-  const schedule = scheduleOf(loaded, placements, asOf);
-  const result = budget(placements, loaded.policy, loaded.config.capacity, schedule, asOf);
   // Delivered against plan, with a visit log (--log or log:).
-  const { cal } = loadTerms(loaded);
-  const { cwd, stdin } = io;
-  const delivery = await deliveredFor({ given: options.log, loaded, cwd, stdin, schedule, asOf, cal, result });
+  const { result, delivered: delivery } = await budgetWithDelivery(classified, options.log, io);
   const movements = options.previous ? await movementsSince(options.previous, file, classified, options, io) : null;
   const trusts = new Set(
     placements.map((p) => p.school.fields.trust).filter((t): t is string => typeof t === 'string' && t !== ''),

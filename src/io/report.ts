@@ -4,6 +4,8 @@ import type { BudgetResult } from '../core/budget.js';
 import type { Placement } from '../core/classify.js';
 import type { DiffResult } from '../core/diff.js';
 import type { Policy } from '../core/policy.js';
+import { maxLevel } from '../core/levels.js';
+import { round2 } from '../core/display.js';
 import { escapeHtml, fillTemplate } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
 import type { TableModel } from './formats/table-model.js';
@@ -13,7 +15,6 @@ import {
   daysText,
   capacityTable,
   overLine,
-  round2,
   sectionHtml,
   sectionMarkdown,
   tiersTable,
@@ -24,8 +25,8 @@ import { placementJson } from './placements.js';
 import { cardsTable, retieringTable } from './year-report.js';
 import type { AcademyCard } from '../core/card.js';
 import { barChartSvg, type BarChart } from './svg-charts.js';
-import type { DeliveryBudget } from '../core/delivered.js';
-import type { DeliveryStatus } from '../core/delivery.js';
+import type { Delivered } from './delivery-input.js';
+import { paragraphsHtml } from './html-page.js';
 import { deliveryCharts, deliveryJson, deliveryTable } from './delivery-output.js';
 import htmlTemplate from '../../templates/report.html';
 import mdTemplate from '../../templates/report.md';
@@ -44,7 +45,7 @@ export interface ReportInput {
   /** Academy cards, when a targets file is given. */
   cards?: AcademyCard[];
   /** Delivered against plan, from the visit log (--log or log: in the config); null without one. */
-  delivery?: { budget: DeliveryBudget; counts: Record<DeliveryStatus, number>; log: string } | null;
+  delivery?: Delivered | null;
 }
 
 export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
@@ -66,7 +67,7 @@ export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
       reasons: s.placement.reasons.join('; '),
     })),
     levels: placements.map((p) => p.level),
-    maxLevel: Math.max(...policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(policy),
   };
 }
 
@@ -194,15 +195,13 @@ export function reportHtml(input: ReportInput): string {
     .join('\n');
   return fillTemplate(htmlTemplate, {
     title: escapeHtml(titleOf(input)),
-    subtitle: subtitleOf(input)
-      .map((l) => `<p>${escapeHtml(l)}</p>`)
-      .join('\n'),
+    subtitle: paragraphsHtml(subtitleOf(input)).join('\n'),
     summary,
     charts,
     sections: sections(input)
       .map((s) => sectionHtml(s.table, s.className))
       .join('\n'),
-    footer: `<p>${escapeHtml(FOOTER)}</p>`,
+    footer: paragraphsHtml([FOOTER]).join('\n'),
   });
 }
 

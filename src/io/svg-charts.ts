@@ -1,6 +1,7 @@
 // Simple bar charts as inline SVG for the board report: no scripts, no fonts or images fetched, a
 // <title> and <desc> for screen readers, values written on the bars so the chart prints in black and white.
 import { escapeHtml } from './formats/html.js';
+import { showNumber as show } from '../core/display.js';
 
 export interface Bar {
   label: string;
@@ -26,7 +27,6 @@ const HEIGHT = 260;
 const MARGIN = { top: 34, right: 16, bottom: 48, left: 44 };
 /** Room to the right of the plot for a line's label, so it never sits over the last bar. */
 const LINE_LABEL_ROOM = 92;
-const show = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** A round step for the axis: 1, 2, 5, 10, 20, 50, ... */
 function niceStep(max: number): number {

@@ -16,6 +16,7 @@ import { readAnswers } from './answers-file.js';
 import { asOfDate, displayPath, urnOption, type CommonOptions, type Io } from './command-io.js';
 import type { LoadedConfig } from './config.js';
 import { classifyData, loadPolicy } from './load-data.js';
+import { placementByUrn } from './find-school.js';
 import { checkWritable, resolveFormat } from './output.js';
 import { readSettingsText } from './read-text.js';
 import type { Template } from './template.js';
@@ -105,12 +106,8 @@ export async function schoolData(options: WfapOptions, input: WfapInput<unknown>
 }
 
 /** The school with this URN; a usage error if the data has none. */
-export function placementOf(data: SchoolData, urn: number): Placement {
-  const found = data.placements.find((p) => p.school.urn === urn);
-  if (!found)
-    throw usageError(`URN ${urn} is not in ${data.file} (${data.placements.length} schools); check the number`);
-  return found;
-}
+export const placementOf = (data: SchoolData, urn: number): Placement =>
+  placementByUrn(data.placements, urn, data.file);
 
 function templateFor(
   kind: DocKind,

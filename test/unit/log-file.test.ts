@@ -71,6 +71,16 @@ describe('reading a visit log', () => {
     ]);
   });
 
+  it('a column headed with an object property name ("Constructor") is an extra column, not a field', async () => {
+    const path = join(dir(), 'log.csv');
+    writeFileSync(
+      path,
+      'date,urn,activity,person,days,Constructor,constructor\n2027-01-12,100004,x,Sam Okafor,1,a,b\n',
+    );
+    const { entries } = await readLog(path, stdin, 'log.csv');
+    expect(entries.map((e) => [e.urn, e.days])).toEqual([[100004, 1]]);
+  });
+
   it('a YAML log is a list of entries; an empty file has none', async () => {
     const d = dir();
     writeFileSync(join(d, 'log.yaml'), '- { date: 2027-01-12, urn: 100004, activity: x, person: Sam, days: 0.5 }\n');

@@ -4,7 +4,7 @@
 // explain` shows) gives, for every rule of every preset on every kind of school.
 import { describe, expect, it } from 'vitest';
 import { classify, compilePolicy, placeSchool } from '../../src/core/classify.js';
-import { findSchool } from '../../src/commands/explain.js';
+import { findSchool } from '../../src/io/find-school.js';
 import type { Evaluator } from '../../src/core/conditions.js';
 import { trustSizes, type FactContext } from '../../src/core/facts.js';
 import { toSchools, type SchoolRecord } from '../../src/core/school.js';

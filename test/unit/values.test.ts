@@ -9,6 +9,7 @@ import {
   parseCategory,
   parseReportCardGrade,
   parsePhase,
+  parseCapacity,
   parseNumber,
   isNoValue,
 } from '../../src/core/values.js';
@@ -100,5 +101,16 @@ describe('other cells', () => {
     expect(parsePhase('Middle deemed secondary')).toEqual({ ok: true, value: 'secondary' });
     expect(parseReportCardGrade('Strong standard')).toEqual({ ok: true, value: 'strong' });
     expect(parseReportCardGrade('expected')).toEqual({ ok: true, value: 'expected' });
+  });
+  // The word tables were plain objects: "Constructor" found Object.prototype.constructor.
+  it.each([
+    ['phase', parsePhase],
+    ['category', parseCategory],
+    ['report-card grade', parseReportCardGrade],
+    ['Ofsted grade', parseOfstedGrade],
+    ['leadership capacity', parseCapacity],
+  ] as const)('refuses a word that is only an object property name as a %s', (_, parse) => {
+    for (const word of ['constructor', 'Constructor', '__proto__', 'toString'])
+      expect(parse(word).ok, word).toBe(false);
   });
 });
