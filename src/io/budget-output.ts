@@ -7,12 +7,11 @@ import { maxLevel } from '../core/levels.js';
 import { r2, round2 } from '../core/display.js';
 import { SitError, usageError } from '../errors.js';
 import type { Cell, Column, TableModel } from './formats/table-model.js';
-import { escapeHtml, tableHtml } from './formats/html.js';
+import { escapeHtml, pageHtml, paragraphsHtml, tableHtml } from './formats/html.js';
 import { renderTable, tableContent, toJson } from './render.js';
 import type { Content } from './output.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
-import { htmlPage, paragraphsHtml } from './html-page.js';
 import type { DeliveryBudget } from '../core/delivered.js';
 import { budgetJsonWithDelivery, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 
@@ -418,7 +417,7 @@ export function renderSections(
   options: { color: boolean; width?: number },
 ): Content {
   if (format === 'html') {
-    return htmlPage(title, subtitle, tables.map((t) => sectionHtml(t)).join('\n'));
+    return pageHtml(title, subtitle, tables.map((t) => sectionHtml(t)).join('\n'));
   }
   if (tables.length === 1 || format === 'csv') return tableContent(tables[0], format, options);
   if (format === 'md') {

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { join, resolve } from 'node:path';
+import { maxLevel } from '../core/levels.js';
 import type { CalendarEvent } from '../core/schedule.js';
 import type { DeliveryMarks } from '../core/delivery.js';
 import { fold } from '../core/values.js';
@@ -111,7 +112,7 @@ async function calendarContent(plan: CalendarPlan, options: CalendarOptions, for
     asOf,
     scope,
     levels: new Map(plan.schools.map((s) => [s.urn, s.level])),
-    maxLevel: Math.max(...loaded.policy.tiers.map((t) => t.level)),
+    maxLevel: maxLevel(loaded.policy),
     detail: format === 'table' ? 'terminal' : 'file',
     marks,
   });

@@ -3,7 +3,7 @@
 // count nesting kept as nested lists, so a reader sees which tests each heading joins.
 import type { ExplanationDocument, ExplanationItem } from './explanation.js';
 import { escapeHtml } from './formats/html.js';
-import { htmlPage } from './html-page.js';
+import { pageHtml } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
 
 /** The outcome as a reader sees it. */
@@ -27,7 +27,7 @@ export function explanationHtml(doc: ExplanationDocument): string {
       '</section>',
     ].join('\n'),
   );
-  return htmlPage(doc.title, doc.intro, sections.join('\n'));
+  return pageHtml(doc.title, doc.intro, sections.join('\n'));
 }
 
 /** A list item and its children, two spaces deeper a level; notes are lines of the item (hard breaks). */

@@ -6,7 +6,7 @@ import type { DiffResult } from '../core/diff.js';
 import type { Policy } from '../core/policy.js';
 import { maxLevel } from '../core/levels.js';
 import { round2 } from '../core/display.js';
-import { escapeHtml, fillTemplate } from './formats/html.js';
+import { escapeHtml, fillTemplate, paragraphsHtml } from './formats/html.js';
 import { escapeMarkdown } from './formats/markdown.js';
 import type { TableModel } from './formats/table-model.js';
 import {
@@ -26,7 +26,6 @@ import { cardsTable, retieringTable } from './year-report.js';
 import type { AcademyCard } from '../core/card.js';
 import { barChartSvg, type BarChart } from './svg-charts.js';
 import type { Delivered } from './delivery-input.js';
-import { paragraphsHtml } from './html-page.js';
 import { deliveryCharts, deliveryJson, deliveryTable } from './delivery-output.js';
 import htmlTemplate from '../../templates/report.html';
 import mdTemplate from '../../templates/report.md';

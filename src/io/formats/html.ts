@@ -78,18 +78,33 @@ export function tableHtml(table: RowsTable): string {
   return contentText(tableHtmlLines(table));
 }
 
+/** Lines of text as HTML paragraphs, each escaped. */
+export const paragraphsHtml = (lines: readonly string[]): string[] => lines.map((l) => `<p>${escapeHtml(l)}</p>`);
+
+/**
+ * sit's one-page document (templates/table.html): this title and the lines under it and at its
+ * foot (text, escaped here), around this body (markup sit made).
+ */
+export function pageHtml(
+  title: string,
+  lines: readonly string[],
+  body: string,
+  footer: readonly string[] = [],
+): string {
+  return fillTemplate(pageTemplate, {
+    title: escapeHtml(title),
+    subtitle: paragraphsHtml(lines).join('\n'),
+    table: body,
+    footer: paragraphsHtml(footer).join('\n'),
+  });
+}
+
 /** Stands for the table in the filled page: no escaped value can hold a "<". */
 const TABLE_SLOT = '<sit-table-slot/>';
 
 /** The page a part at a time: the template filled around the table, and the table's rows as they come. */
 export function* htmlPage(table: RowsTable): Generator<string> {
-  const page = fillTemplate(pageTemplate, {
-    title: escapeHtml(table.title),
-    subtitle: (table.subtitle ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
-    table: TABLE_SLOT,
-    footer: (table.footer ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
-  });
-  const parts = page.split(TABLE_SLOT);
+  const parts = pageHtml(table.title, table.subtitle ?? [], TABLE_SLOT, table.footer ?? []).split(TABLE_SLOT);
   yield parts[0];
   for (const part of parts.slice(1)) {
     yield* tableHtmlLines(table);
