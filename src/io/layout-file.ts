@@ -3,7 +3,7 @@
 // makes a checked file the Layout the reader applies. A value worked out per row is a small rule
 // (`if` a condition, `value` one value, `otherwise` another), so a new published layout is a YAML
 // file, with no code.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELD_BY_NAME } from '../core/fields.js';
 import { type Layout, layoutOf } from './layout.js';
 
