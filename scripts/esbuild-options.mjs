@@ -2,7 +2,6 @@
 // chunks) and the single executables (scripts/package.mjs, one CommonJS file). Each adds only
 // what its output format needs, so the two cannot embed different files or versions.
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { layoutsPlugin } from './layout-files.mjs';
 import { PRESETS_MODULE, presetRegistry, presetsModuleCode } from './presets-module.mjs';
@@ -34,24 +33,6 @@ export const shared = {
         );
         build.onLoad({ filter: /.*/, namespace: 'commander-spawn-on-demand' }, () => ({
           contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
-          loader: 'js',
-        }));
-      },
-    },
-    {
-      // zod's `locales` namespace holds its messages in some fifty languages; sit writes its own
-      // messages and uses zod's English default (imported by zod directly), so only English is
-      // embedded: the rest was half of zod's code, compiled at every start for nothing.
-      name: 'zod-english-only',
-      setup(build) {
-        build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
-          /[\\/]node_modules[\\/]zod[\\/]/.test(importer)
-            ? { path: 'zod-locales', namespace: 'zod-english-only', pluginData: { importer } }
-            : undefined,
-        );
-        build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, ({ pluginData }) => ({
-          contents: "export { default as en } from '../locales/en.js';",
-          resolveDir: dirname(pluginData.importer),
           loader: 'js',
         }));
       },
