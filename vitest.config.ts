@@ -30,13 +30,13 @@ const binaryFiles: Plugin = {
   },
 };
 
-// The published-file layouts (layouts/*.yaml) as data, as the build embeds them.
+// The published-file layouts (layouts/*.yaml) as data, checked, as the build embeds them.
 const layoutFiles: Plugin = {
   name: 'sit-layouts',
   enforce: 'pre',
   resolveId: (id) => (id === LAYOUTS_MODULE ? `\0${LAYOUTS_MODULE}` : undefined),
-  load: (id) =>
-    id === `\0${LAYOUTS_MODULE}` ? layoutsModule(fileURLToPath(new URL('.', import.meta.url))) : undefined,
+  load: async (id) =>
+    id === `\0${LAYOUTS_MODULE}` ? await layoutsModule(fileURLToPath(new URL('.', import.meta.url))) : undefined,
 };
 
 // The preset registry, as the build makes it (scripts/esbuild-options.mjs).

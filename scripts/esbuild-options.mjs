@@ -22,6 +22,22 @@ export const shared = {
   plugins: [
     layoutsPlugin(root),
     {
+      // commander loads node:child_process (and with it net and stream) at start, to spawn the
+      // executable subcommands sit has none of: it gets child_process when it spawns instead.
+      name: 'commander-spawn-on-demand',
+      setup(build) {
+        build.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+          /[\\/]node_modules[\\/]commander[\\/]/.test(importer)
+            ? { path: 'child_process', namespace: 'commander-spawn-on-demand' }
+            : undefined,
+        );
+        build.onLoad({ filter: /.*/, namespace: 'commander-spawn-on-demand' }, () => ({
+          contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // The preset registry (presets/index.yaml) and the presets it names, as src/presets.ts imports
       // them: each as text and as its value already checked.
       name: 'sit-presets',

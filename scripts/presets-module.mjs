@@ -39,10 +39,13 @@ export function presetRegistry(root) {
   return { file, presets, default: fallback };
 }
 
-/** sit's config schema (src/core/config.ts beside this script), bundled and loaded. */
-async function configSchema() {
+/**
+ * A module of sit's source (a path under src/, beside this script), bundled and loaded: what the
+ * build checks the embedded data by (the config schema, the layout file schema).
+ */
+export async function sourceModule(path) {
   const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('../src/core/config.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`../src/${path}`, import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -58,7 +61,7 @@ async function configSchema() {
  * (its value as every command uses it). A preset the schema refuses fails the build, naming it.
  */
 export async function compiledPresets(root, names) {
-  const { TrustConfigSchema } = await configSchema();
+  const { TrustConfigSchema } = await sourceModule('core/config.ts');
   return names.map((name) => {
     const file = `${root}presets/${name}.yaml`;
     const value = parse(readFileSync(file, 'utf8')) ?? {};

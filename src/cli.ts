@@ -3,23 +3,40 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, interruptedError, isPromptExit, SitError } from './errors.js';
 import type { Io } from './io/command-io.js';
-import { classifyCommand } from './commands/classify.js';
-import { explainCommand } from './commands/explain.js';
-import { validateCommand } from './commands/validate.js';
-import { presetsCommand } from './commands/presets.js';
-import { initCommand } from './commands/init.js';
-import { budgetCommand } from './commands/budget.js';
-import { diffCommand } from './commands/diff.js';
-import { reportCommand } from './commands/report.js';
-import { wfapCommand } from './commands/wfap.js';
-import { calendarCommand } from './commands/calendar.js';
-import { logCommand } from './commands/log.js';
-import { cardCommand } from './commands/card.js';
-import { visitCommand } from './commands/visit.js';
 import { VERSION } from './version.js';
 import { messageLine } from './core/visible.js';
 
-export function buildProgram(io: Io): Command {
+/**
+ * Every command, in the order the help lists them, each imported only when wanted: a run loads the
+ * module of its own command and what that needs, not all thirteen (start-up, SPEC section 8).
+ */
+const COMMANDS: Record<string, () => Promise<(io: Io) => Command>> = {
+  init: async () => (await import('./commands/init.js')).initCommand,
+  presets: async () => (await import('./commands/presets.js')).presetsCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  classify: async () => (await import('./commands/classify.js')).classifyCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  budget: async () => (await import('./commands/budget.js')).budgetCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  wfap: async () => (await import('./commands/wfap.js')).wfapCommand,
+  calendar: async () => (await import('./commands/calendar.js')).calendarCommand,
+  log: async () => (await import('./commands/log.js')).logCommand,
+  card: async () => (await import('./commands/card.js')).cardCommand,
+  visit: async () => (await import('./commands/visit.js')).visitCommand,
+};
+
+/**
+ * The commands a run needs: the one it names (the first word that is not an option: sit's own
+ * options take no value), or every command when it names none or one sit does not have, so the
+ * help, `sit help` and the "did you mean" of a mistyped command see them all.
+ */
+function wanted(argv: string[]): string[] {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+}
+
+export async function buildProgram(io: Io, argv: string[]): Promise<Command> {
   const program = new Command('sit')
     .description('School-improvement toolkit: support tiers, days, QA calendars and WFAPs from your own files')
     .version(VERSION, '-V, --version')
@@ -30,21 +47,7 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  const commands = [
-    initCommand,
-    presetsCommand,
-    validateCommand,
-    classifyCommand,
-    explainCommand,
-    budgetCommand,
-    diffCommand,
-    reportCommand,
-    wfapCommand,
-    calendarCommand,
-    logCommand,
-    cardCommand,
-    visitCommand,
-  ];
+  const commands = await Promise.all(wanted(argv).map((name) => COMMANDS[name]()));
   for (const make of commands) {
     const cmd = make(io);
     cmd
@@ -68,9 +71,9 @@ Exit codes: 0 done, 2 usage error, 65 bad data, 66 input not found, 73 output ca
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
   const debug = argv.includes('--debug');
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (caught) {

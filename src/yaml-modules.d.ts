@@ -19,9 +19,10 @@ declare module '*.ttf' {
   const bytes: Uint8Array;
   export default bytes;
 }
-// The published-file layouts (layouts/*.yaml) as data, embedded when sit is built (scripts/layout-files.mjs).
+// The published-file layouts (layouts/*.yaml) as data, checked and in their order when sit is built
+// (scripts/layout-files.mjs).
 declare module 'sit:layouts' {
-  const files: { file: string; data: unknown }[];
+  const files: { file: string; data: import('./io/layout-file.js').LayoutFile }[];
   export default files;
 }
 // The preset registry (presets/index.yaml), made a module by scripts/presets-module.mjs.

@@ -14,7 +14,7 @@
 //   interval; two are never closer than half the interval;
 // - `every_years: N` from a date field (`from: last_peer_review`): due in the academic year of the
 //   last one plus N, placed in `term` (default 1); overdue when that year is already past.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldValue } from './fields.js';
 import { FIELD_BY_NAME } from './fields.js';
 import { fold, parseDate } from './values.js';

@@ -3,7 +3,7 @@
 // four-tier model). Per school, its KPIs with targets and the latest values, each against target:
 // met, close, not met or no data. Targets come from a targets file (URN, kpi, target, value), else
 // the school's WFAP answers (kpi_targets), else the trust's KPI settings. Pure.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Placement } from './classify.js';
 import { academicYearName, academicYearOf } from './dates.js';
 import type { Policy } from './policy.js';

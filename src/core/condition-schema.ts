@@ -1,7 +1,7 @@
 // The rule language's conditions and expressions: the one schema every condition of a policy
 // is written in (tier rules, output fields, definitions, activities' and budget items' `when:`).
 // Its own file so that core/calendar.ts and core/policy.ts both use it without importing each other.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const NAME = /^[a-z0-9_]+$/;
 export const name = z.string().regex(NAME, 'a name of lower-case letters, digits and underscores');

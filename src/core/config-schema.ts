@@ -1,7 +1,7 @@
 // The JSON Schema of trust.config.yaml, generated from the zod schema (the source of truth), for
 // editors that complete and check settings as a trust types them. `npm run schema` writes it to
 // schema/trust.config.schema.json; a test keeps that file up to date.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRESETS } from '../presets.js';
 import { TrustConfigSchema } from './config.js';
 

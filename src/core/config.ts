@@ -1,5 +1,5 @@
 // trust.config.yaml: a policy (its own, or a preset it extends) plus the trust's own settings.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PolicyShape, checkPolicy, type Policy } from './policy.js';
 import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
 import { TermsSchema } from './terms.js';

@@ -76,17 +76,23 @@ export function yearsText(years: number): string {
 }
 
 // England's calendar day, whatever the machine's time zone: at 00:30 BST on 1 September it is
-// already the new academic year, though UTC still says 31 August.
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// already the new academic year, though UTC still says 31 August. Made on first use: making it
+// loads the time-zone data (about 10 ms), which a run given --as-of never needs.
+let london: Intl.DateTimeFormat | undefined;
+const LONDON = () =>
+  (london ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }));
 
 /** Today's date in England (Europe/London), as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  const part = (type: string) => LONDON.formatToParts(now).find((p) => p.type === type)!.value;
+  const part = (type: string) =>
+    LONDON()
+      .formatToParts(now)
+      .find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 

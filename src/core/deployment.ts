@@ -1,7 +1,7 @@
 // The support-deployment record of the Trust Review Days source (SPEC section 7): a system leader
 // (NLE, NSS, SLE, lead practitioner, other) deployed to a school, with the key focus area,
 // agreed outcomes, key tasks and the type of evidence of impact. Pure.
-import { z } from 'zod';
+import * as z from 'zod';
 import { academicYearName, academicYearOf } from './dates.js';
 import type { SchoolRecord } from './school.js';
 import { DEPLOYMENT_SECTION_KEYS } from './wfap-form.js';

@@ -2,7 +2,7 @@
 // visit report for each visit", Equals): date, URN, activity (an activity id of the policy, or
 // free text), person, days, outcome, notes. One zod schema checks a row; every problem names its
 // line and column. Pure: the file is read and written in io/log-file.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { toDayNumber } from './dates.js';
 import { termOfDay, type TermCalendar } from './terms.js';
 import { parsedCell, recordRows } from './record-rows.js';

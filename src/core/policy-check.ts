@@ -1,7 +1,7 @@
 // Checks of the rule language that need the whole policy: every name a rule uses (threshold,
 // fact, national comparator, definition, output field, declared column value) exists, and no
 // definition is defined by itself.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { FACTS } from './facts.js';
 import { FIELD_BY_NAME } from './fields.js';
 import { fold } from './values.js';

@@ -1,6 +1,6 @@
 // The policy format: ordered tiers with rules over a school's fields and derived facts. A policy
 // is data (a preset YAML file or a trust's trust.config.yaml); this zod schema is its definition.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarSchema, checkCalendar } from './calendar.js';
 import { checkLanguage } from './policy-check.js';
 import { ConditionSchema, ExprSchema, name } from './condition-schema.js';

@@ -1,7 +1,7 @@
 // The rows of a small record file (the visit log, tier changes, targets) read against its zod row
 // schema: every problem at once, each on its file line and under the header as the file wrote it.
 // Pure. The school data has its own road (school.ts), built for files of any size.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DataProblem } from './school.js';
 import type { Parsed } from './values.js';
 

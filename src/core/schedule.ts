@@ -8,7 +8,7 @@
 // - no one with the role: the event is "unassigned" (placed, counted, never booked on anyone);
 // - what fits nowhere in its window is unscheduled, with the reason;
 // - a policy's minimum per term is met by adding its `top_up` activity where a term falls short.
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromDayNumber } from './dates.js';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';

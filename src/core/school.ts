@@ -1,6 +1,6 @@
 // A school record: the canonical fields of SPEC section 3, checked by one zod schema built from
 // the field table, plus every column the file had that we do not know (carried through).
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELDS, HEADER_INDEX, PARSERS, type FieldKind, type FieldValue } from './fields.js';
 import { fold, remembered, type Parsed } from './values.js';
 import { quoted } from './visible.js';

@@ -1,7 +1,7 @@
 // The academic year's six terms and its closure days (INSET days, bank holidays), as a trust
 // writes them under `terms:` in trust.config.yaml, and the school-day arithmetic the calendar
 // needs. Pure: dates are ISO strings (YYYY-MM-DD) and whole day numbers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDate } from './values.js';
 import { academicYearName, academicYearOf, toDayNumber } from './dates.js';
 

@@ -3,7 +3,7 @@
 // change: URN, the date it runs from, the new tier, the reason, and who agreed it and when. The
 // school's tier in force on a day is the classified tier until the first change's `from`, then each
 // change's tier from its date. The computed placement is kept beside it: a Board sees both. Pure.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Placement, TierTrace } from './classify.js';
 import { describeDays, PLACEMENT_KEYS } from './classify.js';
 import type { Policy } from './policy.js';

@@ -3,7 +3,7 @@
 // leaders' roles. This schema checks the file. The keys of sections, milestones and action columns
 // are the names answers files use, so they are fixed here; their words, and the roles, are the
 // file's.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const KpiSpecSchema = z.strictObject({
   /** A short id, used in answers (kpi_targets) and JSON. */

@@ -2,7 +2,7 @@
 // year, tier and level of support, KPIs; strengths, areas to develop, challenges, support
 // required; then key priorities, each with three milestones and a table of actions.
 // Pure: the plan is built from a school record, its placement, the policy, the KPIs and answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Placement } from './classify.js';
 import { describeDays } from './classify.js';
 import type { Policy } from './policy.js';

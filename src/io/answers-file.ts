@@ -1,7 +1,7 @@
 // An answers file (YAML) for a WFAP or a deployment record, checked by its schema; problems are
 // bad input data (exit 65), one line each.
 import { resolve } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { WfapAnswersSchema, type WfapAnswers } from '../core/wfap.js';
 import { dataError, usageError } from '../errors.js';
 import { parseYamlText } from './config.js';

@@ -1,9 +1,11 @@
 // A published-file layout as data (layouts/*.yaml, embedded at build time): the zod schema every
-// layout file is checked by, and the step from a checked file to the Layout the reader applies.
-// A value worked out per row is a small rule (`if` a condition, `value` one value, `otherwise` another),
-// so a new published layout is a YAML file, with no code.
-import { z } from 'zod';
+// layout file is checked by, when sit is built (scripts/layout-files.mjs) and in the tests; layout.ts
+// makes a checked file the Layout the reader applies. A value worked out per row is a small rule
+// (`if` a condition, `value` one value, `otherwise` another), so a new published layout is a YAML
+// file, with no code.
+import * as z from 'zod';
 import { FIELD_BY_NAME } from '../core/fields.js';
+import { type Layout, layoutOf } from './layout.js';
 
 const column = z.string().min(1);
 
@@ -12,10 +14,10 @@ const ValueSchema = z.union([
   z.strictObject({ column, detail: column.optional() }),
   z.strictObject({ text: z.string() }),
 ]);
-type Value = z.infer<typeof ValueSchema>;
+export type Value = z.infer<typeof ValueSchema>;
 
 /** `event: ungraded` (the row's latest event gave no grade; see `ungraded_event`), `held`: any of these columns holds a value, `any`: one of these. */
-type Condition = { event: 'ungraded' | 'graded' } | { held: string[] } | { any: Condition[] };
+export type Condition = { event: 'ungraded' | 'graded' } | { held: string[] } | { any: Condition[] };
 const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ event: z.enum(['ungraded', 'graded']) }),
@@ -70,96 +72,21 @@ export const LayoutFileSchema = z
 export type LayoutFile = z.infer<typeof LayoutFileSchema>;
 
 /**
- * A column of the published file, or a value computed per row: the first of `firstOf` that holds
- * anything but blank or NULL (a no-value word such as "Not judged" counts as holding, and stops
- * the search), converted; or a value worked out from the whole row (`row`), used when any of the
- * columns it reads (`from`) is in the file.
+ * Each layout file checked, in their order; a file that breaks the schema is sit's own bug (each is
+ * tested). The build embeds them so (scripts/layout-files.mjs): sit itself checks none.
  */
-export type Source =
-  | string
-  | { firstOf: string[]; convert?: 'complement100' | 'ungraded-outcome' }
-  | { from: string[]; row: (get: (header: string) => string) => string; how: string };
-
-export interface Layout {
-  id: string;
-  label: string;
-  /** Headers (as published) that must all be present for the layout to be recognised. */
-  requires: string[];
-  /** Headers whose presence rules the layout out (tells the Ofsted eras apart). */
-  excludes?: string[];
-  /** Canonical field -> the published column(s) that fill it; the first column present wins. */
-  fields: Record<string, Source | Source[]>;
-  /** Where a file has no inspection data: said when a policy needs it. */
-  hint?: string;
-  /** A preset that can place every school from this file's public data alone (used with no config). */
-  publicPreset?: string;
-  /** Fields a school may still need from this file, and the published file that supplies them (--with). */
-  supplies?: Record<string, string>;
-}
-
-export const held = (raw: string | undefined) =>
-  raw !== undefined && raw.trim() !== '' && raw.trim().toUpperCase() !== 'NULL';
-/** A judgement 1-4 (as Ofsted or pandas writes it) or its word; "Not judged" and 9 are not. */
-const isGrade = (raw: string) =>
-  /^\s*([1-4](\.0+)?|outstanding|good|requires improvement|inadequate|ri)\s*$/i.test(raw);
-const isYes = (raw: string) => /^\s*(yes|y|true)\s*$/i.test(raw);
-
-type Get = (header: string) => string;
-
-/** The layout a checked file describes: each rule made a function of the row. */
-export function layoutOf(file: LayoutFile): Layout {
-  const event = file.ungraded_event;
-  // Ungraded: the latest event did not convert to a graded inspection and gave no grade.
-  const ungraded = (get: Get) => !!event && !isYes(get(event.converted)) && !event.grades.some((h) => isGrade(get(h)));
-  const holds = (condition: Condition, get: Get): boolean =>
-    'event' in condition
-      ? ungraded(get) === (condition.event === 'ungraded')
-      : 'held' in condition
-        ? condition.held.some((h) => held(get(h)))
-        : condition.any.some((c) => holds(c, get));
-  const value = (v: Value, get: Get): string => {
-    if ('text' in v) return v.text;
-    if (v.detail === undefined) return get(v.column);
-    const [main, detail] = [get(v.column).trim(), get(v.detail).trim()];
-    return held(detail) && detail !== main ? `${main} (${detail})` : main;
-  };
-  const source = (s: z.infer<typeof SourceSchema>): Source => {
-    if (typeof s === 'string') return s;
-    if ('first_of' in s) return s.convert ? { firstOf: s.first_of, convert: s.convert } : { firstOf: s.first_of };
-    const otherwise: Value = s.otherwise ?? { text: '' };
-    const condition = s.if;
-    return {
-      from: s.from,
-      how: s.how,
-      row: (get) => (condition === undefined || holds(condition, get) ? value(s.value, get) : value(otherwise, get)),
-    };
-  };
-  return {
-    id: file.id,
-    label: file.label,
-    requires: file.requires,
-    ...(file.excludes ? { excludes: file.excludes } : {}),
-    fields: Object.fromEntries(
-      Object.entries(file.fields).map(([field, spec]) => [
-        field,
-        Array.isArray(spec) ? spec.map(source) : source(spec),
-      ]),
-    ),
-    ...(file.hint ? { hint: file.hint } : {}),
-    ...(file.public_preset ? { publicPreset: file.public_preset } : {}),
-    ...(file.supplies ? { supplies: file.supplies } : {}),
-  };
-}
-
-/** Every layout file checked, in their order; a file that breaks the schema is sit's own bug (each is tested). */
-export function layoutsOf(files: { file: string; data: unknown }[]): Layout[] {
+export function checkedLayoutFiles(files: { file: string; data: unknown }[]): { file: string; data: LayoutFile }[] {
   const checked = files.map(({ file, data }) => {
     const parsed = LayoutFileSchema.safeParse(data);
     if (!parsed.success)
       throw new Error(
         `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'layout'}: ${i.message}`).join('; ')}`,
       );
-    return parsed.data;
+    return { file, data: parsed.data };
   });
-  return checked.sort((a, b) => a.order - b.order).map(layoutOf);
+  return checked.sort((a, b) => a.data.order - b.data.order);
 }
+
+/** Every layout file checked, in their order, each made a Layout. */
+export const layoutsOf = (files: { file: string; data: unknown }[]): Layout[] =>
+  checkedLayoutFiles(files).map(({ data }) => layoutOf(data));

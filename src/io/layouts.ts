@@ -1,6 +1,6 @@
 // The files officers download as they come: Ofsted's management information (each era), the GIAS
 // establishment file and the DfE's performance and attendance files. Each layout is data
-// (layouts/*.yaml, checked by layout-file.ts): recognised from its headers, it maps them to the
+// (layouts/*.yaml, checked by layout-file.ts when sit is built): recognised from its headers, it maps them to the
 // canonical fields of SPEC section 3; every other column is carried through. A layout can also
 // compute a field from columns (attendance = 100 - absence, the latest graded inspection).
 import LAYOUT_FILES from 'sit:layouts';
@@ -8,12 +8,12 @@ import { fold } from '../core/values.js';
 import { FIELD_BY_NAME } from '../core/fields.js';
 import { usageError } from '../errors.js';
 import type { RawTable } from './read-table.js';
-import { layoutsOf, type Layout, type Source } from './layout-file.js';
+import { layoutOf, type Layout, type Source } from './layout.js';
 
 export type { Layout, Source };
 
-/** The published layouts (layouts/*.yaml), checked and in their order. */
-export const LAYOUTS: Layout[] = layoutsOf(LAYOUT_FILES);
+/** The published layouts (layouts/*.yaml), checked and put in their order by the build. */
+export const LAYOUTS: Layout[] = LAYOUT_FILES.map(({ data }) => layoutOf(data));
 
 export const LAYOUT_IDS = LAYOUTS.map((l) => l.id);
 

@@ -1,14 +1,13 @@
 // Excel workbooks in and out. Reading: the first sheet with a URN column (or --sheet NAME) as a table of text
 // cells, the header being the first row that names a URN column. Writing: one sheet per table,
 // a bold header row frozen at the top, column widths from the content and tier colours.
-// The libraries (read-excel-file, write-excel-file; both on fflate) are imported only when an
-// .xlsx is read or written, so start-up does not pay for them.
-import { strFromU8, unzipSync } from 'fflate';
+// The libraries (read-excel-file, write-excel-file; both on fflate), and fflate itself (its tables
+// are built when it is imported), are imported only when an .xlsx is read or written, so start-up
+// does not pay for them.
 import { SitError, dataError, usageError } from '../errors.js';
 import type { RawTable } from './read-table.js';
 import type { Cell, TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
-import { rezip } from './zip.js';
 import { printAndFilter, sheetNames } from './xlsx-sheet.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -52,7 +51,8 @@ function columnNumber(letters: string): number {
  * to more than MAX_XLSX_UNZIPPED, or a sheet whose last cell (one value in XFD1048576 is enough)
  * makes its rows x columns more than MAX_SHEET_CELLS or its columns more than MAX_SHEET_COLUMNS.
  */
-export function checkXlsxSize(bytes: Uint8Array, display: string): void {
+export async function checkXlsxSize(bytes: Uint8Array, display: string): Promise<void> {
+  const { strFromU8, unzipSync } = await import('fflate');
   let total = 0;
   let sheets: Record<string, Uint8Array>;
   try {
@@ -93,7 +93,7 @@ export async function readXlsxTable(
   isHeader: (cells: string[]) => boolean,
   sheet?: string,
 ): Promise<RawTable> {
-  checkXlsxSize(bytes, display);
+  await checkXlsxSize(bytes, display);
   const { default: readXlsxFile } = await import('read-excel-file/node');
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
@@ -265,5 +265,6 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
       ? writeXlsxFile(sheets[0].data as never, sheet(0) as never, { ...FONT, features } as never)
       : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, ...sheet(i) })) as never, { ...FONT, features } as never);
   const buffer = await writer.toBuffer();
+  const { rezip } = await import('./zip.js');
   return rezip(new Uint8Array(buffer));
 }

@@ -1,6 +1,6 @@
 // Turns zod issues on a parsed YAML document into one line each: file, line, the path in the
 // document, and what was expected.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Document, LineCounter } from 'yaml';
 
 type Issue = z.core.$ZodIssue;
