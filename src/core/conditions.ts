@@ -139,29 +139,37 @@ function nationalSubject(name: string, policy: Policy): Subject {
   };
 }
 
+// Many schools share a date (a start of term, a day in the last few decades): each date's years to
+// the as-of date is worked out once, for every condition on any date field. Room for a century of days.
+const YEARS_KEPT = 40_000;
+const yearsKnown = new Map<string, number>();
+let yearsAsOf = '';
+
+function knownYears(date: string, asOf: string): number {
+  if (asOf !== yearsAsOf) {
+    yearsKnown.clear();
+    yearsAsOf = asOf;
+  }
+  let result = yearsKnown.get(date);
+  if (result === undefined) {
+    result = yearsBetween(date, asOf);
+    if (yearsKnown.size < YEARS_KEPT) yearsKnown.set(date, result);
+  }
+  return result;
+}
+
 function yearsSubject(name: string): Subject {
   const readField = fieldReader(name);
-  // Many schools share a date (a start of term), and placing one school asks more than once (its
-  // test, then its words): each date's years to the as-of date is worked out once.
-  const known = new Map<string, number>();
-  let knownAsOf = '';
+  // Placing one school asks more than once (its test, then its words): the last answer is kept.
   let lastDate = '';
+  let lastAsOf = '';
   let last = 0;
   const years = (date: string, asOf: string) => {
-    if (asOf !== knownAsOf) {
-      known.clear();
-      knownAsOf = asOf;
-      lastDate = '';
-    }
-    if (date === lastDate) return last;
-    let result = known.get(date);
-    if (result === undefined) {
-      result = yearsBetween(date, asOf);
-      if (known.size < 10_000) known.set(date, result);
-    }
+    if (date === lastDate && asOf === lastAsOf) return last;
+    last = knownYears(date, asOf);
     lastDate = date;
-    last = result;
-    return result;
+    lastAsOf = asOf;
+    return last;
   };
   return {
     label: `years since ${labelOf(name)}`,
