@@ -8,7 +8,7 @@ import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
 import { extraValue, type SchoolRecord } from './school.js';
 import { displayValue, round2 } from './display.js';
-import { fold } from './values.js';
+import { FIRST_YEAR, LAST_YEAR, fold } from './values.js';
 import { nationalFigure } from './national.js';
 
 export type Outcome = true | false | null;
@@ -138,29 +138,59 @@ function nationalSubject(name: string, policy: Policy): Subject {
   };
 }
 
+// Many schools share a date (a start of term, a day in the last few decades): each date's years to
+// the as-of date is worked out once, for every condition on any date field. A date as the field
+// table keeps it (YYYY-MM-DD, years FIRST_YEAR to LAST_YEAR) finds its years by its digits, in an
+// array slot, without hashing the text; any other text is worked out each time.
+const YEAR_SLOTS = 12 * 31;
+let yearsKnown: Float64Array | null = null;
+let yearsAsOf = '';
+
+function knownYears(date: string, asOf: string): number {
+  const slot = dateSlot(date);
+  if (slot < 0) return yearsBetween(date, asOf);
+  if (yearsKnown === null || asOf !== yearsAsOf) {
+    yearsKnown ??= new Float64Array((LAST_YEAR - FIRST_YEAR + 1) * YEAR_SLOTS);
+    yearsKnown.fill(Number.NaN);
+    yearsAsOf = asOf;
+  }
+  let result = yearsKnown[slot];
+  if (Number.isNaN(result)) yearsKnown[slot] = result = yearsBetween(date, asOf);
+  return result;
+}
+
+/** The array slot of a YYYY-MM-DD date from FIRST_YEAR to LAST_YEAR; -1 for any other text. */
+function dateSlot(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1; // "-"
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = date.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  const m1 = date.charCodeAt(5) - 48;
+  const m2 = date.charCodeAt(6) - 48;
+  const d1 = date.charCodeAt(8) - 48;
+  const d2 = date.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 1 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 3 || d2 < 0 || d2 > 9) return -1;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return (year - FIRST_YEAR) * YEAR_SLOTS + (month - 1) * 31 + (day - 1);
+}
+
 function yearsSubject(name: string): Subject {
   const readField = fieldReader(name);
-  // Many schools share a date (a start of term), and placing one school asks more than once (its
-  // test, then its words): each date's years to the as-of date is worked out once.
-  const known = new Map<string, number>();
-  let knownAsOf = '';
+  // Placing one school asks more than once (its test, then its words): the last answer is kept.
   let lastDate = '';
+  let lastAsOf = '';
   let last = 0;
   const years = (date: string, asOf: string) => {
-    if (asOf !== knownAsOf) {
-      known.clear();
-      knownAsOf = asOf;
-      lastDate = '';
-    }
-    if (date === lastDate) return last;
-    let result = known.get(date);
-    if (result === undefined) {
-      result = yearsBetween(date, asOf);
-      if (known.size < 10_000) known.set(date, result);
-    }
+    if (date === lastDate && asOf === lastAsOf) return last;
+    last = knownYears(date, asOf);
     lastDate = date;
-    last = result;
-    return result;
+    lastAsOf = asOf;
+    return last;
   };
   return {
     label: `years since ${labelOf(name)}`,

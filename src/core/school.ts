@@ -170,23 +170,32 @@ const CELL_PARSERS = FIELDS.map((def) => [def.name, parserOf(def.kind)] as const
  * then the row rules only when every cell parsed, as zod runs refinements.
  */
 export function checkRow(get: (field: string) => string | undefined): RowCheck {
-  return checkCells((i) => get(CELL_PARSERS[i][0]));
+  const cells = CELL_PARSERS.map(([name]) => get(name));
+  return checkCells(
+    cells,
+    cells.map((cell, i) => (cell === undefined ? -1 : i)),
+  );
 }
 
-/** checkRow with each field's cell found by its place in the field table (schoolFromRow's columns). */
-function checkCells(cellOf: (field: number) => string | undefined): RowCheck {
-  const fields: Record<string, FieldValue> = {};
+// Every field, null, in the field table's order: each row's fields start as a copy, so every row's
+// object has one shape and the same key order (the order JSON output shows them in).
+const NO_FIELDS: Record<string, FieldValue> = Object.fromEntries(CELL_PARSERS.map(([name]) => [name, null]));
+
+/**
+ * checkRow on a row's cells: `cellAt[i]` is the cell that fills the field table's i-th field (-1:
+ * no column, so null; past the row's end: a blank cell). Indexes, not a function per cell, as
+ * this runs for every cell of a large file.
+ */
+function checkCells(cells: readonly (string | undefined)[], cellAt: ArrayLike<number>): RowCheck {
+  const fields: Record<string, FieldValue> = { ...NO_FIELDS };
   let issues: RowIssue[] | null = null;
   for (let i = 0; i < CELL_PARSERS.length; i++) {
+    const at = cellAt[i];
+    if (at < 0) continue;
     const [name, parse] = CELL_PARSERS[i];
-    const raw = cellOf(i);
-    if (raw === undefined) {
-      fields[name] = null;
-      continue;
-    }
-    const parsed = parse(raw);
-    if (parsed.ok) fields[name] = parsed.value as FieldValue;
-    else (issues ??= []).push({ field: name, message: parsed.expected });
+    const parsed = parse(cells[at] ?? '');
+    if (!parsed.ok) (issues ??= []).push({ field: name, message: parsed.expected });
+    else if (parsed.value !== null) fields[name] = parsed.value as FieldValue; // null is there already
   }
   if (issues) return { ok: false, issues };
   if (fields.urn === null) (issues ??= []).push({ field: 'urn', message: 'a URN (required)' });
@@ -244,10 +253,7 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
     columnOfField.set(columns, index);
   }
   const { at, byField } = index;
-  const checked = checkCells((field) => {
-    const i = byField[field];
-    return i < 0 ? undefined : (cells[i] ?? '');
-  });
+  const checked = checkCells(cells, byField);
   if (!checked.ok) {
     // In the order the columns stand in the file, as a person reads the row.
     const issues = [...checked.issues].sort((a, b) => fieldOf.indexOf(a.field) - fieldOf.indexOf(b.field));

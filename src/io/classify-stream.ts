@@ -25,11 +25,12 @@ import {
   type SchoolRecord,
 } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { toCsv } from './formats/csv.js';
+import { csvRow, toCsv } from './formats/csv.js';
+import type { Column } from './formats/table-model.js';
 import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
 import { jsonArrayEnd, jsonArrayItem } from './render.js';
 import type { Layout } from './layouts.js';
-import { placementJson, placementsTable, tierCountLine } from './placements.js';
+import { placementJson, placementRow, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import { readSchoolRows, type ReadOptions, type SchoolsFile } from './read-schools.js';
 import { contentText, openOutput, type OutputTarget } from './output.js';
@@ -196,6 +197,7 @@ async function classifyPass(
   let held: SchoolRecord[] | null = null;
   let total = 0;
   let batch: Placement[] = [];
+  let csvColumns: Column[] = [];
   let out = '';
   let holding = true;
   let firstItem = true;
@@ -210,7 +212,8 @@ async function classifyPass(
     } else if (format === 'md') {
       out += contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
     } else {
-      out += toCsv(placementsTable(batch, policy, asOf, 'file'), { header: false });
+      // Row by row, as toCsv writes placementsTable's rows, without a table (and its tier count) per batch.
+      for (const p of batch) out += csvRow(csvColumns, placementRow(p, 'file'));
     }
     batch = [];
     if (!holding || out.length >= HOLD_BYTES) {
@@ -237,7 +240,11 @@ async function classifyPass(
       if (needsTrusts && sizes === null) held = [];
       compiled = compilePolicy(policy);
       ctx = { asOf, trustSizes: sizes ?? new Map() };
-      if (format === 'csv') out = toCsv(placementsTable([], policy, asOf, 'file'));
+      if (format === 'csv') {
+        const head = placementsTable([], policy, asOf, 'file');
+        csvColumns = head.columns;
+        out = toCsv(head);
+      }
       if (format === 'md') out = contentText(markdownHead(placementsTable([], policy, asOf, 'file')));
     },
     (school) => {

@@ -4,7 +4,7 @@ import type { Placement } from '../core/classify.js';
 import { describeChange, type TierChange } from '../core/tier-changes.js';
 import type { Policy } from '../core/policy.js';
 import { maxLevel } from '../core/levels.js';
-import type { Column, TableModel } from './formats/table-model.js';
+import type { Cell, Column, TableModel } from './formats/table-model.js';
 
 export interface PlacementJson {
   urn: number;
@@ -84,6 +84,31 @@ export function tierCountLine(counts: ReadonlyMap<string | null, number>, total:
   return `${total} schools: ${perTier.join(', ')}${needing ? `, ${needing} need data` : ''}`;
 }
 
+/** One placement's row of placementsTable (classify's stream writes its CSV a row at a time from it). */
+export function placementRow(p: Placement, detail: 'terminal' | 'file'): Record<string, Cell> {
+  const c = p.retiering?.classified ?? p;
+  const inForce = p.retiering?.inForce ?? null;
+  return {
+    urn: p.school.urn,
+    name: p.school.name,
+    tier: detail === 'terminal' ? (c.tier === null ? 'needs data' : c.label) : c.tier,
+    label: c.label,
+    days: detail === 'terminal' ? c.daysText : c.days,
+    days_text: c.daysText,
+    in_force: inForceText(p),
+    tier_in_force: p.tier,
+    label_in_force: p.label,
+    days_in_force: p.days,
+    retiered: inForce ? describeChange(inForce, p.label) : null,
+    ...p.fields,
+    reason: p.reasons.join(' | '),
+    missing: p.missing.join('; '),
+    override: p.override,
+    phase: (p.school.fields.phase as string | null) ?? null,
+    trust: (p.school.fields.trust as string | null) ?? null,
+  };
+}
+
 export function placementsTable(
   placements: Placement[],
   policy: Policy,
@@ -129,29 +154,7 @@ export function placementsTable(
           { key: 'phase', header: 'phase' },
           { key: 'trust', header: 'trust' },
         ];
-  const rows = placements.map((p) => {
-    const c = p.retiering?.classified ?? p;
-    const inForce = p.retiering?.inForce ?? null;
-    return {
-      urn: p.school.urn,
-      name: p.school.name,
-      tier: detail === 'terminal' ? (c.tier === null ? 'needs data' : c.label) : c.tier,
-      label: c.label,
-      days: detail === 'terminal' ? c.daysText : c.days,
-      days_text: c.daysText,
-      in_force: inForceText(p),
-      tier_in_force: p.tier,
-      label_in_force: p.label,
-      days_in_force: p.days,
-      retiered: inForce ? describeChange(inForce, p.label) : null,
-      ...p.fields,
-      reason: p.reasons.join(' | '),
-      missing: p.missing.join('; '),
-      override: p.override,
-      phase: (p.school.fields.phase as string | null) ?? null,
-      trust: (p.school.fields.trust as string | null) ?? null,
-    };
-  });
+  const rows = placements.map((p) => placementRow(p, detail));
   return {
     title: `Support tiers: ${policy.name}`,
     subtitle: [`Policy: ${policy.id}. As of ${asOf}.`],

@@ -210,6 +210,22 @@ describe('values a rule can test', () => {
     ).placements;
     expect(two.map((x) => x.tier)).toEqual(['high', 'low']);
   });
+  // The years to each date are remembered (shared by every condition on a date): another as-of
+  // date, or another condition on the same date, must not be answered from the first one's.
+  it('years since: the remembered years follow the as-of date and serve two conditions alike', () => {
+    const rows = [
+      { urn: '100001', name: 'A', headteacher_start: '2025-09-02' },
+      { urn: '100002', name: 'B', headteacher_start: '2025-09-02' },
+    ];
+    const underOne = twoTiers({ years_since: 'headteacher_start', lt: 1 });
+    const overHalf = twoTiers({ years_since: 'headteacher_start', gte: 0.5 });
+    const tiers = (p: Policy, day: string) => classify(schools(rows), p, { asOf: day }).placements.map((x) => x.tier);
+    expect(tiers(underOne, '2026-09-01')).toEqual(['high', 'high']); // 364 days
+    expect(tiers(underOne, '2026-09-02')).toEqual(['low', 'low']); // 1 year
+    expect(tiers(overHalf, '2026-09-02')).toEqual(['high', 'high']);
+    expect(tiers(overHalf, '2025-12-01')).toEqual(['low', 'low']); // about 0.25 years
+    expect(tiers(underOne, '2026-09-01')).toEqual(['high', 'high']);
+  });
   it('an inspection in a given academic year (1 September to 31 August)', () => {
     const p = twoTiers({ field: 'ofsted_date', in_academic_year: '2023/24' });
     const placed = classify(
