@@ -1,0 +1,43 @@
+// Issue 16: "dependencies listed where they are used". esbuild bundles every package sit uses into
+// dist/ (and the single executables), so none is needed at run time: package.json lists them all
+// as devDependencies, and dist/ may load nothing but Node's own modules and its own chunks.
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/run-sit.js';
+
+const builtin = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+describe('the bundle', () => {
+  it('package.json names no run-time dependency: every package is built into dist/', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+  });
+
+  it('dist/ loads only Node modules and its own files (built by the suite set-up)', () => {
+    const dist = join(ROOT, 'dist');
+    const loaded = new Set<string>();
+    for (const file of readdirSync(dist).filter((f) => f.endsWith('.js')))
+      for (const name of loadsOf(readFileSync(join(dist, file), 'utf8'))) loaded.add(name);
+    const outside = [...loaded].filter((name) => !builtin.has(name) && !name.startsWith('./'));
+    expect(outside).toEqual([]);
+    expect(loaded.size).toBeGreaterThan(5);
+  });
+
+  it('the check sees each way code loads a module', () => {
+    const code =
+      'var a = require("chalk");\nimport { b } from "./chunk-1.js";\nexport { c } from "zod";\nawait import("node:fs");\nconst s = "a, from \\"x\\"";';
+    expect(loadsOf(code)).toEqual(['./chunk-1.js', 'chalk', 'node:fs', 'zod']);
+  });
+});
+
+/** The modules a file of the bundle loads: require("x"), import("x"), a line's import/export ... from "x". */
+function loadsOf(code: string): string[] {
+  const specifier = '"([@\\w./:-]+)"';
+  const loads = new RegExp(
+    `\\brequire\\(${specifier}\\)|\\bimport\\(${specifier}\\)|^(?:import|export)\\b[^\\n]*?\\bfrom\\s*${specifier}`,
+    'gm',
+  );
+  return [...code.matchAll(loads)].map((m) => m[1] ?? m[2] ?? m[3]).sort((a, b) => (a < b ? -1 : 1));
+}
