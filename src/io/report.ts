@@ -6,7 +6,8 @@ import type { DiffResult } from '../core/diff.js';
 import type { Policy } from '../core/policy.js';
 import { maxLevel } from '../core/levels.js';
 import { round2 } from '../core/display.js';
-import { escapeHtml, fillTemplate, paragraphsHtml } from './formats/html.js';
+import { escapeHtml, fillHtmlPage, paragraphsHtml } from './formats/html.js';
+import { fillPage, trusted } from './template.js';
 import { escapeMarkdown } from './formats/markdown.js';
 import type { TableModel } from './formats/table-model.js';
 import {
@@ -192,30 +193,41 @@ export function reportHtml(input: ReportInput): string {
   const charts = reportCharts(input)
     .map((c) => `<figure>\n${barChartSvg(c)}\n<figcaption>${escapeHtml(c.description)}</figcaption>\n</figure>`)
     .join('\n');
-  return fillTemplate(htmlTemplate, {
-    title: escapeHtml(titleOf(input)),
-    subtitle: paragraphsHtml(subtitleOf(input)).join('\n'),
-    summary,
-    charts,
-    sections: sections(input)
-      .map((s) => sectionHtml(s.table, s.className))
-      .join('\n'),
-    footer: paragraphsHtml([FOOTER]).join('\n'),
+  return fillHtmlPage(htmlTemplate, {
+    title: titleOf(input),
+    subtitle: trusted(paragraphsHtml(subtitleOf(input)).join('\n')),
+    summary: trusted(summary),
+    charts: trusted(charts),
+    sections: trusted(
+      sections(input)
+        .map((s) => sectionHtml(s.table, s.className))
+        .join('\n'),
+    ),
+    footer: trusted(paragraphsHtml([FOOTER]).join('\n')),
   });
 }
 
 export function reportMarkdown(input: ReportInput): string {
-  const text = fillTemplate(mdTemplate, {
-    title: escapeMarkdown(titleOf(input)),
-    subtitle: subtitleOf(input).map(escapeMarkdown).join('\n\n'),
-    summary: summaryLines(input)
-      .map((l) => `- ${escapeMarkdown(l)}`)
-      .join('\n'),
-    sections: `${sections(input)
-      .map((s) => sectionMarkdown(s.table))
-      .join('\n')}\n_The charts are in the HTML version of this report._`,
-    footer: escapeMarkdown(FOOTER),
-  });
+  // Text in {{name}} slots is escaped for Markdown by the engine; the built parts are trusted().
+  const text = fillPage(
+    mdTemplate,
+    {
+      title: titleOf(input),
+      subtitle: trusted(subtitleOf(input).map(escapeMarkdown).join('\n\n')),
+      summary: trusted(
+        summaryLines(input)
+          .map((l) => `- ${escapeMarkdown(l)}`)
+          .join('\n'),
+      ),
+      sections: trusted(
+        `${sections(input)
+          .map((s) => sectionMarkdown(s.table))
+          .join('\n')}\n_The charts are in the HTML version of this report._`,
+      ),
+      footer: FOOTER,
+    },
+    escapeMarkdown,
+  );
   return `${text.trimEnd()}\n`;
 }
 

@@ -2,7 +2,7 @@
 // an explicit slot for markup sit made ({{{name}}}, filled only by a trusted() value), which a
 // trust's template may not have.
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, fillTemplate } from '../../src/io/formats/html.js';
+import { escapeHtml, fillHtmlPage } from '../../src/io/formats/html.js';
 import { fillPage, parseTemplate, renderTemplate, TemplateError, trusted } from '../../src/io/template.js';
 import pageTemplate from '../../templates/table.html';
 
@@ -50,19 +50,23 @@ describe('template engine', () => {
     expect(() => parseTemplate(deep)).toThrow('{{#s10}}: sections are nested more than 10 deep');
   });
 
-  it("sit's table page through the engine: every slot filled with sit's markup, nothing else changed", () => {
-    const page = fillTemplate(pageTemplate, {
-      title: 'T &amp; U',
-      subtitle: '<p>s</p>',
-      table: '<table></table>',
-      footer: '<p>f</p>',
+  it("sit's table page through the engine: the title is text it escapes, the rest sit's trusted markup", () => {
+    const page = fillHtmlPage(pageTemplate, {
+      title: 'T & <U>',
+      subtitle: trusted('<p>s</p>'),
+      table: trusted('<table></table>'),
+      footer: trusted('<p>f</p>'),
     });
-    expect(page).toContain('<title>T &amp; U</title>');
-    expect(page).toContain('<h1>T &amp; U</h1>\n<p>s</p>\n<table></table>\n<footer>\n<p>f</p>\n</footer>');
+    expect(page).toContain('<title>T &amp; &lt;U&gt;</title>');
+    expect(page).toContain('<h1>T &amp; &lt;U&gt;</h1>\n<p>s</p>\n<table></table>\n<footer>\n<p>f</p>\n</footer>');
     expect(page).not.toContain('{{');
     // Everything but the slots is the page as written.
-    expect(page.replace(/T &amp; U|<p>s<\/p>|<table><\/table>|<p>f<\/p>/g, '')).toBe(
-      pageTemplate.replace(/\{\{\{\w+\}\}\}/g, ''),
+    expect(page.replace(/T &amp; &lt;U&gt;|<p>s<\/p>|<table><\/table>|<p>f<\/p>/g, '')).toBe(
+      pageTemplate.replace(/\{\{\{?\w+\}\}\}?/g, ''),
+    );
+    // Markup in a text slot is shown, not run; a markup slot takes only what sit marked trusted.
+    expect(() => fillHtmlPage(pageTemplate, { title: 't', subtitle: '<p>s</p>', table: '', footer: '' })).toThrow(
+      TemplateError,
     );
   });
 });

@@ -3,7 +3,7 @@ import { levelColumnOf, type Cell, type Column, type Mark, type RowsTable } from
 import pageTemplate from '../../../templates/table.html';
 import { documentColumns } from './document.js';
 import { contentText } from '../output.js';
-import { fillPage, trusted } from '../template.js';
+import { fillPage, trusted, type Trusted } from '../template.js';
 
 export function escapeHtml(value: Cell): string {
   if (value === null) return '';
@@ -15,9 +15,12 @@ export function escapeHtml(value: Cell): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Fills one of sit's own pages whose {{{name}}} slots each take markup sit made (template.ts). */
-export function fillTemplate(template: string, slots: Record<string, string>): string {
-  return fillPage(template, Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, trusted(v)])), escapeHtml);
+/**
+ * Fills one of sit's own HTML pages (template.ts): text for its {{name}} slots, escaped here; markup
+ * sit made, marked trusted(), for its {{{name}}} slots.
+ */
+export function fillHtmlPage(template: string, view: Record<string, string | Trusted>): string {
+  return fillPage(template, view, escapeHtml);
 }
 
 /** 1 (least support) is green, the most support red, in between amber. */
@@ -91,11 +94,11 @@ export function pageHtml(
   body: string,
   footer: readonly string[] = [],
 ): string {
-  return fillTemplate(pageTemplate, {
-    title: escapeHtml(title),
-    subtitle: paragraphsHtml(lines).join('\n'),
-    table: body,
-    footer: paragraphsHtml(footer).join('\n'),
+  return fillHtmlPage(pageTemplate, {
+    title,
+    subtitle: trusted(paragraphsHtml(lines).join('\n')),
+    table: trusted(body),
+    footer: trusted(paragraphsHtml(footer).join('\n')),
   });
 }
 
