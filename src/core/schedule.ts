@@ -395,9 +395,12 @@ function topUp(
   place: (o: Occurrence, notes: string[]) => boolean,
 ): string[] {
   const lines: string[] = [];
-  const count = new Map<string, number>();
+  // Keyed by a number made of the URN, term and kind: no key text built for each of a million events.
+  const count = new Map<number, number>();
+  const keyOf = (urn: number, term: number, kind: string) => (urn * 64 + term) * 2 + (kind === 'QA' ? 0 : 1);
+  const countOf = (urn: number, term: number, kind: string) => count.get(keyOf(urn, term, kind)) ?? 0;
   const bump = (urn: number, term: number, kind: string) =>
-    count.set(`${urn}|${term}|${kind}`, (count.get(`${urn}|${term}|${kind}`) ?? 0) + 1);
+    count.set(keyOf(urn, term, kind), countOf(urn, term, kind) + 1);
   for (const e of events) if (e.urn !== null) bump(e.urn, e.term, e.kind);
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
@@ -412,7 +415,7 @@ function topUp(
         const tier = period ? period.tier : school.tier;
         if (tier === null || !m.tiers.includes(tier)) continue;
         const start = period?.from != null ? Math.max(term.startDay, period.from) : term.startDay;
-        let n = count.get(`${school.urn}|${term.number}|${m.kind}`) ?? 0;
+        let n = countOf(school.urn, term.number, m.kind);
         const why = `added so that term ${term.number} has at least ${m.per_term} ${m.kind}${m.source ? ` (${m.source})` : ''}`;
         for (let k = 1; activity && n < m.per_term && k <= m.per_term; k++) {
           const owner = {
