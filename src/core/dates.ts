@@ -27,11 +27,26 @@ const FIRST_DAY = -719_162;
 const LAST_DAY = 2_932_896;
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+// The text of each day already named, by day number: a year's million events fall on a few hundred
+// days, so each holds one of these strings, not a string of its own (issue 13: memory). Only days
+// from 1970 to 2199 are kept, so that a file of many distinct dates cannot grow it without end.
+const named = new Map<number, string>();
+const NAMED_LAST = 84_005; // 2199-12-31
+
 /**
- * The ISO date of a day number. The scheduler names a day for every event and every reason, so
- * the civil date is worked out by arithmetic (Howard Hinnant's days-to-civil), not through a Date.
+ * The ISO date of a day number: for the same day, the same string. The scheduler names a day for
+ * every event and every reason, so the civil date is worked out by arithmetic (Howard Hinnant's
+ * days-to-civil), not through a Date.
  */
 export function fromDayNumber(day: number): string {
+  const known = named.get(day);
+  if (known !== undefined) return known;
+  const text = civilDate(day);
+  if (day >= 0 && day <= NAMED_LAST) named.set(day, text);
+  return text;
+}
+
+function civilDate(day: number): string {
   if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY)
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
   const z = day + 719_468; // days from 0000-03-01

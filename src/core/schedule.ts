@@ -165,6 +165,13 @@ export function buildSchedule(
     if (role === undefined) roles.set(a, (role = fold(a.lead)));
     return role;
   };
+  // "unassigned (ROLE)" built once for each activity, not for each of its events.
+  const unassigned = new Map<Activity, string>();
+  const unassignedOf = (a: Activity): string => {
+    let text = unassigned.get(a);
+    if (text === undefined) unassigned.set(a, (text = `unassigned (${a.lead})`));
+    return text;
+  };
   const ratio = (d: Diary, extra: number) =>
     d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY;
 
@@ -314,14 +321,24 @@ export function buildSchedule(
     else if (o.series && days[0] !== o.target)
       notes.unshift(`moved from ${dayText(o.target)}: the lead's day was full`);
     if (a.note) notes.push(a.note);
-    const lead = a.type === 'school' ? a.lead : diary ? diary.person.name : `unassigned (${a.lead})`;
+    const lead = a.type === 'school' ? a.lead : diary ? diary.person.name : unassignedOf(a);
+    // One object of its own fields for each of a million events (no copy of a spread base), its
+    // texts shared: the day's, the owner's, the activity's (issue 13: memory).
     events.push({
       date: fromDayNumber(days[0]),
       end: fromDayNumber(days[days.length - 1]),
-      ...base,
-      term: termOfDay(cal, days[0]) as number,
+      urn: base.urn,
+      name: base.name,
+      trust: base.trust,
       // A re-tiered school's event carries the tier in force on its day.
       tier: tierOn(o.owner, days[0]),
+      activity: base.activity,
+      activity_id: base.activity_id,
+      kind: base.kind,
+      term: termOfDay(cal, days[0]) as number,
+      occurrence: base.occurrence,
+      role: base.role,
+      days: base.days,
       type: a.type,
       lead,
       person: diary?.person.name ?? null,
@@ -331,7 +348,15 @@ export function buildSchedule(
   };
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
-  for (const o of hardestFirst(due.occurrences)) place(o);
+  // Each occurrence let go once placed, and the list due let go before: the events grow as the
+  // occurrences go, rather than both held whole at once (issue 13: memory).
+  const order: (Occurrence | undefined)[] = hardestFirst(due.occurrences);
+  due.occurrences.length = 0;
+  for (let i = 0; i < order.length; i++) {
+    const o = order[i] as Occurrence;
+    order[i] = undefined;
+    place(o);
+  }
 
   const shortfalls = topUp(schools, calendar, cal, events, place);
   events.sort(compareEvents);
@@ -370,9 +395,12 @@ function topUp(
   place: (o: Occurrence, notes: string[]) => boolean,
 ): string[] {
   const lines: string[] = [];
-  const count = new Map<string, number>();
+  // Keyed by a number made of the URN, term and kind: no key text built for each of a million events.
+  const count = new Map<number, number>();
+  const keyOf = (urn: number, term: number, kind: string) => (urn * 64 + term) * 2 + (kind === 'QA' ? 0 : 1);
+  const countOf = (urn: number, term: number, kind: string) => count.get(keyOf(urn, term, kind)) ?? 0;
   const bump = (urn: number, term: number, kind: string) =>
-    count.set(`${urn}|${term}|${kind}`, (count.get(`${urn}|${term}|${kind}`) ?? 0) + 1);
+    count.set(keyOf(urn, term, kind), countOf(urn, term, kind) + 1);
   for (const e of events) if (e.urn !== null) bump(e.urn, e.term, e.kind);
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
@@ -387,7 +415,7 @@ function topUp(
         const tier = period ? period.tier : school.tier;
         if (tier === null || !m.tiers.includes(tier)) continue;
         const start = period?.from != null ? Math.max(term.startDay, period.from) : term.startDay;
-        let n = count.get(`${school.urn}|${term.number}|${m.kind}`) ?? 0;
+        let n = countOf(school.urn, term.number, m.kind);
         const why = `added so that term ${term.number} has at least ${m.per_term} ${m.kind}${m.source ? ` (${m.source})` : ''}`;
         for (let k = 1; activity && n < m.per_term && k <= m.per_term; k++) {
           const owner = {

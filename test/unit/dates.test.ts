@@ -55,4 +55,15 @@ describe('day numbers to dates', () => {
       expect(fromDayNumber(toDayNumber(iso))).toBe(iso);
     expect(fromDayNumber(toDayNumber('9999-12-31') + 1)).toBe(byDate(toDayNumber('9999-12-31') + 1));
   });
+  it('a day named again (the kept string) is the same text as the first time, for every day of a year', () => {
+    const first = toDayNumber('2026-09-01');
+    const once: string[] = [];
+    for (let day = first; day < first + 365; day++) once.push(fromDayNumber(day));
+    const again: string[] = [];
+    for (let day = first + 364; day >= first; day--) again.unshift(fromDayNumber(day));
+    expect(again).toEqual(once);
+    expect(again.map((text, i) => text === byDate(first + i))).not.toContain(false);
+    expect(again[0]).toBe('2026-09-01');
+    expect(again[364]).toBe('2027-08-31');
+  });
 });
