@@ -8,7 +8,7 @@ import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
 import { extraValue, type SchoolRecord } from './school.js';
 import { displayValue, round2 } from './display.js';
-import { FIRST_YEAR, LAST_YEAR, fold } from './values.js';
+import { FIRST_YEAR, LAST_YEAR, digits, fold, shaped } from './values.js';
 import { nationalFigure } from './national.js';
 
 export type Outcome = true | false | null;
@@ -161,47 +161,26 @@ function knownYears(date: string, asOf: string): number {
 
 /** The array slot of a YYYY-MM-DD date from FIRST_YEAR to LAST_YEAR; -1 for any other text. */
 function dateSlot(date: string): number {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1; // "-"
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = date.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    year = year * 10 + d;
-  }
-  const m1 = date.charCodeAt(5) - 48;
-  const m2 = date.charCodeAt(6) - 48;
-  const d1 = date.charCodeAt(8) - 48;
-  const d2 = date.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 1 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 3 || d2 < 0 || d2 > 9) return -1;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
+  if (date.length !== 10 || !shaped(date, '9999-99-99')) return -1;
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
   if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return -1;
   return (year - FIRST_YEAR) * YEAR_SLOTS + (month - 1) * 31 + (day - 1);
 }
 
 function yearsSubject(name: string): Subject {
   const readField = fieldReader(name);
-  // Placing one school asks more than once (its test, then its words): the last answer is kept.
-  let lastDate = '';
-  let lastAsOf = '';
-  let last = 0;
-  const years = (date: string, asOf: string) => {
-    if (date === lastDate && asOf === lastAsOf) return last;
-    last = knownYears(date, asOf);
-    lastDate = date;
-    lastAsOf = asOf;
-    return last;
-  };
   return {
     label: `years since ${labelOf(name)}`,
     value: (s, ctx) => {
       const date = readField(s);
-      return date === null ? null : years(String(date), ctx.asOf);
+      return date === null ? null : knownYears(String(date), ctx.asOf);
     },
     get: (s, ctx) => {
       const date = readField(s);
       if (date === null) return { value: null, missing: [name] };
-      const found = years(String(date), ctx.asOf);
+      const found = knownYears(String(date), ctx.asOf);
       return { value: found, seen: `${yearsText(found)} (${date} to ${ctx.asOf})`, missing: [] };
     },
   };

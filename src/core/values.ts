@@ -303,7 +303,7 @@ const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
 const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
 
 /** Text of 10 characters shaped as `shape` says: a digit for each 9, else that character. */
-function shaped(text: string, shape: string): boolean {
+export function shaped(text: string, shape: string): boolean {
   for (let i = 0; i < 10; i++) {
     const c = text.charCodeAt(i);
     const want = shape.charCodeAt(i);
@@ -331,7 +331,7 @@ function quickDate(raw: string): string | null {
 }
 
 /** The number the digits text[from, to) write. */
-function digits(text: string, from: number, to: number): number {
+export function digits(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
   return n;

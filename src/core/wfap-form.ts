@@ -33,10 +33,7 @@ export const ACTION_KEYS = [
   'next_steps',
 ] as const;
 export const DEPLOYMENT_SECTION_KEYS = ['agreed_outcomes', 'key_tasks', 'evidence_of_impact'] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
-export type MilestoneKey = (typeof MILESTONE_KEYS)[number];
 export type ActionKey = (typeof ACTION_KEYS)[number];
-export type DeploymentSectionKey = (typeof DEPLOYMENT_SECTION_KEYS)[number];
 
 const words = z.string().trim().min(1);
 const column = z.strictObject({ header: words, suggested: words.optional() });

@@ -114,7 +114,3 @@ export function* htmlPage(table: RowsTable): Generator<string> {
     yield part;
   }
 }
-
-export function toHtml(table: RowsTable): string {
-  return contentText(htmlPage(table));
-}
