@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cannotWriteError } from '../errors.js';
 import { displayPath, type Io } from './command-io.js';
-import { CSV_FILE_BOM, writeAtomic } from './output.js';
+import { emit } from './output.js';
 
 /** A progress bar (on a terminal) from this many files. */
 const PROGRESS_FROM = 10;
@@ -46,13 +46,9 @@ export async function writeFolder(
   const bar = await progressBar(files.length, options, io);
   try {
     for (let i = 0; i < files.length; i++) {
-      const text = await content(i);
-      await writeAtomic(
-        files[i],
-        options.format === 'csv' && typeof text === 'string' ? CSV_FILE_BOM + text : text,
-        displayPath(files[i], io),
-        { force: options.force },
-      );
+      // Each file as -o writes one: atomic, and a CSV file with its byte-order mark.
+      const target = { output: displayPath(files[i], io), force: options.force, cwd: io.cwd, stdout: io.stdout };
+      await emit({ ...target, format: options.format }, await content(i));
       bar?.increment();
     }
   } finally {

@@ -177,6 +177,20 @@ describe('sit wfap new, scripted', () => {
     expect(readdirSync(join(dir, 'md-plans'))).toHaveLength(26);
     expect(existsSync(join(dir, 'md-plans', '100004-dunmore-primary-school-wfap-2026-27.md'))).toBe(true);
   });
+
+  it('--all --format csv writes each plan as -o plan.csv does: the same bytes, byte-order mark first', async () => {
+    const all = await runInProcess(['wfap', 'new', '--all', '--format', 'csv', '-o', 'csv-plans', ...BASE], {
+      cwd: dir,
+    });
+    expect(all.code, all.stderr).toBe(0);
+    const one = await runInProcess(['wfap', 'new', '--school', '100004', '--yes', '-o', 'one-plan.csv', ...BASE], {
+      cwd: dir,
+    });
+    expect(one.code, one.stderr).toBe(0);
+    const fromAll = readFileSync(join(dir, 'csv-plans', '100004-dunmore-primary-school-wfap-2026-27.csv'));
+    expect(fromAll.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    expect(fromAll.equals(readFileSync(join(dir, 'one-plan.csv')))).toBe(true);
+  });
 });
 
 describe('sit wfap deployment, scripted', () => {
