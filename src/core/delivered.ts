@@ -7,7 +7,7 @@ import type { BudgetResult } from './budget.js';
 import { TERMS } from './budget.js';
 import { toDayNumber } from './dates.js';
 import { ALL_SCHOOLS } from './delivery.js';
-import { sameActivity, type LogEntry } from './log.js';
+import type { LogEntry } from './log.js';
 import type { CalendarEvent } from './schedule.js';
 import { termOfDay, type TermCalendar } from './terms.js';
 import { fold } from './values.js';
@@ -66,20 +66,27 @@ export function deliveredAgainstBudget(
     else counted.push(entry);
   }
 
-  // The owner (trust name, or "All schools") of an entry that met an event for a whole trust.
+  // The owner (trust name, or "All schools") of an entry that met an event for a whole trust: the
+  // activities (by folded id and name, as sameActivity matches them) each school has of its own,
+  // and the owners each trust-wide activity has, indexed once rather than scanned for every entry.
   const trustOf = new Map(result.schools.map((s) => [s.urn, s.trust ?? null]));
-  const ownActivities = new Map<number, CalendarEvent[]>();
+  const ownActivities = new Map<number, Set<string>>();
+  const trustOwners = new Map<string, Set<string>>();
   const trustEvents: CalendarEvent[] = [];
   for (const e of events) {
     if (e.urn === null) trustEvents.push(e);
-    else if (!ownActivities.has(e.urn)) ownActivities.set(e.urn, [e]);
-    else ownActivities.get(e.urn)?.push(e);
+    for (const key of [fold(e.activity_id), fold(e.activity)]) {
+      if (e.urn === null) trustOwners.set(key, (trustOwners.get(key) ?? new Set()).add(e.name));
+      else ownActivities.set(e.urn, (ownActivities.get(e.urn) ?? new Set()).add(key));
+    }
   }
   const trustOwnerOf = (entry: LogEntry): string | null => {
-    const same = (e: CalendarEvent) => sameActivity(entry.activity, { id: e.activity_id, name: e.activity });
-    if (ownActivities.get(entry.urn)?.some(same)) return null;
-    const met = trustEvents.find((e) => same(e) && (e.name === ALL_SCHOOLS || e.name === trustOf.get(entry.urn)));
-    return met ? met.name : null;
+    const key = fold(entry.activity);
+    if (ownActivities.get(entry.urn)?.has(key)) return null;
+    const owners = trustOwners.get(key);
+    const trust = trustOf.get(entry.urn);
+    if (trust && owners?.has(trust)) return trust;
+    return owners?.has(ALL_SCHOOLS) ? ALL_SCHOOLS : null;
   };
 
   const deliveredBySchool = new Map<number, number>();
