@@ -1,6 +1,5 @@
 // sit explain URN [FILE]: every rule for one school, with the values it saw and its outcome.
 import { Command } from 'commander';
-import { findSchool } from '../io/find-school.js';
 import { needingDataLines } from '../io/layouts.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { explanationDocument, explanationJson, explanationTable, explanationText } from '../io/explanation.js';
@@ -27,8 +26,9 @@ Examples:
   );
   cmd.action(async (urnText: string, file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
-    const { loaded, asOf, data, placements } = await classifyData(file, options, io);
-    const placement = findSchool(placements, urnText, data.file);
+    // Only the school asked for is placed; every row is still checked.
+    const { loaded, asOf, data, placements } = await classifyData(file, options, io, undefined, urnText);
+    const [placement] = placements;
     if (placement.tier === null) {
       for (const line of needingDataLines([placement.missing], data.layout)) note(options, io, `needs data: ${line}`);
     }

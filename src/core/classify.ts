@@ -82,6 +82,11 @@ class PlacedSchool implements Placement {
 
 export interface ClassifyOptions {
   asOf: string;
+  /**
+   * The schools to place (default: all). Every row is still checked and every school counted (a
+   * trust's size): `sit explain` places the one school it was asked about.
+   */
+  only?: (school: SchoolRecord) => boolean;
 }
 
 export interface Classification {
@@ -380,7 +385,7 @@ export function inspectionDateProblems(school: SchoolRecord, asOf: string): Data
   return problems;
 }
 
-/** What a placement holds (its trace aside), in the order placeSchool gives them. */
+/** What a placement holds (its trace aside), in the order placeSchool gives them (a re-tiered copy keeps it). */
 export const PLACEMENT_KEYS = [
   'school',
   'tier',
@@ -395,21 +400,6 @@ export const PLACEMENT_KEYS = [
   'choices',
 ] as const;
 
-/**
- * A school's placement, worked out when first read: `sit explain` finds its school among them by
- * URN or name (which reads only `school`) and places that one alone; every other command reads
- * them all. It reads as the placement itself (the same keys, in the same order).
- */
-function placedWhenRead(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
-  let placed: Placement | undefined;
-  const place = () => (placed ??= placeSchool(compiled, school, ctx));
-  const placement = { school } as Placement;
-  for (const key of PLACEMENT_KEYS)
-    if (key !== 'school') Object.defineProperty(placement, key, { get: () => place()[key], enumerable: true });
-  Object.defineProperty(placement, 'trace', { get: () => place().trace });
-  return placement;
-}
-
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
@@ -417,5 +407,7 @@ export function classify(schools: SchoolRecord[], policy: Policy, options: Class
     ...inspectionDateProblems(school, options.asOf),
     ...schoolProblems(school, policy),
   ]);
-  return { placements: problems.length ? [] : schools.map((s) => placedWhenRead(compiled, s, ctx)), problems };
+  if (problems.length) return { placements: [], problems };
+  const placed = options.only ? schools.filter(options.only) : schools;
+  return { placements: placed.map((s) => placeSchool(compiled, s, ctx)), problems };
 }

@@ -2,8 +2,18 @@
 import { SitError, usageError } from '../errors.js';
 import type { Placement } from '../core/classify.js';
 
+/** What is found: a placement, or a school's row before it is placed (`sit explain` places only the one it finds). */
+interface OfSchool {
+  school: { urn: number; name: string };
+}
+
 /** The school with this URN; a usage error naming the file if it has none (`shown`: the URN as given). */
-export function placementByUrn(placements: Placement[], urn: number, file: string, shown = String(urn)): Placement {
+export function placementByUrn<T extends OfSchool = Placement>(
+  placements: T[],
+  urn: number,
+  file: string,
+  shown = String(urn),
+): T {
   const found = placements.find((p) => p.school.urn === urn);
   if (!found) throw usageError(`URN ${shown} is not in ${file} (${placements.length} schools); check the number`);
   return found;
@@ -17,7 +27,7 @@ const plain = (text: string) =>
     .replace(/[^a-z0-9]/g, '');
 
 /** The school a URN or a name (whole, else part) picks out; none or several is a usage error listing them. */
-export function findSchool(placements: Placement[], given: string, file: string): Placement {
+export function findSchool<T extends OfSchool = Placement>(placements: T[], given: string, file: string): T {
   const text = given.trim();
   if (/^\d{6}$/.test(text)) return placementByUrn(placements, Number(text), file, text);
   const wanted = plain(text);

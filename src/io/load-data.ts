@@ -12,6 +12,7 @@ import type { Schedule } from '../core/schedule.js';
 import { TermsSchema, termCalendar, type TermCalendar } from '../core/terms.js';
 import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
+import { findSchool } from './find-school.js';
 import { issueLines } from './yaml-issues.js';
 import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type Io } from './command-io.js';
 import { placementsInForce, readTierChanges, type TierChangesFile } from './tier-changes-file.js';
@@ -128,18 +129,28 @@ export async function classifyData(
   options: DataOptions,
   io: Io,
   preloaded?: LoadedConfig,
+  /** One school only (a URN or a name, as findSchool reads it): the rest are checked, not placed. */
+  school?: string,
 ): Promise<Classified> {
   const asOf = asOfDate(options, io);
   const { loaded, data, notes } = await loadPolicyAndData(file, options, io, preloaded);
   for (const line of notes) note(options, io, line);
-  const result = classify(data.schools, loaded.policy, { asOf });
+  const only =
+    school === undefined
+      ? undefined
+      : findSchool(
+          data.schools.map((s) => ({ school: s })),
+          school,
+          data.file,
+        ).school;
+  const result = classify(data.schools, loaded.policy, { asOf, only: only && ((s) => s === only) });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
   const changesPath = tierChangesPath(loaded, options, io);
   if (changesPath === '-' && data.file === 'standard input')
     throw usageError('--tier-changes -: standard input is already the school data');
   const tierChanges = changesPath ? await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)) : null;
   const placements = tierChanges
-    ? placementsInForce(result.placements, tierChanges, loaded.policy, asOf)
+    ? placementsInForce(result.placements, data.schools, tierChanges, loaded.policy, asOf)
     : result.placements;
   return { loaded, asOf, data, placements, tierChanges };
 }

@@ -39,11 +39,13 @@ export async function readTierChanges(
 /** The placements with the tier in force on `asOf`; a change for an unknown tier or URN is a data error (65). */
 export function placementsInForce(
   placements: Placement[],
+  schools: { urn: number }[],
   read: TierChangesFile,
   policy: Policy,
   asOf: string,
 ): Placement[] {
-  const urns = new Set(placements.map((p) => p.school.urn));
+  // Checked against every school of the data, placed or not (sit explain places one).
+  const urns = new Set(schools.map((s) => s.urn));
   const problems = tierChangeProblems(read.changes, policy, urns, read.headers);
   if (problems.length) throw dataError(problems.map((p) => formatProblem(read.file, p)));
   return applyTierChanges(placements, read.changes, policy, asOf);

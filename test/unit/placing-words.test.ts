@@ -104,24 +104,23 @@ describe('placements are worked out when read', () => {
     return { schools, reads };
   }
 
-  it('sit explain places only the school it finds; the others stay unplaced, and read the same once placed', () => {
+  it('sit explain places only the school it finds (only:); its placement is the one classify gives it', () => {
     const { schools, reads } = counted();
     const policy = presetPolicy('rlt-categories');
-    const { placements, problems } = classify(schools, policy, { asOf });
-    expect(problems).toEqual([]);
-    const found = findSchool(placements, '100004', 'schools.csv');
+    const found = findSchool(
+      schools.map((school) => ({ school })),
+      '100004',
+      'schools.csv',
+    ).school;
     expect(reads.size).toBe(0);
-    expect(found.tier).toBe(
-      placeSchool(compilePolicy(policy), schools[3], { asOf, trustSizes: trustSizes(schools) }).tier,
-    );
+    const { placements, problems } = classify(schools, policy, { asOf, only: (s) => s === found });
+    expect(problems).toEqual([]);
+    expect(placements.map((p) => p.school.urn)).toEqual([100004]);
     expect([...reads.keys()]).toEqual([100004]);
-    // Read, a placement has the keys and values of placing the school directly, and its trace.
-    const ctx = { asOf, trustSizes: trustSizes(schools) };
-    for (const [i, p] of placements.entries()) {
-      const direct = placeSchool(compilePolicy(policy), schools[i], ctx);
-      expect(JSON.stringify(p)).toBe(JSON.stringify(direct));
-      expect(p.trace).toEqual(direct.trace);
-    }
+    // The same keys, values and trace as placing it among all the schools (a trust's size counts them all).
+    const all = classify(schools, policy, { asOf }).placements[3];
+    expect(JSON.stringify(placements[0])).toBe(JSON.stringify(all));
+    expect(placements[0].trace).toEqual(all.trace);
   });
 
   it('a problem in any row is still found before any school is placed', () => {
