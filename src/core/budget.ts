@@ -9,8 +9,8 @@ import type { Capacity } from './config.js';
 import { DEFAULT_TERM_WEEKS, type BudgetItem, type Policy, type Tier } from './policy.js';
 import { notStatedText, showNumber } from './display.js';
 import { chooser, type Chooser } from './choose.js';
-import { peopleOf, type CalendarEvent, type Schedule, type Unscheduled } from './schedule.js';
-import { addToGroup } from './group.js';
+import { peopleOf, type Schedule, type Unscheduled } from './schedule.js';
+import type { EventStore } from './schedule-events.js';
 
 export const TERMS = 6;
 
@@ -345,23 +345,26 @@ export function capacityReport(
 /** Each person's scheduled days against their own days, and the days nobody has the role for. */
 export function personDemand(
   capacity: Capacity[] | undefined,
-  events: CalendarEvent[],
+  events: EventStore,
 ): { byPerson: PersonDemand[]; unassigned: CapacityReport['unassigned'] } {
   const people = peopleOf(capacity);
   const booked = new Map(people.map((p) => [p.name, { perTerm: zeros(), events: 0 }]));
   const unassigned = new Map<string, { role: string; perTerm: number[]; year: number; events: number }>();
-  for (const e of events) {
-    if (e.type === 'school') continue;
-    if (e.person !== null) {
-      const b = booked.get(e.person)!;
-      b.perTerm[e.term - 1] += e.days;
+  for (let i = 0; i < events.length; i++) {
+    const kind = events.kinds[events.kind[i]];
+    if (kind.type === 'school') continue;
+    const person = events.leads[events.lead[i]].person;
+    const term = events.term[i];
+    if (person !== null) {
+      const b = booked.get(person)!;
+      b.perTerm[term - 1] += kind.days;
       b.events += 1;
     } else {
-      const u = unassigned.get(e.role) ?? { role: e.role, perTerm: zeros(), year: 0, events: 0 };
-      u.perTerm[e.term - 1] += e.days;
-      u.year += e.days;
+      const u = unassigned.get(kind.role) ?? { role: kind.role, perTerm: zeros(), year: 0, events: 0 };
+      u.perTerm[term - 1] += kind.days;
+      u.year += kind.days;
       u.events += 1;
-      unassigned.set(e.role, u);
+      unassigned.set(kind.role, u);
     }
   }
   const byPerson = people.map((p) => {
@@ -509,16 +512,54 @@ export function budget(
   };
 }
 
-/** "3 x Trust Review Day (1 day)": the events of one activity, counted. */
-function eventLines(events: CalendarEvent[]): string[] {
-  const by = new Map<string, { n: number; days: number }>();
-  for (const e of events) {
-    const entry = by.get(e.activity) ?? { n: 0, days: 0 };
+/** An owner's costed events in calendar order, counted: by term, and by activity in the order first met. */
+interface Costed {
+  /** Their days, added in calendar order. */
+  days: number;
+  perTerm: number[];
+  byActivity: Map<string, { n: number; days: number; perTerm: number[] }>;
+}
+
+/**
+ * The events with days, counted for each school (by URN) and each trust's or the organisation's
+ * own (by name), in one pass over the store: no event object, no list of each owner's events.
+ */
+function costedEvents(events: EventStore): { schools: Map<number, Costed>; shared: Map<string, Costed> } {
+  const schools = new Map<number, Costed>();
+  const shared = new Map<string, Costed>();
+  const byOwner: (Costed | undefined)[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const kind = events.kinds[events.kind[i]];
+    if (kind.days === 0) continue;
+    const o = events.owner[i];
+    let costed = byOwner[o];
+    if (costed === undefined) {
+      const owner = events.owners[o];
+      const into = owner.urn === null ? shared : schools;
+      const key = owner.urn ?? owner.name;
+      costed = (into as Map<number | string, Costed>).get(key);
+      if (!costed) {
+        costed = { days: 0, perTerm: zeros(), byActivity: new Map() };
+        (into as Map<number | string, Costed>).set(key, costed);
+      }
+      byOwner[o] = costed;
+    }
+    const term = events.term[i];
+    costed.days += kind.days;
+    costed.perTerm[term - 1] += kind.days;
+    let entry = costed.byActivity.get(kind.activity);
+    if (!entry) costed.byActivity.set(kind.activity, (entry = { n: 0, days: 0, perTerm: zeros() }));
     entry.n += 1;
-    entry.days += e.days;
-    by.set(e.activity, entry);
+    entry.days += kind.days;
+    entry.perTerm[term - 1] += kind.days;
   }
-  return [...by].map(([activity, { n, days }]) => `${n} x ${activity} = ${plural(days, 'day')}`);
+  return { schools, shared };
+}
+
+/** "3 x Trust Review Day (1 day)": the events of one activity, counted. */
+function eventLines(costed: Costed | undefined): string[] {
+  if (!costed) return [];
+  return [...costed.byActivity].map(([activity, { n, days }]) => `${n} x ${activity} = ${plural(days, 'day')}`);
 }
 
 /** For a re-tiered school, the re-tierings the schedule follows, before its events: "re-tiered B -> D from 2027-02-01; ". */
@@ -546,13 +587,7 @@ function scheduleBudget(
 ): BudgetResult {
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
-  const eventsOf = new Map<number, CalendarEvent[]>();
-  const trustEventsOf = new Map<string, CalendarEvent[]>();
-  for (const e of schedule.events) {
-    if (e.days === 0) continue;
-    if (e.urn === null) addToGroup(trustEventsOf, e.name, e);
-    else addToGroup(eventsOf, e.urn, e);
-  }
+  const costed = costedEvents(schedule.store);
   // One pass over what could not be scheduled (a million events for England): per school, for the
   // trusts' own events, and in all.
   const unscheduledOf = new Map<number, number>();
@@ -574,13 +609,12 @@ function scheduleBudget(
   );
 
   const schools: SchoolBudget[] = placements.map((p) => {
-    const events = eventsOf.get(p.school.urn) ?? [];
-    const scheduled = sum(events.map((e) => e.days));
-    const perTerm = zeros();
-    for (const e of events) perTerm[e.term - 1] += e.days;
+    const mine = costed.schools.get(p.school.urn);
+    const scheduled = mine ? mine.days : 0;
+    const perTerm = mine ? [...mine.perTerm] : zeros();
     const unscheduledDays = unscheduledOf.get(p.school.urn) ?? 0;
     const base = { ...schoolHeader(p), scheduled, unscheduledDays, trustItems: [] as ItemCost[] };
-    const lines = eventLines(events);
+    const lines = eventLines(mine);
     const schedText = `${retieredText(p)}scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
     const missed = unscheduledDays
       ? `; ${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)`
@@ -645,14 +679,10 @@ function scheduleBudget(
   const { byTier, byTrustMap, total } = addUp(schools, policy);
   // A trust's own events (a board meeting, a heads' meeting) once for the trust, in its row and the total.
   const trustEvents: BudgetResult['trustEvents'] = [];
-  for (const [trust, events] of [...trustEventsOf].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
-    const byActivity = new Map<string, CalendarEvent[]>();
-    for (const e of events) addToGroup(byActivity, e.activity, e);
-    for (const [activity, list] of byActivity) {
-      const perTerm = zeros();
-      for (const e of list) perTerm[e.term - 1] += e.days;
+  for (const [trust, events] of [...costed.shared].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
+    for (const [activity, { n, perTerm }] of events.byActivity) {
       const days = sum(perTerm);
-      trustEvents.push({ trust, activity, count: list.length, days, perTerm });
+      trustEvents.push({ trust, activity, count: n, days, perTerm });
       for (const t of [
         total,
         byTrustMap.get(trust) ?? byTrustMap.set(trust, { ...emptyTotals(), trust, trustItems: [] }).get(trust)!,
@@ -683,7 +713,7 @@ function scheduleBudget(
   ];
   const report = capacityReport(capacity, total.perTerm, total.days);
   if (report) {
-    Object.assign(report, personDemand(capacity, schedule.events));
+    Object.assign(report, personDemand(capacity, schedule.store));
     report.overAllocated ||= report.byPerson.some((p) => p.year.over || p.terms.some((t) => t.over));
   }
   return {

@@ -9,10 +9,10 @@
 // - what fits nowhere in its window is unscheduled, with the reason;
 // - a policy's minimum per term is met by adding its `top_up` activity where a term falls short.
 import * as z from 'zod';
-import { fromDayNumber } from './dates.js';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
-import { firstAtOrAfter, termOfDay, type TermCalendar } from './terms.js';
+import { firstAtOrAfter, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
+import { EventStore } from './schedule-events.js';
 import { addToGroup } from './group.js';
 import {
   dayText,
@@ -30,6 +30,7 @@ import {
   type MissingDate,
   type OnRequest,
   type Occurrence,
+  type Owner,
   type PolicyCalendar,
 } from './calendar.js';
 
@@ -84,7 +85,10 @@ export interface Unscheduled extends Occasion {
 }
 
 export interface Schedule {
-  events: CalendarEvent[];
+  /** The events in calendar order, as objects: made from the store when first read. */
+  readonly events: CalendarEvent[];
+  /** The events as stored (column-wise): what the year's readers read without an object each. */
+  store: EventStore;
   unscheduled: Unscheduled[];
   dropped: Dropped[];
   missingDates: MissingDate[];
@@ -123,6 +127,8 @@ interface Diary {
   terms: number[];
   /** Expected demand given to this person as a link (for balancing). */
   linked: number;
+  /** The person as an event's lead, in the store (-1 until first needed). */
+  lead: number;
 }
 
 const EPS = 1e-9;
@@ -153,7 +159,15 @@ export function buildSchedule(
   const visitsPerDay = options.settings?.visits_per_day ?? 1;
   const people = peopleOf(options.capacity);
   const diaries = people.map(
-    (person): Diary => ({ person, load: new Map(), visits: new Map(), total: 0, terms: [0, 0, 0, 0, 0, 0], linked: 0 }),
+    (person): Diary => ({
+      person,
+      load: new Map(),
+      visits: new Map(),
+      total: 0,
+      terms: [0, 0, 0, 0, 0, 0],
+      linked: 0,
+      lead: -1,
+    }),
   );
   const byRole = new Map<string, Diary[]>();
   for (const d of diaries) for (const r of new Set(d.person.roles.map(fold))) addToGroup(byRole, r, d);
@@ -165,12 +179,47 @@ export function buildSchedule(
     if (role === undefined) roles.set(a, (role = fold(a.lead)));
     return role;
   };
-  // "unassigned (ROLE)" built once for each activity, not for each of its events.
-  const unassigned = new Map<Activity, string>();
-  const unassignedOf = (a: Activity): string => {
-    let text = unassigned.get(a);
-    if (text === undefined) unassigned.set(a, (text = `unassigned (${a.lead})`));
-    return text;
+  const store = new EventStore();
+  // An event's lead without a person (the role for the school's own work, else "unassigned
+  // (ROLE)"), and its kind (activity, label and occurrence number): looked up once for each
+  // activity, not made for each of its events.
+  const leadless = new Map<Activity, number>();
+  const leadOf = (a: Activity, diary: Diary | null): number => {
+    if (diary)
+      return diary.lead < 0 ? (diary.lead = store.leadIndex(diary.person.name, diary.person.name)) : diary.lead;
+    let i = leadless.get(a);
+    if (i === undefined)
+      leadless.set(a, (i = store.leadIndex(a.type === 'school' ? a.lead : `unassigned (${a.lead})`, null)));
+    return i;
+  };
+  // By the owner object first (each school's is one object for all its occurrences), then its key.
+  const owners = new Map<Owner, number>();
+  const ownerOf = (owner: Owner): number => {
+    let i = owners.get(owner);
+    if (i === undefined) owners.set(owner, (i = store.ownerIndex(owner.key, owner)));
+    return i;
+  };
+  const kinds = new Map<Activity, Map<string, Map<string, number>>>();
+  const kindOf = (o: Occurrence, cost: number): number => {
+    const a = o.activity;
+    let labels = kinds.get(a);
+    if (!labels) kinds.set(a, (labels = new Map()));
+    let numbers = labels.get(o.label);
+    if (!numbers) labels.set(o.label, (numbers = new Map()));
+    let i = numbers.get(o.number);
+    if (i === undefined) {
+      i = store.addKind({
+        activity: o.label,
+        activity_id: a.id,
+        kind: a.kind,
+        occurrence: o.number,
+        role: a.lead,
+        days: cost,
+        type: a.type,
+      });
+      numbers.set(o.number, i);
+    }
+    return i;
   };
   const ratio = (d: Diary, extra: number) =>
     d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY;
@@ -208,8 +257,8 @@ export function buildSchedule(
     link.set(entry.role, links.set(entry.owner, best));
   }
 
-  const events: CalendarEvent[] = [];
   const unscheduled: Unscheduled[] = [];
+  const year = schoolDaysOf(cal);
   const lastInSeries = new Map<string, number>();
   const visited = new Map<string, Set<number>>();
   const termEnd = (term: number) => cal.terms[term - 1].endDay;
@@ -230,7 +279,7 @@ export function buildSchedule(
     const a = o.activity;
     const time = timeOf(a);
     const cost = a.type === 'school' ? 0 : time * a.days;
-    const base: Occasion = {
+    const occasion = (): Occasion => ({
       urn: o.owner.urn,
       name: o.owner.name,
       trust: o.owner.trust,
@@ -242,7 +291,7 @@ export function buildSchedule(
       occurrence: o.number,
       role: a.lead,
       days: cost,
-    };
+    });
     const holders = a.type === 'school' ? [] : (byRole.get(roleOf(a)) ?? []);
     const last = o.series === null ? undefined : lastInSeries.get(o.series);
     const remembered =
@@ -252,25 +301,28 @@ export function buildSchedule(
       (last === undefined || o.window[0] - last >= o.minGap);
     const booked = remembered ? fullyBooked.get(a)?.get(windowKey(o)) : undefined;
     if (booked !== undefined) {
-      unscheduled.push(Object.assign(base, { reason: booked }));
+      unscheduled.push(Object.assign(occasion(), { reason: booked }));
       return false;
     }
     // A school sees one visitor a day where it can: days it already has a visit go last.
     const seen = a.type === 'visit' ? visited.get(o.owner.key) : undefined;
-    const free: number[][] = [];
-    const busy: number[][] = [];
-    for (const d of byNearness(ownerSchoolDays(cal, o.owner, o.window[0], o.window[1]), o.target)) {
-      if (last !== undefined && d - last < o.minGap) continue;
-      const r = run(o, d);
-      if (r === null) continue;
-      if (seen !== undefined && r.some((x) => seen.has(x))) busy.push(r);
-      else free.push(r);
-    }
-    const runs = busy.length ? [...free, ...busy] : free;
     let chosen: { days: number[]; diary: Diary | null } | null = null;
+    let runs: number[][] = [];
     if (a.type === 'school' || holders.length === 0) {
-      if (runs.length) chosen = { days: runs[0], diary: null };
+      // No diary to fit: the first run nearest the target, walked to, not listed.
+      const days = firstRun(o, last, seen);
+      if (days) chosen = { days, diary: null };
     } else {
+      const free: number[][] = [];
+      const busy: number[][] = [];
+      for (const d of byNearness(ownerSchoolDays(cal, o.owner, o.window[0], o.window[1]), o.target)) {
+        if (last !== undefined && d - last < o.minGap) continue;
+        const r = run(o, d);
+        if (r === null) continue;
+        if (seen !== undefined && r.some((x) => seen.has(x))) busy.push(r);
+        else free.push(r);
+      }
+      runs = busy.length ? [...free, ...busy] : free;
       const first = link.get(roleOf(a))?.get(o.owner.key);
       // The link person first, unless that would take them past their days for the term.
       const others = holders
@@ -288,7 +340,8 @@ export function buildSchedule(
     }
     if (!chosen) {
       let reason: string;
-      if (runs.length === 0)
+      // Without a diary to fit, nothing was chosen only because there was no run.
+      if (a.type === 'school' || holders.length === 0 || runs.length === 0)
         reason = `no school day from ${dayText(o.window[0])} to ${dayText(o.window[1])}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`;
       else {
         reason = `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${dayText(o.window[0])} to ${dayText(o.window[1])}`;
@@ -297,7 +350,7 @@ export function buildSchedule(
           fullyBooked.set(a, windows.set(windowKey(o), reason));
         }
       }
-      unscheduled.push(Object.assign(base, { reason }));
+      unscheduled.push(Object.assign(occasion(), { reason }));
       return false;
     }
     const { days, diary } = chosen;
@@ -315,37 +368,57 @@ export function buildSchedule(
       for (const x of days) set.add(x);
       visited.set(o.owner.key, set);
     }
-    const notes = [...o.notes, ...extraNotes];
+    let moved: string | null = null;
     if (o.movedFrom && days[0] !== o.movedFrom.day)
-      notes.unshift(`moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`);
-    else if (o.series && days[0] !== o.target)
-      notes.unshift(`moved from ${dayText(o.target)}: the lead's day was full`);
-    if (a.note) notes.push(a.note);
-    const lead = a.type === 'school' ? a.lead : diary ? diary.person.name : unassignedOf(a);
-    // One object of its own fields for each of a million events (no copy of a spread base), its
-    // texts shared: the day's, the owner's, the activity's (issue 13: memory).
-    events.push({
-      date: fromDayNumber(days[0]),
-      end: fromDayNumber(days[days.length - 1]),
-      urn: base.urn,
-      name: base.name,
-      trust: base.trust,
+      moved = `moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`;
+    else if (o.series && days[0] !== o.target) moved = `moved from ${dayText(o.target)}: the lead's day was full`;
+    const notes =
+      moved === null && extraNotes.length === 0 && !a.note
+        ? o.notes
+        : [...(moved === null ? [] : [moved]), ...o.notes, ...extraNotes, ...(a.note ? [a.note] : [])];
+    store.add({
+      start: days[0],
+      end: days[days.length - 1],
+      owner: ownerOf(o.owner),
+      kind: kindOf(o, cost),
+      lead: leadOf(a, diary),
       // A re-tiered school's event carries the tier in force on its day.
       tier: tierOn(o.owner, days[0]),
-      activity: base.activity,
-      activity_id: base.activity_id,
-      kind: base.kind,
       term: termOfDay(cal, days[0]) as number,
-      occurrence: base.occurrence,
-      role: base.role,
-      days: base.days,
-      type: a.type,
-      lead,
-      person: diary?.person.name ?? null,
       note: notes.length ? notes.join('; ') : null,
     });
     return true;
   };
+
+  /**
+   * The first run of the owner's school days in the window, nearest the target first (earlier on a
+   * tie, as byNearness orders them), at least the series' gap after the last one; a run on a day
+   * the school already has a visit only if there is no other. The days are walked from the target
+   * outwards in the year's list of school days, not listed for each occurrence.
+   */
+  function firstRun(o: Occurrence, last: number | undefined, seen: Set<number> | undefined): number[] | null {
+    let busy: number[] | null = null;
+    const lo = firstAtOrAfter(year, o.window[0]);
+    const hi = firstAtOrAfter(year, o.window[1] + 1);
+    let right = Math.min(Math.max(firstAtOrAfter(year, o.target), lo), hi);
+    let left = right - 1;
+    while (left >= lo || right < hi) {
+      const d =
+        right >= hi || (left >= lo && o.target - year[left] <= year[right] - o.target) ? year[left--] : year[right++];
+      if (o.owner.closed.has(d) || (last !== undefined && d - last < o.minGap)) continue;
+      if (o.activity.days === 1) {
+        // A day's run made only once chosen.
+        if (seen === undefined || !seen.has(d)) return [d];
+        busy ??= [d];
+        continue;
+      }
+      const r = run(o, d);
+      if (r === null) continue;
+      if (seen === undefined || !r.some((x) => seen.has(x))) return r;
+      busy ??= r;
+    }
+    return busy;
+  }
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
   // Each occurrence let go once placed, and the list due let go before: the events grow as the
@@ -358,10 +431,15 @@ export function buildSchedule(
     place(o);
   }
 
-  const shortfalls = topUp(schools, calendar, cal, events, place);
-  events.sort(compareEvents);
+  const shortfalls = topUp(schools, calendar, cal, store, place);
+  store.sort();
+  let events: CalendarEvent[] | null = null;
   return {
-    events,
+    get events() {
+      events ??= store.toArray();
+      return events;
+    },
+    store,
     unscheduled,
     dropped: due.dropped,
     missingDates: due.missingDates,
@@ -391,7 +469,7 @@ function topUp(
   schools: CalendarSchool[],
   calendar: PolicyCalendar,
   cal: TermCalendar,
-  events: CalendarEvent[],
+  events: EventStore,
   place: (o: Occurrence, notes: string[]) => boolean,
 ): string[] {
   const lines: string[] = [];
@@ -401,7 +479,10 @@ function topUp(
   const countOf = (urn: number, term: number, kind: string) => count.get(keyOf(urn, term, kind)) ?? 0;
   const bump = (urn: number, term: number, kind: string) =>
     count.set(keyOf(urn, term, kind), countOf(urn, term, kind) + 1);
-  for (const e of events) if (e.urn !== null) bump(e.urn, e.term, e.kind);
+  for (let i = 0; i < events.length; i++) {
+    const urn = events.owners[events.owner[i]].urn;
+    if (urn !== null) bump(urn, events.term[i], events.kinds[events.kind[i]].kind);
+  }
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
       const tiers = school.periods?.map((p) => p.tier) ?? [school.tier];

@@ -1,0 +1,246 @@
+// The year's events held column-wise (issue 13: memory): a year for every school in England is a
+// million events, and one object of eighteen fields each was most of a gigabyte. Each event is a
+// row of numbers (its days, term, and indexes into small tables of owners, occurrences, leads,
+// tiers and notes); an event object is made only when one is read, and let go after. Pure.
+import { fromDayNumber } from './dates.js';
+import type { ActivityType } from './calendar.js';
+import type { CalendarEvent } from './schedule.js';
+
+/** Whose event it is: a school, a trust or the organisation. */
+export interface EventOwner {
+  urn: number | null;
+  name: string;
+  trust: string | null;
+}
+
+/** What an event is apart from its owner and day: one occurrence of one activity. */
+export interface EventKind {
+  activity: string;
+  activity_id: string;
+  kind: 'QA' | 'SI';
+  occurrence: string;
+  role: string;
+  days: number;
+  type: ActivityType;
+}
+
+/** Who leads it: the person, "unassigned (ROLE)", or the role for the school's own work. */
+export interface EventLead {
+  lead: string;
+  person: string | null;
+}
+
+/** An event as placed, before it is stored. */
+export interface NewEvent {
+  start: number;
+  end: number;
+  owner: number;
+  kind: number;
+  lead: number;
+  tier: string | null;
+  term: number;
+  note: string | null;
+}
+
+const GROWTH = 1.5;
+
+export class EventStore implements Iterable<CalendarEvent> {
+  length = 0;
+  readonly owners: EventOwner[] = [];
+  readonly kinds: EventKind[] = [];
+  readonly leads: EventLead[] = [];
+  readonly tiers: (string | null)[] = [];
+  readonly notes: string[] = [];
+  start: Int32Array = new Int32Array(1024);
+  end: Int32Array = new Int32Array(1024);
+  owner: Int32Array = new Int32Array(1024);
+  kind: Int32Array = new Int32Array(1024);
+  lead: Int32Array = new Int32Array(1024);
+  tier: Int32Array = new Int32Array(1024);
+  /** Index into notes, or -1 for none. */
+  note: Int32Array = new Int32Array(1024);
+  term: Uint8Array = new Uint8Array(1024);
+  private readonly ownerOf = new Map<string, number>();
+  private readonly leadOf = new Map<string, number>();
+  private readonly tierOf = new Map<string | null, number>();
+  private readonly noteOf = new Map<string, number>();
+
+  /** The index of an owner, by its key (a school's URN, `trust:NAME`, `organisation`): added once. */
+  ownerIndex(key: string, owner: EventOwner): number {
+    let i = this.ownerOf.get(key);
+    if (i === undefined) {
+      i = this.owners.push({ urn: owner.urn, name: owner.name, trust: owner.trust }) - 1;
+      this.ownerOf.set(key, i);
+    }
+    return i;
+  }
+
+  /** The index of a new kind of event (the caller keeps its own lookup, by activity and occurrence). */
+  addKind(kind: EventKind): number {
+    return this.kinds.push(kind) - 1;
+  }
+
+  leadIndex(lead: string, person: string | null): number {
+    const key = person === null ? `l ${lead}` : `p ${person}`;
+    let i = this.leadOf.get(key);
+    if (i === undefined) {
+      i = this.leads.push({ lead, person }) - 1;
+      this.leadOf.set(key, i);
+    }
+    return i;
+  }
+
+  private tierIndex(tier: string | null): number {
+    let i = this.tierOf.get(tier);
+    if (i === undefined) {
+      i = this.tiers.push(tier) - 1;
+      this.tierOf.set(tier, i);
+    }
+    return i;
+  }
+
+  private noteIndex(note: string | null): number {
+    if (note === null) return -1;
+    let i = this.noteOf.get(note);
+    if (i === undefined) {
+      i = this.notes.push(note) - 1;
+      this.noteOf.set(note, i);
+    }
+    return i;
+  }
+
+  add(e: NewEvent): void {
+    if (this.length === this.start.length) this.resize(Math.max(1024, Math.ceil(this.length * GROWTH)));
+    const i = this.length++;
+    this.start[i] = e.start;
+    this.end[i] = e.end;
+    this.owner[i] = e.owner;
+    this.kind[i] = e.kind;
+    this.lead[i] = e.lead;
+    this.tier[i] = this.tierIndex(e.tier);
+    this.note[i] = this.noteIndex(e.note);
+    this.term[i] = e.term;
+  }
+
+  /** Days of the lead's time the i-th event takes. */
+  days(i: number): number {
+    return this.kinds[this.kind[i]].days;
+  }
+
+  /** The i-th event as an object (made now; nothing keeps it). */
+  at(i: number): CalendarEvent {
+    const owner = this.owners[this.owner[i]];
+    const kind = this.kinds[this.kind[i]];
+    const lead = this.leads[this.lead[i]];
+    const note = this.note[i];
+    return {
+      date: fromDayNumber(this.start[i]),
+      end: fromDayNumber(this.end[i]),
+      urn: owner.urn,
+      name: owner.name,
+      trust: owner.trust,
+      tier: this.tiers[this.tier[i]],
+      activity: kind.activity,
+      activity_id: kind.activity_id,
+      kind: kind.kind,
+      term: this.term[i],
+      occurrence: kind.occurrence,
+      role: kind.role,
+      days: kind.days,
+      type: kind.type,
+      lead: lead.lead,
+      person: lead.person,
+      note: note < 0 ? null : this.notes[note],
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<CalendarEvent> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  /** Every event as an object (for the few readers that need them all at once). */
+  toArray(): CalendarEvent[] {
+    const out = new Array<CalendarEvent>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    return out;
+  }
+
+  /**
+   * In calendar order: by date, then owner (a trust's or the organisation's first: URN 0, then
+   * name), activity, id and occurrence, as compareEvents orders them; events alike in all of these
+   * keep the order they were placed in. Three stable counting sorts, last key first, not a
+   * comparison sort of a million events.
+   */
+  sort(): void {
+    const n = this.length;
+    const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const kindRank = ranks(
+      this.kinds,
+      (a, b) => s(a.activity, b.activity) || s(a.activity_id, b.activity_id) || s(a.occurrence, b.occurrence),
+    );
+    const ownerRank = ranks(this.owners, (a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
+    let order: Int32Array = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order = countingSort(order, (i) => kindRank[this.kind[i]], kindRank.length);
+    order = countingSort(order, (i) => ownerRank[this.owner[i]], ownerRank.length);
+    let first = 0;
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || this.start[i] < first) first = this.start[i];
+      if (i === 0 || this.start[i] > last) last = this.start[i];
+    }
+    order = countingSort(order, (i) => this.start[i] - first, n ? last - first + 1 : 0);
+    this.start = permuted(this.start, order);
+    this.end = permuted(this.end, order);
+    this.owner = permuted(this.owner, order);
+    this.kind = permuted(this.kind, order);
+    this.lead = permuted(this.lead, order);
+    this.tier = permuted(this.tier, order);
+    this.note = permuted(this.note, order);
+    this.term = permuted(this.term, order);
+  }
+
+  private resize(size: number): void {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as { new (n: number): T })(size);
+      b.set(a.subarray(0, Math.min(a.length, size)));
+      return b;
+    };
+    this.start = grow(this.start);
+    this.end = grow(this.end);
+    this.owner = grow(this.owner);
+    this.kind = grow(this.kind);
+    this.lead = grow(this.lead);
+    this.tier = grow(this.tier);
+    this.note = grow(this.note);
+    this.term = grow(this.term);
+  }
+}
+
+/** Each item's rank in the order `compare` gives; items that compare equal share a rank. */
+function ranks<T>(items: T[], compare: (a: T, b: T) => number): Int32Array {
+  const byOrder = items.map((_, i) => i).sort((a, b) => compare(items[a], items[b]) || a - b);
+  const rank = new Int32Array(items.length);
+  let r = -1;
+  byOrder.forEach((item, k) => {
+    if (k === 0 || compare(items[byOrder[k - 1]], items[item]) !== 0) r += 1;
+    rank[item] = r;
+  });
+  return rank;
+}
+
+/** The indexes of `order` sorted by a small whole-number key, stably. */
+function countingSort(order: Int32Array, key: (i: number) => number, size: number): Int32Array {
+  const counts = new Int32Array(size + 1);
+  for (let k = 0; k < order.length; k++) counts[key(order[k]) + 1] += 1;
+  for (let k = 1; k <= size; k++) counts[k] += counts[k - 1];
+  const out = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) out[counts[key(order[k])]++] = order[k];
+  return out;
+}
+
+function permuted<T extends Int32Array | Uint8Array>(column: T, order: Int32Array): T {
+  const out = new (column.constructor as { new (n: number): T })(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
+  return out;
+}
