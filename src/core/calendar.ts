@@ -34,6 +34,7 @@ import {
 } from './terms.js';
 import { ConditionSchema, type Condition } from './condition-schema.js';
 import type { Choice } from './choose.js';
+import { Occurrences } from './occurrences.js';
 
 const tierId = z.union([z.string(), z.number()]).transform(String);
 const termNumber = z.number().int().min(1).max(6);
@@ -479,7 +480,7 @@ export interface DueOptions {
 }
 
 export interface DueResult {
-  occurrences: Occurrence[];
+  occurrences: Occurrences;
   dropped: Dropped[];
   missingDates: MissingDate[];
   onRequest: OnRequest[];
@@ -493,7 +494,7 @@ export function dueOccurrences(
   options: DueOptions = {},
 ): DueResult {
   const sorted = [...schools].sort((a, b) => a.urn - b.urn);
-  const occurrences: Occurrence[] = [];
+  const occurrences = new Occurrences();
   const dropped: Dropped[] = [];
   const missingDates: MissingDate[] = [];
   const onRequest: OnRequest[] = [];
@@ -652,7 +653,7 @@ function termly(
   n: number,
   label: string,
   notes: string[],
-  { occurrences, dropped }: { occurrences: Occurrence[]; dropped: Dropped[] },
+  { occurrences, dropped }: { occurrences: Occurrences; dropped: Dropped[] },
 ): void {
   if (all.length === 0) return;
   const lo = Math.floor((k * all.length) / count);
@@ -775,7 +776,7 @@ function cadence(
   owner: Owner,
   notes: string[],
   steps: CadenceStep[],
-  occurrences: Occurrence[],
+  occurrences: Occurrences,
   dropped: Dropped[],
 ): void {
   const series = `${owner.key}|${a.id}`;

@@ -133,7 +133,7 @@ export function markDelivery(
 }
 
 /** How many events have each status. */
-export function statusCounts(events: CalendarEvent[], marks: DeliveryMarks): Record<DeliveryStatus, number> {
+export function statusCounts(events: Iterable<CalendarEvent>, marks: DeliveryMarks): Record<DeliveryStatus, number> {
   const counts = { done: 0, moved: 0, missed: 0, planned: 0 };
   for (const e of events) counts[marks.of.get(e)?.status ?? 'planned']++;
   return counts;

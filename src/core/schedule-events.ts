@@ -44,6 +44,11 @@ export interface NewEvent {
 
 const GROWTH = 1.5;
 
+/** Events read in order, as many as `length`: an array of them, or a list of the store's. */
+export interface EventSeq extends Iterable<CalendarEvent> {
+  readonly length: number;
+}
+
 export class EventStore implements Iterable<CalendarEvent> {
   length = 0;
   readonly owners: EventOwner[] = [];
@@ -51,6 +56,10 @@ export class EventStore implements Iterable<CalendarEvent> {
   readonly leads: EventLead[] = [];
   readonly tiers: (string | null)[] = [];
   readonly notes: string[] = [];
+  constructor(expected = 1024) {
+    // Sized for the events expected (the occurrences due), so that a million are not grown into.
+    if (expected !== 1024) this.resize(Math.max(16, expected));
+  }
   start: Int32Array = new Int32Array(1024);
   end: Int32Array = new Int32Array(1024);
   owner: Int32Array = new Int32Array(1024);
@@ -60,6 +69,8 @@ export class EventStore implements Iterable<CalendarEvent> {
   /** Index into notes, or -1 for none. */
   note: Int32Array = new Int32Array(1024);
   term: Uint8Array = new Uint8Array(1024);
+  /** Every event as an object, once something has asked for them all (so that each is one object). */
+  private objects: CalendarEvent[] | null = null;
   private readonly ownerOf = new Map<string, number>();
   private readonly leadOf = new Map<string, number>();
   private readonly tierOf = new Map<string | null, number>();
@@ -110,6 +121,7 @@ export class EventStore implements Iterable<CalendarEvent> {
   }
 
   add(e: NewEvent): void {
+    this.objects = null;
     if (this.length === this.start.length) this.resize(Math.max(1024, Math.ceil(this.length * GROWTH)));
     const i = this.length++;
     this.start[i] = e.start;
@@ -127,8 +139,13 @@ export class EventStore implements Iterable<CalendarEvent> {
     return this.kinds[this.kind[i]].days;
   }
 
-  /** The i-th event as an object (made now; nothing keeps it). */
+  /**
+   * The i-th event as an object: made now and kept by nothing, unless every event has been made
+   * (toArray), when it is that one, so that what is marked against an event (a visit log's status)
+   * is found again whichever list reads it.
+   */
   at(i: number): CalendarEvent {
+    if (this.objects) return this.objects[i];
     const owner = this.owners[this.owner[i]];
     const kind = this.kinds[this.kind[i]];
     const lead = this.leads[this.lead[i]];
@@ -158,11 +175,18 @@ export class EventStore implements Iterable<CalendarEvent> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
   }
 
-  /** Every event as an object (for the few readers that need them all at once). */
+  /** Every event as an object (for the few readers that need them all at once), made once. */
   toArray(): CalendarEvent[] {
+    if (this.objects) return this.objects;
     const out = new Array<CalendarEvent>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    this.objects = out;
     return out;
+  }
+
+  /** Every event, as a list that makes each when it is read. */
+  all(): EventList {
+    return new EventList(this, indexes(this.length));
   }
 
   /**
@@ -172,6 +196,7 @@ export class EventStore implements Iterable<CalendarEvent> {
    * comparison sort of a million events.
    */
   sort(): void {
+    this.objects = null;
     const n = this.length;
     const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
     const kindRank = ranks(
@@ -179,8 +204,7 @@ export class EventStore implements Iterable<CalendarEvent> {
       (a, b) => s(a.activity, b.activity) || s(a.activity_id, b.activity_id) || s(a.occurrence, b.occurrence),
     );
     const ownerRank = ranks(this.owners, (a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
-    let order: Int32Array = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
+    let order = indexes(n);
     order = countingSort(order, (i) => kindRank[this.kind[i]], kindRank.length);
     order = countingSort(order, (i) => ownerRank[this.owner[i]], ownerRank.length);
     let first = 0;
@@ -229,8 +253,15 @@ function ranks<T>(items: T[], compare: (a: T, b: T) => number): Int32Array {
   return rank;
 }
 
+/** 0, 1, ... n - 1. */
+export function indexes(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 /** The indexes of `order` sorted by a small whole-number key, stably. */
-function countingSort(order: Int32Array, key: (i: number) => number, size: number): Int32Array {
+export function countingSort(order: Int32Array, key: (i: number) => number, size: number): Int32Array {
   const counts = new Int32Array(size + 1);
   for (let k = 0; k < order.length; k++) counts[key(order[k]) + 1] += 1;
   for (let k = 1; k <= size; k++) counts[k] += counts[k - 1];
@@ -243,4 +274,62 @@ function permuted<T extends Int32Array | Uint8Array>(column: T, order: Int32Arra
   const out = new (column.constructor as { new (n: number): T })(order.length);
   for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
   return out;
+}
+
+/** Some of a store's events, in the store's order: a term, a school or a person's view of the year. */
+export class EventList implements EventSeq {
+  constructor(
+    readonly store: EventStore,
+    readonly indexes: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.indexes.length;
+  }
+
+  *[Symbol.iterator](): Iterator<CalendarEvent> {
+    for (const i of this.indexes) yield this.store.at(i);
+  }
+
+  /** The events of these terms, by the stored term: no event made to ask. */
+  inTerms(terms: number[]): EventList {
+    const wanted = new Set(terms);
+    return this.where((i) => wanted.has(this.store.term[i]));
+  }
+
+  /** The events `keep` keeps (each made to be asked, and let go). */
+  filter(keep: (e: CalendarEvent) => boolean): EventList {
+    return this.where((i) => keep(this.store.at(i)));
+  }
+
+  private where(keep: (i: number) => boolean): EventList {
+    const kept = new Int32Array(this.indexes.length);
+    let n = 0;
+    for (const i of this.indexes) if (keep(i)) kept[n++] = i;
+    return new EventList(this.store, kept.slice(0, n));
+  }
+}
+
+/** What a list of events counts: its schools, its events for a whole trust, its QA and unassigned events. */
+export function tally(events: EventSeq): { schools: number; trustWide: number; qa: number; unassigned: number } {
+  // One pass (a year for every school is a million events), by the stored columns where it can.
+  const urns = new Set<number>();
+  let trustWide = 0;
+  let qa = 0;
+  let unassigned = 0;
+  const count = (e: { urn: number | null; kind: string; person: string | null; type: string }) => {
+    if (e.urn === null) trustWide++;
+    else urns.add(e.urn);
+    if (e.kind === 'QA') qa++;
+    if (e.person === null && e.type !== 'school') unassigned++;
+  };
+  if (events instanceof EventList) {
+    const { store } = events;
+    for (const i of events.indexes) {
+      const owner = store.owners[store.owner[i]];
+      const kind = store.kinds[store.kind[i]];
+      count({ urn: owner.urn, kind: kind.kind, person: store.leads[store.lead[i]].person, type: kind.type });
+    }
+  } else for (const e of events) count(e);
+  return { schools: urns.size, trustWide, qa, unassigned };
 }

@@ -12,7 +12,8 @@ import * as z from 'zod';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
 import { firstAtOrAfter, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
-import { EventStore } from './schedule-events.js';
+import { countingSort, EventStore, indexes } from './schedule-events.js';
+import type { Occurrences } from './occurrences.js';
 import { addToGroup } from './group.js';
 import {
   dayText,
@@ -171,7 +172,9 @@ export function buildSchedule(
   );
   const byRole = new Map<string, Diary[]>();
   for (const d of diaries) for (const r of new Set(d.person.roles.map(fold))) addToGroup(byRole, r, d);
-  const due = dueOccurrences(schools, calendar, cal, options);
+  // What is due, held column-wise (core/occurrences.ts) and let go once every occurrence is placed.
+  const { occurrences: dueList, ...due } = dueOccurrences(schools, calendar, cal, options);
+  let occurrences: Occurrences | null = dueList;
   // An activity's lead folded once, not for each of its occurrences.
   const roles = new Map<Activity, string>();
   const roleOf = (a: Activity): string => {
@@ -179,7 +182,7 @@ export function buildSchedule(
     if (role === undefined) roles.set(a, (role = fold(a.lead)));
     return role;
   };
-  const store = new EventStore();
+  const store = new EventStore(occurrences.length);
   // An event's lead without a person (the role for the school's own work, else "unassigned
   // (ROLE)"), and its kind (activity, label and occurrence number): looked up once for each
   // activity, not made for each of its events.
@@ -228,19 +231,21 @@ export function buildSchedule(
   // By role, then owner: no key text built for each of a million occurrences.
   const demandOf = new Map<string, Map<string, { role: string; owner: string; days: number; order: number }>>();
   const demand: { role: string; owner: string; days: number; order: number }[] = [];
-  due.occurrences.forEach((o, order) => {
-    if (o.activity.type === 'school') return;
-    const role = roleOf(o.activity);
+  for (let order = 0; order < occurrences.length; order++) {
+    const activity = occurrences.activityOf(order);
+    if (activity.type === 'school') continue;
+    const role = roleOf(activity);
+    const key = occurrences.ownerOf(order).key;
     let owners = demandOf.get(role);
     if (!owners) demandOf.set(role, (owners = new Map()));
-    let entry = owners.get(o.owner.key);
+    let entry = owners.get(key);
     if (!entry) {
-      entry = { role, owner: o.owner.key, days: 0, order };
-      owners.set(o.owner.key, entry);
+      entry = { role, owner: key, days: 0, order };
+      owners.set(key, entry);
       demand.push(entry);
     }
-    entry.days += timeOf(o.activity) * o.activity.days;
-  });
+    entry.days += timeOf(activity) * activity.days;
+  }
   const link = new Map<string, Map<string, Diary>>();
   // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
   const holdersOf = (role: string) => byRole.get(role)?.length ?? 0;
@@ -423,21 +428,15 @@ export function buildSchedule(
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
   // Each occurrence let go once placed, and the list due let go before: the events grow as the
   // occurrences go, rather than both held whole at once (issue 13: memory).
-  const order: (Occurrence | undefined)[] = hardestFirst(due.occurrences);
-  due.occurrences.length = 0;
-  for (let i = 0; i < order.length; i++) {
-    const o = order[i] as Occurrence;
-    order[i] = undefined;
-    place(o);
-  }
+  const order = hardestFirst(occurrences);
+  for (let i = 0; i < order.length; i++) place(occurrences.at(order[i]));
+  occurrences = null;
 
   const shortfalls = topUp(schools, calendar, cal, store, place);
   store.sort();
-  let events: CalendarEvent[] | null = null;
   return {
     get events() {
-      events ??= store.toArray();
-      return events;
+      return store.toArray();
     },
     store,
     unscheduled,
@@ -455,13 +454,18 @@ export function buildSchedule(
  * target day; as due on a tie. By buckets of (rank, target), not a sort of every occurrence: the
  * order of a sort by rank, target and place in the list.
  */
-export function hardestFirst(occurrences: Occurrence[]): Occurrence[] {
-  const ranks = [new Map<number, Occurrence[]>(), new Map<number, Occurrence[]>(), new Map<number, Occurrence[]>()];
-  for (const o of occurrences) addToGroup(ranks[o.activity.days > 1 ? 0 : o.series ? 1 : 2], o.target, o);
-  const out: Occurrence[] = [];
-  for (const byTarget of ranks)
-    for (const target of [...byTarget.keys()].sort((a, b) => a - b)) for (const o of byTarget.get(target)!) out.push(o);
-  return out;
+export function hardestFirst(occurrences: Occurrences): Int32Array {
+  const n = occurrences.length;
+  let first = 0;
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const target = occurrences.targetOf(i);
+    if (i === 0 || target < first) first = target;
+    if (i === 0 || target > last) last = target;
+  }
+  const rank = (i: number) => (occurrences.activityOf(i).days > 1 ? 0 : occurrences.inSeries(i) ? 1 : 2);
+  const byTarget = countingSort(indexes(n), (i) => occurrences.targetOf(i) - first, n ? last - first + 1 : 0);
+  return countingSort(byTarget, rank, 3);
 }
 
 /** Adds each minimum's top-up activity to a term that falls short; returns what is still short. */

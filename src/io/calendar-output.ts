@@ -1,6 +1,7 @@
 // Calendar events in the shapes people and scripts read: a table model (terminal, CSV, Markdown,
 // HTML), the JSON of SPEC section 6, and iCalendar events with stable UIDs.
 import type { CalendarEvent, Unscheduled } from '../core/schedule.js';
+import { tally, type EventSeq } from '../core/schedule-events.js';
 import type { TermCalendar } from '../core/terms.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
 import { mondayOf } from '../core/terms.js';
@@ -63,19 +64,8 @@ export function scopeText(cal: TermCalendar, terms: number[]): string {
     .join('; ');
 }
 
-export function countText(events: CalendarEvent[], unscheduled: Unscheduled[] = []): string {
-  // One pass: a year for every school is a million events.
-  const urns = new Set<number>();
-  let trustWide = 0;
-  let qa = 0;
-  let unassigned = 0;
-  for (const e of events) {
-    if (e.urn === null) trustWide++;
-    else urns.add(e.urn);
-    if (e.kind === 'QA') qa++;
-    if (e.person === null && e.type !== 'school') unassigned++;
-  }
-  const schools = urns.size;
+export function countText(events: EventSeq, unscheduled: Unscheduled[] = []): string {
+  const { schools, trustWide, qa, unassigned } = tally(events);
   const parts = [
     `${events.length} events (${qa} QA, ${events.length - qa} SI) for ${schools} ${schools === 1 ? 'school' : 'schools'}`,
   ];
@@ -86,7 +76,7 @@ export function countText(events: CalendarEvent[], unscheduled: Unscheduled[] = 
 }
 
 export function calendarTable(
-  events: CalendarEvent[],
+  events: EventSeq,
   options: {
     policyName: string;
     policyId: string;
@@ -138,20 +128,24 @@ export function calendarTable(
           ].map((key) => ({ key, header: key, wide: ['name', 'activity', 'note'].includes(key) })),
           MARK_KEYS.map((key) => ({ key, header: key, wide: key === 'status_note' })),
         );
-  const row = (e: CalendarEvent): Record<string, Cell> => ({
-    ...markedEventJson(e, options.marks),
-    date:
-      options.detail === 'terminal'
-        ? `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}`
-        : e.date,
-    tier: options.detail === 'terminal' ? (e.urn === null ? 'all' : (e.tier ?? 'needs data')) : e.tier,
-  });
+  // A file's row is the event's JSON as it is (a copy of a million rows saved); the terminal's
+  // shows the dates and tier in words.
+  const row =
+    options.detail === 'file'
+      ? (e: CalendarEvent): Record<string, Cell> => markedEventJson(e, options.marks)
+      : (e: CalendarEvent): Record<string, Cell> => ({
+          ...markedEventJson(e, options.marks),
+          date: `${friendlyDate(e.date)}${e.end !== e.date ? ` - ${friendlyDate(e.end)}` : ''}`,
+          tier: e.urn === null ? 'all' : (e.tier ?? 'needs data'),
+        });
   // Made as they are written, not held: a row per event is a million objects for a year of every school.
   const rows = {
     *[Symbol.iterator]() {
       for (const e of events) yield row(e);
     },
   };
+  // Each row's level for the tier colour: worked out only if a writer asks (the CSV does not).
+  let levels: (number | null)[] | undefined;
   return {
     title: `QA and SI calendar: ${options.policyName}`,
     subtitle: [
@@ -159,7 +153,10 @@ export function calendarTable(
     ],
     columns,
     rows,
-    levels: events.map((e) => (e.urn === null ? null : (options.levels.get(e.urn) ?? null))),
+    get levels() {
+      levels ??= Array.from(events, (e) => (e.urn === null ? null : (options.levels.get(e.urn) ?? null)));
+      return levels;
+    },
     maxLevel: options.maxLevel,
     footer: [countText(events), ...(options.notes ?? [])],
   };
@@ -192,7 +189,7 @@ export function eventDescription(e: CalendarEvent): string {
  * and a missed visit is not a cancelled one. The UID never depends on it.
  */
 export function calendarIcsLines(
-  events: CalendarEvent[],
+  events: Iterable<CalendarEvent>,
   options: { name: string; stamp: string; previous?: PreviousEvent[]; marks?: DeliveryMarks },
 ): Iterable<string> {
   const { marks } = options;
@@ -246,10 +243,10 @@ const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
  * weekday, each cell the schools and activities of that day. The school's own work is left out.
  */
 export function rotaTable(
-  events: CalendarEvent[],
+  events: Iterable<CalendarEvent>,
   options: { title: string; subtitle: string[]; people: string[] },
 ): TableModel {
-  const booked = events.filter((e) => e.type !== 'school');
+  const booked = Array.from(events).filter((e) => e.type !== 'school');
   const weeks = [...new Set(booked.map((e) => mondayOf(toDayNumber(e.date))))].sort((a, b) => a - b);
   const who = (e: CalendarEvent) => e.person ?? `unassigned (${e.role})`;
   const names = [...options.people, ...[...new Set(booked.filter((e) => e.person === null).map(who))].sort()];

@@ -6,6 +6,7 @@ import { classifiedProblems, schoolsFromClassified } from '../core/calendar-from
 import { calendarNotes } from '../core/calendar-notes.js';
 import { calendarSchools, planYear } from '../core/plan.js';
 import { inTerms, type CalendarEvent, type Schedule, type Unscheduled } from '../core/schedule.js';
+import type { EventList } from '../core/schedule-events.js';
 import type { TermCalendar } from '../core/terms.js';
 import { fold } from '../core/values.js';
 import { configError, dataError, usageError } from '../errors.js';
@@ -36,7 +37,7 @@ export interface CalendarPlan {
   schedule: Schedule;
   schools: CalendarSchool[];
   /** The view: the events and unscheduled activities of the terms, school and person asked for. */
-  events: CalendarEvent[];
+  events: EventList;
   unscheduled: Unscheduled[];
   notes: string[];
   /** The visit log set against the schedule (--log or log:), or null without one. */
@@ -131,7 +132,7 @@ export async function planCalendar(file: string | undefined, options: CalendarOp
     asOf,
     cal,
   });
-  let events = inTerms(schedule.events, terms);
+  let events = schedule.store.all().inTerms(terms);
   let unscheduled = inTerms(schedule.unscheduled, terms);
   let shown = schools;
   if (options.school !== undefined) {

@@ -120,7 +120,7 @@ async function calendarContent(plan: CalendarPlan, options: CalendarOptions, for
 }
 
 /** Each event's JSON, made as it is written. */
-function* eventsJson(events: CalendarEvent[], marks: DeliveryMarks | undefined): Generator<unknown> {
+function* eventsJson(events: Iterable<CalendarEvent>, marks: DeliveryMarks | undefined): Generator<unknown> {
   for (const e of events) yield markedEventJson(e, marks);
 }
 

@@ -27,7 +27,7 @@ export const markLine = (mark: EventMark | undefined): string =>
   `Delivered: ${mark?.status ?? 'planned'}${mark ? ` (${mark.why})` : ''}`;
 
 /** "12 done, 2 moved, 3 missed, 40 planned". */
-export function statusText(events: CalendarEvent[], marks: DeliveryMarks): string {
+export function statusText(events: Iterable<CalendarEvent>, marks: DeliveryMarks): string {
   const counts = statusCounts(events, marks);
   return DELIVERY_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
 }

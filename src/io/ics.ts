@@ -2,7 +2,7 @@
 // TEXT values escaped, all-day events (VALUE=DATE), and UIDs derived from what an event is (so a
 // re-generated calendar re-imported updates its events rather than duplicating them). DTSTAMP is
 // given by the caller, never the clock: the same input gives byte-identical output.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { contentText } from './output.js';
 
 export interface IcsEvent {
@@ -30,8 +30,15 @@ export interface IcsCalendar {
 
 /** A UID that depends only on the parts: the same school, activity and date give the same UID. */
 export function stableUid(parts: (string | number)[]): string {
-  return `${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32)}@sit`;
+  return `${sha256Hex(parts.join('|')).slice(0, 32)}@sit`;
 }
+
+// crypto.hash (Node 20.12 and later) digests in one call, in half the time of createHash: a year's
+// calendar has a UID for each of a million events. Earlier Node 20 releases take the long way.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex = oneShot
+  ? (text: string) => oneShot('sha256', text, 'hex')
+  : (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

@@ -1,0 +1,119 @@
+// The occurrences due in a year, held column-wise until each is placed (issue 13: memory): for
+// every school in England they are a million, and an object of eleven fields and a window each
+// was 190 MB held at once. Each is a row of numbers (its term, window, target and gap, and
+// indexes into the owners, activities, labels, numbers, series, moves and notes it shares with
+// others); an Occurrence object is made again only when one is placed. Pure.
+import type { Activity, Occurrence, Owner } from './calendar.js';
+
+/** The notes of an occurrence with none: one list, read and never changed. */
+const NO_NOTES: string[] = [];
+
+/** A table of things an occurrence refers to, each held once, found by identity or value. */
+class Interned<T> {
+  readonly items: T[] = [];
+  private readonly index = new Map<T, number>();
+  of(item: T): number {
+    let i = this.index.get(item);
+    if (i === undefined) {
+      i = this.items.push(item) - 1;
+      this.index.set(item, i);
+    }
+    return i;
+  }
+}
+
+// An occurrence's numbers, in this order, in one row of a chunk: chunks of a fixed size are added
+// as the list grows, never copied into a larger one (a grown copy leaves the old one for the
+// collector, and a million occurrences grown that way held three times their size at once).
+const OWNER = 0;
+const ACTIVITY = 1;
+const LABEL = 2;
+const NUMBER = 3;
+const FROM = 4;
+const TO = 5;
+const TARGET = 6;
+const SERIES = 7;
+const GAP = 8;
+const MOVED = 9;
+const NOTES = 10;
+const TERM = 11;
+const WIDTH = 12;
+const CHUNK_BITS = 15;
+const CHUNK = 1 << CHUNK_BITS;
+
+export class Occurrences implements Iterable<Occurrence> {
+  length = 0;
+  private readonly owners = new Interned<Owner>();
+  private readonly activities = new Interned<Activity>();
+  private readonly labels = new Interned<string>();
+  private readonly numbers = new Interned<string>();
+  private readonly serieses = new Interned<string>();
+  private readonly noteLists = new Interned<string[]>();
+  private readonly moves: NonNullable<Occurrence['movedFrom']>[] = [];
+  private readonly chunks: Int32Array[] = [];
+
+  push(o: Occurrence): void {
+    if ((this.length & (CHUNK - 1)) === 0) this.chunks.push(new Int32Array(CHUNK * WIDTH));
+    const i = this.length++;
+    const c = this.chunks[i >>> CHUNK_BITS];
+    const r = (i & (CHUNK - 1)) * WIDTH;
+    c[r + OWNER] = this.owners.of(o.owner);
+    c[r + ACTIVITY] = this.activities.of(o.activity);
+    c[r + LABEL] = this.labels.of(o.label);
+    c[r + NUMBER] = this.numbers.of(o.number);
+    c[r + FROM] = o.window[0];
+    c[r + TO] = o.window[1];
+    c[r + TARGET] = o.target;
+    c[r + SERIES] = o.series === null ? -1 : this.serieses.of(o.series);
+    c[r + GAP] = o.minGap;
+    c[r + MOVED] = o.movedFrom === null ? -1 : this.moves.push(o.movedFrom) - 1;
+    c[r + NOTES] = o.notes.length === 0 ? -1 : this.noteLists.of(o.notes);
+    c[r + TERM] = o.term;
+  }
+
+  /** The i-th occurrence, made now (its notes and owner shared with the others, read only). */
+  at(i: number): Occurrence {
+    const c = this.chunks[i >>> CHUNK_BITS];
+    const r = (i & (CHUNK - 1)) * WIDTH;
+    return {
+      owner: this.owners.items[c[r + OWNER]],
+      activity: this.activities.items[c[r + ACTIVITY]],
+      label: this.labels.items[c[r + LABEL]],
+      term: c[r + TERM],
+      number: this.numbers.items[c[r + NUMBER]],
+      window: [c[r + FROM], c[r + TO]],
+      target: c[r + TARGET],
+      series: c[r + SERIES] < 0 ? null : this.serieses.items[c[r + SERIES]],
+      minGap: c[r + GAP],
+      movedFrom: c[r + MOVED] < 0 ? null : this.moves[c[r + MOVED]],
+      notes: c[r + NOTES] < 0 ? NO_NOTES : this.noteLists.items[c[r + NOTES]],
+    };
+  }
+
+  private field(i: number, at: number): number {
+    return this.chunks[i >>> CHUNK_BITS][(i & (CHUNK - 1)) * WIDTH + at];
+  }
+
+  /** The i-th occurrence's activity, owner and target, without making the occurrence. */
+  activityOf(i: number): Activity {
+    return this.activities.items[this.field(i, ACTIVITY)];
+  }
+  ownerOf(i: number): Owner {
+    return this.owners.items[this.field(i, OWNER)];
+  }
+  targetOf(i: number): number {
+    return this.field(i, TARGET);
+  }
+  inSeries(i: number): boolean {
+    return this.field(i, SERIES) >= 0;
+  }
+
+  *[Symbol.iterator](): Iterator<Occurrence> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  /** Every occurrence as an object (tests, and small calendars). */
+  toArray(): Occurrence[] {
+    return Array.from(this);
+  }
+}
