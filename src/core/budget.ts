@@ -138,7 +138,8 @@ export interface BudgetResult {
   trustEvents: { trust: string; activity: string; count: number; days: number; perTerm: number[] }[];
 }
 
-const zeros = (): number[] => Array.from({ length: TERMS }, () => 0);
+// A literal, not Array.from: made for every school and each of its activities.
+const zeros = (): number[] => [0, 0, 0, 0, 0, 0];
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const addInto = (into: number[], from: number[] | null): void => {
   if (from) from.forEach((v, i) => (into[i] += v));
@@ -517,7 +518,7 @@ interface Costed {
   /** Their days, added in calendar order. */
   days: number;
   perTerm: number[];
-  byActivity: Map<string, { n: number; days: number; perTerm: number[] }>;
+  byActivity: Map<string, { n: number; days: number; perTerm: number[] | null }>;
 }
 
 /**
@@ -548,10 +549,15 @@ function costedEvents(events: EventStore): { schools: Map<number, Costed>; share
     costed.days += kind.days;
     costed.perTerm[term - 1] += kind.days;
     let entry = costed.byActivity.get(kind.activity);
-    if (!entry) costed.byActivity.set(kind.activity, (entry = { n: 0, days: 0, perTerm: zeros() }));
+    // By term only for a trust's own (its rows have them); a school's lines need the count and days.
+    if (!entry)
+      costed.byActivity.set(
+        kind.activity,
+        (entry = { n: 0, days: 0, perTerm: events.owners[o].urn === null ? zeros() : null }),
+      );
     entry.n += 1;
     entry.days += kind.days;
-    entry.perTerm[term - 1] += kind.days;
+    if (entry.perTerm) entry.perTerm[term - 1] += kind.days;
   }
   return { schools, shared };
 }
@@ -680,7 +686,8 @@ function scheduleBudget(
   // A trust's own events (a board meeting, a heads' meeting) once for the trust, in its row and the total.
   const trustEvents: BudgetResult['trustEvents'] = [];
   for (const [trust, events] of [...costed.shared].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
-    for (const [activity, { n, perTerm }] of events.byActivity) {
+    for (const [activity, { n, perTerm: terms }] of events.byActivity) {
+      const perTerm = terms as number[];
       const days = sum(perTerm);
       trustEvents.push({ trust, activity, count: n, days, perTerm });
       for (const t of [
