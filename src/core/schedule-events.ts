@@ -205,15 +205,12 @@ export class EventStore implements Iterable<CalendarEvent> {
     );
     const ownerRank = ranks(this.owners, (a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
     let order = indexes(n);
-    order = countingSort(order, (i) => kindRank[this.kind[i]], kindRank.length);
-    order = countingSort(order, (i) => ownerRank[this.owner[i]], ownerRank.length);
-    let first = 0;
-    let last = -1;
-    for (let i = 0; i < n; i++) {
-      if (i === 0 || this.start[i] < first) first = this.start[i];
-      if (i === 0 || this.start[i] > last) last = this.start[i];
-    }
-    order = countingSort(order, (i) => this.start[i] - first, n ? last - first + 1 : 0);
+    const keys = new Int32Array(n);
+    for (let i = 0; i < n; i++) keys[i] = kindRank[this.kind[i]];
+    order = countingSort(order, keys, kindRank.length);
+    for (let i = 0; i < n; i++) keys[i] = ownerRank[this.owner[i]];
+    order = countingSort(order, keys, ownerRank.length);
+    order = countingSort(order, ...fromZero(this.start.subarray(0, n)));
     this.start = permuted(this.start, order);
     this.end = permuted(this.end, order);
     this.owner = permuted(this.owner, order);
@@ -260,14 +257,30 @@ export function indexes(n: number): Int32Array {
   return out;
 }
 
-/** The indexes of `order` sorted by a small whole-number key, stably. */
-export function countingSort(order: Int32Array, key: (i: number) => number, size: number): Int32Array {
+/**
+ * The indexes of `order` sorted stably by their keys (`keys[i]` the key of index i, a whole number
+ * from 0 to size - 1).
+ */
+export function countingSort(order: Int32Array, keys: Int32Array, size: number): Int32Array {
   const counts = new Int32Array(size + 1);
-  for (let k = 0; k < order.length; k++) counts[key(order[k]) + 1] += 1;
+  for (let k = 0; k < order.length; k++) counts[keys[order[k]] + 1] += 1;
   for (let k = 1; k <= size; k++) counts[k] += counts[k - 1];
   const out = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) out[counts[key(order[k])]++] = order[k];
+  for (let k = 0; k < order.length; k++) out[counts[keys[order[k]]]++] = order[k];
   return out;
+}
+
+/** Days as keys from 0 (the first day's), and how many keys that makes: for countingSort. */
+export function fromZero(days: Int32Array): [Int32Array, number] {
+  let first = 0;
+  let last = -1;
+  for (let i = 0; i < days.length; i++) {
+    if (i === 0 || days[i] < first) first = days[i];
+    if (i === 0 || days[i] > last) last = days[i];
+  }
+  const keys = new Int32Array(days.length);
+  for (let i = 0; i < days.length; i++) keys[i] = days[i] - first;
+  return [keys, last - first + 1];
 }
 
 function permuted<T extends Int32Array | Uint8Array>(column: T, order: Int32Array): T {

@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
 import { firstAtOrAfter, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
-import { countingSort, EventStore, indexes } from './schedule-events.js';
+import { countingSort, EventStore, fromZero, indexes } from './schedule-events.js';
 import type { Occurrences } from './occurrences.js';
 import { addToGroup } from './group.js';
 import {
@@ -133,6 +133,25 @@ interface Diary {
 }
 
 const EPS = 1e-9;
+const NO_ONE: Diary[] = [];
+
+/** Whose occurrence it is and of what, for one that could not be scheduled. */
+function occasionOf(o: Occurrence, cost: number): Occasion {
+  const a = o.activity;
+  return {
+    urn: o.owner.urn,
+    name: o.owner.name,
+    trust: o.owner.trust,
+    tier: o.owner.tier,
+    activity: o.label,
+    activity_id: a.id,
+    kind: a.kind,
+    term: o.term,
+    occurrence: o.number,
+    role: a.lead,
+    days: cost,
+  };
+}
 
 /** Days (in order) nearest the target first, earlier first on a tie: from the target outwards, no sort. */
 export function byNearness(days: number[], target: number): number[] {
@@ -284,20 +303,8 @@ export function buildSchedule(
     const a = o.activity;
     const time = timeOf(a);
     const cost = a.type === 'school' ? 0 : time * a.days;
-    const occasion = (): Occasion => ({
-      urn: o.owner.urn,
-      name: o.owner.name,
-      trust: o.owner.trust,
-      tier: o.owner.tier,
-      activity: o.label,
-      activity_id: a.id,
-      kind: a.kind,
-      term: o.term,
-      occurrence: o.number,
-      role: a.lead,
-      days: cost,
-    });
-    const holders = a.type === 'school' ? [] : (byRole.get(roleOf(a)) ?? []);
+    const occasion = () => occasionOf(o, cost);
+    const holders = a.type === 'school' ? NO_ONE : (byRole.get(roleOf(a)) ?? NO_ONE);
     const last = o.series === null ? undefined : lastInSeries.get(o.series);
     const remembered =
       holders.length > 0 &&
@@ -456,16 +463,13 @@ export function buildSchedule(
  */
 export function hardestFirst(occurrences: Occurrences): Int32Array {
   const n = occurrences.length;
-  let first = 0;
-  let last = 0;
+  const targets = new Int32Array(n);
+  const ranks = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const target = occurrences.targetOf(i);
-    if (i === 0 || target < first) first = target;
-    if (i === 0 || target > last) last = target;
+    targets[i] = occurrences.targetOf(i);
+    ranks[i] = occurrences.activityOf(i).days > 1 ? 0 : occurrences.inSeries(i) ? 1 : 2;
   }
-  const rank = (i: number) => (occurrences.activityOf(i).days > 1 ? 0 : occurrences.inSeries(i) ? 1 : 2);
-  const byTarget = countingSort(indexes(n), (i) => occurrences.targetOf(i) - first, n ? last - first + 1 : 0);
-  return countingSort(byTarget, rank, 3);
+  return countingSort(countingSort(indexes(n), ...fromZero(targets)), ranks, 3);
 }
 
 /** Adds each minimum's top-up activity to a term that falls short; returns what is still short. */
