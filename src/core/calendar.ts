@@ -25,6 +25,7 @@ import {
   firstAtOrAfter,
   schoolDaysOf,
   mondayOf,
+  nearest,
   nextSchoolDay,
   previousSchoolDay,
   termOfDay,
@@ -246,6 +247,8 @@ export interface SchoolPeriod {
   until: number | null;
   /** How the period began, for an event's note: "re-tiered to Category D from 2027-02-01 (reason)". */
   text: string | null;
+  /** The day the change that began it was agreed, when the tier-change file says. */
+  agreed?: number | null;
 }
 
 /** The period a day falls in (the school's tier that day), or null for a school never re-tiered. */
@@ -286,7 +289,7 @@ export interface Owner {
    * activity. An occurrence wholly outside is not due (as for a tier without the activity); one
    * whose window runs across the edge is kept to its side of the re-tiering, with a note.
    */
-  span?: { from: number | null; until: number | null; note: string };
+  span?: { from: number | null; until: number | null; agreedUntil: number | null; note: string };
 }
 
 /** One occurrence due: what, for whom, in which term, and the days it may take. */
@@ -420,13 +423,20 @@ export function appliesTo(a: Activity, tier: string | null): boolean {
  * The stretches of the year an activity is due for a school: the whole year without re-tiering
  * (or when every tier it passes through has the activity), else each run of periods whose tier has it.
  */
-export function activitySpans(
-  a: Activity,
-  periods: SchoolPeriod[] | undefined,
-): { from: number | null; until: number | null; note: string; whole: boolean }[] {
+/** A stretch of the year whose tiers have an activity (see Owner.span). */
+interface ActivitySpan {
+  from: number | null;
+  until: number | null;
+  /** The day the change that ends it was agreed, when known. */
+  agreedUntil: number | null;
+  note: string;
+  whole: boolean;
+}
+
+export function activitySpans(a: Activity, periods: SchoolPeriod[] | undefined): ActivitySpan[] {
   if (!periods || periods.every((p) => appliesTo(a, p.tier)))
-    return [{ from: null, until: null, note: '', whole: true }];
-  const spans: { from: number | null; until: number | null; note: string; whole: boolean }[] = [];
+    return [{ from: null, until: null, agreedUntil: null, note: '', whole: true }];
+  const spans: ActivitySpan[] = [];
   for (let i = 0; i < periods.length; i++) {
     if (!appliesTo(a, periods[i].tier)) continue;
     let j = i;
@@ -435,7 +445,13 @@ export function activitySpans(
     const until = periods[j].until;
     const began = from !== null ? `from ${fromDayNumber(from)}: ${periods[i].text ?? 're-tiered'}` : null;
     const ended = until !== null ? `until ${fromDayNumber(until - 1)}: ${periods[j + 1].text ?? 're-tiered'}` : null;
-    spans.push({ from, until, note: [began, ended].filter(Boolean).join('; '), whole: false });
+    spans.push({
+      from,
+      until,
+      agreedUntil: until !== null ? (periods[j + 1].agreed ?? null) : null,
+      note: [began, ended].filter(Boolean).join('; '),
+      whole: false,
+    });
     i = j;
   }
   return spans;
@@ -661,8 +677,7 @@ function termly(
   const spanned = spanClamp(owner, [all[lo], all[hi]]);
   // Outside the tiers that have it (a re-tiered school): not due, as for any tier without it.
   if (spanned === null || !all.some((d) => d >= spanned[0] && d <= spanned[1])) return;
-  const clamped = fromClamp(owner, spanned);
-  if (clamped === null) {
+  const drop = (reason: string) =>
     dropped.push({
       urn: owner.urn,
       name: owner.name,
@@ -670,17 +685,41 @@ function termly(
       activity_id: a.id,
       term: termNo,
       date: null,
-      reason: `before ${owner.fromText}: nothing is planned before it`,
+      reason,
     });
+  const clamped = fromClamp(owner, spanned);
+  if (clamped === null) {
+    drop(`before ${owner.fromText}: nothing is planned before it`);
     return;
   }
-  const part = all.filter((d) => d >= clamped[0] && d <= clamped[1]);
-  let target: number;
-  if (a.week !== undefined || a.weekday !== undefined) {
-    const placed = placeInTerm(cal, termNo, a.week ?? 2, weekdayNumber(a));
-    target = placed === null ? part[0] : Math.min(Math.max(placed.day, clamped[0]), clamped[1]);
-  } else {
-    target = part[Math.min(part.length - 1, Math.floor(((i + 0.5) * part.length) / n))];
+  let part = all.filter((d) => d >= clamped[0] && d <= clamped[1]);
+  const placed =
+    a.week !== undefined || a.weekday !== undefined ? placeInTerm(cal, termNo, a.week ?? 2, weekdayNumber(a)) : null;
+  /** The day aimed at within days [from, to]: the week and weekday asked for, else the owner's place in the spread. */
+  const aim = (days: number[], from: number, to: number) =>
+    a.week !== undefined || a.weekday !== undefined
+      ? placed === null
+        ? days[0]
+        : Math.min(Math.max(placed.day, from), to)
+      : days[Math.min(days.length - 1, Math.floor(((i + 0.5) * days.length) / n))];
+  let target = aim(part, clamped[0], clamped[1]);
+  let window = clamped;
+  const agreed = owner.span?.agreedUntil ?? null;
+  if (agreed !== null && spanned[1] < all[hi]) {
+    // A re-tiering cuts this window short, and the day it was agreed is known: where the plan had
+    // it before (the same aim over the whole window) is kept if that was already past, and it is
+    // not moved to a day before the agreement if not (a plan made then could not keep it).
+    const before = all.slice(lo, hi + 1);
+    const planned = aim(before, all[lo], all[hi]);
+    if (planned >= agreed) part = part.filter((d) => d >= agreed);
+    if (part.length === 0) {
+      drop(
+        `re-tiered from ${fromDayNumber(owner.span!.until as number)}, agreed on ${fromDayNumber(agreed)}: no school day of the term before the change was left after the agreement`,
+      );
+      return;
+    }
+    target = nearest(part, planned);
+    window = [part[0], part[part.length - 1]];
   }
   const fromNote = owner.from !== null && owner.from > all[lo] ? [`from ${owner.fromText}`] : [];
   const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi] ? [owner.span!.note] : [];
@@ -690,7 +729,7 @@ function termly(
     label,
     term: termNo,
     number: String(k + 1),
-    window: clamped,
+    window,
     target,
     series: null,
     minGap: 0,

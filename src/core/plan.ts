@@ -35,6 +35,7 @@ function schoolPeriods(periods: TierPeriod[]): SchoolPeriod[] {
     from: p.from === null ? null : toDayNumber(p.from),
     until: p.until === null ? null : toDayNumber(p.until),
     text: p.change ? describeChange(p.change, p.label) : null,
+    agreed: p.change?.agreedOn ? toDayNumber(p.change.agreedOn) : null,
   }));
 }
 

@@ -174,6 +174,14 @@ export function schoolDaysOf(cal: TermCalendar): number[] {
   return days;
 }
 
+/** The day of a sorted, non-empty list nearest to `day` (the earlier on a tie). */
+export function nearest(days: number[], day: number): number {
+  const i = firstAtOrAfter(days, day);
+  if (i === days.length) return days[i - 1];
+  if (i === 0) return days[0];
+  return day - days[i - 1] <= days[i] - day ? days[i - 1] : days[i];
+}
+
 /** The place in a sorted list of days of the first day on or after `day` (the list's length if none). */
 export function firstAtOrAfter(days: number[], day: number): number {
   let lo = 0;

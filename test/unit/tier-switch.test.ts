@@ -99,3 +99,44 @@ describe('a re-tiering switches the schedule on its date', () => {
     expect(result.assumptions[0]).toMatch(/^A re-tiered school's days are its schedule as built, not prorated/);
   });
 });
+
+describe('a re-tiering agreed during the term does not re-plan into the past', () => {
+  // The annual health check is spread over term 3: 100002 Birchfield (Grow) on Mon 11 January,
+  // 100026 (Grow) on Thu 11 February. Each is re-tiered to Stabilise from Mon 1 February, agreed by the Trust
+  // Board on a day of January: an event of the old tier is not moved to a day before the change
+  // was agreed (nobody could keep a plan made on the 28th for the 26th), and one already past
+  // when it was agreed stays on its day.
+  const change = (urn: number, agreedOn: string | null) =>
+    applyTierChanges(
+      placements,
+      [{ line: 2, urn, from: '2027-02-01', tier: 'stabilise', reason: 'Head left', agreedBy: 'Trust Board', agreedOn }],
+      policy,
+      asOf,
+    );
+  const annual = (s: typeof before, urn: number) =>
+    s.events.filter((e) => e.urn === urn && e.activity_id === 'health-check-annual').map((e) => e.date);
+
+  it('keeps an old-tier event planned after the agreement on or after it, as near its day as it can', () => {
+    // 100018 is Lead, whose annual health check is also in term 3: planned for Wed 3 February.
+    expect(annual(before, 100018)).toEqual(['2027-02-03']);
+    // Agreed on no day known: the spread over its old tier's part of the term, before the 28th.
+    expect(annual(plan(change(100018, null)), 100018)[0] < '2027-01-28').toBe(true);
+    // Agreed on Thursday the 28th: Thursday 28 and Friday 29 are left; Friday is the nearer.
+    expect(annual(plan(change(100018, '2027-01-28')), 100018)).toEqual(['2027-01-29']);
+  });
+
+  it('leaves it where the plan had it when that was before the agreement', () => {
+    expect(annual(before, 100002)).toEqual(['2027-01-11']);
+    expect(annual(plan(change(100002, null)), 100002)).toEqual(['2027-01-07']);
+    expect(annual(plan(change(100002, '2027-01-28')), 100002)).toEqual(['2027-01-11']);
+  });
+
+  it('drops it, saying why, when no school day of its part is left after the agreement', () => {
+    const late = plan(change(100026, '2027-01-30'));
+    expect(annual(late, 100026)).toEqual([]);
+    const dropped = late.dropped.find((d) => d.urn === 100026 && d.activity_id === 'health-check-annual');
+    expect(dropped?.reason).toBe(
+      're-tiered from 2027-02-01, agreed on 2027-01-30: no school day of the term before the change was left after the agreement',
+    );
+  });
+});
