@@ -146,7 +146,7 @@ export async function compareFiles(
     options,
   });
   // NEW's data is let go once placed, unless OLD is the same file: that is read once (the same bytes).
-  const same = newFile !== '-' && resolve(io.cwd, oldFile) === resolve(io.cwd, newFile);
+  const same = oldFile !== '-' && newFile !== '-' && resolve(io.cwd, oldFile) === resolve(io.cwd, newFile);
   let read: SideFile | null = await readSideFile(newFile, io, side(options.with));
   const now = await placeSide(read, asOf, loaded, io, side(options.with));
   if (!same) read = null;

@@ -226,6 +226,17 @@ describe('sit diff', () => {
     expect(json.summary).toBe('1 up, 24 same, 1 newly needing data');
   });
 
+  it('reads standard input as OLD, not a file named "-" given as NEW', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
+    writeFileSync(join(dir, '-'), readFileSync(join(FIXTURES, 'schools.csv')));
+    const r = await runInProcess(
+      ['diff', '-', './-', '--config', `${FIXTURES}/trust.config.yaml`, ...asOf, '--format', 'json'],
+      { cwd: dir, input: readFileSync(join(FIXTURES, 'schools-2025.csv'), 'utf8') },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toBe('4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data');
+  });
+
   it('compares two sit classify outputs (CSV and JSON) the same way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
     const old = await runInProcess(['classify', 'schools-2025.csv', '--as-of', '2025-09-01', '--format', 'csv'], {
