@@ -69,15 +69,69 @@ export function unknownTiers(entries: DiffEntry[], policy: Policy): string[] {
   return [...new Set(entries.map((e) => e.tier).filter((t): t is string => t !== null && !ids.has(t)))];
 }
 
+/** The rule of each reason, worked out once per entry (each is compared with the other year's). */
+function rulesOf(reasons: string[]): string[] {
+  const rules = new Array<string>(reasons.length);
+  for (let i = 0; i < reasons.length; i++) rules[i] = ruleOf(reasons[i]);
+  return rules;
+}
+
+/** The reasons whose rule is not among the other year's rules. */
+function without(reasons: string[], rules: string[], others: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < reasons.length; i++) if (!others.includes(rules[i])) kept.push(reasons[i]);
+  return kept;
+}
+
 function reasonChange(old: DiffEntry, now: DiffEntry): string {
-  const oldRules = new Set(old.reasons.map(ruleOf));
-  const newRules = new Set(now.reasons.map(ruleOf));
-  const gained = now.reasons.filter((r) => !oldRules.has(ruleOf(r)));
-  const lost = old.reasons.filter((r) => !newRules.has(ruleOf(r)));
+  // Most schools keep their reasons word for word from one year to the next: nothing gained or lost.
+  if (old.reasons.length === now.reasons.length && old.reasons.every((r, i) => r === now.reasons[i])) return '';
+  const oldRules = rulesOf(old.reasons);
+  const newRules = rulesOf(now.reasons);
+  const gained = without(now.reasons, newRules, oldRules);
+  const lost = without(old.reasons, oldRules, newRules);
   const parts: string[] = [];
   if (gained.length) parts.push(`now: ${gained.join('; ')}`);
   if (lost.length) parts.push(`no longer: ${lost.join('; ')}`);
   return parts.join(' | ');
+}
+
+/** The movement of one school: `old` or `now` is missing for a school that joined or left. */
+function movementOf(
+  urn: number,
+  old: DiffEntry | undefined,
+  now: DiffEntry | undefined,
+  level: ReadonlyMap<string, number>,
+): Movement {
+  let kind: MovementKind;
+  let reason: string;
+  if (!old) {
+    kind = 'joined';
+    reason = `new in this year's data: ${now!.reasons.join('; ')}`;
+  } else if (!now) {
+    kind = 'left';
+    reason = "not in this year's data";
+  } else if (now.tier === null && old.tier !== null) {
+    kind = 'needs-data';
+    reason = now.reasons.join('; ');
+  } else {
+    if (now.tier !== null && old.tier === null) kind = 'placed';
+    else if (now.tier === old.tier) kind = 'same';
+    else kind = (level.get(now.tier!) ?? 0) > (level.get(old.tier!) ?? 0) ? 'up' : 'down';
+    reason = reasonChange(old, now);
+  }
+  // Every movement is made with the same fields in the same order (one object shape for them all).
+  return {
+    urn,
+    name: (now ?? old)!.name,
+    oldTier: old?.tier ?? null,
+    newTier: now?.tier ?? null,
+    oldDays: old?.days ?? null,
+    newDays: now?.days ?? null,
+    daysChange: old && now && old.days !== null && now.days !== null ? now.days - old.days : null,
+    kind,
+    reason,
+  };
 }
 
 export function diff(oldEntries: DiffEntry[], newEntries: DiffEntry[], policy: Policy): DiffResult {
@@ -85,35 +139,9 @@ export function diff(oldEntries: DiffEntry[], newEntries: DiffEntry[], policy: P
   const oldByUrn = new Map(oldEntries.map((e) => [e.urn, e]));
   const newByUrn = new Map(newEntries.map((e) => [e.urn, e]));
   const urns = [...new Set([...oldByUrn.keys(), ...newByUrn.keys()])].sort((a, b) => a - b);
-  const movements = urns.map((urn): Movement => {
-    const old = oldByUrn.get(urn);
-    const now = newByUrn.get(urn);
-    const base = {
-      urn,
-      name: (now ?? old)!.name,
-      oldTier: old?.tier ?? null,
-      newTier: now?.tier ?? null,
-      oldDays: old?.days ?? null,
-      newDays: now?.days ?? null,
-      daysChange: old && now && old.days !== null && now.days !== null ? now.days - old.days : null,
-    };
-    if (!old)
-      return {
-        ...base,
-        kind: 'joined',
-        daysChange: null,
-        reason: `new in this year's data: ${now!.reasons.join('; ')}`,
-      };
-    if (!now) return { ...base, kind: 'left', daysChange: null, reason: "not in this year's data" };
-    if (now.tier === null && old.tier !== null) return { ...base, kind: 'needs-data', reason: now.reasons.join('; ') };
-    if (now.tier !== null && old.tier === null) return { ...base, kind: 'placed', reason: reasonChange(old, now) };
-    if (now.tier === old.tier) return { ...base, kind: 'same', reason: reasonChange(old, now) };
-    const kind = (level.get(now.tier!) ?? 0) > (level.get(old.tier!) ?? 0) ? 'up' : 'down';
-    return { ...base, kind, reason: reasonChange(old, now) };
-  });
-  const counts = Object.fromEntries(
-    MOVEMENT_KINDS.map((k) => [k, movements.filter((m) => m.kind === k).length]),
-  ) as Record<MovementKind, number>;
+  const movements = urns.map((urn) => movementOf(urn, oldByUrn.get(urn), newByUrn.get(urn), level));
+  const counts = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, 0])) as Record<MovementKind, number>;
+  for (const m of movements) counts[m.kind]++;
   const summary =
     MOVEMENT_KINDS.filter((k) => counts[k] > 0)
       .map((k) => `${counts[k]} ${MOVEMENT_WORDS[k]}`)

@@ -10,7 +10,7 @@ import { entriesFromCsv, entriesFromJson, isClassificationTable } from './diff-o
 import { readBytes } from './read-text.js';
 import type { RawTable } from './read-table.js';
 import { readTable, StopReading, type DataInput } from './read-records.js';
-import { readSchoolsFrom } from './read-schools.js';
+import { readSchoolsFrom, type SchoolsFile } from './read-schools.js';
 import type { LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
 import { joinWith, policyForData, withFiles } from './load-data.js';
@@ -33,17 +33,11 @@ export interface SideReading {
   options: CommonOptions;
 }
 
-/**
- * Reads one side: a `sit classify` output (JSON, or CSV with tier and days_text columns) as it is,
- * or a school data file, classified with the policy as of the given date.
- */
-export async function readSide(
-  file: string,
-  asOf: string,
-  loaded: LoadedConfig,
-  io: Io,
-  reading: SideReading = { with: [], options: {} },
-): Promise<DiffSide> {
+/** A side's file as read: a `sit classify` output's entries, or school data still to be placed. */
+type SideFile = { shown: string; entries: DiffEntry[] } | { shown: string; schools: SchoolsFile };
+
+/** Reads one side's file: a `sit classify` output (JSON, or CSV with tier and days_text columns) or school data. */
+async function readSideFile(file: string, io: Io, reading: SideReading): Promise<SideFile> {
   const path = file === '-' ? '-' : resolve(io.cwd, file);
   const shown = displayPath(path, io);
   // Standard input is read once and held: it is looked at as classify's output, then as school data.
@@ -67,19 +61,32 @@ export async function readSide(
   } catch (error) {
     if (!(error instanceof StopReading)) throw error;
   }
-  if (entries) {
-    const strange = unknownTiers(entries, loaded.policy);
+  if (entries) return { shown, entries };
+  // A school data file: read as every other command reads one (layouts, Excel, --with), placed by placeSide.
+  const read = await readSchoolsFrom(input, { layout: reading.layout, sheet: reading.sheet });
+  if (read.problems.length) throw dataError(read.problems.map((p) => formatProblem(shown, p)));
+  return { shown, schools: read };
+}
+
+/** A side from its file: a classification output checked against the policy, or school data placed as of `asOf`. */
+async function placeSide(
+  side: SideFile,
+  asOf: string,
+  loaded: LoadedConfig,
+  io: Io,
+  reading: SideReading,
+): Promise<DiffSide> {
+  const { shown } = side;
+  if ('entries' in side) {
+    const strange = unknownTiers(side.entries, loaded.policy);
     if (strange.length)
       throw dataError(
         `${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`,
       );
-    return { entries, asOf: null, file: shown, loaded, notes: [] };
+    return { entries: side.entries, asOf: null, file: shown, loaded, notes: [] };
   }
-  // A school data file: read as every other command reads one (layouts, Excel, --with), then placed.
-  const read = await readSchoolsFrom(input, { layout: reading.layout, sheet: reading.sheet });
-  if (read.problems.length) throw dataError(read.problems.map((p) => formatProblem(shown, p)));
-  const chosen = policyForData(loaded, read, reading.options, io);
-  const { data, notes } = await joinWith(read, reading.with, io);
+  const chosen = policyForData(loaded, side.schools, reading.options, io);
+  const { data, notes } = await joinWith(side.schools, reading.with, io);
   const result = classify(data.schools, chosen.loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(shown, p)));
   return {
@@ -89,6 +96,20 @@ export async function readSide(
     loaded: chosen.loaded,
     notes: [...(chosen.note ? [chosen.note] : []), ...notes],
   };
+}
+
+/**
+ * Reads one side: a `sit classify` output (JSON, or CSV with tier and days_text columns) as it is,
+ * or a school data file, classified with the policy as of the given date.
+ */
+export async function readSide(
+  file: string,
+  asOf: string,
+  loaded: LoadedConfig,
+  io: Io,
+  reading: SideReading = { with: [], options: {} },
+): Promise<DiffSide> {
+  return placeSide(await readSideFile(file, io, reading), asOf, loaded, io, reading);
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -124,7 +145,12 @@ export async function compareFiles(
     with: withFiles(loaded, given, io),
     options,
   });
-  const now = await readSide(newFile, asOf, loaded, io, side(options.with));
-  const old = await readSide(oldFile, oldAsOf, now.loaded, io, side(options.oldWith));
+  // NEW's data is let go once placed, unless OLD is the same file: that is read once (the same bytes).
+  const same = oldFile !== '-' && newFile !== '-' && resolve(io.cwd, oldFile) === resolve(io.cwd, newFile);
+  let read: SideFile | null = await readSideFile(newFile, io, side(options.with));
+  const now = await placeSide(read, asOf, loaded, io, side(options.with));
+  if (!same) read = null;
+  read ??= await readSideFile(oldFile, io, side(options.oldWith));
+  const old = await placeSide(read, oldAsOf, now.loaded, io, side(options.oldWith));
   return { result: diff(old.entries, now.entries, now.loaded.policy), old, now };
 }

@@ -1,6 +1,6 @@
 // End to end: sit budget and sit diff, run as a user runs them, on the fixtures.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSit, runInProcess, FIXTURES } from '../helpers/run-sit.js';
@@ -198,6 +198,43 @@ describe('sit diff', () => {
       '100026 joined',
       '100027 left',
     ]);
+  });
+
+  it('reads the same file as both years once and places it twice, as it places two copies (--with joins NEW only)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
+    writeFileSync(join(dir, 'copy.csv'), readFileSync(join(FIXTURES, 'schools.csv')));
+    writeFileSync(
+      join(dir, 'board.csv'),
+      'urn,name,override_tier,override_reason\n100002,Birchfield,D,Board decision\n',
+    );
+    const run = (old: string) =>
+      runInProcess(['diff', old, 'schools.csv', '--with', join(dir, 'board.csv'), ...asOf, '--format', 'json'], {
+        cwd: FIXTURES,
+      });
+    const same = await run('schools.csv');
+    const copy = await run(join(dir, 'copy.csv'));
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toBe(copy.stdout);
+    const json = JSON.parse(same.stdout);
+    expect(json.old_as_of).toBe('2025-09-01');
+    // The override joined to NEW only: OLD, the same file read once, is placed without it.
+    expect(json.movements.find((m: { urn: number }) => m.urn === 100002)).toMatchObject({
+      movement: 'up',
+      old_tier: 'A',
+      new_tier: 'D',
+    });
+    expect(json.summary).toBe('1 up, 24 same, 1 newly needing data');
+  });
+
+  it('reads standard input as OLD, not a file named "-" given as NEW', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-diff-'));
+    writeFileSync(join(dir, '-'), readFileSync(join(FIXTURES, 'schools.csv')));
+    const r = await runInProcess(
+      ['diff', '-', './-', '--config', `${FIXTURES}/trust.config.yaml`, ...asOf, '--format', 'json'],
+      { cwd: dir, input: readFileSync(join(FIXTURES, 'schools-2025.csv'), 'utf8') },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toBe('4 up, 1 down, 19 same, 1 joined, 1 left, 1 newly needing data');
   });
 
   it('compares two sit classify outputs (CSV and JSON) the same way', async () => {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { run } from '../../src/cli.js';
-import { toTerminal } from '../../src/io/formats/terminal.js';
+import Table from 'cli-table3';
+import { fitColumns, toTerminal } from '../../src/io/formats/terminal.js';
 import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
 
 /** Runs sit as if in a terminal `columns` wide, with colour on or off. */
@@ -74,6 +75,29 @@ describe('tables at 80 columns', () => {
     );
     expect(text).toContain('\x1b[31mD\x1b[39m');
     expect(text).not.toMatch(/\x1b\[3\dmTrust/);
+  });
+  it('a long table is the table cli-table3 draws of all its rows at once (drawn in blocks, borders joined)', () => {
+    const columns = [
+      { key: 'urn', header: 'urn' },
+      { key: 'name', header: 'name' },
+      { key: 'tier', header: 'tier' },
+    ];
+    // 250 rows: three blocks; some names wrap onto a second line.
+    const rows = Array.from({ length: 250 }, (_, i) => ({
+      urn: 100000 + i,
+      name: i % 7 === 0 ? `School ${i} with a name long enough to wrap in a narrow column` : `School ${i}`,
+      tier: i % 3 === 0 ? 'D' : null,
+    }));
+    const table = { title: 't', columns, rows, footer: ['250 schools'] };
+    const { widths } = fitColumns(table, 60);
+    const whole = new Table({
+      head: ['urn', 'name', 'tier'],
+      colWidths: widths,
+      wordWrap: true,
+      style: { head: [], border: [] },
+    });
+    for (const r of rows) whole.push([String(r.urn), r.name, r.tier ?? '']);
+    expect(toTerminal(table, { color: false, width: 60 })).toBe(`t\n${whole.toString()}\n250 schools\n`);
   });
 });
 

@@ -61,6 +61,17 @@ describe('helpers', () => {
     expect(r.movements.map((m) => m.kind)).toEqual(['down', 'placed']);
   });
 
+  it('compares reasons by their rule: new values for a rule kept are no change', () => {
+    const e = (reasons: string[]): DiffEntry => ({ urn: 1, name: 's1', tier: 'B', days: null, reasons });
+    const reason = (old: string[], now: string[]) => diff([e(old)], [e(now)], policy).movements[0].reason;
+    expect(reason(['Kept: 3', 'Lost: x'], ['Kept: 3', 'Lost: x'])).toBe('');
+    expect(reason(['Kept: 3'], ['Kept: 4'])).toBe('');
+    expect(reason(['Kept: 3', 'Lost: x', 'Lost too'], ['Gained: y', 'Kept: 4'])).toBe(
+      'now: Gained: y | no longer: Lost: x; Lost too',
+    );
+    expect(reason([], ['Gained: y'])).toBe('now: Gained: y');
+  });
+
   it('yearBefore and ruleOf', () => {
     expect(yearBefore('2026-09-01')).toBe('2025-09-01');
     expect(yearBefore('2028-02-29')).toBe('2027-02-28');

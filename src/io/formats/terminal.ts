@@ -59,26 +59,47 @@ function longestWord(table: TableModel, c: Column): number {
   return Math.min(16, most) + 2;
 }
 
+/** Rows drawn by one cli-table3 table. */
+const BLOCK = 100;
+
+/** Blocks of one table's rows as one table: a block's bottom border and the next one's top become a row separator. */
+function joinBlocks(blocks: string[][]): string {
+  const lines = blocks.flatMap((block, b) => {
+    const last = b === blocks.length - 1 ? block.length : block.length - 1;
+    const kept = block.slice(0, last);
+    if (b > 0) kept[0] = kept[0].replace(/[┌┬┐]/g, (corner) => ({ '┌': '├', '┬': '┼', '┐': '┤' })[corner] ?? corner);
+    return kept;
+  });
+  return lines.join('\n');
+}
+
 export function toTerminal(table: TableModel, options: { color: boolean; width?: number }): string {
   const chalk = makeChalk(options.color);
   const width = Math.max(options.width ?? 120, 60);
   const { widths: colWidths, shown } = fitColumns(table, width);
   const columns = shown.map((i) => table.columns[i]);
-  const out = new Table({
-    head: columns.map((c) => chalk.bold(c.header)),
-    colWidths,
-    wordWrap: true,
-    style: { head: [], border: [] },
-  });
-  table.rows.forEach((row, i) => {
-    out.push(
-      columns.map((c) => {
-        const text = show(row[c.key] ?? null);
-        const mark = cellMark(table, c.key, i);
-        return mark ? paint(chalk, mark, text) : text;
-      }),
-    );
-  });
+  // cli-table3 lays out each cell against every earlier row's (22,000 rows took minutes): the rows
+  // are drawn in blocks of the same column widths, each block's borders joined as one table's.
+  const blocks: string[][] = [];
+  for (let start = 0; start === 0 || start < table.rows.length; start += BLOCK) {
+    const out = new Table({
+      ...(start === 0 ? { head: columns.map((c) => chalk.bold(c.header)) } : {}),
+      colWidths,
+      wordWrap: true,
+      style: { head: [], border: [] },
+    });
+    for (let i = start; i < Math.min(start + BLOCK, table.rows.length); i++) {
+      const row = table.rows[i];
+      out.push(
+        columns.map((c) => {
+          const text = show(row[c.key] ?? null);
+          const mark = cellMark(table, c.key, i);
+          return mark ? paint(chalk, mark, text) : text;
+        }),
+      );
+    }
+    blocks.push(out.toString().split('\n'));
+  }
   const left = table.columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
   const note = left.length
     ? [chalk.dim(`Not shown in ${width} columns: ${left.join(', ')} (--format csv or -o FILE has every column).`)]
@@ -86,7 +107,7 @@ export function toTerminal(table: TableModel, options: { color: boolean; width?:
   const lines = [
     chalk.bold(visible(table.title)),
     ...(table.subtitle ?? []).map((l) => chalk.dim(visible(l))),
-    out.toString(),
+    joinBlocks(blocks),
     ...(table.footer ?? []).map((l) => visible(l)),
     ...note,
   ];
