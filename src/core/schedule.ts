@@ -254,6 +254,8 @@ export function buildSchedule(
     const activity = occurrences.activityOf(order);
     if (activity.type === 'school') continue;
     const role = roleOf(activity);
+    // A role nobody holds has no link person to choose: its demand is not counted.
+    if (!byRole.has(role)) continue;
     const key = occurrences.ownerOf(order).key;
     let owners = demandOf.get(role);
     if (!owners) demandOf.set(role, (owners = new Map()));
@@ -303,7 +305,6 @@ export function buildSchedule(
     const a = o.activity;
     const time = timeOf(a);
     const cost = a.type === 'school' ? 0 : time * a.days;
-    const occasion = () => occasionOf(o, cost);
     const holders = a.type === 'school' ? NO_ONE : (byRole.get(roleOf(a)) ?? NO_ONE);
     const last = o.series === null ? undefined : lastInSeries.get(o.series);
     const remembered =
@@ -313,7 +314,7 @@ export function buildSchedule(
       (last === undefined || o.window[0] - last >= o.minGap);
     const booked = remembered ? fullyBooked.get(a)?.get(windowKey(o)) : undefined;
     if (booked !== undefined) {
-      unscheduled.push(Object.assign(occasion(), { reason: booked }));
+      unscheduled.push(Object.assign(occasionOf(o, cost), { reason: booked }));
       return false;
     }
     // A school sees one visitor a day where it can: days it already has a visit go last.
@@ -362,7 +363,7 @@ export function buildSchedule(
           fullyBooked.set(a, windows.set(windowKey(o), reason));
         }
       }
-      unscheduled.push(Object.assign(occasion(), { reason }));
+      unscheduled.push(Object.assign(occasionOf(o, cost), { reason }));
       return false;
     }
     const { days, diary } = chosen;
