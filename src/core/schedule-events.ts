@@ -315,6 +315,22 @@ export class EventList implements EventSeq {
     return this.where((i) => keep(this.store.at(i)));
   }
 
+  /**
+   * Each person's events (the school's own work left out), in order: a list for everyone named,
+   * even with none, and then one for "unassigned" if any event has no one. By index, no event made.
+   */
+  diaries(people: string[]): Map<string, EventList> {
+    const lists = new Map<string, number[]>(people.map((name) => [name, []]));
+    for (const i of this.indexes) {
+      if (this.store.kinds[this.store.kind[i]].type === 'school') continue;
+      const who = this.store.leads[this.store.lead[i]].person ?? 'unassigned';
+      const list = lists.get(who);
+      if (list) list.push(i);
+      else lists.set(who, [i]);
+    }
+    return new Map([...lists].map(([who, list]) => [who, new EventList(this.store, Int32Array.from(list))]));
+  }
+
   private where(keep: (i: number) => boolean): EventList {
     const kept = new Int32Array(this.indexes.length);
     let n = 0;

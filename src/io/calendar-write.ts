@@ -56,15 +56,7 @@ async function writeDiaries(plan: CalendarPlan, options: CalendarOptions, io: Io
   const scope = scopeText(plan.cal, plan.terms);
   const folder = resolve(io.cwd, options.output as string);
   mkdirSync(folder, { recursive: true });
-  const groups = new Map<string, CalendarEvent[]>();
-  for (const p of schedule.people) groups.set(p.name, []);
-  for (const e of events) {
-    if (e.type === 'school') continue;
-    const who = e.person ?? 'unassigned';
-    const list = groups.get(who);
-    if (list) list.push(e);
-    else groups.set(who, [e]);
-  }
+  const groups = events.diaries(schedule.people.map((p) => p.name));
   for (const [who, list] of groups) {
     await emit(
       {

@@ -109,6 +109,43 @@ describe('EventStore', () => {
     }
   });
 
+  it("gives each person's diary by index: the named with none too, unassigned last, the school's own work left out", () => {
+    const store = new EventStore();
+    const owner = store.ownerIndex('100', { urn: 100, name: 'Ash', trust: null });
+    const visit = store.addKind({
+      activity: 'Visit',
+      activity_id: 'v',
+      kind: 'QA',
+      occurrence: '1',
+      role: 'SIA',
+      days: 1,
+      type: 'visit',
+    });
+    const own = store.addKind({
+      activity: 'Governors',
+      activity_id: 'g',
+      kind: 'SI',
+      occurrence: '1',
+      role: 'Chair',
+      days: 0,
+      type: 'school',
+    });
+    const add = (kind: number, lead: number, start: number) =>
+      store.add({ start, end: start, owner, kind, lead, tier: null, term: 1, note: null });
+    const sam = store.leadIndex('Sam', 'Sam');
+    const nobody = store.leadIndex('unassigned (SIA)', null);
+    const chair = store.leadIndex('Chair', null);
+    add(visit, sam, 20_001);
+    add(visit, nobody, 20_002);
+    add(own, chair, 20_003);
+    add(visit, sam, 20_004);
+    const diaries = store.all().diaries(['Jo', 'Sam']);
+    expect([...diaries.keys()]).toEqual(['Jo', 'Sam', 'unassigned']);
+    expect([...diaries.get('Jo')!]).toEqual([]);
+    expect([...diaries.get('Sam')!].map((e) => e.date)).toEqual(['2024-10-05', '2024-10-08']);
+    expect([...diaries.get('unassigned')!].map((e) => e.lead)).toEqual(['unassigned (SIA)']);
+  });
+
   it('sorts an empty store', () => {
     const store = new EventStore();
     store.sort();
