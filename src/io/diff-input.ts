@@ -11,7 +11,7 @@ import { readBytes } from './read-text.js';
 import type { RawTable } from './read-table.js';
 import { readTable, StopReading, type DataInput } from './read-records.js';
 import { readSchoolsFrom } from './read-schools.js';
-import type { LoadedConfig } from './config.js';
+import { loadConfig, type LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
 import { joinWith, policyForData, withFiles } from './load-data.js';
 
@@ -78,7 +78,7 @@ export async function readSide(
   // A school data file: read as every other command reads one (layouts, Excel, --with), then placed.
   const read = await readSchoolsFrom(input, { layout: reading.layout, sheet: reading.sheet });
   if (read.problems.length) throw dataError(read.problems.map((p) => formatProblem(shown, p)));
-  const chosen = policyForData(loaded, read, reading.options, io);
+  const chosen = policyForData(loaded, read, reading.options, io, loadConfig);
   const { data, notes } = await joinWith(read, reading.with, io);
   const result = classify(data.schools, chosen.loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(shown, p)));
