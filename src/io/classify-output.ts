@@ -44,7 +44,7 @@ export async function classifyStreamed(
   const streamed = await classifyStreamTo(
     { output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout },
     {
-      input: { path, display, stdin: io.stdin },
+      input: { path, display, stdin: path === '-' ? io.stdin : null },
       policy: (layout) => {
         chosen = policyForData(config, { layout }, options, io, run.load);
         return chosen.loaded.policy;
