@@ -11,11 +11,11 @@ import { TrustConfigSchema, TrustSettingsSchema, SETTINGS_KEYS, policyOf, type T
 import type { Policy } from '../core/policy.js';
 import { PRESETS, PRESET_CONFIGS, PRESET_VALUES, DEFAULT_PRESET } from '../presets.js';
 import { checkPresetName, findConfig, loadShipped } from './config-loader.js';
-
-export { CONFIG_FILE, findConfig } from './config-loader.js';
 import { issueLines, lineOf, pathText } from './yaml-issues.js';
 import { yamlSlipLine } from './yaml-slips.js';
 import { mergeExtends, MergeError, overridePath } from '../core/merge.js';
+
+export { CONFIG_FILE, findConfig } from './config-loader.js';
 
 export interface LoadedConfig {
   config: TrustConfig;
