@@ -21,7 +21,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
       process.exitCode = await run(args, {
         stdout: process.stdout,
         stderr: process.stderr,
-        stdin: process.stdin,
+        // Node makes process.stdin when it is first asked for (a few milliseconds: a stream and
+        // its modules): a run that reads no standard input never asks.
+        get stdin() {
+          return process.stdin;
+        },
         cwd: process.cwd(),
         env: process.env,
         now: () => new Date(),

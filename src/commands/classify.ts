@@ -2,9 +2,9 @@
 import { Command } from 'commander';
 import { asOfDate, note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyStreamed, needingDataNotes } from '../io/classify-output.js';
-import { classifyData, loadPolicy, tierChangesPath } from '../io/load-data.js';
+import { configLoader, policyRequest } from '../io/config-loader.js';
+import { tierChangesPath } from '../io/data-files.js';
 import { countByTier, placementJson, placementsTable } from '../io/placements.js';
-import { renderTableOutput, toJson } from '../io/render.js';
 import { withSchoolData, withOutputOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
@@ -29,10 +29,18 @@ Examples:
   cmd.action(async (file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
-    const config = loadPolicy(options, io);
+    const request = policyRequest(options, io);
+    const load = await configLoader(request);
+    const config = load(request);
     // CSV, JSON and Markdown are written as the file is read; with tier changes, the tier in force needs every school's placement first.
     if ((format === 'csv' || format === 'json' || format === 'md') && !tierChangesPath(config, options, io))
-      return classifyStreamed(file, options, io, { config, format, asOf });
+      return classifyStreamed(file, options, io, { config, load, format, asOf });
+    // The whole file placed at once, and the table writers: imported here, so the streamed road
+    // above loads neither (start-up, SPEC section 8).
+    const [{ classifyData }, { renderTableOutput, toJson }] = await Promise.all([
+      import('../io/load-data.js'),
+      import('../io/render.js'),
+    ]);
     const { loaded, data, placements, tierChanges } = await classifyData(file, options, io, config);
     const changes = tierChanges !== null;
     const content =

@@ -5,6 +5,9 @@ import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
 import { TermsSchema } from './terms.js';
 import { ScheduleSettingsSchema } from './schedule.js';
 import { CardSettingsSchema } from './card.js';
+import { SETTINGS_KEYS, policyOf, type SettingsKey } from './settings-keys.js';
+
+export { SETTINGS_KEYS, policyOf };
 
 export const CapacitySchema = z
   .strictObject({
@@ -46,7 +49,7 @@ export const TrustSettingsShape = {
   schedule: ScheduleSettingsSchema.optional(),
   /** The visit log (CSV, YAML or .xlsx), relative to the config file: what was delivered, for sit log, calendar, budget, report. */
   log: z.string().min(1).optional(),
-};
+} satisfies Record<SettingsKey, z.ZodType>;
 
 export const TrustConfigSchema = z
   .strictObject({ ...PolicyShape, ...TrustSettingsShape })
@@ -54,14 +57,5 @@ export const TrustConfigSchema = z
 
 export type TrustConfig = z.output<typeof TrustConfigSchema>;
 
-export const SETTINGS_KEYS = Object.keys(TrustSettingsShape);
-
 /** The trust's settings alone: beside a shipped preset, checked at build time, they are all that is left to check. */
 export const TrustSettingsSchema = z.strictObject(TrustSettingsShape);
-
-/** The policy part of a validated config. */
-export function policyOf(config: TrustConfig): Policy {
-  const policy: Record<string, unknown> = { ...config };
-  for (const key of SETTINGS_KEYS) delete policy[key];
-  return policy as unknown as Policy;
-}

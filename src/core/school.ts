@@ -1,6 +1,6 @@
-// A school record: the canonical fields of SPEC section 3, checked by one zod schema built from
-// the field table, plus every column the file had that we do not know (carried through).
-import * as z from 'zod';
+// A school record: the canonical fields of SPEC section 3, checked as the zod schema built from the
+// field table checks them (school-schema.ts), plus every column the file had that we do not know
+// (carried through).
 import { FIELDS, HEADER_INDEX, PARSERS, type FieldKind, type FieldValue } from './fields.js';
 import { fold, remembered, type Parsed } from './values.js';
 import { quoted } from './visible.js';
@@ -34,37 +34,6 @@ export interface DataProblem {
   column?: string;
   message: string;
 }
-
-const cell = (parse: (raw: string) => ReturnType<(typeof PARSERS)[keyof typeof PARSERS]>) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx): FieldValue => {
-      if (raw === undefined) return null;
-      const parsed = parse(raw);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.expected });
-        return z.NEVER;
-      }
-      return parsed.value as FieldValue;
-    });
-
-/** The row schema: every canonical field optional in the file, urn and name required in the row. */
-export const SchoolRowSchema = z
-  .object(Object.fromEntries(FIELDS.map((def) => [def.name, cell(PARSERS[def.kind])])))
-  .superRefine((row, ctx) => {
-    if (row.urn === null) ctx.addIssue({ code: 'custom', path: ['urn'], message: 'a URN (required)' });
-    if (row.name === null) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a school name (required)' });
-    if (row.override_tier !== null && row.override_reason === null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['override_reason'],
-        message: 'a reason for the override_tier (an override without a reason is not accepted)',
-      });
-    }
-  });
-
-export type SchoolRow = z.output<typeof SchoolRowSchema>;
 
 export interface ColumnMap {
   /** For each column of the file: the canonical field it fills, or null (carried as extra). */
@@ -130,16 +99,6 @@ export interface RowIssue {
 
 export type RowCheck = { ok: true; fields: Record<string, FieldValue> } | { ok: false; issues: RowIssue[] };
 
-/** The zod schema of record applied to one row's canonical cells (the reference for checkRow). */
-export function checkRowWithSchema(input: Record<string, string>): RowCheck {
-  const parsed = SchoolRowSchema.safeParse(input);
-  if (parsed.success) return { ok: true, fields: parsed.data as Record<string, FieldValue> };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })),
-  };
-}
-
 // The kinds whose columns hold a few values in row after row: each kind's parser remembers the
 // texts it has read (values.ts remembered), shared by the fields of that kind. Not names, URNs,
 // free text or dates, which mostly differ from row to row.
@@ -165,7 +124,7 @@ const parserOf = (kind: FieldKind) => {
 const CELL_PARSERS = FIELDS.map((def) => [def.name, parserOf(def.kind)] as const);
 
 /**
- * The same checks as SchoolRowSchema, derived from the same field table, without zod's per-row
+ * The same checks as SchoolRowSchema (school-schema.ts), derived from the same field table, without zod's per-row
  * cost (a property test holds the two to identical results): each cell's parser in field order,
  * then the row rules only when every cell parsed, as zod runs refinements.
  */

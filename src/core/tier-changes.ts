@@ -3,13 +3,11 @@
 // change: URN, the date it runs from, the new tier, the reason, and who agreed it and when. The
 // school's tier in force on a day is the classified tier until the first change's `from`, then each
 // change's tier from its date. The computed placement is kept beside it: a Board sees both. Pure.
-import * as z from 'zod';
 import type { Placement, TierTrace } from './classify.js';
 import { describeDays, PLACEMENT_KEYS } from './classify.js';
 import type { Policy } from './policy.js';
-import { missingColumns, parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
-import { fold, parseDate, parseFreeText, parseUrn } from './values.js';
+import { fold } from './values.js';
 
 export interface TierChange {
   /** Line in the tier-change file, for messages. */
@@ -34,63 +32,12 @@ export const TIER_CHANGE_COLUMNS = {
 } as const;
 export type TierChangeColumn = keyof typeof TIER_CHANGE_COLUMNS;
 
-/** One row of a tier-change file: every column but agreed_by and agreed_on is required. */
-export const TierChangeRowSchema = z.object({
-  urn: parsedCell(parseUrn, "the school's 6-digit URN (required)"),
-  from: parsedCell(parseDate, 'the date the new tier runs from, as YYYY-MM-DD or DD/MM/YYYY (required)'),
-  tier: parsedCell(parseFreeText, 'the tier the school moves to (required)'),
-  reason: parsedCell(parseFreeText, 'the reason for the re-tiering (a change without a reason is not accepted)'),
-  agreed_by: parsedCell(parseFreeText),
-  agreed_on: parsedCell(parseDate),
-});
-
 /** Which column of the file each header fills, or null for a column the file may carry as a note. */
 export function tierChangeColumnOf(header: string): TierChangeColumn | null {
   const key = fold(header);
   for (const [column, names] of Object.entries(TIER_CHANGE_COLUMNS))
     if ((names as readonly string[]).includes(key)) return column as TierChangeColumn;
   return null;
-}
-
-/** The rows of a table (headers and cells, each with its line) as changes, with every problem found. */
-export function tierChangesFromRows(
-  headers: string[],
-  rows: { line: number; cells: string[] }[],
-  headerLine: number,
-): { changes: TierChange[]; problems: DataProblem[] } {
-  const problems: DataProblem[] = [];
-  const index = new Map<TierChangeColumn, number>();
-  headers.forEach((h, i) => {
-    const column = tierChangeColumnOf(h);
-    if (column === null) return;
-    if (index.has(column))
-      problems.push({
-        line: headerLine,
-        message: `columns "${headers[index.get(column)!]}" and "${h}" both fill ${column}; keep one of them`,
-      });
-    else index.set(column, i);
-  });
-  problems.push(
-    ...missingColumns(
-      index,
-      ['urn', 'from', 'tier', 'reason'],
-      headerLine,
-      'a tier-change file needs urn, from, tier, reason (and agreed_by, agreed_on)',
-    ),
-  );
-  if (problems.length) return { changes: [], problems };
-  const { records, problems: rowProblems } = recordRows(headers, rows, index, TierChangeRowSchema);
-  const changes: TierChange[] = records.map(({ line, row: r }) => ({
-    line,
-    urn: r.urn as number,
-    from: r.from as string,
-    tier: r.tier as string,
-    reason: r.reason as string,
-    agreedBy: r.agreed_by,
-    agreedOn: r.agreed_on,
-  }));
-  problems.push(...rowProblems);
-  return { changes, problems };
 }
 
 /** What only the policy and the school data can see: a tier that does not exist, a URN not in the data, two changes on one day. */

@@ -7,7 +7,8 @@ import type { LoadedConfig } from './config.js';
 import { classifyStreamTo } from './classify-stream.js';
 import type { Layout } from './layouts.js';
 import { needingDataLines } from './layouts.js';
-import { dataFile, policyForData, readWithFiles, withFiles } from './load-data.js';
+import type { LoadConfig } from './config-loader.js';
+import { dataFile, policyForData, readWithFiles, withFiles } from './data-files.js';
 import type { SchoolsFile } from './read-schools.js';
 
 /** Points at the fix: the layout's hint, and which published file supplies what the unplaced schools need. */
@@ -27,7 +28,7 @@ export async function classifyStreamed(
   file: string | undefined,
   options: DataOptions,
   io: Io,
-  run: { config: LoadedConfig; format: string; asOf: string },
+  run: { config: LoadedConfig; load: LoadConfig; format: string; asOf: string },
 ): Promise<void> {
   const { config } = run;
   const path = dataFile(file, config, io);
@@ -43,9 +44,9 @@ export async function classifyStreamed(
   const streamed = await classifyStreamTo(
     { output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout },
     {
-      input: { path, display, stdin: io.stdin },
+      input: { path, display, stdin: path === '-' ? io.stdin : null },
       policy: (layout) => {
-        chosen = policyForData(config, { layout }, options, io);
+        chosen = policyForData(config, { layout }, options, io, run.load);
         return chosen.loaded.policy;
       },
       read: { layout: options.layout, sheet: options.sheet },

@@ -28,7 +28,7 @@ import { dataError } from '../errors.js';
 import { csvRow, toCsv } from './formats/csv.js';
 import type { Column } from './formats/table-model.js';
 import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
-import { jsonArrayEnd, jsonArrayItem } from './render.js';
+import { jsonArrayEnd, jsonArrayItem } from './formats/json.js';
 import type { Layout } from './layouts.js';
 import { placementJson, placementRow, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';

@@ -1,20 +1,21 @@
 // Finding and loading trust.config.yaml (or a preset), merging `extends:`, and validating it with
 // the config schema. Every problem becomes a line with the file and line number.
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { shortPathText } from './file-errors.js';
 import { readSettingsText } from './read-text.js';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { isScalar, parseDocument, visit, LineCounter, type Document, type Node } from 'yaml';
 import type { ZodError } from 'zod';
-import { SitError, configError, notFoundError, usageError } from '../errors.js';
+import { SitError, configError, notFoundError } from '../errors.js';
 import { TrustConfigSchema, TrustSettingsSchema, SETTINGS_KEYS, policyOf, type TrustConfig } from '../core/config.js';
 import type { Policy } from '../core/policy.js';
 import { PRESETS, PRESET_CONFIGS, PRESET_VALUES, DEFAULT_PRESET } from '../presets.js';
+import { checkPresetName, findConfig, loadShipped } from './config-loader.js';
 import { issueLines, lineOf, pathText } from './yaml-issues.js';
 import { yamlSlipLine } from './yaml-slips.js';
 import { mergeExtends, MergeError, overridePath } from '../core/merge.js';
 
-export const CONFIG_FILE = 'trust.config.yaml';
+export { CONFIG_FILE, findConfig } from './config-loader.js';
 
 export interface LoadedConfig {
   config: TrustConfig;
@@ -35,17 +36,6 @@ export interface LoadedConfig {
 export function shortPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel !== '' && rel.length < path.length ? rel : path;
-}
-
-export function findConfig(from: string): string | null {
-  let dir = resolve(from);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }
 
 interface ParsedYaml {
@@ -133,17 +123,13 @@ export function parseYamlText(text: string, file: string, kind: 'config' | 'data
 }
 
 export function presetText(name: string): string {
-  const text = PRESETS[name];
-  if (text === undefined)
-    throw usageError(
-      `no preset named "${name}"; the presets are: ${Object.keys(PRESETS).join(', ')} (see sit presets)`,
-    );
-  return text;
+  checkPresetName(name);
+  return PRESETS[name];
 }
 
 /** A shipped preset's value, as its YAML reads: parsed at build time (scripts/presets-module.mjs). */
 function presetValue(name: string): Record<string, unknown> {
-  presetText(name);
+  checkPresetName(name);
   return JSON.parse(PRESET_VALUES[name]);
 }
 
@@ -235,25 +221,18 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   const file = request.config ? resolve(request.cwd, request.config) : findConfig(request.cwd);
   if (request.config && (!file || absent(file)))
     throw notFoundError(`${shortPathText(request.config)}: no such config file`);
-  const shown = file ? shortPath(file, request.cwd) : null;
-  let parsed: ParsedYaml | undefined;
-  let raw: Record<string, unknown>;
-  let policySource: string;
+  // No file to read: the preset alone, as compiled at build time.
+  if (!file) return loadShipped(request);
+  const shown = shortPath(file, request.cwd);
+  const text = readSettingsText(file, shown, configError, 'config file');
+  const parsed = parseYamlText(text, shown);
+  const written = parsed.value;
+  let raw = resolveExtends(written, file, shown, parsed, []);
+  let policySource = shown;
   let locate: ((path: PropertyKey[]) => PropertyKey[] | null) | undefined;
-  if (file) {
-    const text = readSettingsText(file, shown!, configError, 'config file');
-    parsed = parseYamlText(text, shown!);
-    raw = parsed.value;
-    policySource = shown!;
-    const written = raw;
-    raw = resolveExtends(raw, file, shown!, parsed, []);
-    if (written.extends !== undefined) {
-      const merged = raw;
-      locate = (path) => overridePath(merged, written, path as (string | number)[]);
-    }
-  } else {
-    raw = {};
-    policySource = '';
+  if (written.extends !== undefined) {
+    const merged = raw;
+    locate = (path) => overridePath(merged, written, path as (string | number)[]);
   }
   const policyIsDefault = !request.preset && !setsPolicy(raw);
   /** A shipped preset with nothing but the trust's settings beside it. */
@@ -275,14 +254,14 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
   if (!result.success) {
     // A shipped preset was checked when sit was built: a problem is in the trust's own file, at
     // its line, --preset or not.
-    throw configError(issueLines(result.error, file ? shown! : policySource, parsed?.doc, parsed?.lineCounter, locate));
+    throw configError(issueLines(result.error, shown, parsed.doc, parsed.lineCounter, locate));
   }
   return {
     config: result.data,
     policy: policyOf(result.data),
     file,
     display: shown,
-    dir: file ? dirname(file) : request.cwd,
+    dir: dirname(file),
     policySource,
     policyIsDefault,
   };

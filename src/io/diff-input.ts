@@ -11,7 +11,7 @@ import { readBytes } from './read-text.js';
 import type { RawTable } from './read-table.js';
 import { readTable, StopReading, type DataInput } from './read-records.js';
 import { readSchoolsFrom, type SchoolsFile } from './read-schools.js';
-import type { LoadedConfig } from './config.js';
+import { loadConfig, type LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
 import { joinWith, policyForData, withFiles } from './load-data.js';
 
@@ -85,7 +85,7 @@ async function placeSide(
       );
     return { entries: side.entries, asOf: null, file: shown, loaded, notes: [] };
   }
-  const chosen = policyForData(loaded, side.schools, reading.options, io);
+  const chosen = policyForData(loaded, side.schools, reading.options, io, loadConfig);
   const { data, notes } = await joinWith(side.schools, reading.with, io);
   const result = classify(data.schools, chosen.loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(shown, p)));

@@ -1,7 +1,6 @@
 // The policy and the school data as every command loads them (the config, the data file, its
 // joins, the placements), and the year's terms and schedule, so every command places a school the
 // same way and calendar, budget and report agree.
-import { resolve } from 'node:path';
 import { configError, dataError, usageError } from '../errors.js';
 import { classify, type Placement } from '../core/classify.js';
 import { formatProblem } from '../core/school.js';
@@ -11,6 +10,8 @@ import { calendarSchools, planYear } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
 import { TermsSchema, termCalendar, type TermCalendar } from '../core/terms.js';
 import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
+import { policyRequest } from './config-loader.js';
+import { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
 import { findSchool } from './find-school.js';
 import { issueLines } from './yaml-issues.js';
@@ -18,50 +19,17 @@ import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type
 import { placementsInForce, readTierChanges, type TierChangesFile } from './tier-changes-file.js';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
 
+export { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
+
 export function loadPolicy(options: CommonOptions, io: Io): LoadedConfig {
-  return loadConfig({ cwd: io.cwd, config: options.config, preset: options.preset });
+  return loadConfig(policyRequest(options, io));
 }
 
-/** The data file: the FILE argument, else `schools:` in the config (relative to the config). */
-export function dataFile(file: string | undefined, loaded: LoadedConfig, io: Io): string {
-  if (file) return file === '-' ? '-' : resolve(io.cwd, file);
-  if (loaded.config.schools) return resolve(loaded.dir, loaded.config.schools);
-  throw usageError(
-    'no data file: give one (e.g. sit classify schools.csv), or set "schools: schools.csv" in trust.config.yaml',
-  );
-}
 export interface PolicyAndData {
   loaded: LoadedConfig;
   data: SchoolsFile;
   /** Lines for standard error: the preset chosen for a public file, the joins. */
   notes: string[];
-}
-
-/**
- * The one place the policy follows the data: with no trust.config.yaml policy and no --preset, a
- * published file that carries its own inspection data (Ofsted, GIAS) is placed by the preset its
- * layout names (rise-2025), since the default preset needs a trust's own columns. Every command
- * that reads school data comes through here, so each places a school the same way.
- */
-export function policyForData(
-  loaded: LoadedConfig,
-  data: Pick<SchoolsFile, 'layout'>,
-  options: CommonOptions,
-  io: Io,
-): { loaded: LoadedConfig; note: string | null } {
-  const preset = data.layout?.publicPreset;
-  if (!loaded.policyIsDefault || !preset) return { loaded, note: null };
-  return {
-    loaded: loadConfig({ cwd: io.cwd, config: options.config, defaultPreset: preset }),
-    note: `no policy in a trust.config.yaml: placing ${data.layout!.label} by preset ${preset}, which needs only Ofsted's published data (choose another with --preset)`,
-  };
-}
-
-/** The files to join on URN: `with:` in the config (relative to it), then --with (relative to here). */
-export function withFiles(loaded: LoadedConfig, given: string[] | undefined, io: Io): string[] {
-  const fromConfig = (loaded.config.with ?? []).map((f) => resolve(loaded.dir, f));
-  const fromFlags = (given ?? []).map((f) => (f === '-' ? '-' : resolve(io.cwd, f)));
-  return [...fromConfig, ...fromFlags];
 }
 
 /** Joins the extra files to the school data read; the notes describe the join. */
@@ -76,15 +44,6 @@ export async function joinWith(
     asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other),
   );
   return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
-}
-
-/** The --with files, each read whole (they are joined by URN to the main file's rows). */
-export async function readWithFiles(extras: string[], mainFile: string, io: Io): Promise<SchoolsFile[]> {
-  if (extras.includes('-') && mainFile === 'standard input')
-    throw usageError('--with -: standard input is already the main file');
-  const read: SchoolsFile[] = [];
-  for (const path of extras) read.push(await readSchools(path, io.stdin, displayPath(path, io)));
-  return read;
 }
 
 /**
@@ -103,7 +62,7 @@ export async function loadPolicyAndData(
   const path = dataFile(file, first, io);
   const read = { layout: options.layout, sheet: options.sheet };
   const data = await readSchools(path, io.stdin, displayPath(path, io), read);
-  const { loaded, note: chosen } = policyForData(first, data, options, io);
+  const { loaded, note: chosen } = policyForData(first, data, options, io, loadConfig);
   if (chosen) notes.push(chosen);
   const joined = await joinWith(data, withFiles(first, options.with, io), io);
   return { loaded, data: joined.data, notes: [...notes, ...joined.notes] };
@@ -153,12 +112,6 @@ export async function classifyData(
     ? placementsInForce(result.placements, data.schools, tierChanges, loaded.policy, asOf)
     : result.placements;
   return { loaded, asOf, data, placements, tierChanges };
-}
-
-/** The tier-change file: --tier-changes (relative to here), else `tier_changes:` in the config (relative to it), else none. */
-export function tierChangesPath(loaded: LoadedConfig, options: DataOptions, io: Io): string | null {
-  if (options.tierChanges) return options.tierChanges === '-' ? '-' : resolve(io.cwd, options.tierChanges);
-  return loaded.config.tier_changes ? resolve(loaded.dir, loaded.config.tier_changes) : null;
 }
 
 /** The config's terms, else the shipped 2026/27 dates. */

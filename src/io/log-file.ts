@@ -24,7 +24,8 @@ import { shortPathText } from './file-errors.js';
 import { writeAtomic } from './output.js';
 import { decode } from './read-text.js';
 import { readRecordTable } from './record-file.js';
-import { detectDelimiter, looksLikeYaml, readCsvTable, readYamlTable } from './read-table.js';
+import { detectDelimiter, looksLikeYaml, readCsvTable } from './read-table.js';
+import { readYamlTable } from './read-yaml-table.js';
 import { isXlsxPath, looksLikeXlsx } from './xlsx.js';
 
 export interface LogFile {

@@ -6,7 +6,7 @@
 // before anything the receiver of the rows threw.
 import { isHeaderRow } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { CsvTable, looksLikeYaml, readYamlTable, type RawTable } from './read-table.js';
+import { CsvTable, looksLikeYaml, type RawTable } from './read-table.js';
 import { MAX_INPUT_BYTES, readChunks, tooBig, type TextSource } from './read-text.js';
 import { TextStream, type Encoding } from './text-stream.js';
 import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
@@ -130,7 +130,8 @@ export async function readTable(
       }
       if (source.text.trim() === '')
         throw dataError(`${display}: the file is empty; it needs a header row and one row per school`);
-      handOn(readYamlTable(source), onHead);
+      // The YAML parser is loaded only for a YAML file (start-up of a CSV run, SPEC section 8).
+      handOn((await import('./read-yaml-table.js')).readYamlTable(source), onHead);
       return { encoding: decoder.encoding };
     }
     return { encoding: await streamCsv(decoder, opening, done ? null : chunks, display, onHead) };

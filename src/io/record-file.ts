@@ -1,7 +1,8 @@
 // A file of records keyed by URN that is not school data (the visit log, tier changes, targets): CSV, a YAML list
 // or .xlsx, through the one table reader. Empty is null: a year with nothing to record.
 import { decode, readBytes } from './read-text.js';
-import { looksLikeYaml, readCsvTable, readYamlTable, type RawTable } from './read-table.js';
+import { looksLikeYaml, readCsvTable, type RawTable } from './read-table.js';
+import { readYamlTable } from './read-yaml-table.js';
 import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
 
 export async function readRecordTable(

@@ -9,6 +9,8 @@ import { toTerminal } from './formats/terminal.js';
 import { contentText, type Content } from './output.js';
 import { toXlsx } from './xlsx.js';
 
+export { jsonArray, jsonArrayEnd, jsonArrayItem, toJson } from './formats/json.js';
+
 /** A text format's content: parts for CSV, Markdown and HTML; the terminal table whole. */
 export function tableContent(
   table: RowsTable,
@@ -41,27 +43,4 @@ export async function renderTableOutput(
   options: { color: boolean; width?: number; warn?: (line: string) => void },
 ): Promise<Content> {
   return format === 'xlsx' ? toXlsx(withRowArray(table), options.warn) : tableContent(table, format, options);
-}
-
-/** JSON as `JSON.stringify(value, null, 2)` writes it, with a final line break. */
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** One item of a JSON array written a part at a time, as toJson writes it within the array. */
-export function jsonArrayItem(item: unknown, first: boolean): string {
-  return `${first ? '[\n' : ',\n'}  ${JSON.stringify(item ?? null, null, 2).replace(/\n/g, '\n  ')}`;
-}
-
-/** The end of such an array (empty: the whole of it). */
-export const jsonArrayEnd = (empty: boolean): string => (empty ? '[]\n' : '\n]\n');
-
-/** A JSON array an item at a time: the same bytes as toJson of the array. */
-export function* jsonArray(items: Iterable<unknown>): Generator<string> {
-  let first = true;
-  for (const item of items) {
-    yield jsonArrayItem(item, first);
-    first = false;
-  }
-  yield jsonArrayEnd(first);
 }

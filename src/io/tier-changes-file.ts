@@ -4,13 +4,8 @@ import { dataError } from '../errors.js';
 import type { Placement } from '../core/classify.js';
 import type { Policy } from '../core/policy.js';
 import { formatProblem } from '../core/school.js';
-import {
-  applyTierChanges,
-  tierChangeColumnOf,
-  tierChangeProblems,
-  tierChangesFromRows,
-  type TierChange,
-} from '../core/tier-changes.js';
+import { applyTierChanges, tierChangeColumnOf, tierChangeProblems, type TierChange } from '../core/tier-changes.js';
+import { tierChangesFromRows } from '../core/tier-change-rows.js';
 import { readRecordTable } from './record-file.js';
 
 export interface TierChangesFile {

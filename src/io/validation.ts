@@ -11,7 +11,7 @@ import { asEarlierInspections } from '../core/report-card.js';
 import { formatProblem } from '../core/school.js';
 import { configError } from '../errors.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
-import type { LoadedConfig } from './config.js';
+import { loadConfig, type LoadedConfig } from './config.js';
 import { needingDataLines } from './layouts.js';
 import { loadPolicy, policyForData, withFiles } from './load-data.js';
 import { countByTier } from './placements.js';
@@ -83,7 +83,7 @@ export async function validation(file: string | undefined, options: DataOptions,
       layout: options.layout,
       sheet: options.sheet,
     });
-    const chosen = policyForData(first, data, options, io);
+    const chosen = policyForData(first, data, options, io, loadConfig);
     if (chosen.note) {
       loaded = chosen.loaded;
       why = `${loaded.policySource}, chosen for ${data.layout!.label} because no trust.config.yaml names a policy`;

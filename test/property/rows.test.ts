@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import { FIELDS } from '../../src/core/fields.js';
-import { checkRow, checkRowWithSchema } from '../../src/core/school.js';
+import { checkRow } from '../../src/core/school.js';
+import { checkRowWithSchema } from '../../src/core/school-schema.js';
 import { csvField } from '../../src/io/formats/csv.js';
 import { runInProcess } from '../helpers/run-sit.js';
 

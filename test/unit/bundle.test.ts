@@ -1,11 +1,14 @@
 // Issue 16: "dependencies listed where they are used". esbuild bundles every package sit uses into
 // dist/ (and the single executables), so none is needed at run time: package.json lists them all
 // as devDependencies, and dist/ may load nothing but Node's own modules and its own chunks.
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run-sit.js';
+import { FIXTURES, ROOT } from '../helpers/run-sit.js';
 
 const builtin = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
@@ -23,6 +26,41 @@ describe('the bundle', () => {
     const outside = [...loaded].filter((name) => !builtin.has(name) && !name.startsWith('./'));
     expect(outside).toEqual([]);
     expect(loaded.size).toBeGreaterThan(5);
+  });
+
+  it('sit classify to CSV on a shipped preset, with no config file, loads no package but commander (start-up, issue 13)', () => {
+    // Not zod, the YAML parser or the table writers: a preset was checked when sit was built, and
+    // CSV is written as the file is read. Node's loader reports each file it loads to a log.
+    const dir = mkdtempSync(join(tmpdir(), 'sit-start-up-'));
+    const log = join(dir, 'loaded.txt');
+    const hooks = `import { appendFileSync } from 'node:fs';
+      export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const args = [
+      'classify',
+      join(FIXTURES, 'schools.csv'),
+      '--preset',
+      'rlt-categories',
+      '--format',
+      'csv',
+      '--quiet',
+    ];
+    const run = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(ROOT, 'bin', 'sit.js'), ...args],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const loaded = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((url) => url.startsWith('file:') && url.includes('/dist/'));
+    expect(loaded.length).toBeGreaterThan(3);
+    const packages = new Set<string>();
+    for (const url of loaded)
+      for (const m of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
+        packages.add(m[1]);
+    expect([...packages]).toEqual(['commander']);
   });
 
   it('the check sees each way code loads a module', () => {

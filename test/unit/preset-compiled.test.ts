@@ -7,8 +7,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRESET_CONFIGS, PRESET_VALUES, PRESETS } from '../../src/presets.js';
-import { TrustConfigSchema, policyOf } from '../../src/core/config.js';
+import { SETTINGS_KEYS, TrustConfigSchema, TrustSettingsShape, policyOf } from '../../src/core/config.js';
 import { loadConfig, parseYamlText } from '../../src/io/config.js';
+import { configLoader, loadShipped } from '../../src/io/config-loader.js';
 import { compiledPresets } from '../../scripts/presets-module.mjs';
 import { ROOT } from '../helpers/run-sit.js';
 
@@ -51,6 +52,42 @@ describe('each shipped preset, compiled at build time', () => {
       expect(loaded.config).toStrictEqual(expected);
       expect(JSON.stringify(loaded.policy)).toBe(JSON.stringify(policyOf(expected)));
     }
+  });
+
+  it.each(names)('%s with no config file: loaded without config.ts, as the schema checks it', async (name) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sit-no-config-'));
+    expect(await configLoader({ cwd })).toBe(loadShipped);
+    const expected = TrustConfigSchema.parse(yamlValue(name));
+    for (const request of [
+      { cwd, preset: name },
+      { cwd, defaultPreset: name },
+    ]) {
+      const loaded = loadShipped(request);
+      expect(JSON.stringify(loaded.config)).toBe(JSON.stringify(expected));
+      expect(loaded.config).toStrictEqual(expected);
+      expect(JSON.stringify(loaded.policy)).toBe(JSON.stringify(policyOf(expected)));
+      expect(loaded).toMatchObject({ file: null, display: null, dir: cwd, policySource: `preset ${name}` });
+      expect(loaded.policyIsDefault).toBe(request.preset === undefined);
+      expect(loadConfig(request)).toStrictEqual(loaded);
+    }
+  });
+
+  it('with a config file, or --config, the config is loaded by config.ts', async () => {
+    const cwd = configDir(SETTINGS);
+    expect(await configLoader({ cwd })).toBe(loadConfig);
+    expect(await configLoader({ cwd: mkdtempSync(join(tmpdir(), 'sit-no-config-')), config: 'x.yaml' })).toBe(
+      loadConfig,
+    );
+  });
+
+  it('a preset sit does not ship is the same usage error with a config file or without', () => {
+    const message = `no preset named "nope"; the presets are: ${names.join(', ')} (see sit presets)`;
+    expect(() => loadShipped({ cwd: '/', preset: 'nope' })).toThrow(message);
+    expect(() => loadConfig({ cwd: configDir(SETTINGS), preset: 'nope' })).toThrow(message);
+  });
+
+  it("the trust's setting keys are those of the settings schema, in its order", () => {
+    expect(SETTINGS_KEYS).toEqual(Object.keys(TrustSettingsShape));
   });
 
   it('each load gets its own objects: changing one policy does not change the next', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/io/read-text.js';
-import { readCsvTable, readYamlTable, detectDelimiter } from '../../src/io/read-table.js';
+import { readCsvTable, detectDelimiter } from '../../src/io/read-table.js';
+import { readYamlTable } from '../../src/io/read-yaml-table.js';
 import { isHeaderRow, toSchools, mapColumns } from '../../src/core/school.js';
 
 const csv = (text: string | Buffer) => {

@@ -7,10 +7,10 @@ import {
   applyTierChanges,
   changeInForce,
   tierChangeProblems,
-  tierChangesFromRows,
   tierPeriods,
   type TierChange,
 } from '../../src/core/tier-changes.js';
+import { tierChangesFromRows } from '../../src/core/tier-change-rows.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
 
 const policy = presetPolicy('rlt-categories');
