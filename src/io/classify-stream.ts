@@ -56,7 +56,8 @@ const URNS = 900000;
 
 /** Where output goes; written synchronously (files, and pipes on Linux, are written so by Node). */
 export interface Sink {
-  write(text: string): unknown;
+  /** Text, or UTF-8 bytes (output held while the pandas index was unsettled). */
+  write(text: string | Uint8Array): unknown;
 }
 
 export function usesFact(policy: Policy, fact: string): boolean {
@@ -325,7 +326,7 @@ async function classifyPass(
   if (problems.length) throw dataError(problems);
   // The whole file is read: the index is settled, and what was held is written.
   provisional = false;
-  for (const bytes of unsettled) sink.write(bytes.toString());
+  for (const bytes of unsettled) sink.write(bytes);
   unsettled.length = 0;
   if (held) {
     const schools: SchoolRecord[] = held;

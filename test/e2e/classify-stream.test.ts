@@ -31,7 +31,7 @@ async function streamed(path: string, preset: string, format: string): Promise<s
     policy,
     asOf: AS_OF,
     format,
-    sink: { write: (s: string) => (out += s) },
+    sink: { write: (s) => (out += typeof s === 'string' ? s : new TextDecoder().decode(s)) },
   });
   return out;
 }
