@@ -12,14 +12,18 @@
 //   4. the year's calendar of those schools as CSV against `mlr --icsv --ocsv cat` of that CSV
 //      (goal: no slower);
 //   5. the largest real Ofsted file in ../shared/data (no national file is there) against
-//      `mlr --icsv --ocsv cat` of it (goal: within 2x);
+//      `mlr --icsv --ocsv cat` of it (goal: within 2x), with `node -e 0` beside (no Node program
+//      can be faster); then a national-size file built from it (its data rows repeated to
+//      BENCH_SCHOOLS rows, the URNs renumbered, every other byte as the real file has it: the same
+//      layout and encoding) against `mlr --icsv --ocsv cat` of that (goal: within 2x), and the same
+//      rows in Windows-1252, as GOV.UK publishes the national file (goal: within 2x);
 //   6. peak memory (max RSS, from /usr/bin/time -f %M) of every command above (goal for sit:
 //      under 200 MB), with the peers' beside.
 // Options (environment):
 //   BENCH_ROWS     rows for section 2 (default 900000: every distinct 6-digit URN)
-//   BENCH_SCHOOLS  schools for sections 3 and 4 (default 22000)
+//   BENCH_SCHOOLS  schools for sections 3 and 4, and the national-size Ofsted file's rows in 5 (default 22000)
 //   BENCH_PRESET   the policy of sections 3 and 4 (default four-tier: the largest schedule)
-//   BENCH_RUNS     start-up runs (default 21), and runs of section 5 (at most 5)
+//   BENCH_RUNS     start-up runs (default 21), and runs of each command in section 5 (at most 5)
 //   BENCH_BIG_RUNS runs of each command in sections 2-4, interleaved, median (default 1)
 //   BENCH_TIMEOUT  seconds before a command is stopped and shown as "over N s" (default 120)
 //   BENCH_ONLY     sections to run, by name: startup,classify,england,calendar,ofsted
@@ -35,12 +39,14 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_SCHOOLS, writeSchools } from './gen-schools.mjs';
 import { CsvSplitter, millerRule } from './plain-classify.mjs';
@@ -140,6 +146,69 @@ async function generated(n) {
     renameSync(`${file}.part`, file);
   }
   return file;
+}
+
+/** The cells of one CSV line, split as the plain pass splits. */
+function cellsOf(line) {
+  const splitter = new CsvSplitter();
+  return [...splitter.push(`${line}\n`), ...splitter.end()][0]?.fields ?? [];
+}
+
+/**
+ * A national-size file made from a real one, built once into .cache/bench/: the real file's data
+ * rows repeated in order to `n` rows, each row's URN renumbered 100000 upward in the cell's own
+ * form (103120.0 becomes 100000.0), so that every row is a different school. Every other byte is
+ * the real file's (read and written as latin1, byte for byte): its layout, its encoding, its line
+ * breaks, its index column. `why` instead of `file` when a row is not one line or has no URN
+ * cell to renumber.
+ */
+function nationalSize(real, n) {
+  mkdirSync(cache, { recursive: true });
+  const file = join(cache, `${basename(real, '.csv')}-rows-to-${n}.csv`);
+  if (existsSync(file)) return { file };
+  const text = readFileSync(real, 'latin1');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(eol);
+  if (lines.at(-1) === '') lines.pop();
+  const at = lines.findIndex((line) => cellsOf(line).some((c) => c.trim().toLowerCase() === 'urn'));
+  if (at < 0) return { why: 'no URN column' };
+  const urn = cellsOf(lines[at]).findIndex((c) => c.trim().toLowerCase() === 'urn');
+  const rows = lines.slice(at + 1);
+  if (rows.length === 0) return { why: 'no rows' };
+  // A row cut by a line break inside quotes has an odd number of quotes on each of its lines.
+  if (rows.some((line) => line.split('"').length % 2 === 0)) return { why: 'a row spans lines' };
+  const renumbered = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows[i % rows.length];
+    let start = 0;
+    for (let c = 0; c < urn; c++) {
+      const next = row.indexOf(',', start);
+      if (next < 0 || row.slice(start, next).includes('"')) return { why: 'a quoted cell before the URN' };
+      start = next + 1;
+    }
+    const end = row.indexOf(',', start) < 0 ? row.length : row.indexOf(',', start);
+    const cell = row.slice(start, end);
+    if (!/^\d{6}(\.0+)?$/.test(cell)) return { why: `a URN cell "${cell}"` };
+    renumbered.push(`${row.slice(0, start)}${100000 + i}${cell.slice(6)}${row.slice(end)}`);
+  }
+  writeFileSync(`${file}.part`, [...lines.slice(0, at + 1), ...renumbered, ''].join(eol), 'latin1');
+  renameSync(`${file}.part`, file);
+  return { file };
+}
+
+/**
+ * The national-size file in Windows-1252, as GOV.UK publishes the national file (the real file in
+ * ../shared/data was written as UTF-8 by pandas, its en dashes left as U+0096): each character the
+ * one byte it was, built once beside it. `why` when a character is not one byte in Windows-1252.
+ */
+function inWindows1252(file) {
+  const out = file.replace(/\.csv$/, '-windows-1252.csv');
+  if (existsSync(out)) return { file: out };
+  const text = readFileSync(file, 'utf8');
+  if (/[\u0100-\uffff]/.test(text)) return { why: 'a character that is not one byte in Windows-1252' };
+  writeFileSync(`${out}.part`, text, 'latin1');
+  renameSync(`${out}.part`, out);
+  return { file: out };
 }
 
 // The report: one line a figure, each with its peer, the ratio, the goal and the verdict.
@@ -331,7 +400,7 @@ if (only.has('calendar')) {
   remember(`sit calendar --year, ${count} schools`, ours, [['mlr cat', cat]]);
 }
 
-// 5. A real Ofsted file
+// 5. A real Ofsted file, and a national-size one made from it
 if (only.has('ofsted')) {
   const files = existsSync(data)
     ? readdirSync(data)
@@ -342,15 +411,54 @@ if (only.has('ofsted')) {
   if (files.length === 0) heading(`5. a real Ofsted file: none in ${data}, skipped`);
   else {
     const file = files[0];
+    const name = file.split('/').pop();
     const lines = spawnSync('wc', ['-l', file], { encoding: 'utf8' }).stdout.split(' ')[0];
     const n = Math.min(runs, 5);
     heading(
-      `5. the largest real Ofsted file here: ${file.split('/').pop()} (${Number(lines) - 1} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB; not national), median of ${n}`,
+      `5. the largest real Ofsted file here: ${name} (${Number(lines) - 1} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB; not national), median of ${n}, wall only`,
     );
-    const commands = [sitArgs('classify', file, '--format', 'csv'), ...(hasMlr ? [mlr('cat', file)] : [])];
-    const [ours, cat = null] = interleaved(commands, n, true);
+    const commands = [
+      sitArgs('classify', file, '--format', 'csv'),
+      [node, '-e', '0'],
+      ...(hasMlr ? [mlr('cat', file)] : []),
+    ];
+    const [ours, bare, cat = null] = interleaved(commands, n, true);
     compare("sit classify (the layout's own policy)", ours, 'mlr cat', cat, 2, 'within 2x');
+    // The floor: Node's own start-up, before sit reads a byte.
+    compare('node -e 0 (Node starting, nothing read)', bare, 'mlr cat', cat, null, '-');
     remember('sit classify of the Ofsted file', ours, [['mlr cat', cat]]);
+
+    const national = nationalSize(file, schools);
+    const made = `${name}'s rows repeated to ${count} schools, URNs renumbered`;
+    if (!national.file) heading(`5b. a national-size Ofsted file: not made from ${name} (${national.why}), skipped`);
+    else {
+      const size = `${(statSync(national.file).size / 1e6).toFixed(0)} MB`;
+      heading(
+        `5b. a national-size Ofsted file: ${made}, every other cell as the real file has it (${size}, the same layout and encoding), median of ${n} interleaved runs`,
+      );
+      const legacy = inWindows1252(national.file);
+      const pair = (path) => [sitArgs('classify', path, '--format', 'csv'), ...(hasMlr ? [mlr('cat', path)] : [])];
+      const both = [...pair(national.file), ...(legacy.file ? pair(legacy.file) : [])];
+      const results = interleaved(both, n);
+      const [oursBig, catBig = null] = results;
+      compare("sit classify (the layout's own policy)", oursBig, 'mlr cat', catBig, 2, 'within 2x');
+      remember(`sit classify of the national-size Ofsted file (${count} schools)`, oursBig, [['mlr cat', catBig]]);
+      if (!legacy.file) heading(`5b. the same rows in Windows-1252: not made (${legacy.why}), skipped`);
+      else {
+        const [ours1252, cat1252 = null] = results.slice(hasMlr ? 2 : 1);
+        compare(
+          'the same rows in Windows-1252, as GOV.UK publishes the national file: sit classify',
+          ours1252,
+          'mlr cat',
+          cat1252,
+          2,
+          'within 2x',
+        );
+        remember(`sit classify of the national-size file in Windows-1252 (${count} schools)`, ours1252, [
+          ['mlr cat', cat1252],
+        ]);
+      }
+    }
   }
 }
 

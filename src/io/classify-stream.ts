@@ -3,7 +3,9 @@
 // files, placed by the compiled policy and written in batches, so memory stays bounded whatever
 // the size of the file. The output and the problems are those of placing the whole file at once.
 // Only the DfE route's trust size needs the whole file: a file is read once more to count it
-// first (standard input, which cannot be read twice, is held and placed at the end).
+// first (standard input, which cannot be read twice, is held and placed at the end). While the
+// pandas index column is judged only by the first rows (read-schools.ts), the output is held: a
+// later row that voids the judgement makes the file be read again, as if nothing had been written.
 import {
   compilePolicy,
   inspectionDateProblems,
@@ -32,18 +34,30 @@ import { jsonArrayEnd, jsonArrayItem } from './formats/json.js';
 import type { Layout } from './layouts.js';
 import { placementJson, placementRow, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
-import { readSchoolRows, type ReadOptions, type SchoolsFile } from './read-schools.js';
+import {
+  IndexNotSettled,
+  readSchoolRows,
+  type ReadOptions,
+  type RowsOptions,
+  type SchoolsFile,
+} from './read-schools.js';
 import { contentText, openOutput, type OutputTarget } from './output.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
 const HOLD_BYTES = 1024 * 1024;
+/**
+ * The most output held while the pandas index may yet be voided (for 22,000 schools, 11 MB of CSV
+ * or 15 MB of JSON); past it, the index is judged from the whole file first, so memory stays bounded.
+ */
+const PROVISIONAL_BYTES = 32 * 1024 * 1024;
 const BATCH = 100;
 const FIRST_URN = 100000;
 const URNS = 900000;
 
 /** Where output goes; written synchronously (files, and pipes on Linux, are written so by Node). */
 export interface Sink {
-  write(text: string): unknown;
+  /** Text, or UTF-8 bytes (output held while the pandas index was unsettled). */
+  write(text: string | Uint8Array): unknown;
 }
 
 export function usesFact(policy: Policy, fact: string): boolean {
@@ -101,7 +115,8 @@ function newJoin(request: StreamRequest): SchoolJoin | null {
 /** Each school of the file, joined, in order; a row's own problem stops the schools (only problems follow). */
 async function eachSchool(
   request: StreamRequest,
-  onHead: (layout: Layout | null, columns: ColumnMap, headerLine: number) => void,
+  read: RowsOptions,
+  onHead: (layout: Layout | null, columns: ColumnMap, headerLine: number, provisional: boolean) => void,
   onSchool: (school: SchoolRecord) => void,
 ): Promise<{
   rowProblems: DataProblem[];
@@ -116,10 +131,10 @@ async function eachSchool(
   let columns: ColumnMap = { fieldOf: [], headers: [] };
   let headerLine = 0;
   let schools = 0;
-  await readSchoolRows(request.input, { ...request.read, limit: limitFor(request.input) }, (head) => {
+  await readSchoolRows(request.input, { ...read, limit: limitFor(request.input) }, (head) => {
     columns = head.columns;
     headerLine = head.headerLine;
-    onHead(head.layout, head.columns, head.headerLine);
+    onHead(head.layout, head.columns, head.headerLine, head.provisional);
     return {
       row: (cells, line) => {
         const outcome = schoolFromRow(columns, { line, cells });
@@ -147,10 +162,11 @@ async function eachSchool(
 const limitFor = (input: DataInput) => (input.path === '-' ? undefined : Number.POSITIVE_INFINITY);
 
 /** The first reading for the DfE route: schools per trust, as trustSizes counts them. */
-async function countTrusts(request: StreamRequest): Promise<Map<string, number>> {
+async function countTrusts(request: StreamRequest, read: RowsOptions): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   await eachSchool(
     request,
+    read,
     () => {},
     (school) => {
       const trust = school.fields.trust;
@@ -168,18 +184,23 @@ async function countTrusts(request: StreamRequest): Promise<Map<string, number>>
 export async function classifyStream(request: StreamRequest): Promise<StreamResult> {
   const again = await canReadAgain(request.input);
   let sizes: Map<string, number> | null = null;
+  let countFirst = false;
+  let read: RowsOptions = { ...request.read };
   for (;;) {
     try {
-      return await classifyPass(request, sizes, again);
+      if (countFirst && sizes === null) sizes = await countTrusts(request, read);
+      return await classifyPass(request, read, sizes, again);
     } catch (error) {
-      if (!(error instanceof CountTrustsFirst)) throw error;
-      sizes = await countTrusts(request);
+      if (error instanceof IndexNotSettled) read = { ...read, indexFromWholeFile: true };
+      else if (error instanceof CountTrustsFirst) countFirst = true;
+      else throw error;
     }
   }
 }
 
 async function classifyPass(
   request: StreamRequest,
+  read: RowsOptions,
   sizes: Map<string, number> | null,
   again: boolean,
 ): Promise<StreamResult> {
@@ -200,28 +221,45 @@ async function classifyPass(
   let csvColumns: Column[] = [];
   let out = '';
   let holding = true;
+  /** While the pandas index may yet be voided (and the file read again), the output is held whole. */
+  let provisional = false;
+  const unsettled: Buffer[] = [];
+  let unsettledBytes = 0;
   let firstItem = true;
 
   const flushBatch = () => {
     if (batch.length === 0) return;
+    let text = '';
     if (format === 'json') {
       for (const p of batch) {
-        out += jsonArrayItem(placementJson(p), firstItem);
+        text += jsonArrayItem(placementJson(p), firstItem);
         firstItem = false;
       }
     } else if (format === 'md') {
-      out += contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
+      text = contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
     } else {
       // Row by row, as toCsv writes placementsTable's rows, without a table (and its tier count) per batch.
-      for (const p of batch) out += csvRow(csvColumns, placementRow(p, 'file'));
+      for (const p of batch) text += csvRow(csvColumns, placementRow(p, 'file'));
     }
     batch = [];
+    if (provisional) {
+      // Held as bytes: a row's text is made of pieces, some cut from the input text, which the
+      // pieces would keep alive to the end.
+      const bytes = Buffer.from(out + text);
+      out = '';
+      unsettled.push(bytes);
+      unsettledBytes += bytes.length;
+      if (unsettledBytes >= PROVISIONAL_BYTES) throw new IndexNotSettled();
+      return;
+    }
+    out += text;
     if (!holding || out.length >= HOLD_BYTES) {
       holding = false;
       sink.write(out);
       out = '';
     }
   };
+
   const place = (school: SchoolRecord) => {
     const placement = placeSchool(compiled, school, ctx);
     counts.set(placement.tier, (counts.get(placement.tier) ?? 0) + 1);
@@ -230,9 +268,11 @@ async function classifyPass(
     if (batch.length >= BATCH) flushBatch();
   };
 
-  const read = await eachSchool(
+  const result = await eachSchool(
     request,
-    (found) => {
+    read,
+    (found, _columns, _line, unsettledIndex) => {
+      provisional = unsettledIndex;
       layout = found;
       policy = policyOf(request, found);
       const needsTrusts = usesFact(policy, 'trust_schools');
@@ -256,6 +296,7 @@ async function classifyPass(
         for (const p of found) problems.push(formatProblem(display, p));
         batch = [];
         out = '';
+        unsettled.length = 0;
         return;
       }
       total++;
@@ -265,24 +306,28 @@ async function classifyPass(
     },
   );
   // The file's own problems first, as reading it whole finds them; then the --with files'; then the placing's.
-  const rowProblems = read.rowProblems;
+  const rowProblems = result.rowProblems;
   if (rowProblems.length) {
     if (
-      !read.columns.fieldOf.includes('name') &&
+      !result.columns.fieldOf.includes('name') &&
       rowProblems.some((p) => p.message.startsWith('expected a school name'))
     )
       rowProblems.splice(
         0,
         rowProblems.length,
-        { line: read.headerLine, message: 'no name column; name one column "name" (the school\'s name)' },
+        { line: result.headerLine, message: 'no name column; name one column "name" (the school\'s name)' },
         ...rowProblems.filter((p) => !p.message.startsWith('expected a school name')),
       );
     throw dataError(rowProblems.map((p) => formatProblem(display, p)));
   }
-  if (read.schools === 0)
-    throw dataError(`${display}: has a header but no schools; add one row per school below line ${read.headerLine}`);
+  if (result.schools === 0)
+    throw dataError(`${display}: has a header but no schools; add one row per school below line ${result.headerLine}`);
   if (extrasError !== undefined) throw extrasError;
   if (problems.length) throw dataError(problems);
+  // The whole file is read: the index is settled, and what was held is written.
+  provisional = false;
+  for (const bytes of unsettled) sink.write(bytes);
+  unsettled.length = 0;
   if (held) {
     const schools: SchoolRecord[] = held;
     ctx = { asOf, trustSizes: trustSizes(schools) };
@@ -292,7 +337,7 @@ async function classifyPass(
   if (format === 'json') out += jsonArrayEnd(firstItem);
   if (format === 'md') out += markdownFoot({ footer: [tierCountLine(counts, total, policy)] });
   sink.write(out);
-  const join = read.join;
+  const join = result.join;
   return {
     summary: tierCountLine(counts, total, policy),
     policy,

@@ -122,12 +122,18 @@ export function layoutColumns(fileHeaders: string[], layout: Layout): LayoutColu
     filled.push(field);
   }
   const width = fileHeaders.length;
-  // A row with more values than the header stays as it is: it is reported, not mapped.
+  // A row with more values than the header stays as it is: it is reported, not mapped. (A loop, not
+  // spreads: this runs for every row of a national file.)
   const row =
     computed.length === 0
       ? null
-      : (cells: string[]) =>
-          cells.length > width ? cells : [...padTo(cells, width), ...computed.map((c) => c(cells))];
+      : (cells: string[]) => {
+          if (cells.length > width) return cells;
+          const mapped = cells.slice();
+          while (mapped.length < width) mapped.push('');
+          for (const c of computed) mapped.push(c(cells));
+          return mapped;
+        };
   return { headers, fieldOf, filled, row };
 }
 
@@ -138,10 +144,6 @@ export function applyLayout(table: RawTable, layout: Layout): AppliedLayout {
   return { table: { ...table, headers, rows }, fieldOf, filled };
 }
 
-function padTo(cells: string[], n: number): string[] {
-  return cells.length >= n ? cells : [...cells, ...Array<string>(n - cells.length).fill('')];
-}
-
 /** Columns with no header: the row index pandas writes first is one, when its values are all whole numbers. */
 export const unnamedColumns = (headers: string[]): number[] =>
   headers.map((h, i) => (h.trim() === '' ? i : -1)).filter((i) => i >= 0);
@@ -149,8 +151,9 @@ export const unnamedColumns = (headers: string[]): number[] =>
 /** A value an index column may hold: blank or a whole number. */
 export const isIndexValue = (cell: string | undefined): boolean => /^\s*(\d+(\.0+)?)?\s*$/.test(cell ?? '');
 
-/** A row without the dropped columns. */
-export const withoutColumns = (cells: string[], drop: number[]): string[] => cells.filter((_, i) => !drop.includes(i));
+/** A row without the dropped columns (for pandas's index alone, the first, a slice: it is every row). */
+export const withoutColumns = (cells: string[], drop: number[]): string[] =>
+  drop.length === 1 && drop[0] === 0 ? cells.slice(1) : cells.filter((_, i) => !drop.includes(i));
 
 /**
  * Drops a column with no header whose values are all blank or whole numbers: the row index that

@@ -45,6 +45,11 @@ export interface SchoolsHead extends TableHead {
   layout: Layout | null;
   /** Canonical fields the layout filled. */
   filled: string[];
+  /**
+   * A column with no header was dropped as the pandas index on the first rows' word: until the
+   * end, IndexNotSettled may still void the rows handed on, so the receiver commits nothing.
+   */
+  provisional: boolean;
 }
 
 export interface SchoolsFile extends SchoolsResult {
@@ -56,17 +61,35 @@ export interface SchoolsFile extends SchoolsResult {
   filled: string[];
 }
 
+/** Rows the pandas index column is judged by before the first is handed on (the rest are checked as they come). */
+const JUDGED_ROWS = 100;
+
+/**
+ * Read again, judging the pandas index from the whole file before handing on a row: thrown out of
+ * readSchoolRows when a column with no header that the first rows showed to be the index holds
+ * something else further on (the rows handed on were laid out without it, wrongly), and by a
+ * receiver that cannot hold what it made of the rows until the end of the file.
+ */
+export class IndexNotSettled extends StopReading {}
+
+export interface RowsOptions extends ReadOptions, TableOptions {
+  /** Judge the pandas index from the whole file first (a file is then read twice). */
+  indexFromWholeFile?: boolean;
+}
+
 /**
  * Reads the rows of a school data file, mapped as SchoolsHead says; `onHead` returns where they go.
  * A column with no header is dropped when every value in it is blank or a whole number (the index
- * pandas writes): a file is read twice to know that, standard input is held.
+ * pandas writes). That is judged from the first rows, and every later row is checked: one that
+ * says otherwise throws IndexNotSettled (head.provisional says it still may). Standard input is
+ * held to its end instead; with `indexFromWholeFile` a file is read twice, to know first.
  */
 export async function readSchoolRows(
   input: DataInput,
-  options: ReadOptions & TableOptions,
+  options: RowsOptions,
   onHead: (head: SchoolsHead) => RowSink,
 ): Promise<{ encoding: string }> {
-  const begin = (head: TableHead, drop: number[]): RowSink => {
+  const begin = (head: TableHead, drop: number[], provisional: boolean): RowSink => {
     const fileHeaders = drop.length ? withoutColumns(head.headers, drop) : head.headers;
     const layout = options.layout ? layoutById(options.layout) : detectLayout(fileHeaders);
     const mapped = layout ? layoutColumns(fileHeaders, layout) : null;
@@ -74,7 +97,7 @@ export async function readSchoolRows(
     const columns = mapColumns(headers, mapped?.fieldOf);
     const clashes = clashProblems(columns, head.headerLine);
     if (clashes.length) throw dataError(clashes.map((p) => formatProblem(head.file, p)));
-    const sink = onHead({ ...head, headers, columns, layout, filled: mapped?.filled ?? [] });
+    const sink = onHead({ ...head, headers, columns, layout, filled: mapped?.filled ?? [], provisional });
     const layoutRow = mapped?.row ?? null;
     if (drop.length === 0 && layoutRow === null) return sink;
     return {
@@ -92,44 +115,56 @@ export async function readSchoolRows(
       );
     return unnamedColumns(head.headers);
   };
-  const indexOnly = (unnamed: number[], rows: { cells: string[] }[] | null) => {
+  const indexOnly = (unnamed: number[]) => {
     const still = new Set(unnamed);
     return {
       see: (cells: string[]) => {
         for (const i of still) if (!isIndexValue(cells[i])) still.delete(i);
       },
       drop: () => [...still],
-      rows,
+    };
+  };
+  /** The first `judged` rows held to judge the index by, then each row handed on, checked. */
+  const judging = (head: TableHead, unnamed: number[], judged: number): RowSink => {
+    const index = indexOnly(unnamed);
+    const held: RawRow[] = [];
+    let sink: RowSink | null = null;
+    let drop: number[] = [];
+    const decide = (whole: boolean) => {
+      drop = index.drop();
+      sink = begin(head, drop, !whole && drop.length > 0);
+      for (const row of held) sink.row(row.cells, row.line);
+      held.length = 0;
+    };
+    return {
+      row: (cells, line) => {
+        if (sink === null) {
+          index.see(cells);
+          held.push({ line, cells });
+          if (held.length >= judged) decide(false);
+          return;
+        }
+        for (const i of drop) if (!isIndexValue(cells[i])) throw new IndexNotSettled();
+        sink.row(cells, line);
+      },
+      end: () => {
+        if (sink === null) decide(true);
+        sink!.end?.();
+      },
     };
   };
   const again = await canReadAgain(input);
-  try {
-    return await readTable(input, options, (head) => {
+  if (!again || !options.indexFromWholeFile)
+    return readTable(input, options, (head) => {
       const unnamed = checked(head);
-      if (unnamed.length === 0) return begin(head, []);
-      if (again) throw new StopReading();
-      // Standard input cannot be read twice: its rows are held until the end says which columns to drop.
-      const held: RawRow[] = [];
-      const index = indexOnly(unnamed, held);
-      return {
-        row: (cells, line) => {
-          index.see(cells);
-          held.push({ line, cells });
-        },
-        end: () => {
-          const sink = begin(head, index.drop());
-          for (const row of held) sink.row(row.cells, row.line);
-          sink.end?.();
-        },
-      };
+      if (unnamed.length === 0) return begin(head, [], false);
+      // Standard input cannot be read again: its rows are held until the end says which columns to drop.
+      return judging(head, unnamed, again ? JUDGED_ROWS : Number.POSITIVE_INFINITY);
     });
-  } catch (error) {
-    if (!(error instanceof StopReading)) throw error;
-  }
-  // A file with unnamed columns: a first reading says which are the index, the second hands the rows on.
+  // A first reading says which columns are the index, the second hands the rows on.
   let drop: number[] = [];
   await readTable(input, options, (head) => {
-    const index = indexOnly(checked(head), null);
+    const index = indexOnly(checked(head));
     return {
       row: (cells) => index.see(cells),
       end: () => {
@@ -139,7 +174,7 @@ export async function readSchoolRows(
   });
   return readTable(input, options, (head) => {
     checked(head);
-    return begin(head, drop);
+    return begin(head, drop, false);
   });
 }
 
@@ -147,11 +182,17 @@ export async function readSchoolRows(
 export async function readSchoolsFrom(input: DataInput, options: ReadOptions = {}): Promise<SchoolsFile> {
   let head: SchoolsHead | null = null;
   let collector: SchoolCollector | null = null;
-  const { encoding } = await readSchoolRows(input, options, (h) => {
-    head = h;
-    const into = new SchoolCollector(h.columns);
-    collector = into;
-    return { row: (cells, line) => into.add({ line, cells }) };
+  const read = (rows: RowsOptions) =>
+    readSchoolRows(input, rows, (h) => {
+      head = h;
+      const into = new SchoolCollector(h.columns);
+      collector = into;
+      return { row: (cells, line) => into.add({ line, cells }) };
+    });
+  // When the first rows misjudged the index, the file is read again: the second head and collector are the file's.
+  const { encoding } = await read(options).catch((error: unknown) => {
+    if (!(error instanceof IndexNotSettled)) throw error;
+    return read({ ...options, indexFromWholeFile: true });
   });
   const found = head as unknown as SchoolsHead;
   const result = (collector as unknown as SchoolCollector).result();

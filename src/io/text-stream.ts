@@ -8,7 +8,6 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { dataError, type SitError } from '../errors.js';
 
 const SAVE_AS = 'save it from Excel as "CSV UTF-8"';
-const cp1252 = new TextDecoder('windows-1252');
 
 /** Windows-1252 bytes 0x80-0x9F (Node's decoder may leave them as C1 controls); unused ones as a space. */
 const CP1252_HIGH =
@@ -22,6 +21,52 @@ const CP1252_HIGH =
 export function repairC1(text: string): string {
   if (!/[\u0080-\u009f]/.test(text)) return text;
   return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]);
+}
+
+/**
+ * Well-formed UTF-8 as text with its C1 controls repaired, as repairC1(bytes.toString()) gives:
+ * a C1 control is the bytes 0xC2 0x80-0x9F, so the text is decoded in the pieces between them,
+ * about three times quicker for an Ofsted file with an en dash every few rows. Where 0xC2 starts
+ * many other characters (U+00A0-U+00BF: no-break spaces, pound signs), repairC1 is quicker.
+ */
+function utf8Text(bytes: Buffer): string {
+  let text = '';
+  let from = 0;
+  let others = 0;
+  for (let at = bytes.indexOf(0xc2); at >= 0; at = bytes.indexOf(0xc2, at + 1)) {
+    const next = bytes[at + 1];
+    if (!(next >= 0x80 && next <= 0x9f)) {
+      if (++others > 64) return repairC1(bytes.toString('utf8'));
+      continue;
+    }
+    text += bytes.toString('utf8', from, at) + CP1252_HIGH[next - 0x80];
+    from = at + 2;
+  }
+  return from === 0 ? bytes.toString('utf8') : text + bytes.toString('utf8', from);
+}
+
+/**
+ * Windows-1252 as text: each byte the character of the same number (Latin-1), but 0x80-0x9F, which
+ * repairC1 makes the characters Windows-1252 means. The same text as repairC1 of a TextDecoder's,
+ * whether that decodes 0x80-0x9F (as Windows-1252) or leaves them (as Latin-1, Node 20), and
+ * quicker than either.
+ */
+const windows1252Text = (bytes: Buffer): string => repairC1(bytes.toString('latin1'));
+
+/**
+ * The stretches of bytes[from, to) that hold a byte above 0x7F, in order, each at most 512 bytes
+ * long: found by halving with isAscii (native) rather than by a loop over every byte, as most
+ * bytes of a data file are ASCII.
+ */
+function* notAscii(bytes: Buffer, from: number, to: number): Generator<[number, number]> {
+  if (from >= to || isAscii(bytes.subarray(from, to))) return;
+  if (to - from <= 512) {
+    yield [from, to];
+    return;
+  }
+  const middle = (from + to) >>> 1;
+  yield* notAscii(bytes, from, middle);
+  yield* notAscii(bytes, middle, to);
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
@@ -43,9 +88,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** True when the bytes hold at least one well-formed UTF-8 sequence of two or more bytes. */
-export function hasUtf8Sequence(bytes: Uint8Array): boolean {
-  for (let i = 0; i + 1 < bytes.length; i++) {
+/** True when a well-formed UTF-8 sequence of two or more bytes starts in bytes[from, to). */
+export function hasUtf8Sequence(bytes: Uint8Array, from = 0, to = bytes.length): boolean {
+  for (let i = from; i < to && i + 1 < bytes.length; i++) {
     const b = bytes[i];
     if (b >= 0xc2 && b <= 0xf4 && firstInvalidUtf8(bytes.subarray(i, i + (b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4))) === -1)
       return true;
@@ -73,10 +118,11 @@ const BETWEEN_LETTERS = new Set([0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x9a, 0x9c,
 /**
  * Evidence that bytes are not Windows-1252: a byte Windows-1252 leaves undefined, or an accent
  * that reads there as a symbol or a capital inside a lower-case word ("Caf\x8E" is "Café" in Mac
- * Roman and "CafŽ" in Windows-1252). Returns the offset of the first such byte, or -1.
+ * Roman and "CafŽ" in Windows-1252). Returns the offset of the first such byte in bytes[from, to)
+ * (its neighbours may lie outside), or -1.
  */
-export function notWindows1252(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) {
+export function notWindows1252(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  for (let i = from; i < to; i++) {
     const b = bytes[i];
     if (b < 0x80) continue;
     if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return i;
@@ -193,7 +239,7 @@ export class TextStream {
       this.pending = Buffer.from(bytes.subarray(cut));
       this.lines += newlines(part, 0, part.length);
       this.keepTail(part);
-      return repairC1(part.toString('utf8'));
+      return utf8Text(part);
     }
     // Not UTF-8 from here: mixed, or (when all before was plain ASCII) Windows-1252.
     const bad = firstInvalidUtf8(bytes);
@@ -225,17 +271,21 @@ export class TextStream {
 
   private windows1252(chunk: Buffer): string {
     const window = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    // The same evidence as for the whole file: no UTF-8 mixed in, nothing Windows-1252 cannot mean.
-    if (this.mixedLine === null && hasUtf8Sequence(window)) this.mixedLine = this.firstInvalidLine;
-    if (this.odd === null) {
-      const at = notWindows1252(window);
-      if (at >= 0) {
-        const carried = newlines(this.carry, 0, this.carry.length);
-        this.odd = { line: 1 + this.lines - carried + newlines(window, 0, at), byte: window[at] };
+    // The same evidence as for the whole file: no UTF-8 mixed in, nothing Windows-1252 cannot mean
+    // (both are bytes above 0x7F, so only the stretches holding one are looked at).
+    for (const [from, to] of notAscii(window, 0, window.length)) {
+      if (this.mixedLine !== null && this.odd !== null) break;
+      if (this.mixedLine === null && hasUtf8Sequence(window, from, to)) this.mixedLine = this.firstInvalidLine;
+      if (this.odd === null) {
+        const at = notWindows1252(window, from, to);
+        if (at >= 0) {
+          const carried = newlines(this.carry, 0, this.carry.length);
+          this.odd = { line: 1 + this.lines - carried + newlines(window, 0, at), byte: window[at] };
+        }
       }
     }
     this.carry = Buffer.from(window.subarray(Math.max(0, window.length - 4)));
     this.lines += newlines(chunk, 0, chunk.length);
-    return repairC1(cp1252.decode(chunk));
+    return windows1252Text(chunk);
   }
 }

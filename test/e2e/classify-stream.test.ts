@@ -31,7 +31,7 @@ async function streamed(path: string, preset: string, format: string): Promise<s
     policy,
     asOf: AS_OF,
     format,
-    sink: { write: (s: string) => (out += s) },
+    sink: { write: (s) => (out += typeof s === 'string' ? s : new TextDecoder().decode(s)) },
   });
   return out;
 }
@@ -144,5 +144,50 @@ describe('streaming a large file with an unclosed quote', () => {
       message = (e as Error).message;
     }
     expect(message.slice(0, 300)).toMatch(/unclosed\.csv:3: cannot read this CSV: a quoted value is never closed/);
+  });
+});
+
+describe('a column with no header judged the pandas index by the first rows, and text further on', () => {
+  /** Generated schools with the index pandas writes as a first column with no header; `edit` changes the rows. */
+  async function indexed(name: string, n: number, edit: (rows: string[]) => void): Promise<string> {
+    const plain = join(work, `${name}-plain.csv`);
+    await writeSchools(n, plain);
+    const [header, ...rows] = readFileSync(plain, 'utf8').trimEnd().split('\n');
+    const lines = rows.map((row, i) => `${i},${row}`);
+    edit(lines);
+    const path = join(work, `${name}.csv`);
+    writeFileSync(path, `,${header}\n${lines.join('\n')}\n`);
+    return path;
+  }
+
+  it('the file is read again with the column kept, and no output is written twice', async () => {
+    // 5,000 schools: more output than is held back before writing (1 MB).
+    const index = await indexed('index', 5000, () => {});
+    const voided = await indexed('voided', 5000, (rows) => {
+      rows[4999] = rows[4999].replace(/^\d+,/, 'see note,');
+    });
+    const out = await streamed(voided, 'rlt-categories', 'csv');
+    expect(out.length).toBeGreaterThan(1024 * 1024);
+    expect(out).toBe(await streamed(index, 'rlt-categories', 'csv'));
+  });
+
+  it('a row holding only its index is then a problem, as reading the whole file first finds', async () => {
+    const onlyIndex = (rows: string[]) => {
+      rows[2] = `2${','.repeat(rows[2].split(',').length - 1)}`; // line 4: the index, every other cell blank
+    };
+    // With the index dropped, the row is blank and skipped.
+    await expect(streamed(await indexed('blank-row', 300, onlyIndex), 'rlt-categories', 'csv')).resolves.toMatch(
+      /^urn,/,
+    );
+    const kept = await indexed('kept', 300, (rows) => {
+      onlyIndex(rows);
+      rows[250] = rows[250].replace(/^\d+,/, 'see note,');
+    });
+    const error = await streamed(kept, 'rlt-categories', 'csv').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SitError);
+    expect((error as SitError).lines.join('\n')).toMatch(/kept\.csv:4: /);
   });
 });

@@ -198,6 +198,8 @@ const fileBytes = fc
         [0x0d, 0x0a],
         [0xc3, 0xa9],
         [0xe2, 0x80, 0x93],
+        [0xc2, 0x96],
+        [0xc2, 0xa3],
         [0xf0, 0x9f, 0x98, 0x80],
         [0xe9],
         [0x96],
@@ -225,6 +227,27 @@ describe('the streaming decoder decides as reading the file whole did', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('long files, in chunks as the reader takes them: C1 controls among many pound signs, and Windows-1252 with a Mac byte among them', () => {
+    const rows = (row: (i: number) => string) => Array.from({ length: 3000 }, (_, i) => row(i)).join('\n');
+    const files = [
+      // UTF-8 with U+0096 every tenth row, then a pound sign (0xC2 0xA3) in every row.
+      Buffer.from(rows((i) => `${100000 + i},School ${i % 10 === 0 ? '\u0096 Annex' : ''},\u00a3${i}`)),
+      // Windows-1252 with an en dash (0x96) every tenth row and an accent, and a Mac Roman byte on line 2001.
+      Buffer.from(
+        rows(
+          (i) => `${100000 + i},${i === 2000 ? 'Caf\x8Ed' : 'Ecole'} ${i % 10 === 0 ? '\u0096 Th\u00e9r\u00e8se' : ''}`,
+        ),
+        'latin1',
+      ),
+    ];
+    for (const bytes of files) {
+      const cuts = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => i * 65536);
+      expect(streamed(bytes, cuts)).toEqual(wholeFile(bytes));
+    }
+    expect(streamed(files[0], [])).toMatchObject({ encoding: 'utf-8' });
+    expect(streamed(files[1], [])).toMatchObject({ error: expect.stringMatching(/^d\.csv:2001: cannot tell/) });
   });
 
   it('decode (a buffer through the stream) agrees too', () => {

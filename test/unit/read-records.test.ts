@@ -52,6 +52,22 @@ describe('standard input reads as the file does', () => {
     expect(fromFile.schools[0].extra).toEqual({ '': 'note' });
     expect(fromStdin.schools).toEqual(fromFile.schools);
   });
+  it('an unnamed column of whole numbers in the first rows and text further on is kept, as reading the whole file first keeps it', async () => {
+    // Two unnamed columns: the first the index, the second whole numbers for 150 rows, then a note.
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `${i},${i < 150 ? i * 2 : 'see note'},${100001 + i},School ${i}`,
+    );
+    const text = `,,urn,name\n${rows.join('\n')}\n`;
+    const fromFile = await readSchoolsFile(write('late-text.csv', text), new PassThrough(), 'late-text.csv');
+    const fromStdin = await readSchoolsFile('-', stdin(Buffer.from(text)), 'late-text.csv');
+    expect(fromFile.problems).toEqual([]);
+    expect(fromFile.table.headers).toEqual(['', 'urn', 'name']);
+    expect(fromFile.schools[0].extra).toEqual({ '': '0' });
+    expect(fromFile.schools[199].extra).toEqual({ '': 'see note' });
+    expect(fromStdin.table.headers).toEqual(fromFile.table.headers);
+    expect(fromStdin.schools).toEqual(fromFile.schools);
+  });
 });
 
 describe('the first problem is the one reading the whole file met first', () => {
