@@ -46,6 +46,13 @@ export const PARSERS: Record<FieldKind, (raw: string) => v.Parsed<unknown>> = {
   yesNo: v.parseYesNo,
 };
 
+/** For the kinds of numbers: the common plain decimal read at once (null: the full parser reads it). */
+export const QUICK_PARSERS: Partial<Record<FieldKind, (raw: string) => v.Parsed<unknown> | null>> = {
+  percent: v.quickPercent,
+  number: v.quickNumber,
+  count: v.quickCount,
+};
+
 const f = (name: string, kind: FieldKind, label: string, aliases?: string[]): FieldDef => ({
   name,
   kind,

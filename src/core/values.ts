@@ -109,6 +109,50 @@ export function parseFreeText(raw: string): Parsed<string> {
   return ok(text === '' ? null : text);
 }
 
+/**
+ * A plain decimal ("96.5", "-0.57", "12": digits, at most one point with a digit after it, a
+ * minus), read without a pattern or a copy; NaN for any other text, which toNumber reads. With at
+ * most 15 digits the digits make an exact whole number and the point an exact power of ten, so
+ * the one division gives the number Number(text) gives.
+ */
+function plainDecimal(raw: string): number {
+  const length = raw.length;
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  if (length - i < 1 || length - i > 15) return Number.NaN;
+  let whole = 0;
+  let scale = 1;
+  let point = -1;
+  for (; i < length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      if (point >= 0) scale *= 10;
+    } else if (c === 46 && point < 0 && i > 0 && raw.charCodeAt(i - 1) !== 45 && i + 1 < length) point = i;
+    else return Number.NaN;
+  }
+  const n = whole / scale;
+  return raw.charCodeAt(0) === 45 ? -n : n;
+}
+
+/**
+ * The parsers below for a plain decimal they accept, without the copy and patterns of toNumber;
+ * null for anything else (the full parser reads it, with its words for a wrong value).
+ */
+export function quickNumber(raw: string): Parsed<number> | null {
+  const n = plainDecimal(raw);
+  return Number.isNaN(n) ? null : ok(n);
+}
+
+export function quickPercent(raw: string): Parsed<number> | null {
+  const n = plainDecimal(raw);
+  return n >= 0 && n <= 100 ? ok(n) : null;
+}
+
+export function quickCount(raw: string): Parsed<number> | null {
+  const n = plainDecimal(raw);
+  return n >= 0 && Number.isInteger(n) ? ok(n) : null;
+}
+
 export function parseNumber(raw: string): Parsed<number> {
   if (isNoValue(raw)) return ok(null);
   const n = toNumber(raw);
@@ -320,14 +364,34 @@ export function shaped(text: string, shape: string): boolean {
 function quickDate(raw: string): string | null {
   if (raw.length !== 10) return null;
   // Four digits, two and two: a real date is already the ISO text isoDate would write.
-  if (shaped(raw, '9999-99-99'))
-    return isRealDate(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10)) ? raw : null;
-  if (shaped(raw, '99/99/9999')) {
-    const year = digits(raw, 6, 10);
-    if (year === 1900 || !isRealDate(year, digits(raw, 3, 5), digits(raw, 0, 2))) return null;
-    return `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+  if (raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45)
+    return isRealDate(digitsOnly(raw, 0, 4), digitsOnly(raw, 5, 7), digitsOnly(raw, 8, 10)) ? raw : null;
+  if (raw.charCodeAt(2) === 47 && raw.charCodeAt(5) === 47) {
+    const year = digitsOnly(raw, 6, 10);
+    const month = digitsOnly(raw, 3, 5);
+    const day = digitsOnly(raw, 0, 2);
+    if (year === 1900 || !isRealDate(year, month, day)) return null;
+    // Written once per date: a file repeats its dates (the start of a term) in row after row.
+    const slot = (year - FIRST_YEAR) * 372 + (month - 1) * 31 + (day - 1);
+    let iso = ISO_TEXTS[slot];
+    if (iso === undefined) ISO_TEXTS[slot] = iso = `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+    return iso;
   }
   return null;
+}
+
+/** The ISO text of each day-first date read so far, by its day from 1 January FIRST_YEAR (31 slots a month). */
+const ISO_TEXTS = new Array<string | undefined>((LAST_YEAR - FIRST_YEAR + 1) * 372);
+
+/** The number the digits text[from, to) write; -1 when one of them is not a digit. */
+function digitsOnly(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** The number the digits text[from, to) write. */

@@ -2,7 +2,16 @@
 // holds it to the Date-based check it replaced, and the CSV neutralisation to its rule.
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDate, parseNumber, parseUrn } from '../../src/core/values.js';
+import {
+  parseCount,
+  parseDate,
+  parseNumber,
+  parsePercent,
+  parseUrn,
+  quickCount,
+  quickNumber,
+  quickPercent,
+} from '../../src/core/values.js';
 import { neutralise } from '../../src/io/formats/csv.js';
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -66,4 +75,45 @@ it('neutralises a text cell exactly when it starts with = + - @ tab or CR and is
     }),
     { numRuns: 2000 },
   );
+});
+
+it('the quick number readers give what the full parsers give, or leave the text to them', () => {
+  const pairs = [
+    [quickNumber, parseNumber],
+    [quickPercent, parsePercent],
+    [quickCount, parseCount],
+  ] as const;
+  const check = (text: string) => {
+    for (const [quick, full] of pairs) {
+      const fast = quick(text);
+      if (fast !== null) expect(fast, text).toEqual(full(text));
+    }
+  };
+  fc.assert(fc.property(fc.stringMatching(/^-?\d{0,17}(\.\d{0,17})?$/), check), { numRuns: 5000 });
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => check(String(n))),
+    { numRuns: 2000 },
+  );
+  for (const text of [
+    '',
+    '-',
+    '.',
+    '.5',
+    '5.',
+    '-.5',
+    '-0',
+    '0',
+    '007',
+    '1.2.3',
+    ' 12',
+    '12 ',
+    '+1',
+    '1e5',
+    '100',
+    '100.01',
+  ])
+    check(text);
+  // Every plain decimal of up to 15 characters is read quickly.
+  for (const text of ['96.5', '-0.57', '12', '123456789012345', '0.0000000000001'])
+    expect(quickNumber(text), text).toEqual({ ok: true, value: Number(text) });
 });
