@@ -84,6 +84,7 @@ export class CsvRecords {
     let quote = -2;
     let cr = -2;
     let lf = -2;
+    let nextDelimiter = -2;
     while (pos < length) {
       const rd = this.rd;
       if (rd !== null) {
@@ -103,9 +104,20 @@ export class CsvRecords {
           (rd === '\n' || lf < 0 || lf >= stop);
         if (plain) {
           if (stop - pos > MAX_RECORD) throw dataError(`${this.display}:${lines}: ${TOO_LONG}`);
-          // The cells between delimiters: a line with no quote splits as String.split splits it
-          // (one call for the whole line, not one search per cell).
-          if (stop > pos) onRecord(text.slice(pos, stop).split(delimiter), lines, lines);
+          if (stop > pos) {
+            // The cells between delimiters, found with indexOf; the next delimiter is kept across
+            // lines, so a file with few delimiters is not rescanned to its end for every line.
+            const cells: string[] = [];
+            let at = pos;
+            for (;;) {
+              if (nextDelimiter !== -1 && nextDelimiter < at) nextDelimiter = text.indexOf(delimiter, at);
+              if (nextDelimiter < 0 || nextDelimiter >= stop) break;
+              cells.push(text.slice(at, nextDelimiter));
+              at = nextDelimiter + delimiter.length;
+            }
+            cells.push(text.slice(at, stop));
+            onRecord(cells, lines, lines);
+          }
           pos = stop + rd.length;
           lines++;
           continue;
