@@ -198,45 +198,58 @@ function decideFields(
   return result;
 }
 
+/** The output fields of a policy that has none: one object for every school (never changed). */
+const NO_OUTPUT_FIELDS: Record<string, string | null> = Object.freeze({});
+
+/** A school placed in `tier` for these reasons (the rules' own choices, if any, beside the tier's). */
+function placedIn(
+  compiled: CompiledPolicy,
+  school: SchoolRecord,
+  ctx: FactContext,
+  tier: Tier,
+  reasons: string[],
+  override: string | null,
+  ruleChoices: string[] = [],
+): Placement {
+  const { days, text } = describedDays(tier);
+  const choices = override
+    ? []
+    : ruleChoices.length === 0
+      ? [...tierChoices(tier)]
+      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+  return new PlacedSchool(
+    compiled,
+    ctx,
+    school,
+    tier.id,
+    tier.label,
+    tier.level,
+    days,
+    text,
+    reasons,
+    [],
+    override,
+    compiled.fields.length === 0 ? NO_OUTPUT_FIELDS : decideFields(compiled, tier.id, school, ctx),
+    choices,
+  );
+}
+
 export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
   // Placing uses the conditions' text-free tests, then words only the rules that decided (and in
   // them only the parts that decided).
-  const placed = (tier: Tier, reasons: string[], override: string | null, ruleChoices: string[] = []): Placement => {
-    const { days, text } = describedDays(tier);
-    const choices = override
-      ? []
-      : ruleChoices.length === 0
-        ? [...tierChoices(tier)]
-        : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
-    return new PlacedSchool(
-      compiled,
-      ctx,
-      school,
-      tier.id,
-      tier.label,
-      tier.level,
-      days,
-      text,
-      reasons,
-      [],
-      override,
-      decideFields(compiled, tier.id, school, ctx),
-      choices,
-    );
-  };
-
   const overrideId = overrideFor(school, compiled.policy);
   if (overrideId !== null && compiled.byId.has(overrideId)) {
     const reason = String(school.fields.override_reason);
-    return placed(compiled.byId.get(overrideId)!, [`Override: ${reason}`], reason);
+    return placedIn(compiled, school, ctx, compiled.byId.get(overrideId)!, [`Override: ${reason}`], reason);
   }
 
-  const notPlaced: string[] = [];
+  let notPlaced: string[] | null = null;
   let undecided = false;
   for (const { tier, rules } of compiled.tiers) {
     let outcome: boolean | null = false;
-    for (const rule of rules) {
-      const result = rule.evaluate.test(school, ctx);
+    let first = 0;
+    for (; first < rules.length; first++) {
+      const result = rules[first].evaluate.test(school, ctx);
       if (result === true) {
         outcome = true;
         break;
@@ -248,18 +261,20 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       continue;
     }
     if (outcome === false) {
-      notPlaced.push(tier.label);
+      (notPlaced ??= []).push(tier.label);
       continue;
     }
     if (undecided) break; // an earlier tier could not be decided: do not skip past it
+    // The rules before the first that holds do not; those after it are tested for their words.
     const reasons: string[] = [];
     const ruleChoices: string[] = [];
-    for (const rule of rules) {
-      if (rule.evaluate.test(school, ctx) !== true) continue;
+    for (let i = first; i < rules.length; i++) {
+      const rule = rules[i];
+      if (i > first && rule.evaluate.test(school, ctx) !== true) continue;
       reasons.push(`${rule.rule}: ${rule.evaluate.say(school, ctx)}`);
       if (rule.choice) ruleChoices.push(rule.choice);
     }
-    return placed(tier, reasons, null, ruleChoices);
+    return placedIn(compiled, school, ctx, tier, reasons, null, ruleChoices);
   }
   if (undecided) {
     // What the trace would name, without building it: the tiers up to the first that holds, and in
@@ -292,15 +307,17 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       [`Needs data: ${fields.join(', ')}`],
       fields,
       null,
-      decideFields(compiled, null, school, ctx),
+      compiled.fields.length === 0 ? NO_OUTPUT_FIELDS : decideFields(compiled, null, school, ctx),
       [],
     );
   }
   const fallback = compiled.defaultTier;
   const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
-  if (because) return placed(fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
-  const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;
-  return placed(fallback, [`${why} (not ${notPlaced.join(', not ')})`], null);
+  if (because)
+    return placedIn(compiled, school, ctx, fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
+  const passed = notPlaced ?? [];
+  const why = fallback.reason ?? `no rule placed it in ${passed.join(', ')}`;
+  return placedIn(compiled, school, ctx, fallback, [`${why} (not ${passed.join(', not ')})`], null);
 }
 
 /**

@@ -67,6 +67,8 @@ interface Subject {
   ) => { value: FieldValue; seen?: string; missing: string[]; why?: string };
   /** The value alone (null when blank or not computable), as `get` finds it. */
   value: (school: SchoolRecord, ctx: FactContext) => FieldValue;
+  /** Set for a field read as it is: `get` is then its value alone, missing this name when blank. */
+  plain?: string;
 }
 
 /** How to read a named field of a school: a canonical field, or a column the trust added (matched like headers are). */
@@ -103,6 +105,7 @@ function fieldSubject(name: string): Subject {
       return { value, missing: value === null ? [name] : [] };
     },
     value: readField,
+    plain: name,
   };
 }
 
@@ -475,7 +478,7 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     if (value === null || (right && against === null)) return ifBlank;
     return test(value, ctx, against);
   };
-  return evaluator((school, ctx) => {
+  const full: Full = (school, ctx) => {
     if (superseded) {
       const latest = superseded(school, ctx);
       if (latest.value === 'report-card' || latest.value === 'sub-judgements') {
@@ -511,8 +514,30 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     const shown = seen ?? show(value);
     const repeats = !right && text.toLowerCase().endsWith(` is ${shown.toLowerCase()}`);
     return { outcome, text: repeats ? text : `${text}: ${shown}${against}`, missing: [], op: 'test' };
-  }, fast);
+  };
+  // A field compared with constants is worded by its value alone (when it is the latest
+  // inspection's): each value's words are made once, not for every school placed by them.
+  const plain = right ? undefined : subject.plain;
+  if (plain === undefined) return evaluator(full, fast);
+  const said = new Map<FieldValue, string>();
+  return evaluator(full, fast, {
+    say: (school, ctx) => {
+      if (superseded && isSuperseded(school, ctx)) return full(school, ctx).text;
+      const value = subjectValue(school, ctx);
+      let words = said.get(value);
+      if (words === undefined) {
+        words = full(school, ctx).text;
+        if (said.size < SAID_KEPT) said.set(value, words);
+      }
+      return words;
+    },
+    // Only a blank field leaves the outcome unknown, and then it is the field that is needed.
+    needs: (school, ctx) => (fast(school, ctx) === null ? [plain] : []),
+  });
 }
+
+/** Values whose words a leaf keeps (a column of distinct numbers cannot grow it past this). */
+const SAID_KEPT = 1000;
 
 /** The outcome of a count in three values: t of the conditions hold, u cannot be told. */
 function countOutcome(count: Count, t: number, u: number): Outcome {
