@@ -25,12 +25,12 @@ import {
   type SchoolRecord,
 } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { csvRow, toCsv } from './formats/csv.js';
-import type { Column } from './formats/table-model.js';
+import { csvLineOf, toCsv } from './formats/csv.js';
+import type { Cell } from './formats/table-model.js';
 import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
 import { jsonArrayEnd, jsonArrayItem } from './render.js';
 import type { Layout } from './layouts.js';
-import { placementJson, placementRow, placementsTable, tierCountLine } from './placements.js';
+import { placementCell, placementJson, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import { readSchoolRows, type ReadOptions, type SchoolsFile } from './read-schools.js';
 import { contentText, openOutput, type OutputTarget } from './output.js';
@@ -197,7 +197,7 @@ async function classifyPass(
   let held: SchoolRecord[] | null = null;
   let total = 0;
   let batch: Placement[] = [];
-  let csvColumns: Column[] = [];
+  let csvCells: ((p: Placement) => Cell | undefined)[] = [];
   let out = '';
   let holding = true;
   let firstItem = true;
@@ -213,7 +213,7 @@ async function classifyPass(
       out += contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
     } else {
       // Row by row, as toCsv writes placementsTable's rows, without a table (and its tier count) per batch.
-      for (const p of batch) out += csvRow(csvColumns, placementRow(p, 'file'));
+      for (const p of batch) out += csvLineOf(csvCells, p);
     }
     batch = [];
     if (!holding || out.length >= HOLD_BYTES) {
@@ -242,7 +242,7 @@ async function classifyPass(
       ctx = { asOf, trustSizes: sizes ?? new Map() };
       if (format === 'csv') {
         const head = placementsTable([], policy, asOf, 'file');
-        csvColumns = head.columns;
+        csvCells = head.columns.map((c) => placementCell(c.key, 'file'));
         out = toCsv(head);
       }
       if (format === 'md') out = contentText(markdownHead(placementsTable([], policy, asOf, 'file')));
