@@ -6,7 +6,7 @@ import { FACTS, type FactContext } from './facts.js';
 import { academicYearOf, parseAcademicYear, yearsBetween, yearsText } from './dates.js';
 import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
-import { extraValue, type SchoolRecord } from './school.js';
+import { extraValue, fieldReaderOf, type SchoolRecord } from './school.js';
 import { displayValue, round2 } from './display.js';
 import { FIRST_YEAR, LAST_YEAR, digits, fold, shaped } from './values.js';
 import { nationalFigure } from './national.js';
@@ -73,7 +73,7 @@ interface Subject {
 
 /** How to read a named field of a school: a canonical field, or a column the trust added (matched like headers are). */
 function fieldReader(name: string): (school: SchoolRecord) => FieldValue {
-  return FIELD_BY_NAME.has(name) ? (school) => school.fields[name] ?? null : (school) => extraValue(school.extra, name);
+  return FIELD_BY_NAME.has(name) ? fieldReaderOf(name) : (school) => extraValue(school.extra, name);
 }
 
 /** Compiled definitions of one policy, built once and shared by every rule that names them. */

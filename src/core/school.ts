@@ -159,19 +159,15 @@ const REMEMBERED = new Map<FieldKind, (raw: string) => Parsed<unknown>>();
 const parserOf = (kind: FieldKind) => {
   if (!FEW_VALUES.has(kind)) return PARSERS[kind];
   let parse = REMEMBERED.get(kind);
-  if (!parse) {
-    const known = remembered(PARSERS[kind]);
-    // A plain number is read faster than it is looked up.
-    const quick = QUICK_PARSERS[kind];
-    parse = quick ? (raw: string) => quick(raw) ?? known(raw) : known;
-    REMEMBERED.set(kind, parse);
-  }
+  if (!parse) REMEMBERED.set(kind, (parse = remembered(PARSERS[kind])));
   return parse;
 };
 const CELL_PARSERS = FIELDS.map((def) => [def.name, parserOf(def.kind)] as const);
 /** The field table's names and their parsers, apart: checkCells reads them by index for every row. */
 const FIELD_NAMES = CELL_PARSERS.map(([name]) => name);
 const FIELD_PARSERS = CELL_PARSERS.map(([, parse]) => parse);
+/** Before the parser, for the kinds that have one: the common text read at once (fields.ts QUICK_PARSERS). */
+const FIELD_QUICK = FIELDS.map((def) => QUICK_PARSERS[def.kind]);
 
 /**
  * The same checks as SchoolRowSchema, derived from the same field table, without zod's per-row
@@ -197,6 +193,23 @@ const fieldsFrom = new Function(
   `return {${FIELD_NAMES.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(', ')}};`,
 ) as (values: readonly FieldValue[]) => Record<string, FieldValue>;
 
+/**
+ * A reader of one canonical field of a school (null when blank), made from the table as
+ * fieldsFrom is: a rule reads a field for every school it places, and a reader made for its own
+ * field finds it at once, where one reader of any field by its name looked the name up each time.
+ */
+export function fieldReaderOf(name: string): (school: SchoolRecord) => FieldValue {
+  let read = FIELD_READERS.get(name);
+  if (read === undefined) {
+    read = new Function('s', `return s.fields[${JSON.stringify(name)}] ?? null;`) as (
+      school: SchoolRecord,
+    ) => FieldValue;
+    FIELD_READERS.set(name, read);
+  }
+  return read;
+}
+const FIELD_READERS = new Map<string, (school: SchoolRecord) => FieldValue>();
+
 /** The values of the row being checked (one array, reused: rows are checked one at a time). */
 const VALUES: FieldValue[] = FIELD_NAMES.map(() => null);
 
@@ -211,7 +224,16 @@ function checkCells(cells: readonly (string | undefined)[], cellAt: ArrayLike<nu
     const at = cellAt[i];
     VALUES[i] = null;
     if (at < 0) continue;
-    const parsed = FIELD_PARSERS[i](cells[at] ?? '');
+    const cell = cells[at] ?? '';
+    const quick = FIELD_QUICK[i];
+    if (quick !== undefined) {
+      const value = quick(cell);
+      if (value !== undefined) {
+        VALUES[i] = value;
+        continue;
+      }
+    }
+    const parsed = FIELD_PARSERS[i](cell);
     if (!parsed.ok) (issues ??= []).push({ field: FIELD_NAMES[i], message: parsed.expected });
     else VALUES[i] = parsed.value as FieldValue;
   }

@@ -135,23 +135,34 @@ function plainDecimal(raw: string): number {
 }
 
 /**
- * The parsers below for a plain decimal they accept, without the copy and patterns of toNumber;
- * null for anything else (the full parser reads it, with its words for a wrong value).
+ * The common cells of the kinds below, read at once to the value their full parser gives (no
+ * pattern, no copy, no result object); undefined for anything else, which the full parser reads,
+ * with its words for a wrong value. A property test holds each to its parser.
  */
-export function quickNumber(raw: string): Parsed<number> | null {
+export function quickNumber(raw: string): number | undefined {
   const n = plainDecimal(raw);
-  return Number.isNaN(n) ? null : ok(n);
+  return Number.isNaN(n) ? undefined : n;
 }
 
-export function quickPercent(raw: string): Parsed<number> | null {
+export function quickPercent(raw: string): number | undefined {
   const n = plainDecimal(raw);
-  return n >= 0 && n <= 100 ? ok(n) : null;
+  return n >= 0 && n <= 100 ? n : undefined;
 }
 
-export function quickCount(raw: string): Parsed<number> | null {
+export function quickCount(raw: string): number | undefined {
   const n = plainDecimal(raw);
-  return n >= 0 && Number.isInteger(n) ? ok(n) : null;
+  return n >= 0 && Number.isInteger(n) ? n : undefined;
 }
+
+/** Six digits and nothing else: the URN they write. */
+export function quickUrn(raw: string): number | undefined {
+  if (raw.length !== 6) return undefined;
+  const n = digitsOnly(raw, 0, 6);
+  return n >= 100000 ? n : undefined;
+}
+
+/** A real date written YYYY-MM-DD or DD/MM/YYYY: its ISO text. */
+export const quickDateText = (raw: string): string | undefined => quickDate(raw) ?? undefined;
 
 export function parseNumber(raw: string): Parsed<number> {
   if (isNoValue(raw)) return ok(null);

@@ -8,9 +8,12 @@ import {
   parseNumber,
   parsePercent,
   parseUrn,
+  parseDateOrYear,
   quickCount,
+  quickDateText,
   quickNumber,
   quickPercent,
+  quickUrn,
 } from '../../src/core/values.js';
 import { neutralise } from '../../src/io/formats/csv.js';
 
@@ -77,16 +80,19 @@ it('neutralises a text cell exactly when it starts with = + - @ tab or CR and is
   );
 });
 
-it('the quick number readers give what the full parsers give, or leave the text to them', () => {
+it('the quick readers give what the full parsers give, or leave the text to them', () => {
   const pairs = [
     [quickNumber, parseNumber],
     [quickPercent, parsePercent],
     [quickCount, parseCount],
+    [quickUrn, parseUrn],
+    [quickDateText, parseDate],
+    [quickDateText, parseDateOrYear],
   ] as const;
   const check = (text: string) => {
     for (const [quick, full] of pairs) {
       const fast = quick(text);
-      if (fast !== null) expect(fast, text).toEqual(full(text));
+      if (fast !== undefined) expect({ ok: true, value: fast }, text).toEqual(full(text));
     }
   };
   fc.assert(fc.property(fc.stringMatching(/^-?\d{0,17}(\.\d{0,17})?$/), check), { numRuns: 5000 });
@@ -94,6 +100,7 @@ it('the quick number readers give what the full parsers give, or leave the text 
     fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => check(String(n))),
     { numRuns: 2000 },
   );
+  fc.assert(fc.property(fc.stringMatching(/^[0-9/-]{10}$/), check), { numRuns: 5000 });
   for (const text of [
     '',
     '-',
@@ -113,7 +120,22 @@ it('the quick number readers give what the full parsers give, or leave the text 
     '100.01',
   ])
     check(text);
-  // Every plain decimal of up to 15 characters is read quickly.
+  for (const text of [
+    '100000',
+    '099999',
+    '999999',
+    '12345',
+    '1234567',
+    '100001.0',
+    '01/01/1900',
+    '2024-02-30',
+    '29/02/2024',
+  ])
+    check(text);
+  // Every plain decimal of up to 15 characters is read quickly, and the common URNs and dates.
   for (const text of ['96.5', '-0.57', '12', '123456789012345', '0.0000000000001'])
-    expect(quickNumber(text), text).toEqual({ ok: true, value: Number(text) });
+    expect(quickNumber(text), text).toBe(Number(text));
+  expect(quickUrn('100001')).toBe(100001);
+  expect(quickDateText('2024-03-12')).toBe('2024-03-12');
+  expect(quickDateText('12/03/2024')).toBe('2024-03-12');
 });
