@@ -388,14 +388,25 @@ function sameAsAny(list: FieldValue[], negate: boolean): (value: FieldValue) => 
   const texts = list.filter((x): x is string => typeof x === 'string');
   const folded = new Set(texts.map(fold));
   const others = list.filter((x) => typeof x !== 'string');
-  return (value) => {
+  const answer = (value: FieldValue) => {
     if (typeof value === 'string') {
       if (folded.has(fold(value))) return !negate;
       return others.some((x) => same(value, x)) !== negate;
     }
     return list.some((x) => same(value, x)) !== negate;
   };
+  // A field holds a few values (grades, capacities) in school after school: each is answered once.
+  const answered = new Map<FieldValue, boolean>();
+  return (value) => {
+    let found = answered.get(value);
+    if (found === undefined) {
+      found = answer(value);
+      if (answered.size < ANSWERS_KEPT) answered.set(value, found);
+    }
+    return found;
+  };
 }
+const ANSWERS_KEPT = 1000;
 
 type Other = string | number | boolean | Exclude<Expr, number | string>;
 

@@ -257,7 +257,7 @@ export type RowOutcome =
   | null;
 
 /** For each field of the table, in its order, the file's column that fills it (-1 for none). */
-const columnOfField = new WeakMap<ColumnMap, { at: Map<string, number>; byField: Int32Array }>();
+const columnOfField = new WeakMap<ColumnMap, { at: Map<string, number>; byField: Int32Array; extras: number[] }>();
 
 /**
  * One row of cells to a school record or its problems: the one conversion used by toSchools (the
@@ -290,10 +290,11 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
     fieldOf.forEach((field, i) => {
       if (field) at.set(field, i);
     });
-    index = { at, byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1) };
+    const extras = [...fieldOf.keys()].filter((i) => !fieldOf[i]);
+    index = { at, byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1), extras };
     columnOfField.set(columns, index);
   }
-  const { at, byField } = index;
+  const { at, byField, extras } = index;
   const checked = checkCells(cells, byField);
   if (!checked.ok) {
     // In the order the columns stand in the file, as a person reads the row.
@@ -312,8 +313,7 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
     };
   }
   const extra: Record<string, string> = {};
-  for (let i = 0; i < fieldOf.length; i++) {
-    if (fieldOf[i]) continue;
+  for (const i of extras) {
     const value = cells[i] ?? '';
     if (headers[i] !== '' || value !== '') extra[headers[i]] = value;
   }

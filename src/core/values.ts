@@ -65,15 +65,24 @@ const ownCopy = (text: string) => ` ${text}`.slice(1);
  */
 export function remembered<T>(parse: (raw: string) => Parsed<T>): (raw: string) => Parsed<T> {
   const known = new Map<string, Parsed<T>>();
+  // The first few texts are compared before the map is asked: a column of a few words (phases,
+  // grades) is then read without hashing each of its cells.
+  const firstTexts: string[] = [];
+  const firstParsed: Parsed<T>[] = [];
   return (raw) => {
+    for (let i = 0; i < firstTexts.length; i++) if (firstTexts[i] === raw) return firstParsed[i];
     let parsed = known.get(raw);
     if (parsed === undefined) {
       parsed = parse(raw);
-      if (known.size < KEPT) known.set(ownCopy(raw), parsed);
+      if (firstTexts.length < FIRST_KEPT) {
+        firstTexts.push(ownCopy(raw));
+        firstParsed.push(parsed);
+      } else if (known.size < KEPT) known.set(ownCopy(raw), parsed);
     }
     return parsed;
   };
 }
+const FIRST_KEPT = 8;
 
 // Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ", "1,234". A comma
 // is a thousands separator only in groups of three: "2,8" (a decimal comma; read-table.ts turns it
