@@ -8,7 +8,7 @@ import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
 import { extraValue, fieldReaderOf, type SchoolRecord } from './school.js';
 import { displayValue, round2 } from './display.js';
-import { FIRST_YEAR, LAST_YEAR, digits, fold, shaped } from './values.js';
+import { DAY_SLOTS, fold, isoDaySlot } from './values.js';
 import { nationalFigure } from './national.js';
 
 export type Outcome = true | false | null;
@@ -145,31 +145,20 @@ function nationalSubject(name: string, policy: Policy): Subject {
 // the as-of date is worked out once, for every condition on any date field. A date as the field
 // table keeps it (YYYY-MM-DD, years FIRST_YEAR to LAST_YEAR) finds its years by its digits, in an
 // array slot, without hashing the text; any other text is worked out each time.
-const YEAR_SLOTS = 12 * 31;
 let yearsKnown: Float64Array | null = null;
 let yearsAsOf = '';
 
 function knownYears(date: string, asOf: string): number {
-  const slot = dateSlot(date);
+  const slot = isoDaySlot(date);
   if (slot < 0) return yearsBetween(date, asOf);
   if (yearsKnown === null || asOf !== yearsAsOf) {
-    yearsKnown ??= new Float64Array((LAST_YEAR - FIRST_YEAR + 1) * YEAR_SLOTS);
+    yearsKnown ??= new Float64Array(DAY_SLOTS);
     yearsKnown.fill(Number.NaN);
     yearsAsOf = asOf;
   }
   let result = yearsKnown[slot];
   if (Number.isNaN(result)) yearsKnown[slot] = result = yearsBetween(date, asOf);
   return result;
-}
-
-/** The array slot of a YYYY-MM-DD date from FIRST_YEAR to LAST_YEAR; -1 for any other text. */
-function dateSlot(date: string): number {
-  if (date.length !== 10 || !shaped(date, '9999-99-99')) return -1;
-  const year = digits(date, 0, 4);
-  const month = digits(date, 5, 7);
-  const day = digits(date, 8, 10);
-  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return -1;
-  return (year - FIRST_YEAR) * YEAR_SLOTS + (month - 1) * 31 + (day - 1);
 }
 
 function yearsSubject(name: string): Subject {
@@ -700,7 +689,13 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
         },
         needs: (school, ctx) => {
           if (fast(school, ctx) !== null) return [];
-          return unique(parts.filter((p) => p.test(school, ctx) === null).flatMap((p) => p.needs(school, ctx)));
+          // The fields of the parts that cannot be told, each once, in the order they are met.
+          const needed: string[] = [];
+          for (const part of parts) {
+            if (part.test(school, ctx) !== null) continue;
+            for (const field of part.needs(school, ctx)) if (!needed.includes(field)) needed.push(field);
+          }
+          return needed;
         },
       },
     );

@@ -52,6 +52,8 @@ export const PARSERS: Record<FieldKind, (raw: string) => v.Parsed<unknown>> = {
  */
 export const QUICK_PARSERS: Partial<Record<FieldKind, (raw: string) => FieldValue | undefined>> = {
   urn: v.quickUrn,
+  name: v.quickFreeText,
+  text: v.quickText,
   percent: v.quickPercent,
   number: v.quickNumber,
   count: v.quickCount,

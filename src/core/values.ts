@@ -170,6 +170,23 @@ export function quickUrn(raw: string): number | undefined {
   return n >= 100000 ? n : undefined;
 }
 
+/** A cell with a printable ASCII character at each end: there is nothing around it to trim. */
+function plainEnds(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+/** The lengths of the no-value markers: a text of any other length is not one. */
+const MARKER_LENGTHS = new Set([...NO_VALUE].map((marker) => marker.length));
+
+/** Free text with nothing to trim: itself. */
+export const quickFreeText = (raw: string): string | undefined => (plainEnds(raw) ? raw : undefined);
+
+/** Text with nothing to trim, of a length no marker has: itself. */
+export const quickText = (raw: string): string | undefined =>
+  plainEnds(raw) && !MARKER_LENGTHS.has(raw.length) ? raw : undefined;
+
 /** A real date written YYYY-MM-DD or DD/MM/YYYY: its ISO text. */
 export const quickDateText = (raw: string): string | undefined => quickDate(raw) ?? undefined;
 
@@ -366,16 +383,6 @@ function isRealDate(y: number, m: number, d: number): boolean {
 const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
 const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
 
-/** Text of 10 characters shaped as `shape` says: a digit for each 9, else that character. */
-export function shaped(text: string, shape: string): boolean {
-  for (let i = 0; i < 10; i++) {
-    const c = text.charCodeAt(i);
-    const want = shape.charCodeAt(i);
-    if (want === 57 ? c < 48 || c > 57 : c !== want) return false;
-  }
-  return true;
-}
-
 /**
  * Most dates are written YYYY-MM-DD or DD/MM/YYYY, all ten characters: a real one is read here
  * without a pattern (parseDate reads it the same). Null for anything else, which parseDate reads
@@ -392,7 +399,7 @@ function quickDate(raw: string): string | null {
     const day = digitsOnly(raw, 0, 2);
     if (year === 1900 || !isRealDate(year, month, day)) return null;
     // Written once per date: a file repeats its dates (the start of a term) in row after row.
-    const slot = (year - FIRST_YEAR) * 372 + (month - 1) * 31 + (day - 1);
+    const slot = daySlot(year, month, day);
     let iso = ISO_TEXTS[slot];
     if (iso === undefined) ISO_TEXTS[slot] = iso = `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
     return iso;
@@ -400,8 +407,22 @@ function quickDate(raw: string): string | null {
   return null;
 }
 
-/** The ISO text of each day-first date read so far, by its day from 1 January FIRST_YEAR (31 slots a month). */
-const ISO_TEXTS = new Array<string | undefined>((LAST_YEAR - FIRST_YEAR + 1) * 372);
+/** A slot for each day from FIRST_YEAR to LAST_YEAR, 31 a month: what is worked out once per date is kept by it. */
+export const DAY_SLOTS = (LAST_YEAR - FIRST_YEAR + 1) * 372;
+const daySlot = (year: number, month: number, day: number) => (year - FIRST_YEAR) * 372 + (month - 1) * 31 + (day - 1);
+
+/** The day slot of a YYYY-MM-DD date from FIRST_YEAR to LAST_YEAR (a day up to 31 in any month); -1 for any other text. */
+export function isoDaySlot(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const year = digitsOnly(date, 0, 4);
+  const month = digitsOnly(date, 5, 7);
+  const day = digitsOnly(date, 8, 10);
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return daySlot(year, month, day);
+}
+
+/** The ISO text of each day-first date read so far, by its day slot. */
+const ISO_TEXTS = new Array<string | undefined>(DAY_SLOTS);
 
 /** The number the digits text[from, to) write; -1 when one of them is not a digit. */
 function digitsOnly(text: string, from: number, to: number): number {
@@ -411,13 +432,6 @@ function digitsOnly(text: string, from: number, to: number): number {
     if (c < 0 || c > 9) return -1;
     n = n * 10 + c;
   }
-  return n;
-}
-
-/** The number the digits text[from, to) write. */
-export function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
   return n;
 }
 

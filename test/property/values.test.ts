@@ -9,10 +9,14 @@ import {
   parsePercent,
   parseUrn,
   parseDateOrYear,
+  parseFreeText,
+  parseText,
   quickCount,
   quickDateText,
+  quickFreeText,
   quickNumber,
   quickPercent,
+  quickText,
   quickUrn,
 } from '../../src/core/values.js';
 import { neutralise } from '../../src/io/formats/csv.js';
@@ -88,6 +92,8 @@ it('the quick readers give what the full parsers give, or leave the text to them
     [quickUrn, parseUrn],
     [quickDateText, parseDate],
     [quickDateText, parseDateOrYear],
+    [quickText, parseText],
+    [quickFreeText, parseFreeText],
   ] as const;
   const check = (text: string) => {
     for (const [quick, full] of pairs) {
@@ -132,10 +138,25 @@ it('the quick readers give what the full parsers give, or leave the text to them
     '29/02/2024',
   ])
     check(text);
+  fc.assert(fc.property(fc.string({ maxLength: 16 }), check), { numRuns: 5000 });
+  for (const text of [
+    'N/A',
+    'not applicable',
+    'Not Judged',
+    'Calderdale',
+    'x',
+    'X',
+    ' x',
+    'Yew Hazel Trust 0',
+    '\u00a0a',
+  ])
+    check(text);
   // Every plain decimal of up to 15 characters is read quickly, and the common URNs and dates.
   for (const text of ['96.5', '-0.57', '12', '123456789012345', '0.0000000000001'])
     expect(quickNumber(text), text).toBe(Number(text));
   expect(quickUrn('100001')).toBe(100001);
+  expect(quickText('Yew Hazel Trust 0')).toBe('Yew Hazel Trust 0');
+  expect(quickFreeText('Ash, Rowan Academy')).toBe('Ash, Rowan Academy');
   expect(quickDateText('2024-03-12')).toBe('2024-03-12');
   expect(quickDateText('12/03/2024')).toBe('2024-03-12');
 });
