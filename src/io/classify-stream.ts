@@ -37,6 +37,8 @@ import { contentText, openOutput, type OutputTarget } from './output.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
 const HOLD_BYTES = 1024 * 1024;
+/** After that, output is written in pieces of about this size (a write per batch of rows cost more than the rows). */
+const WRITE_BYTES = 64 * 1024;
 const BATCH = 100;
 const FIRST_URN = 100000;
 const URNS = 900000;
@@ -216,7 +218,7 @@ async function classifyPass(
       for (const p of batch) out += csvLineOf(csvCells, p);
     }
     batch = [];
-    if (!holding || out.length >= HOLD_BYTES) {
+    if (out.length >= (holding ? HOLD_BYTES : WRITE_BYTES)) {
       holding = false;
       sink.write(out);
       out = '';
