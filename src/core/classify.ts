@@ -243,7 +243,6 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     return placedIn(compiled, school, ctx, compiled.byId.get(overrideId)!, [`Override: ${reason}`], reason);
   }
 
-  let notPlaced: string[] | null = null;
   let undecided = false;
   for (const { tier, rules } of compiled.tiers) {
     let outcome: boolean | null = false;
@@ -260,10 +259,7 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       undecided = true;
       continue;
     }
-    if (outcome === false) {
-      (notPlaced ??= []).push(tier.label);
-      continue;
-    }
+    if (outcome === false) continue;
     if (undecided) break; // an earlier tier could not be decided: do not skip past it
     // The rules before the first that holds do not; those after it are tested for their words.
     const reasons: string[] = [];
@@ -315,10 +311,22 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
   const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
   if (because)
     return placedIn(compiled, school, ctx, fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
-  const passed = notPlaced ?? [];
-  const why = fallback.reason ?? `no rule placed it in ${passed.join(', ')}`;
-  return placedIn(compiled, school, ctx, fallback, [`${why} (not ${passed.join(', not ')})`], null);
+  // Every tier was tested and none held: the words are the same for every school placed so.
+  return placedIn(compiled, school, ctx, fallback, [fallbackReason(compiled)], null);
 }
+
+/** The default tier's reason when no other tier holds (and none of its own rules): every other tier is named. */
+function fallbackReason(compiled: CompiledPolicy): string {
+  let reason = FALLBACK_REASONS.get(compiled);
+  if (reason === undefined) {
+    const passed = compiled.tiers.map(({ tier }) => tier.label);
+    const why = compiled.defaultTier.reason ?? `no rule placed it in ${passed.join(', ')}`;
+    reason = `${why} (not ${passed.join(', not ')})`;
+    FALLBACK_REASONS.set(compiled, reason);
+  }
+  return reason;
+}
+const FALLBACK_REASONS = new WeakMap<CompiledPolicy, string>();
 
 /**
  * The tier an override names for this policy. A cell may hold a bare tier id ("C"), or one per
