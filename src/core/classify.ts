@@ -4,7 +4,7 @@ import type { FactContext } from './facts.js';
 import { trustSizes } from './facts.js';
 import { compileCondition, unique, type Evaluation, type Evaluator } from './conditions.js';
 import type { Days, Policy, Tier } from './policy.js';
-import { extraKey, type DataProblem, type SchoolRecord } from './school.js';
+import { extraKey, fieldReaderOf, type DataProblem, type SchoolRecord } from './school.js';
 import type { Retiering } from './tier-changes.js';
 import { fold } from './values.js';
 import { notStatedText } from './display.js';
@@ -393,21 +393,24 @@ export function schoolProblems(school: SchoolRecord, policy: Policy): DataProble
 // Inspection dates, which cannot be later than the day sit works as of (a typo such as 2062, or a
 // wrong --as-of): taken as given they would make "years since inspection" negative.
 const INSPECTION_DATES = ['ofsted_date', 'previous_ofsted_date', 'rc_date'] as const;
+const INSPECTION_READERS = INSPECTION_DATES.map((field) => [field, fieldReaderOf(field)] as const);
+/** No problems: one empty list for every school that has none (it runs for every row of a large file). */
+const NO_PROBLEMS: readonly DataProblem[] = Object.freeze([]);
 
 /** An inspection dated after the as-of date is a data problem, not a school inspected in the future. */
-export function inspectionDateProblems(school: SchoolRecord, asOf: string): DataProblem[] {
-  const problems: DataProblem[] = [];
-  for (const field of INSPECTION_DATES) {
-    const date = school.fields[field];
+export function inspectionDateProblems(school: SchoolRecord, asOf: string): readonly DataProblem[] {
+  let problems: DataProblem[] | null = null;
+  for (const [field, read] of INSPECTION_READERS) {
+    const date = read(school);
     if (typeof date === 'string' && date > asOf) {
-      problems.push({
+      (problems ??= []).push({
         line: school.line,
         column: field,
         message: `${date} is after the as-of date ${asOf}; an inspection cannot be in the future (check the date, or --as-of)`,
       });
     }
   }
-  return problems;
+  return problems ?? NO_PROBLEMS;
 }
 
 /** What a placement holds (its trace aside), in the order placeSchool gives them (a re-tiered copy keeps it). */
