@@ -31,7 +31,9 @@ const AREA_NAMES: Record<string, string> = {
 const URGENT: ReportCardGrade = 'urgent-improvement';
 
 export function hasReportCard(fields: Fields): boolean {
-  return RC_AREAS.some((a) => fields[a] != null) || fields.rc_safeguarding != null;
+  // A loop, not some(): this runs for every school placed by a rule on the latest inspection.
+  for (const area of RC_AREAS) if (fields[area] != null) return true;
+  return fields.rc_safeguarding != null;
 }
 
 export interface Derived<T> {
