@@ -68,16 +68,11 @@ export async function* readChunks(
     if (info.isFile() && info.size > limit) throw tooBig(display, limit);
     // Devices and pipes have no size: read in pieces, up to the limit.
     let size = 0;
-    // A regular file is read at once, not by a round trip through the thread pool for every piece
-    // (the main thread sat idle for it); a device or pipe is waited for, so a signal is still handled.
-    const regular = info.isFile();
     for (;;) {
       const piece = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - size));
       let bytesRead: number;
       try {
-        bytesRead = regular
-          ? readSync(handle.fd, piece, 0, piece.length, null)
-          : (await handle.read(piece, 0, piece.length, null)).bytesRead;
+        ({ bytesRead } = await handle.read(piece, 0, piece.length, null));
       } catch (error) {
         throw readError(display, error);
       }
