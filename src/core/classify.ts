@@ -431,10 +431,13 @@ export const PLACEMENT_KEYS = [
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
-  const problems = schools.flatMap((school) => [
-    ...inspectionDateProblems(school, options.asOf),
-    ...schoolProblems(school, policy),
-  ]);
+  const problems: DataProblem[] = [];
+  for (const school of schools) {
+    const dated = inspectionDateProblems(school, options.asOf);
+    if (dated.length) problems.push(...dated);
+    const own = schoolProblems(school, policy);
+    if (own.length) problems.push(...own);
+  }
   if (problems.length) return { placements: [], problems };
   const placed = options.only ? schools.filter(options.only) : schools;
   return { placements: placed.map((s) => placeSchool(compiled, s, ctx)), problems };
