@@ -194,21 +194,30 @@ const fieldsFrom = new Function(
 ) as (values: readonly FieldValue[]) => Record<string, FieldValue>;
 
 /**
- * A reader of one canonical field of a school (null when blank), made from the table as
+ * A reader of one canonical field of a school's fields (null when blank), made from the table as
  * fieldsFrom is: a rule reads a field for every school it places, and a reader made for its own
  * field finds it at once, where one reader of any field by its name looked the name up each time.
  */
-export function fieldReaderOf(name: string): (school: SchoolRecord) => FieldValue {
-  let read = FIELD_READERS.get(name);
-  if (read === undefined) {
-    read = new Function('s', `return s.fields[${JSON.stringify(name)}] ?? null;`) as (
-      school: SchoolRecord,
-    ) => FieldValue;
-    FIELD_READERS.set(name, read);
-  }
-  return read;
+export function fieldsReaderOf(name: string): (fields: Record<string, FieldValue>) => FieldValue {
+  return readerOf(name, 'f');
 }
-const FIELD_READERS = new Map<string, (school: SchoolRecord) => FieldValue>();
+
+/** fieldsReaderOf for the school record itself. */
+export function fieldReaderOf(name: string): (school: SchoolRecord) => FieldValue {
+  return readerOf(name, 's');
+}
+
+type Reader = (from: never) => FieldValue;
+const READERS = { f: new Map<string, Reader>(), s: new Map<string, Reader>() };
+function readerOf<T>(name: string, of: 'f' | 's'): (from: T) => FieldValue {
+  let read = READERS[of].get(name);
+  if (read === undefined) {
+    const fields = of === 'f' ? 'o' : 'o.fields';
+    read = new Function('o', `return ${fields}[${JSON.stringify(name)}] ?? null;`) as Reader;
+    READERS[of].set(name, read);
+  }
+  return read as unknown as (from: T) => FieldValue;
+}
 
 /** The values of the row being checked (one array, reused: rows are checked one at a time). */
 const VALUES: FieldValue[] = FIELD_NAMES.map(() => null);
