@@ -244,23 +244,33 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
   }
 
   let undecided = false;
+  // The rules that could not be told, in order: in a tier that holds they are not needed.
+  let unknown: Evaluator[] | null = null;
   for (const { tier, rules } of compiled.tiers) {
     let outcome: boolean | null = false;
     let first = 0;
+    const known = unknown?.length ?? 0;
     for (; first < rules.length; first++) {
       const result = rules[first].evaluate.test(school, ctx);
       if (result === true) {
         outcome = true;
         break;
       }
-      if (result === null) outcome = null;
+      if (result === null) {
+        outcome = null;
+        (unknown ??= []).push(rules[first].evaluate);
+      }
     }
     if (outcome === null) {
       undecided = true;
       continue;
     }
     if (outcome === false) continue;
-    if (undecided) break; // an earlier tier could not be decided: do not skip past it
+    if (undecided) {
+      // An earlier tier could not be decided: do not skip past it.
+      unknown!.length = known;
+      break;
+    }
     // The rules before the first that holds do not; those after it are tested for their words.
     const reasons: string[] = [];
     const ruleChoices: string[] = [];
@@ -276,20 +286,7 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     // What the trace would name, without building it: the tiers up to the first that holds, and in
     // each undecided one the rules that could not be told (only an unknown outcome needs a field).
     const missing: string[] = [];
-    for (const { rules } of compiled.tiers) {
-      let holds = false;
-      const needs: string[] = [];
-      for (const rule of rules) {
-        const result = rule.evaluate.test(school, ctx);
-        if (result === true) {
-          holds = true;
-          break;
-        }
-        if (result === null) needs.push(...rule.evaluate.needs(school, ctx));
-      }
-      if (holds) break;
-      missing.push(...needs);
-    }
+    for (const evaluate of unknown ?? []) missing.push(...evaluate.needs(school, ctx));
     const fields = unique(missing);
     return new PlacedSchool(
       compiled,
