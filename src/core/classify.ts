@@ -4,7 +4,7 @@ import type { FactContext } from './facts.js';
 import { trustSizes } from './facts.js';
 import { compileCondition, unique, type Evaluation, type Evaluator } from './conditions.js';
 import type { Days, Policy, Tier } from './policy.js';
-import { extraKey, type DataProblem, type SchoolRecord } from './school.js';
+import { extraKey, fieldReaderOf, type DataProblem, type SchoolRecord } from './school.js';
 import type { Retiering } from './tier-changes.js';
 import { fold } from './values.js';
 import { notStatedText } from './display.js';
@@ -198,87 +198,95 @@ function decideFields(
   return result;
 }
 
+/** The output fields of a policy that has none: one object for every school (never changed). */
+const NO_OUTPUT_FIELDS: Record<string, string | null> = Object.freeze({});
+
+/** A school placed in `tier` for these reasons (the rules' own choices, if any, beside the tier's). */
+function placedIn(
+  compiled: CompiledPolicy,
+  school: SchoolRecord,
+  ctx: FactContext,
+  tier: Tier,
+  reasons: string[],
+  override: string | null,
+  ruleChoices: string[] = [],
+): Placement {
+  const { days, text } = describedDays(tier);
+  const choices = override
+    ? []
+    : ruleChoices.length === 0
+      ? [...tierChoices(tier)]
+      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+  return new PlacedSchool(
+    compiled,
+    ctx,
+    school,
+    tier.id,
+    tier.label,
+    tier.level,
+    days,
+    text,
+    reasons,
+    [],
+    override,
+    compiled.fields.length === 0 ? NO_OUTPUT_FIELDS : decideFields(compiled, tier.id, school, ctx),
+    choices,
+  );
+}
+
 export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx: FactContext): Placement {
   // Placing uses the conditions' text-free tests, then words only the rules that decided (and in
   // them only the parts that decided).
-  const placed = (tier: Tier, reasons: string[], override: string | null, ruleChoices: string[] = []): Placement => {
-    const { days, text } = describedDays(tier);
-    const choices = override
-      ? []
-      : ruleChoices.length === 0
-        ? [...tierChoices(tier)]
-        : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
-    return new PlacedSchool(
-      compiled,
-      ctx,
-      school,
-      tier.id,
-      tier.label,
-      tier.level,
-      days,
-      text,
-      reasons,
-      [],
-      override,
-      decideFields(compiled, tier.id, school, ctx),
-      choices,
-    );
-  };
-
   const overrideId = overrideFor(school, compiled.policy);
   if (overrideId !== null && compiled.byId.has(overrideId)) {
     const reason = String(school.fields.override_reason);
-    return placed(compiled.byId.get(overrideId)!, [`Override: ${reason}`], reason);
+    return placedIn(compiled, school, ctx, compiled.byId.get(overrideId)!, [`Override: ${reason}`], reason);
   }
 
-  const notPlaced: string[] = [];
   let undecided = false;
+  // The rules that could not be told, in order: in a tier that holds they are not needed.
+  let unknown: Evaluator[] | null = null;
   for (const { tier, rules } of compiled.tiers) {
     let outcome: boolean | null = false;
-    for (const rule of rules) {
-      const result = rule.evaluate.test(school, ctx);
+    let first = 0;
+    const known = unknown?.length ?? 0;
+    for (; first < rules.length; first++) {
+      const result = rules[first].evaluate.test(school, ctx);
       if (result === true) {
         outcome = true;
         break;
       }
-      if (result === null) outcome = null;
+      if (result === null) {
+        outcome = null;
+        (unknown ??= []).push(rules[first].evaluate);
+      }
     }
     if (outcome === null) {
       undecided = true;
       continue;
     }
-    if (outcome === false) {
-      notPlaced.push(tier.label);
-      continue;
+    if (outcome === false) continue;
+    if (undecided) {
+      // An earlier tier could not be decided: do not skip past it.
+      unknown!.length = known;
+      break;
     }
-    if (undecided) break; // an earlier tier could not be decided: do not skip past it
+    // The rules before the first that holds do not; those after it are tested for their words.
     const reasons: string[] = [];
     const ruleChoices: string[] = [];
-    for (const rule of rules) {
-      if (rule.evaluate.test(school, ctx) !== true) continue;
+    for (let i = first; i < rules.length; i++) {
+      const rule = rules[i];
+      if (i > first && rule.evaluate.test(school, ctx) !== true) continue;
       reasons.push(`${rule.rule}: ${rule.evaluate.say(school, ctx)}`);
       if (rule.choice) ruleChoices.push(rule.choice);
     }
-    return placed(tier, reasons, null, ruleChoices);
+    return placedIn(compiled, school, ctx, tier, reasons, null, ruleChoices);
   }
   if (undecided) {
     // What the trace would name, without building it: the tiers up to the first that holds, and in
     // each undecided one the rules that could not be told (only an unknown outcome needs a field).
     const missing: string[] = [];
-    for (const { rules } of compiled.tiers) {
-      let holds = false;
-      const needs: string[] = [];
-      for (const rule of rules) {
-        const result = rule.evaluate.test(school, ctx);
-        if (result === true) {
-          holds = true;
-          break;
-        }
-        if (result === null) needs.push(...rule.evaluate.needs(school, ctx));
-      }
-      if (holds) break;
-      missing.push(...needs);
-    }
+    for (const evaluate of unknown ?? []) missing.push(...evaluate.needs(school, ctx));
     const fields = unique(missing);
     return new PlacedSchool(
       compiled,
@@ -292,16 +300,30 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       [`Needs data: ${fields.join(', ')}`],
       fields,
       null,
-      decideFields(compiled, null, school, ctx),
+      compiled.fields.length === 0 ? NO_OUTPUT_FIELDS : decideFields(compiled, null, school, ctx),
       [],
     );
   }
   const fallback = compiled.defaultTier;
   const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
-  if (because) return placed(fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
-  const why = fallback.reason ?? `no rule placed it in ${notPlaced.join(', ')}`;
-  return placed(fallback, [`${why} (not ${notPlaced.join(', not ')})`], null);
+  if (because)
+    return placedIn(compiled, school, ctx, fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
+  // Every tier was tested and none held: the words are the same for every school placed so.
+  return placedIn(compiled, school, ctx, fallback, [fallbackReason(compiled)], null);
 }
+
+/** The default tier's reason when no other tier holds (and none of its own rules): every other tier is named. */
+function fallbackReason(compiled: CompiledPolicy): string {
+  let reason = FALLBACK_REASONS.get(compiled);
+  if (reason === undefined) {
+    const passed = compiled.tiers.map(({ tier }) => tier.label);
+    const why = compiled.defaultTier.reason ?? `no rule placed it in ${passed.join(', ')}`;
+    reason = `${why} (not ${passed.join(', not ')})`;
+    FALLBACK_REASONS.set(compiled, reason);
+  }
+  return reason;
+}
+const FALLBACK_REASONS = new WeakMap<CompiledPolicy, string>();
 
 /**
  * The tier an override names for this policy. A cell may hold a bare tier id ("C"), or one per
@@ -368,21 +390,24 @@ export function schoolProblems(school: SchoolRecord, policy: Policy): DataProble
 // Inspection dates, which cannot be later than the day sit works as of (a typo such as 2062, or a
 // wrong --as-of): taken as given they would make "years since inspection" negative.
 const INSPECTION_DATES = ['ofsted_date', 'previous_ofsted_date', 'rc_date'] as const;
+const INSPECTION_READERS = INSPECTION_DATES.map((field) => [field, fieldReaderOf(field)] as const);
+/** No problems: one empty list for every school that has none (it runs for every row of a large file). */
+const NO_PROBLEMS: readonly DataProblem[] = Object.freeze([]);
 
 /** An inspection dated after the as-of date is a data problem, not a school inspected in the future. */
-export function inspectionDateProblems(school: SchoolRecord, asOf: string): DataProblem[] {
-  const problems: DataProblem[] = [];
-  for (const field of INSPECTION_DATES) {
-    const date = school.fields[field];
+export function inspectionDateProblems(school: SchoolRecord, asOf: string): readonly DataProblem[] {
+  let problems: DataProblem[] | null = null;
+  for (const [field, read] of INSPECTION_READERS) {
+    const date = read(school);
     if (typeof date === 'string' && date > asOf) {
-      problems.push({
+      (problems ??= []).push({
         line: school.line,
         column: field,
         message: `${date} is after the as-of date ${asOf}; an inspection cannot be in the future (check the date, or --as-of)`,
       });
     }
   }
-  return problems;
+  return problems ?? NO_PROBLEMS;
 }
 
 /** What a placement holds (its trace aside), in the order placeSchool gives them (a re-tiered copy keeps it). */
@@ -403,10 +428,13 @@ export const PLACEMENT_KEYS = [
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
-  const problems = schools.flatMap((school) => [
-    ...inspectionDateProblems(school, options.asOf),
-    ...schoolProblems(school, policy),
-  ]);
+  const problems: DataProblem[] = [];
+  for (const school of schools) {
+    const dated = inspectionDateProblems(school, options.asOf);
+    if (dated.length) problems.push(...dated);
+    const own = schoolProblems(school, policy);
+    if (own.length) problems.push(...own);
+  }
   if (problems.length) return { placements: [], problems };
   const placed = options.only ? schools.filter(options.only) : schools;
   return { placements: placed.map((s) => placeSchool(compiled, s, ctx)), problems };

@@ -6,9 +6,9 @@ import { FACTS, type FactContext } from './facts.js';
 import { academicYearOf, parseAcademicYear, yearsBetween, yearsText } from './dates.js';
 import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
-import { extraValue, type SchoolRecord } from './school.js';
+import { extraValue, fieldReaderOf, type SchoolRecord } from './school.js';
 import { displayValue, round2 } from './display.js';
-import { FIRST_YEAR, LAST_YEAR, digits, fold, shaped } from './values.js';
+import { DAY_SLOTS, fold, isoDaySlot } from './values.js';
 import { nationalFigure } from './national.js';
 
 export type Outcome = true | false | null;
@@ -67,11 +67,13 @@ interface Subject {
   ) => { value: FieldValue; seen?: string; missing: string[]; why?: string };
   /** The value alone (null when blank or not computable), as `get` finds it. */
   value: (school: SchoolRecord, ctx: FactContext) => FieldValue;
+  /** Set for a field read as it is: `get` is then its value alone, missing this name when blank. */
+  plain?: string;
 }
 
 /** How to read a named field of a school: a canonical field, or a column the trust added (matched like headers are). */
 function fieldReader(name: string): (school: SchoolRecord) => FieldValue {
-  return FIELD_BY_NAME.has(name) ? (school) => school.fields[name] ?? null : (school) => extraValue(school.extra, name);
+  return FIELD_BY_NAME.has(name) ? fieldReaderOf(name) : (school) => extraValue(school.extra, name);
 }
 
 /** Compiled definitions of one policy, built once and shared by every rule that names them. */
@@ -103,6 +105,7 @@ function fieldSubject(name: string): Subject {
       return { value, missing: value === null ? [name] : [] };
     },
     value: readField,
+    plain: name,
   };
 }
 
@@ -142,31 +145,20 @@ function nationalSubject(name: string, policy: Policy): Subject {
 // the as-of date is worked out once, for every condition on any date field. A date as the field
 // table keeps it (YYYY-MM-DD, years FIRST_YEAR to LAST_YEAR) finds its years by its digits, in an
 // array slot, without hashing the text; any other text is worked out each time.
-const YEAR_SLOTS = 12 * 31;
 let yearsKnown: Float64Array | null = null;
 let yearsAsOf = '';
 
 function knownYears(date: string, asOf: string): number {
-  const slot = dateSlot(date);
+  const slot = isoDaySlot(date);
   if (slot < 0) return yearsBetween(date, asOf);
   if (yearsKnown === null || asOf !== yearsAsOf) {
-    yearsKnown ??= new Float64Array((LAST_YEAR - FIRST_YEAR + 1) * YEAR_SLOTS);
+    yearsKnown ??= new Float64Array(DAY_SLOTS);
     yearsKnown.fill(Number.NaN);
     yearsAsOf = asOf;
   }
   let result = yearsKnown[slot];
   if (Number.isNaN(result)) yearsKnown[slot] = result = yearsBetween(date, asOf);
   return result;
-}
-
-/** The array slot of a YYYY-MM-DD date from FIRST_YEAR to LAST_YEAR; -1 for any other text. */
-function dateSlot(date: string): number {
-  if (date.length !== 10 || !shaped(date, '9999-99-99')) return -1;
-  const year = digits(date, 0, 4);
-  const month = digits(date, 5, 7);
-  const day = digits(date, 8, 10);
-  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return -1;
-  return (year - FIRST_YEAR) * YEAR_SLOTS + (month - 1) * 31 + (day - 1);
 }
 
 function yearsSubject(name: string): Subject {
@@ -385,14 +377,25 @@ function sameAsAny(list: FieldValue[], negate: boolean): (value: FieldValue) => 
   const texts = list.filter((x): x is string => typeof x === 'string');
   const folded = new Set(texts.map(fold));
   const others = list.filter((x) => typeof x !== 'string');
-  return (value) => {
+  const answer = (value: FieldValue) => {
     if (typeof value === 'string') {
       if (folded.has(fold(value))) return !negate;
       return others.some((x) => same(value, x)) !== negate;
     }
     return list.some((x) => same(value, x)) !== negate;
   };
+  // A field holds a few values (grades, capacities) in school after school: each is answered once.
+  const answered = new Map<FieldValue, boolean>();
+  return (value) => {
+    let found = answered.get(value);
+    if (found === undefined) {
+      found = answer(value);
+      if (answered.size < ANSWERS_KEPT) answered.set(value, found);
+    }
+    return found;
+  };
 }
+const ANSWERS_KEPT = 1000;
 
 type Other = string | number | boolean | Exclude<Expr, number | string>;
 
@@ -475,7 +478,7 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     if (value === null || (right && against === null)) return ifBlank;
     return test(value, ctx, against);
   };
-  return evaluator((school, ctx) => {
+  const full: Full = (school, ctx) => {
     if (superseded) {
       const latest = superseded(school, ctx);
       if (latest.value === 'report-card' || latest.value === 'sub-judgements') {
@@ -511,8 +514,30 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
     const shown = seen ?? show(value);
     const repeats = !right && text.toLowerCase().endsWith(` is ${shown.toLowerCase()}`);
     return { outcome, text: repeats ? text : `${text}: ${shown}${against}`, missing: [], op: 'test' };
-  }, fast);
+  };
+  // A field compared with constants is worded by its value alone (when it is the latest
+  // inspection's): each value's words are made once, not for every school placed by them.
+  const plain = right ? undefined : subject.plain;
+  if (plain === undefined) return evaluator(full, fast);
+  const said = new Map<FieldValue, string>();
+  return evaluator(full, fast, {
+    say: (school, ctx) => {
+      if (superseded && isSuperseded(school, ctx)) return full(school, ctx).text;
+      const value = subjectValue(school, ctx);
+      let words = said.get(value);
+      if (words === undefined) {
+        words = full(school, ctx).text;
+        if (said.size < SAID_KEPT) said.set(value, words);
+      }
+      return words;
+    },
+    // Only a blank field leaves the outcome unknown, and then it is the field that is needed.
+    needs: (school, ctx) => (fast(school, ctx) === null ? [plain] : []),
+  });
 }
+
+/** Values whose words a leaf keeps (a column of distinct numbers cannot grow it past this). */
+const SAID_KEPT = 1000;
 
 /** The outcome of a count in three values: t of the conditions hold, u cannot be told. */
 function countOutcome(count: Count, t: number, u: number): Outcome {
@@ -664,7 +689,13 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
         },
         needs: (school, ctx) => {
           if (fast(school, ctx) !== null) return [];
-          return unique(parts.filter((p) => p.test(school, ctx) === null).flatMap((p) => p.needs(school, ctx)));
+          // The fields of the parts that cannot be told, each once, in the order they are met.
+          const needed: string[] = [];
+          for (const part of parts) {
+            if (part.test(school, ctx) !== null) continue;
+            for (const field of part.needs(school, ctx)) if (!needed.includes(field)) needed.push(field);
+          }
+          return needed;
         },
       },
     );

@@ -46,6 +46,21 @@ export const PARSERS: Record<FieldKind, (raw: string) => v.Parsed<unknown>> = {
   yesNo: v.parseYesNo,
 };
 
+/**
+ * For the kinds most cells of a large file are: their common text read at once to the value the
+ * kind's parser gives (undefined: the parser reads it).
+ */
+export const QUICK_PARSERS: Partial<Record<FieldKind, (raw: string) => FieldValue | undefined>> = {
+  urn: v.quickUrn,
+  name: v.quickFreeText,
+  text: v.quickText,
+  percent: v.quickPercent,
+  number: v.quickNumber,
+  count: v.quickCount,
+  date: v.quickDateText,
+  dateOrYear: v.quickDateText,
+};
+
 const f = (name: string, kind: FieldKind, label: string, aliases?: string[]): FieldDef => ({
   name,
   kind,

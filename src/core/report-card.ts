@@ -2,6 +2,7 @@
 // before them: the category of concern a report card leads to (SPEC section 2), which inspection
 // is a school's latest, and "the inspection before" it. Pure: fields in, values and words out.
 import type { FieldValue } from './fields.js';
+import { fieldsReaderOf } from './school.js';
 import { OFSTED_GRADE_LABELS, RC_GRADE_LABELS, type OfstedGrade, type ReportCardGrade } from './values.js';
 
 type Fields = Record<string, FieldValue>;
@@ -31,8 +32,11 @@ const AREA_NAMES: Record<string, string> = {
 const URGENT: ReportCardGrade = 'urgent-improvement';
 
 export function hasReportCard(fields: Fields): boolean {
-  return RC_AREAS.some((a) => fields[a] != null) || fields.rc_safeguarding != null;
+  // Each area by its own reader: this runs for every school placed by a rule on the latest inspection.
+  for (const read of AREA_READERS) if (read(fields) !== null) return true;
+  return fields.rc_safeguarding != null;
 }
+const AREA_READERS = RC_AREAS.map(fieldsReaderOf);
 
 export interface Derived<T> {
   value: T | null;

@@ -1,7 +1,7 @@
 // A school record: the canonical fields of SPEC section 3, checked as the zod schema built from the
 // field table checks them (school-schema.ts), plus every column the file had that we do not know
 // (carried through).
-import { FIELDS, HEADER_INDEX, PARSERS, type FieldKind, type FieldValue } from './fields.js';
+import { FIELDS, HEADER_INDEX, PARSERS, QUICK_PARSERS, type FieldKind, type FieldValue } from './fields.js';
 import { fold, remembered, type Parsed } from './values.js';
 import { quoted } from './visible.js';
 
@@ -122,6 +122,11 @@ const parserOf = (kind: FieldKind) => {
   return parse;
 };
 const CELL_PARSERS = FIELDS.map((def) => [def.name, parserOf(def.kind)] as const);
+/** The field table's names and their parsers, apart: checkCells reads them by index for every row. */
+const FIELD_NAMES = CELL_PARSERS.map(([name]) => name);
+const FIELD_PARSERS = CELL_PARSERS.map(([, parse]) => parse);
+/** Before the parser, for the kinds that have one: the common text read at once (fields.ts QUICK_PARSERS). */
+const FIELD_QUICK = FIELDS.map((def) => QUICK_PARSERS[def.kind]);
 
 /**
  * The same checks as SchoolRowSchema (school-schema.ts), derived from the same field table, without zod's per-row
@@ -136,9 +141,45 @@ export function checkRow(get: (field: string) => string | undefined): RowCheck {
   );
 }
 
-// Every field, null, in the field table's order: each row's fields start as a copy, so every row's
-// object has one shape and the same key order (the order JSON output shows them in).
-const NO_FIELDS: Record<string, FieldValue> = Object.fromEntries(CELL_PARSERS.map(([name]) => [name, null]));
+/**
+ * A row's fields from their values in the field table's order: one object literal naming every
+ * field, made from the table, so every row's object has one shape and the same key order (the
+ * order JSON output shows them in). Built in one go, where storing each field by its name took a
+ * lookup for every cell of a large file.
+ */
+const fieldsFrom = new Function(
+  'v',
+  `return {${FIELD_NAMES.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(', ')}};`,
+) as (values: readonly FieldValue[]) => Record<string, FieldValue>;
+
+/**
+ * A reader of one canonical field of a school's fields (null when blank), made from the table as
+ * fieldsFrom is: a rule reads a field for every school it places, and a reader made for its own
+ * field finds it at once, where one reader of any field by its name looked the name up each time.
+ */
+export function fieldsReaderOf(name: string): (fields: Record<string, FieldValue>) => FieldValue {
+  return readerOf(name, 'f');
+}
+
+/** fieldsReaderOf for the school record itself. */
+export function fieldReaderOf(name: string): (school: SchoolRecord) => FieldValue {
+  return readerOf(name, 's');
+}
+
+type Reader = (from: never) => FieldValue;
+const READERS = { f: new Map<string, Reader>(), s: new Map<string, Reader>() };
+function readerOf<T>(name: string, of: 'f' | 's'): (from: T) => FieldValue {
+  let read = READERS[of].get(name);
+  if (read === undefined) {
+    const fields = of === 'f' ? 'o' : 'o.fields';
+    read = new Function('o', `return ${fields}[${JSON.stringify(name)}] ?? null;`) as Reader;
+    READERS[of].set(name, read);
+  }
+  return read as unknown as (from: T) => FieldValue;
+}
+
+/** The values of the row being checked (one array, reused: rows are checked one at a time). */
+const VALUES: FieldValue[] = FIELD_NAMES.map(() => null);
 
 /**
  * checkRow on a row's cells: `cellAt[i]` is the cell that fills the field table's i-th field (-1:
@@ -146,17 +187,26 @@ const NO_FIELDS: Record<string, FieldValue> = Object.fromEntries(CELL_PARSERS.ma
  * this runs for every cell of a large file.
  */
 function checkCells(cells: readonly (string | undefined)[], cellAt: ArrayLike<number>): RowCheck {
-  const fields: Record<string, FieldValue> = { ...NO_FIELDS };
   let issues: RowIssue[] | null = null;
-  for (let i = 0; i < CELL_PARSERS.length; i++) {
+  for (let i = 0; i < FIELD_PARSERS.length; i++) {
     const at = cellAt[i];
+    VALUES[i] = null;
     if (at < 0) continue;
-    const [name, parse] = CELL_PARSERS[i];
-    const parsed = parse(cells[at] ?? '');
-    if (!parsed.ok) (issues ??= []).push({ field: name, message: parsed.expected });
-    else if (parsed.value !== null) fields[name] = parsed.value as FieldValue; // null is there already
+    const cell = cells[at] ?? '';
+    const quick = FIELD_QUICK[i];
+    if (quick !== undefined) {
+      const value = quick(cell);
+      if (value !== undefined) {
+        VALUES[i] = value;
+        continue;
+      }
+    }
+    const parsed = FIELD_PARSERS[i](cell);
+    if (!parsed.ok) (issues ??= []).push({ field: FIELD_NAMES[i], message: parsed.expected });
+    else VALUES[i] = parsed.value as FieldValue;
   }
   if (issues) return { ok: false, issues };
+  const fields = fieldsFrom(VALUES);
   if (fields.urn === null) (issues ??= []).push({ field: 'urn', message: 'a URN (required)' });
   if (fields.name === null) (issues ??= []).push({ field: 'name', message: 'a school name (required)' });
   if (fields.override_tier !== null && fields.override_reason === null) {
@@ -175,7 +225,7 @@ export type RowOutcome =
   | null;
 
 /** For each field of the table, in its order, the file's column that fills it (-1 for none). */
-const columnOfField = new WeakMap<ColumnMap, { at: Map<string, number>; byField: Int32Array }>();
+const columnOfField = new WeakMap<ColumnMap, { at: Map<string, number>; byField: Int32Array; extras: number[] }>();
 
 /**
  * One row of cells to a school record or its problems: the one conversion used by toSchools (the
@@ -208,10 +258,11 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
     fieldOf.forEach((field, i) => {
       if (field) at.set(field, i);
     });
-    index = { at, byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1) };
+    const extras = [...fieldOf.keys()].filter((i) => !fieldOf[i]);
+    index = { at, byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1), extras };
     columnOfField.set(columns, index);
   }
-  const { at, byField } = index;
+  const { at, byField, extras } = index;
   const checked = checkCells(cells, byField);
   if (!checked.ok) {
     // In the order the columns stand in the file, as a person reads the row.
@@ -230,8 +281,7 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
     };
   }
   const extra: Record<string, string> = {};
-  for (let i = 0; i < fieldOf.length; i++) {
-    if (fieldOf[i]) continue;
+  for (const i of extras) {
     const value = cells[i] ?? '';
     if (headers[i] !== '' || value !== '') extra[headers[i]] = value;
   }

@@ -65,15 +65,24 @@ const ownCopy = (text: string) => ` ${text}`.slice(1);
  */
 export function remembered<T>(parse: (raw: string) => Parsed<T>): (raw: string) => Parsed<T> {
   const known = new Map<string, Parsed<T>>();
+  // The first few texts are compared before the map is asked: a column of a few words (phases,
+  // grades) is then read without hashing each of its cells.
+  const firstTexts: string[] = [];
+  const firstParsed: Parsed<T>[] = [];
   return (raw) => {
+    for (let i = 0; i < firstTexts.length; i++) if (firstTexts[i] === raw) return firstParsed[i];
     let parsed = known.get(raw);
     if (parsed === undefined) {
       parsed = parse(raw);
-      if (known.size < KEPT) known.set(ownCopy(raw), parsed);
+      if (firstTexts.length < FIRST_KEPT) {
+        firstTexts.push(ownCopy(raw));
+        firstParsed.push(parsed);
+      } else if (known.size < KEPT) known.set(ownCopy(raw), parsed);
     }
     return parsed;
   };
 }
+const FIRST_KEPT = 8;
 
 // Numbers written by spreadsheets and pandas: "2.0", "94.5%", "+0.3", " 12 ", "1,234". A comma
 // is a thousands separator only in groups of three: "2,8" (a decimal comma; read-table.ts turns it
@@ -108,6 +117,78 @@ export function parseFreeText(raw: string): Parsed<string> {
   const text = raw.trim();
   return ok(text === '' ? null : text);
 }
+
+/**
+ * A plain decimal ("96.5", "-0.57", "12": digits, at most one point with a digit after it, a
+ * minus), read without a pattern or a copy; NaN for any other text, which toNumber reads. With at
+ * most 15 digits the digits make an exact whole number and the point an exact power of ten, so
+ * the one division gives the number Number(text) gives.
+ */
+function plainDecimal(raw: string): number {
+  const length = raw.length;
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  if (length - i < 1 || length - i > 15) return Number.NaN;
+  let whole = 0;
+  let scale = 1;
+  let point = -1;
+  for (; i < length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      if (point >= 0) scale *= 10;
+    } else if (c === 46 && point < 0 && i > 0 && raw.charCodeAt(i - 1) !== 45 && i + 1 < length) point = i;
+    else return Number.NaN;
+  }
+  const n = whole / scale;
+  return raw.charCodeAt(0) === 45 ? -n : n;
+}
+
+/**
+ * The common cells of the kinds below, read at once to the value their full parser gives (no
+ * pattern, no copy, no result object); undefined for anything else, which the full parser reads,
+ * with its words for a wrong value. A property test holds each to its parser.
+ */
+export function quickNumber(raw: string): number | undefined {
+  const n = plainDecimal(raw);
+  return Number.isNaN(n) ? undefined : n;
+}
+
+export function quickPercent(raw: string): number | undefined {
+  const n = plainDecimal(raw);
+  return n >= 0 && n <= 100 ? n : undefined;
+}
+
+export function quickCount(raw: string): number | undefined {
+  const n = plainDecimal(raw);
+  return n >= 0 && Number.isInteger(n) ? n : undefined;
+}
+
+/** Six digits and nothing else: the URN they write. */
+export function quickUrn(raw: string): number | undefined {
+  if (raw.length !== 6) return undefined;
+  const n = digitsOnly(raw, 0, 6);
+  return n >= 100000 ? n : undefined;
+}
+
+/** A cell with a printable ASCII character at each end: there is nothing around it to trim. */
+function plainEnds(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+/** The lengths of the no-value markers: a text of any other length is not one. */
+const MARKER_LENGTHS = new Set([...NO_VALUE].map((marker) => marker.length));
+
+/** Free text with nothing to trim: itself. */
+export const quickFreeText = (raw: string): string | undefined => (plainEnds(raw) ? raw : undefined);
+
+/** Text with nothing to trim, of a length no marker has: itself. */
+export const quickText = (raw: string): string | undefined =>
+  plainEnds(raw) && !MARKER_LENGTHS.has(raw.length) ? raw : undefined;
+
+/** A real date written YYYY-MM-DD or DD/MM/YYYY: its ISO text. */
+export const quickDateText = (raw: string): string | undefined => quickDate(raw) ?? undefined;
 
 export function parseNumber(raw: string): Parsed<number> {
   if (isNoValue(raw)) return ok(null);
@@ -302,16 +383,6 @@ function isRealDate(y: number, m: number, d: number): boolean {
 const outOfRange = (year: number) => year < FIRST_YEAR || year > LAST_YEAR;
 const DATE_EXPECTED = 'a date as YYYY-MM-DD or DD/MM/YYYY (day first)';
 
-/** Text of 10 characters shaped as `shape` says: a digit for each 9, else that character. */
-export function shaped(text: string, shape: string): boolean {
-  for (let i = 0; i < 10; i++) {
-    const c = text.charCodeAt(i);
-    const want = shape.charCodeAt(i);
-    if (want === 57 ? c < 48 || c > 57 : c !== want) return false;
-  }
-  return true;
-}
-
 /**
  * Most dates are written YYYY-MM-DD or DD/MM/YYYY, all ten characters: a real one is read here
  * without a pattern (parseDate reads it the same). Null for anything else, which parseDate reads
@@ -320,20 +391,47 @@ export function shaped(text: string, shape: string): boolean {
 function quickDate(raw: string): string | null {
   if (raw.length !== 10) return null;
   // Four digits, two and two: a real date is already the ISO text isoDate would write.
-  if (shaped(raw, '9999-99-99'))
-    return isRealDate(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10)) ? raw : null;
-  if (shaped(raw, '99/99/9999')) {
-    const year = digits(raw, 6, 10);
-    if (year === 1900 || !isRealDate(year, digits(raw, 3, 5), digits(raw, 0, 2))) return null;
-    return `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+  if (raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45)
+    return isRealDate(digitsOnly(raw, 0, 4), digitsOnly(raw, 5, 7), digitsOnly(raw, 8, 10)) ? raw : null;
+  if (raw.charCodeAt(2) === 47 && raw.charCodeAt(5) === 47) {
+    const year = digitsOnly(raw, 6, 10);
+    const month = digitsOnly(raw, 3, 5);
+    const day = digitsOnly(raw, 0, 2);
+    if (year === 1900 || !isRealDate(year, month, day)) return null;
+    // Written once per date: a file repeats its dates (the start of a term) in row after row.
+    const slot = daySlot(year, month, day);
+    let iso = ISO_TEXTS[slot];
+    if (iso === undefined) ISO_TEXTS[slot] = iso = `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+    return iso;
   }
   return null;
 }
 
-/** The number the digits text[from, to) write. */
-export function digits(text: string, from: number, to: number): number {
+/** A slot for each day from FIRST_YEAR to LAST_YEAR, 31 a month: what is worked out once per date is kept by it. */
+export const DAY_SLOTS = (LAST_YEAR - FIRST_YEAR + 1) * 372;
+const daySlot = (year: number, month: number, day: number) => (year - FIRST_YEAR) * 372 + (month - 1) * 31 + (day - 1);
+
+/** The day slot of a YYYY-MM-DD date from FIRST_YEAR to LAST_YEAR (a day up to 31 in any month); -1 for any other text. */
+export function isoDaySlot(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const year = digitsOnly(date, 0, 4);
+  const month = digitsOnly(date, 5, 7);
+  const day = digitsOnly(date, 8, 10);
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return daySlot(year, month, day);
+}
+
+/** The ISO text of each day-first date read so far, by its day slot. */
+const ISO_TEXTS = new Array<string | undefined>(DAY_SLOTS);
+
+/** The number the digits text[from, to) write; -1 when one of them is not a digit. */
+function digitsOnly(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
   return n;
 }
 

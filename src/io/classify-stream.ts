@@ -27,12 +27,12 @@ import {
   type SchoolRecord,
 } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { csvRow, toCsv } from './formats/csv.js';
-import type { Column } from './formats/table-model.js';
+import { csvLineOf, toCsv } from './formats/csv.js';
+import type { Cell } from './formats/table-model.js';
 import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
 import { jsonArrayEnd, jsonArrayItem } from './formats/json.js';
 import type { Layout } from './layouts.js';
-import { placementJson, placementRow, placementsTable, tierCountLine } from './placements.js';
+import { placementCell, placementJson, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import {
   IndexNotSettled,
@@ -50,6 +50,8 @@ const HOLD_BYTES = 1024 * 1024;
  * or 15 MB of JSON); past it, the index is judged from the whole file first, so memory stays bounded.
  */
 const PROVISIONAL_BYTES = 32 * 1024 * 1024;
+/** After that, output is written in pieces of about this size (a write per batch of rows cost more than the rows). */
+const WRITE_BYTES = 64 * 1024;
 const BATCH = 100;
 const FIRST_URN = 100000;
 const URNS = 900000;
@@ -218,7 +220,7 @@ async function classifyPass(
   let held: SchoolRecord[] | null = null;
   let total = 0;
   let batch: Placement[] = [];
-  let csvColumns: Column[] = [];
+  let csvCells: ((p: Placement) => Cell | undefined)[] = [];
   let out = '';
   let holding = true;
   /** While the pandas index may yet be voided (and the file read again), the output is held whole. */
@@ -239,7 +241,7 @@ async function classifyPass(
       text = contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
     } else {
       // Row by row, as toCsv writes placementsTable's rows, without a table (and its tier count) per batch.
-      for (const p of batch) text += csvRow(csvColumns, placementRow(p, 'file'));
+      for (const p of batch) text += csvLineOf(csvCells, p);
     }
     batch = [];
     if (provisional) {
@@ -253,7 +255,7 @@ async function classifyPass(
       return;
     }
     out += text;
-    if (!holding || out.length >= HOLD_BYTES) {
+    if (out.length >= (holding ? HOLD_BYTES : WRITE_BYTES)) {
       holding = false;
       sink.write(out);
       out = '';
@@ -282,7 +284,7 @@ async function classifyPass(
       ctx = { asOf, trustSizes: sizes ?? new Map() };
       if (format === 'csv') {
         const head = placementsTable([], policy, asOf, 'file');
-        csvColumns = head.columns;
+        csvCells = head.columns.map((c) => placementCell(c.key, 'file'));
         out = toCsv(head);
       }
       if (format === 'md') out = contentText(markdownHead(placementsTable([], policy, asOf, 'file')));

@@ -84,29 +84,75 @@ export function tierCountLine(counts: ReadonlyMap<string | null, number>, total:
   return `${total} schools: ${perTier.join(', ')}${needing ? `, ${needing} need data` : ''}`;
 }
 
-/** One placement's row of placementsTable (classify's stream writes its CSV a row at a time from it). */
-export function placementRow(p: Placement, detail: 'terminal' | 'file'): Record<string, Cell> {
-  const c = p.retiering?.classified ?? p;
-  const inForce = p.retiering?.inForce ?? null;
-  return {
-    urn: p.school.urn,
-    name: p.school.name,
-    tier: detail === 'terminal' ? (c.tier === null ? 'needs data' : c.label) : c.tier,
-    label: c.label,
-    days: detail === 'terminal' ? c.daysText : c.days,
-    days_text: c.daysText,
-    in_force: inForceText(p),
-    tier_in_force: p.tier,
-    label_in_force: p.label,
-    days_in_force: p.days,
-    retiered: inForce ? describeChange(inForce, p.label) : null,
-    ...p.fields,
-    reason: p.reasons.join(' | '),
-    missing: p.missing.join('; '),
-    override: p.override,
-    phase: (p.school.fields.phase as string | null) ?? null,
-    trust: (p.school.fields.trust as string | null) ?? null,
-  };
+type Detail = 'terminal' | 'file';
+type CellOf = (p: Placement) => Cell;
+
+/** The computed placement (a re-tiering's, where a tier-change file moved the school). */
+const classified = (p: Placement) => p.retiering?.classified ?? p;
+
+/** A row's cells that the policy's output fields take the place of, when one has the same name. */
+const OWN_CELLS: Record<string, (detail: Detail) => CellOf> = {
+  urn: () => (p) => p.school.urn,
+  name: () => (p) => p.school.name,
+  tier: (detail) =>
+    detail === 'terminal'
+      ? (p) => {
+          const c = classified(p);
+          return c.tier === null ? 'needs data' : c.label;
+        }
+      : (p) => classified(p).tier,
+  label: () => (p) => classified(p).label,
+  days: (detail) => (detail === 'terminal' ? (p) => classified(p).daysText : (p) => classified(p).days),
+  days_text: () => (p) => classified(p).daysText,
+  in_force: () => inForceText,
+  tier_in_force: () => (p) => p.tier,
+  label_in_force: () => (p) => p.label,
+  days_in_force: () => (p) => p.days,
+  retiered: () => (p) => {
+    const inForce = p.retiering?.inForce ?? null;
+    return inForce ? describeChange(inForce, p.label) : null;
+  },
+};
+
+/** A row's cells that stand whatever the policy's output fields are named. */
+const LAST_CELLS: Record<string, CellOf> = {
+  reason: (p) => p.reasons.join(' | '),
+  missing: (p) => p.missing.join('; '),
+  override: (p) => p.override,
+  phase: (p) => (p.school.fields.phase as string | null) ?? null,
+  trust: (p) => (p.school.fields.trust as string | null) ?? null,
+};
+
+/**
+ * How one cell of a placement's row is read, worked out once per column (classify's stream writes
+ * its CSV a row at a time by these): the row's own cells, then the policy's output fields over
+ * them, then the last five over those. Undefined for a key the row does not have.
+ */
+export function placementCell(key: string, detail: Detail): (p: Placement) => Cell | undefined {
+  const last = Object.hasOwn(LAST_CELLS, key) ? LAST_CELLS[key] : undefined;
+  if (last) return last;
+  const own = Object.hasOwn(OWN_CELLS, key) ? OWN_CELLS[key](detail) : undefined;
+  if (!own) return (p) => (Object.hasOwn(p.fields, key) ? p.fields[key] : undefined);
+  return (p) => (Object.hasOwn(p.fields, key) ? p.fields[key] : own(p));
+}
+
+const ROW_KEYS = [...Object.keys(OWN_CELLS), ...Object.keys(LAST_CELLS)];
+
+const READERS: Record<Detail, Map<string, (p: Placement) => Cell | undefined>> = {
+  terminal: new Map(),
+  file: new Map(),
+};
+
+/** One placement's row of placementsTable: every cell placementCell reads. */
+export function placementRow(p: Placement, detail: Detail): Record<string, Cell> {
+  const readers = READERS[detail];
+  const row: Record<string, Cell> = {};
+  for (const key of [...ROW_KEYS, ...Object.keys(p.fields)]) {
+    let read = readers.get(key);
+    if (read === undefined) readers.set(key, (read = placementCell(key, detail)));
+    row[key] = read(p) ?? null;
+  }
+  return row;
 }
 
 export function placementsTable(

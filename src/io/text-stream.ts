@@ -235,11 +235,13 @@ export class TextStream {
     const cut = final ? bytes.length : bytes.length - incompleteTail(bytes);
     const part = bytes.subarray(0, cut);
     if (isUtf8(part)) {
-      if (!this.multibyte && !isAscii(part)) this.multibyte = true;
+      const ascii = isAscii(part);
+      if (!ascii) this.multibyte = true;
       this.pending = Buffer.from(bytes.subarray(cut));
       this.lines += newlines(part, 0, part.length);
       this.keepTail(part);
-      return utf8Text(part);
+      // Plain ASCII holds no C1 control to repair: the search of every chunk for one is skipped.
+      return ascii ? part.toString('utf8') : utf8Text(part);
     }
     // Not UTF-8 from here: mixed, or (when all before was plain ASCII) Windows-1252.
     const bad = firstInvalidUtf8(bytes);

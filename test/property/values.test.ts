@@ -2,7 +2,23 @@
 // holds it to the Date-based check it replaced, and the CSV neutralisation to its rule.
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDate, parseNumber, parseUrn } from '../../src/core/values.js';
+import {
+  parseCount,
+  parseDate,
+  parseNumber,
+  parsePercent,
+  parseUrn,
+  parseDateOrYear,
+  parseFreeText,
+  parseText,
+  quickCount,
+  quickDateText,
+  quickFreeText,
+  quickNumber,
+  quickPercent,
+  quickText,
+  quickUrn,
+} from '../../src/core/values.js';
 import { neutralise } from '../../src/io/formats/csv.js';
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -66,4 +82,81 @@ it('neutralises a text cell exactly when it starts with = + - @ tab or CR and is
     }),
     { numRuns: 2000 },
   );
+});
+
+it('the quick readers give what the full parsers give, or leave the text to them', () => {
+  const pairs = [
+    [quickNumber, parseNumber],
+    [quickPercent, parsePercent],
+    [quickCount, parseCount],
+    [quickUrn, parseUrn],
+    [quickDateText, parseDate],
+    [quickDateText, parseDateOrYear],
+    [quickText, parseText],
+    [quickFreeText, parseFreeText],
+  ] as const;
+  const check = (text: string) => {
+    for (const [quick, full] of pairs) {
+      const fast = quick(text);
+      if (fast !== undefined) expect({ ok: true, value: fast }, text).toEqual(full(text));
+    }
+  };
+  fc.assert(fc.property(fc.stringMatching(/^-?\d{0,17}(\.\d{0,17})?$/), check), { numRuns: 5000 });
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => check(String(n))),
+    { numRuns: 2000 },
+  );
+  fc.assert(fc.property(fc.stringMatching(/^[0-9/-]{10}$/), check), { numRuns: 5000 });
+  for (const text of [
+    '',
+    '-',
+    '.',
+    '.5',
+    '5.',
+    '-.5',
+    '-0',
+    '0',
+    '007',
+    '1.2.3',
+    ' 12',
+    '12 ',
+    '+1',
+    '1e5',
+    '100',
+    '100.01',
+  ])
+    check(text);
+  for (const text of [
+    '100000',
+    '099999',
+    '999999',
+    '12345',
+    '1234567',
+    '100001.0',
+    '01/01/1900',
+    '2024-02-30',
+    '29/02/2024',
+  ])
+    check(text);
+  fc.assert(fc.property(fc.string({ maxLength: 16 }), check), { numRuns: 5000 });
+  for (const text of [
+    'N/A',
+    'not applicable',
+    'Not Judged',
+    'Calderdale',
+    'x',
+    'X',
+    ' x',
+    'Yew Hazel Trust 0',
+    '\u00a0a',
+  ])
+    check(text);
+  // Every plain decimal of up to 15 characters is read quickly, and the common URNs and dates.
+  for (const text of ['96.5', '-0.57', '12', '123456789012345', '0.0000000000001'])
+    expect(quickNumber(text), text).toBe(Number(text));
+  expect(quickUrn('100001')).toBe(100001);
+  expect(quickText('Yew Hazel Trust 0')).toBe('Yew Hazel Trust 0');
+  expect(quickFreeText('Ash, Rowan Academy')).toBe('Ash, Rowan Academy');
+  expect(quickDateText('2024-03-12')).toBe('2024-03-12');
+  expect(quickDateText('12/03/2024')).toBe('2024-03-12');
 });

@@ -3,6 +3,7 @@ import { decode } from '../../src/io/read-text.js';
 import { readCsvTable, detectDelimiter } from '../../src/io/read-table.js';
 import { readYamlTable } from '../../src/io/read-yaml-table.js';
 import { isHeaderRow, toSchools, mapColumns } from '../../src/core/school.js';
+import { FIELDS } from '../../src/core/fields.js';
 
 const csv = (text: string | Buffer) => {
   const source = decode(Buffer.isBuffer(text) ? text : Buffer.from(text), 'test.csv');
@@ -83,5 +84,19 @@ describe('reading YAML', () => {
       [100001, 1, 'requires-improvement'],
       [100002, 4, null],
     ]);
+  });
+});
+
+describe("a school's fields", () => {
+  it('hold every field of the table, in its order, whichever columns the file has and in whatever order', () => {
+    const { schools } = toSchools(
+      ['leadership_capacity', 'name', 'ofsted_overall', 'urn'],
+      [{ line: 2, cells: ['needs-support', 'Ash Academy', 'Good', '100001'] }],
+    );
+    const fields = schools[0].fields;
+    expect(Object.keys(fields)).toEqual(FIELDS.map((f) => f.name));
+    expect(fields).toMatchObject({ urn: 100001, name: 'Ash Academy', ofsted_overall: 'good' });
+    expect(fields.leadership_capacity).toBe('needs-support');
+    expect(fields.phase).toBeNull();
   });
 });

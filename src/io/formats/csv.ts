@@ -24,12 +24,28 @@ export function csvField(text: string): string {
   return QUOTE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row's line of CSV, its cells in the columns' order (a loop, not map and join: classify writes a line per school). */
+/** One cell as CSV writes it: neutralised, then quoted if it must be. */
+function csvCell(value: Cell): string {
+  // A number's text has no quote, comma or line break, and a formula sign only as its sign.
+  return typeof value === 'number' ? String(value) : csvField(neutralise(value));
+}
+
+/** One row's line of CSV, its cells in the columns' order (a loop, not map and join: a line per school). */
 export function csvRow(columns: readonly Column[], row: Readonly<Record<string, Cell | undefined>>): string {
   let line = '';
   for (let i = 0; i < columns.length; i++) {
     if (i > 0) line += ',';
-    line += csvField(neutralise(row[columns[i].key] ?? null));
+    line += csvCell(row[columns[i].key] ?? null);
+  }
+  return `${line}\r\n`;
+}
+
+/** csvRow of one item, each cell read from it by its column's reader (classify's stream: readers worked out once). */
+export function csvLineOf<T>(readers: readonly ((item: T) => Cell | undefined)[], item: T): string {
+  let line = '';
+  for (let i = 0; i < readers.length; i++) {
+    if (i > 0) line += ',';
+    line += csvCell(readers[i](item) ?? null);
   }
   return `${line}\r\n`;
 }
