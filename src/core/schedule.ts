@@ -470,7 +470,11 @@ export function hardestFirst(occurrences: Occurrences): Int32Array {
     targets[i] = occurrences.targetOf(i);
     ranks[i] = occurrences.activityOf(i).days > 1 ? 0 : occurrences.inSeries(i) ? 1 : 2;
   }
-  return countingSort(countingSort(indexes(n), ...fromZero(targets)), ranks, 3);
+  // The targets become their keys where they are, and the first order takes the result: two lists
+  // of a million made, not four.
+  const [keys, size] = fromZero(targets, targets);
+  const first = indexes(n);
+  return countingSort(countingSort(first, keys, size), ranks, 3, first);
 }
 
 /** Adds each minimum's top-up activity to a term that falls short; returns what is still short. */
