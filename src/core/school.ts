@@ -225,7 +225,34 @@ export type RowOutcome =
   | null;
 
 /** For each field of the table, in its order, the file's column that fills it (-1 for none). */
-const columnOfField = new WeakMap<ColumnMap, { at: Map<string, number>; byField: Int32Array; extras: number[] }>();
+const columnOfField = new WeakMap<
+  ColumnMap,
+  { at: Map<string, number>; byField: Int32Array; extrasOf: (cells: string[]) => Record<string, string> }
+>();
+
+/**
+ * A row's carried-through columns as one object: by one object literal made for the file's
+ * headers, when every such column has a header (an Ofsted file carries sixty, and storing each by
+ * its name was a fifth of reading one); by a loop otherwise (a column with no header is carried
+ * only where it holds a value). The same keys, values and order either way: a header written twice
+ * keeps its first place and its last value, in a literal as in the loop. The headers are quoted by
+ * JSON.stringify, so a header is only ever a string.
+ */
+function extrasReader(headers: string[], extras: number[]): (cells: string[]) => Record<string, string> {
+  if (extras.every((i) => headers[i] !== ''))
+    return new Function(
+      'c',
+      `return {${extras.map((i) => `${JSON.stringify(headers[i])}: c[${i}] ?? ''`).join(', ')}};`,
+    ) as (cells: string[]) => Record<string, string>;
+  return (cells) => {
+    const extra: Record<string, string> = {};
+    for (const i of extras) {
+      const value = cells[i] ?? '';
+      if (headers[i] !== '' || value !== '') extra[headers[i]] = value;
+    }
+    return extra;
+  };
+}
 
 /**
  * One row of cells to a school record or its problems: the one conversion used by toSchools (the
@@ -259,10 +286,14 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
       if (field) at.set(field, i);
     });
     const extras = [...fieldOf.keys()].filter((i) => !fieldOf[i]);
-    index = { at, byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1), extras };
+    index = {
+      at,
+      byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1),
+      extrasOf: extrasReader(headers, extras),
+    };
     columnOfField.set(columns, index);
   }
-  const { at, byField, extras } = index;
+  const { at, byField, extrasOf } = index;
   const checked = checkCells(cells, byField);
   if (!checked.ok) {
     // In the order the columns stand in the file, as a person reads the row.
@@ -280,11 +311,7 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
       }),
     };
   }
-  const extra: Record<string, string> = {};
-  for (const i of extras) {
-    const value = cells[i] ?? '';
-    if (headers[i] !== '' || value !== '') extra[headers[i]] = value;
-  }
+  const extra = extrasOf(cells);
   const fields = checked.fields;
   return { school: { line: row.line, urn: fields.urn as number, name: fields.name as string, fields, extra } };
 }
