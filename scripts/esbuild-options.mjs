@@ -38,6 +38,18 @@ export const shared = {
       },
     },
     {
+      // cli-table3 measures every cell again and again (string-width, which strips colour codes by
+      // strip-ansi, which compiles ansi-regex's pattern afresh on every call): a table of 2,000
+      // schools took 2.7 s, most of it compiling that one expression. Both are pure, so sit's bundle
+      // gets each remembered (scripts/shims/): the same widths, the expression compiled once.
+      name: 'measure-once',
+      setup(build) {
+        build.onResolve({ filter: /^(ansi-regex|string-width)$/ }, ({ path }) => ({
+          path: `${root}scripts/shims/${path}.cjs`,
+        }));
+      },
+    },
+    {
       // The preset registry (presets/index.yaml) and the presets it names, as src/presets.ts imports
       // them: each as text and as its value already checked.
       name: 'sit-presets',
