@@ -139,8 +139,11 @@ const FILL: Record<string, string> = {
   'needs-data': '#E7E6E6',
 };
 
-function widthOf(values: Cell[], header: string): number {
-  const longest = Math.max(header.length, ...values.map((v) => (v === null ? 0 : String(v).length)));
+/** A column's width in characters: its longest value or header, padded, from 6 to 60. */
+export function widthOf(values: Cell[], header: string): number {
+  // A loop, not a spread into Math.max: a term's calendar for England is 175,000 rows, past the stack.
+  let longest = header.length;
+  for (const v of values) if (v !== null) longest = Math.max(longest, String(v).length);
   return Math.min(60, Math.max(6, longest + 2));
 }
 

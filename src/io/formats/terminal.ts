@@ -26,7 +26,12 @@ const show = (v: Cell) => (v === null ? '' : visible(String(v)));
  * first two (URN and name) or the tier; narrow ones before wide text.
  */
 export function fitColumns(table: TableModel, width: number): { widths: number[]; shown: number[] } {
-  const longest = (c: Column) => Math.max(c.header.length, ...table.rows.map((r) => show(r[c.key] ?? null).length)) + 2;
+  // A loop, not a spread into Math.max: a term's calendar for England is 175,000 rows, past the stack.
+  const longest = (c: Column) => {
+    let most = c.header.length;
+    for (const r of table.rows) most = Math.max(most, show(r[c.key] ?? null).length);
+    return most + 2;
+  };
   const keep = new Set([0, 1, table.columns.findIndex((c) => c.key === (levelColumnOf(table) ?? 'tier'))]);
   let shown = table.columns.map((_, i) => i);
   for (;;) {
