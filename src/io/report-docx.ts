@@ -5,7 +5,7 @@ import { HeadingLevel, ImageRun, Packer, Paragraph, Table, TableRow, TextRun, Wi
 import { overLine } from './budget-output.js';
 import { chartPng } from './chart-png.js';
 import { levelClass } from './formats/html.js';
-import type { TableModel } from './formats/table-model.js';
+import { widest, type TableModel } from './formats/table-model.js';
 import { FOOTER, reportCharts, sections, subtitleOf, summaryLines, titleOf, type ReportInput } from './report.js';
 import { cell, document, lines, stampDocx } from './wfap-docx.js';
 
@@ -44,14 +44,22 @@ const PAD = 3;
  */
 export function columnWidths(t: TableModel): number[] {
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  const longestWord = (v: string) => Math.max(0, ...v.split(/\s+/).map((w) => w.length));
+  const longestWord = (v: string) => widest(v.split(/\s+/), (w) => w.length);
   const cap = LINE / 4;
   const values = t.columns.map((c) => t.rows.map((r) => text(r[c.key])));
   const least = t.columns.map((c, j) =>
-    c.wide ? 0 : Math.min(cap, Math.max(longestWord(c.header), ...values[j].map(longestWord))) + PAD,
+    c.wide ? 0 : Math.min(cap, widest(values[j], longestWord, longestWord(c.header))) + PAD,
   );
   const natural = t.columns.map((c, j) =>
-    c.wide ? 0 : Math.max(least[j], Math.min(cap, Math.max(0, ...values[j].map((v) => v.length))) + PAD),
+    c.wide
+      ? 0
+      : Math.max(
+          least[j],
+          Math.min(
+            cap,
+            widest(values[j], (v) => v.length),
+          ) + PAD,
+        ),
   );
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const wide = t.columns.filter((c) => c.wide).length;

@@ -6,7 +6,7 @@
 // does not pay for them.
 import { SitError, dataError, usageError } from '../errors.js';
 import type { RawTable } from './read-table.js';
-import type { Cell, TableModel } from './formats/table-model.js';
+import { widest, type Cell, type TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
 import { printAndFilter, sheetNames } from './xlsx-sheet.js';
 
@@ -141,9 +141,7 @@ const FILL: Record<string, string> = {
 
 /** A column's width in characters: its longest value or header, padded, from 6 to 60. */
 export function widthOf(values: Cell[], header: string): number {
-  // A loop, not a spread into Math.max: a term's calendar for England is 175,000 rows, past the stack.
-  let longest = header.length;
-  for (const v of values) if (v !== null) longest = Math.max(longest, String(v).length);
+  const longest = widest(values, (v) => (v === null ? 0 : String(v).length), header.length);
   return Math.min(60, Math.max(6, longest + 2));
 }
 

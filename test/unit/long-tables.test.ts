@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableModel } from '../../src/io/formats/table-model.js';
 import { fitColumns } from '../../src/io/formats/terminal.js';
 import { widthOf } from '../../src/io/xlsx.js';
+import { columnWidths } from '../../src/io/report-docx.js';
 
 const ROWS = 200_000;
 const table = (): TableModel => ({
@@ -30,5 +31,13 @@ describe('a table of 200,000 rows', () => {
   it("gives a spreadsheet's column its width from every row", () => {
     const names = table().rows.map((r) => r.name);
     expect(widthOf(names, 'School')).toBe('The longest name of all'.length + 2);
+  });
+});
+
+describe('the Word report', () => {
+  it("lays a table of 200,000 rows' columns out", () => {
+    const widths = columnWidths(table());
+    expect(widths).toHaveLength(2);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(99);
   });
 });

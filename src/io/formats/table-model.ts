@@ -13,6 +13,19 @@ export type Mark =
   | 'more-support'
   | 'less-support';
 
+/**
+ * The largest measure of any item, and at least `least`: a loop, where a spread into Math.max
+ * overflows the call stack past about 120,000 items (a term's calendar for England is 175,000 rows).
+ */
+export function widest<T>(items: Iterable<T>, measure: (item: T) => number, least = 0): number {
+  let most = least;
+  for (const item of items) {
+    const m = measure(item);
+    if (m > most) most = m;
+  }
+  return most;
+}
+
 /** The key of the column that carries the tier colour, or null. */
 export function levelColumnOf(table: RowsTable): string | null {
   if (!table.levels) return null;

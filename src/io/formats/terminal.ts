@@ -1,7 +1,7 @@
 // The table people see in a terminal: coloured by support level unless colour is off.
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { levelColumnOf, type Cell, type Column, type Mark, type TableModel } from './table-model.js';
+import { levelColumnOf, widest, type Cell, type Column, type Mark, type TableModel } from './table-model.js';
 import { cellMark } from './html.js';
 import { visible } from '../../core/visible.js';
 
@@ -26,12 +26,7 @@ const show = (v: Cell) => (v === null ? '' : visible(String(v)));
  * first two (URN and name) or the tier; narrow ones before wide text.
  */
 export function fitColumns(table: TableModel, width: number): { widths: number[]; shown: number[] } {
-  // A loop, not a spread into Math.max: a term's calendar for England is 175,000 rows, past the stack.
-  const longest = (c: Column) => {
-    let most = c.header.length;
-    for (const r of table.rows) most = Math.max(most, show(r[c.key] ?? null).length);
-    return most + 2;
-  };
+  const longest = (c: Column) => widest(table.rows, (r) => show(r[c.key] ?? null).length, c.header.length) + 2;
   const keep = new Set([0, 1, table.columns.findIndex((c) => c.key === (levelColumnOf(table) ?? 'tier'))]);
   let shown = table.columns.map((_, i) => i);
   for (;;) {
