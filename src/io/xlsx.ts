@@ -145,6 +145,9 @@ export function widthOf(values: Cell[], header: string): number {
   return Math.min(60, Math.max(6, longest + 2));
 }
 
+/** Excel's last row: a sheet holds at most this many, the header among them. */
+export const MAX_SHEET_ROWS = 1_048_576;
+
 /** Excel's limit on the characters in one cell; a longer value is cut, with a marker saying so. */
 export const MAX_EXCEL_CELL = 32767;
 const CUT_MARKER = ' [cut: longer than an Excel cell holds]';
@@ -205,6 +208,12 @@ export async function toXlsx(table: TableModel, warn?: (line: string) => void): 
 
 /** One sheet per table (a budget's schools, tiers, trusts and terms), each named by its title. */
 export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string) => void): Promise<Uint8Array> {
+  // Refused before any of it is made: a sheet past Excel's last row opens cut short, or not at all.
+  for (const table of tables)
+    if (table.rows.length + 1 > MAX_SHEET_ROWS)
+      throw usageError(
+        `${table.title}: ${table.rows.length.toLocaleString('en-GB')} rows and a header, and a spreadsheet's sheet holds at most ${MAX_SHEET_ROWS.toLocaleString('en-GB')} (Excel's limit): write it as CSV (--format csv), which has none, or ask for fewer rows`,
+      );
   const warned = new Set<string>();
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const sheets = tables.map((table) => {

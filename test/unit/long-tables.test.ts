@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TableModel } from '../../src/io/formats/table-model.js';
 import { fitColumns } from '../../src/io/formats/terminal.js';
-import { widthOf } from '../../src/io/xlsx.js';
+import { MAX_SHEET_ROWS, toXlsxWorkbook, widthOf } from '../../src/io/xlsx.js';
+import { SitError } from '../../src/errors.js';
 import { columnWidths } from '../../src/io/report-docx.js';
 
 const ROWS = 200_000;
@@ -39,5 +40,22 @@ describe('the Word report', () => {
     const widths = columnWidths(table());
     expect(widths).toHaveLength(2);
     expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(99);
+  });
+});
+
+describe("a table past a sheet's last row", () => {
+  it('is refused as a spreadsheet before any of it is made, saying to write CSV (exit 2)', async () => {
+    const rows = new Array(MAX_SHEET_ROWS).fill({ urn: 100000, name: 'Ash' });
+    const error = await toXlsxWorkbook([{ ...table(), title: 'QA and SI calendar', rows }]).catch((e) => e);
+    expect(error).toBeInstanceOf(SitError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(
+      "QA and SI calendar: 1,048,576 rows and a header, and a spreadsheet's sheet holds at most 1,048,576 (Excel's limit): write it as CSV (--format csv), which has none, or ask for fewer rows",
+    );
+  });
+
+  it('is written when it fits, header and all', async () => {
+    const rows = new Array(3).fill({ urn: 100000, name: 'Ash' });
+    expect((await toXlsxWorkbook([{ ...table(), rows }])).length).toBeGreaterThan(1000);
   });
 });
