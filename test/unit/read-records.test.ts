@@ -29,7 +29,7 @@ const problem = async (run: Promise<unknown>) =>
     },
   );
 
-/** Rows enough to pass the first chunk of 1 MB the reader takes. */
+/** Rows enough to pass the first chunk of 64 KB the reader takes (and the 1 MB classify holds back). */
 const manyRows = (n: number) =>
   Array.from({ length: n }, (_, i) => `${100000 + i},School ${i} with a long enough name to fill,primary,Good`).join(
     '\n',
