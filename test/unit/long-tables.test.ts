@@ -1,5 +1,5 @@
 // A table of hundreds of thousands of rows (a term's calendar for every school in England is
-// 175,000 events) is measured for its column widths by a loop: spreading every row's width into
+// 166,000 events) is measured for its column widths by a loop: spreading every row's width into
 // Math.max overflowed the call stack, and sit calendar --term 3 --format table or xlsx stopped with
 // "internal error: Maximum call stack size exceeded" (exit 70).
 import { describe, expect, it } from 'vitest';

@@ -15,7 +15,7 @@ export type Mark =
 
 /**
  * The largest measure of any item, and at least `least`: a loop, where a spread into Math.max
- * overflows the call stack past about 120,000 items (a term's calendar for England is 175,000 rows).
+ * overflows the call stack past about 120,000 items (a term's calendar for England is about 166,000 rows).
  */
 export function widest<T>(items: Iterable<T>, measure: (item: T) => number, least = 0): number {
   let most = least;
