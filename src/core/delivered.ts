@@ -6,7 +6,7 @@
 import type { BudgetResult } from './budget.js';
 import { TERMS } from './budget.js';
 import { toDayNumber } from './dates.js';
-import { ALL_SCHOOLS } from './delivery.js';
+import { ALL_SCHOOLS, type DeliveryMarks } from './delivery.js';
 import type { LogEntry } from './log.js';
 import type { CalendarEvent } from './schedule.js';
 import { termOfDay, type TermCalendar } from './terms.js';
@@ -51,6 +51,8 @@ export function deliveredAgainstBudget(
   result: BudgetResult,
   events: CalendarEvent[],
   log: LogEntry[],
+  /** The calendar's marks of the same log (core/delivery.ts): an entry counts where it met an event. */
+  marks: DeliveryMarks,
   asOf: string,
   cal: TermCalendar,
   tierLabels: Map<string, string> = new Map(),
@@ -66,21 +68,25 @@ export function deliveredAgainstBudget(
     else counted.push(entry);
   }
 
-  // The owner (trust name, or "All schools") of an entry that met an event for a whole trust: the
-  // activities (by folded id and name, as sameActivity matches them) each school has of its own,
-  // and the owners each trust-wide activity has, indexed once rather than scanned for every entry.
+  // Whose days an entry's are: the owner of the event the calendar marked with it (a trust's name,
+  // or "All schools", for an event of a whole trust; else its school), so the budget and the
+  // calendar agree. An entry that met no event (a trust's meeting logged beyond the plan) goes by
+  // its activity: the activities (by folded id and name, as sameActivity matches them) each school
+  // has of its own, and the owners each trust-wide activity has, indexed once.
+  const met = new Map<LogEntry, CalendarEvent>();
+  for (const [event, mark] of marks.of) if (mark.entry) met.set(mark.entry, event);
   const trustOf = new Map(result.schools.map((s) => [s.urn, s.trust ?? null]));
   const ownActivities = new Map<number, Set<string>>();
   const trustOwners = new Map<string, Set<string>>();
-  const trustEvents: CalendarEvent[] = [];
   for (const e of events) {
-    if (e.urn === null) trustEvents.push(e);
     for (const key of [fold(e.activity_id), fold(e.activity)]) {
       if (e.urn === null) trustOwners.set(key, (trustOwners.get(key) ?? new Set()).add(e.name));
       else ownActivities.set(e.urn, (ownActivities.get(e.urn) ?? new Set()).add(key));
     }
   }
   const trustOwnerOf = (entry: LogEntry): string | null => {
+    const event = met.get(entry);
+    if (event) return event.urn === null ? event.name : null;
     const key = fold(entry.activity);
     if (ownActivities.get(entry.urn)?.has(key)) return null;
     const owners = trustOwners.get(key);
@@ -111,16 +117,13 @@ export function deliveredAgainstBudget(
     ...line(s.days, s.scheduled ?? s.days ?? 0, deliveredBySchool.get(s.urn) ?? 0),
   }));
 
-  const trustWide = (result.trustEvents ?? [])
+  // A trust's own events are costed as scheduled: its allocated days are its scheduled days.
+  const trustWide = result.trustEvents
     .reduce((owners, t) => owners.set(t.trust, (owners.get(t.trust) ?? 0) + t.days), new Map<string, number>())
     .entries();
   const trustWideLines = [...trustWide].map(([name, days]) => ({
     name,
-    ...line(
-      days,
-      trustEvents.filter((e) => e.name === name).reduce((a, e) => a + e.days, 0),
-      deliveredByOwner.get(name) ?? 0,
-    ),
+    ...line(days, days, deliveredByOwner.get(name) ?? 0),
   }));
 
   const scheduledByPerson = new Map<string, number>();

@@ -55,7 +55,7 @@ export function deliveryBudget(
   cal: TermCalendar,
 ): DeliveryBudget {
   const labels = new Map(policy.tiers.map((t) => [t.id, t.label]));
-  return deliveredAgainstBudget(result, schedule.events, delivery.entries, asOf, cal, labels);
+  return deliveredAgainstBudget(result, schedule.events, delivery.entries, delivery.marks, asOf, cal, labels);
 }
 
 /** What the log shows delivered beside the budget: its days, the events by status, and the log as named. */
@@ -76,8 +76,8 @@ export async function budgetWithDelivery(
 ): Promise<{ result: BudgetResult; delivered: Delivered | null }> {
   const schedule = scheduleOf(loaded, placements, asOf);
   const result = budget(placements, loaded.policy, loaded.config.capacity, schedule, asOf);
-  const { cal } = loadTerms(loaded);
   if (!schedule) return { result, delivered: null };
+  const { cal } = loadTerms(loaded);
   const delivery = await loadDelivery({ given, loaded, cwd, stdin, schedule, asOf, cal });
   if (!delivery) return { result, delivered: null };
   return {

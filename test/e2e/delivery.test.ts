@@ -5,7 +5,8 @@
 // logged 19 Jan (moved); executive visit 25 Jan, nothing logged by 1 Feb (missed); executive
 // visit 8 Feb, ahead (planned: the entry of 8 Feb is after --as-of and not counted yet).
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
+import { join } from 'node:path';
+import { FIXTURES, ROOT, runInProcess } from '../helpers/run-sit.js';
 
 const AT = ['--as-of', '2027-02-01', '--config', `${FIXTURES}/trust.config.yaml`, '--log', `${FIXTURES}/visit-log.csv`];
 
@@ -99,5 +100,20 @@ describe('sit budget and sit report set the days delivered beside the plan', () 
     expect(result.stdout).toContain('id="chart-delivery-status-title"');
     expect(result.stdout).toContain('id="chart-delivery-terms-title"');
     expect(result.stdout).toContain('Delivered by 2027-02-01: 20.5 of');
+  });
+});
+
+describe('sit budget --format json: the days of events for a whole trust', () => {
+  it('on their own trust_wide lines, not in the school the entry was logged against', async () => {
+    // examples/year-in-motion: the trust's board meetings and the heads' meetings for all schools,
+    // logged in the autumn against Ashgrove and Birchfield (README, The year in motion).
+    const result = await runInProcess(['budget', '--as-of', '2027-02-15', '--format', 'json'], {
+      cwd: join(ROOT, 'examples', 'year-in-motion'),
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).delivery.trust_wide).toEqual([
+      { name: 'All schools', allocated: 0.5, scheduled: 0.5, delivered: 0.5, remaining: 0 },
+      { name: 'Northbridge Learning Trust', allocated: 1.5, scheduled: 1.5, delivered: 0.5, remaining: 1 },
+    ]);
   });
 });

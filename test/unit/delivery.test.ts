@@ -172,6 +172,7 @@ describe('deliveredAgainstBudget', () => {
     ],
     total: { days: 15, perTerm: [3, 3, 3, 2, 2, 2] },
     capacity: { byPerson: [{ name: 'Sam Okafor', role: 'School improvement adviser', year: { capacity: 30 } }] },
+    trustEvents: [],
   } as unknown as BudgetResult;
   const events = [
     event('2026-09-10', { term: 1, days: 1 }),
@@ -185,7 +186,14 @@ describe('deliveredAgainstBudget', () => {
     entry('2027-03-01', { days: 1 }), // after --as-of
     entry('2026-08-20', { days: 1 }), // before term 1: another academic year
   ];
-  const d = deliveredAgainstBudget(result, events, log, '2027-02-01', cal);
+  const d = deliveredAgainstBudget(
+    result,
+    events,
+    log,
+    markDelivery(events, log, '2027-02-01', cal),
+    '2027-02-01',
+    cal,
+  );
 
   it('per school: allocated, scheduled, delivered (on or before --as-of, in the year) and remaining', () => {
     expect(d.schools).toEqual([
@@ -268,12 +276,41 @@ describe('deliveredAgainstBudget: events for a whole trust', () => {
     entry('2027-01-13', { activity: 'heads-meeting', person: 'Jordan Hale', days: 0.5 }),
     entry('2027-01-20', { activity: 'Head teacher meeting', person: 'Jordan Hale', days: 0.5 }),
   ];
-  const d = deliveredAgainstBudget(result, events, log, '2027-02-01', cal);
+  const marks = markDelivery(events, log, '2027-02-01', cal, () => 'Northbridge Learning Trust');
+  const d = deliveredAgainstBudget(result, events, log, marks, '2027-02-01', cal);
 
   it("counts a trust-wide event's entry for the trust, not for the school it was logged against", () => {
     expect(d.schools.map((s) => [s.urn, s.delivered, s.remaining])).toEqual([[100001, 1, 11]]);
     expect(d.trustWide).toEqual([{ name: 'All schools', allocated: 1, scheduled: 1, delivered: 1, remaining: 0 }]);
     expect(d.tiers.map((t) => [t.tier, t.delivered])).toEqual([['A', 1]]);
     expect(d.total.delivered).toBe(2);
+  });
+});
+
+describe('deliveredAgainstBudget counts an entry where the calendar marked it', () => {
+  // Ashgrove has a review of its own (12 January) and its trust one (20 January) by the same
+  // activity; the entry of the 20th is the trust's review done on its day, as the calendar marks
+  // it, so its day is the trust's: the school's own review is still to be delivered.
+  const trust = 'Northbridge Learning Trust';
+  const result = {
+    schools: [{ urn: 100001, name: 'Ashgrove', tier: 'A', trust, days: 1, scheduled: 1 }],
+    byTier: [{ tier: 'A', label: 'Category A' }],
+    total: { days: 2, perTerm: [0, 0, 2, 0, 0, 0] },
+    capacity: null,
+    trustEvents: [{ trust, activity: 'Review', count: 1, days: 1, perTerm: [0, 0, 1, 0, 0, 0] }],
+  } as unknown as BudgetResult;
+  const review = { activity: 'Review', activity_id: 'review', days: 1 };
+  const events = [
+    event('2027-01-12', review),
+    event('2027-01-20', { ...review, urn: null, name: trust, trust, tier: null }),
+  ];
+  const log = [entry('2027-01-20', { activity: 'review', days: 1 })];
+  const marks = markDelivery(events, log, '2027-02-01', cal, () => trust);
+
+  it('as the calendar does: the trust review done, its day the trust’s', () => {
+    expect(marks.of.get(events[1])?.status).toBe('done');
+    const d = deliveredAgainstBudget(result, events, log, marks, '2027-02-01', cal);
+    expect(d.schools.map((s) => [s.urn, s.delivered, s.remaining])).toEqual([[100001, 0, 1]]);
+    expect(d.trustWide).toEqual([{ name: trust, allocated: 1, scheduled: 1, delivered: 1, remaining: 0 }]);
   });
 });
