@@ -562,7 +562,7 @@ function costedEvents(events: EventStore): { schools: Map<number, Costed>; share
   return { schools, shared };
 }
 
-/** "3 x Trust Review Day (1 day)": the events of one activity, counted. */
+/** "3 x Trust Review Day = 3 days": the events of one activity, counted. */
 function eventLines(costed: Costed | undefined): string[] {
   if (!costed) return [];
   return [...costed.byActivity].map(([activity, { n, days }]) => `${n} x ${activity} = ${plural(days, 'day')}`);
@@ -700,6 +700,7 @@ function scheduleBudget(
       }
     }
   }
+  // Added one by one after the schools', in the order listed: the same sum, to the last digit, as before.
   for (const days of unscheduledShared) total.unscheduled += days;
   const byTrust = trustsInOrder(byTrustMap);
 

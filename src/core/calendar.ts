@@ -419,10 +419,6 @@ export function appliesTo(a: Activity, tier: string | null): boolean {
   return tier !== null && a.tiers.includes(tier);
 }
 
-/**
- * The stretches of the year an activity is due for a school: the whole year without re-tiering
- * (or when every tier it passes through has the activity), else each run of periods whose tier has it.
- */
 /** A stretch of the year whose tiers have an activity (see Owner.span). */
 interface ActivitySpan {
   from: number | null;
@@ -433,6 +429,10 @@ interface ActivitySpan {
   whole: boolean;
 }
 
+/**
+ * The stretches of the year an activity is due for a school: the whole year without re-tiering
+ * (or when every tier it passes through has the activity), else each run of periods whose tier has it.
+ */
 export function activitySpans(a: Activity, periods: SchoolPeriod[] | undefined): ActivitySpan[] {
   if (!periods || periods.every((p) => appliesTo(a, p.tier)))
     return [{ from: null, until: null, agreedUntil: null, note: '', whole: true }];

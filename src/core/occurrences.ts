@@ -112,7 +112,13 @@ export class Occurrences implements Iterable<Occurrence> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
   }
 
-  /** Every occurrence as an object (tests, and small calendars). */
+  /** Lets every occurrence go (the scheduler, once each is placed): the chunks are the memory. */
+  clear(): void {
+    this.chunks.length = 0;
+    this.length = 0;
+  }
+
+  /** Every occurrence as an object (for tests). */
   toArray(): Occurrence[] {
     return Array.from(this);
   }

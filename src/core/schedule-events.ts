@@ -44,6 +44,9 @@ export interface NewEvent {
 
 const GROWTH = 1.5;
 
+/** The store's Int32Array columns (the term is a Uint8Array of its own). */
+const NUMBER_COLUMNS = ['start', 'end', 'owner', 'kind', 'lead', 'tier', 'note'] as const;
+
 /** Events read in order, as many as `length`: an array of them, or a list of the store's. */
 export interface EventSeq extends Iterable<CalendarEvent> {
   readonly length: number;
@@ -56,25 +59,29 @@ export class EventStore implements Iterable<CalendarEvent> {
   readonly leads: EventLead[] = [];
   readonly tiers: (string | null)[] = [];
   readonly notes: string[] = [];
-  constructor(expected = 1024) {
-    // Sized for the events expected (the occurrences due), so that a million are not grown into.
-    if (expected !== 1024) this.resize(Math.max(16, expected));
-  }
-  start: Int32Array = new Int32Array(1024);
-  end: Int32Array = new Int32Array(1024);
-  owner: Int32Array = new Int32Array(1024);
-  kind: Int32Array = new Int32Array(1024);
-  lead: Int32Array = new Int32Array(1024);
-  tier: Int32Array = new Int32Array(1024);
+  // Made in the constructor, column by column (NUMBER_COLUMNS).
+  start!: Int32Array;
+  end!: Int32Array;
+  owner!: Int32Array;
+  kind!: Int32Array;
+  lead!: Int32Array;
+  tier!: Int32Array;
   /** Index into notes, or -1 for none. */
-  note: Int32Array = new Int32Array(1024);
-  term: Uint8Array = new Uint8Array(1024);
+  note!: Int32Array;
+  term: Uint8Array;
   /** Every event as an object, once something has asked for them all (so that each is one object). */
   private objects: CalendarEvent[] | null = null;
   private readonly ownerOf = new Map<string, number>();
   private readonly leadOf = new Map<string, number>();
   private readonly tierOf = new Map<string | null, number>();
   private readonly noteOf = new Map<string, number>();
+
+  /** Sized for the events expected (the occurrences due), so that a million are not grown into. */
+  constructor(expected = 1024) {
+    const size = Math.max(16, expected);
+    for (const name of NUMBER_COLUMNS) this[name] = new Int32Array(size);
+    this.term = new Uint8Array(size);
+  }
 
   /** The index of an owner, by its key (a school's URN, `trust:NAME`, `organisation`): added once. */
   ownerIndex(key: string, owner: EventOwner): number {
@@ -217,19 +224,12 @@ export class EventStore implements Iterable<CalendarEvent> {
     const [days, size] = fromZero(this.start.subarray(0, n), keys);
     const order = countingSort(a, days, size, b);
     let spare: Int32Array = a;
-    const rearranged = (column: Int32Array): Int32Array => {
-      const into = spare;
-      for (let k = 0; k < n; k++) into[k] = column[order[k]];
+    for (const name of NUMBER_COLUMNS) {
+      const column = this[name];
+      for (let k = 0; k < n; k++) spare[k] = column[order[k]];
+      this[name] = spare;
       spare = column.subarray(0, n);
-      return into;
-    };
-    this.start = rearranged(this.start);
-    this.end = rearranged(this.end);
-    this.owner = rearranged(this.owner);
-    this.kind = rearranged(this.kind);
-    this.lead = rearranged(this.lead);
-    this.tier = rearranged(this.tier);
-    this.note = rearranged(this.note);
+    }
     const term = new Uint8Array(n);
     for (let k = 0; k < n; k++) term[k] = this.term[order[k]];
     this.term = term;
@@ -241,13 +241,7 @@ export class EventStore implements Iterable<CalendarEvent> {
       b.set(a.subarray(0, Math.min(a.length, size)));
       return b;
     };
-    this.start = grow(this.start);
-    this.end = grow(this.end);
-    this.owner = grow(this.owner);
-    this.kind = grow(this.kind);
-    this.lead = grow(this.lead);
-    this.tier = grow(this.tier);
-    this.note = grow(this.note);
+    for (const name of NUMBER_COLUMNS) this[name] = grow(this[name]);
     this.term = grow(this.term);
   }
 }
@@ -372,4 +366,11 @@ export function tally(events: EventSeq): { schools: number; trustWide: number; q
     }
   } else for (const e of events) count(e);
   return { schools: urns.size, trustWide, qa, unassigned };
+}
+
+/** Each event's URN (null for a whole trust's), in order: by the stored columns where it can. */
+export function eventUrns(events: EventSeq): (number | null)[] {
+  if (!(events instanceof EventList)) return Array.from(events, (e) => e.urn);
+  const { store } = events;
+  return Array.from(events.indexes, (i) => store.owners[store.owner[i]].urn);
 }

@@ -192,8 +192,8 @@ export function buildSchedule(
   const byRole = new Map<string, Diary[]>();
   for (const d of diaries) for (const r of new Set(d.person.roles.map(fold))) addToGroup(byRole, r, d);
   // What is due, held column-wise (core/occurrences.ts) and let go once every occurrence is placed.
-  const { occurrences: dueList, ...due } = dueOccurrences(schools, calendar, cal, options);
-  let occurrences: Occurrences | null = dueList;
+  const due = dueOccurrences(schools, calendar, cal, options);
+  const occurrences = due.occurrences;
   // An activity's lead folded once, not for each of its occurrences.
   const roles = new Map<Activity, string>();
   const roleOf = (a: Activity): string => {
@@ -438,7 +438,7 @@ export function buildSchedule(
   // occurrences go, rather than both held whole at once (issue 13: memory).
   const order = hardestFirst(occurrences);
   for (let i = 0; i < order.length; i++) place(occurrences.at(order[i]));
-  occurrences = null;
+  occurrences.clear();
 
   const shortfalls = topUp(schools, calendar, cal, store, place);
   store.sort();

@@ -1,7 +1,7 @@
 // Calendar events in the shapes people and scripts read: a table model (terminal, CSV, Markdown,
 // HTML), the JSON of SPEC section 6, and iCalendar events with stable UIDs.
 import type { CalendarEvent, Unscheduled } from '../core/schedule.js';
-import { tally, type EventSeq } from '../core/schedule-events.js';
+import { eventUrns, tally, type EventSeq } from '../core/schedule-events.js';
 import type { TermCalendar } from '../core/terms.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
 import { mondayOf } from '../core/terms.js';
@@ -154,7 +154,7 @@ export function calendarTable(
     columns,
     rows,
     get levels() {
-      levels ??= Array.from(events, (e) => (e.urn === null ? null : (options.levels.get(e.urn) ?? null)));
+      levels ??= eventUrns(events).map((urn) => (urn === null ? null : (options.levels.get(urn) ?? null)));
       return levels;
     },
     maxLevel: options.maxLevel,
