@@ -8,7 +8,7 @@ import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
 import { extraValue, fieldReaderOf, type SchoolRecord } from './school.js';
 import { displayValue, round2 } from './display.js';
-import { DAY_SLOTS, fold, isoDaySlot } from './values.js';
+import { DAY_SLOTS, fold, isoDaySlot, keptValue } from './values.js';
 import { nationalFigure } from './national.js';
 
 export type Outcome = true | false | null;
@@ -390,7 +390,7 @@ function sameAsAny(list: FieldValue[], negate: boolean): (value: FieldValue) => 
     let found = answered.get(value);
     if (found === undefined) {
       found = answer(value);
-      if (answered.size < ANSWERS_KEPT) answered.set(value, found);
+      if (answered.size < ANSWERS_KEPT) answered.set(keptValue(value), found);
     }
     return found;
   };
@@ -527,7 +527,7 @@ function compileLeaf(leaf: Leaf, policy: Policy): Evaluator {
       let words = said.get(value);
       if (words === undefined) {
         words = full(school, ctx).text;
-        if (said.size < SAID_KEPT) said.set(value, words);
+        if (said.size < SAID_KEPT) said.set(keptValue(value), keptValue(words));
       }
       return words;
     },

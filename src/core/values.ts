@@ -58,6 +58,9 @@ const KEPT = 10_000;
  */
 const ownCopy = (text: string) => ` ${text}`.slice(1);
 
+/** A value as a kept key or answer: a text its own copy (see ownCopy), anything else as it is. */
+export const keptValue = <T>(value: T): T => (typeof value === 'string' ? (ownCopy(value) as T) : value);
+
 /**
  * A cell parser that reads each distinct text once: most columns hold a few values (grades,
  * phases, capacities, dates of a term) in row after row. Bounded like `fold`. The results are
