@@ -5,6 +5,7 @@ import { toDayNumber } from '../core/dates.js';
 import type { Placement } from '../core/classify.js';
 import { termOfDay } from '../core/terms.js';
 import { chooseVisit, visitNote, type VisitNote } from '../core/visit-note.js';
+import { sameActivity } from '../core/log.js';
 import type { WfapAnswers } from '../core/wfap.js';
 import type { LoadedConfig } from './config.js';
 import { loadTerms, scheduleOf } from './load-data.js';
@@ -28,9 +29,7 @@ export function visitNoteFor(
   const { date } = asked;
   const activities = loaded.policy.calendar?.activities ?? [];
   const given = asked.activity;
-  const activity = given
-    ? (activities.find((a) => a.id === given || a.name.toLowerCase() === given.toLowerCase()) ?? given)
-    : null;
+  const activity = given ? (activities.find((a) => sameActivity(given, a)) ?? given) : null;
   const schedule = scheduleOf(loaded, placements, asOf);
   const wantedActivity = activity === null ? undefined : typeof activity === 'string' ? activity : activity.id;
   const event = schedule

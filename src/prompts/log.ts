@@ -1,7 +1,7 @@
 // sit log add in a terminal: what the flags do not give, asked for: the school (searchable), the
 // activity (the policy's, or in words), the date, the days, who visited, the outcome and notes.
 import { timeOf, type Activity } from '../core/calendar.js';
-import { MAX_ENTRY_DAYS, type EntryFlags } from '../core/log.js';
+import { MAX_ENTRY_DAYS, sameActivity, type EntryFlags } from '../core/log.js';
 import type { Person } from '../core/schedule.js';
 import * as ask from './ask.js';
 
@@ -35,7 +35,8 @@ export async function askLogEntry(flags: EntryFlags, choices: LogChoices): Promi
     given.activity = picked === OTHER ? await ask.input('What was done?', { required: true }) : picked;
   }
   given.date ??= await ask.input('Date of the visit (YYYY-MM-DD)', { initial: choices.asOf, required: true });
-  const activity = activities.find((a) => a.id === given.activity);
+  const wanted = given.activity;
+  const activity = activities.find((a) => sameActivity(wanted, a));
   given.days ??= String(
     await ask.number('Days of time', {
       initial: activity ? timeOf(activity) : 1, // the school's own work is 0

@@ -92,6 +92,28 @@ describe('sit visit note', () => {
   });
 });
 
+describe('sit visit note --activity', () => {
+  it('matches an activity as sit log add does: its id or name, case, spaces, _ and - folded', async () => {
+    const r = await runInProcess(
+      [
+        'visit',
+        'note',
+        '--school',
+        '100004',
+        '--activity',
+        'D Executive_Support',
+        '--as-of',
+        '2027-01-05',
+        '--format',
+        'json',
+      ],
+      { cwd: FIXTURES },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).activity.id).toBe('d-executive-support');
+  });
+});
+
 describe('the card and the note as documents', () => {
   let browser: Browser;
   beforeAll(async () => {
