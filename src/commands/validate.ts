@@ -2,7 +2,7 @@
 // reads and places the data with the same loader and classify step as sit classify, so it reports
 // what classify would: the layout seen, the policy used and why, and the schools that need data.
 import { Command } from 'commander';
-import { dataError } from '../errors.js';
+import { dataError, usageError } from '../errors.js';
 import { emit } from '../io/output.js';
 import { toJson } from '../io/render.js';
 import type { DataOptions, Io } from '../io/command-io.js';
@@ -28,6 +28,8 @@ Examples:
   sit validate ofsted.csv --with ks4.csv     the layout of each file, the policy chosen, who needs data and where to find it`,
   );
   cmd.action(async (file: string | undefined, options: DataOptions) => {
+    if (options.format !== 'text' && options.format !== 'json')
+      throw usageError(`--format ${options.format}: choose text or json`);
     const { report, lines, problems } = await validation(file, options, io);
     const content = options.format === 'json' ? toJson(report) : options.quiet ? '' : `${lines.join('\n')}\n`;
     if (content) await emit({ cwd: io.cwd, stdout: io.stdout }, content);

@@ -78,7 +78,7 @@ export function usesFact(policy: Policy, fact: string): boolean {
 export interface StreamRequest {
   /** The main file (a path, "-" for standard input, or bytes already read). */
   input: DataInput;
-  /** The policy to place by, chosen once the file's layout is known (commands/context.ts policyForLayout). */
+  /** The policy to place by, chosen once the file's layout is known (data-files.ts policyForData). */
   policy: Policy | ((layout: Layout | null) => Policy);
   asOf: string;
   format: string;

@@ -20,7 +20,7 @@ export interface DiffSide {
   /** The date a data file was classified as of; null for a classification output. */
   asOf: string | null;
   file: string;
-  /** The policy the side was placed by (a published file may choose it: context.ts policyForData). */
+  /** The policy the side was placed by (a published file may choose it: data-files.ts policyForData). */
   loaded: LoadedConfig;
   notes: string[];
 }

@@ -9,11 +9,12 @@ import { unknownFields } from '../core/fields-named.js';
 import { describeJoin, joinSchools } from '../core/join.js';
 import { asEarlierInspections } from '../core/report-card.js';
 import { formatProblem } from '../core/school.js';
-import { configError } from '../errors.js';
+import { configError, SitError } from '../errors.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { needingDataLines } from './layouts.js';
-import { loadPolicy, policyForData, withFiles } from './load-data.js';
+import { loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
+import { placementsInForce, readTierChanges } from './tier-changes-file.js';
 import { countByTier } from './placements.js';
 import { readSchoolsFile, type SchoolsFile } from './read-schools.js';
 
@@ -78,7 +79,7 @@ export async function validation(file: string | undefined, options: DataOptions,
         : loaded.policySource;
   const dataLines: string[] = [];
   if (path) {
-    // The same reader, policy choice, joins and classify step as sit classify (commands/context.ts).
+    // The same reader, policy choice, joins and classify step as sit classify (io/load-data.ts).
     const data = await readSchoolsFile(path, io.stdin, displayPath(path, io), {
       layout: options.layout,
       sheet: options.sheet,
@@ -119,6 +120,22 @@ export async function validation(file: string | undefined, options: DataOptions,
         data.layout,
       );
       placed = countByTier(result.placements, loaded.policy);
+      // The tier-change file (--tier-changes or tier_changes:), read and checked as classify does.
+      const changesPath = tierChangesPath(loaded, options, io);
+      if (changesPath) {
+        try {
+          const read = await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
+          const inForce = placementsInForce(result.placements, data.schools, read, loaded.policy, asOf);
+          const now = inForce.filter((p) => p.retiering?.inForce).length;
+          dataLines.push(
+            `tier changes: ${read.file}: ${read.changes.length} re-tiering${read.changes.length === 1 ? '' : 's'}, ${now} in force on ${asOf}`,
+          );
+          report.tier_changes = { file: read.file, changes: read.changes.length, in_force: now };
+        } catch (error) {
+          if (!(error instanceof SitError) || error.kind !== 'data') throw error;
+          problems.push(...error.lines);
+        }
+      }
       if (joined) {
         dataLines.push(...describeJoin(joined));
         report.with = extras.map((e, i) => ({

@@ -74,3 +74,12 @@ describe.concurrent('bad-input corpus, through the built binary', () => {
   const chosen = cases.flatMap((c, i) => (THROUGH_THE_BINARY.includes(c.name) ? [[c.name, c, i] as const] : []));
   it.each(chosen)('%s', (_name, c, i) => check(c, join(work, `bin-${i}`), (args, cwd) => runSitAsync(args, { cwd })));
 });
+
+describe('sit validate --format', () => {
+  it('takes text or json, as its help says, and refuses anything else as a usage error (2)', async () => {
+    const result = await runInProcess(['validate', '--format', 'csv'], { cwd: join(ROOT, 'fixtures') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format csv: choose text or json');
+    expect(result.stdout).toBe('');
+  });
+});

@@ -76,6 +76,27 @@ describe('sit classify with a tier-change file', () => {
   });
 });
 
+describe('sit validate with a tier-change file (--tier-changes, as its help offers)', () => {
+  it.each([
+    ['100003,2027-02-01,E,why', 'tc.csv:2: column "tier": "E" is not a tier of policy rlt-categories'],
+    ['999999,2027-02-01,D,why', 'tc.csv:2: column "urn": URN 999999 is not in the school data'],
+  ])('lists %s as a problem (65)', async (row, message) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'tc.csv'), `urn,from,tier,reason\n${row}\n`);
+    const result = await runInProcess(['validate', '--tier-changes', join(dir, 'tc.csv')], { cwd: FIXTURES });
+    expect(result.code).toBe(65);
+    expect(result.stdout + result.stderr).toContain(message);
+  });
+
+  it('says what a good one holds', async () => {
+    const result = await runInProcess(['validate', '--tier-changes', 'tier-changes.csv', '--as-of', '2027-03-01'], {
+      cwd: FIXTURES,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('tier changes: tier-changes.csv: 2 re-tierings, 1 in force on 2027-03-01');
+  });
+});
+
 describe('sit calendar and sit budget with a re-tiering', () => {
   const retier = ['--as-of', '2026-09-01', '--tier-changes', 'tier-changes.csv'];
 
