@@ -6,6 +6,7 @@ import type { Io } from '../io/command-io.js';
 import {
   chosenUrn,
   deploymentInput,
+  planData,
   planInput,
   schoolData,
   WFAP_FORMATS as FORMATS,
@@ -16,7 +17,7 @@ import { withDataOptions, withOutputOptions, withPolicyOptions } from './options
 
 async function newPlan(options: WfapOptions, io: Io): Promise<void> {
   const input = planInput(options, io);
-  const data = await schoolData(options, input, io);
+  const data = await planData(options, input, io);
   if (options.all) return writePlanFolder(input, data, options, io);
   const urn = chosenUrn(options, input.answers);
   const chosen = input.interactive

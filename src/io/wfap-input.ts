@@ -65,12 +65,10 @@ function commonInput(kind: DocKind, options: WfapOptions, io: Io) {
   return { loaded, asOf, format, interactive, template: templateFor(kind, format, options, loaded, io) };
 }
 
-/** sit wfap new: the input, its answers checked against the policy, and the number of priorities for a blank plan. */
+/** sit wfap new: the input, its answers read, and the number of priorities for a blank plan. */
 export function planInput(options: WfapOptions, io: Io): PlanInput {
   const input = commonInput('wfap', options, io);
   const answers: WfapAnswers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : {};
-  const problems = answerProblems(answers, input.loaded.policy);
-  if (problems.length) throw dataError(problems.map((p) => `${options.answers}: ${p.path}: ${p.message}`));
   const priorities = options.priorities === undefined ? DEFAULT_PRIORITIES : Number(options.priorities);
   if (!Number.isInteger(priorities) || priorities < 1 || priorities > MAX_PRIORITIES)
     throw usageError(`--priorities ${options.priorities}: expected a whole number from 1 to ${MAX_PRIORITIES}`);
@@ -103,6 +101,18 @@ export async function schoolData(options: WfapOptions, input: WfapInput<unknown>
   const classified = await classifyData(options.data, { ...options, quiet: true }, io, input.loaded);
   input.loaded = classified.loaded;
   return { file: classified.data.file, placements: classified.placements };
+}
+
+/**
+ * sit wfap new's school data, and its answers checked against the policy the data is placed by
+ * (a published Ofsted file with no policy named is placed by rise-2025, whose tiers the answers'
+ * tier: is one of).
+ */
+export async function planData(options: WfapOptions, input: PlanInput, io: Io): Promise<SchoolData> {
+  const data = await schoolData(options, input, io);
+  const problems = answerProblems(input.answers, input.loaded.policy);
+  if (problems.length) throw dataError(problems.map((p) => `${options.answers}: ${p.path}: ${p.message}`));
+  return data;
 }
 
 /** The school with this URN; a usage error if the data has none. */

@@ -7,7 +7,7 @@ import mammoth from 'mammoth';
 import { PassThrough } from 'node:stream';
 import { copyFileSync } from 'node:fs';
 import { run } from '../../src/cli.js';
-import { FIXTURES, runSit, runInProcess } from '../helpers/run-sit.js';
+import { FIXTURES, ROOT, runSit, runInProcess } from '../helpers/run-sit.js';
 
 const BASE = ['--as-of', '2026-09-01', '--config', `${FIXTURES}/trust.config.yaml`];
 let dir: string;
@@ -286,5 +286,21 @@ describe('trust settings for WFAPs', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('26/26');
     expect(stderr).toContain('wrote 26 plans (json) to plans');
+  });
+});
+
+describe('sit wfap new --answers with a published Ofsted file and no policy named', () => {
+  it("checks the answers' tier: against the policy the file is placed by (rise-2025), not the default", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-wfap-ofsted-'));
+    copyFileSync(join(ROOT, '..', 'shared', 'data', 'ofsted-west-midlands-2023-08-31.csv'), join(dir, 'ofsted.csv'));
+    writeFileSync(join(dir, 'answers.yaml'), 'tier: targeted\n');
+    const plan = ['wfap', 'new', '--data', 'ofsted.csv', '--school', '103120', '--answers', 'answers.yaml', '--yes'];
+    const ok = await runInProcess([...plan, '--as-of', '2026-09-01', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).tier.id).toBe('targeted');
+    writeFileSync(join(dir, 'answers.yaml'), 'tier: A\n');
+    const bad = await runInProcess([...plan, '--as-of', '2026-09-01'], { cwd: dir });
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toContain('answers.yaml: tier: "A" is not a tier of policy rise-2025');
   });
 });
