@@ -71,12 +71,11 @@ export async function addToLog(options: AddOptions, io: Io): Promise<void> {
     );
   if (!loaded.config.schools) note(options, io, 'note: no schools: in trust.config.yaml, so the URN was not checked');
   const count = await appendLogEntry(log.path, log.shown, entry);
+  const name = names.get(entry.urn);
+  const school = name ? `${entry.urn} ${name}` : String(entry.urn);
   note(
     options,
     io,
-    `added to ${log.shown}: ${entry.date} ${entry.urn} ${names.get(entry.urn) ?? ''}, ${entry.activity}, ${entry.person}, ${entry.days} ${entry.days === 1 ? 'day' : 'days'} (${count} ${count === 1 ? 'entry' : 'entries'})`.replace(
-      '  ',
-      ' ',
-    ),
+    `added to ${log.shown}: ${entry.date} ${school}, ${entry.activity}, ${entry.person}, ${entry.days} ${entry.days === 1 ? 'day' : 'days'} (${count} ${count === 1 ? 'entry' : 'entries'})`,
   );
 }

@@ -132,6 +132,16 @@ describe('sit log add', () => {
     );
   });
 
+  it('names the school only when it knows it: no data, the URN alone', async () => {
+    const dir = tmp();
+    const args = ['log', 'add', '--log', 'log.csv', '--school', '100004', ...ADD, '--preset', 'rlt-categories'];
+    const result = await runInProcess([...args, '--as-of', '2027-02-01'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'added to log.csv: 2027-01-12 100004, t3-school-wfap, Sam Okafor, 1 day (1 entry)\n',
+    );
+  });
+
   it('without a terminal, missing flags are a usage error naming them (2); a wrong URN or a future date too', async () => {
     const dir = tmp();
     const missing = await runInProcess(['log', 'add', '--log', 'log.csv', '--school', '100004', ...CONFIG], {
