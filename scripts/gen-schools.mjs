@@ -3,6 +3,7 @@
 // benchmark and for large-file tests:  node scripts/gen-schools.mjs N [out.csv]
 // URNs are 6 digits and unique, so at most 900,000 schools (100000-999999) can be generated.
 import { createWriteStream } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const HEADER =
   'urn,name,phase,trust,local_authority,ofsted_overall,ofsted_date,previous_ofsted_overall,previous_ofsted_date,ofsted_category,attendance_pct,persistent_absence_pct,attainment_pct,progress_score,disadvantaged_gap_pp,suspension_rate_pct,permanent_exclusions,staff_turnover_pct,headteacher_start,leadership_capacity,safeguarding_effective,governance_effective,last_peer_review,last_external_review,finance_concern,override_tier,override_reason';
@@ -90,7 +91,7 @@ export async function writeSchools(n, out) {
   if (out) await new Promise((resolve, reject) => stream.end((error) => (error ? reject(error) : resolve())));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 1000);
   if (!Number.isInteger(n) || n < 0) {
     process.stderr.write('usage: node scripts/gen-schools.mjs N [out.csv]\n');

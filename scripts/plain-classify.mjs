@@ -13,6 +13,7 @@
 //   blank, as either could still make it D; else C for needs-support or a head in post under two years; else A for
 //   Outstanding or Good with capacity supports-others; else B. Days: A 12, C 15, B and D blank.
 import { createReadStream } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 /** Splits CSV text fed in chunks into records: each its fields and its own text, unchanged. */
 export class CsvSplitter {
@@ -185,7 +186,7 @@ export async function plainClassify(file, asOf, out) {
   await flush();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [file, asOf = '2026-09-01'] = process.argv.slice(2);
   if (!file || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     process.stderr.write('usage: node scripts/plain-classify.mjs FILE [AS_OF]\n');

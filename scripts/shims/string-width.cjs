@@ -1,6 +1,7 @@
 // string-width as sit bundles it (scripts/esbuild-options.mjs, measure-once): the same width of a
 // text, remembered. cli-table3 measures each cell's text many times over as it lays out and wraps
-// a table; the texts measured are the table's own, so what is remembered is bounded by the output.
+// a table; the texts measured are the table's own (and, for cli-progress, each line of a progress
+// bar), so what is remembered is bounded by what is shown.
 const stringWidth = require('../../node_modules/string-width/index.js');
 
 const widths = new Map();

@@ -34,8 +34,6 @@ export const SchoolRowSchema = z
     }
   });
 
-export type SchoolRow = z.output<typeof SchoolRowSchema>;
-
 /** The zod schema of record applied to one row's canonical cells (the reference for checkRow). */
 export function checkRowWithSchema(input: Record<string, string>): RowCheck {
   const parsed = SchoolRowSchema.safeParse(input);

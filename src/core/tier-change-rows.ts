@@ -7,7 +7,7 @@ import { tierChangeColumnOf, type TierChange, type TierChangeColumn } from './ti
 import { parseDate, parseFreeText, parseUrn } from './values.js';
 
 /** One row of a tier-change file: every column but agreed_by and agreed_on is required. */
-export const TierChangeRowSchema = z.object({
+const TierChangeRowSchema = z.object({
   urn: parsedCell(parseUrn, "the school's 6-digit URN (required)"),
   from: parsedCell(parseDate, 'the date the new tier runs from, as YYYY-MM-DD or DD/MM/YYYY (required)'),
   tier: parsedCell(parseFreeText, 'the tier the school moves to (required)'),

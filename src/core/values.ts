@@ -403,8 +403,9 @@ function quickDate(raw: string): string | null {
     if (year === 1900 || !isRealDate(year, month, day)) return null;
     // Written once per date: a file repeats its dates (the start of a term) in row after row.
     const slot = daySlot(year, month, day);
-    let iso = ISO_TEXTS[slot];
-    if (iso === undefined) ISO_TEXTS[slot] = iso = `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+    const texts = (ISO_TEXTS ??= new Array<string | undefined>(DAY_SLOTS));
+    let iso = texts[slot];
+    if (iso === undefined) texts[slot] = iso = `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
     return iso;
   }
   return null;
@@ -425,7 +426,8 @@ export function isoDaySlot(date: string): number {
 }
 
 /** The ISO text of each day-first date read so far, by its day slot. */
-const ISO_TEXTS = new Array<string | undefined>(DAY_SLOTS);
+// Made on the first day-first date read, not when the module loads (every command loads it).
+let ISO_TEXTS: (string | undefined)[] | undefined;
 
 /** The number the digits text[from, to) write; -1 when one of them is not a digit. */
 function digitsOnly(text: string, from: number, to: number): number {

@@ -15,7 +15,7 @@ import { issueLines, lineOf, pathText } from './yaml-issues.js';
 import { yamlSlipLine } from './yaml-slips.js';
 import { mergeExtends, MergeError, overridePath } from '../core/merge.js';
 
-export { CONFIG_FILE, findConfig } from './config-loader.js';
+export { CONFIG_FILE } from './config-loader.js';
 
 export interface LoadedConfig {
   config: TrustConfig;

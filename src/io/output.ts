@@ -22,9 +22,6 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { SitError, cannotWriteError, usageError } from '../errors.js';
 import { shortPathText, writeError } from './file-errors.js';
 
-export const TABLE_FORMATS = ['table', 'csv', 'md', 'html', 'json'] as const;
-export type Format = string;
-
 const BY_EXTENSION: Record<string, string> = {
   '.csv': 'csv',
   '.md': 'md',

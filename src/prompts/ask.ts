@@ -1,7 +1,7 @@
 // The only module that talks to inquirer; the questions each command asks are beside it
 // (src/prompts/wfap.ts, log.ts). Called only when standard input is a terminal; tests drive it with
 // @inquirer/testing. Loaded lazily so start-up never pays for it. Ctrl-C rejects with inquirer's ExitPromptError (name
-// "ExitPromptError"); see isPromptExit.
+// "ExitPromptError"); see isPromptExit in errors.ts.
 export interface Choice<T> {
   name: string;
   value: T;
@@ -39,11 +39,6 @@ export async function input(message: string, options: { initial?: string; requir
   return answer.trim();
 }
 
-export async function editor(message: string, initial = ''): Promise<string> {
-  const prompts = await import('@inquirer/prompts');
-  return prompts.editor({ message, default: initial, waitForUserInput: false });
-}
-
 export async function number(
   message: string,
   options: { initial?: number; min?: number; max?: number; step?: number | 'any' } = {},
@@ -59,5 +54,3 @@ export async function number(
   });
   return answer ?? options.initial ?? 0;
 }
-
-export { isPromptExit } from '../errors.js';

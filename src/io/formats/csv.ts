@@ -50,14 +50,14 @@ export function csvLineOf<T>(readers: readonly ((item: T) => Cell | undefined)[]
   return `${line}\r\n`;
 }
 
-/** The CSV a line at a time (`header: false`: the rows alone, for output written in batches). */
-export function* csvLines(table: RowsTable, options: { header?: boolean } = {}): Generator<string> {
+/** The CSV a line at a time, the header first. */
+export function* csvLines(table: RowsTable): Generator<string> {
   const columns = table.columns;
-  if (options.header !== false) yield `${columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
+  yield `${columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
   for (const row of table.rows) yield csvRow(columns, row);
 }
 
 /** The CSV as one string, for a small table. */
-export function toCsv(table: RowsTable, options: { bom?: boolean; header?: boolean } = {}): string {
-  return (options.bom ? '\uFEFF' : '') + contentText(csvLines(table, options));
+export function toCsv(table: RowsTable): string {
+  return contentText(csvLines(table));
 }
