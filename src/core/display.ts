@@ -24,3 +24,10 @@ export const round2 = (n: number): number => Math.round(n * 100) / 100;
 export const showNumber = (n: number): string => String(round2(n));
 /** round2, with a blank (null) left blank. */
 export const r2 = (n: number | null): number | null => (n === null ? null : round2(n));
+
+/** A name as part of a file name: "Dunmore Primary School" -> dunmore-primary-school. */
+export const slugOf = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

@@ -9,6 +9,7 @@ import type { Policy } from './policy.js';
 import type { SchoolRecord } from './school.js';
 import { academicYearName, academicYearOf } from './dates.js';
 import { nationalFigure } from './national.js';
+import { slugOf } from './display.js';
 import { ACTION_KEYS, MILESTONE_KEYS, SECTION_KEYS, type ActionKey, type KpiSpec } from './wfap-form.js';
 
 // ---- settings (trust.config.yaml) ---------------------------------------------------------
@@ -295,11 +296,6 @@ export function documentFileName(
   stem: string,
   ext: string,
 ): string {
-  const slug = doc.school
-    ? `${doc.school.urn}-${doc.school.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')}-`
-    : '';
+  const slug = doc.school ? `${doc.school.urn}-${slugOf(doc.school.name)}-` : '';
   return `${slug}${stem}-${doc.academic_year.replace('/', '-')}.${ext}`;
 }

@@ -1,16 +1,17 @@
 // sit calendar's output: one ICS file per person (--split lead), the rota grid, the events as JSON
 // or iCalendar (changes against --previous), or the events table; then the notes and the summary.
-import { mkdirSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { maxLevel } from '../core/levels.js';
 import type { CalendarEvent } from '../core/schedule.js';
 import type { DeliveryMarks } from '../core/delivery.js';
 import { fold } from '../core/values.js';
+import { slugOf } from '../core/display.js';
 import { dataError, notFoundError } from '../errors.js';
 import { IcsReader, type PreviousEvent } from './ics.js';
 import { readChunks } from './read-text.js';
-import { emit, type Content } from './output.js';
+import type { Content } from './output.js';
+import { writeFolder } from './folder-output.js';
 import { jsonArray, renderTableOutput } from './render.js';
 import {
   calendarIcsLines,
@@ -26,11 +27,7 @@ import { note, useColor, writeOutput, type Io } from './command-io.js';
 import type { CalendarOptions, CalendarPlan } from './calendar-plan.js';
 
 /** A person's file name: "A. Khan" -> a-khan.ics. */
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'person';
+const slug = (name: string) => slugOf(name) || 'person';
 
 /** The plan written before (--previous), read a piece at a time: a year for every school is hundreds of MB. */
 async function readPrevious(path: string, io: Io): Promise<PreviousEvent[]> {
@@ -54,27 +51,29 @@ async function readPrevious(path: string, io: Io): Promise<PreviousEvent[]> {
 async function writeDiaries(plan: CalendarPlan, options: CalendarOptions, io: Io): Promise<void> {
   const { loaded, schedule, events, asOf } = plan;
   const scope = scopeText(plan.cal, plan.terms);
-  const folder = resolve(io.cwd, options.output as string);
-  mkdirSync(folder, { recursive: true });
-  const groups = events.diaries(schedule.people.map((p) => p.name));
-  for (const [who, list] of groups) {
-    await emit(
-      {
-        force: options.force,
-        cwd: io.cwd,
-        stdout: io.stdout,
-        output: join(options.output as string, `${slug(who)}.ics`),
-      },
-      calendarIcsLines(list, {
-        name: `${who}: ${loaded.policy.name}, ${scope}`,
+  const groups = [...events.diaries(schedule.people.map((p) => p.name))];
+  // Every diary checked before any is written (writeFolder): none overwritten without --force.
+  await writeFolder(
+    groups.map(([who]) => `${slug(who)}.ics`),
+    (i) =>
+      calendarIcsLines(groups[i][1], {
+        name: `${groups[i][0]}: ${loaded.policy.name}, ${scope}`,
         stamp: asOf,
         marks: plan.delivery?.marks,
       }),
-    );
-  }
+    {
+      output: options.output as string,
+      force: options.force,
+      quiet: options.quiet,
+      format: 'ics',
+      label: 'Diaries',
+      noun: 'diaries',
+    },
+    io,
+  );
   for (const line of plan.notes) note(options, io, line);
-  const written = [...groups].map(([who, list]) => `${slug(who)}.ics (${list.length})`).join(', ');
-  note(options, io, `${groups.size} diaries written to ${options.output}: ${written}`);
+  const written = groups.map(([who, list]) => `${slug(who)}.ics (${list.length})`).join(', ');
+  note(options, io, `${groups.length} diaries written to ${options.output}: ${written}`);
 }
 
 /** The rota, JSON, ICS or events table, as --format and --rota ask: the events' parts made as they are written. */

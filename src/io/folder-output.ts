@@ -1,11 +1,11 @@
-// Many files into one folder (sit wfap new --all): the folder made if need be, no file overwritten
+// Many files into one folder (sit wfap new --all, sit calendar --split lead): the folder made if need be, no file overwritten
 // without --force (checked for all before any is written), each written whole, and a progress bar
 // on a terminal for a long run.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cannotWriteError } from '../errors.js';
 import { displayPath, type Io } from './command-io.js';
-import { emit } from './output.js';
+import { emit, type Content } from './output.js';
 
 /** A progress bar (on a terminal) from this many files. */
 const PROGRESS_FROM = 10;
@@ -24,13 +24,13 @@ export interface FolderOptions {
 /** Writes `names[i]` with `content(i)` into the folder -o names. */
 export async function writeFolder(
   names: string[],
-  content: (index: number) => Promise<string | Uint8Array>,
+  content: (index: number) => Content | Promise<Content>,
   options: FolderOptions,
   io: Io,
 ): Promise<void> {
   const dir = resolve(io.cwd, options.output);
   if (existsSync(dir) && !statSync(dir).isDirectory())
-    throw cannotWriteError(`${options.output}: is a file; --all needs a folder for -o`);
+    throw cannotWriteError(`${options.output}: is a file; -o must name a folder for the ${options.noun}`);
   const files = names.map((name) => join(dir, name));
   const existing = files.filter((f) => existsSync(f));
   if (existing.length && !options.force) {

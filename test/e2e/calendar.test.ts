@@ -1,6 +1,6 @@
 // sit calendar end to end: the built binary in the fixtures folder, as a trust officer runs it.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -411,6 +411,18 @@ describe('views (issue 12 item 7)', () => {
     ) as CalendarEvent[];
     expect(new Set(r.map((e) => e.urn))).toEqual(new Set([100001, null]));
     expect(r.filter((e) => e.activity_id === 'weekly-head-teacher-meeting')).toHaveLength(6);
+  });
+
+  it('--split lead writes no diary when one is already there without --force (checked before any)', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'diaries'));
+    writeFileSync(join(dir, 'diaries', 'sam-okafor.ics'), 'kept\n');
+    const split = ['calendar', `${FIXTURES}/schools.csv`, '--config', `${FIXTURES}/trust.config.yaml`, '--year'];
+    const r = await runInProcess([...split, ...AS_OF, '--split', 'lead', '-o', 'diaries'], { cwd: dir });
+    expect(r.code).toBe(73);
+    expect(r.stderr).toContain('diaries: 1 of the 8 diaries already exist (e.g. diaries/sam-okafor.ics); add --force');
+    expect(readdirSync(join(dir, 'diaries'))).toEqual(['sam-okafor.ics']);
+    expect(readFileSync(join(dir, 'diaries', 'sam-okafor.ics'), 'utf8')).toBe('kept\n');
   });
 
   it('--split lead -o folder/ writes one ICS per person that ical.js reads', async () => {
