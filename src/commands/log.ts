@@ -5,12 +5,11 @@ import { selectEntries } from '../core/log.js';
 import { usageError } from '../errors.js';
 import { readLog } from '../io/log-file.js';
 import { entryJson, logTable, type LogView } from '../io/log-output.js';
-import { emit } from '../io/output.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { ADD_ONLY, addToLog, withAddOptions, type AddOptions } from './log-add.js';
 import { logNames, requireLog } from '../io/log-input.js';
 import { loadPolicy, loadTerms } from '../io/load-data.js';
-import { note, outputFormat, urnOption, useColor, type Io } from '../io/command-io.js';
+import { note, outputFormat, urnOption, useColor, writeOutput, type Io } from '../io/command-io.js';
 import { withLogOption, withOutputOptions, withPolicyOptions } from './options.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
@@ -86,7 +85,7 @@ logs are added to; an .xlsx log is read only. Without a terminal every missing f
             format,
             { color: useColor(options, io), width: io.stdout.columns },
           );
-    await emit({ output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout, format }, content);
+    await writeOutput(options, io, content, format);
     if (format !== 'table' || options.output)
       note(options, io, `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} from ${log.shown}`);
   });

@@ -33,7 +33,7 @@ export interface DocumentOutput {
 
 export function withOutputOptions(cmd: Command, formats: readonly string[], document?: DocumentOutput): Command {
   const defaultText = document
-    ? `${document.defaultFormat}, or the -o file's extension`
+    ? `the -o file's extension, else ${document.defaultFormat}`
     : 'table in a terminal, csv when piped';
   cmd
     .option('--format <format>', `output format: ${formats.join(', ')} (default: ${defaultText})`)
@@ -55,7 +55,7 @@ export function withDataOptions(cmd: Command, file = 'FILE'): Command {
       '--layout <name>',
       `read ${file} as this published layout instead of recognising it: ${LAYOUT_IDS.join(', ')}`,
     )
-    .option('--sheet <name>', `the sheet of an .xlsx ${file} to read (default: the first)`)
+    .option('--sheet <name>', `the sheet of ${file} to read, when it is .xlsx (default: the first)`)
     .option(
       '--tier-changes <file>',
       'mid-year re-tierings (urn, from, tier, reason, agreed_by, agreed_on; CSV, YAML or .xlsx); also tier_changes: in trust.config.yaml',

@@ -43,7 +43,7 @@ async function newDeployment(options: WfapOptions, io: Io): Promise<void> {
 function scriptOptions(cmd: Command, what: string): Command {
   return cmd
     .option('--school <urn>', `the school's URN (asked for, from a searchable list, in a terminal)`)
-    .option('--data <file>', 'school data (CSV or YAML); default: schools: in trust.config.yaml')
+    .option('--data <file>', 'school data (CSV, Excel .xlsx or YAML); default: schools: in trust.config.yaml')
     .option(
       '--answers <file>',
       `a YAML answers file for the ${what} (see README "WFAP"); in a terminal, only what it lacks is asked`,
@@ -53,12 +53,6 @@ function scriptOptions(cmd: Command, what: string): Command {
       '--template <file>',
       'your own Markdown or HTML template (default: wfap.template_md/template_html in the config, else the shipped one)',
     );
-}
-
-/** The shared --format option, with this command's default (md, not a terminal table). */
-function formatHelp(cmd: Command): void {
-  const option = cmd.options.find((o) => o.long === '--format');
-  if (option) option.description = `output format: ${FORMATS.join(', ')} (default: the -o file's extension, else md)`;
 }
 
 function sub(cmd: Command, io: Io): Command {
@@ -83,7 +77,6 @@ export function wfapCommand(io: Io): Command {
   withPolicyOptions(create);
   withDataOptions(create, 'the --data file');
   withOutputOptions(create, FORMATS, { defaultFormat: 'md' });
-  formatHelp(create);
   create.addHelpText(
     'after',
     `
@@ -105,7 +98,6 @@ Examples:
   withPolicyOptions(deploy);
   withDataOptions(deploy, 'the --data file');
   withOutputOptions(deploy, FORMATS, { defaultFormat: 'md' });
-  formatHelp(deploy);
   deploy.addHelpText(
     'after',
     `

@@ -81,7 +81,7 @@ export function urnOption(flag: string, value: string): number {
   return Number(value);
 }
 
-/** A document's format (default md, else the -o file's extension); a Word document is never shown on a terminal. */
+/** A document's format (--format, else the -o file's extension, else md); a Word document is never shown on a terminal. */
 export function documentFormat(options: CommonOptions, io: Io, allowed: readonly string[], example: string): string {
   const format = resolveFormat(options, allowed, false, 'md');
   if (format === 'docx' && !options.output && io.stdout.isTTY)

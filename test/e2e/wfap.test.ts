@@ -304,3 +304,16 @@ describe('sit wfap new --answers with a published Ofsted file and no policy name
     expect(bad.stderr).toContain('answers.yaml: tier: "A" is not a tier of policy rise-2025');
   });
 });
+
+describe("a document command's --format help", () => {
+  it.each([
+    [['wfap', 'new'], 'md'],
+    [['wfap', 'deployment'], 'md'],
+    [['card'], 'md'],
+    [['visit', 'note'], 'md'],
+    [['report'], 'html'],
+  ])('%s says the -o file’s extension decides before the default (%s), as it does', async (command, fallback) => {
+    const help = await runInProcess([...command, '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(`(default: the -o file's extension, else ${fallback})`);
+  });
+});
