@@ -69,6 +69,10 @@ function commonInput(kind: DocKind, options: WfapOptions, io: Io) {
 export function planInput(options: WfapOptions, io: Io): PlanInput {
   const input = commonInput('wfap', options, io);
   const answers: WfapAnswers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : {};
+  // Usage checked before the data is read (a whole file placed, for a run that cannot go ahead).
+  if (options.all && (options.school || answers.school))
+    throw usageError('--all writes a plan for every school; leave out --school (and school: in the answers file)');
+  if (options.all && !options.output) throw usageError('--all writes one plan per school into a folder: add -o FOLDER');
   const priorities = options.priorities === undefined ? DEFAULT_PRIORITIES : Number(options.priorities);
   if (!Number.isInteger(priorities) || priorities < 1 || priorities > MAX_PRIORITIES)
     throw usageError(`--priorities ${options.priorities}: expected a whole number from 1 to ${MAX_PRIORITIES}`);

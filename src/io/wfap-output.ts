@@ -121,14 +121,11 @@ export async function writeDocument(
 
 /** sit wfap new --all: a plan for every school, each its own file in the folder -o names. */
 export async function writePlanFolder(input: PlanInput, data: SchoolData, options: WfapOptions, io: Io): Promise<void> {
-  if (options.school || input.answers.school)
-    throw usageError('--all writes a plan for every school; leave out --school (and school: in the answers file)');
-  if (!options.output) throw usageError('--all writes one plan per school into a folder: add -o FOLDER');
   const plans = data.placements.map((p) => planFor(input, p, input.answers));
   await writeFolder(
     plans.map((plan) => suggestedName(plan, input.format)),
     (i) => renderDocument(plans[i], input.format, input.template),
-    { ...options, output: options.output, format: input.format, label: 'WFAPs', noun: 'plans' },
+    { ...options, output: options.output as string, format: input.format, label: 'WFAPs', noun: 'plans' },
     io,
   );
   note(options, io, `wrote ${plans.length} plans (${input.format}) to ${options.output}`);

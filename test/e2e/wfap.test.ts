@@ -317,3 +317,17 @@ describe("a document command's --format help", () => {
     expect(help.stdout.replace(/\s+/g, ' ')).toContain(`(default: the -o file's extension, else ${fallback})`);
   });
 });
+
+describe('sit wfap new --all', () => {
+  it('says what is wrong with the command before it reads the data (2, not the missing file)', async () => {
+    const noFolder = await runInProcess(['wfap', 'new', '--all', '--data', 'missing.csv', '--yes'], { cwd: FIXTURES });
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toContain('--all writes one plan per school into a folder: add -o FOLDER');
+    const withSchool = await runInProcess(
+      ['wfap', 'new', '--all', '--school', '100004', '--data', 'missing.csv', '-o', 'plans', '--yes'],
+      { cwd: FIXTURES },
+    );
+    expect(withSchool.code).toBe(2);
+    expect(withSchool.stderr).toContain('--all writes a plan for every school; leave out --school');
+  });
+});
