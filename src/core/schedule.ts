@@ -11,7 +11,7 @@
 import * as z from 'zod';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
-import { firstAtOrAfter, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
+import { firstAtOrAfter, nearestFirst, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
 import { countingSort, EventStore, fromZero, indexes } from './schedule-events.js';
 import type { Occurrences } from './occurrences.js';
 import { addToGroup } from './group.js';
@@ -156,12 +156,10 @@ function occasionOf(o: Occurrence, cost: number): Occasion {
 /** Days (in order) nearest the target first, earlier first on a tie: from the target outwards, no sort. */
 export function byNearness(days: number[], target: number): number[] {
   const out: number[] = [];
-  let right = firstAtOrAfter(days, target);
-  let left = right - 1;
-  while (left >= 0 || right < days.length) {
-    if (right >= days.length || (left >= 0 && target - days[left] <= days[right] - target)) out.push(days[left--]);
-    else out.push(days[right++]);
-  }
+  nearestFirst(days, target, (day) => {
+    out.push(day);
+    return false;
+  });
   return out;
 }
 
@@ -411,26 +409,24 @@ export function buildSchedule(
    */
   function firstRun(o: Occurrence, last: number | undefined, seen: Set<number> | undefined): number[] | null {
     let busy: number[] | null = null;
-    const lo = firstAtOrAfter(year, o.window[0]);
-    const hi = firstAtOrAfter(year, o.window[1] + 1);
-    let right = Math.min(Math.max(firstAtOrAfter(year, o.target), lo), hi);
-    let left = right - 1;
-    while (left >= lo || right < hi) {
-      const d =
-        right >= hi || (left >= lo && o.target - year[left] <= year[right] - o.target) ? year[left--] : year[right++];
-      if (o.owner.closed.has(d) || (last !== undefined && d - last < o.minGap)) continue;
-      if (o.activity.days === 1) {
-        // A day's run made only once chosen.
-        if (seen === undefined || !seen.has(d)) return [d];
-        busy ??= [d];
-        continue;
-      }
-      const r = run(o, d);
-      if (r === null) continue;
-      if (seen === undefined || !r.some((x) => seen.has(x))) return r;
-      busy ??= r;
-    }
-    return busy;
+    let free: number[] | null = null;
+    nearestFirst(
+      year,
+      o.target,
+      (d) => {
+        if (o.owner.closed.has(d) || (last !== undefined && d - last < o.minGap)) return false;
+        // A one-day run made only once chosen.
+        const r = o.activity.days === 1 ? null : run(o, d);
+        if (o.activity.days !== 1 && r === null) return false;
+        const taken = r === null ? seen?.has(d) === true : seen !== undefined && r.some((x) => seen.has(x));
+        if (!taken) free = r ?? [d];
+        else busy ??= r ?? [d];
+        return !taken;
+      },
+      firstAtOrAfter(year, o.window[0]),
+      firstAtOrAfter(year, o.window[1] + 1),
+    );
+    return free ?? busy;
   }
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.

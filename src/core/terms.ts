@@ -174,12 +174,35 @@ export function schoolDaysOf(cal: TermCalendar): number[] {
   return days;
 }
 
+/**
+ * The days of a sorted list from place `lo` up to (not including) `hi`, the nearest to `target`
+ * first (the earlier on a tie), walked outwards from the target and given to `visit` until it
+ * returns true: the one order the scheduler tries days in.
+ */
+export function nearestFirst(
+  days: number[],
+  target: number,
+  visit: (day: number) => boolean,
+  lo = 0,
+  hi = days.length,
+): void {
+  let right = Math.min(Math.max(firstAtOrAfter(days, target), lo), hi);
+  let left = right - 1;
+  while (left >= lo || right < hi) {
+    const day =
+      right >= hi || (left >= lo && target - days[left] <= days[right] - target) ? days[left--] : days[right++];
+    if (visit(day)) return;
+  }
+}
+
 /** The day of a sorted, non-empty list nearest to `day` (the earlier on a tie). */
 export function nearest(days: number[], day: number): number {
-  const i = firstAtOrAfter(days, day);
-  if (i === days.length) return days[i - 1];
-  if (i === 0) return days[0];
-  return day - days[i - 1] <= days[i] - day ? days[i - 1] : days[i];
+  let found = days[0];
+  nearestFirst(days, day, (d) => {
+    found = d;
+    return true;
+  });
+  return found;
 }
 
 /** The place in a sorted list of days of the first day on or after `day` (the list's length if none). */
