@@ -369,3 +369,16 @@ export function formatProblem(file: string, problem: DataProblem): string {
   const column = problem.column ? ` column "${problem.column}":` : '';
   return `${file}:${problem.line}:${column} ${problem.message}`;
 }
+
+/**
+ * A file's row problems as a person should read them: no name column at all is one problem on the
+ * header line, not one line for each row (a --with file of 2,000 schools).
+ */
+export function withNameColumnProblem(problems: DataProblem[], columns: ColumnMap, headerLine: number): DataProblem[] {
+  const noName = (p: DataProblem) => p.message.startsWith('expected a school name');
+  if (columns.fieldOf.includes('name') || !problems.some(noName)) return problems;
+  return [
+    { line: headerLine, message: 'no name column; name one column "name" (the school\'s name)' },
+    ...problems.filter((p) => !noName(p)),
+  ];
+}

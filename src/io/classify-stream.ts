@@ -22,6 +22,7 @@ import {
   duplicateUrn,
   formatProblem,
   schoolFromRow,
+  withNameColumnProblem,
   type ColumnMap,
   type DataProblem,
   type SchoolRecord,
@@ -308,20 +309,8 @@ async function classifyPass(
     },
   );
   // The file's own problems first, as reading it whole finds them; then the --with files'; then the placing's.
-  const rowProblems = result.rowProblems;
-  if (rowProblems.length) {
-    if (
-      !result.columns.fieldOf.includes('name') &&
-      rowProblems.some((p) => p.message.startsWith('expected a school name'))
-    )
-      rowProblems.splice(
-        0,
-        rowProblems.length,
-        { line: result.headerLine, message: 'no name column; name one column "name" (the school\'s name)' },
-        ...rowProblems.filter((p) => !p.message.startsWith('expected a school name')),
-      );
-    throw dataError(rowProblems.map((p) => formatProblem(display, p)));
-  }
+  const rowProblems = withNameColumnProblem(result.rowProblems, result.columns, result.headerLine);
+  if (rowProblems.length) throw dataError(rowProblems.map((p) => formatProblem(display, p)));
   if (result.schools === 0)
     throw dataError(`${display}: has a header but no schools; add one row per school below line ${result.headerLine}`);
   if (extrasError !== undefined) throw extrasError;

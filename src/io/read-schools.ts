@@ -8,6 +8,7 @@ import {
   isHeaderRow,
   mapColumns,
   SchoolCollector,
+  withNameColumnProblem,
   type ColumnMap,
   type SchoolsResult,
 } from '../core/school.js';
@@ -197,17 +198,7 @@ export async function readSchoolsFrom(input: DataInput, options: ReadOptions = {
   const found = head as unknown as SchoolsHead;
   const result = (collector as unknown as SchoolCollector).result();
   const shown = input.display;
-  // No name column at all is one problem, not one line per row (a --with file of 2,000 schools).
-  if (
-    !result.columns.fieldOf.includes('name') &&
-    result.problems.some((p) => p.message.startsWith('expected a school name'))
-  ) {
-    const others = result.problems.filter((p) => !p.message.startsWith('expected a school name'));
-    result.problems = [
-      { line: found.headerLine, message: 'no name column; name one column "name" (the school\'s name)' },
-      ...others,
-    ];
-  }
+  result.problems = withNameColumnProblem(result.problems, result.columns, found.headerLine);
   if (result.schools.length === 0 && result.problems.length === 0) {
     throw dataError(`${shown}: has a header but no schools; add one row per school below line ${found.headerLine}`);
   }
