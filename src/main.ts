@@ -22,7 +22,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
         stdout: process.stdout,
         stderr: process.stderr,
         // Node makes process.stdin when it is first asked for (a few milliseconds: a stream and
-        // its modules): a run that reads no standard input never asks.
+        // its modules). Only classify's streamed road asks just for FILE -; the other readers are
+        // handed io.stdin and so make it (a few milliseconds on runs that start slower anyway).
         get stdin() {
           return process.stdin;
         },

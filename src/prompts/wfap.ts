@@ -115,11 +115,14 @@ async function askPlan(placement: Placement, policy: Policy, given: WfapAnswers,
     ? `the policy places it in ${placement.label}: ${placement.reasons.join('; ')}`
     : `the policy cannot place it: ${placement.reasons.join('; ')}`;
   io.stderr.write(`${placement.school.name} (${placement.school.urn}): ${why}\n`);
-  const tier = await ask.choose(
-    'Tier for this plan',
-    policy.tiers.map((t) => ({ name: `${t.label} (${describeDays(t).text})`, value: t.id })),
-    given.tier ?? placement.tier ?? undefined,
-  );
+  // A tier the answers file gives is taken, not asked again (only what the file lacks is asked).
+  const tier =
+    given.tier ??
+    (await ask.choose(
+      'Tier for this plan',
+      policy.tiers.map((t) => ({ name: `${t.label} (${describeDays(t).text})`, value: t.id })),
+      placement.tier ?? undefined,
+    ));
   answers.tier = tier;
   if (tier !== placement.tier && !given.tier_reason)
     answers.tier_reason = await ask.input("Why a different tier from the policy's?", { required: true });

@@ -70,6 +70,20 @@ describe('sit wfap new in a terminal', () => {
     expect(plan).toContain('| Headteacher | Autumn Term | Trust school improvement lead |');
   });
 
+  it('asks only what the answers file lacks: a tier given there is not asked again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-wfap-tty-'));
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      'school: 100004\ntier: C\ntier_reason: Agreed at the review\nstrengths: [Reading]\nareas_to_develop: [Writing]\nchallenges: [Staffing]\nsupport_required: [English lead]\n',
+    );
+    const run = runInProcess(['wfap', 'new', '--answers', 'a.yaml', '-o', 'plan.md', ...BASE], { tty: true, cwd: dir });
+    await screen.next();
+    expect(screen.getScreen()).toContain('How many key priorities?');
+    expect(screen.getScreen()).not.toContain('Tier for this plan');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect((await run).code).toBe(130);
+  });
+
   it('Ctrl-C leaves no file and exits 130 with one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sit-wfap-tty-'));
     const run = runInProcess(['wfap', 'new', '-o', 'plan.md', ...BASE], { tty: true, cwd: dir });
