@@ -71,6 +71,26 @@ export class Occurrences implements Iterable<Occurrence> {
     c[r + TERM] = o.term;
   }
 
+  /** Series held so far: a series' index (seriesIndexOf) is below this. */
+  get seriesCount(): number {
+    return this.serieses.items.length;
+  }
+
+  /** Owners held so far: an owner's index (ownerIndexOf) is below this. */
+  get ownerCount(): number {
+    return this.owners.items.length;
+  }
+
+  /** The i-th occurrence's series as a number (-1 for none): the scheduler's arrays, not a map of keys. */
+  seriesIndexOf(i: number): number {
+    return this.field(i, SERIES);
+  }
+
+  /** The i-th occurrence's owner as a number (the same for every occurrence of that owner object). */
+  ownerIndexOf(i: number): number {
+    return this.field(i, OWNER);
+  }
+
   /** The i-th occurrence, made now (its notes and owner shared with the others, read only). */
   at(i: number): Occurrence {
     const c = this.chunks[i >>> CHUNK_BITS];

@@ -134,6 +134,9 @@ interface Diary {
 
 const EPS = 1e-9;
 const NO_ONE: Diary[] = [];
+const NO_NOTES: string[] = [];
+/** No day yet (a series none of whose occurrences is placed). */
+const NONE = -0x80000000;
 
 /** Whose occurrence it is and of what, for one that could not be scheduled. */
 function occasionOf(o: Occurrence, cost: number): Occasion {
@@ -283,7 +286,11 @@ export function buildSchedule(
 
   const unscheduled: Unscheduled[] = [];
   const year = schoolDaysOf(cal);
-  const lastInSeries = new Map<string, number>();
+  // The last day placed in each series, by the series' number in the list due (a map of a hundred
+  // thousand series keys was a tenth of placing); NONE until its first is placed.
+  const lastInSeries = new Int32Array(occurrences.seriesCount).fill(NONE);
+  // Each owner's index in the store, by its number in the list due: no map lookup per event.
+  const storeOwner = new Int32Array(occurrences.ownerCount).fill(-1);
   const visited = new Map<string, Set<number>>();
   const termEnd = (term: number) => cal.terms[term - 1].endDay;
 
@@ -299,12 +306,16 @@ export function buildSchedule(
   const fullyBooked = new Map<Activity, Map<number, string>>();
   const windowKey = (o: Occurrence) => (o.window[0] * 400 + (o.window[1] - o.window[0])) * 8 + o.term;
 
-  const place = (o: Occurrence, extraNotes: string[] = []): boolean => {
+  /**
+   * Places one occurrence. `series` and `due` are its series' and owner's numbers in the list due
+   * (-1 for a top-up, which has no series and is made after that list is let go).
+   */
+  const place = (o: Occurrence, extraNotes: string[], series: number, due: number): boolean => {
     const a = o.activity;
     const time = timeOf(a);
     const cost = a.type === 'school' ? 0 : time * a.days;
     const holders = a.type === 'school' ? NO_ONE : (byRole.get(roleOf(a)) ?? NO_ONE);
-    const last = o.series === null ? undefined : lastInSeries.get(o.series);
+    const last = series < 0 || lastInSeries[series] === NONE ? undefined : lastInSeries[series];
     const remembered =
       holders.length > 0 &&
       o.owner.closed.size === 0 &&
@@ -373,7 +384,7 @@ export function buildSchedule(
       diary.total += cost;
       diary.terms[o.term - 1] += cost;
     }
-    if (o.series) lastInSeries.set(o.series, days[days.length - 1]);
+    if (series >= 0) lastInSeries[series] = days[days.length - 1];
     if (a.type === 'visit') {
       const set = visited.get(o.owner.key) ?? new Set<number>();
       for (const x of days) set.add(x);
@@ -390,7 +401,7 @@ export function buildSchedule(
     store.add({
       start: days[0],
       end: days[days.length - 1],
-      owner: ownerOf(o.owner),
+      owner: due < 0 ? ownerOf(o.owner) : storeOwner[due] >= 0 ? storeOwner[due] : (storeOwner[due] = ownerOf(o.owner)),
       kind: kindOf(o, cost),
       lead: leadOf(a, diary),
       // A re-tiered school's event carries the tier in force on its day.
@@ -433,7 +444,10 @@ export function buildSchedule(
   // Each occurrence let go once placed, and the list due let go before: the events grow as the
   // occurrences go, rather than both held whole at once (issue 13: memory).
   const order = hardestFirst(occurrences);
-  for (let i = 0; i < order.length; i++) place(occurrences.at(order[i]));
+  for (let i = 0; i < order.length; i++) {
+    const at = order[i];
+    place(occurrences.at(at), NO_NOTES, occurrences.seriesIndexOf(at), occurrences.ownerIndexOf(at));
+  }
   occurrences.clear();
 
   const shortfalls = topUp(schools, calendar, cal, store, place);
@@ -479,7 +493,7 @@ function topUp(
   calendar: PolicyCalendar,
   cal: TermCalendar,
   events: EventStore,
-  place: (o: Occurrence, notes: string[]) => boolean,
+  place: (o: Occurrence, notes: string[], series: number, due: number) => boolean,
 ): string[] {
   const lines: string[] = [];
   // Keyed by a number made of the URN, term and kind: no key text built for each of a million events.
@@ -535,7 +549,7 @@ function topUp(
             movedFrom: null,
             notes: [],
           };
-          if (place(occurrence, [why])) {
+          if (place(occurrence, [why], -1, -1)) {
             n += 1;
             bump(school.urn, term.number, m.kind);
           }
