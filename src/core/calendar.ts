@@ -676,7 +676,10 @@ function termly(
   const hi = Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1);
   const spanned = spanClamp(owner, [all[lo], all[hi]]);
   // Outside the tiers that have it (a re-tiered school): not due, as for any tier without it.
-  if (spanned === null || !all.some((d) => d >= spanned[0] && d <= spanned[1])) return;
+  // (`all` is in order: a day in the span is the first on or after its start, if within it.)
+  if (spanned === null) return;
+  const inSpan = firstAtOrAfter(all, spanned[0]);
+  if (inSpan === all.length || all[inSpan] > spanned[1]) return;
   const drop = (reason: string) =>
     dropped.push({
       urn: owner.urn,
@@ -692,25 +695,35 @@ function termly(
     drop(`before ${owner.fromText}: nothing is planned before it`);
     return;
   }
-  let part = all.filter((d) => d >= clamped[0] && d <= clamped[1]);
+  // The school days in the window: all[first, end), found in the list, not copied out of it for
+  // each of a million occurrences.
+  const first = firstAtOrAfter(all, clamped[0]);
+  const end = firstAtOrAfter(all, clamped[1] + 1);
   const placed =
     a.week !== undefined || a.weekday !== undefined ? placeInTerm(cal, termNo, a.week ?? 2, weekdayNumber(a)) : null;
-  /** The day aimed at within days [from, to]: the week and weekday asked for, else the owner's place in the spread. */
-  const aim = (days: number[], from: number, to: number) =>
+  /**
+   * The day aimed at within the days days[start, start + count) from `from` to `to`: the week and
+   * weekday asked for, else the owner's place in the spread (none when there are no days).
+   */
+  const aim = (days: number[], start: number, count: number, from: number, to: number) =>
     a.week !== undefined || a.weekday !== undefined
       ? placed === null
-        ? days[0]
+        ? count === 0
+          ? undefined
+          : days[start]
         : Math.min(Math.max(placed.day, from), to)
-      : days[Math.min(days.length - 1, Math.floor(((i + 0.5) * days.length) / n))];
-  let target = aim(part, clamped[0], clamped[1]);
+      : count === 0
+        ? undefined
+        : days[start + Math.min(count - 1, Math.floor(((i + 0.5) * count) / n))];
+  let target = aim(all, first, end - first, clamped[0], clamped[1]) as number;
   let window = clamped;
   const agreed = owner.span?.agreedUntil ?? null;
   if (agreed !== null && spanned[1] < all[hi]) {
     // A re-tiering cuts this window short, and the day it was agreed is known: where the plan had
     // it before (the same aim over the whole window) is kept if that was already past, and it is
     // not moved to a day before the agreement if not (a plan made then could not keep it).
-    const before = all.slice(lo, hi + 1);
-    const planned = aim(before, all[lo], all[hi]);
+    const planned = aim(all, lo, hi + 1 - lo, all[lo], all[hi]) as number;
+    let part = all.slice(first, end);
     if (planned >= agreed) part = part.filter((d) => d >= agreed);
     if (part.length === 0) {
       drop(
@@ -721,8 +734,8 @@ function termly(
     target = nearest(part, planned);
     window = [part[0], part[part.length - 1]];
   }
-  const fromNote = owner.from !== null && owner.from > all[lo] ? [`from ${owner.fromText}`] : [];
-  const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi] ? [owner.span!.note] : [];
+  const fromNote = owner.from !== null && owner.from > all[lo];
+  const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi];
   occurrences.push({
     owner,
     activity: a,
@@ -735,7 +748,10 @@ function termly(
     minGap: 0,
     movedFrom: null,
     // The owner's notes as they are when nothing is added: read, never changed.
-    notes: spanNote.length || fromNote.length ? [...notes, ...spanNote, ...fromNote] : notes,
+    notes:
+      spanNote || fromNote
+        ? [...notes, ...(spanNote ? [owner.span!.note] : []), ...(fromNote ? [`from ${owner.fromText}`] : [])]
+        : notes,
   });
 }
 

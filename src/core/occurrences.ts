@@ -12,12 +12,19 @@ const NO_NOTES: string[] = [];
 class Interned<T> {
   readonly items: T[] = [];
   private readonly index = new Map<T, number>();
+  // The last item asked for: a cadence's occurrences for one owner come one after another, and
+  // share their owner, activity, label, series and notes, so most asks are the one before.
+  private last: T | undefined;
+  private lastIndex = -1;
   of(item: T): number {
+    if (item === this.last && this.lastIndex >= 0) return this.lastIndex;
+    this.last = item;
     let i = this.index.get(item);
     if (i === undefined) {
       i = this.items.push(item) - 1;
       this.index.set(item, i);
     }
+    this.lastIndex = i;
     return i;
   }
 }
