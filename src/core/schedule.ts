@@ -132,6 +132,18 @@ interface Diary {
   lead: number;
 }
 
+/** What placing needs of one activity (see planOf in buildSchedule). */
+interface ActivityPlan {
+  role: string;
+  holders: Diary[];
+  time: number;
+  cost: number;
+  /** Its lead without a person, in the store (-1 until first needed). */
+  leadless: number;
+  /** Its kinds of event in the store, by label, then occurrence number. */
+  kinds: Map<string, Map<string, number>>;
+}
+
 const EPS = 1e-9;
 const NO_ONE: Diary[] = [];
 const NO_NOTES: string[] = [];
@@ -195,25 +207,34 @@ export function buildSchedule(
   // What is due, held column-wise (core/occurrences.ts) and let go once every occurrence is placed.
   const due = dueOccurrences(schools, calendar, cal, options);
   const occurrences = due.occurrences;
-  // An activity's lead folded once, not for each of its occurrences.
-  const roles = new Map<Activity, string>();
-  const roleOf = (a: Activity): string => {
-    let role = roles.get(a);
-    if (role === undefined) roles.set(a, (role = fold(a.lead)));
-    return role;
-  };
   const store = new EventStore(occurrences.length);
-  // An event's lead without a person (the role for the school's own work, else "unassigned
-  // (ROLE)"), and its kind (activity, label and occurrence number): looked up once for each
-  // activity, not made for each of its events.
-  const leadless = new Map<Activity, number>();
-  const leadOf = (a: Activity, diary: Diary | null): number => {
+  // What placing needs of an activity, worked out once for it and found with one lookup for each
+  // of its occurrences: its lead folded, who holds that role, its time and cost, its lead without a
+  // person ("unassigned (ROLE)", or the role for the school's own work) and its kinds of event.
+  const plans = new Map<Activity, ActivityPlan>();
+  const planOf = (a: Activity): ActivityPlan => {
+    let plan = plans.get(a);
+    if (plan === undefined) {
+      const role = fold(a.lead);
+      const time = timeOf(a);
+      plan = {
+        role,
+        holders: a.type === 'school' ? NO_ONE : (byRole.get(role) ?? NO_ONE),
+        time,
+        cost: a.type === 'school' ? 0 : time * a.days,
+        leadless: -1,
+        kinds: new Map(),
+      };
+      plans.set(a, plan);
+    }
+    return plan;
+  };
+  const leadOf = (a: Activity, plan: ActivityPlan, diary: Diary | null): number => {
     if (diary)
       return diary.lead < 0 ? (diary.lead = store.leadIndex(diary.person.name, diary.person.name)) : diary.lead;
-    let i = leadless.get(a);
-    if (i === undefined)
-      leadless.set(a, (i = store.leadIndex(a.type === 'school' ? a.lead : `unassigned (${a.lead})`, null)));
-    return i;
+    if (plan.leadless < 0)
+      plan.leadless = store.leadIndex(a.type === 'school' ? a.lead : `unassigned (${a.lead})`, null);
+    return plan.leadless;
   };
   // By the owner object first (each school's is one object for all its occurrences), then its key.
   const owners = new Map<Owner, number>();
@@ -222,13 +243,11 @@ export function buildSchedule(
     if (i === undefined) owners.set(owner, (i = store.ownerIndex(owner.key, owner)));
     return i;
   };
-  const kinds = new Map<Activity, Map<string, Map<string, number>>>();
-  const kindOf = (o: Occurrence, cost: number): number => {
+  // An event's kind (activity, label and occurrence number): stored once for each, not for each event.
+  const kindOf = (o: Occurrence, plan: ActivityPlan): number => {
     const a = o.activity;
-    let labels = kinds.get(a);
-    if (!labels) kinds.set(a, (labels = new Map()));
-    let numbers = labels.get(o.label);
-    if (!numbers) labels.set(o.label, (numbers = new Map()));
+    let numbers = plan.kinds.get(o.label);
+    if (!numbers) plan.kinds.set(o.label, (numbers = new Map()));
     let i = numbers.get(o.number);
     if (i === undefined) {
       i = store.addKind({
@@ -237,7 +256,7 @@ export function buildSchedule(
         kind: a.kind,
         occurrence: o.number,
         role: a.lead,
-        days: cost,
+        days: plan.cost,
         type: a.type,
       });
       numbers.set(o.number, i);
@@ -254,7 +273,7 @@ export function buildSchedule(
   for (let order = 0; order < occurrences.length; order++) {
     const activity = occurrences.activityOf(order);
     if (activity.type === 'school') continue;
-    const role = roleOf(activity);
+    const role = planOf(activity).role;
     // A role nobody holds has no link person to choose: its demand is not counted.
     if (!byRole.has(role)) continue;
     const key = occurrences.ownerOf(order).key;
@@ -312,9 +331,8 @@ export function buildSchedule(
    */
   const place = (o: Occurrence, extraNotes: string[], series: number, due: number): boolean => {
     const a = o.activity;
-    const time = timeOf(a);
-    const cost = a.type === 'school' ? 0 : time * a.days;
-    const holders = a.type === 'school' ? NO_ONE : (byRole.get(roleOf(a)) ?? NO_ONE);
+    const plan = planOf(a);
+    const { time, cost, holders } = plan;
     const last = series < 0 || lastInSeries[series] === NONE ? undefined : lastInSeries[series];
     const remembered =
       holders.length > 0 &&
@@ -345,7 +363,7 @@ export function buildSchedule(
         else free.push(r);
       }
       runs = busy.length ? [...free, ...busy] : free;
-      const first = link.get(roleOf(a))?.get(o.owner.key);
+      const first = link.get(plan.role)?.get(o.owner.key);
       // The link person first, unless that would take them past their days for the term.
       const others = holders
         .filter((h) => h !== first)
@@ -402,8 +420,8 @@ export function buildSchedule(
       start: days[0],
       end: days[days.length - 1],
       owner: due < 0 ? ownerOf(o.owner) : storeOwner[due] >= 0 ? storeOwner[due] : (storeOwner[due] = ownerOf(o.owner)),
-      kind: kindOf(o, cost),
-      lead: leadOf(a, diary),
+      kind: kindOf(o, plan),
+      lead: leadOf(a, plan, diary),
       // A re-tiered school's event carries the tier in force on its day.
       tier: tierOn(o.owner, days[0]),
       term: termOfDay(cal, days[0]) as number,
@@ -496,15 +514,20 @@ function topUp(
   place: (o: Occurrence, notes: string[], series: number, due: number) => boolean,
 ): string[] {
   const lines: string[] = [];
-  // Keyed by a number made of the URN, term and kind: no key text built for each of a million events.
-  const count = new Map<number, number>();
-  const keyOf = (urn: number, term: number, kind: string) => (urn * 64 + term) * 2 + (kind === 'QA' ? 0 : 1);
-  const countOf = (urn: number, term: number, kind: string) => count.get(keyOf(urn, term, kind)) ?? 0;
-  const bump = (urn: number, term: number, kind: string) =>
-    count.set(keyOf(urn, term, kind), countOf(urn, term, kind) + 1);
+  // Each school's events by term and kind, counted in a list by the school's place in the list of
+  // schools (URNs to places once, not a map entry per event: a million events for England).
+  const placeOf = new Map<number, number>();
+  for (const school of schools) if (!placeOf.has(school.urn)) placeOf.set(school.urn, placeOf.size);
+  const counts = new Int32Array(placeOf.size * 64 * 2);
+  const keyOf = (at: number, term: number, kind: string) => (at * 64 + term) * 2 + (kind === 'QA' ? 0 : 1);
+  const countOf = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)];
+  const bump = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)]++;
+  // The store's owners to places, and its kinds to QA or not, once each.
+  const ownerAt = events.owners.map((o) => (o.urn === null ? -1 : (placeOf.get(o.urn) ?? -1)));
+  const isSI = events.kinds.map((k) => (k.kind === 'QA' ? 0 : 1));
   for (let i = 0; i < events.length; i++) {
-    const urn = events.owners[events.owner[i]].urn;
-    if (urn !== null) bump(urn, events.term[i], events.kinds[events.kind[i]].kind);
+    const at = ownerAt[events.owner[i]];
+    if (at >= 0) counts[(at * 64 + events.term[i]) * 2 + isSI[events.kind[i]]]++;
   }
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
