@@ -518,8 +518,10 @@ function topUp(
   // schools (URNs to places once, not a map entry per event: a million events for England).
   const placeOf = new Map<number, number>();
   for (const school of schools) if (!placeOf.has(school.urn)) placeOf.set(school.urn, placeOf.size);
-  const counts = new Int32Array(placeOf.size * 64 * 2);
-  const keyOf = (at: number, term: number, kind: string) => (at * 64 + term) * 2 + (kind === 'QA' ? 0 : 1);
+  // A slot for each term number (1 up): small enough to stay in the cache as a million events are counted.
+  const slots = cal.terms.reduce((most, t) => Math.max(most, t.number), 0) + 1;
+  const counts = new Int32Array(placeOf.size * slots * 2);
+  const keyOf = (at: number, term: number, kind: string) => (at * slots + term) * 2 + (kind === 'QA' ? 0 : 1);
   const countOf = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)];
   const bump = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)]++;
   // The store's owners to places, and its kinds to QA or not, once each.
@@ -527,7 +529,7 @@ function topUp(
   const isSI = events.kinds.map((k) => (k.kind === 'QA' ? 0 : 1));
   for (let i = 0; i < events.length; i++) {
     const at = ownerAt[events.owner[i]];
-    if (at >= 0) counts[(at * 64 + events.term[i]) * 2 + isSI[events.kind[i]]]++;
+    if (at >= 0) counts[(at * slots + events.term[i]) * 2 + isSI[events.kind[i]]]++;
   }
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
