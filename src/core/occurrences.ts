@@ -4,30 +4,10 @@
 // indexes into the owners, activities, labels, numbers, series, moves and notes it shares with
 // others); an Occurrence object is made again only when one is placed. Pure.
 import type { Activity, Occurrence, Owner } from './calendar.js';
+import { Interned } from './interned.js';
 
 /** The notes of an occurrence with none: one list, read and never changed. */
 const NO_NOTES: string[] = [];
-
-/** A table of things an occurrence refers to, each held once, found by identity or value. */
-class Interned<T> {
-  readonly items: T[] = [];
-  private readonly index = new Map<T, number>();
-  // The last item asked for: a cadence's occurrences for one owner come one after another, and
-  // share their owner, activity, label, series and notes, so most asks are the one before.
-  private last: T | undefined;
-  private lastIndex = -1;
-  of(item: T): number {
-    if (item === this.last && this.lastIndex >= 0) return this.lastIndex;
-    this.last = item;
-    let i = this.index.get(item);
-    if (i === undefined) {
-      i = this.items.push(item) - 1;
-      this.index.set(item, i);
-    }
-    this.lastIndex = i;
-    return i;
-  }
-}
 
 // An occurrence's numbers, in this order, in one row of a chunk: chunks of a fixed size are added
 // as the list grows, never copied into a larger one (a grown copy leaves the old one for the
@@ -64,17 +44,17 @@ export class Occurrences implements Iterable<Occurrence> {
     const i = this.length++;
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
-    c[r + OWNER] = this.owners.of(o.owner);
-    c[r + ACTIVITY] = this.activities.of(o.activity);
-    c[r + LABEL] = this.labels.of(o.label);
-    c[r + NUMBER] = this.numbers.of(o.number);
+    c[r + OWNER] = this.owners.ofItem(o.owner);
+    c[r + ACTIVITY] = this.activities.ofItem(o.activity);
+    c[r + LABEL] = this.labels.ofItem(o.label);
+    c[r + NUMBER] = this.numbers.ofItem(o.number);
     c[r + FROM] = o.window[0];
     c[r + TO] = o.window[1];
     c[r + TARGET] = o.target;
-    c[r + SERIES] = o.series === null ? -1 : this.serieses.of(o.series);
+    c[r + SERIES] = o.series === null ? -1 : this.serieses.ofItem(o.series);
     c[r + GAP] = o.minGap;
     c[r + MOVED] = o.movedFrom === null ? -1 : this.moves.push(o.movedFrom) - 1;
-    c[r + NOTES] = o.notes.length === 0 ? -1 : this.noteLists.of(o.notes);
+    c[r + NOTES] = o.notes.length === 0 ? -1 : this.noteLists.ofItem(o.notes);
     c[r + TERM] = o.term;
   }
 

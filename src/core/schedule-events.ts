@@ -3,6 +3,7 @@
 // row of numbers (its days, term, and indexes into small tables of owners, occurrences, leads,
 // tiers and notes); an event object is made only when one is read, and let go after. Pure.
 import { fromDayNumber } from './dates.js';
+import { Interned, KeyedTable } from './interned.js';
 import type { ActivityType } from './calendar.js';
 import type { CalendarEvent } from './schedule.js';
 
@@ -54,11 +55,12 @@ export interface EventSeq extends Iterable<CalendarEvent> {
 
 export class EventStore implements Iterable<CalendarEvent> {
   length = 0;
-  readonly owners: EventOwner[] = [];
+  /** The tables the columns point into (each value once). */
+  readonly owners: EventOwner[];
   readonly kinds: EventKind[] = [];
-  readonly leads: EventLead[] = [];
-  readonly tiers: (string | null)[] = [];
-  readonly notes: string[] = [];
+  readonly leads: EventLead[];
+  readonly tiers: (string | null)[];
+  readonly notes: string[];
   // Made in the constructor, column by column (NUMBER_COLUMNS).
   start!: Int32Array;
   end!: Int32Array;
@@ -71,26 +73,25 @@ export class EventStore implements Iterable<CalendarEvent> {
   term: Uint8Array;
   /** Every event as an object, once something has asked for them all (so that each is one object). */
   private objects: CalendarEvent[] | null = null;
-  private readonly ownerOf = new Map<string, number>();
-  private readonly leadOf = new Map<string, number>();
-  private readonly tierOf = new Map<string | null, number>();
-  private readonly noteOf = new Map<string, number>();
+  private readonly ownerTable = new KeyedTable<string, EventOwner>();
+  private readonly leadTable = new KeyedTable<string, EventLead>();
+  private readonly tierTable = new Interned<string | null>();
+  private readonly noteTable = new Interned<string>();
 
   /** Sized for the events expected (the occurrences due), so that a million are not grown into. */
   constructor(expected = 1024) {
     const size = Math.max(16, expected);
     for (const name of NUMBER_COLUMNS) this[name] = new Int32Array(size);
     this.term = new Uint8Array(size);
+    this.owners = this.ownerTable.items;
+    this.leads = this.leadTable.items;
+    this.tiers = this.tierTable.items;
+    this.notes = this.noteTable.items;
   }
 
   /** The index of an owner, by its key (a school's URN, `trust:NAME`, `organisation`): added once. */
   ownerIndex(key: string, owner: EventOwner): number {
-    let i = this.ownerOf.get(key);
-    if (i === undefined) {
-      i = this.owners.push({ urn: owner.urn, name: owner.name, trust: owner.trust }) - 1;
-      this.ownerOf.set(key, i);
-    }
-    return i;
+    return this.ownerTable.of(key, () => ({ urn: owner.urn, name: owner.name, trust: owner.trust }));
   }
 
   /** The index of a new kind of event (the caller keeps its own lookup, by activity and occurrence). */
@@ -99,32 +100,7 @@ export class EventStore implements Iterable<CalendarEvent> {
   }
 
   leadIndex(lead: string, person: string | null): number {
-    const key = person === null ? `l ${lead}` : `p ${person}`;
-    let i = this.leadOf.get(key);
-    if (i === undefined) {
-      i = this.leads.push({ lead, person }) - 1;
-      this.leadOf.set(key, i);
-    }
-    return i;
-  }
-
-  private tierIndex(tier: string | null): number {
-    let i = this.tierOf.get(tier);
-    if (i === undefined) {
-      i = this.tiers.push(tier) - 1;
-      this.tierOf.set(tier, i);
-    }
-    return i;
-  }
-
-  private noteIndex(note: string | null): number {
-    if (note === null) return -1;
-    let i = this.noteOf.get(note);
-    if (i === undefined) {
-      i = this.notes.push(note) - 1;
-      this.noteOf.set(note, i);
-    }
-    return i;
+    return this.leadTable.of(person === null ? `l ${lead}` : `p ${person}`, () => ({ lead, person }));
   }
 
   add(e: NewEvent): void {
@@ -136,8 +112,8 @@ export class EventStore implements Iterable<CalendarEvent> {
     this.owner[i] = e.owner;
     this.kind[i] = e.kind;
     this.lead[i] = e.lead;
-    this.tier[i] = this.tierIndex(e.tier);
-    this.note[i] = this.noteIndex(e.note);
+    this.tier[i] = this.tierTable.ofItem(e.tier);
+    this.note[i] = e.note === null ? -1 : this.noteTable.ofItem(e.note);
     this.term[i] = e.term;
   }
 
