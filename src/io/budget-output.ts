@@ -32,24 +32,20 @@ function itemJson(c: ItemCost) {
   };
 }
 
-/** What a total's JSON and its table row both begin with, in this order. */
-function totalsHead(t: Totals) {
-  return {
+/** A total's JSON; a trust's ends with its items counted once for it (one object per trust, no spread). */
+function totalsJson(t: Totals, trustItems?: unknown[]) {
+  const json: Record<string, unknown> = {
     schools: t.schools,
     days: round2(t.days),
     ceiling: round2(t.ceiling),
     unknown: t.unknown,
     needs_data: t.needsData,
-  };
-}
-
-function totalsJson(t: Totals) {
-  return {
-    ...totalsHead(t),
     per_term: terms(t.perTerm),
     subject_to_approval: round2(t.conditional),
     unscheduled: round2(t.unscheduled),
   };
+  if (trustItems) json.trust_items = trustItems;
+  return json;
 }
 
 function termJson(t: CapacityTerm) {
@@ -90,7 +86,7 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
       result.byTier.map((t) => [t.tier, { label: t.label, level: t.level, ...totalsJson(t) }]),
     ),
     byTrust: Object.fromEntries(
-      result.byTrust.map((t) => [t.trust ?? NO_TRUST, { ...totalsJson(t), trust_items: t.trustItems.map(itemJson) }]),
+      result.byTrust.map((t) => [t.trust ?? NO_TRUST, totalsJson(t, t.trustItems.map(itemJson))]),
     ),
     total: totalsJson(result.total),
     capacity: result.capacity && {
@@ -130,18 +126,21 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
 }
 
 const termColumns: Column[] = Array.from({ length: TERMS }, (_, i) => ({ key: `t${i + 1}`, header: `T${i + 1}` }));
-// Six cells by name, written out: made for every school and trust (22,000 of each for England).
-const termCells = (xs: number[] | null): Record<string, Cell> =>
-  xs
-    ? {
-        t1: round2(xs[0]),
-        t2: round2(xs[1]),
-        t3: round2(xs[2]),
-        t4: round2(xs[3]),
-        t5: round2(xs[4]),
-        t6: round2(xs[5]),
-      }
-    : { t1: null, t2: null, t3: null, t4: null, t5: null, t6: null };
+/**
+ * A row with its six term cells set (blank without figures). Set on the row made, not spread into
+ * it: a spread in the middle of an object takes microseconds in this V8, and a row is made for
+ * every school and trust (22,000 and more for England). Columns, not key order, place the cells.
+ */
+function withTerms<T extends Record<string, Cell>>(row: T, xs: number[] | null): T & Record<string, Cell> {
+  const r = row as Record<string, Cell>;
+  r.t1 = xs ? round2(xs[0]) : null;
+  r.t2 = xs ? round2(xs[1]) : null;
+  r.t3 = xs ? round2(xs[2]) : null;
+  r.t4 = xs ? round2(xs[3]) : null;
+  r.t5 = xs ? round2(xs[4]) : null;
+  r.t6 = xs ? round2(xs[5]) : null;
+  return row;
+}
 
 /** The days as a reader should take them: a number, "up to" a ceiling, not stated, or needs data. */
 export function daysText(s: SchoolBudget): string {
@@ -192,58 +191,70 @@ export function schoolsTable(
           { key: 'paid_by', header: 'paid_by' },
           { key: 'basis', header: 'basis', wide: true },
         ];
-  const rows: Record<string, Cell>[] = result.schools.map((s) => ({
-    urn: s.urn,
-    name: s.name,
-    trust: s.trust,
-    tier: s.tier ?? (detail === 'terminal' ? 'needs data' : null),
-    days: r2(s.days),
-    scheduled: r2(s.scheduled),
-    stated: s.stated,
-    unscheduled: s.scheduled === null ? null : round2(s.unscheduledDays),
-    ceiling: r2(s.ceiling),
-    days_text: daysText(s),
-    ...termCells((s.tier === null && s.scheduled === null) || s.days === null ? null : s.perTerm),
-    paid_by: s.paidBy,
-    basis: s.basis,
-  }));
+  const rows: Record<string, Cell>[] = result.schools.map((s) =>
+    withTerms(
+      {
+        urn: s.urn,
+        name: s.name,
+        trust: s.trust,
+        tier: s.tier ?? (detail === 'terminal' ? 'needs data' : null),
+        days: r2(s.days),
+        scheduled: r2(s.scheduled),
+        stated: s.stated,
+        unscheduled: s.scheduled === null ? null : round2(s.unscheduledDays),
+        ceiling: r2(s.ceiling),
+        days_text: daysText(s),
+        paid_by: s.paidBy,
+        basis: s.basis,
+      },
+      (s.tier === null && s.scheduled === null) || s.days === null ? null : s.perTerm,
+    ),
+  );
   const levels = result.schools.map((s) => s.placement.level);
   // Items counted once per trust get a row of their own, so the days column adds up to the total.
   for (const t of result.byTrust) {
     for (const c of t.trustItems) {
-      rows.push({
-        urn: null,
-        name: `${t.trust} (${c.name}, once for the trust)`,
-        trust: t.trust,
-        tier: c.tier,
-        days: c.subjectTo ? 0 : r2(c.days),
-        ceiling: r2(c.ceiling),
-        days_text: c.subjectTo
-          ? `subject to ${c.subjectTo}: not counted`
-          : `${round2(c.days ?? 0)}${c.kind === 'ceiling' ? ' (ceiling)' : ''}`,
-        ...termCells(c.subjectTo ? null : c.perTerm),
-        paid_by: c.paidBy,
-        basis: c.basis,
-      });
+      rows.push(
+        withTerms(
+          {
+            urn: null,
+            name: `${t.trust} (${c.name}, once for the trust)`,
+            trust: t.trust,
+            tier: c.tier,
+            days: c.subjectTo ? 0 : r2(c.days),
+            ceiling: r2(c.ceiling),
+            days_text: c.subjectTo
+              ? `subject to ${c.subjectTo}: not counted`
+              : `${round2(c.days ?? 0)}${c.kind === 'ceiling' ? ' (ceiling)' : ''}`,
+            paid_by: c.paidBy,
+            basis: c.basis,
+          },
+          c.subjectTo ? null : c.perTerm,
+        ),
+      );
       levels.push(policy.tiers.find((x) => x.id === c.tier)?.level ?? null);
     }
   }
   for (const t of result.trustEvents) {
-    rows.push({
-      urn: null,
-      name: `${t.trust} (${t.activity}: ${t.count} for the trust, once)`,
-      trust: t.trust === 'All schools' ? null : t.trust,
-      tier: null,
-      days: round2(t.days),
-      scheduled: round2(t.days),
-      stated: null,
-      unscheduled: null,
-      ceiling: round2(t.days),
-      days_text: String(round2(t.days)),
-      ...termCells(t.perTerm),
-      paid_by: null,
-      basis: `${t.count} x ${t.activity}, scheduled once for ${t.trust}`,
-    });
+    rows.push(
+      withTerms(
+        {
+          urn: null,
+          name: `${t.trust} (${t.activity}: ${t.count} for the trust, once)`,
+          trust: t.trust === 'All schools' ? null : t.trust,
+          tier: null,
+          days: round2(t.days),
+          scheduled: round2(t.days),
+          stated: null,
+          unscheduled: null,
+          ceiling: round2(t.days),
+          days_text: String(round2(t.days)),
+          paid_by: null,
+          basis: `${t.count} x ${t.activity}, scheduled once for ${t.trust}`,
+        },
+        t.perTerm,
+      ),
+    );
     levels.push(null);
   }
   return {
@@ -268,12 +279,16 @@ export function totalLine(result: BudgetResult): string {
   return parts.join('; ');
 }
 
-function totalsRow(t: Totals): Record<string, Cell> {
-  return {
-    ...totalsHead(t),
-    conditional: round2(t.conditional),
-    ...termCells(t.perTerm),
-  };
+/** A total's row, its name cells (`lead`) first: one for each trust, 17,000 and more for England. */
+function totalsRow(lead: Record<string, Cell>, t: Totals): Record<string, Cell> {
+  const row = lead;
+  row.schools = t.schools;
+  row.days = round2(t.days);
+  row.ceiling = round2(t.ceiling);
+  row.unknown = t.unknown;
+  row.needs_data = t.needsData;
+  row.conditional = round2(t.conditional);
+  return withTerms(row, t.perTerm);
 }
 
 const totalsColumns: Column[] = [
@@ -291,8 +306,8 @@ export function tiersTable(result: BudgetResult, policy: Policy): TableModel {
     title: 'Support days by tier',
     columns: [{ key: 'tier', header: 'tier' }, { key: 'label', header: 'label' }, ...totalsColumns],
     rows: [
-      ...result.byTier.map((t) => ({ tier: t.tier, label: t.label, ...totalsRow(t) })),
-      { tier: 'total', label: '', ...totalsRow(result.total) },
+      ...result.byTier.map((t) => totalsRow({ tier: t.tier, label: t.label }, t)),
+      totalsRow({ tier: 'total', label: '' }, result.total),
     ],
     levels: [...result.byTier.map((t) => t.level), null],
     maxLevel: maxLevel(policy),
@@ -304,8 +319,8 @@ export function trustsTable(result: BudgetResult): TableModel {
     title: 'Support days by trust',
     columns: [{ key: 'trust', header: 'trust' }, ...totalsColumns],
     rows: [
-      ...result.byTrust.map((t) => ({ trust: t.trust ?? NO_TRUST, ...totalsRow(t) })),
-      { trust: 'total', ...totalsRow(result.total) },
+      ...result.byTrust.map((t) => totalsRow({ trust: t.trust ?? NO_TRUST }, t)),
+      totalsRow({ trust: 'total' }, result.total),
     ],
   };
 }
