@@ -313,20 +313,12 @@ function trustsInOrder(byTrustMap: Map<string | null, TrustTotals>): TrustTotals
   );
 }
 
-/** A trust's totals, none added yet (written out: see schoolBudget). */
+/** A trust's totals, none added yet: its fields set on the totals made, not spread (see schoolBudget). */
 function emptyTrustTotals(trust: string | null): TrustTotals {
-  return {
-    schools: 0,
-    days: 0,
-    ceiling: 0,
-    unknown: 0,
-    needsData: 0,
-    perTerm: zeros(),
-    conditional: 0,
-    unscheduled: 0,
-    trust,
-    trustItems: [],
-  };
+  const totals = emptyTotals() as TrustTotals;
+  totals.trust = trust;
+  totals.trustItems = [];
+  return totals;
 }
 
 function emptyTotals(): Totals {
