@@ -730,10 +730,7 @@ function scheduleBudget(
       const perTerm = terms as number[];
       const days = sum(perTerm);
       trustEvents.push({ trust, activity, count: n, days, perTerm });
-      for (const t of [
-        total,
-        byTrustMap.get(trust) ?? byTrustMap.set(trust, emptyTrustTotals(trust)).get(trust)!,
-      ]) {
+      for (const t of [total, byTrustMap.get(trust) ?? byTrustMap.set(trust, emptyTrustTotals(trust)).get(trust)!]) {
         t.days += days;
         t.ceiling += days;
         addInto(t.perTerm, perTerm);
