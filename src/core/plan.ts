@@ -16,16 +16,20 @@ import type { TermCalendar } from './terms.js';
  * new tier's from its date, whatever --as-of is (the plan is the year's).
  */
 export function calendarSchools(placements: Placement[]): CalendarSchool[] {
-  return placements.map((p) => ({
-    urn: p.school.urn,
-    name: p.school.name,
-    tier: p.tier,
-    level: p.level,
-    fields: p.school.fields,
-    extra: p.school.extra,
-    outputs: p.fields,
-    ...(p.retiering ? { periods: schoolPeriods(p.retiering.periods) } : {}),
-  }));
+  return placements.map((p) => {
+    const school: CalendarSchool = {
+      urn: p.school.urn,
+      name: p.school.name,
+      tier: p.tier,
+      level: p.level,
+      fields: p.school.fields,
+      extra: p.school.extra,
+      outputs: p.fields,
+    };
+    // Set, not spread in: a spread after other fields takes microseconds an object in Node 20's V8.
+    if (p.retiering) school.periods = schoolPeriods(p.retiering.periods);
+    return school;
+  });
 }
 
 function schoolPeriods(periods: TierPeriod[]): SchoolPeriod[] {
