@@ -272,12 +272,12 @@ export function missingAnswers(answers: WfapAnswers): string[] {
 }
 
 /** Checks against the policy that zod alone cannot (the tier must be one of the policy's). */
-export function answerProblems(answers: WfapAnswers, policy: Policy): { path: string; message: string }[] {
+export function answerProblems(answers: WfapAnswers, policy: Policy): { path: (string | number)[]; message: string }[] {
   const ids = policy.tiers.map((t) => t.id);
   if (answers.tier !== undefined && !ids.includes(answers.tier)) {
     return [
       {
-        path: 'tier',
+        path: ['tier'],
         message: `"${answers.tier}" is not a tier of policy ${policy.id}; expected one of ${ids.join(', ')}`,
       },
     ];

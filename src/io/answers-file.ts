@@ -6,7 +6,24 @@ import { WfapAnswersSchema, type WfapAnswers } from '../core/wfap.js';
 import { dataError, usageError } from '../errors.js';
 import { parseYamlText } from './config.js';
 import { readSettingsText } from './read-text.js';
-import { issueLines } from './yaml-issues.js';
+import { issueLines, lineOf, pathText } from './yaml-issues.js';
+
+/**
+ * Problems found in an answers file after it was read (checked against the policy the data is
+ * placed by), one line each as a schema problem is: file:line: path: what was expected. The file
+ * is read again for the lines: only when there is a problem to show.
+ */
+export function answersProblemLines(
+  file: string,
+  cwd: string,
+  problems: { path: (string | number)[]; message: string }[],
+): string[] {
+  const parsed = parseYamlText(readSettingsText(resolve(cwd, file), file, dataError, 'answers file'), file, 'data');
+  return problems.map((p) => {
+    const line = lineOf(parsed.doc, parsed.lineCounter, p.path);
+    return `${file}${line ? `:${line}` : ''}: ${pathText(p.path)}: ${p.message}`;
+  });
+}
 
 export function readAnswers<S extends z.ZodType>(file: string, schema: S, cwd: string): z.output<S> {
   const path = resolve(cwd, file);

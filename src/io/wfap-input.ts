@@ -12,7 +12,7 @@ import {
   type WfapAnswers,
 } from '../core/wfap.js';
 import { configError, dataError, usageError } from '../errors.js';
-import { readAnswers } from './answers-file.js';
+import { answersProblemLines, readAnswers } from './answers-file.js';
 import { asOfDate, displayPath, urnOption, type CommonOptions, type Io } from './command-io.js';
 import type { LoadedConfig } from './config.js';
 import { classifyData, loadPolicy } from './load-data.js';
@@ -115,7 +115,12 @@ export async function schoolData(options: WfapOptions, input: WfapInput<unknown>
 export async function planData(options: WfapOptions, input: PlanInput, io: Io): Promise<SchoolData> {
   const data = await schoolData(options, input, io);
   const problems = answerProblems(input.answers, input.loaded.policy);
-  if (problems.length) throw dataError(problems.map((p) => `${options.answers}: ${p.path}: ${p.message}`));
+  if (problems.length)
+    throw dataError(
+      options.answers
+        ? answersProblemLines(options.answers, io.cwd, problems)
+        : problems.map((p) => `${p.path.join('.')}: ${p.message}`),
+    );
   return data;
 }
 

@@ -82,7 +82,8 @@ describe('sit wfap new, scripted', () => {
     const r = await runInProcess(['wfap', 'new', '--answers', 'bad.yaml', ...BASE], { cwd: dir });
     expect(r.code).toBe(65);
     expect(r.stderr).toBe('sit: bad.yaml:5: priorities[0]: unknown field "mielstones" (check the spelling)\n');
-    writeFileSync(join(dir, 'bad-tier.yaml'), 'tier: Z\n');
+    // The tier is checked against the policy after the file is read: still file:line (here line 2).
+    writeFileSync(join(dir, 'bad-tier.yaml'), 'strengths: [ok]\ntier: Z\n');
     const t = await runInProcess(
       ['wfap', 'new', '--school', '100004', '--yes', '--answers', 'bad-tier.yaml', ...BASE],
       {
@@ -90,7 +91,9 @@ describe('sit wfap new, scripted', () => {
       },
     );
     expect(t.code).toBe(65);
-    expect(t.stderr).toContain('tier: "Z" is not a tier of policy rlt-categories');
+    expect(t.stderr).toBe(
+      'sit: bad-tier.yaml:2: tier: "Z" is not a tier of policy rlt-categories; expected one of D, C, A, B\n',
+    );
   });
 
   it('a broken template: exit 78 with the file and line; a good one is used', async () => {
@@ -301,7 +304,7 @@ describe('sit wfap new --answers with a published Ofsted file and no policy name
     writeFileSync(join(dir, 'answers.yaml'), 'tier: A\n');
     const bad = await runInProcess([...plan, '--as-of', '2026-09-01'], { cwd: dir });
     expect(bad.code).toBe(65);
-    expect(bad.stderr).toContain('answers.yaml: tier: "A" is not a tier of policy rise-2025');
+    expect(bad.stderr).toContain('answers.yaml:1: tier: "A" is not a tier of policy rise-2025');
   });
 });
 
