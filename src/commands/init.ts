@@ -35,11 +35,8 @@ Examples:
     let preset = options.preset;
     if (!preset) {
       if (!io.stdin.isTTY) throw usageError('name the preset to start from: sit init --preset NAME (see sit presets)');
-      const { choose } = await import('../prompts/ask.js');
-      preset = await choose(
-        'Which policy does your trust start from?',
-        presetSummaries().map((p) => ({ name: `${p.preset}: ${p.name}`, value: p.preset, description: p.summary })),
-      );
+      const { askPreset } = await import('../prompts/init.js');
+      preset = await askPreset(presetSummaries());
     }
     const text = initText(preset);
     await writeAtomic(path, text, CONFIG_FILE, { force: options.force });

@@ -1,5 +1,5 @@
 // The only module that talks to inquirer; the questions each command asks are beside it
-// (src/prompts/wfap.ts, log.ts). Called only when standard input is a terminal; tests drive it with
+// (src/prompts/wfap.ts, log.ts, init.ts), and the one they share (which school) is here. Called only when standard input is a terminal; tests drive it with
 // @inquirer/testing. Loaded lazily so start-up never pays for it. Ctrl-C rejects with inquirer's ExitPromptError (name
 // "ExitPromptError"); see isPromptExit in errors.ts.
 export interface Choice<T> {
@@ -53,4 +53,17 @@ export async function number(
     required: true,
   });
   return answer ?? options.initial ?? 0;
+}
+
+/** Which school, searchable by name or URN: every command that asks for one asks it this way. */
+export async function school(schools: { urn: number; name: string; description?: string }[]): Promise<number> {
+  return search(
+    'Which school? (type to search by name or URN)',
+    schools.map((s) => ({
+      name: `${s.name} (${s.urn})`,
+      value: s.urn,
+      description: s.description,
+      filter: `${s.name} ${s.urn}`,
+    })),
+  );
 }

@@ -19,12 +19,7 @@ export async function askLogEntry(flags: EntryFlags, choices: LogChoices): Promi
   const { names, activities, people } = choices;
   const given = { ...flags };
   given.school ??= names.size
-    ? String(
-        await ask.search(
-          'Which school?',
-          [...names].map(([urn, name]) => ({ name: `${name} (${urn})`, value: urn })),
-        ),
-      )
+    ? String(await ask.school([...names].map(([urn, name]) => ({ urn, name }))))
     : await ask.input("The school's URN", { required: true });
   if (given.activity === undefined) {
     const unique = [...new Map(activities.map((a) => [a.id, a])).values()];

@@ -76,13 +76,11 @@ async function confirmed(
 }
 
 async function pickSchool(items: Placement[]): Promise<number> {
-  return ask.search(
-    'Which school? (type to search by name or URN)',
+  return ask.school(
     items.map((x) => ({
-      name: `${x.school.name} (${x.school.urn})`,
-      value: x.school.urn,
+      urn: x.school.urn,
+      name: x.school.name,
       description: x.label ? `${x.label}: ${x.daysText}` : 'needs data',
-      filter: `${x.school.name} ${x.school.urn}`,
     })),
   );
 }
