@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { DAYS_EXPECTED, entryFromFlags } from '../core/log.js';
 import { peopleOf } from '../core/schedule.js';
-import { fold } from '../core/values.js';
 import { usageError } from '../errors.js';
 import { asOfDate, note, type Io } from '../io/command-io.js';
 import { loadPolicy } from '../io/load-data.js';
@@ -56,20 +55,16 @@ export async function addToLog(options: AddOptions, io: Io): Promise<void> {
   const given = missing.length
     ? await (await import('../prompts/log.js')).askLogEntry(options, { asOf, names, activities, people })
     : options;
-  const checked = entryFromFlags(given, { asOf, names, activities, hasData: Boolean(loaded.config.schools) });
+  const checked = entryFromFlags(given, {
+    asOf,
+    names,
+    activities,
+    people,
+    hasData: Boolean(loaded.config.schools),
+  });
   if ('problem' in checked) throw usageError(checked.problem);
   const { entry } = checked;
-  const person = people.find((p) => fold(p.name) === fold(entry.person));
-  if (person) entry.person = person.name;
-  else if (people.length)
-    note(options, io, `warning: ${entry.person} is not in capacity: in trust.config.yaml; logged as given`);
-  if (!activities.some((a) => a.id === entry.activity))
-    note(
-      options,
-      io,
-      `note: "${entry.activity}" is not an activity of the policy: logged as free text (it marks no planned event)`,
-    );
-  if (!loaded.config.schools) note(options, io, 'note: no schools: in trust.config.yaml, so the URN was not checked');
+  for (const line of checked.notes) note(options, io, line);
   const count = await appendLogEntry(log.path, log.shown, entry);
   const name = names.get(entry.urn);
   const school = name ? `${entry.urn} ${name}` : String(entry.urn);

@@ -153,16 +153,19 @@ export interface EntryContext {
   names: Map<number, string>;
   hasData: boolean;
   activities: { id: string; name: string }[];
+  /** The people of capacity: (none: no names to check the person against). */
+  people: { name: string }[];
 }
 
 /**
  * The entry the flags describe, checked by the log's schema, with the activity as the policy's id
- * when it names one; else what is wrong, each problem naming its flag.
+ * and the person as capacity: spells them when they name one; else what is wrong, each problem
+ * naming its flag. `notes` say what was logged as given and not checked.
  */
 export function entryFromFlags(
   given: EntryFlags,
   context: EntryContext,
-): { entry: Omit<LogEntry, 'line'> } | { problem: string } {
+): { entry: Omit<LogEntry, 'line'>; notes: string[] } | { problem: string } {
   const cells = {
     date: given.date,
     urn: given.school,
@@ -193,9 +196,19 @@ export function entryFromFlags(
     return {
       problem: `--date ${given.date}: is after ${context.asOf} (today, or --as-of): the log records visits that happened`,
     };
+  const notes: string[] = [];
+  const person = context.people.find((p) => fold(p.name) === fold(entry.person));
+  if (person) entry.person = person.name;
+  else if (context.people.length)
+    notes.push(`warning: ${entry.person} is not in capacity: in trust.config.yaml; logged as given`);
   const activity = context.activities.find((a) => sameActivity(entry.activity, a));
   if (activity) entry.activity = activity.id;
-  return { entry };
+  else
+    notes.push(
+      `note: "${entry.activity}" is not an activity of the policy: logged as free text (it marks no planned event)`,
+    );
+  if (!context.hasData) notes.push('note: no schools: in trust.config.yaml, so the URN was not checked');
+  return { entry, notes };
 }
 
 /** One school's entries (urn), one term's (term 1-6, by the year's term dates), or all; by date, then as written. */
