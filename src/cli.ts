@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, interruptedError, isPromptExit, SitError } from './errors.js';
 import type { Io } from './io/command-io.js';
 import { VERSION } from './version.js';
+import { withSitErrors } from './commands/sit-errors.js';
 import { messageLine } from './core/visible.js';
 
 /**
@@ -37,25 +38,15 @@ function wanted(argv: string[]): string[] {
 }
 
 export async function buildProgram(io: Io, argv: string[]): Promise<Command> {
-  const program = new Command('sit')
-    .description('School-improvement toolkit: support tiers, days, QA calendars and WFAPs from your own files')
-    .version(VERSION, '-V, --version')
-    .option('--debug', 'show the stack trace of an unexpected error')
-    .showHelpAfterError('(add --help for usage)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    });
+  const program = withSitErrors(
+    new Command('sit')
+      .description('School-improvement toolkit: support tiers, days, QA calendars and WFAPs from your own files')
+      .version(VERSION, '-V, --version')
+      .option('--debug', 'show the stack trace of an unexpected error'),
+    io,
+  );
   const commands = await Promise.all(wanted(argv).map((name) => COMMANDS[name]()));
-  for (const make of commands) {
-    const cmd = make(io);
-    cmd
-      .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-      .showHelpAfterError('(add --help for usage)');
-    program.addCommand(cmd);
-  }
+  for (const make of commands) program.addCommand(withSitErrors(make(io), io));
   program.addHelpText(
     'after',
     `

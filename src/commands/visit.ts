@@ -7,6 +7,7 @@ import { visitNoteFor } from '../io/visit-note-input.js';
 import { visitNoteContent } from '../io/visit-note-output.js';
 import { withSchoolData, withOutputOptions } from './options.js';
 import { findSchool } from '../io/find-school.js';
+import { withSitErrors } from './sit-errors.js';
 
 const FORMATS = ['md', 'html', 'docx', 'json'] as const;
 
@@ -20,10 +21,7 @@ interface NoteOptions extends DataOptions {
 
 export function visitCommand(io: Io): Command {
   const visit = new Command('visit').description('records of visits: sit visit note');
-  const note = new Command('note')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(add --help for usage)')
+  const note = withSitErrors(new Command('note'), io)
     .description(
       'the one-page record of a visit: school, tier, activity, date, lead, WFAP priorities, findings, actions',
     )

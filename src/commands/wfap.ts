@@ -14,6 +14,7 @@ import {
 } from '../io/wfap-input.js';
 import { scriptedDeployment, scriptedPlan, writeDocument, writePlanFolder } from '../io/wfap-output.js';
 import { withDataOptions, withOutputOptions, withPolicyOptions } from './options.js';
+import { withSitErrors } from './sit-errors.js';
 
 async function newPlan(options: WfapOptions, io: Io): Promise<void> {
   const input = planInput(options, io);
@@ -55,17 +56,10 @@ function scriptOptions(cmd: Command, what: string): Command {
     );
 }
 
-function sub(cmd: Command, io: Io): Command {
-  return cmd
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(add --help for usage)');
-}
-
 export function wfapCommand(io: Io): Command {
   const wfap = new Command('wfap').description('Way Forward Action Plans and support-deployment records');
 
-  const create = sub(new Command('new'), io).description(
+  const create = withSitErrors(new Command('new'), io).description(
     'a Way Forward Action Plan for a school: asked in a terminal, or from --answers / --yes',
   );
   scriptOptions(create, 'plan');
@@ -91,7 +85,7 @@ Examples:
   );
   create.action((options: WfapOptions) => newPlan(options, io));
 
-  const deploy = sub(new Command('deployment'), io).description(
+  const deploy = withSitErrors(new Command('deployment'), io).description(
     'a support-deployment record for a system leader (NLE, NSS, SLE, lead practitioner, other)',
   );
   scriptOptions(deploy, 'record');
