@@ -254,16 +254,16 @@ const uidOwnerText = (owner: Pick<EventOwner, 'urn' | 'name'>) => `${owner.urn ?
 /** The rest of it: the activity, the term and the number within the term. */
 const uidKindText = (activityId: string, term: number, occurrence: string) => `${activityId}|${term}|${occurrence}`;
 
+/** An event's details, a line each (built without arrays: a year's calendar describes a million events). */
 export function eventDescription(e: CalendarEvent): string {
-  return [
-    e.urn === null ? `For: ${e.name} (the whole trust, once)` : `School: ${e.name} (URN ${e.urn})`,
-    ...(e.urn === null ? [] : [`Tier: ${e.tier ?? 'needs data'}`]),
-    `Term: ${e.term}`,
-    `Kind: ${e.kind}`,
-    `Lead: ${e.lead}`,
-    ...(e.type === 'school' ? [] : [`Role: ${e.role}`, `Time: ${e.days} ${e.days === 1 ? 'day' : 'days'}`]),
-    ...(e.note ? [`Note: ${e.note}`] : []),
-  ].join('\n');
+  let text =
+    e.urn === null
+      ? `For: ${e.name} (the whole trust, once)`
+      : `School: ${e.name} (URN ${e.urn})\nTier: ${e.tier ?? 'needs data'}`;
+  text += `\nTerm: ${e.term}\nKind: ${e.kind}\nLead: ${e.lead}`;
+  if (e.type !== 'school') text += `\nRole: ${e.role}\nTime: ${e.days} ${e.days === 1 ? 'day' : 'days'}`;
+  if (e.note) text += `\nNote: ${e.note}`;
+  return text;
 }
 
 /**

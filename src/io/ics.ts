@@ -47,9 +47,13 @@ const sha256Hex = oneShot
 
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[\\;,\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline; controls (TEXT may not hold them) dropped. */
 export function escapeText(text: string): string {
+  // Most summaries and categories hold none of these: one look, no five copies.
+  if (!ESCAPED.test(text)) return text;
   return text
     .replace(CONTROLS, '')
     .replace(/\\/g, '\\\\')
@@ -58,10 +62,22 @@ export function escapeText(text: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+
 /** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character. */
 export function foldLine(line: string): string {
   // A UTF-16 unit is at most 3 UTF-8 octets: short lines need no counting.
   if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75)) return line;
+  if (!ASCII.test(line)) return foldBytes(line);
+  // ASCII is an octet a character: cut by characters, with no bytes made.
+  let folded = line.slice(0, 75);
+  for (let start = 75; start < line.length; start += 74) folded += `\r\n ${line.slice(start, start + 74)}`;
+  return folded;
+}
+
+/** foldLine by the line's UTF-8 bytes, whatever it holds. */
+export function foldBytes(line: string): string {
   const bytes = Buffer.from(line, 'utf8');
   if (bytes.length <= 75) return line;
   const parts: string[] = [];
@@ -78,7 +94,13 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-const compact = (iso: string) => iso.replace(/-/g, '');
+const compacted = new Map<string, string>();
+/** 2026-09-01 -> 20260901; remembered, as a year of events has only a few hundred distinct dates. */
+function compact(iso: string): string {
+  let text = compacted.get(iso);
+  if (text === undefined) compacted.set(iso, (text = iso.replace(/-/g, '')));
+  return text;
+}
 
 const following = new Map<string, string>();
 /** The next day; remembered, as a year of events has only a few hundred distinct dates. */
