@@ -7,7 +7,7 @@ import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
 import { mondayOf } from '../core/terms.js';
 import type { Cell, Column, RowsTable, TableModel } from './formats/table-model.js';
 import { csvCell } from './formats/csv.js';
-import { icsLines, sequenced, uidOf, type IcsEvent, type PreviousEvent } from './ics.js';
+import { escapeText, icsLines, sequenced, uidOf, type IcsEvent, type PreviousEvent } from './ics.js';
 import { CHUNK_CHARS, contentText } from './output.js';
 import type { DeliveryMarks } from '../core/delivery.js';
 import { MARK_KEYS, markJson, markLine } from './delivery-output.js';
@@ -254,16 +254,48 @@ const uidOwnerText = (owner: Pick<EventOwner, 'urn' | 'name'>) => `${owner.urn ?
 /** The rest of it: the activity, the term and the number within the term. */
 const uidKindText = (activityId: string, term: number, occurrence: string) => `${activityId}|${term}|${occurrence}`;
 
-/** An event's details, a line each (built without arrays: a year's calendar describes a million events). */
-export function eventDescription(e: CalendarEvent): string {
-  let text =
+/** An event's details, a line each. */
+export const eventDescription = (e: CalendarEvent): string => describe(e, (value) => value, '\n');
+
+/**
+ * The details, each value given by `text` (with any words beside it that need escaping) and the
+ * lines joined by `newline`: raw, or escaped from escaped values. Built without arrays: a year's
+ * calendar describes a million events.
+ */
+function describe(e: CalendarEvent, text: (value: string) => string, newline: string): string {
+  let out =
     e.urn === null
-      ? `For: ${e.name} (the whole trust, once)`
-      : `School: ${e.name} (URN ${e.urn})\nTier: ${e.tier ?? 'needs data'}`;
-  text += `\nTerm: ${e.term}\nKind: ${e.kind}\nLead: ${e.lead}`;
-  if (e.type !== 'school') text += `\nRole: ${e.role}\nTime: ${e.days} ${e.days === 1 ? 'day' : 'days'}`;
-  if (e.note) text += `\nNote: ${e.note}`;
-  return text;
+      ? `For: ${text(`${e.name} (the whole trust, once)`)}`
+      : `School: ${text(e.name)} (URN ${e.urn})${newline}Tier: ${text(e.tier ?? 'needs data')}`;
+  out += `${newline}Term: ${e.term}${newline}Kind: ${text(e.kind)}${newline}Lead: ${text(e.lead)}`;
+  if (e.type !== 'school')
+    out += `${newline}Role: ${text(e.role)}${newline}Time: ${e.days} ${e.days === 1 ? 'day' : 'days'}`;
+  if (e.note) out += `${newline}Note: ${text(e.note)}`;
+  return out;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the controls escapeText drops
+const ENDS_IN_CR = /\r[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+
+/**
+ * escapeText of each event's description, from its values each escaped once (a school's name is in
+ * each of its fifty events): the same text, as the lines' breaks are escaped alike. A value ending
+ * in a carriage return would join the line break after it into one (CRLF): its event is escaped whole.
+ */
+function escapedDescriptions(): (e: CalendarEvent) => string {
+  const escaped = new Map<string, string | null>();
+  let whole = false;
+  const value = (text: string) => {
+    let out = escaped.get(text);
+    if (out === undefined) escaped.set(text, (out = ENDS_IN_CR.test(text) ? null : escapeText(text)));
+    if (out === null) whole = true;
+    return out ?? '';
+  };
+  return (e) => {
+    whole = false;
+    const text = describe(e, value, '\\n');
+    return whole ? escapeText(eventDescription(e)) : text;
+  };
 }
 
 /**
@@ -277,6 +309,9 @@ export function calendarIcsLines(
   options: { name: string; stamp: string; previous?: PreviousEvent[]; marks?: DeliveryMarks },
 ): Iterable<string> {
   const { marks } = options;
+  // The description as text to compare with the previous plan's, or a visit log's line added; else
+  // escaped straight from its escaped values.
+  const escaped = marks || options.previous ? null : escapedDescriptions();
   function* icsEvents(): Generator<IcsEvent> {
     for (const e of events)
       yield {
@@ -284,7 +319,11 @@ export function calendarIcsLines(
         start: e.date,
         end: e.end,
         summary: `${e.activity} - ${e.name}`,
-        description: marks ? `${eventDescription(e)}\n${markLine(marks.of.get(e))}` : eventDescription(e),
+        ...(escaped
+          ? { escapedDescription: escaped(e) }
+          : {
+              description: marks ? `${eventDescription(e)}\n${markLine(marks.of.get(e))}` : eventDescription(e),
+            }),
         categories: marks ? [e.kind, marks.of.get(e)?.status ?? 'planned'] : [e.kind],
       };
   }

@@ -13,6 +13,8 @@ export interface IcsEvent {
   end: string;
   summary: string;
   description?: string;
+  /** The description already escaped (escapeText), in place of description, by a writer that escapes each repeated value once. */
+  escapedDescription?: string;
   categories?: string[];
   /** Rises when the details change, so calendar clients apply the update (RFC 5545 3.8.7.4). */
   sequence?: number;
@@ -132,7 +134,8 @@ export function* icsLines(calendar: IcsCalendar): Generator<string> {
       `BEGIN:VEVENT\r\nUID:${event.uid}\r\nDTSTAMP:${stamp}\r\nDTSTART;VALUE=DATE:${compact(event.start)}\r\n` +
       // DTEND of an all-day event is the day after the last day.
       `DTEND;VALUE=DATE:${compact(dayAfter(event.end))}\r\n${foldLine(`SUMMARY:${escapeText(event.summary)}`)}`;
-    if (event.description) text += `\r\n${foldLine(`DESCRIPTION:${escapeText(event.description)}`)}`;
+    if (event.escapedDescription !== undefined) text += `\r\n${foldLine(`DESCRIPTION:${event.escapedDescription}`)}`;
+    else if (event.description) text += `\r\n${foldLine(`DESCRIPTION:${escapeText(event.description)}`)}`;
     if (event.categories?.length) text += `\r\n${foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`)}`;
     if (event.sequence) text += `\r\nSEQUENCE:${event.sequence}`;
     if (event.cancelled) text += '\r\nSTATUS:CANCELLED';
