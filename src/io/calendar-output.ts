@@ -1,14 +1,14 @@
 // Calendar events in the shapes people and scripts read: a table model (terminal, CSV, Markdown,
 // HTML), the JSON of SPEC section 6, and iCalendar events with stable UIDs.
 import type { CalendarEvent, Unscheduled } from '../core/schedule.js';
-import { EventList, eventUrns, tally, type EventOwner, type EventSeq } from '../core/schedule-events.js';
+import { EventList, eventUrns, tally, type EventSeq } from '../core/schedule-events.js';
 import type { TermCalendar } from '../core/terms.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
 import { mondayOf } from '../core/terms.js';
 import type { Cell, Column, RowsTable, TableModel } from './formats/table-model.js';
-import { csvCell } from './formats/csv.js';
 import { escapeText, icsLines, sequenced, uidOf, type IcsEvent, type PreviousEvent } from './ics.js';
-import { CHUNK_CHARS, contentText } from './output.js';
+import { contentText } from './output.js';
+import { calendarCsvRows, uidKindText, uidOwnerText } from './calendar-store-text.js';
 import type { DeliveryMarks } from '../core/delivery.js';
 import { MARK_KEYS, markJson, markLine } from './delivery-output.js';
 
@@ -174,85 +174,12 @@ export function calendarTable(
 }
 
 /**
- * The CSV lines of a file's calendar table, in parts of about CHUNK_CHARS, from the store's
- * columns (issue 13: a year for every school is a million events): each owner's, kind's, lead's,
- * tier's and note's cells written once (csvCell), not once per event, and no event or row object
- * made. The same lines as csvRow of each event's JSON (test/unit/calendar-csv.test.ts).
- */
-function* calendarCsvRows(events: EventList): Generator<string> {
-  const { store } = events;
-  // A row is five parts, each kept by its indexes once met: its days and term; its owner and tier;
-  // its kind and lead; its UID; its note. Each kept part is joined from its cells (a flat string:
-  // one built with + or a template is a tree of pieces, walked again each time it is written).
-  const cells = (...values: Cell[]) => values.map(csvCell).join(',');
-  const ownerTiers: string[] = [];
-  const kindLeads: string[] = [];
-  const notes = store.notes.map((note) => [',', csvCell(note), '\r\n'].join(''));
-  const uidOwners = store.owners.map(uidOwnerText);
-  const uidKinds: string[] = [];
-  const days = new Map<number, string>();
-  let held = '';
-  for (const i of events.indexes) {
-    const owner = store.owner[i];
-    const kind = store.kind[i];
-    const lead = store.lead[i];
-    const term = store.term[i];
-    const note = store.note[i];
-    const tier = store.tier[i];
-    // By first day, length and term (a byte); an event longer than a year is not kept.
-    const span = store.end[i] - store.start[i];
-    const dayKey = span >= 0 && span < 366 ? (store.start[i] * 366 + span) * 256 + term : Number.NaN;
-    let when = days.get(dayKey);
-    if (when === undefined) {
-      when = cells(fromDayNumber(store.start[i]), fromDayNumber(store.end[i]), term, '');
-      if (!Number.isNaN(dayKey)) days.set(dayKey, when);
-    }
-    const k = store.kinds[kind];
-    const l = store.leads[lead];
-    const o = store.owners[owner];
-    const ownerTier = (ownerTiers[owner * store.tiers.length + tier] ??= cells(
-      o.urn,
-      o.name,
-      o.trust,
-      store.tiers[tier],
-      '',
-    ));
-    const kindLead = (kindLeads[kind * store.leads.length + lead] ??= cells(
-      k.activity,
-      k.activity_id,
-      k.kind,
-      k.type,
-      l.lead,
-      k.role,
-      l.person,
-      k.days,
-      k.occurrence,
-      '',
-    ));
-    const uidKind = (uidKinds[kind * 256 + term] ??= uidKindText(k.activity_id, term, k.occurrence));
-    // A UID is 32 hex digits and "@sit": its csvCell is itself.
-    held += when + ownerTier + kindLead + uidOf(uidOwners[owner] + uidKind) + (note < 0 ? ',\r\n' : notes[note]);
-    if (held.length >= CHUNK_CHARS) {
-      yield held;
-      held = '';
-    }
-  }
-  if (held) yield held;
-}
-
-/**
  * The UID of an event: the school (or trust), the activity and its number within the term, never
  * the date, so a re-import updates an event a closure moved rather than duplicating it.
  */
 export function eventUid(e: Pick<CalendarEvent, 'urn' | 'name' | 'activity_id' | 'term' | 'occurrence'>): string {
   return uidOf(uidOwnerText(e) + uidKindText(e.activity_id, e.term, e.occurrence));
 }
-
-/** The start of a UID's text (stableUid's parts joined): the school's URN, or the trust's name. */
-const uidOwnerText = (owner: Pick<EventOwner, 'urn' | 'name'>) => `${owner.urn ?? `trust:${owner.name}`}|`;
-
-/** The rest of it: the activity, the term and the number within the term. */
-const uidKindText = (activityId: string, term: number, occurrence: string) => `${activityId}|${term}|${occurrence}`;
 
 /** An event's details, a line each. */
 export const eventDescription = (e: CalendarEvent): string => describe(e, (value) => value, '\n');

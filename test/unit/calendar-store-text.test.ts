@@ -1,14 +1,17 @@
-// A file's calendar CSV written straight from the event store's columns (each distinct value's cell
-// worked out once) is the CSV the table's rows give, byte for byte: the awkward values of the
-// writer samples (quotes, commas, line breaks, formula signs, a whole trust's event, a two-day
-// event, notes), many events that share their values, and a view of some of them.
+// A calendar's CSV and JSON written straight from the event store's columns (each distinct value's
+// text worked out once) are the CSV the table's rows give and the JSON of each event, byte for
+// byte: the awkward values of the writer samples (quotes, commas, line breaks, formula signs, a
+// whole trust's event, a two-day event, notes), many events that share their values, a view of
+// some of them, and none.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/core/dates.js';
 import type { CalendarEvent } from '../../src/core/schedule.js';
 import { EventStore, type EventList } from '../../src/core/schedule-events.js';
 import { calendarTable, eventUid, markedEventJson } from '../../src/io/calendar-output.js';
+import { calendarJson } from '../../src/io/calendar-store-text.js';
 import { csvLines, csvRow } from '../../src/io/formats/csv.js';
+import { jsonArray } from '../../src/io/formats/json.js';
 import { contentText } from '../../src/io/output.js';
 import { calendarEvent, sampleEvents } from '../helpers/writer-samples.js';
 
@@ -54,6 +57,9 @@ const fileTable = (events: EventList | CalendarEvent[]) =>
     detail: 'file',
   });
 
+/** The JSON array of each event's JSON, not from the columns. */
+const jsonByEvents = (events: EventList) => contentText(jsonArray([...events].map((e) => markedEventJson(e))));
+
 /** The CSV of each event's row as the table model gives it (csvRow), not from the columns. */
 function byRows(events: EventList): string {
   const table = fileTable(events);
@@ -68,9 +74,10 @@ const awkward: CalendarEvent[] = [
   calendarEvent({ urn: null, name: 'Oak, Trust', tier: null, person: null, lead: 'unassigned (CEO)', term: 6 }),
   calendarEvent({ activity: '-Visit\tone', activity_id: 'v,1', occurrence: '"2"', role: '=role', days: 1.5 }),
   calendarEvent({ date: '2027-03-01', end: '2027-03-03', term: 4, person: '+A. Khan', lead: '+A. Khan' }),
+  calendarEvent({ name: 'Lone \ud800 surrogate \u2028 and \u0000 nul', note: '\\ back </script>' }),
 ];
 
-describe('the calendar CSV from the store columns', () => {
+describe('the calendar CSV and JSON from the store columns', () => {
   it('is the CSV of the rows, for awkward values', () => {
     const events = storeOf(awkward).all();
     const table = fileTable(events);
@@ -105,5 +112,20 @@ describe('the calendar CSV from the store columns', () => {
       .split('\r\n')
       .flatMap((line) => line.match(/[0-9a-f]{32}@sit/) ?? []);
     expect(uids).toEqual([...events].map(eventUid));
+  });
+
+  it("writes each event's JSON as jsonArray does, for awkward values, many, a view and none", () => {
+    expect(contentText(calendarJson(storeOf(awkward).all()))).toBe(jsonByEvents(storeOf(awkward).all()));
+    const many: CalendarEvent[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const e = awkward[n % awkward.length];
+      many.push({ ...e, urn: e.urn === null ? null : 100000 + (n % 37), term: 1 + (n % 6), occurrence: String(n % 5) });
+    }
+    const events = storeOf(many).all();
+    const parts = [...calendarJson(events)];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join('')).toBe(jsonByEvents(events));
+    expect(contentText(calendarJson(events.inTerms([3])))).toBe(jsonByEvents(events.inTerms([3])));
+    expect(contentText(calendarJson(storeOf([]).all()))).toBe('[]\n');
   });
 });
