@@ -1,13 +1,14 @@
 // Calendar events in the shapes people and scripts read: a table model (terminal, CSV, Markdown,
 // HTML), the JSON of SPEC section 6, and iCalendar events with stable UIDs.
 import type { CalendarEvent, Unscheduled } from '../core/schedule.js';
-import { eventUrns, tally, type EventSeq } from '../core/schedule-events.js';
+import { EventList, eventUrns, tally, type EventSeq } from '../core/schedule-events.js';
 import type { TermCalendar } from '../core/terms.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../core/dates.js';
 import { mondayOf } from '../core/terms.js';
 import type { Cell, Column, RowsTable, TableModel } from './formats/table-model.js';
-import { icsLines, sequenced, stableUid, type IcsEvent, type PreviousEvent } from './ics.js';
+import { escapeText, icsLines, sequenced, uidOf, type IcsEvent, type PreviousEvent } from './ics.js';
 import { contentText } from './output.js';
+import { calendarCsvRows, uidKindText, uidOwnerText } from './calendar-store-text.js';
 import type { DeliveryMarks } from '../core/delivery.js';
 import { MARK_KEYS, markJson, markLine } from './delivery-output.js';
 
@@ -144,8 +145,10 @@ export function calendarTable(
       for (const e of events) yield row(e);
     },
   };
-  // Each row's level for the tier colour: worked out only if a writer asks (the CSV does not).
+  // Each row's level for the tier colour, and the count under the table: worked out only if a
+  // writer asks (the CSV does not).
   let levels: (number | null)[] | undefined;
+  let footer: string[] | undefined;
   return {
     title: `QA and SI calendar: ${options.policyName}`,
     subtitle: [
@@ -158,7 +161,15 @@ export function calendarTable(
       return levels;
     },
     maxLevel: options.maxLevel,
-    footer: [countText(events), ...(options.notes ?? [])],
+    get footer() {
+      footer ??= [countText(events), ...(options.notes ?? [])];
+      return footer;
+    },
+    // A file's CSV straight from the store's columns; a visit log's status is found by event object.
+    csvRows:
+      options.detail === 'file' && !options.marks && events instanceof EventList
+        ? () => calendarCsvRows(events)
+        : undefined,
   };
 }
 
@@ -167,19 +178,51 @@ export function calendarTable(
  * the date, so a re-import updates an event a closure moved rather than duplicating it.
  */
 export function eventUid(e: Pick<CalendarEvent, 'urn' | 'name' | 'activity_id' | 'term' | 'occurrence'>): string {
-  return stableUid([e.urn ?? `trust:${e.name}`, e.activity_id, e.term, e.occurrence]);
+  return uidOf(uidOwnerText(e) + uidKindText(e.activity_id, e.term, e.occurrence));
 }
 
-export function eventDescription(e: CalendarEvent): string {
-  return [
-    e.urn === null ? `For: ${e.name} (the whole trust, once)` : `School: ${e.name} (URN ${e.urn})`,
-    ...(e.urn === null ? [] : [`Tier: ${e.tier ?? 'needs data'}`]),
-    `Term: ${e.term}`,
-    `Kind: ${e.kind}`,
-    `Lead: ${e.lead}`,
-    ...(e.type === 'school' ? [] : [`Role: ${e.role}`, `Time: ${e.days} ${e.days === 1 ? 'day' : 'days'}`]),
-    ...(e.note ? [`Note: ${e.note}`] : []),
-  ].join('\n');
+/** An event's details, a line each. */
+export const eventDescription = (e: CalendarEvent): string => describe(e, (value) => value, '\n');
+
+/**
+ * The details, each value given by `text` (with any words beside it that need escaping) and the
+ * lines joined by `newline`: raw, or escaped from escaped values. Built without arrays: a year's
+ * calendar describes a million events.
+ */
+function describe(e: CalendarEvent, text: (value: string) => string, newline: string): string {
+  let out =
+    e.urn === null
+      ? `For: ${text(`${e.name} (the whole trust, once)`)}`
+      : `School: ${text(e.name)} (URN ${e.urn})${newline}Tier: ${text(e.tier ?? 'needs data')}`;
+  out += `${newline}Term: ${e.term}${newline}Kind: ${text(e.kind)}${newline}Lead: ${text(e.lead)}`;
+  if (e.type !== 'school')
+    out += `${newline}Role: ${text(e.role)}${newline}Time: ${e.days} ${e.days === 1 ? 'day' : 'days'}`;
+  if (e.note) out += `${newline}Note: ${text(e.note)}`;
+  return out;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the controls escapeText drops
+const ENDS_IN_CR = /\r[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+
+/**
+ * escapeText of each event's description, from its values each escaped once (a school's name is in
+ * each of its fifty events): the same text, as the lines' breaks are escaped alike. A value ending
+ * in a carriage return would join the line break after it into one (CRLF): its event is escaped whole.
+ */
+function escapedDescriptions(): (e: CalendarEvent) => string {
+  const escaped = new Map<string, string | null>();
+  let whole = false;
+  const value = (text: string) => {
+    let out = escaped.get(text);
+    if (out === undefined) escaped.set(text, (out = ENDS_IN_CR.test(text) ? null : escapeText(text)));
+    if (out === null) whole = true;
+    return out ?? '';
+  };
+  return (e) => {
+    whole = false;
+    const text = describe(e, value, '\\n');
+    return whole ? escapeText(eventDescription(e)) : text;
+  };
 }
 
 /**
@@ -193,6 +236,9 @@ export function calendarIcsLines(
   options: { name: string; stamp: string; previous?: PreviousEvent[]; marks?: DeliveryMarks },
 ): Iterable<string> {
   const { marks } = options;
+  // The description as text to compare with the previous plan's, or a visit log's line added; else
+  // escaped straight from its escaped values.
+  const escaped = marks || options.previous ? null : escapedDescriptions();
   function* icsEvents(): Generator<IcsEvent> {
     for (const e of events)
       yield {
@@ -200,7 +246,11 @@ export function calendarIcsLines(
         start: e.date,
         end: e.end,
         summary: `${e.activity} - ${e.name}`,
-        description: marks ? `${eventDescription(e)}\n${markLine(marks.of.get(e))}` : eventDescription(e),
+        ...(escaped
+          ? { escapedDescription: escaped(e) }
+          : {
+              description: marks ? `${eventDescription(e)}\n${markLine(marks.of.get(e))}` : eventDescription(e),
+            }),
         categories: marks ? [e.kind, marks.of.get(e)?.status ?? 'planned'] : [e.kind],
       };
   }

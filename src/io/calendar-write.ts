@@ -22,6 +22,7 @@ import {
   scopeText,
 } from './calendar-output.js';
 import { statusText } from './delivery-output.js';
+import { calendarJson } from './calendar-store-text.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { note, useColor, writeOutput, type Io } from './command-io.js';
 import type { CalendarOptions, CalendarPlan } from './calendar-plan.js';
@@ -92,7 +93,7 @@ async function calendarContent(plan: CalendarPlan, options: CalendarOptions, for
     return format === 'xlsx' ? toXlsxWorkbook([table]) : renderTableOutput(table, format, display);
   }
   const marks = plan.delivery?.marks;
-  if (format === 'json') return jsonArray(eventsJson(events, marks));
+  if (format === 'json') return marks ? jsonArray(eventsJson(events, marks)) : calendarJson(events);
   if (format === 'ics') {
     const previous = options.previous ? await readPrevious(options.previous, io) : undefined;
     return calendarIcsLines(events, { name: `${loaded.policy.name}: ${scope}`, stamp: asOf, previous, marks });

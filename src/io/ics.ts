@@ -13,6 +13,8 @@ export interface IcsEvent {
   end: string;
   summary: string;
   description?: string;
+  /** The description already escaped (escapeText), in place of description, by a writer that escapes each repeated value once. */
+  escapedDescription?: string;
   categories?: string[];
   /** Rises when the details change, so calendar clients apply the update (RFC 5545 3.8.7.4). */
   sequence?: number;
@@ -30,7 +32,12 @@ export interface IcsCalendar {
 
 /** A UID that depends only on the parts: the same school, activity and date give the same UID. */
 export function stableUid(parts: (string | number)[]): string {
-  return `${sha256Hex(parts.join('|')).slice(0, 32)}@sit`;
+  return uidOf(parts.join('|'));
+}
+
+/** stableUid of parts already joined by "|" (a million events' UIDs, each text built without an array). */
+export function uidOf(joined: string): string {
+  return `${sha256Hex(joined).slice(0, 32)}@sit`;
 }
 
 // crypto.hash (Node 20.12 and later) digests in one call, in half the time of createHash: a year's
@@ -42,9 +49,13 @@ const sha256Hex = oneShot
 
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[\\;,\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline; controls (TEXT may not hold them) dropped. */
 export function escapeText(text: string): string {
+  // Most summaries and categories hold none of these: one look, no five copies.
+  if (!ESCAPED.test(text)) return text;
   return text
     .replace(CONTROLS, '')
     .replace(/\\/g, '\\\\')
@@ -53,10 +64,22 @@ export function escapeText(text: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+
 /** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character. */
 export function foldLine(line: string): string {
   // A UTF-16 unit is at most 3 UTF-8 octets: short lines need no counting.
   if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75)) return line;
+  if (!ASCII.test(line)) return foldBytes(line);
+  // ASCII is an octet a character: cut by characters, with no bytes made.
+  let folded = line.slice(0, 75);
+  for (let start = 75; start < line.length; start += 74) folded += `\r\n ${line.slice(start, start + 74)}`;
+  return folded;
+}
+
+/** foldLine by the line's UTF-8 bytes, whatever it holds. */
+export function foldBytes(line: string): string {
   const bytes = Buffer.from(line, 'utf8');
   if (bytes.length <= 75) return line;
   const parts: string[] = [];
@@ -73,7 +96,13 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-const compact = (iso: string) => iso.replace(/-/g, '');
+const compacted = new Map<string, string>();
+/** 2026-09-01 -> 20260901; remembered, as a year of events has only a few hundred distinct dates. */
+function compact(iso: string): string {
+  let text = compacted.get(iso);
+  if (text === undefined) compacted.set(iso, (text = iso.replace(/-/g, '')));
+  return text;
+}
 
 const following = new Map<string, string>();
 /** The next day; remembered, as a year of events has only a few hundred distinct dates. */
@@ -105,7 +134,8 @@ export function* icsLines(calendar: IcsCalendar): Generator<string> {
       `BEGIN:VEVENT\r\nUID:${event.uid}\r\nDTSTAMP:${stamp}\r\nDTSTART;VALUE=DATE:${compact(event.start)}\r\n` +
       // DTEND of an all-day event is the day after the last day.
       `DTEND;VALUE=DATE:${compact(dayAfter(event.end))}\r\n${foldLine(`SUMMARY:${escapeText(event.summary)}`)}`;
-    if (event.description) text += `\r\n${foldLine(`DESCRIPTION:${escapeText(event.description)}`)}`;
+    if (event.escapedDescription !== undefined) text += `\r\n${foldLine(`DESCRIPTION:${event.escapedDescription}`)}`;
+    else if (event.description) text += `\r\n${foldLine(`DESCRIPTION:${escapeText(event.description)}`)}`;
     if (event.categories?.length) text += `\r\n${foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`)}`;
     if (event.sequence) text += `\r\nSEQUENCE:${event.sequence}`;
     if (event.cancelled) text += '\r\nSTATUS:CANCELLED';

@@ -308,7 +308,7 @@ export function openAtomic(
 export type Content = string | Uint8Array | Iterable<string>;
 
 /** Parts are gathered to about this size before each write (one system call a row would be slow). */
-const CHUNK_CHARS = 64 * 1024;
+export const CHUNK_CHARS = 64 * 1024;
 
 /** The parts of content, gathered into pieces of about CHUNK_CHARS. */
 export function* pieces(content: Content): Generator<string | Uint8Array> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { escapeText, foldLine, readIcs, stableUid, toIcs } from '../../src/io/ics.js';
 import { calendarIcs, eventDescription, eventUid } from '../../src/io/calendar-output.js';
-import { calendarEvent } from '../helpers/writer-samples.js';
+import { calendarEvent, sampleEvents } from '../helpers/writer-samples.js';
 
 function parseIcs(text: string) {
   const comp = new ICAL.Component(ICAL.parse(text));
@@ -159,5 +159,31 @@ describe('ICS writer', () => {
       events.map(eventDescription),
     );
     expect(parsed.every((p) => p.stamp === '2026-09-01T00:00:00Z')).toBe(true);
+  });
+
+  it('escapes each description from its values escaped once, as escaping the whole text does', () => {
+    // Values that end in a carriage return (with controls after it) run into the line break after
+    // them; notes with CRLF; values shared between events (escaped once, read again).
+    const events = [
+      event({ name: 'Oak; Ash, "the" \\ school\r', tier: 'A\r' }),
+      event({ tier: 'B\r\u0001', lead: 'Lead\r', role: 'Role,\r\u0002\u0003' }),
+      event({ kind: 'SI', lead: 'A\nB', note: 'moved\r\nagain\r' }),
+      event({ urn: null, name: 'Trust\r', tier: null, type: 'meeting', days: 0.5 }),
+      event({ type: 'school', lead: 'Headteacher\r', note: '\u0085x\r\u0001\n' }),
+      event({ name: 'Oak; Ash, "the" \\ school\r', tier: 'A' }),
+      event({}),
+      event({ urn: null, name: 'Oak Trust', tier: null, type: 'meeting', days: 0.5 }),
+      ...sampleEvents,
+    ];
+    const options = { name: 'Plan', stamp: '2026-09-01' };
+    // With a previous plan (none of these in it), each description is escaped whole.
+    expect(calendarIcs(events, options)).toBe(calendarIcs(events, { ...options, previous: [] }));
+    expect(parseIcs(calendarIcs(events, options)).map((p) => p.description)).toEqual(
+      events.map((e) =>
+        eventDescription(e)
+          .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+          .replace(/\r\n|\r/g, '\n'),
+      ),
+    );
   });
 });

@@ -11,6 +11,7 @@ import { markdownLines } from '../../src/io/formats/markdown.js';
 import { htmlPage } from '../../src/io/formats/html.js';
 import type { Cell, RowsTable } from '../../src/io/formats/table-model.js';
 import { jsonArray, toJson } from '../../src/io/render.js';
+import { jsonArrayItem, jsonMember, jsonObjectStart } from '../../src/io/formats/json.js';
 import { calendarIcsLines, calendarTable, eventUid, markedEventJson } from '../../src/io/calendar-output.js';
 import { contentText, emit } from '../../src/io/output.js';
 import { IcsReader, readIcs } from '../../src/io/ics.js';
@@ -52,6 +53,19 @@ describe('streamed writers write the bytes the one-string writers wrote', () => 
       expect(parts.length).toBeGreaterThan(1);
       expect(parts.join('')).toBe(expected(name));
     });
+
+  it('a flat object member by member is jsonArrayItem of it', () => {
+    const objects = [
+      { a: 'x\ny "q" \\ </b>', b: 1.5, c: null },
+      { only: -0 },
+      { 'key "quoted"': '\u2028\ud800', n: 1e21, t: '' },
+    ];
+    objects.forEach((object, i) => {
+      const entries = Object.entries(object);
+      const members = entries.map(([key, value], k) => jsonMember(key, value, k === entries.length - 1));
+      expect(jsonObjectStart(i === 0) + members.join('')).toBe(jsonArrayItem(object, i === 0));
+    });
+  });
 
   it('a JSON array item by item is toJson of the array, empty or not', () => {
     const values = [[], [{ a: 1 }], [{ a: [1, { b: 'x\ny' }], c: null }, 'text', 3, [], {}]];

@@ -25,7 +25,7 @@ export function csvField(text: string): string {
 }
 
 /** One cell as CSV writes it: neutralised, then quoted if it must be. */
-function csvCell(value: Cell): string {
+export function csvCell(value: Cell): string {
   // A number's text has no quote, comma or line break, and a formula sign only as its sign.
   return typeof value === 'number' ? String(value) : csvField(neutralise(value));
 }
@@ -54,7 +54,8 @@ export function csvLineOf<T>(readers: readonly ((item: T) => Cell | undefined)[]
 export function* csvLines(table: RowsTable): Generator<string> {
   const columns = table.columns;
   yield `${columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
-  for (const row of table.rows) yield csvRow(columns, row);
+  if (table.csvRows) yield* table.csvRows();
+  else for (const row of table.rows) yield csvRow(columns, row);
 }
 
 /** The CSV as one string, for a small table. */

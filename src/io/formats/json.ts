@@ -11,6 +11,16 @@ export function jsonArrayItem(item: unknown, first: boolean): string {
   return `${first ? '[\n' : ',\n'}  ${JSON.stringify(item ?? null, null, 2).replace(/\n/g, '\n  ')}`;
 }
 
+/** The start of an item of such an array that is a flat object written member by member (jsonMember). */
+export const jsonObjectStart = (first: boolean): string => `${first ? '[\n' : ',\n'}  {\n`;
+
+/**
+ * One member of such an object (a string, number or null), as jsonArrayItem writes it: the last
+ * closes the object. For a writer that keeps each repeated member's text (a million events).
+ */
+export const jsonMember = (key: string, value: string | number | null, last = false): string =>
+  `    ${JSON.stringify(key)}: ${JSON.stringify(value)}${last ? '\n  }' : ',\n'}`;
+
 /** The end of such an array (empty: the whole of it). */
 export const jsonArrayEnd = (empty: boolean): string => (empty ? '[]\n' : '\n]\n');
 

@@ -62,7 +62,15 @@ export interface TableModel {
  * is a million rows): the CSV, Markdown and HTML writers read them in order, and may read them
  * more than once (an iterable, not a one-off iterator).
  */
-export type RowsTable = Omit<TableModel, 'rows'> & { rows: Iterable<Record<string, Cell>> };
+export type RowsTable = Omit<TableModel, 'rows'> & {
+  rows: Iterable<Record<string, Cell>>;
+  /**
+   * The rows' CSV lines as csvRow writes them, in parts of many lines: for a table of a million
+   * rows whose values repeat (a year's calendar), made with each distinct value's csvCell worked
+   * out once, and no row object. The CSV writer takes them instead of the rows.
+   */
+  csvRows?: () => Iterable<string>;
+};
 
 /** The table with its rows in an array (the terminal and Excel writers measure them all first). */
 export function withRowArray(table: RowsTable): TableModel {
