@@ -12,6 +12,14 @@ describe('today in England', () => {
   it('at 23:30 GMT on 31 December it is still 31 December (London is on UTC in winter)', () => {
     expect(todayIso(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
+  it("before 22:00 UTC it is UTC's date in either season; the nights the clocks change go by England's clock", () => {
+    expect(todayIso(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30'); // 22:59 BST
+    expect(todayIso(new Date('2027-01-15T00:00:00Z'))).toBe('2027-01-15'); // midnight GMT
+    expect(todayIso(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25'); // 00:30 BST, the night BST ends
+    expect(todayIso(new Date('2026-10-25T23:30:00Z'))).toBe('2026-10-25'); // 23:30 GMT, the day after
+    expect(todayIso(new Date('2027-03-27T23:30:00Z'))).toBe('2027-03-27'); // 23:30 GMT, the night BST starts
+    expect(todayIso(new Date('2027-03-28T23:30:00Z'))).toBe('2027-03-29'); // 00:30 BST
+  });
   it('does not depend on the machine time zone', () => {
     const saved = process.env.TZ;
     process.env.TZ = 'America/Los_Angeles';
