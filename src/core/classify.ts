@@ -118,6 +118,25 @@ const tierChoices = (tier: Tier) => {
   return choices;
 };
 
+/**
+ * The tier's own choices with its deciding rules' (a tier has a few such sets, met school after
+ * school): each set worked out once, kept by its one choice or, for several, by their JSON.
+ */
+const RULE_CHOICES = new WeakMap<Tier, [Map<string, readonly string[]>, Map<string, readonly string[]>]>();
+function withRuleChoices(tier: Tier, ruleChoices: string[]): readonly string[] {
+  let known = RULE_CHOICES.get(tier);
+  if (!known) RULE_CHOICES.set(tier, (known = [new Map(), new Map()]));
+  const [bySingle, bySeveral] = known;
+  const one = ruleChoices.length === 1;
+  const key = one ? ruleChoices[0] : JSON.stringify(ruleChoices);
+  let choices = (one ? bySingle : bySeveral).get(key);
+  if (!choices) {
+    choices = unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+    (one ? bySingle : bySeveral).set(key, choices);
+  }
+  return choices;
+}
+
 interface CompiledTier {
   tier: Tier;
   rules: { rule: string; source?: string; choice?: string; evaluate: Evaluator; reasons: Reasons }[];
@@ -234,9 +253,7 @@ function placedIn(
   const { days, text } = describedDays(tier);
   const choices = override
     ? []
-    : ruleChoices.length === 0
-      ? [...tierChoices(tier)]
-      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+    : [...(ruleChoices.length === 0 ? tierChoices(tier) : withRuleChoices(tier, ruleChoices))];
   return new PlacedSchool(
     compiled,
     ctx,

@@ -361,6 +361,47 @@ describe('reasons, each wording made once per rule', () => {
   });
 });
 
+describe('choices, each set worked out once per tier', () => {
+  it("a placement has its tier's choices and those of the rules that decided it, whichever sets came before", () => {
+    const p = policy([
+      {
+        id: 'a',
+        label: 'A',
+        level: 2,
+        days: 5,
+        choice: 'tier',
+        rules: [
+          { name: 'one', choice: '["two","three"]', when: { field: 'phase', is: 'primary' } },
+          { name: 'two', choice: 'two', when: { field: 'leadership_capacity', is: 'needs-support' } },
+          { name: 'three', choice: 'three', when: { field: 'trust', present: true } },
+        ],
+      },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', phase: 'primary', leadership_capacity: '', trust: '' },
+        { urn: '100002', name: 'B', phase: '', leadership_capacity: 'needs-support', trust: 'T' },
+        { urn: '100003', name: 'C', phase: 'primary', leadership_capacity: 'needs-support', trust: 'T' },
+        { urn: '100004', name: 'D', phase: '', leadership_capacity: '', trust: 'T' },
+        { urn: '100005', name: 'E', phase: '', leadership_capacity: 'needs-support', trust: 'T' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    expect(placed.map((x) => x.choices)).toEqual([
+      ['tier', '["two","three"]'],
+      ['tier', 'two', 'three'],
+      ['tier', '["two","three"]', 'two', 'three'],
+      ['tier', 'three'],
+      ['tier', 'two', 'three'],
+    ]);
+    // Each placement's own list: changing one changes no other.
+    placed[1].choices.push('changed');
+    expect(placed[4].choices).toEqual(['tier', 'two', 'three']);
+  });
+});
+
 describe('overrides', () => {
   const p = twoTiers({ field: 'ofsted_overall', is: 'Inadequate' });
   it('an override with a reason wins and is marked', () => {
