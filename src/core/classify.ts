@@ -6,7 +6,7 @@ import { compileCondition, unique, type Evaluation, type Evaluator } from './con
 import type { Days, Policy, Tier } from './policy.js';
 import { extraKey, fieldReaderOf, type DataProblem, type SchoolRecord } from './school.js';
 import type { Retiering } from './tier-changes.js';
-import { fold } from './values.js';
+import { fold, keptValue } from './values.js';
 import { notStatedText } from './display.js';
 
 export interface RuleTrace {
@@ -118,9 +118,43 @@ const tierChoices = (tier: Tier) => {
   return choices;
 };
 
+/**
+ * The tier's own choices with its deciding rules' (a tier has a few such sets, met school after
+ * school): each set worked out once, kept by its one choice or, for several, by their JSON.
+ */
+const RULE_CHOICES = new WeakMap<Tier, [Map<string, readonly string[]>, Map<string, readonly string[]>]>();
+function withRuleChoices(tier: Tier, ruleChoices: string[]): readonly string[] {
+  let known = RULE_CHOICES.get(tier);
+  if (!known) RULE_CHOICES.set(tier, (known = [new Map(), new Map()]));
+  const [bySingle, bySeveral] = known;
+  const one = ruleChoices.length === 1;
+  const key = one ? ruleChoices[0] : JSON.stringify(ruleChoices);
+  let choices = (one ? bySingle : bySeveral).get(key);
+  if (!choices) {
+    choices = unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+    (one ? bySingle : bySeveral).set(key, choices);
+  }
+  return choices;
+}
+
 interface CompiledTier {
   tier: Tier;
-  rules: { rule: string; source?: string; choice?: string; evaluate: Evaluator }[];
+  rules: { rule: string; source?: string; choice?: string; evaluate: Evaluator; reasons: Reasons }[];
+}
+
+/** A rule's reasons by their words ("leadership capacity is needs-support"): a few wordings in school after school. */
+type Reasons = Map<string, string>;
+const REASONS_KEPT = 1000;
+
+/** "rule: words", made once for each wording a rule has (each placement then holds the same text). */
+function reasonOf(reasons: Reasons, rule: string, words: string): string {
+  let reason = reasons.get(words);
+  if (reason === undefined) {
+    reason = `${rule}: ${words}`;
+    // Own copies: words may hold a cell's text, which would keep a chunk of the file alive.
+    if (reasons.size < REASONS_KEPT) reasons.set(keptValue(words), (reason = keptValue(reason)));
+  }
+  return reason;
 }
 
 export interface CompiledPolicy {
@@ -129,7 +163,9 @@ export interface CompiledPolicy {
   tiers: CompiledTier[];
   defaultTier: Tier;
   /** The default tier's rules: they choose the reason, not the tier. */
-  defaultReasons: { rule: string; evaluate: Evaluator }[];
+  defaultReasons: { rule: string; evaluate: Evaluator; reasons: Reasons }[];
+  /** The "Needs data: ..." reason by the fields it names. */
+  needsData: Reasons;
   fields: [string, { value: string; tiers?: string[]; evaluate?: Evaluator }[]][];
 }
 
@@ -146,13 +182,16 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
           source: r.source,
           choice: r.choice,
           evaluate: compileCondition(r.when, policy),
+          reasons: new Map(),
         })),
       })),
     defaultTier: policy.tiers.find((t) => t.default)!,
     defaultReasons: (policy.tiers.find((t) => t.default)!.rules ?? []).map((r) => ({
       rule: r.name,
       evaluate: compileCondition(r.when, policy),
+      reasons: new Map(),
     })),
+    needsData: new Map(),
     fields: Object.entries(policy.fields).map(([name, values]) => [
       name,
       values.map((v) => ({
@@ -214,9 +253,7 @@ function placedIn(
   const { days, text } = describedDays(tier);
   const choices = override
     ? []
-    : ruleChoices.length === 0
-      ? [...tierChoices(tier)]
-      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+    : [...(ruleChoices.length === 0 ? tierChoices(tier) : withRuleChoices(tier, ruleChoices))];
   return new PlacedSchool(
     compiled,
     ctx,
@@ -277,7 +314,7 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     for (let i = first; i < rules.length; i++) {
       const rule = rules[i];
       if (i > first && rule.evaluate.test(school, ctx) !== true) continue;
-      reasons.push(`${rule.rule}: ${rule.evaluate.say(school, ctx)}`);
+      reasons.push(reasonOf(rule.reasons, rule.rule, rule.evaluate.say(school, ctx)));
       if (rule.choice) ruleChoices.push(rule.choice);
     }
     return placedIn(compiled, school, ctx, tier, reasons, null, ruleChoices);
@@ -297,7 +334,7 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       null,
       null,
       'needs data',
-      [`Needs data: ${fields.join(', ')}`],
+      [reasonOf(compiled.needsData, 'Needs data', fields.length === 1 ? fields[0] : fields.join(', '))],
       fields,
       null,
       compiled.fields.length === 0 ? NO_OUTPUT_FIELDS : decideFields(compiled, null, school, ctx),
@@ -307,7 +344,14 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
   const fallback = compiled.defaultTier;
   const because = compiled.defaultReasons.find((r) => r.evaluate.test(school, ctx) === true);
   if (because)
-    return placedIn(compiled, school, ctx, fallback, [`${because.rule}: ${because.evaluate.say(school, ctx)}`], null);
+    return placedIn(
+      compiled,
+      school,
+      ctx,
+      fallback,
+      [reasonOf(because.reasons, because.rule, because.evaluate.say(school, ctx))],
+      null,
+    );
   // Every tier was tested and none held: the words are the same for every school placed so.
   return placedIn(compiled, school, ctx, fallback, [fallbackReason(compiled)], null);
 }

@@ -685,7 +685,8 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
           const outcome = fast(school, ctx);
           const words: string[] = [];
           for (const part of parts) if (part.test(school, ctx) === outcome) words.push(part.say(school, ctx));
-          return words.join(isAll ? '; ' : ' or ');
+          // One part's words are those words themselves (not a copy), so a reason made of them is found again by them.
+          return words.length === 1 ? words[0] : words.join(isAll ? '; ' : ' or ');
         },
         needs: (school, ctx) => {
           if (fast(school, ctx) !== null) return [];

@@ -122,7 +122,7 @@ const parserOf = (kind: FieldKind) => {
   return parse;
 };
 const CELL_PARSERS = FIELDS.map((def) => [def.name, parserOf(def.kind)] as const);
-/** The field table's names and their parsers, apart: checkCells reads them by index for every row. */
+/** The field table's names and their parsers, apart: cellsChecker reads them by index. */
 const FIELD_NAMES = CELL_PARSERS.map(([name]) => name);
 const FIELD_PARSERS = CELL_PARSERS.map(([, parse]) => parse);
 /** Before the parser, for the kinds that have one: the common text read at once (fields.ts QUICK_PARSERS). */
@@ -135,26 +135,12 @@ const FIELD_QUICK = FIELDS.map((def) => QUICK_PARSERS[def.kind]);
  */
 export function checkRow(get: (field: string) => string | undefined): RowCheck {
   const cells = CELL_PARSERS.map(([name]) => get(name));
-  return checkCells(
-    cells,
-    cells.map((cell, i) => (cell === undefined ? -1 : i)),
-  );
+  return cellsChecker(cells.map((cell, i) => (cell === undefined ? -1 : i)))(cells);
 }
 
 /**
- * A row's fields from their values in the field table's order: one object literal naming every
- * field, made from the table, so every row's object has one shape and the same key order (the
- * order JSON output shows them in). Built in one go, where storing each field by its name took a
- * lookup for every cell of a large file.
- */
-const fieldsFrom = new Function(
-  'v',
-  `return {${FIELD_NAMES.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(', ')}};`,
-) as (values: readonly FieldValue[]) => Record<string, FieldValue>;
-
-/**
  * A reader of one canonical field of a school's fields (null when blank), made from the table as
- * fieldsFrom is: a rule reads a field for every school it places, and a reader made for its own
+ * cellsChecker makes a row's fields: a rule reads a field for every school it places, and a reader made for its own
  * field finds it at once, where one reader of any field by its name looked the name up each time.
  */
 export function fieldsReaderOf(name: string): (fields: Record<string, FieldValue>) => FieldValue {
@@ -178,35 +164,9 @@ function readerOf<T>(name: string, of: 'f' | 's'): (from: T) => FieldValue {
   return read as unknown as (from: T) => FieldValue;
 }
 
-/** The values of the row being checked (one array, reused: rows are checked one at a time). */
-const VALUES: FieldValue[] = FIELD_NAMES.map(() => null);
-
-/**
- * checkRow on a row's cells: `cellAt[i]` is the cell that fills the field table's i-th field (-1:
- * no column, so null; past the row's end: a blank cell). Indexes, not a function per cell, as
- * this runs for every cell of a large file.
- */
-function checkCells(cells: readonly (string | undefined)[], cellAt: ArrayLike<number>): RowCheck {
+/** The row rules, run only when every cell parsed, as zod runs refinements. */
+function rowRules(fields: Record<string, FieldValue>): RowCheck {
   let issues: RowIssue[] | null = null;
-  for (let i = 0; i < FIELD_PARSERS.length; i++) {
-    const at = cellAt[i];
-    VALUES[i] = null;
-    if (at < 0) continue;
-    const cell = cells[at] ?? '';
-    const quick = FIELD_QUICK[i];
-    if (quick !== undefined) {
-      const value = quick(cell);
-      if (value !== undefined) {
-        VALUES[i] = value;
-        continue;
-      }
-    }
-    const parsed = FIELD_PARSERS[i](cell);
-    if (!parsed.ok) (issues ??= []).push({ field: FIELD_NAMES[i], message: parsed.expected });
-    else VALUES[i] = parsed.value as FieldValue;
-  }
-  if (issues) return { ok: false, issues };
-  const fields = fieldsFrom(VALUES);
   if (fields.urn === null) (issues ??= []).push({ field: 'urn', message: 'a URN (required)' });
   if (fields.name === null) (issues ??= []).push({ field: 'name', message: 'a school name (required)' });
   if (fields.override_tier !== null && fields.override_reason === null) {
@@ -218,6 +178,51 @@ function checkCells(cells: readonly (string | undefined)[], cellAt: ArrayLike<nu
   return issues ? { ok: false, issues } : { ok: true, fields };
 }
 
+type CellsCheck = (cells: readonly (string | undefined)[]) => RowCheck;
+/** The checkers made so far, by where the cells stand (a file has one layout; checkRow's few). */
+const CHECKERS = new Map<string, CellsCheck>();
+const CHECKERS_KEPT = 100;
+
+/**
+ * checkRow on a row's cells, as a function made for where the row's cells stand: `cellAt[i]` is
+ * the cell that fills the field table's i-th field (-1: no column, so null; past the row's end: a
+ * blank cell). Written out field by field, each field's quick reader and parser called from a
+ * place of its own (one loop calling every parser from one place was a fifth of reading a large
+ * file), and the row's fields made as one object literal naming every field, so every row's
+ * object has one shape and the same key order (the order JSON output shows them in).
+ */
+function cellsChecker(cellAt: ArrayLike<number>): CellsCheck {
+  const key = Array.from(cellAt).join(',');
+  let check = CHECKERS.get(key);
+  if (check === undefined) {
+    const steps: string[] = [];
+    for (let i = 0; i < FIELD_PARSERS.length; i++) {
+      const at = cellAt[i];
+      if (at < 0) {
+        steps.push(`const v${i} = null;`);
+        continue;
+      }
+      steps.push(
+        `const c${i} = cells[${at}] ?? '';`,
+        `let v${i} = ${FIELD_QUICK[i] !== undefined ? `q${i}(c${i})` : 'undefined'};`,
+        `if (v${i} === undefined) { const p = p${i}(c${i}); if (p.ok) v${i} = p.value; else (issues ??= []).push({ field: ${JSON.stringify(FIELD_NAMES[i])}, message: p.expected }); }`,
+      );
+    }
+    // Each reader and parser a constant of its own: a call site that only ever calls one function.
+    const bound = FIELD_PARSERS.map((_, i) => `const q${i} = Q[${i}], p${i} = P[${i}];`).join(' ');
+    const fields = FIELD_NAMES.map((name, i) => `${JSON.stringify(name)}: v${i}`).join(', ');
+    const made = new Function(
+      'Q',
+      'P',
+      'rowRules',
+      `${bound} return (cells) => { let issues = null; ${steps.join(' ')} if (issues) return { ok: false, issues }; return rowRules({${fields}}); };`,
+    ) as (quick: typeof FIELD_QUICK, parsers: typeof FIELD_PARSERS, rules: typeof rowRules) => CellsCheck;
+    check = made(FIELD_QUICK, FIELD_PARSERS, rowRules);
+    if (CHECKERS.size < CHECKERS_KEPT) CHECKERS.set(key, check);
+  }
+  return check;
+}
+
 /** A row's outcome: a school, the problems in it, or null for a blank row. */
 export type RowOutcome =
   | { school: SchoolRecord; problems?: undefined }
@@ -227,7 +232,7 @@ export type RowOutcome =
 /** For each field of the table, in its order, the file's column that fills it (-1 for none). */
 const columnOfField = new WeakMap<
   ColumnMap,
-  { at: Map<string, number>; byField: Int32Array; extrasOf: (cells: string[]) => Record<string, string> }
+  { at: Map<string, number>; check: CellsCheck; extrasOf: (cells: string[]) => Record<string, string> }
 >();
 
 /**
@@ -288,13 +293,13 @@ export function schoolFromRow(columns: ColumnMap, row: { line: number; cells: st
     const extras = [...fieldOf.keys()].filter((i) => !fieldOf[i]);
     index = {
       at,
-      byField: Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1),
+      check: cellsChecker(Int32Array.from(CELL_PARSERS, ([name]) => at.get(name) ?? -1)),
       extrasOf: extrasReader(headers, extras),
     };
     columnOfField.set(columns, index);
   }
-  const { at, byField, extrasOf } = index;
-  const checked = checkCells(cells, byField);
+  const { at, check, extrasOf } = index;
+  const checked = check(cells);
   if (!checked.ok) {
     // In the order the columns stand in the file, as a person reads the row.
     const issues = [...checked.issues].sort((a, b) => fieldOf.indexOf(a.field) - fieldOf.indexOf(b.field));

@@ -28,7 +28,7 @@ import {
   type SchoolRecord,
 } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { csvLineOf, toCsv } from './formats/csv.js';
+import { csvField, neutralise, toCsv } from './formats/csv.js';
 import type { Cell } from './formats/table-model.js';
 import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
 import { jsonArrayEnd, jsonArrayItem } from './formats/json.js';
@@ -43,6 +43,7 @@ import {
   type SchoolsFile,
 } from './read-schools.js';
 import { contentText, openOutput, type OutputTarget } from './output.js';
+import { keptValue } from '../core/values.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
 const HOLD_BYTES = 1024 * 1024;
@@ -61,6 +62,36 @@ const URNS = 900000;
 export interface Sink {
   /** Text, or UTF-8 bytes (output held while the pandas index was unsettled). */
   write(text: string | Uint8Array): unknown;
+}
+
+/** The most distinct texts a column's cells are remembered for (see csvCellOf). */
+const CELLS_KEPT = 1000;
+
+/**
+ * One column's cell as CSV writes it (csvField of neutralise, as csvLineOf writes it), each distinct
+ * value escaped once: tiers, days, reasons and phases repeat in row after row. A column with more
+ * distinct values than CELLS_KEPT (names, URNs, trusts) stops being remembered and is escaped cell by cell.
+ */
+export function csvCellOf<T>(read: (item: T) => Cell | undefined): (item: T) => string {
+  let known: Map<Cell, string> | null = new Map();
+  return (item) => {
+    const value = read(item) ?? null;
+    if (known === null) return csvField(neutralise(value));
+    let text = known.get(value);
+    if (text === undefined) {
+      text = csvField(neutralise(value));
+      if (known.size < CELLS_KEPT) known.set(keptValue(value), text);
+      else known = null;
+    }
+    return text;
+  };
+}
+
+/** One item's line of CSV from its columns' cells (csvCellOf). */
+export function csvLineFrom<T>(cells: readonly ((item: T) => string)[], item: T): string {
+  let line = cells[0](item);
+  for (let i = 1; i < cells.length; i++) line += `,${cells[i](item)}`;
+  return `${line}\r\n`;
 }
 
 export function usesFact(policy: Policy, fact: string): boolean {
@@ -221,7 +252,7 @@ async function classifyPass(
   let held: SchoolRecord[] | null = null;
   let total = 0;
   let batch: Placement[] = [];
-  let csvCells: ((p: Placement) => Cell | undefined)[] = [];
+  let csvCells: ((p: Placement) => string)[] = [];
   let out = '';
   let holding = true;
   /** While the pandas index may yet be voided (and the file read again), the output is held whole. */
@@ -242,7 +273,7 @@ async function classifyPass(
       text = contentText(markdownRows(placementsTable(batch, policy, asOf, 'file')));
     } else {
       // Row by row, as toCsv writes placementsTable's rows, without a table (and its tier count) per batch.
-      for (const p of batch) text += csvLineOf(csvCells, p);
+      for (const p of batch) text += csvLineFrom(csvCells, p);
     }
     batch = [];
     if (provisional) {
@@ -285,7 +316,7 @@ async function classifyPass(
       ctx = { asOf, trustSizes: sizes ?? new Map() };
       if (format === 'csv') {
         const head = placementsTable([], policy, asOf, 'file');
-        csvCells = head.columns.map((c) => placementCell(c.key, 'file'));
+        csvCells = head.columns.map((c) => csvCellOf(placementCell(c.key, 'file')));
         out = toCsv(head);
       }
       if (format === 'md') out = contentText(markdownHead(placementsTable([], policy, asOf, 'file')));

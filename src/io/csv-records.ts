@@ -55,6 +55,8 @@ export class CsvRecords {
   private lines = 1;
   /** The record delimiter, once seen. */
   private rd: string | null = null;
+  /** The number of cells in the last record split on the fast path. */
+  private width = 0;
 
   constructor(
     private readonly delimiter: string,
@@ -85,6 +87,7 @@ export class CsvRecords {
     let cr = -2;
     let lf = -2;
     let nextDelimiter = -2;
+    let width = this.width;
     while (pos < length) {
       const rd = this.rd;
       if (rd !== null) {
@@ -106,16 +109,19 @@ export class CsvRecords {
           if (stop - pos > MAX_RECORD) throw dataError(`${this.display}:${lines}: ${TOO_LONG}`);
           if (stop > pos) {
             // The cells between delimiters, found with indexOf; the next delimiter is kept across
-            // lines, so a file with few delimiters is not rescanned to its end for every line.
-            const cells: string[] = [];
+            // lines, so a file with few delimiters is not rescanned to its end for every line. The
+            // array is made as long as the last record's, as most are, not grown cell by cell.
+            const cells = new Array<string>(width);
+            let count = 0;
             let at = pos;
             for (;;) {
               if (nextDelimiter !== -1 && nextDelimiter < at) nextDelimiter = text.indexOf(delimiter, at);
               if (nextDelimiter < 0 || nextDelimiter >= stop) break;
-              cells.push(text.slice(at, nextDelimiter));
+              cells[count++] = text.slice(at, nextDelimiter);
               at = nextDelimiter + delimiter.length;
             }
-            cells.push(text.slice(at, stop));
+            cells[count++] = text.slice(at, stop);
+            if (count !== width) cells.length = width = count;
             onRecord(cells, lines, lines);
           }
           pos = stop + rd.length;
@@ -131,6 +137,7 @@ export class CsvRecords {
     }
     this.rest = pos < length ? text.slice(pos) : '';
     this.lines = lines;
+    this.width = width;
     // Without this, an unclosed quote near the top would make every later chunk rescan the rest.
     if (this.rest.length > MAX_RECORD) {
       if (this.rest.includes('"')) this.fail(lines, NEVER_CLOSED);

@@ -116,8 +116,9 @@ const OWN_CELLS: Record<string, (detail: Detail) => CellOf> = {
 
 /** A row's cells that stand whatever the policy's output fields are named. */
 const LAST_CELLS: Record<string, CellOf> = {
-  reason: (p) => p.reasons.join(' | '),
-  missing: (p) => p.missing.join('; '),
+  // One reason is itself, not a copy: classify's stream writes each distinct text once (csvCellOf).
+  reason: (p) => (p.reasons.length === 1 ? p.reasons[0] : p.reasons.join(' | ')),
+  missing: (p) => (p.missing.length === 1 ? p.missing[0] : p.missing.join('; ')),
   override: (p) => p.override,
   phase: (p) => (p.school.fields.phase as string | null) ?? null,
   trust: (p) => (p.school.fields.trust as string | null) ?? null,

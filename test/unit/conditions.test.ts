@@ -270,6 +270,138 @@ describe('values a rule can test', () => {
   });
 });
 
+describe('reasons, each wording made once per rule', () => {
+  it('two rules worded alike keep their own names, and a needs-data reason names its own fields', () => {
+    const p = policy([
+      {
+        id: 'a',
+        label: 'A',
+        level: 3,
+        days: 5,
+        rules: [
+          { name: 'first', when: { field: 'phase', is: 'primary' } },
+          { name: 'second', when: { field: 'phase', is: 'primary' } },
+        ],
+      },
+      {
+        id: 'b',
+        label: 'B',
+        level: 2,
+        days: 3,
+        rules: [{ name: 'fourth', when: { field: 'phase', is: 'secondary' } }],
+      },
+      {
+        id: 'c',
+        label: 'C',
+        level: 1,
+        days: 1,
+        default: true,
+        rules: [{ name: 'third', when: { field: 'phase', is: 'nursery' } }],
+      },
+    ]);
+    const both = policy([
+      {
+        id: 'x',
+        label: 'X',
+        level: 2,
+        days: 5,
+        rules: [
+          {
+            name: 'r',
+            when: {
+              all: [
+                { field: 'ofsted_overall', is: 'Good' },
+                { field: 'leadership_capacity', is: 'needs-support' },
+              ],
+            },
+          },
+        ],
+      },
+      { id: 'y', label: 'Y', level: 1, days: 1, default: true },
+    ]);
+    const rows = schools([
+      { urn: '100001', name: 'A', phase: 'primary' },
+      { urn: '100002', name: 'B', phase: 'secondary' },
+      { urn: '100003', name: 'C', phase: 'primary' },
+      { urn: '100004', name: 'D', phase: 'nursery' },
+    ]);
+    const placed = classify(rows, p, { asOf }).placements;
+    expect(placed.map((x) => x.reasons)).toEqual([
+      ['first: phase is primary', 'second: phase is primary'],
+      ['fourth: phase is secondary'],
+      ['first: phase is primary', 'second: phase is primary'],
+      ['third: phase is nursery'],
+    ]);
+    const needing = classify(
+      schools([
+        { urn: '100001', name: 'A', ofsted_overall: 'Good', leadership_capacity: '' },
+        { urn: '100002', name: 'B', ofsted_overall: '', leadership_capacity: '' },
+        { urn: '100003', name: 'C', ofsted_overall: '', leadership_capacity: 'needs-support' },
+        { urn: '100004', name: 'D', ofsted_overall: 'Good', leadership_capacity: '' },
+      ]),
+      both,
+      { asOf },
+    ).placements;
+    expect(needing.map((x) => x.reasons)).toEqual([
+      ['Needs data: leadership_capacity'],
+      ['Needs data: ofsted_overall, leadership_capacity'],
+      ['Needs data: ofsted_overall'],
+      ['Needs data: leadership_capacity'],
+    ]);
+  });
+  it('past the wordings it keeps, a rule still words each school by its own values', () => {
+    const p = twoTiers({ field: 'trust', present: true });
+    const rows = Array.from({ length: 1500 }, (_, i) => ({
+      urn: String(100000 + i),
+      name: `S${i}`,
+      trust: `Trust ${i % 1200}`,
+    }));
+    const placed = classify(schools(rows), p, { asOf }).placements;
+    placed.forEach((x, i) => expect(x.reasons).toEqual([`the rule: trust is given: Trust ${i % 1200}`]));
+  });
+});
+
+describe('choices, each set worked out once per tier', () => {
+  it("a placement has its tier's choices and those of the rules that decided it, whichever sets came before", () => {
+    const p = policy([
+      {
+        id: 'a',
+        label: 'A',
+        level: 2,
+        days: 5,
+        choice: 'tier',
+        rules: [
+          { name: 'one', choice: '["two","three"]', when: { field: 'phase', is: 'primary' } },
+          { name: 'two', choice: 'two', when: { field: 'leadership_capacity', is: 'needs-support' } },
+          { name: 'three', choice: 'three', when: { field: 'trust', present: true } },
+        ],
+      },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', phase: 'primary', leadership_capacity: '', trust: '' },
+        { urn: '100002', name: 'B', phase: '', leadership_capacity: 'needs-support', trust: 'T' },
+        { urn: '100003', name: 'C', phase: 'primary', leadership_capacity: 'needs-support', trust: 'T' },
+        { urn: '100004', name: 'D', phase: '', leadership_capacity: '', trust: 'T' },
+        { urn: '100005', name: 'E', phase: '', leadership_capacity: 'needs-support', trust: 'T' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    expect(placed.map((x) => x.choices)).toEqual([
+      ['tier', '["two","three"]'],
+      ['tier', 'two', 'three'],
+      ['tier', '["two","three"]', 'two', 'three'],
+      ['tier', 'three'],
+      ['tier', 'two', 'three'],
+    ]);
+    // Each placement's own list: changing one changes no other.
+    placed[1].choices.push('changed');
+    expect(placed[4].choices).toEqual(['tier', 'two', 'three']);
+  });
+});
+
 describe('overrides', () => {
   const p = twoTiers({ field: 'ofsted_overall', is: 'Inadequate' });
   it('an override with a reason wins and is marked', () => {

@@ -35,6 +35,17 @@ describe('the plain-line fast path', () => {
     });
   }
 
+  it('a record narrower or wider than the one before has its own cells, no more, no fewer, no holes', () => {
+    // Each record's array is made as long as the last one's: every width change, both ways.
+    const lines = ['a,b,c,d', 'e', 'f,g', 'h,i,j,k,l,m', 'n,o,p,q,r,s', 'x,y,z'];
+    const text = `${lines.join('\n')}\n`;
+    for (let cut = 0; cut <= text.length; cut++) {
+      const found = records(text, ',', [cut]).map(([cells]) => cells);
+      expect(found).toStrictEqual(lines.map((line) => line.split(',')));
+      for (const cells of found) expect(Object.keys(cells).length).toBe(cells.length);
+    }
+  });
+
   it('with a semicolon, a file without a final line break, and blank lines skipped', () => {
     const text = 'a;b\n\n;;\nlast;line';
     for (let cut = 0; cut <= text.length; cut++)
