@@ -28,7 +28,7 @@ import {
   type SchoolRecord,
 } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { csvField, neutralise, toCsv } from './formats/csv.js';
+import { csvCell, toCsv } from './formats/csv.js';
 import type { Cell } from './formats/table-model.js';
 import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
 import { jsonArrayEnd, jsonArrayItem } from './formats/json.js';
@@ -68,7 +68,7 @@ export interface Sink {
 const CELLS_KEPT = 1000;
 
 /**
- * One column's cell as CSV writes it (csvField of neutralise, as csvLineOf writes it), each distinct
+ * One column's cell as CSV writes it (csvCell, as every CSV writer writes it), each distinct
  * value escaped once: tiers, days, reasons and phases repeat in row after row. A column with more
  * distinct values than CELLS_KEPT (names, URNs, trusts) stops being remembered and is escaped cell by cell.
  */
@@ -76,10 +76,10 @@ export function csvCellOf<T>(read: (item: T) => Cell | undefined): (item: T) => 
   let known: Map<Cell, string> | null = new Map();
   return (item) => {
     const value = read(item) ?? null;
-    if (known === null) return csvField(neutralise(value));
+    if (known === null) return csvCell(value);
     let text = known.get(value);
     if (text === undefined) {
-      text = csvField(neutralise(value));
+      text = csvCell(value);
       if (known.size < CELLS_KEPT) known.set(keptValue(value), text);
       else known = null;
     }

@@ -40,16 +40,6 @@ export function csvRow(columns: readonly Column[], row: Readonly<Record<string, 
   return `${line}\r\n`;
 }
 
-/** csvRow of one item, each cell read from it by its column's reader (classify's stream: readers worked out once). */
-export function csvLineOf<T>(readers: readonly ((item: T) => Cell | undefined)[], item: T): string {
-  let line = '';
-  for (let i = 0; i < readers.length; i++) {
-    if (i > 0) line += ',';
-    line += csvCell(readers[i](item) ?? null);
-  }
-  return `${line}\r\n`;
-}
-
 /** The CSV a line at a time, the header first. */
 export function* csvLines(table: RowsTable): Generator<string> {
   const columns = table.columns;
