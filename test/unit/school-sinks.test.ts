@@ -1,0 +1,163 @@
+// Reading a school file a school at a time (issue 13): readSchoolsInto hands each school on and
+// keeps none; sit explain keeps the rows findSchool could pick out; readChecked checks each school
+// against the policy as it comes. What is kept is counted here, as memory cannot be a test.
+import { describe, expect, it } from 'vitest';
+import type { SchoolRecord } from '../../src/core/school.js';
+import { readChecked } from '../../src/io/checked-read.js';
+import { findSchool, schoolsToFind } from '../../src/io/find-school.js';
+import { readSchoolsFrom, readSchoolsInto } from '../../src/io/read-schools.js';
+import type { Policy } from '../../src/core/policy.js';
+import { loadConfig } from '../../src/io/config.js';
+
+const input = (text: string) => ({
+  path: 'schools.csv',
+  display: 'schools.csv',
+  stdin: null,
+  bytes: Buffer.from(text),
+});
+
+/** `n` schools, every third an academy of the same name part. */
+const schoolsCsv = (n: number, extra: string[] = []) =>
+  [
+    'urn,name,ofsted_overall,ofsted_date',
+    ...Array.from(
+      { length: n },
+      (_, i) => `${100001 + i},${i % 3 === 0 ? 'Oak Academy' : 'Elm Primary'} ${i},Good,2023-01-10`,
+    ),
+    ...extra,
+  ].join('\n');
+
+describe('readSchoolsInto: each school handed on, none kept', () => {
+  it('hands every school to the sink in order, counts them, and keeps the problems in the file order', async () => {
+    const seen: number[] = [];
+    const read = await readSchoolsInto(
+      input(schoolsCsv(5, ['12,Bad URN,Good,2023-01-10', '100002,Again,Good,2023-01-10', '100010,Ten,Excellent,'])),
+      {},
+      () => (school) => seen.push(school.urn),
+    );
+    expect(seen).toEqual([100001, 100002, 100003, 100004, 100005]);
+    expect(read.count).toBe(5);
+    expect(read).not.toHaveProperty('schools');
+    expect(read.problems.map((p) => [p.line, p.column])).toEqual([
+      [7, 'urn'],
+      [8, 'urn'],
+      [9, 'ofsted_overall'],
+    ]);
+    expect(read.problems[1].message).toBe('URN 100002 appears twice (first on line 3); each school needs one row');
+  });
+  it('gives readSchoolsFrom the same schools and problems as it hands on', async () => {
+    const text = schoolsCsv(4, ['100001,Twice,Good,2023-01-10']);
+    const whole = await readSchoolsFrom(input(text));
+    const urns: number[] = [];
+    const read = await readSchoolsInto(input(text), {}, () => (s) => urns.push(s.urn));
+    expect(whole.schools.map((s) => s.urn)).toEqual(urns);
+    expect(whole.problems).toEqual(read.problems);
+    expect(whole.encoding).toBe(read.encoding);
+  });
+  it('when a late row voids the pandas index, the header comes again and only the second reading counts', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `${i},${100001 + i},School ${i}`);
+    const text = [',urn,name', ...rows, `x,${100200},Last`].join('\n');
+    const heads: number[] = [];
+    let kept: number[] = [];
+    const read = await readSchoolsInto(input(text), {}, (head) => {
+      heads.push(head.headers.length);
+      const into: number[] = [];
+      kept = into;
+      return (s) => into.push(s.urn);
+    });
+    // First read without the unnamed column (judged an index), then with it (it holds "x").
+    expect(heads).toEqual([2, 3]);
+    expect(kept).toHaveLength(121);
+    expect(read.count).toBe(121);
+  });
+  it('a header with no schools is still a data error', async () => {
+    await expect(readSchoolsInto(input('urn,name\n'), {}, () => () => {})).rejects.toThrow(
+      /has a header but no schools/,
+    );
+  });
+});
+
+describe('schoolsToFind: the rows sit explain keeps for findSchool', () => {
+  const all = Array.from({ length: 30 }, (_, i) => ({
+    urn: 100001 + i,
+    name: i % 3 === 0 ? `St Mary's Academy ${i}` : `Elm Primary ${i}`,
+  }));
+  const wrap = (list: typeof all) => list.map((school) => ({ school }));
+  const same = (given: string) => {
+    const kept = all.filter(schoolsToFind(given));
+    const whole = () => findSchool(wrap(all), given, 'f.csv');
+    const part = () => findSchool(wrap(kept), given, 'f.csv', all.length);
+    let expected: unknown;
+    try {
+      expected = whole();
+    } catch (error) {
+      expect(part).toThrow((error as Error).message);
+      return kept.length;
+    }
+    expect(part()).toEqual(expected);
+    return kept.length;
+  };
+  it('keeps the one URN, a name and every name holding it; findSchool finds the same among them', () => {
+    expect(same('100004')).toBe(1);
+    expect(same(' 100005 ')).toBe(1);
+    expect(same('elm primary 1')).toBe(8);
+    expect(same('ST MARYS academy 3')).toBe(1);
+    expect(same('st marys')).toBe(10);
+  });
+  it('a URN or a name not in the file names the schools the file has, not those kept', () => {
+    expect(same('999999')).toBe(0);
+    expect(same('no such school')).toBe(0);
+    expect(() => findSchool([], '999999', 'f.csv', 30)).toThrow('URN 999999 is not in f.csv (30 schools)');
+    expect(() => findSchool([], 'nowhere', 'f.csv', 30)).toThrow('no school named "nowhere" in f.csv (30 schools)');
+  });
+  it('a name of punctuation only keeps nothing and is the usage error it was', () => {
+    expect(same('---')).toBe(0);
+  });
+});
+
+describe('readChecked: the policy chosen at the header, each school checked as it comes', () => {
+  const loaded = loadConfig({ cwd: '/', preset: 'rlt-categories' });
+  it('keeps only what the sink keeps, and finds the future inspections in the file order', async () => {
+    const text = schoolsCsv(50, ['100100,Late,Good,2030-01-01', '100101,Later,Good,2031-01-01']);
+    const kept: SchoolRecord[] = [];
+    const placeable: boolean[] = [];
+    let policies = 0;
+    const run = await readChecked(
+      input(text),
+      {},
+      '2026-03-01',
+      () => ({ loaded, note: null }),
+      (policy: Policy) => {
+        policies++;
+        expect(policy.id).toBe('rlt-categories');
+        const wanted = schoolsToFind('oak academy 4');
+        return (school, ok) => {
+          placeable.push(ok);
+          if (wanted(school)) kept.push(school);
+        };
+      },
+    );
+    expect(policies).toBe(1);
+    expect(run.data.count).toBe(52);
+    expect(kept.map((s) => s.name)).toEqual(['Oak Academy 42', 'Oak Academy 45', 'Oak Academy 48']);
+    expect(run.problems.map((p) => p.line)).toEqual([52, 53]);
+    expect(placeable.indexOf(false)).toBe(50);
+    expect(placeable.slice(50)).toEqual([false, false]);
+    expect(run.chosen().loaded).toBe(loaded);
+  });
+  it('what choosing the policy threw is thrown when asked for, after the file is read', async () => {
+    const run = await readChecked(
+      input(schoolsCsv(3)),
+      {},
+      '2026-03-01',
+      () => {
+        throw new Error('no such preset');
+      },
+      () => () => {
+        throw new Error('not reached');
+      },
+    );
+    expect(run.data.count).toBe(3);
+    expect(() => run.chosen()).toThrow('no such preset');
+  });
+});
