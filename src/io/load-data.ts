@@ -2,8 +2,8 @@
 // joins, the placements), and the year's terms and schedule, so every command places a school the
 // same way and calendar, budget and report agree.
 import { configError, dataError, usageError } from '../errors.js';
-import { classify, type Placement } from '../core/classify.js';
-import { formatProblem } from '../core/school.js';
+import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
+import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { describeJoin, joinSchools } from '../core/join.js';
 import { asEarlierInspection } from '../core/report-card.js';
 import { calendarSchools, planYear } from '../core/plan.js';
@@ -13,7 +13,10 @@ import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
 import { policyRequest } from './config-loader.js';
 import { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
-import { findSchool } from './find-school.js';
+import { findSchool, schoolsToFind } from './find-school.js';
+import { readChecked } from './checked-read.js';
+import { usesFact } from './classify-stream.js';
+import type { Layout } from './layouts.js';
 import { issueLines } from './yaml-issues.js';
 import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type Io } from './command-io.js';
 import { placementsInForce, readTierChanges, type TierChangesFile } from './tier-changes-file.js';
@@ -112,6 +115,69 @@ export async function classifyData(
     ? placementsInForce(result.placements, data.schools, tierChanges, loaded.policy, asOf)
     : result.placements;
   return { loaded, asOf, data, placements, tierChanges };
+}
+
+export interface PlacedOne {
+  loaded: LoadedConfig;
+  asOf: string;
+  /** The main file's published layout, or null. */
+  layout: Layout | null;
+  placement: Placement;
+}
+
+/**
+ * One school placed (a URN or a name, as findSchool reads it), as classifyData places it: every
+ * row is checked, and every school against the policy, with the same notes, problems and usage
+ * errors in the same order. The file streams, keeping only the rows that could be the school asked
+ * for (and the schools per trust, where the policy counts them); with joins or a tier-change file,
+ * which need every school, it is read whole by classifyData.
+ */
+export async function placeOne(
+  file: string | undefined,
+  options: DataOptions,
+  io: Io,
+  given: string,
+): Promise<PlacedOne> {
+  const asOf = asOfDate(options, io);
+  const first = loadPolicy(options, io);
+  if (withFiles(first, options.with, io).length || tierChangesPath(first, options, io)) {
+    const { loaded, data, placements } = await classifyData(file, options, io, first, given);
+    return { loaded, asOf, layout: data.layout, placement: placements[0] };
+  }
+  const path = dataFile(file, first, io);
+  const wanted = schoolsToFind(given);
+  let kept: SchoolRecord[] = [];
+  let trusts: Map<string, number> | null = null;
+  const run = await readChecked(
+    { path, display: displayPath(path, io), stdin: io.stdin },
+    { layout: options.layout, sheet: options.sheet },
+    asOf,
+    (layout) => policyForData(first, { layout }, options, io, loadConfig),
+    (policy) => {
+      const into: SchoolRecord[] = [];
+      kept = into;
+      const sizes = usesFact(policy, 'trust_schools') ? new Map<string, number>() : null;
+      trusts = sizes;
+      return (school) => {
+        const trust = school.fields.trust;
+        if (sizes && trust !== null) sizes.set(String(trust), (sizes.get(String(trust)) ?? 0) + 1);
+        if (wanted(school)) into.push(school);
+      };
+    },
+  );
+  const { data } = run;
+  if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(data.file, p)));
+  const { loaded, note: chosen } = run.chosen();
+  if (chosen) note(options, io, chosen);
+  const school = findSchool(
+    kept.map((s) => ({ school: s })),
+    given,
+    data.file,
+    data.count,
+  ).school;
+  if (run.problems.length) throw dataError(run.problems.map((p) => formatProblem(data.file, p)));
+  const ctx = { asOf, trustSizes: trusts ?? new Map<string, number>() };
+  return { loaded, asOf, layout: data.layout, placement: placeSchool(compilePolicy(loaded.policy), school, ctx) };
 }
 
 /** The config's terms, else the shipped 2026/27 dates. */

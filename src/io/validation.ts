@@ -1,22 +1,27 @@
 // sit validate's findings: the config and the policy chosen (and why), and for a data file its
 // encoding, header line, layout, the columns used and carried through, the joins, and the
 // schools placed as sit classify would place them, with who needs data and where to find it.
-// It reads and places with the same loader and classify step as sit classify.
+// It reads and places with the same reader, policy choice and checks as sit classify: a school at
+// a time, kept only as counts (joins and a tier-change file need every school, so read it whole).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { classify } from '../core/classify.js';
+import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
+import { trustSizes } from '../core/facts.js';
 import { unknownFields } from '../core/fields-named.js';
 import { describeJoin, joinSchools } from '../core/join.js';
 import { asEarlierInspections } from '../core/report-card.js';
-import { formatProblem } from '../core/school.js';
+import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { configError, SitError } from '../errors.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
 import { loadConfig, type LoadedConfig } from './config.js';
-import { needingDataLines } from './layouts.js';
+import { needingDataLines, type Layout } from './layouts.js';
+import { readChecked, type CheckedRead, type PolicyChoice } from './checked-read.js';
+import { usesFact } from './classify-stream.js';
+import type { DataInput } from './read-records.js';
 import { loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
 import { placementsInForce, readTierChanges } from './tier-changes-file.js';
-import { countByTier } from './placements.js';
-import { readSchoolsFile, type SchoolsFile } from './read-schools.js';
+import { tierCountLine } from './placements.js';
+import { readSchoolsFile, type ReadOptions, type SchoolsFile, type SchoolsRead } from './read-schools.js';
 
 export interface Validation {
   /** What --format json writes. */
@@ -39,7 +44,7 @@ function fieldLines(loaded: LoadedConfig, name: string): string[] {
 }
 
 /** Every field a rule names must be a canonical field or a column of one of the files: else a config error at the rule's line. */
-function checkRuleFields(loaded: LoadedConfig, files: SchoolsFile[]): void {
+function checkRuleFields(loaded: LoadedConfig, files: Pick<SchoolsFile, 'columns' | 'file'>[]): void {
   const unknown = unknownFields(
     loaded.policy,
     files.flatMap((d) => d.columns.headers),
@@ -53,6 +58,63 @@ function checkRuleFields(loaded: LoadedConfig, files: SchoolsFile[]): void {
       ),
     ),
   );
+}
+
+/** Schools placed, counted by tier, with the fields each school that needs data needs: all validate keeps of a placement. */
+class TierTally {
+  readonly counts = new Map<string | null, number>();
+  total = 0;
+  /** A list for each school that needs data; schools that need the same fields share one. */
+  readonly missing: string[][] = [];
+  private readonly lists = new Map<string, string[]>();
+
+  add(p: Placement): void {
+    this.counts.set(p.tier, (this.counts.get(p.tier) ?? 0) + 1);
+    this.total++;
+    if (p.tier !== null) return;
+    const key = p.missing.join('\n');
+    let same = this.lists.get(key);
+    if (same === undefined) this.lists.set(key, (same = p.missing));
+    this.missing.push(same);
+  }
+
+  static of(placements: Placement[]): TierTally {
+    const tally = new TierTally();
+    for (const p of placements) tally.add(p);
+    return tally;
+  }
+}
+
+/**
+ * The main file read a school at a time, each school placed as it comes and counted; `tally` gives
+ * the counts once the file is read (a policy that counts schools per trust holds the schools to
+ * the end, as the count needs the whole file, and places them then).
+ */
+async function placedAsRead(
+  input: DataInput,
+  read: ReadOptions,
+  asOf: string,
+  choose: (layout: Layout | null) => PolicyChoice,
+): Promise<{ run: CheckedRead; tally: () => TierTally }> {
+  let tally = () => new TierTally();
+  const run = await readChecked(input, read, asOf, choose, (policy) => {
+    const counted = new TierTally();
+    const compiled = compilePolicy(policy);
+    const held: SchoolRecord[] | null = usesFact(policy, 'trust_schools') ? [] : null;
+    tally = () => {
+      if (held === null) return counted;
+      const ctx = { asOf, trustSizes: trustSizes(held) };
+      for (const school of held) counted.add(placeSchool(compiled, school, ctx));
+      return counted;
+    };
+    const ctx = { asOf, trustSizes: new Map<string, number>() };
+    return (school, placeable) => {
+      if (!placeable) return;
+      if (held) held.push(school);
+      else counted.add(placeSchool(compiled, school, ctx));
+    };
+  });
+  return { run, tally: () => tally() };
 }
 
 /** Checks the config and the data file (FILE, else schools: in the config; none: the config only). */
@@ -79,12 +141,18 @@ export async function validation(file: string | undefined, options: DataOptions,
         : loaded.policySource;
   const dataLines: string[] = [];
   if (path) {
+    const display = displayPath(path, io);
+    const read = { layout: options.layout, sheet: options.sheet };
+    const choose = (layout: Layout | null) => policyForData(first, { layout }, options, io, loadConfig);
+    const extraPaths = withFiles(first, options.with, io);
     // The same reader, policy choice, joins and classify step as sit classify (io/load-data.ts).
-    const data = await readSchoolsFile(path, io.stdin, displayPath(path, io), {
-      layout: options.layout,
-      sheet: options.sheet,
-    });
-    const chosen = policyForData(first, data, options, io, loadConfig);
+    // Joins and a tier-change file need every school, so the file is then read whole; else it
+    // streams, each school placed and counted as it comes.
+    const whole = extraPaths.length > 0 || tierChangesPath(first, options, io) !== null;
+    const streamed = whole ? null : await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose);
+    const schools = whole ? await readSchoolsFile(path, io.stdin, display, read) : null;
+    const data: SchoolsRead = streamed?.run.data ?? { ...schools!, count: schools!.schools.length };
+    const chosen = streamed ? streamed.run.chosen() : choose(data.layout);
     if (chosen.note) {
       loaded = chosen.loaded;
       why = `${loaded.policySource}, chosen for ${data.layout!.label} because no trust.config.yaml names a policy`;
@@ -94,10 +162,10 @@ export async function validation(file: string | undefined, options: DataOptions,
       .filter((x): x is string => x !== null);
     const carried = data.columns.headers.filter((_, i) => data.columns.fieldOf[i] === null);
     problems = data.problems.map((p) => formatProblem(data.file, p));
-    const layoutOf = (d: SchoolsFile) =>
+    const layoutOf = (d: Pick<SchoolsFile, 'layout' | 'filled'>) =>
       d.layout ? { id: d.layout.id, label: d.layout.label, fills: d.filled } : null;
     const extras: SchoolsFile[] = [];
-    for (const extraPath of withFiles(first, options.with, io)) {
+    for (const extraPath of extraPaths) {
       const read = await readSchoolsFile(extraPath, io.stdin, displayPath(extraPath, io));
       extras.push(read);
       problems.push(...read.problems.map((p) => formatProblem(read.file, p)));
@@ -108,24 +176,27 @@ export async function validation(file: string | undefined, options: DataOptions,
     if (problems.length === 0) {
       const joined = extras.length
         ? joinSchools(
-            { file: data.file, schools: data.schools },
-            extras.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) })),
+            { file: data.file, schools: schools!.schools },
+            extras.map((e) => ({ file: e.file, schools: asEarlierInspections(schools!.schools, e.schools) })),
           )
         : null;
-      const result = classify(joined?.schools ?? data.schools, loaded.policy, { asOf });
+      const result = schools
+        ? classify(joined?.schools ?? schools.schools, loaded.policy, { asOf })
+        : { problems: streamed!.run.problems, placements: null };
       problems = result.problems.map((p) => formatProblem(data.file, p));
-      const unplaced = result.placements.filter((p) => p.tier === null);
-      needing = needingDataLines(
-        unplaced.map((p) => p.missing),
-        data.layout,
-      );
-      placed = countByTier(result.placements, loaded.policy);
+      const tally = problems.length
+        ? new TierTally()
+        : result.placements
+          ? TierTally.of(result.placements)
+          : streamed!.tally();
+      needing = needingDataLines(tally.missing, data.layout);
+      placed = tierCountLine(tally.counts, tally.total, loaded.policy);
       // The tier-change file (--tier-changes or tier_changes:), read and checked as classify does.
       const changesPath = tierChangesPath(loaded, options, io);
       if (changesPath) {
         try {
           const read = await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
-          const inForce = placementsInForce(result.placements, data.schools, read, loaded.policy, asOf);
+          const inForce = placementsInForce(result.placements!, schools!.schools, read, loaded.policy, asOf);
           const now = inForce.filter((p) => p.retiering?.inForce).length;
           dataLines.push(
             `tier changes: ${read.file}: ${read.changes.length} re-tiering${read.changes.length === 1 ? '' : 's'}, ${now} in force on ${asOf}`,
@@ -148,12 +219,12 @@ export async function validation(file: string | undefined, options: DataOptions,
         }));
         report.conflicts = joined.conflicts;
       }
-      report.placed = { summary: placed, needing_data: unplaced.length, by_field: needing };
+      report.placed = { summary: placed, needing_data: tally.missing.length, by_field: needing };
     }
     report.data = {
       file: data.file,
       encoding: data.encoding,
-      schools: data.schools.length,
+      schools: data.count,
       header_line: data.table.headerLine,
       recognised,
       carried_through: carried,
@@ -166,7 +237,7 @@ export async function validation(file: string | undefined, options: DataOptions,
         ? ''
         : ': OK';
     lines.push(
-      `data: ${data.file}: ${data.encoding}, header on line ${data.table.headerLine}, ${data.schools.length} schools${status}`,
+      `data: ${data.file}: ${data.encoding}, header on line ${data.table.headerLine}, ${data.count} schools${status}`,
     );
     lines.push(
       `  layout: ${data.layout ? `${data.layout.label} (${data.layout.id}${options.layout ? ', as --layout said' : ', recognised from the headers'}); fills ${data.filled.join(', ')}` : "the trust's own columns (no published layout recognised)"}`,
