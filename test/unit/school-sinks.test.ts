@@ -45,6 +45,16 @@ describe('readSchoolsInto: each school handed on, none kept', () => {
     ]);
     expect(read.problems[1].message).toBe('URN 100002 appears twice (first on line 3); each school needs one row');
   });
+  it('tells URNs apart across the whole range (100001 and 165537 share their low bits), 999999 included', async () => {
+    const text = ['urn,name', '100001,A', '165537,B', '999999,C', '165537,D', '999999,E', '100001,F'].join('\n');
+    const read = await readSchoolsInto(input(text), {}, () => () => {});
+    expect(read.count).toBe(3);
+    expect(read.problems.map((p) => p.message)).toEqual([
+      'URN 165537 appears twice (first on line 3); each school needs one row',
+      'URN 999999 appears twice (first on line 4); each school needs one row',
+      'URN 100001 appears twice (first on line 2); each school needs one row',
+    ]);
+  });
   it('gives readSchoolsFrom the same schools and problems as it hands on', async () => {
     const text = schoolsCsv(4, ['100001,Twice,Good,2023-01-10']);
     const whole = await readSchoolsFrom(input(text));
