@@ -4,7 +4,7 @@
 import { configError, dataError, usageError } from '../errors.js';
 import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
 import { formatProblem, type SchoolRecord } from '../core/school.js';
-import { describeJoin, joinSchools } from '../core/join.js';
+import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
 import { asEarlierInspection } from '../core/report-card.js';
 import { calendarSchools, planYear } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
@@ -35,6 +35,10 @@ export interface PolicyAndData {
   notes: string[];
 }
 
+/** A --with file's school joined to a main file's: an older inspection there becomes the previous one. */
+export const asEarlierThanMain = (main: SchoolRecord, other: SchoolRecord) =>
+  asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other);
+
 /** Joins the extra files to the school data read; the notes describe the join. */
 export async function joinWith(
   data: SchoolsFile,
@@ -43,9 +47,7 @@ export async function joinWith(
 ): Promise<{ data: SchoolsFile; notes: string[] }> {
   if (extras.length === 0) return { data, notes: [] };
   const read = await readWithFiles(extras, data.file, io);
-  const joined = joinSchools({ file: data.file, schools: data.schools }, read, (main, other) =>
-    asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other),
-  );
+  const joined = joinSchools({ file: data.file, schools: data.schools }, read, asEarlierThanMain);
   return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
 }
 
@@ -129,8 +131,9 @@ export interface PlacedOne {
  * One school placed (a URN or a name, as findSchool reads it), as classifyData places it: every
  * row is checked, and every school against the policy, with the same notes, problems and usage
  * errors in the same order. The file streams, keeping only the rows that could be the school asked
- * for (and the schools per trust, where the policy counts them); with joins or a tier-change file,
- * which need every school, it is read whole by classifyData.
+ * for (and the schools per trust, where the policy counts them), each joined to the --with files
+ * (read whole) as it comes; with a tier-change file, which needs every school, it is read whole
+ * by classifyData.
  */
 export async function placeOne(
   file: string | undefined,
@@ -140,16 +143,26 @@ export async function placeOne(
 ): Promise<PlacedOne> {
   const asOf = asOfDate(options, io);
   const first = loadPolicy(options, io);
-  if (withFiles(first, options.with, io).length || tierChangesPath(first, options, io)) {
+  if (tierChangesPath(first, options, io)) {
     const { loaded, data, placements } = await classifyData(file, options, io, first, given);
     return { loaded, asOf, layout: data.layout, placement: placements[0] };
   }
   const path = dataFile(file, first, io);
+  const display = displayPath(path, io);
+  // The --with files are read whole first; what reading them throws comes after the main file's problems.
+  let joinTo: (() => SchoolJoin) | undefined;
+  let extrasFailed: { error: unknown } | null = null;
+  try {
+    const extras = await readWithFiles(withFiles(first, options.with, io), display, io);
+    if (extras.length) joinTo = () => new SchoolJoin(display, extras, asEarlierThanMain);
+  } catch (error) {
+    extrasFailed = { error };
+  }
   const wanted = schoolsToFind(given);
   let kept: SchoolRecord[] = [];
   let trusts: Map<string, number> | null = null;
   const run = await readChecked(
-    { path, display: displayPath(path, io), stdin: io.stdin },
+    { path, display, stdin: io.stdin },
     { layout: options.layout, sheet: options.sheet },
     asOf,
     (layout) => policyForData(first, { layout }, options, io, loadConfig),
@@ -164,11 +177,16 @@ export async function placeOne(
         if (wanted(school)) into.push(school);
       };
     },
+    joinTo,
   );
   const { data } = run;
   if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(data.file, p)));
   const { loaded, note: chosen } = run.chosen();
+  if (extrasFailed) throw extrasFailed.error;
   if (chosen) note(options, io, chosen);
+  if (run.join)
+    for (const line of describeJoin({ reports: run.join.reports(), conflicts: run.join.conflicts }))
+      note(options, io, line);
   const school = findSchool(
     kept.map((s) => ({ school: s })),
     given,

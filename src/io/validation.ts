@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
 import { trustSizes } from '../core/facts.js';
 import { unknownFields } from '../core/fields-named.js';
-import { describeJoin, joinSchools } from '../core/join.js';
+import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
 import { asEarlierInspections } from '../core/report-card.js';
 import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { configError, SitError } from '../errors.js';
@@ -18,7 +18,7 @@ import { needingDataLines, type Layout } from './layouts.js';
 import { readChecked, type CheckedRead, type PolicyChoice } from './checked-read.js';
 import { usesFact } from './classify-stream.js';
 import type { DataInput } from './read-records.js';
-import { loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
+import { asEarlierThanMain, loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
 import { placementsInForce, readTierChanges } from './tier-changes-file.js';
 import { tierCountLine } from './placements.js';
 import { readSchoolsFile, type ReadOptions, type SchoolsFile, type SchoolsRead } from './read-schools.js';
@@ -95,25 +95,33 @@ async function placedAsRead(
   read: ReadOptions,
   asOf: string,
   choose: (layout: Layout | null) => PolicyChoice,
+  joinTo?: () => SchoolJoin,
 ): Promise<{ run: CheckedRead; tally: () => TierTally }> {
   let tally = () => new TierTally();
-  const run = await readChecked(input, read, asOf, choose, (policy) => {
-    const counted = new TierTally();
-    const compiled = compilePolicy(policy);
-    const held: SchoolRecord[] | null = usesFact(policy, 'trust_schools') ? [] : null;
-    tally = () => {
-      if (held === null) return counted;
-      const ctx = { asOf, trustSizes: trustSizes(held) };
-      for (const school of held) counted.add(placeSchool(compiled, school, ctx));
-      return counted;
-    };
-    const ctx = { asOf, trustSizes: new Map<string, number>() };
-    return (school, placeable) => {
-      if (!placeable) return;
-      if (held) held.push(school);
-      else counted.add(placeSchool(compiled, school, ctx));
-    };
-  });
+  const run = await readChecked(
+    input,
+    read,
+    asOf,
+    choose,
+    (policy) => {
+      const counted = new TierTally();
+      const compiled = compilePolicy(policy);
+      const held: SchoolRecord[] | null = usesFact(policy, 'trust_schools') ? [] : null;
+      tally = () => {
+        if (held === null) return counted;
+        const ctx = { asOf, trustSizes: trustSizes(held) };
+        for (const school of held) counted.add(placeSchool(compiled, school, ctx));
+        return counted;
+      };
+      const ctx = { asOf, trustSizes: new Map<string, number>() };
+      return (school, placeable) => {
+        if (!placeable) return;
+        if (held) held.push(school);
+        else counted.add(placeSchool(compiled, school, ctx));
+      };
+    },
+    joinTo,
+  );
   return { run, tally: () => tally() };
 }
 
@@ -146,10 +154,28 @@ export async function validation(file: string | undefined, options: DataOptions,
     const choose = (layout: Layout | null) => policyForData(first, { layout }, options, io, loadConfig);
     const extraPaths = withFiles(first, options.with, io);
     // The same reader, policy choice, joins and classify step as sit classify (io/load-data.ts).
-    // Joins and a tier-change file need every school, so the file is then read whole; else it
-    // streams, each school placed and counted as it comes.
-    const whole = extraPaths.length > 0 || tierChangesPath(first, options, io) !== null;
-    const streamed = whole ? null : await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose);
+    // A tier-change file needs every school, so the file is then read whole; else it streams, each
+    // school joined, placed and counted as it comes (the --with files read whole first: what that
+    // throws comes where reading them after the main file would). Standard input given twice is
+    // read in the order given, main file first.
+    const whole = tierChangesPath(first, options, io) !== null || (path === '-' && extraPaths.includes('-'));
+    const readExtras = async () => {
+      const files: SchoolsFile[] = [];
+      for (const extraPath of extraPaths)
+        files.push(await readSchoolsFile(extraPath, io.stdin, displayPath(extraPath, io)));
+      return files;
+    };
+    const early = whole
+      ? null
+      : await readExtras().then(
+          (files) => ({ files }),
+          (error: unknown) => ({ error }),
+        );
+    const joinTo =
+      early && 'files' in early && early.files.length
+        ? () => new SchoolJoin(display, early.files, asEarlierThanMain)
+        : undefined;
+    const streamed = whole ? null : await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose, joinTo);
     const schools = whole ? await readSchoolsFile(path, io.stdin, display, read) : null;
     const data: SchoolsRead = streamed?.run.data ?? { ...schools!, count: schools!.schools.length };
     const chosen = streamed ? streamed.run.chosen() : choose(data.layout);
@@ -164,24 +190,25 @@ export async function validation(file: string | undefined, options: DataOptions,
     problems = data.problems.map((p) => formatProblem(data.file, p));
     const layoutOf = (d: Pick<SchoolsFile, 'layout' | 'filled'>) =>
       d.layout ? { id: d.layout.id, label: d.layout.label, fills: d.filled } : null;
-    const extras: SchoolsFile[] = [];
-    for (const extraPath of extraPaths) {
-      const read = await readSchoolsFile(extraPath, io.stdin, displayPath(extraPath, io));
-      extras.push(read);
-      problems.push(...read.problems.map((p) => formatProblem(read.file, p)));
-    }
+    if (early && 'error' in early) throw early.error;
+    const extras = early ? early.files : await readExtras();
+    for (const read of extras) problems.push(...read.problems.map((p) => formatProblem(read.file, p)));
     checkRuleFields(loaded, [data, ...extras]);
     let needing: string[] = [];
     let placed = '';
     if (problems.length === 0) {
-      const joined = extras.length
-        ? joinSchools(
-            { file: data.file, schools: schools!.schools },
-            extras.map((e) => ({ file: e.file, schools: asEarlierInspections(schools!.schools, e.schools) })),
-          )
-        : null;
+      const joinedWhole =
+        schools && extras.length
+          ? joinSchools(
+              { file: data.file, schools: schools!.schools },
+              extras.map((e) => ({ file: e.file, schools: asEarlierInspections(schools!.schools, e.schools) })),
+            )
+          : null;
+      const streamedJoin = streamed?.run.join;
+      const joined =
+        joinedWhole ?? (streamedJoin ? { reports: streamedJoin.reports(), conflicts: streamedJoin.conflicts } : null);
       const result = schools
-        ? classify(joined?.schools ?? schools.schools, loaded.policy, { asOf })
+        ? classify(joinedWhole?.schools ?? schools.schools, loaded.policy, { asOf })
         : { problems: streamed!.run.problems, placements: null };
       problems = result.problems.map((p) => formatProblem(data.file, p));
       const tally = problems.length

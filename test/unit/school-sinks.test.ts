@@ -2,6 +2,7 @@
 // keeps none; sit explain keeps the rows findSchool could pick out; readChecked checks each school
 // against the policy as it comes. What is kept is counted here, as memory cannot be a test.
 import { describe, expect, it } from 'vitest';
+import { SchoolJoin } from '../../src/core/join.js';
 import type { SchoolRecord } from '../../src/core/school.js';
 import { readChecked } from '../../src/io/checked-read.js';
 import { findSchool, schoolsToFind } from '../../src/io/find-school.js';
@@ -154,6 +155,34 @@ describe('readChecked: the policy chosen at the header, each school checked as i
     expect(placeable.indexOf(false)).toBe(50);
     expect(placeable.slice(50)).toEqual([false, false]);
     expect(run.chosen().loaded).toBe(loaded);
+  });
+  it('joins each school to the --with file as it comes, a fresh join for each reading of the file', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `${i},${100001 + i},School ${i},`);
+    const text = [',urn,name,trust', ...rows, `x,${100200},Last,`].join('\n');
+    const extra = await readSchoolsFrom(input('urn,name,trust\n100002,Two,Kestrel\n100200,Last,Heron\n199999,Gone,'));
+    let joins = 0;
+    const trusts: (string | null)[] = [];
+    const run = await readChecked(
+      input(text),
+      {},
+      '2026-03-01',
+      () => ({ loaded, note: null }),
+      () => {
+        trusts.length = 0;
+        return (school) => trusts.push(school.fields.trust as string | null);
+      },
+      () => {
+        joins++;
+        return new SchoolJoin('schools.csv', [{ file: 'extra.csv', schools: extra.schools }]);
+      },
+    );
+    // The file is read twice (the unnamed column is not an index after all): the second join is the file's.
+    expect(joins).toBe(2);
+    expect(run.join!.reports()).toEqual([
+      { file: 'extra.csv', matched: 2, unmatched: [199999], absent: expect.any(Array) },
+    ]);
+    expect(run.join!.reports()[0].absent).toHaveLength(119);
+    expect(trusts.filter((t) => t !== null)).toEqual(['Kestrel', 'Heron']);
   });
   it('what choosing the policy threw is thrown when asked for, after the file is read', async () => {
     const run = await readChecked(
