@@ -14,7 +14,7 @@ import { policyRequest } from './config-loader.js';
 import { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
 import { findSchool, schoolsToFind } from './find-school.js';
-import { readChecked } from './checked-read.js';
+import { countTrust, readChecked } from './checked-read.js';
 import { usesFact } from './classify-stream.js';
 import type { Layout } from './layouts.js';
 import { issueLines } from './yaml-issues.js';
@@ -172,8 +172,7 @@ export async function placeOne(
       const sizes = usesFact(policy, 'trust_schools') ? new Map<string, number>() : null;
       trusts = sizes;
       return (school) => {
-        const trust = school.fields.trust;
-        if (sizes && trust !== null) sizes.set(String(trust), (sizes.get(String(trust)) ?? 0) + 1);
+        if (sizes) countTrust(sizes, school);
         if (wanted(school)) into.push(school);
       };
     },

@@ -15,9 +15,9 @@ import { configError, SitError } from '../errors.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { needingDataLines, type Layout } from './layouts.js';
-import { readChecked, type CheckedRead, type PolicyChoice } from './checked-read.js';
+import { countTrust, readChecked, type CheckedRead, type PolicyChoice } from './checked-read.js';
 import { usesFact } from './classify-stream.js';
-import type { DataInput } from './read-records.js';
+import { canReadAgain, type DataInput } from './read-records.js';
 import { asEarlierThanMain, loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
 import { placementsInForce, readTierChanges } from './tier-changes-file.js';
 import { tierCountLine } from './placements.js';
@@ -87,8 +87,9 @@ class TierTally {
 
 /**
  * The main file read a school at a time, each school placed as it comes and counted; `tally` gives
- * the counts once the file is read (a policy that counts schools per trust holds the schools to
- * the end, as the count needs the whole file, and places them then).
+ * the counts once the file is read. A policy that counts schools per trust needs the whole file
+ * for the count: a file is read twice (the trusts counted, then the schools placed), and standard
+ * input, which cannot be read again, has its schools held to the end and placed then.
  */
 async function placedAsRead(
   input: DataInput,
@@ -97,31 +98,47 @@ async function placedAsRead(
   choose: (layout: Layout | null) => PolicyChoice,
   joinTo?: () => SchoolJoin,
 ): Promise<{ run: CheckedRead; tally: () => TierTally }> {
+  const again = await canReadAgain(input);
   let tally = () => new TierTally();
-  const run = await readChecked(
-    input,
-    read,
-    asOf,
-    choose,
-    (policy) => {
-      const counted = new TierTally();
-      const compiled = compilePolicy(policy);
-      const held: SchoolRecord[] | null = usesFact(policy, 'trust_schools') ? [] : null;
-      tally = () => {
-        if (held === null) return counted;
-        const ctx = { asOf, trustSizes: trustSizes(held) };
-        for (const school of held) counted.add(placeSchool(compiled, school, ctx));
-        return counted;
-      };
-      const ctx = { asOf, trustSizes: new Map<string, number>() };
-      return (school, placeable) => {
-        if (!placeable) return;
-        if (held) held.push(school);
-        else counted.add(placeSchool(compiled, school, ctx));
-      };
-    },
-    joinTo,
-  );
+  /** The schools per trust, counted by a first reading. */
+  let sizes: Map<string, number> | null = null;
+  let counting: Map<string, number> | null = null;
+  const reading = () =>
+    readChecked(
+      input,
+      read,
+      asOf,
+      choose,
+      (policy) => {
+        const counted = new TierTally();
+        const compiled = compilePolicy(policy);
+        const perTrust = usesFact(policy, 'trust_schools') && sizes === null;
+        const trusts = perTrust && again ? new Map<string, number>() : null;
+        const held: SchoolRecord[] | null = perTrust && !again ? [] : null;
+        counting = trusts;
+        tally = () => {
+          if (held === null) return counted;
+          const ctx = { asOf, trustSizes: trustSizes(held) };
+          for (const school of held) counted.add(placeSchool(compiled, school, ctx));
+          return counted;
+        };
+        const ctx = { asOf, trustSizes: sizes ?? new Map<string, number>() };
+        return (school, placeable) => {
+          if (!placeable) return;
+          if (trusts) countTrust(trusts, school);
+          else if (held) held.push(school);
+          else counted.add(placeSchool(compiled, school, ctx));
+        };
+      },
+      joinTo,
+    );
+  const run = await reading();
+  // Read again only to place: with problems, nothing is placed.
+  const trusts = counting as Map<string, number> | null;
+  if (trusts && run.data.problems.length === 0 && run.problems.length === 0) {
+    sizes = trusts;
+    await reading();
+  }
   return { run, tally: () => tally() };
 }
 

@@ -1,7 +1,11 @@
 // sit validate and sit explain read the data a school at a time (issue 13): what they report is
 // what reading the whole file reports. validate counts the tiers as classify places them, whether
-// each school is placed as it comes or (a policy counting schools per trust) held to the end;
+// each school is placed as it comes or (a policy counting schools per trust) after the trusts are
+// counted by a first reading, or held to the end (standard input);
 // explain names the file's school count, not the rows it kept.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess, FIXTURES } from '../helpers/run-sit.js';
 
@@ -19,8 +23,48 @@ describe('validate and explain, streamed', () => {
       const report = JSON.parse(validate.stdout);
       expect(report.placed.summary).toBe(summary);
       expect(report.data.schools).toBe(Number(summary.split(' ')[0]));
+      // Standard input, which cannot be read twice: a policy counting trusts holds its schools instead.
+      const piped = await runInProcess(['validate', '-', '--preset', preset, '--format', 'json', ...AS_OF], {
+        input: readFileSync(SCHOOLS, 'utf8'),
+      });
+      expect(JSON.parse(piped.stdout).placed.summary).toBe(summary);
     });
   }
+  it('validate counts trusts first where a rule counts the schools of a trust: from a file and from standard input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-trusts-'));
+    writeFileSync(
+      join(dir, 'trust.config.yaml'),
+      [
+        'id: by-trust',
+        'name: By trust',
+        'tiers:',
+        '  - id: big',
+        '    label: In a big trust',
+        '    level: 1',
+        '    days: 2',
+        '    rules:',
+        '      - name: a trust of eight or more',
+        '        when: { fact: trust_schools, gte: 8 }',
+        '  - id: rest',
+        '    label: The rest',
+        '    level: 2',
+        '    days: 4',
+        '    default: true',
+        '',
+      ].join('\n'),
+    );
+    const classify = await runInProcess(['classify', SCHOOLS, '--format', 'csv', ...AS_OF], { cwd: dir });
+    const summary = classify.stderr.split('\n')[0].replace(/ \(.*\)$/, '');
+    // Kestrel Academies Trust (8 schools) and Northbridge Learning Trust (11) are big.
+    expect(summary).toBe('26 schools: 19 big, 7 rest');
+    const file = await runInProcess(['validate', SCHOOLS, '--format', 'json', ...AS_OF], { cwd: dir });
+    expect(JSON.parse(file.stdout).placed.summary).toBe(summary);
+    const piped = await runInProcess(['validate', '-', '--format', 'json', ...AS_OF], {
+      cwd: dir,
+      input: readFileSync(SCHOOLS, 'utf8'),
+    });
+    expect(JSON.parse(piped.stdout).placed.summary).toBe(summary);
+  });
   it('explain of a URN or a name not in the file counts the schools of the file', async () => {
     const urn = await runInProcess(['explain', '999999', SCHOOLS, ...AS_OF]);
     expect(urn.code).toBe(2);

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { SchoolJoin } from '../../src/core/join.js';
 import type { SchoolRecord } from '../../src/core/school.js';
-import { readChecked } from '../../src/io/checked-read.js';
+import { countTrust, readChecked } from '../../src/io/checked-read.js';
+import { trustSizes } from '../../src/core/facts.js';
 import { findSchool, schoolsToFind } from '../../src/io/find-school.js';
 import { readSchoolsFrom, readSchoolsInto } from '../../src/io/read-schools.js';
 import type { Policy } from '../../src/core/policy.js';
@@ -198,5 +199,21 @@ describe('readChecked: the policy chosen at the header, each school checked as i
     );
     expect(run.data.count).toBe(3);
     expect(() => run.chosen()).toThrow('no such preset');
+  });
+});
+
+describe('countTrust: schools per trust as they come', () => {
+  it('counts as trustSizes counts the whole file', async () => {
+    const text = ['urn,name,trust', '100001,A,Oak Trust', '100002,B,', '100003,C,Oak Trust', '100004,D,Elm Trust'].join(
+      '\n',
+    );
+    const whole = await readSchoolsFrom(input(text));
+    const sizes = new Map<string, number>();
+    for (const school of whole.schools) countTrust(sizes, school);
+    expect(sizes).toEqual(trustSizes(whole.schools));
+    expect([...sizes]).toEqual([
+      ['Oak Trust', 2],
+      ['Elm Trust', 1],
+    ]);
   });
 });
