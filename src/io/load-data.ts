@@ -109,14 +109,38 @@ export async function classifyData(
         ).school;
   const result = classify(data.schools, loaded.policy, { asOf, only: only && ((s) => s === only) });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
-  const changesPath = tierChangesPath(loaded, options, io);
-  if (changesPath === '-' && data.file === 'standard input')
-    throw usageError('--tier-changes -: standard input is already the school data');
-  const tierChanges = changesPath ? await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)) : null;
-  const placements = tierChanges
-    ? placementsInForce(result.placements, data.schools, tierChanges, loaded.policy, asOf)
-    : result.placements;
+  const { placements, tierChanges } = await inForce(
+    result.placements,
+    data.schools,
+    data.file,
+    loaded,
+    options,
+    io,
+    asOf,
+  );
   return { loaded, asOf, data, placements, tierChanges };
+}
+
+/**
+ * The placements with the tier-change file applied (--tier-changes, else tier_changes: in the
+ * config; none: as placed). Its changes are checked against every school of the data (`schools`:
+ * their URNs), placed or not.
+ */
+async function inForce(
+  placed: Placement[],
+  schools: { urn: number }[],
+  file: string,
+  loaded: LoadedConfig,
+  options: DataOptions,
+  io: Io,
+  asOf: string,
+): Promise<{ placements: Placement[]; tierChanges: TierChangesFile | null }> {
+  const changesPath = tierChangesPath(loaded, options, io);
+  if (changesPath === '-' && file === 'standard input')
+    throw usageError('--tier-changes -: standard input is already the school data');
+  if (!changesPath) return { placements: placed, tierChanges: null };
+  const tierChanges = await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
+  return { placements: placementsInForce(placed, schools, tierChanges, loaded.policy, asOf), tierChanges };
 }
 
 export interface PlacedOne {
@@ -131,9 +155,8 @@ export interface PlacedOne {
  * One school placed (a URN or a name, as findSchool reads it), as classifyData places it: every
  * row is checked, and every school against the policy, with the same notes, problems and usage
  * errors in the same order. The file streams, keeping only the rows that could be the school asked
- * for (and the schools per trust, where the policy counts them), each joined to the --with files
- * (read whole) as it comes; with a tier-change file, which needs every school, it is read whole
- * by classifyData.
+ * for (the schools per trust, where the policy counts them; their URNs, for a tier-change file),
+ * each joined to the --with files (read whole) as it comes.
  */
 export async function placeOne(
   file: string | undefined,
@@ -143,10 +166,6 @@ export async function placeOne(
 ): Promise<PlacedOne> {
   const asOf = asOfDate(options, io);
   const first = loadPolicy(options, io);
-  if (tierChangesPath(first, options, io)) {
-    const { loaded, data, placements } = await classifyData(file, options, io, first, given);
-    return { loaded, asOf, layout: data.layout, placement: placements[0] };
-  }
   const path = dataFile(file, first, io);
   const display = displayPath(path, io);
   // The --with files are read whole first; what reading them throws comes after the main file's problems.
@@ -161,6 +180,9 @@ export async function placeOne(
   const wanted = schoolsToFind(given);
   let kept: SchoolRecord[] = [];
   let trusts: Map<string, number> | null = null;
+  // A tier-change file is checked against every school's URN.
+  const withChanges = tierChangesPath(first, options, io) !== null;
+  let urns: number[] = [];
   const run = await readChecked(
     { path, display, stdin: io.stdin },
     { layout: options.layout, sheet: options.sheet },
@@ -168,11 +190,14 @@ export async function placeOne(
     (layout) => policyForData(first, { layout }, options, io, loadConfig),
     (policy) => {
       const into: SchoolRecord[] = [];
+      const every: number[] = [];
       kept = into;
+      urns = every;
       const sizes = usesFact(policy, 'trust_schools') ? new Map<string, number>() : null;
       trusts = sizes;
       return (school) => {
         if (sizes) countTrust(sizes, school);
+        if (withChanges) every.push(school.urn);
         if (wanted(school)) into.push(school);
       };
     },
@@ -194,7 +219,10 @@ export async function placeOne(
   ).school;
   if (run.problems.length) throw dataError(run.problems.map((p) => formatProblem(data.file, p)));
   const ctx = { asOf, trustSizes: trusts ?? new Map<string, number>() };
-  return { loaded, asOf, layout: data.layout, placement: placeSchool(compilePolicy(loaded.policy), school, ctx) };
+  const placed = placeSchool(compilePolicy(loaded.policy), school, ctx);
+  const all = withChanges ? urns.map((urn) => ({ urn })) : [];
+  const [placement] = (await inForce([placed], all, data.file, loaded, options, io, asOf)).placements;
+  return { loaded, asOf, layout: data.layout, placement };
 }
 
 /** The config's terms, else the shipped 2026/27 dates. */

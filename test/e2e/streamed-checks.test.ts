@@ -65,6 +65,21 @@ describe('validate and explain, streamed', () => {
     });
     expect(JSON.parse(piped.stdout).placed.summary).toBe(summary);
   });
+  it("explain checks a tier-change file against every school's URN, not only the school it keeps", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-changes-'));
+    const changes = join(dir, 'changes.csv');
+    const header = 'urn,from,tier,reason,agreed_by,agreed_on';
+    // 100001 is in the file (not the school asked about); 199999 is not.
+    writeFileSync(changes, `${header}\n100001,2026-02-01,B,Staffing,Trust Board,2026-01-20\n`);
+    const explain = (urn: string) =>
+      runInProcess(['explain', urn, SCHOOLS, '--tier-changes', changes, '--format', 'json', ...AS_OF]);
+    expect((await explain('100003')).code).toBe(0);
+    expect(JSON.parse((await explain('100001')).stdout).tier_in_force).toBe('B');
+    writeFileSync(changes, `${header}\n199999,2026-02-01,B,Staffing,Trust Board,2026-01-20\n`);
+    const bad = await explain('100003');
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toContain('199999');
+  });
   it('explain of a URN or a name not in the file counts the schools of the file', async () => {
     const urn = await runInProcess(['explain', '999999', SCHOOLS, ...AS_OF]);
     expect(urn.code).toBe(2);
