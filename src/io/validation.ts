@@ -2,7 +2,7 @@
 // encoding, header line, layout, the columns used and carried through, the joins, and the
 // schools placed as sit classify would place them, with who needs data and where to find it.
 // It reads and places with the same reader, policy choice and checks as sit classify: a school at
-// a time, kept only as counts (joins and a tier-change file need every school, so read it whole).
+// a time, kept only as counts (and the schools a tier-change file names, to apply it).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
@@ -66,9 +66,14 @@ class TierTally {
   total = 0;
   /** A list for each school that needs data; schools that need the same fields share one. */
   readonly missing: string[][] = [];
+  /** The placements of the schools a tier-change file re-tiers, kept to apply it. */
+  readonly changed: Placement[] = [];
   private readonly lists = new Map<string, string[]>();
 
+  constructor(private readonly retiered: ReadonlySet<number> | null = null) {}
+
   add(p: Placement): void {
+    if (this.retiered?.has(p.school.urn)) this.changed.push(p);
     this.counts.set(p.tier, (this.counts.get(p.tier) ?? 0) + 1);
     this.total++;
     if (p.tier !== null) return;
@@ -89,7 +94,9 @@ class TierTally {
  * The main file read a school at a time, each school placed as it comes and counted; `tally` gives
  * the counts once the file is read. A policy that counts schools per trust needs the whole file
  * for the count: a file is read twice (the trusts counted, then the schools placed), and standard
- * input, which cannot be read again, has its schools held to the end and placed then.
+ * input, which cannot be read again, has its schools held to the end and placed then. With a
+ * tier-change file (`retiered`: the URNs it names), `urns` are those of them the file has (its
+ * changes are checked against them), and the placements of those schools are kept.
  */
 async function placedAsRead(
   input: DataInput,
@@ -97,9 +104,11 @@ async function placedAsRead(
   asOf: string,
   choose: (layout: Layout | null) => PolicyChoice,
   joinTo?: () => SchoolJoin,
-): Promise<{ run: CheckedRead; tally: () => TierTally }> {
+  retiered: ReadonlySet<number> | null = null,
+): Promise<{ run: CheckedRead; tally: () => TierTally; urns: () => number[] }> {
   const again = await canReadAgain(input);
   let tally = () => new TierTally();
+  let urns: number[] = [];
   /** The schools per trust, counted by a first reading. */
   let sizes: Map<string, number> | null = null;
   let counting: Map<string, number> | null = null;
@@ -110,7 +119,9 @@ async function placedAsRead(
       asOf,
       choose,
       (policy) => {
-        const counted = new TierTally();
+        const counted = new TierTally(retiered);
+        const every: number[] = [];
+        urns = every;
         const compiled = compilePolicy(policy);
         const perTrust = usesFact(policy, 'trust_schools') && sizes === null;
         const trusts = perTrust && again ? new Map<string, number>() : null;
@@ -124,6 +135,7 @@ async function placedAsRead(
         };
         const ctx = { asOf, trustSizes: sizes ?? new Map<string, number>() };
         return (school, placeable) => {
+          if (retiered?.has(school.urn)) every.push(school.urn);
           if (!placeable) return;
           if (trusts) countTrust(trusts, school);
           else if (held) held.push(school);
@@ -139,7 +151,7 @@ async function placedAsRead(
     sizes = trusts;
     await reading();
   }
-  return { run, tally: () => tally() };
+  return { run, tally: () => tally(), urns: () => urns };
 }
 
 /** Checks the config and the data file (FILE, else schools: in the config; none: the config only). */
@@ -171,11 +183,12 @@ export async function validation(file: string | undefined, options: DataOptions,
     const choose = (layout: Layout | null) => policyForData(first, { layout }, options, io, loadConfig);
     const extraPaths = withFiles(first, options.with, io);
     // The same reader, policy choice, joins and classify step as sit classify (io/load-data.ts).
-    // A tier-change file needs every school, so the file is then read whole; else it streams, each
-    // school joined, placed and counted as it comes (the --with files read whole first: what that
-    // throws comes where reading them after the main file would). Standard input given twice is
-    // read in the order given, main file first.
-    const whole = tierChangesPath(first, options, io) !== null || (path === '-' && extraPaths.includes('-'));
+    // The file streams, each school joined, placed and counted as it comes (the --with files and
+    // the tier-change file read whole first: what that throws comes where reading them after the
+    // main file would). Where standard input is given twice (a tier-change file "-", or a --with
+    // file "-" beside a main file "-"), the main file is read whole first, as given.
+    const changesPath = tierChangesPath(first, options, io);
+    const whole = changesPath === '-' || (path === '-' && extraPaths.includes('-'));
     const readExtras = async () => {
       const files: SchoolsFile[] = [];
       for (const extraPath of extraPaths)
@@ -188,11 +201,23 @@ export async function validation(file: string | undefined, options: DataOptions,
           (files) => ({ files }),
           (error: unknown) => ({ error }),
         );
+    // The tier-change file, read first too: what reading it throws is kept until where classify reads it.
+    const changesEarly =
+      whole || changesPath === null
+        ? null
+        : await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)).then(
+            (changes) => ({ changes }),
+            (error: unknown) => ({ error }),
+          );
+    const retiered =
+      changesEarly && 'changes' in changesEarly ? new Set(changesEarly.changes.changes.map((c) => c.urn)) : null;
     const joinTo =
       early && 'files' in early && early.files.length
         ? () => new SchoolJoin(display, early.files, asEarlierThanMain)
         : undefined;
-    const streamed = whole ? null : await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose, joinTo);
+    const streamed = whole
+      ? null
+      : await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose, joinTo, retiered);
     const schools = whole ? await readSchoolsFile(path, io.stdin, display, read) : null;
     const data: SchoolsRead = streamed?.run.data ?? { ...schools!, count: schools!.schools.length };
     const chosen = streamed ? streamed.run.chosen() : choose(data.layout);
@@ -236,11 +261,21 @@ export async function validation(file: string | undefined, options: DataOptions,
       needing = needingDataLines(tally.missing, data.layout);
       placed = tierCountLine(tally.counts, tally.total, loaded.policy);
       // The tier-change file (--tier-changes or tier_changes:), read and checked as classify does.
-      const changesPath = tierChangesPath(loaded, options, io);
       if (changesPath) {
         try {
-          const read = await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
-          const inForce = placementsInForce(result.placements!, schools!.schools, read, loaded.policy, asOf);
+          if (changesEarly && 'error' in changesEarly) throw changesEarly.error;
+          const read = changesEarly
+            ? changesEarly.changes
+            : await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
+          const inForce = schools
+            ? placementsInForce(result.placements!, schools.schools, read, loaded.policy, asOf)
+            : placementsInForce(
+                tally.changed,
+                streamed!.urns().map((urn) => ({ urn })),
+                read,
+                loaded.policy,
+                asOf,
+              );
           const now = inForce.filter((p) => p.retiering?.inForce).length;
           dataLines.push(
             `tier changes: ${read.file}: ${read.changes.length} re-tiering${read.changes.length === 1 ? '' : 's'}, ${now} in force on ${asOf}`,

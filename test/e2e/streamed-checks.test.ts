@@ -80,6 +80,20 @@ describe('validate and explain, streamed', () => {
     expect(bad.code).toBe(65);
     expect(bad.stderr).toContain('199999');
   });
+  it('validate applies a tier-change file to the schools it names, checked against the URNs of the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sit-changes-'));
+    const changes = join(dir, 'changes.csv');
+    const header = 'urn,from,tier,reason,agreed_by,agreed_on';
+    const validate = () => runInProcess(['validate', SCHOOLS, '--tier-changes', changes, '--format', 'json', ...AS_OF]);
+    writeFileSync(changes, `${header}\n100001,2026-02-01,B,Staffing,Trust Board,2026-01-20\n`);
+    const ok = await validate();
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).tier_changes).toEqual({ file: expect.any(String), changes: 1, in_force: 1 });
+    writeFileSync(changes, `${header}\n199999,2026-02-01,B,Staffing,Trust Board,2026-01-20\n`);
+    const bad = await validate();
+    expect(bad.code).toBe(65);
+    expect(JSON.parse(bad.stdout).data.problems.join('\n')).toContain('199999');
+  });
   it('explain of a URN or a name not in the file counts the schools of the file', async () => {
     const urn = await runInProcess(['explain', '999999', SCHOOLS, ...AS_OF]);
     expect(urn.code).toBe(2);
