@@ -121,6 +121,8 @@ export async function classifyData(
   return { loaded, asOf, data, placements, tierChanges };
 }
 
+type ChangesRead = { changes: TierChangesFile } | { error: unknown };
+
 /**
  * The placements with the tier-change file applied (--tier-changes, else tier_changes: in the
  * config; none: as placed). Its changes are checked against every school of the data (`schools`:
@@ -134,12 +136,15 @@ async function inForce(
   options: DataOptions,
   io: Io,
   asOf: string,
+  /** The file already read (or what reading it threw), by a reading that streams the data. */
+  early?: ChangesRead,
 ): Promise<{ placements: Placement[]; tierChanges: TierChangesFile | null }> {
   const changesPath = tierChangesPath(loaded, options, io);
   if (changesPath === '-' && file === 'standard input')
     throw usageError('--tier-changes -: standard input is already the school data');
   if (!changesPath) return { placements: placed, tierChanges: null };
-  const tierChanges = await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
+  if (early && 'error' in early) throw early.error;
+  const tierChanges = early?.changes ?? (await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)));
   return { placements: placementsInForce(placed, schools, tierChanges, loaded.policy, asOf), tierChanges };
 }
 
@@ -155,7 +160,7 @@ export interface PlacedOne {
  * One school placed (a URN or a name, as findSchool reads it), as classifyData places it: every
  * row is checked, and every school against the policy, with the same notes, problems and usage
  * errors in the same order. The file streams, keeping only the rows that could be the school asked
- * for (the schools per trust, where the policy counts them; their URNs, for a tier-change file),
+ * for (the schools per trust, where the policy counts them; the URNs a tier-change file names),
  * each joined to the --with files (read whole) as it comes.
  */
 export async function placeOne(
@@ -180,8 +185,19 @@ export async function placeOne(
   const wanted = schoolsToFind(given);
   let kept: SchoolRecord[] = [];
   let trusts: Map<string, number> | null = null;
-  // A tier-change file is checked against every school's URN.
-  const withChanges = tierChangesPath(first, options, io) !== null;
+  // A tier-change file, read first (what that throws is kept until where classifyData reads it):
+  // its changes are checked against the URNs they name that the data has, so only those are kept.
+  // Standard input as both the data and the changes is refused before either is read.
+  const changesPath = tierChangesPath(first, options, io);
+  const changesEarly: ChangesRead | undefined =
+    changesPath && !(changesPath === '-' && path === '-')
+      ? await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)).then(
+          (changes) => ({ changes }),
+          (error: unknown) => ({ error }),
+        )
+      : undefined;
+  const named =
+    changesEarly && 'changes' in changesEarly ? new Set(changesEarly.changes.changes.map((c) => c.urn)) : null;
   let urns: number[] = [];
   const run = await readChecked(
     { path, display, stdin: io.stdin },
@@ -197,7 +213,7 @@ export async function placeOne(
       trusts = sizes;
       return (school) => {
         if (sizes) countTrust(sizes, school);
-        if (withChanges) every.push(school.urn);
+        if (named?.has(school.urn)) every.push(school.urn);
         if (wanted(school)) into.push(school);
       };
     },
@@ -220,8 +236,8 @@ export async function placeOne(
   if (run.problems.length) throw dataError(run.problems.map((p) => formatProblem(data.file, p)));
   const ctx = { asOf, trustSizes: trusts ?? new Map<string, number>() };
   const placed = placeSchool(compilePolicy(loaded.policy), school, ctx);
-  const all = withChanges ? urns.map((urn) => ({ urn })) : [];
-  const [placement] = (await inForce([placed], all, data.file, loaded, options, io, asOf)).placements;
+  const present = urns.map((urn) => ({ urn }));
+  const [placement] = (await inForce([placed], present, data.file, loaded, options, io, asOf, changesEarly)).placements;
   return { loaded, asOf, layout: data.layout, placement };
 }
 
