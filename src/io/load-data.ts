@@ -93,21 +93,11 @@ export async function classifyData(
   options: DataOptions,
   io: Io,
   preloaded?: LoadedConfig,
-  /** One school only (a URN or a name, as findSchool reads it): the rest are checked, not placed. */
-  school?: string,
 ): Promise<Classified> {
   const asOf = asOfDate(options, io);
   const { loaded, data, notes } = await loadPolicyAndData(file, options, io, preloaded);
   for (const line of notes) note(options, io, line);
-  const only =
-    school === undefined
-      ? undefined
-      : findSchool(
-          data.schools.map((s) => ({ school: s })),
-          school,
-          data.file,
-        ).school;
-  const result = classify(data.schools, loaded.policy, { asOf, only: only && ((s) => s === only) });
+  const result = classify(data.schools, loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
   const { placements, tierChanges } = await inForce(
     result.placements,
