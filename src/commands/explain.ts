@@ -6,7 +6,7 @@ import { explanationDocument, explanationJson, explanationTable, explanationText
 import { explanationHtml, explanationMarkdown } from '../io/explanation-document.js';
 import { withSchoolData, withOutputOptions } from './options.js';
 import { note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
-import { classifyData } from '../io/load-data.js';
+import { placeOne } from '../io/load-data.js';
 
 const FORMATS = ['table', 'csv', 'md', 'html', 'json', 'xlsx'] as const;
 
@@ -26,11 +26,10 @@ Examples:
   );
   cmd.action(async (urnText: string, file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
-    // Only the school asked for is placed; every row is still checked.
-    const { loaded, asOf, data, placements } = await classifyData(file, options, io, undefined, urnText);
-    const [placement] = placements;
+    // Only the school asked for is placed (and kept); every row is still checked.
+    const { loaded, asOf, layout, placement } = await placeOne(file, options, io, urnText);
     if (placement.tier === null) {
-      for (const line of needingDataLines([placement.missing], data.layout)) note(options, io, `needs data: ${line}`);
+      for (const line of needingDataLines([placement.missing], layout)) note(options, io, `needs data: ${line}`);
     }
     const color = useColor(options, io);
     const content =

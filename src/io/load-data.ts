@@ -2,9 +2,9 @@
 // joins, the placements), and the year's terms and schedule, so every command places a school the
 // same way and calendar, budget and report agree.
 import { configError, dataError, usageError } from '../errors.js';
-import { classify, type Placement } from '../core/classify.js';
-import { formatProblem } from '../core/school.js';
-import { describeJoin, joinSchools } from '../core/join.js';
+import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
+import { formatProblem, type SchoolRecord } from '../core/school.js';
+import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
 import { asEarlierInspection } from '../core/report-card.js';
 import { calendarSchools, planYear } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
@@ -13,7 +13,10 @@ import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
 import { policyRequest } from './config-loader.js';
 import { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
-import { findSchool } from './find-school.js';
+import { findSchool, schoolsToFind } from './find-school.js';
+import { countTrust, readChecked } from './checked-read.js';
+import { usesFact } from './classify-stream.js';
+import type { Layout } from './layouts.js';
 import { issueLines } from './yaml-issues.js';
 import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type Io } from './command-io.js';
 import { placementsInForce, readTierChanges, type TierChangesFile } from './tier-changes-file.js';
@@ -32,6 +35,10 @@ export interface PolicyAndData {
   notes: string[];
 }
 
+/** A --with file's school joined to a main file's: an older inspection there becomes the previous one. */
+export const asEarlierThanMain = (main: SchoolRecord, other: SchoolRecord) =>
+  asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other);
+
 /** Joins the extra files to the school data read; the notes describe the join. */
 export async function joinWith(
   data: SchoolsFile,
@@ -40,9 +47,7 @@ export async function joinWith(
 ): Promise<{ data: SchoolsFile; notes: string[] }> {
   if (extras.length === 0) return { data, notes: [] };
   const read = await readWithFiles(extras, data.file, io);
-  const joined = joinSchools({ file: data.file, schools: data.schools }, read, (main, other) =>
-    asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other),
-  );
+  const joined = joinSchools({ file: data.file, schools: data.schools }, read, asEarlierThanMain);
   return { data: { ...data, schools: joined.schools }, notes: describeJoin(joined) };
 }
 
@@ -88,30 +93,142 @@ export async function classifyData(
   options: DataOptions,
   io: Io,
   preloaded?: LoadedConfig,
-  /** One school only (a URN or a name, as findSchool reads it): the rest are checked, not placed. */
-  school?: string,
 ): Promise<Classified> {
   const asOf = asOfDate(options, io);
   const { loaded, data, notes } = await loadPolicyAndData(file, options, io, preloaded);
   for (const line of notes) note(options, io, line);
-  const only =
-    school === undefined
-      ? undefined
-      : findSchool(
-          data.schools.map((s) => ({ school: s })),
-          school,
-          data.file,
-        ).school;
-  const result = classify(data.schools, loaded.policy, { asOf, only: only && ((s) => s === only) });
+  const result = classify(data.schools, loaded.policy, { asOf });
   if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(data.file, p)));
-  const changesPath = tierChangesPath(loaded, options, io);
-  if (changesPath === '-' && data.file === 'standard input')
-    throw usageError('--tier-changes -: standard input is already the school data');
-  const tierChanges = changesPath ? await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)) : null;
-  const placements = tierChanges
-    ? placementsInForce(result.placements, data.schools, tierChanges, loaded.policy, asOf)
-    : result.placements;
+  const { placements, tierChanges } = await inForce(
+    result.placements,
+    data.schools,
+    data.file,
+    loaded,
+    options,
+    io,
+    asOf,
+  );
   return { loaded, asOf, data, placements, tierChanges };
+}
+
+type ChangesRead = { changes: TierChangesFile } | { error: unknown };
+
+/**
+ * The placements with the tier-change file applied (--tier-changes, else tier_changes: in the
+ * config; none: as placed). Its changes are checked against every school of the data (`schools`:
+ * their URNs), placed or not.
+ */
+async function inForce(
+  placed: Placement[],
+  schools: { urn: number }[],
+  file: string,
+  loaded: LoadedConfig,
+  options: DataOptions,
+  io: Io,
+  asOf: string,
+  /** The file already read (or what reading it threw), by a reading that streams the data. */
+  early?: ChangesRead,
+): Promise<{ placements: Placement[]; tierChanges: TierChangesFile | null }> {
+  const changesPath = tierChangesPath(loaded, options, io);
+  if (changesPath === '-' && file === 'standard input')
+    throw usageError('--tier-changes -: standard input is already the school data');
+  if (!changesPath) return { placements: placed, tierChanges: null };
+  if (early && 'error' in early) throw early.error;
+  const tierChanges = early?.changes ?? (await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)));
+  return { placements: placementsInForce(placed, schools, tierChanges, loaded.policy, asOf), tierChanges };
+}
+
+export interface PlacedOne {
+  loaded: LoadedConfig;
+  asOf: string;
+  /** The main file's published layout, or null. */
+  layout: Layout | null;
+  placement: Placement;
+}
+
+/**
+ * One school placed (a URN or a name, as findSchool reads it), as classifyData places it: every
+ * row is checked, and every school against the policy, with the same notes, problems and usage
+ * errors in the same order. The file streams, keeping only the rows that could be the school asked
+ * for (the schools per trust, where the policy counts them; the URNs a tier-change file names),
+ * each joined to the --with files (read whole) as it comes.
+ */
+export async function placeOne(
+  file: string | undefined,
+  options: DataOptions,
+  io: Io,
+  given: string,
+): Promise<PlacedOne> {
+  const asOf = asOfDate(options, io);
+  const first = loadPolicy(options, io);
+  const path = dataFile(file, first, io);
+  const display = displayPath(path, io);
+  // The --with files are read whole first; what reading them throws comes after the main file's problems.
+  let joinTo: (() => SchoolJoin) | undefined;
+  let extrasFailed: { error: unknown } | null = null;
+  try {
+    const extras = await readWithFiles(withFiles(first, options.with, io), display, io);
+    if (extras.length) joinTo = () => new SchoolJoin(display, extras, asEarlierThanMain);
+  } catch (error) {
+    extrasFailed = { error };
+  }
+  const wanted = schoolsToFind(given);
+  let kept: SchoolRecord[] = [];
+  let trusts: Map<string, number> | null = null;
+  // A tier-change file, read first (what that throws is kept until where classifyData reads it):
+  // its changes are checked against the URNs they name that the data has, so only those are kept.
+  // Standard input as both the data and the changes is refused before either is read.
+  const changesPath = tierChangesPath(first, options, io);
+  const changesEarly: ChangesRead | undefined =
+    changesPath && !(changesPath === '-' && path === '-')
+      ? await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)).then(
+          (changes) => ({ changes }),
+          (error: unknown) => ({ error }),
+        )
+      : undefined;
+  const named =
+    changesEarly && 'changes' in changesEarly ? new Set(changesEarly.changes.changes.map((c) => c.urn)) : null;
+  let urns: number[] = [];
+  const run = await readChecked(
+    { path, display, stdin: io.stdin },
+    { layout: options.layout, sheet: options.sheet },
+    asOf,
+    (layout) => policyForData(first, { layout }, options, io, loadConfig),
+    (policy) => {
+      const into: SchoolRecord[] = [];
+      const every: number[] = [];
+      kept = into;
+      urns = every;
+      const sizes = usesFact(policy, 'trust_schools') ? new Map<string, number>() : null;
+      trusts = sizes;
+      return (school) => {
+        if (sizes) countTrust(sizes, school);
+        if (named?.has(school.urn)) every.push(school.urn);
+        if (wanted(school)) into.push(school);
+      };
+    },
+    joinTo,
+  );
+  const { data } = run;
+  if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(data.file, p)));
+  const { loaded, note: chosen } = run.chosen();
+  if (extrasFailed) throw extrasFailed.error;
+  if (chosen) note(options, io, chosen);
+  if (run.join)
+    for (const line of describeJoin({ reports: run.join.reports(), conflicts: run.join.conflicts }))
+      note(options, io, line);
+  const school = findSchool(
+    kept.map((s) => ({ school: s })),
+    given,
+    data.file,
+    data.count,
+  ).school;
+  if (run.problems.length) throw dataError(run.problems.map((p) => formatProblem(data.file, p)));
+  const ctx = { asOf, trustSizes: trusts ?? new Map<string, number>() };
+  const placed = placeSchool(compilePolicy(loaded.policy), school, ctx);
+  const present = urns.map((urn) => ({ urn }));
+  const [placement] = (await inForce([placed], present, data.file, loaded, options, io, asOf, changesEarly)).placements;
+  return { loaded, asOf, layout: data.layout, placement };
 }
 
 /** The config's terms, else the shipped 2026/27 dates. */

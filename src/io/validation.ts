@@ -1,22 +1,27 @@
 // sit validate's findings: the config and the policy chosen (and why), and for a data file its
 // encoding, header line, layout, the columns used and carried through, the joins, and the
 // schools placed as sit classify would place them, with who needs data and where to find it.
-// It reads and places with the same loader and classify step as sit classify.
+// It reads and places with the same reader, policy choice and checks as sit classify: a school at
+// a time, kept only as counts (and the schools a tier-change file names, to apply it).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { classify } from '../core/classify.js';
+import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
+import { trustSizes } from '../core/facts.js';
 import { unknownFields } from '../core/fields-named.js';
-import { describeJoin, joinSchools } from '../core/join.js';
+import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
 import { asEarlierInspections } from '../core/report-card.js';
-import { formatProblem } from '../core/school.js';
+import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { configError, SitError } from '../errors.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
 import { loadConfig, type LoadedConfig } from './config.js';
-import { needingDataLines } from './layouts.js';
-import { loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
+import { needingDataLines, type Layout } from './layouts.js';
+import { countTrust, readChecked, type CheckedRead, type PolicyChoice } from './checked-read.js';
+import { usesFact } from './classify-stream.js';
+import { canReadAgain, type DataInput } from './read-records.js';
+import { asEarlierThanMain, loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
 import { placementsInForce, readTierChanges } from './tier-changes-file.js';
-import { countByTier } from './placements.js';
-import { readSchoolsFile, type SchoolsFile } from './read-schools.js';
+import { tierCountLine } from './placements.js';
+import { readSchoolsFile, type ReadOptions, type SchoolsFile, type SchoolsRead } from './read-schools.js';
 
 export interface Validation {
   /** What --format json writes. */
@@ -39,7 +44,7 @@ function fieldLines(loaded: LoadedConfig, name: string): string[] {
 }
 
 /** Every field a rule names must be a canonical field or a column of one of the files: else a config error at the rule's line. */
-function checkRuleFields(loaded: LoadedConfig, files: SchoolsFile[]): void {
+function checkRuleFields(loaded: LoadedConfig, files: Pick<SchoolsFile, 'columns' | 'file'>[]): void {
   const unknown = unknownFields(
     loaded.policy,
     files.flatMap((d) => d.columns.headers),
@@ -53,6 +58,100 @@ function checkRuleFields(loaded: LoadedConfig, files: SchoolsFile[]): void {
       ),
     ),
   );
+}
+
+/** Schools placed, counted by tier, with the fields each school that needs data needs: all validate keeps of a placement. */
+class TierTally {
+  readonly counts = new Map<string | null, number>();
+  total = 0;
+  /** A list for each school that needs data; schools that need the same fields share one. */
+  readonly missing: string[][] = [];
+  /** The placements of the schools a tier-change file re-tiers, kept to apply it. */
+  readonly changed: Placement[] = [];
+  private readonly lists = new Map<string, string[]>();
+
+  constructor(private readonly retiered: ReadonlySet<number> | null = null) {}
+
+  add(p: Placement): void {
+    if (this.retiered?.has(p.school.urn)) this.changed.push(p);
+    this.counts.set(p.tier, (this.counts.get(p.tier) ?? 0) + 1);
+    this.total++;
+    if (p.tier !== null) return;
+    const key = p.missing.join('\n');
+    let same = this.lists.get(key);
+    if (same === undefined) this.lists.set(key, (same = p.missing));
+    this.missing.push(same);
+  }
+
+  static of(placements: Placement[]): TierTally {
+    const tally = new TierTally();
+    for (const p of placements) tally.add(p);
+    return tally;
+  }
+}
+
+/**
+ * The main file read a school at a time, each school placed as it comes and counted; `tally` gives
+ * the counts once the file is read. A policy that counts schools per trust needs the whole file
+ * for the count: a file is read twice (the trusts counted, then the schools placed), and standard
+ * input, which cannot be read again, has its schools held to the end and placed then. With a
+ * tier-change file (`retiered`: the URNs it names), `urns` are those of them the file has (its
+ * changes are checked against them), and the placements of those schools are kept.
+ */
+async function placedAsRead(
+  input: DataInput,
+  read: ReadOptions,
+  asOf: string,
+  choose: (layout: Layout | null) => PolicyChoice,
+  joinTo?: () => SchoolJoin,
+  retiered: ReadonlySet<number> | null = null,
+): Promise<{ run: CheckedRead; tally: () => TierTally; urns: () => number[] }> {
+  const again = await canReadAgain(input);
+  let tally = () => new TierTally();
+  let urns: number[] = [];
+  /** The schools per trust, counted by a first reading. */
+  let sizes: Map<string, number> | null = null;
+  let counting: Map<string, number> | null = null;
+  const reading = () =>
+    readChecked(
+      input,
+      read,
+      asOf,
+      choose,
+      (policy) => {
+        const counted = new TierTally(retiered);
+        const every: number[] = [];
+        urns = every;
+        const compiled = compilePolicy(policy);
+        const perTrust = usesFact(policy, 'trust_schools') && sizes === null;
+        const trusts = perTrust && again ? new Map<string, number>() : null;
+        const held: SchoolRecord[] | null = perTrust && !again ? [] : null;
+        counting = trusts;
+        tally = () => {
+          if (held === null) return counted;
+          const ctx = { asOf, trustSizes: trustSizes(held) };
+          for (const school of held) counted.add(placeSchool(compiled, school, ctx));
+          return counted;
+        };
+        const ctx = { asOf, trustSizes: sizes ?? new Map<string, number>() };
+        return (school, placeable) => {
+          if (retiered?.has(school.urn)) every.push(school.urn);
+          if (!placeable) return;
+          if (trusts) countTrust(trusts, school);
+          else if (held) held.push(school);
+          else counted.add(placeSchool(compiled, school, ctx));
+        };
+      },
+      joinTo,
+    );
+  const run = await reading();
+  // Read again only to place: with problems, nothing is placed.
+  const trusts = counting as Map<string, number> | null;
+  if (trusts && run.data.problems.length === 0 && run.problems.length === 0) {
+    sizes = trusts;
+    await reading();
+  }
+  return { run, tally: () => tally(), urns: () => urns };
 }
 
 /** Checks the config and the data file (FILE, else schools: in the config; none: the config only). */
@@ -79,12 +178,49 @@ export async function validation(file: string | undefined, options: DataOptions,
         : loaded.policySource;
   const dataLines: string[] = [];
   if (path) {
+    const display = displayPath(path, io);
+    const read = { layout: options.layout, sheet: options.sheet };
+    const choose = (layout: Layout | null) => policyForData(first, { layout }, options, io, loadConfig);
+    const extraPaths = withFiles(first, options.with, io);
     // The same reader, policy choice, joins and classify step as sit classify (io/load-data.ts).
-    const data = await readSchoolsFile(path, io.stdin, displayPath(path, io), {
-      layout: options.layout,
-      sheet: options.sheet,
-    });
-    const chosen = policyForData(first, data, options, io, loadConfig);
+    // The file streams, each school joined, placed and counted as it comes (the --with files and
+    // the tier-change file read whole first: what that throws comes where reading them after the
+    // main file would). Where standard input is given twice (a tier-change file "-", or a --with
+    // file "-" beside a main file "-"), the main file is read whole first, as given.
+    const changesPath = tierChangesPath(first, options, io);
+    const whole = changesPath === '-' || (path === '-' && extraPaths.includes('-'));
+    const readExtras = async () => {
+      const files: SchoolsFile[] = [];
+      for (const extraPath of extraPaths)
+        files.push(await readSchoolsFile(extraPath, io.stdin, displayPath(extraPath, io)));
+      return files;
+    };
+    const early = whole
+      ? null
+      : await readExtras().then(
+          (files) => ({ files }),
+          (error: unknown) => ({ error }),
+        );
+    // The tier-change file, read first too: what reading it throws is kept until where classify reads it.
+    const changesEarly =
+      whole || changesPath === null
+        ? null
+        : await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)).then(
+            (changes) => ({ changes }),
+            (error: unknown) => ({ error }),
+          );
+    const retiered =
+      changesEarly && 'changes' in changesEarly ? new Set(changesEarly.changes.changes.map((c) => c.urn)) : null;
+    const joinTo =
+      early && 'files' in early && early.files.length
+        ? () => new SchoolJoin(display, early.files, asEarlierThanMain)
+        : undefined;
+    const streamed = whole
+      ? null
+      : await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose, joinTo, retiered);
+    const schools = whole ? await readSchoolsFile(path, io.stdin, display, read) : null;
+    const data: SchoolsRead = streamed?.run.data ?? { ...schools!, count: schools!.schools.length };
+    const chosen = streamed ? streamed.run.chosen() : choose(data.layout);
     if (chosen.note) {
       loaded = chosen.loaded;
       why = `${loaded.policySource}, chosen for ${data.layout!.label} because no trust.config.yaml names a policy`;
@@ -94,38 +230,52 @@ export async function validation(file: string | undefined, options: DataOptions,
       .filter((x): x is string => x !== null);
     const carried = data.columns.headers.filter((_, i) => data.columns.fieldOf[i] === null);
     problems = data.problems.map((p) => formatProblem(data.file, p));
-    const layoutOf = (d: SchoolsFile) =>
+    const layoutOf = (d: Pick<SchoolsFile, 'layout' | 'filled'>) =>
       d.layout ? { id: d.layout.id, label: d.layout.label, fills: d.filled } : null;
-    const extras: SchoolsFile[] = [];
-    for (const extraPath of withFiles(first, options.with, io)) {
-      const read = await readSchoolsFile(extraPath, io.stdin, displayPath(extraPath, io));
-      extras.push(read);
-      problems.push(...read.problems.map((p) => formatProblem(read.file, p)));
-    }
+    if (early && 'error' in early) throw early.error;
+    const extras = early ? early.files : await readExtras();
+    for (const read of extras) problems.push(...read.problems.map((p) => formatProblem(read.file, p)));
     checkRuleFields(loaded, [data, ...extras]);
     let needing: string[] = [];
     let placed = '';
     if (problems.length === 0) {
-      const joined = extras.length
-        ? joinSchools(
-            { file: data.file, schools: data.schools },
-            extras.map((e) => ({ file: e.file, schools: asEarlierInspections(data.schools, e.schools) })),
-          )
-        : null;
-      const result = classify(joined?.schools ?? data.schools, loaded.policy, { asOf });
+      const joinedWhole =
+        schools && extras.length
+          ? joinSchools(
+              { file: data.file, schools: schools!.schools },
+              extras.map((e) => ({ file: e.file, schools: asEarlierInspections(schools!.schools, e.schools) })),
+            )
+          : null;
+      const streamedJoin = streamed?.run.join;
+      const joined =
+        joinedWhole ?? (streamedJoin ? { reports: streamedJoin.reports(), conflicts: streamedJoin.conflicts } : null);
+      const result = schools
+        ? classify(joinedWhole?.schools ?? schools.schools, loaded.policy, { asOf })
+        : { problems: streamed!.run.problems, placements: null };
       problems = result.problems.map((p) => formatProblem(data.file, p));
-      const unplaced = result.placements.filter((p) => p.tier === null);
-      needing = needingDataLines(
-        unplaced.map((p) => p.missing),
-        data.layout,
-      );
-      placed = countByTier(result.placements, loaded.policy);
+      const tally = problems.length
+        ? new TierTally()
+        : result.placements
+          ? TierTally.of(result.placements)
+          : streamed!.tally();
+      needing = needingDataLines(tally.missing, data.layout);
+      placed = tierCountLine(tally.counts, tally.total, loaded.policy);
       // The tier-change file (--tier-changes or tier_changes:), read and checked as classify does.
-      const changesPath = tierChangesPath(loaded, options, io);
       if (changesPath) {
         try {
-          const read = await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
-          const inForce = placementsInForce(result.placements, data.schools, read, loaded.policy, asOf);
+          if (changesEarly && 'error' in changesEarly) throw changesEarly.error;
+          const read = changesEarly
+            ? changesEarly.changes
+            : await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
+          const inForce = schools
+            ? placementsInForce(result.placements!, schools.schools, read, loaded.policy, asOf)
+            : placementsInForce(
+                tally.changed,
+                streamed!.urns().map((urn) => ({ urn })),
+                read,
+                loaded.policy,
+                asOf,
+              );
           const now = inForce.filter((p) => p.retiering?.inForce).length;
           dataLines.push(
             `tier changes: ${read.file}: ${read.changes.length} re-tiering${read.changes.length === 1 ? '' : 's'}, ${now} in force on ${asOf}`,
@@ -148,12 +298,12 @@ export async function validation(file: string | undefined, options: DataOptions,
         }));
         report.conflicts = joined.conflicts;
       }
-      report.placed = { summary: placed, needing_data: unplaced.length, by_field: needing };
+      report.placed = { summary: placed, needing_data: tally.missing.length, by_field: needing };
     }
     report.data = {
       file: data.file,
       encoding: data.encoding,
-      schools: data.schools.length,
+      schools: data.count,
       header_line: data.table.headerLine,
       recognised,
       carried_through: carried,
@@ -166,7 +316,7 @@ export async function validation(file: string | undefined, options: DataOptions,
         ? ''
         : ': OK';
     lines.push(
-      `data: ${data.file}: ${data.encoding}, header on line ${data.table.headerLine}, ${data.schools.length} schools${status}`,
+      `data: ${data.file}: ${data.encoding}, header on line ${data.table.headerLine}, ${data.count} schools${status}`,
     );
     lines.push(
       `  layout: ${data.layout ? `${data.layout.label} (${data.layout.id}${options.layout ? ', as --layout said' : ', recognised from the headers'}); fills ${data.filled.join(', ')}` : "the trust's own columns (no published layout recognised)"}`,
