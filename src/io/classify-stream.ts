@@ -19,9 +19,7 @@ import type { Policy } from '../core/policy.js';
 import { walkPolicy } from '../core/policy-walk.js';
 import { asEarlierInspection } from '../core/report-card.js';
 import {
-  duplicateUrn,
   formatProblem,
-  schoolFromRow,
   withNameColumnProblem,
   type ColumnMap,
   type DataProblem,
@@ -38,6 +36,7 @@ import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import {
   IndexNotSettled,
   readSchoolRows,
+  schoolRowChecker,
   type ReadOptions,
   type RowsOptions,
   type SchoolsFile,
@@ -55,8 +54,6 @@ const PROVISIONAL_BYTES = 32 * 1024 * 1024;
 /** After that, output is written in pieces of about this size (a write per batch of rows cost more than the rows). */
 const WRITE_BYTES = 64 * 1024;
 const BATCH = 100;
-const FIRST_URN = 100000;
-const URNS = 900000;
 
 /** Where output goes; written synchronously (files, and pipes on Linux, are written so by Node). */
 export interface Sink {
@@ -159,7 +156,6 @@ async function eachSchool(
   schools: number;
   join: SchoolJoin | null;
 }> {
-  const firstLine = new Int32Array(URNS);
   const rowProblems: DataProblem[] = [];
   const join = newJoin(request);
   let columns: ColumnMap = { fieldOf: [], headers: [] };
@@ -170,23 +166,10 @@ async function eachSchool(
     headerLine = head.headerLine;
     onHead(head.layout, head.columns, head.headerLine, head.provisional);
     return {
-      row: (cells, line) => {
-        const outcome = schoolFromRow(columns, { line, cells });
-        if (outcome === null) return;
-        if (outcome.problems) {
-          rowProblems.push(...outcome.problems);
-          return;
-        }
-        const school = outcome.school;
-        const first = firstLine[school.urn - FIRST_URN];
-        if (first !== 0) {
-          rowProblems.push(duplicateUrn(columns, line, school.urn, first));
-          return;
-        }
-        firstLine[school.urn - FIRST_URN] = line;
+      row: schoolRowChecker(columns, rowProblems, (school) => {
         schools++;
         if (rowProblems.length === 0) onSchool(join ? join.join(school) : school);
-      },
+      }),
     };
   });
   return { rowProblems, columns, headerLine, schools, join };

@@ -210,6 +210,35 @@ class FirstLines {
 }
 
 /**
+ * A row of a school data file checked as it comes: converted (schoolFromRow), its problems added
+ * to `problems` in the file's order, a URN seen before a problem; each school it makes handed to
+ * `onSchool`. What every reading of school rows does with a row (classify's stream and
+ * readSchoolsInto), so the checks cannot drift apart.
+ */
+export function schoolRowChecker(
+  columns: ColumnMap,
+  problems: DataProblem[],
+  onSchool: (school: SchoolRecord) => void,
+): (cells: string[], line: number) => void {
+  const firstLines = new FirstLines();
+  return (cells, line) => {
+    const outcome = schoolFromRow(columns, { line, cells });
+    if (outcome === null) return;
+    if (outcome.problems) {
+      problems.push(...outcome.problems);
+      return;
+    }
+    const school = outcome.school;
+    const first = firstLines.seen(school.urn, line);
+    if (first !== 0) {
+      problems.push(duplicateUrn(columns, line, school.urn, first));
+      return;
+    }
+    onSchool(school);
+  };
+}
+
+/**
  * Reads a data file a school at a time: each row is checked and converted as the file is read
  * (schoolFromRow, then URNs seen before), its problems kept in the file's order, and each school
  * handed to the sink `onHead` returns. Nothing else of a school is kept here, so a command keeps
@@ -229,26 +258,12 @@ export async function readSchoolsInto(
       found = head;
       problems = [];
       count = 0;
-      const firstLines = new FirstLines();
-      const columns = head.columns;
       const sink = onHead(head);
       return {
-        row: (cells, line) => {
-          const outcome = schoolFromRow(columns, { line, cells });
-          if (outcome === null) return;
-          if (outcome.problems) {
-            problems.push(...outcome.problems);
-            return;
-          }
-          const school = outcome.school;
-          const first = firstLines.seen(school.urn, line);
-          if (first !== 0) {
-            problems.push(duplicateUrn(columns, line, school.urn, first));
-            return;
-          }
+        row: schoolRowChecker(head.columns, problems, (school) => {
           count++;
           sink(school);
-        },
+        }),
       };
     });
   // When the first rows misjudged the index, the file is read again: the second head is the file's.
