@@ -87,3 +87,17 @@ export function walkPolicy(policy: Policy, visitor: (owner: Owner) => PolicyVisi
     });
   }
 }
+
+/** Whether any rule, definition or expression of the policy reads the fact (trust_schools: schools per trust). */
+export function usesFact(policy: Policy, fact: string): boolean {
+  let found = false;
+  walkPolicy(policy, () => ({
+    leaf: (leaf) => {
+      found ||= leaf.fact === fact;
+    },
+    expr: (expr) => {
+      found ||= typeof expr === 'object' && 'fact' in expr && expr.fact === fact;
+    },
+  }));
+  return found;
+}

@@ -16,7 +16,7 @@ import {
 import { trustSizes, type FactContext } from '../core/facts.js';
 import { SchoolJoin, type JoinReport, type JoinConflict } from '../core/join.js';
 import type { Policy } from '../core/policy.js';
-import { walkPolicy } from '../core/policy-walk.js';
+import { usesFact } from '../core/policy-walk.js';
 import { asEarlierInspection } from '../core/report-card.js';
 import {
   formatProblem,
@@ -89,19 +89,6 @@ export function csvLineFrom<T>(cells: readonly ((item: T) => string)[], item: T)
   let line = cells[0](item);
   for (let i = 1; i < cells.length; i++) line += `,${cells[i](item)}`;
   return `${line}\r\n`;
-}
-
-export function usesFact(policy: Policy, fact: string): boolean {
-  let found = false;
-  walkPolicy(policy, () => ({
-    leaf: (leaf) => {
-      found ||= leaf.fact === fact;
-    },
-    expr: (expr) => {
-      found ||= typeof expr === 'object' && 'fact' in expr && expr.fact === fact;
-    },
-  }));
-  return found;
 }
 
 export interface StreamRequest {

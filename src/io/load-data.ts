@@ -15,7 +15,7 @@ import { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } fr
 import { readSchools, type SchoolsFile } from './read-schools.js';
 import { findSchool, schoolsToFind } from './find-school.js';
 import { countTrust, readChecked } from './checked-read.js';
-import { usesFact } from './classify-stream.js';
+import { usesFact } from '../core/policy-walk.js';
 import type { Layout } from './layouts.js';
 import { issueLines } from './yaml-issues.js';
 import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type Io } from './command-io.js';

@@ -16,7 +16,7 @@ import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.j
 import { loadConfig, type LoadedConfig } from './config.js';
 import { needingDataLines, type Layout } from './layouts.js';
 import { countTrust, readChecked, type CheckedRead, type PolicyChoice } from './checked-read.js';
-import { usesFact } from './classify-stream.js';
+import { usesFact } from '../core/policy-walk.js';
 import { canReadAgain, type DataInput } from './read-records.js';
 import { asEarlierThanMain, loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
 import { placementsInForce, readTierChanges } from './tier-changes-file.js';
