@@ -20,6 +20,7 @@ import { usesFact } from '../core/policy-walk.js';
 import { asEarlierInspection } from '../core/report-card.js';
 import {
   formatProblem,
+  schoolRowChecker,
   withNameColumnProblem,
   type ColumnMap,
   type DataProblem,
@@ -36,7 +37,6 @@ import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import {
   IndexNotSettled,
   readSchoolRows,
-  schoolRowChecker,
   type ReadOptions,
   type RowsOptions,
   type SchoolsFile,

@@ -7,8 +7,7 @@ import {
   formatProblem,
   isHeaderRow,
   mapColumns,
-  duplicateUrn,
-  schoolFromRow,
+  schoolRowChecker,
   withNameColumnProblem,
   type ColumnMap,
   type DataProblem,
@@ -189,53 +188,6 @@ export type SchoolSink = (school: SchoolRecord) => void;
 export interface SchoolsRead extends Omit<SchoolsFile, 'schools'> {
   /** The schools the file has: rows with no problem of their own and a URN not seen before. */
   count: number;
-}
-
-/**
- * The line each URN was first seen on (0: not yet). URNs are 6 digits (100000-999999): in arrays
- * of lines, a block of 65,536 URNs each made when a URN in it first comes, so 900,000 schools take
- * 3.6 MB where a map took ten times that, and a small file one block.
- */
-class FirstLines {
-  private readonly blocks: (Int32Array | undefined)[] = [];
-
-  /** The line `urn` was first seen on, or 0; `line` is recorded when it had none. */
-  seen(urn: number, line: number): number {
-    const at = urn - 100000;
-    const block = (this.blocks[at >>> 16] ??= new Int32Array(1 << 16));
-    const first = block[at & 0xffff];
-    if (first === 0) block[at & 0xffff] = line;
-    return first;
-  }
-}
-
-/**
- * A row of a school data file checked as it comes: converted (schoolFromRow), its problems added
- * to `problems` in the file's order, a URN seen before a problem; each school it makes handed to
- * `onSchool`. What every reading of school rows does with a row (classify's stream and
- * readSchoolsInto), so the checks cannot drift apart.
- */
-export function schoolRowChecker(
-  columns: ColumnMap,
-  problems: DataProblem[],
-  onSchool: (school: SchoolRecord) => void,
-): (cells: string[], line: number) => void {
-  const firstLines = new FirstLines();
-  return (cells, line) => {
-    const outcome = schoolFromRow(columns, { line, cells });
-    if (outcome === null) return;
-    if (outcome.problems) {
-      problems.push(...outcome.problems);
-      return;
-    }
-    const school = outcome.school;
-    const first = firstLines.seen(school.urn, line);
-    if (first !== 0) {
-      problems.push(duplicateUrn(columns, line, school.urn, first));
-      return;
-    }
-    onSchool(school);
-  };
 }
 
 /**
