@@ -111,9 +111,6 @@ export class Occurrences implements Iterable<Occurrence> {
   targetOf(i: number): number {
     return this.field(i, TARGET);
   }
-  inSeries(i: number): boolean {
-    return this.field(i, SERIES) >= 0;
-  }
 
   *[Symbol.iterator](): Iterator<Occurrence> {
     for (let i = 0; i < this.length; i++) yield this.at(i);

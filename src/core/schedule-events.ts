@@ -117,11 +117,6 @@ export class EventStore implements Iterable<CalendarEvent> {
     this.term[i] = e.term;
   }
 
-  /** Days of the lead's time the i-th event takes. */
-  days(i: number): number {
-    return this.kinds[this.kind[i]].days;
-  }
-
   /**
    * The i-th event as an object: made now and kept by nothing, unless every event has been made
    * (toArray), when it is that one, so that what is marked against an event (a visit log's status)

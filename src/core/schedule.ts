@@ -241,12 +241,12 @@ export function buildSchedule(
       plan.leadless = store.leadIndex(a.type === 'school' ? a.lead : `unassigned (${a.lead})`, null);
     return plan.leadless;
   };
-  // By the owner object first (each school's is one object for all its occurrences), then its key.
-  const owners = new Map<Owner, number>();
-  const ownerOf = (owner: Owner): number => {
-    let i = owners.get(owner);
-    if (i === undefined) owners.set(owner, (i = store.ownerIndex(owner.key, owner)));
-    return i;
+  // An owner's place in the store, by its key (a school's spans share one); remembered by its
+  // number in the list due, so each owner's key is looked up once, not for each of its events.
+  const ownerOf = (owner: Owner, due: number): number => {
+    if (due < 0) return store.ownerIndex(owner.key, owner);
+    if (storeOwner[due] < 0) storeOwner[due] = store.ownerIndex(owner.key, owner);
+    return storeOwner[due];
   };
   // An event's kind (activity, label and occurrence number): stored once for each, not for each event.
   const kindOf = (o: Occurrence, plan: ActivityPlan): number => {
@@ -290,7 +290,7 @@ export function buildSchedule(
       owners.set(key, entry);
       demand.push(entry);
     }
-    entry.days += timeOf(activity) * activity.days;
+    entry.days += planOf(activity).cost;
   }
   const link = new Map<string, Map<string, Diary>>();
   // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
@@ -424,7 +424,7 @@ export function buildSchedule(
     store.add({
       start: days[0],
       end: days[days.length - 1],
-      owner: due < 0 ? ownerOf(o.owner) : storeOwner[due] >= 0 ? storeOwner[due] : (storeOwner[due] = ownerOf(o.owner)),
+      owner: ownerOf(o.owner, due),
       kind: kindOf(o, plan),
       lead: leadOf(a, plan, diary),
       // A re-tiered school's event carries the tier in force on its day.
@@ -464,8 +464,7 @@ export function buildSchedule(
   }
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
-  // Each occurrence let go once placed, and the list due let go before: the events grow as the
-  // occurrences go, rather than both held whole at once (issue 13: memory).
+  // The list due is held column-wise until every occurrence is placed, then cleared.
   const order = hardestFirst(occurrences);
   for (let i = 0; i < order.length; i++) {
     const at = order[i];
@@ -501,7 +500,7 @@ export function hardestFirst(occurrences: Occurrences): Int32Array {
   const ranks = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     targets[i] = occurrences.targetOf(i);
-    ranks[i] = occurrences.activityOf(i).days > 1 ? 0 : occurrences.inSeries(i) ? 1 : 2;
+    ranks[i] = occurrences.activityOf(i).days > 1 ? 0 : occurrences.seriesIndexOf(i) >= 0 ? 1 : 2;
   }
   // The targets become their keys where they are, and the first order takes the result: two lists
   // of a million made, not four.
@@ -529,12 +528,11 @@ function topUp(
   const keyOf = (at: number, term: number, kind: string) => (at * slots + term) * 2 + (kind === 'QA' ? 0 : 1);
   const countOf = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)];
   const bump = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)]++;
-  // The store's owners to places, and its kinds to QA or not, once each.
+  // The store's owners to places, once each.
   const ownerAt = events.owners.map((o) => (o.urn === null ? -1 : (placeOf.get(o.urn) ?? -1)));
-  const isSI = events.kinds.map((k) => (k.kind === 'QA' ? 0 : 1));
   for (let i = 0; i < events.length; i++) {
     const at = ownerAt[events.owner[i]];
-    if (at >= 0) counts[(at * slots + events.term[i]) * 2 + isSI[events.kind[i]]]++;
+    if (at >= 0) counts[keyOf(at, events.term[i], events.kinds[events.kind[i]].kind)]++;
   }
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {
