@@ -47,9 +47,18 @@ export function withFiles(loaded: LoadedConfig, given: string[] | undefined, io:
 }
 
 /** The --with files, each read whole (they are joined by URN to the main file's rows). */
+/**
+ * Standard input is read once: as a second input of a run whose data it already is, it is refused,
+ * with the same usage error from every command (classify, explain, validate, ...).
+ */
+export function refuseStdinTwice(mainIsStdin: boolean, also: { with?: string[]; tierChanges?: string | null }): void {
+  if (!mainIsStdin) return;
+  if (also.with?.includes('-')) throw usageError('--with -: standard input is already the main file');
+  if (also.tierChanges === '-') throw usageError('--tier-changes -: standard input is already the school data');
+}
+
 export async function readWithFiles(extras: string[], mainFile: string, io: Io): Promise<SchoolsFile[]> {
-  if (extras.includes('-') && mainFile === 'standard input')
-    throw usageError('--with -: standard input is already the main file');
+  refuseStdinTwice(mainFile === 'standard input', { with: extras });
   const read: SchoolsFile[] = [];
   for (const path of extras) read.push(await readSchools(path, io.stdin, displayPath(path, io)));
   return read;

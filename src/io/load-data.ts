@@ -1,7 +1,7 @@
 // The policy and the school data as every command loads them (the config, the data file, its
 // joins, the placements), and the year's terms and schedule, so every command places a school the
 // same way and calendar, budget and report agree.
-import { configError, dataError, usageError } from '../errors.js';
+import { configError, dataError } from '../errors.js';
 import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
 import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
@@ -11,7 +11,7 @@ import type { Schedule } from '../core/schedule.js';
 import { TermsSchema, termCalendar, type TermCalendar } from '../core/terms.js';
 import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
 import { policyRequest } from './config-loader.js';
-import { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
+import { dataFile, policyForData, readWithFiles, refuseStdinTwice, tierChangesPath, withFiles } from './data-files.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
 import { findSchool, schoolsToFind } from './find-school.js';
 import { countTrust, readChecked } from './checked-read.js';
@@ -130,8 +130,7 @@ async function inForce(
   early?: ChangesRead,
 ): Promise<{ placements: Placement[]; tierChanges: TierChangesFile | null }> {
   const changesPath = tierChangesPath(loaded, options, io);
-  if (changesPath === '-' && file === 'standard input')
-    throw usageError('--tier-changes -: standard input is already the school data');
+  refuseStdinTwice(file === 'standard input', { tierChanges: changesPath });
   if (!changesPath) return { placements: placed, tierChanges: null };
   if (early && 'error' in early) throw early.error;
   const tierChanges = early?.changes ?? (await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)));

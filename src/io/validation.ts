@@ -5,11 +5,10 @@
 // a time, kept only as counts (and the schools a tier-change file names, to apply it).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
+import { compilePolicy, placeSchool, type Placement } from '../core/classify.js';
 import { trustSizes } from '../core/facts.js';
 import { unknownFields } from '../core/fields-named.js';
-import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
-import { asEarlierInspections } from '../core/report-card.js';
+import { describeJoin, SchoolJoin } from '../core/join.js';
 import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { configError, SitError } from '../errors.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
@@ -19,6 +18,7 @@ import { countTrust, readChecked, type CheckedRead, type PolicyChoice } from './
 import { usesFact } from '../core/policy-walk.js';
 import { canReadAgain, type DataInput } from './read-records.js';
 import { asEarlierThanMain, loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
+import { refuseStdinTwice } from './data-files.js';
 import { placementsInForce, readTierChanges } from './tier-changes-file.js';
 import { tierCountLine } from './placements.js';
 import { readSchoolsFile, type ReadOptions, type SchoolsFile, type SchoolsRead } from './read-schools.js';
@@ -81,12 +81,6 @@ class TierTally {
     let same = this.lists.get(key);
     if (same === undefined) this.lists.set(key, (same = p.missing));
     this.missing.push(same);
-  }
-
-  static of(placements: Placement[]): TierTally {
-    const tally = new TierTally();
-    for (const p of placements) tally.add(p);
-    return tally;
   }
 }
 
@@ -185,25 +179,22 @@ export async function validation(file: string | undefined, options: DataOptions,
     // The same reader, policy choice, joins and classify step as sit classify (io/load-data.ts).
     // The file streams, each school joined, placed and counted as it comes (the --with files and
     // the tier-change file read whole first: what that throws comes where reading them after the
-    // main file would). Where standard input is given twice (a tier-change file "-", or a --with
-    // file "-" beside a main file "-"), the main file is read whole first, as given.
+    // main file would). Standard input is refused as a second input, as classify refuses it.
     const changesPath = tierChangesPath(first, options, io);
-    const whole = changesPath === '-' || (path === '-' && extraPaths.includes('-'));
+    refuseStdinTwice(path === '-', { with: extraPaths, tierChanges: changesPath });
     const readExtras = async () => {
       const files: SchoolsFile[] = [];
       for (const extraPath of extraPaths)
         files.push(await readSchoolsFile(extraPath, io.stdin, displayPath(extraPath, io)));
       return files;
     };
-    const early = whole
-      ? null
-      : await readExtras().then(
-          (files) => ({ files }),
-          (error: unknown) => ({ error }),
-        );
+    const early = await readExtras().then(
+      (files) => ({ files }),
+      (error: unknown) => ({ error }),
+    );
     // The tier-change file, read first too: what reading it throws is kept until where classify reads it.
     const changesEarly =
-      whole || changesPath === null
+      changesPath === null
         ? null
         : await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io)).then(
             (changes) => ({ changes }),
@@ -212,15 +203,12 @@ export async function validation(file: string | undefined, options: DataOptions,
     const retiered =
       changesEarly && 'changes' in changesEarly ? new Set(changesEarly.changes.changes.map((c) => c.urn)) : null;
     const joinTo =
-      early && 'files' in early && early.files.length
+      'files' in early && early.files.length
         ? () => new SchoolJoin(display, early.files, asEarlierThanMain)
         : undefined;
-    const streamed = whole
-      ? null
-      : await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose, joinTo, retiered);
-    const schools = whole ? await readSchoolsFile(path, io.stdin, display, read) : null;
-    const data: SchoolsRead = streamed?.run.data ?? { ...schools!, count: schools!.schools.length };
-    const chosen = streamed ? streamed.run.chosen() : choose(data.layout);
+    const streamed = await placedAsRead({ path, display, stdin: io.stdin }, read, asOf, choose, joinTo, retiered);
+    const data: SchoolsRead = streamed.run.data;
+    const chosen = streamed.run.chosen();
     if (chosen.note) {
       loaded = chosen.loaded;
       why = `${loaded.policySource}, chosen for ${data.layout!.label} because no trust.config.yaml names a policy`;
@@ -232,50 +220,33 @@ export async function validation(file: string | undefined, options: DataOptions,
     problems = data.problems.map((p) => formatProblem(data.file, p));
     const layoutOf = (d: Pick<SchoolsFile, 'layout' | 'filled'>) =>
       d.layout ? { id: d.layout.id, label: d.layout.label, fills: d.filled } : null;
-    if (early && 'error' in early) throw early.error;
-    const extras = early ? early.files : await readExtras();
+    if ('error' in early) throw early.error;
+    const extras = early.files;
     for (const read of extras) problems.push(...read.problems.map((p) => formatProblem(read.file, p)));
     checkRuleFields(loaded, [data, ...extras]);
     let needing: string[] = [];
     let placed = '';
     if (problems.length === 0) {
-      const joinedWhole =
-        schools && extras.length
-          ? joinSchools(
-              { file: data.file, schools: schools!.schools },
-              extras.map((e) => ({ file: e.file, schools: asEarlierInspections(schools!.schools, e.schools) })),
-            )
-          : null;
-      const streamedJoin = streamed?.run.join;
-      const joined =
-        joinedWhole ?? (streamedJoin ? { reports: streamedJoin.reports(), conflicts: streamedJoin.conflicts } : null);
-      const result = schools
-        ? classify(joinedWhole?.schools ?? schools.schools, loaded.policy, { asOf })
-        : { problems: streamed!.run.problems, placements: null };
-      problems = result.problems.map((p) => formatProblem(data.file, p));
-      const tally = problems.length
-        ? new TierTally()
-        : result.placements
-          ? TierTally.of(result.placements)
-          : streamed!.tally();
+      const streamedJoin = streamed.run.join;
+      const joined = streamedJoin ? { reports: streamedJoin.reports(), conflicts: streamedJoin.conflicts } : null;
+      problems = streamed.run.problems.map((p) => formatProblem(data.file, p));
+      const tally = problems.length ? new TierTally() : streamed.tally();
       needing = needingDataLines(tally.missing, data.layout);
       placed = tierCountLine(tally.counts, tally.total, loaded.policy);
       // The tier-change file (--tier-changes or tier_changes:), read and checked as classify does.
       if (changesPath) {
         try {
-          if (changesEarly && 'error' in changesEarly) throw changesEarly.error;
-          const read = changesEarly
-            ? changesEarly.changes
-            : await readTierChanges(changesPath, io.stdin, displayPath(changesPath, io));
-          const inForce = schools
-            ? placementsInForce(result.placements!, schools.schools, read, loaded.policy, asOf)
-            : placementsInForce(
-                tally.changed,
-                streamed!.urns().map((urn) => ({ urn })),
-                read,
-                loaded.policy,
-                asOf,
-              );
+          // Read first, above, whenever there is a tier-change file.
+          const got = changesEarly!;
+          if ('error' in got) throw got.error;
+          const read = got.changes;
+          const inForce = placementsInForce(
+            tally.changed,
+            streamed.urns().map((urn) => ({ urn })),
+            read,
+            loaded.policy,
+            asOf,
+          );
           const now = inForce.filter((p) => p.retiering?.inForce).length;
           dataLines.push(
             `tier changes: ${read.file}: ${read.changes.length} re-tiering${read.changes.length === 1 ? '' : 's'}, ${now} in force on ${asOf}`,

@@ -12,6 +12,21 @@ import { runInProcess, FIXTURES } from '../helpers/run-sit.js';
 const AS_OF = ['--as-of', '2026-03-01'];
 const SCHOOLS = `${FIXTURES}/schools.csv`;
 
+describe('standard input given twice', () => {
+  // It can be read once: every command that reads school data refuses it as a second input alike.
+  const cases: [string[], string][] = [
+    [['--with', '-'], 'sit: --with -: standard input is already the main file\n'],
+    [['--tier-changes', '-'], 'sit: --tier-changes -: standard input is already the school data\n'],
+  ];
+  for (const command of [['classify', '-'], ['explain', '100001', '-'], ['validate', '-']])
+    for (const [twice, message] of cases)
+      it(`${command[0]} ${twice.join(' ')}: a usage error, as classify gives it`, async () => {
+        const r = await runInProcess([...command, ...twice, ...AS_OF], { input: readFileSync(SCHOOLS, 'utf8') });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(message);
+      });
+});
+
 describe('validate and explain, streamed', () => {
   for (const preset of ['rlt-categories', 'dfe-tsio-2023', 'four-tier']) {
     it(`validate counts the tiers classify counts (${preset})`, async () => {
