@@ -469,15 +469,24 @@ export const PLACEMENT_KEYS = [
   'choices',
 ] as const;
 
+/**
+ * Everything the policy and the as-of date find wrong with one school, in the order they are
+ * listed: inspections dated after the as-of date, then the school's own (schoolProblems). Every
+ * reading of a data file checks each school with this, whole or streamed.
+ */
+export function policyProblems(school: SchoolRecord, policy: Policy, asOf: string): readonly DataProblem[] {
+  const dated = inspectionDateProblems(school, asOf);
+  const own = schoolProblems(school, policy);
+  return own.length === 0 ? dated : dated.length === 0 ? own : [...dated, ...own];
+}
+
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
   const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizes(schools) };
   const problems: DataProblem[] = [];
   for (const school of schools) {
-    const dated = inspectionDateProblems(school, options.asOf);
-    if (dated.length) problems.push(...dated);
-    const own = schoolProblems(school, policy);
-    if (own.length) problems.push(...own);
+    const found = policyProblems(school, policy, options.asOf);
+    if (found.length) problems.push(...found);
   }
   if (problems.length) return { placements: [], problems };
   const placed = options.only ? schools.filter(options.only) : schools;

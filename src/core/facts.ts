@@ -3,6 +3,7 @@
 import type { SchoolRecord } from './school.js';
 import type { FieldValue } from './fields.js';
 import { academicYearName, academicYearOf } from './dates.js';
+import { keptValue } from './values.js';
 import { categoryOfConcern, inspectionBefore, latestInspection, lowestAreaGrade } from './report-card.js';
 
 export interface FactContext {
@@ -102,11 +103,22 @@ export const FACTS: Record<string, { describe: string; compute: Fact; like?: str
   },
 };
 
+/**
+ * A school counted among its trust's (the trust_schools fact). A trust's name first seen is kept as
+ * its own copy: a cell cut from the file's text would keep the whole piece of text it was read in
+ * alive, and a file of 900,000 schools may name 700,000 trusts.
+ */
+export function countTrust(sizes: Map<string, number>, school: SchoolRecord): void {
+  const trust = school.fields.trust;
+  if (trust === null) return;
+  const name = String(trust);
+  const count = sizes.get(name);
+  sizes.set(count === undefined ? keptValue(name) : name, (count ?? 0) + 1);
+}
+
+/** Each trust's schools in the file, counted (the trust_schools fact). */
 export function trustSizes(schools: SchoolRecord[]): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const school of schools) {
-    const trust = school.fields.trust;
-    if (trust !== null) sizes.set(String(trust), (sizes.get(String(trust)) ?? 0) + 1);
-  }
+  for (const school of schools) countTrust(sizes, school);
   return sizes;
 }

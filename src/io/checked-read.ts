@@ -4,7 +4,7 @@
 // policy as it comes (an inspection after the as-of date, an override naming no tier, a declared
 // column's value), the problems in the order classify finds them. What is kept of each school is the command's: sit explain keeps the rows that
 // could be the school asked for, sit validate counts the tiers; neither holds the file.
-import { inspectionDateProblems, schoolProblems } from '../core/classify.js';
+import { policyProblems } from '../core/classify.js';
 import type { SchoolJoin } from '../core/join.js';
 import type { Policy } from '../core/policy.js';
 import type { DataProblem, SchoolRecord } from '../core/school.js';
@@ -30,19 +30,6 @@ export interface CheckedRead {
   chosen: () => PolicyChoice;
   /** What only the policy sees wrong in the schools, as classify finds them: in the file's order. */
   problems: DataProblem[];
-}
-
-/**
- * A school counted among its trust's, as trustSizes counts a file's schools (the trust_schools
- * fact). A trust's name first seen is kept as a copy: a cell cut from the file's text would keep
- * the whole piece of text it was read in alive, and a file of 900,000 schools may name 700,000 trusts.
- */
-export function countTrust(sizes: Map<string, number>, school: SchoolRecord): void {
-  const trust = school.fields.trust;
-  if (trust === null) return;
-  const name = String(trust);
-  const count = sizes.get(name);
-  sizes.set(count === undefined ? Buffer.from(name).toString() : name, (count ?? 0) + 1);
 }
 
 export async function readChecked(
@@ -72,10 +59,8 @@ export async function readChecked(
     const into = keep(policy);
     return (read) => {
       const school = joining ? joining.join(read) : read;
-      const dated = inspectionDateProblems(school, asOf);
-      if (dated.length) found.push(...dated);
-      const own = schoolProblems(school, policy);
-      if (own.length) found.push(...own);
+      const problems = policyProblems(school, policy, asOf);
+      if (problems.length) found.push(...problems);
       into(school, found.length === 0);
     };
   });

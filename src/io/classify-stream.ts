@@ -6,14 +6,8 @@
 // first (standard input, which cannot be read twice, is held and placed at the end). While the
 // pandas index column is judged only by the first rows (read-schools.ts), the output is held: a
 // later row that voids the judgement makes the file be read again, as if nothing had been written.
-import {
-  compilePolicy,
-  inspectionDateProblems,
-  placeSchool,
-  schoolProblems,
-  type Placement,
-} from '../core/classify.js';
-import { trustSizes, type FactContext } from '../core/facts.js';
+import { compilePolicy, policyProblems, placeSchool, type Placement } from '../core/classify.js';
+import { countTrust, trustSizes, type FactContext } from '../core/facts.js';
 import { SchoolJoin, type JoinReport, type JoinConflict } from '../core/join.js';
 import type { Policy } from '../core/policy.js';
 import { usesFact } from '../core/policy-walk.js';
@@ -172,10 +166,7 @@ async function countTrusts(request: StreamRequest, read: RowsOptions): Promise<M
     request,
     read,
     () => {},
-    (school) => {
-      const trust = school.fields.trust;
-      if (trust !== null) sizes.set(String(trust), (sizes.get(String(trust)) ?? 0) + 1);
-    },
+    (school) => countTrust(sizes, school),
   );
   return sizes;
 }
@@ -293,10 +284,8 @@ async function classifyPass(
     },
     (school) => {
       if (extrasError !== undefined) return;
-      const dated = inspectionDateProblems(school, asOf);
-      const own = schoolProblems(school, policy);
-      if (dated.length || own.length) {
-        const found = [...dated, ...own];
+      const found = policyProblems(school, policy, asOf);
+      if (found.length) {
         for (const p of found) problems.push(formatProblem(display, p));
         batch = [];
         out = '';

@@ -18,7 +18,11 @@ describe('standard input given twice', () => {
     [['--with', '-'], 'sit: --with -: standard input is already the main file\n'],
     [['--tier-changes', '-'], 'sit: --tier-changes -: standard input is already the school data\n'],
   ];
-  for (const command of [['classify', '-'], ['explain', '100001', '-'], ['validate', '-']])
+  for (const command of [
+    ['classify', '-'],
+    ['explain', '100001', '-'],
+    ['validate', '-'],
+  ])
     for (const [twice, message] of cases)
       it(`${command[0]} ${twice.join(' ')}: a usage error, as classify gives it`, async () => {
         const r = await runInProcess([...command, ...twice, ...AS_OF], { input: readFileSync(SCHOOLS, 'utf8') });

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { SchoolJoin } from '../../src/core/join.js';
 import type { SchoolRecord } from '../../src/core/school.js';
-import { countTrust, readChecked } from '../../src/io/checked-read.js';
-import { trustSizes } from '../../src/core/facts.js';
+import { readChecked } from '../../src/io/checked-read.js';
+import { countTrust, trustSizes } from '../../src/core/facts.js';
 import { findSchool, schoolsToFind } from '../../src/io/find-school.js';
 import { readSchoolsFrom, readSchoolsInto } from '../../src/io/read-schools.js';
 import type { Policy } from '../../src/core/policy.js';
