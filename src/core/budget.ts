@@ -219,13 +219,7 @@ export function tierItems(policy: Policy, tier: Tier): BudgetItem[] {
  * condition says why in its basis, with the values this school has.
  */
 function chosenItems(items: { item: BudgetItem; cost: ItemCost }[], placement: Placement, choose: Chooser): ItemCost[] {
-  const school = {
-    urn: placement.school.urn,
-    name: placement.school.name,
-    fields: placement.school.fields,
-    extra: placement.school.extra,
-    outputs: placement.fields,
-  };
+  const school = choosable(placement);
   const out: ItemCost[] = [];
   for (const { item, cost } of items) {
     const { chosen, why } = choose(item.when, school);
@@ -240,6 +234,7 @@ const choosable = (p: Placement) => ({
   name: p.school.name,
   fields: p.school.fields,
   extra: p.school.extra,
+  outputs: p.fields,
 });
 
 /** A school's figures: its budget but for which school it is. */

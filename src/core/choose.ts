@@ -5,6 +5,7 @@
 import { compileCondition, type Evaluator } from './conditions.js';
 import type { Condition, Policy } from './policy.js';
 import type { FieldValue } from './fields.js';
+import { countTrust } from './facts.js';
 
 export interface ChoosableSchool {
   urn: number;
@@ -26,10 +27,7 @@ export type Chooser = (when: Condition | undefined, school: ChoosableSchool) => 
 
 export function chooser(policy: Policy, schools: readonly ChoosableSchool[], asOf: string): Chooser {
   const trustSizes = new Map<string, number>();
-  for (const s of schools) {
-    const trust = s.fields.trust;
-    if (typeof trust === 'string') trustSizes.set(trust, (trustSizes.get(trust) ?? 0) + 1);
-  }
+  for (const s of schools) countTrust(trustSizes, s);
   const compiled = new Map<Condition, Evaluator>();
   return (when, school) => {
     if (when === undefined) return { chosen: true, why: null };

@@ -71,9 +71,7 @@ export function unknownTiers(entries: DiffEntry[], policy: Policy): string[] {
 
 /** The rule of each reason, worked out once per entry (each is compared with the other year's). */
 function rulesOf(reasons: string[]): string[] {
-  const rules = new Array<string>(reasons.length);
-  for (let i = 0; i < reasons.length; i++) rules[i] = ruleOf(reasons[i]);
-  return rules;
+  return reasons.map(ruleOf);
 }
 
 /** The reasons whose rule is not among the other year's rules. */

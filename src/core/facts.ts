@@ -108,7 +108,7 @@ export const FACTS: Record<string, { describe: string; compute: Fact; like?: str
  * its own copy: a cell cut from the file's text would keep the whole piece of text it was read in
  * alive, and a file of 900,000 schools may name 700,000 trusts.
  */
-export function countTrust(sizes: Map<string, number>, school: SchoolRecord): void {
+export function countTrust(sizes: Map<string, number>, school: Pick<SchoolRecord, 'fields'>): void {
   const trust = school.fields.trust;
   if (trust === null) return;
   const name = String(trust);

@@ -28,7 +28,7 @@ const plain = (text: string) =>
     .normalize('NFKD')
     .replace(/[^a-z0-9]/g, '');
 
-/** A URN as given: six digits, spaces around them ignored. */
+/** A URN as given (already trimmed): six digits. */
 const urnGiven = (text: string) => (/^\d{6}$/.test(text) ? Number(text) : null);
 
 /**

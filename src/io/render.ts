@@ -9,7 +9,7 @@ import { toTerminal } from './formats/terminal.js';
 import { contentText, type Content } from './output.js';
 import { toXlsx } from './xlsx.js';
 
-export { jsonArray, jsonArrayEnd, jsonArrayItem, toJson } from './formats/json.js';
+export { jsonArray, toJson } from './formats/json.js';
 
 /** A text format's content: parts for CSV, Markdown and HTML; the terminal table whole. */
 export function tableContent(

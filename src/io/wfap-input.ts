@@ -115,12 +115,8 @@ export async function schoolData(options: WfapOptions, input: WfapInput<unknown>
 export async function planData(options: WfapOptions, input: PlanInput, io: Io): Promise<SchoolData> {
   const data = await schoolData(options, input, io);
   const problems = answerProblems(input.answers, input.loaded.policy);
-  if (problems.length)
-    throw dataError(
-      options.answers
-        ? answersProblemLines(options.answers, io.cwd, problems)
-        : problems.map((p) => `${p.path.join('.')}: ${p.message}`),
-    );
+  // Answers come only from an answers file here (a terminal's are asked later, from the policy's tiers).
+  if (problems.length && options.answers) throw dataError(answersProblemLines(options.answers, io.cwd, problems));
   return data;
 }
 
