@@ -8,16 +8,10 @@ import { policyProblems } from '../core/classify.js';
 import type { SchoolJoin } from '../core/join.js';
 import type { Policy } from '../core/policy.js';
 import type { DataProblem, SchoolRecord } from '../core/school.js';
-import type { LoadedConfig } from './config.js';
+import type { PolicyChoice } from './data-files.js';
 import type { Layout } from './layouts.js';
 import type { DataInput } from './read-records.js';
 import { readSchoolsInto, type ReadOptions, type SchoolsRead } from './read-schools.js';
-
-export interface PolicyChoice {
-  loaded: LoadedConfig;
-  /** The line saying a published file's preset was chosen, or null. */
-  note: string | null;
-}
 
 /** What is kept of a school: `placeable` while no school so far (this one included) has a problem only the policy sees. */
 export type CheckedSink = (school: SchoolRecord, placeable: boolean) => void;

@@ -8,7 +8,7 @@ import { classifyStreamTo } from './classify-stream.js';
 import type { Layout } from './layouts.js';
 import { needingDataLines } from './layouts.js';
 import type { LoadConfig } from './config-loader.js';
-import { dataFile, policyForData, readWithFiles, withFiles } from './data-files.js';
+import { dataFile, policyForData, readWithFiles, withFiles, type PolicyChoice } from './data-files.js';
 import type { SchoolsFile } from './read-schools.js';
 
 /** Points at the fix: the layout's hint, and which published file supplies what the unplaced schools need. */
@@ -34,7 +34,7 @@ export async function classifyStreamed(
   const path = dataFile(file, config, io);
   const display = displayPath(path, io);
   const extras = withFiles(config, options.with, io);
-  let chosen: ReturnType<typeof policyForData> = { loaded: config, note: null };
+  let chosen: PolicyChoice = { loaded: config, note: null };
   let extrasRead: { files: SchoolsFile[] } | { error: unknown };
   try {
     extrasRead = { files: extras.length ? await readWithFiles(extras, display, io) : [] };

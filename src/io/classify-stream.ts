@@ -30,6 +30,7 @@ import { placementCell, placementJson, placementsTable, tierCountLine } from './
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
 import {
   IndexNotSettled,
+  noSchools,
   readSchoolRows,
   type ReadOptions,
   type RowsOptions,
@@ -301,8 +302,7 @@ async function classifyPass(
   // The file's own problems first, as reading it whole finds them; then the --with files'; then the placing's.
   const rowProblems = withNameColumnProblem(result.rowProblems, result.columns, result.headerLine);
   if (rowProblems.length) throw dataError(rowProblems.map((p) => formatProblem(display, p)));
-  if (result.schools === 0)
-    throw dataError(`${display}: has a header but no schools; add one row per school below line ${result.headerLine}`);
+  if (result.schools === 0) throw noSchools(display, result.headerLine);
   if (extrasError !== undefined) throw extrasError;
   if (problems.length) throw dataError(problems);
   // The whole file is read: the index is settled, and what was held is written.

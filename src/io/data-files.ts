@@ -24,13 +24,19 @@ export function dataFile(file: string | undefined, loaded: LoadedConfig, io: Io)
  * that reads school data comes through here, so each places a school the same way. `load` is how
  * the run loads a config (config-loader.ts): loadConfig, or loadShipped when there is no file.
  */
+/** The policy a file is placed by, and the line saying a published file's preset was chosen (or null). */
+export interface PolicyChoice {
+  loaded: LoadedConfig;
+  note: string | null;
+}
+
 export function policyForData(
   loaded: LoadedConfig,
   data: Pick<SchoolsFile, 'layout'>,
   options: CommonOptions,
   io: Io,
   load: LoadConfig,
-): { loaded: LoadedConfig; note: string | null } {
+): PolicyChoice {
   const preset = data.layout?.publicPreset;
   if (!loaded.policyIsDefault || !preset) return { loaded, note: null };
   return {

@@ -190,6 +190,10 @@ export interface SchoolsRead extends Omit<SchoolsFile, 'schools'> {
   count: number;
 }
 
+/** A file with a header and no school under it: one data problem, with where to add them. */
+export const noSchools = (shown: string, headerLine: number) =>
+  dataError(`${shown}: has a header but no schools; add one row per school below line ${headerLine}`);
+
 /**
  * Reads a data file a school at a time: each row is checked and converted as the file is read
  * (schoolFromRow, then URNs seen before), its problems kept in the file's order, and each school
@@ -226,9 +230,7 @@ export async function readSchoolsInto(
   const head = found as unknown as SchoolsHead;
   const shown = input.display;
   problems = withNameColumnProblem(problems, head.columns, head.headerLine);
-  if (count === 0 && problems.length === 0) {
-    throw dataError(`${shown}: has a header but no schools; add one row per school below line ${head.headerLine}`);
-  }
+  if (count === 0 && problems.length === 0) throw noSchools(shown, head.headerLine);
   return {
     problems,
     columns: head.columns,
