@@ -118,25 +118,6 @@ const tierChoices = (tier: Tier) => {
   return choices;
 };
 
-/**
- * The tier's own choices with its deciding rules' (a tier has a few such sets, met school after
- * school): each set worked out once, kept by its one choice or, for several, by their JSON.
- */
-const RULE_CHOICES = new WeakMap<Tier, [Map<string, readonly string[]>, Map<string, readonly string[]>]>();
-function withRuleChoices(tier: Tier, ruleChoices: string[]): readonly string[] {
-  let known = RULE_CHOICES.get(tier);
-  if (!known) RULE_CHOICES.set(tier, (known = [new Map(), new Map()]));
-  const [bySingle, bySeveral] = known;
-  const one = ruleChoices.length === 1;
-  const key = one ? ruleChoices[0] : JSON.stringify(ruleChoices);
-  let choices = (one ? bySingle : bySeveral).get(key);
-  if (!choices) {
-    choices = unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
-    (one ? bySingle : bySeveral).set(key, choices);
-  }
-  return choices;
-}
-
 interface CompiledTier {
   tier: Tier;
   rules: { rule: string; source?: string; choice?: string; evaluate: Evaluator; reasons: Reasons }[];
@@ -162,11 +143,20 @@ export interface CompiledPolicy {
   byId: ReadonlyMap<string, Tier>;
   tiers: CompiledTier[];
   defaultTier: Tier;
+  /** The default tier's reason when no other tier held: the same words for every school so placed. */
+  fallbackReason: string;
   /** The default tier's rules: they choose the reason, not the tier. */
   defaultReasons: { rule: string; evaluate: Evaluator; reasons: Reasons }[];
   /** The "Needs data: ..." reason by the fields it names. */
   needsData: Reasons;
   fields: [string, { value: string; tiers?: string[]; evaluate?: Evaluator }[]][];
+}
+
+/** The default tier's reason when no other tier holds (and none of its own rules): every other tier is named. */
+function fallbackReason(policy: Policy): string {
+  const passed = policy.tiers.filter((t) => !t.default).map((t) => t.label);
+  const why = policy.tiers.find((t) => t.default)!.reason ?? `no rule placed it in ${passed.join(', ')}`;
+  return `${why} (not ${passed.join(', not ')})`;
 }
 
 export function compilePolicy(policy: Policy): CompiledPolicy {
@@ -186,6 +176,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         })),
       })),
     defaultTier: policy.tiers.find((t) => t.default)!,
+    fallbackReason: fallbackReason(policy),
     defaultReasons: (policy.tiers.find((t) => t.default)!.rules ?? []).map((r) => ({
       rule: r.name,
       evaluate: compileCondition(r.when, policy),
@@ -253,7 +244,9 @@ function placedIn(
   const { days, text } = describedDays(tier);
   const choices = override
     ? []
-    : [...(ruleChoices.length === 0 ? tierChoices(tier) : withRuleChoices(tier, ruleChoices))];
+    : ruleChoices.length === 0
+      ? [...tierChoices(tier)]
+      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
   return new PlacedSchool(
     compiled,
     ctx,
@@ -353,21 +346,8 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       null,
     );
   // Every tier was tested and none held: the words are the same for every school placed so.
-  return placedIn(compiled, school, ctx, fallback, [fallbackReason(compiled)], null);
+  return placedIn(compiled, school, ctx, fallback, [compiled.fallbackReason], null);
 }
-
-/** The default tier's reason when no other tier holds (and none of its own rules): every other tier is named. */
-function fallbackReason(compiled: CompiledPolicy): string {
-  let reason = FALLBACK_REASONS.get(compiled);
-  if (reason === undefined) {
-    const passed = compiled.tiers.map(({ tier }) => tier.label);
-    const why = compiled.defaultTier.reason ?? `no rule placed it in ${passed.join(', ')}`;
-    reason = `${why} (not ${passed.join(', not ')})`;
-    FALLBACK_REASONS.set(compiled, reason);
-  }
-  return reason;
-}
-const FALLBACK_REASONS = new WeakMap<CompiledPolicy, string>();
 
 /**
  * The tier an override names for this policy. A cell may hold a bare tier id ("C"), or one per
