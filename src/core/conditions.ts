@@ -685,18 +685,15 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
           const outcome = fast(school, ctx);
           const words: string[] = [];
           for (const part of parts) if (part.test(school, ctx) === outcome) words.push(part.say(school, ctx));
-          // One part's words are those words themselves (not a copy), so a reason made of them is found again by them.
+          // One part's words are those words themselves: no new string to make and hash for each school.
           return words.length === 1 ? words[0] : words.join(isAll ? '; ' : ' or ');
         },
         needs: (school, ctx) => {
           if (fast(school, ctx) !== null) return [];
           // The fields of the parts that cannot be told, each once, in the order they are met.
-          const needed: string[] = [];
-          for (const part of parts) {
-            if (part.test(school, ctx) !== null) continue;
-            for (const field of part.needs(school, ctx)) if (!needed.includes(field)) needed.push(field);
-          }
-          return needed;
+          return unique(
+            parts.filter((part) => part.test(school, ctx) === null).flatMap((part) => part.needs(school, ctx)),
+          );
         },
       },
     );
