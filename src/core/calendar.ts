@@ -727,8 +727,12 @@ function termly(
     let part = all.slice(first, end);
     if (planned >= agreed) part = part.filter((d) => d >= agreed);
     if (part.length === 0) {
+      const until = owner.span!.until as number;
+      // A backdated change ends the old tier's plan on the day it was agreed (core/plan.ts).
       drop(
-        `re-tiered from ${fromDayNumber(owner.span!.until as number)}, agreed on ${fromDayNumber(agreed)}: no school day of the term before the change was left after the agreement`,
+        until <= agreed
+          ? `the plan had it on ${fromDayNumber(planned)}, after the re-tiering was agreed on ${fromDayNumber(agreed)}: the old tier's plan ended then`
+          : `re-tiered from ${fromDayNumber(until)}, agreed on ${fromDayNumber(agreed)}: no school day of the term before the change was left after the agreement`,
       );
       return;
     }

@@ -32,12 +32,28 @@ export function calendarSchools(placements: Placement[]): CalendarSchool[] {
   });
 }
 
+/**
+ * A school's periods as the plan switches between them: on each change's date, or on the day it
+ * was agreed when that is later (a backdated change). The plan in force until the agreement stands
+ * (what it had on those days keeps its day and its tier) and nothing is planned into days already
+ * past when the change was agreed.
+ */
 function schoolPeriods(periods: TierPeriod[]): SchoolPeriod[] {
-  return periods.map((p) => ({
+  const switches = periods.map((p) => {
+    if (p.from === null) return null;
+    const agreed = p.change?.agreedOn;
+    return toDayNumber(agreed && agreed > p.from ? agreed : p.from);
+  });
+  // Never before the switch before it (a change agreed after a later one's date): a period may be empty.
+  for (let i = 1; i < switches.length; i++) {
+    const before = switches[i - 1];
+    if (before !== null && switches[i] !== null) switches[i] = Math.max(before, switches[i] as number);
+  }
+  return periods.map((p, i) => ({
     tier: p.tier,
     level: p.level,
-    from: p.from === null ? null : toDayNumber(p.from),
-    until: p.until === null ? null : toDayNumber(p.until),
+    from: switches[i],
+    until: i + 1 < periods.length ? switches[i + 1] : null,
     text: p.change ? describeChange(p.change, p.label) : null,
     agreed: p.change?.agreedOn ? toDayNumber(p.change.agreedOn) : null,
   }));

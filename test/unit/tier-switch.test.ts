@@ -140,3 +140,59 @@ describe('a re-tiering agreed during the term does not re-plan into the past', (
     );
   });
 });
+
+describe('a re-tiering agreed after its date (backdated) switches the plan on the day it was agreed', () => {
+  // README: "one the plan had before that day stays on its day"; nothing is planned into days
+  // already past when it was agreed. 100018 (Lead) has its annual health check on Wed 3 February
+  // (above); here it is re-tiered to Stabilise from Mon 1 February, agreed only later.
+  const backdated = (agreedOn: string) =>
+    plan(
+      applyTierChanges(
+        placements,
+        [
+          {
+            line: 2,
+            urn: 100018,
+            from: '2027-02-01',
+            tier: 'stabilise',
+            reason: 'Head left',
+            agreedBy: 'Trust Board',
+            agreedOn,
+          },
+        ],
+        policy,
+        asOf,
+      ),
+    );
+  const of = (s: typeof before, activity: string) =>
+    s.events.filter((e) => e.urn === 100018 && e.activity_id === activity);
+
+  it('keeps an old-tier event the plan had before the agreement on its day, in the old tier', () => {
+    const events = of(backdated('2027-02-10'), 'health-check-annual');
+    // Not moved to Fri 29 January, the last day before the recorded date: that day was past too.
+    expect(events.map((e) => [e.date, e.tier])).toEqual([['2027-02-03', 'lead']]);
+  });
+
+  it("plans the new tier's activities only from the agreement", () => {
+    const s = backdated('2027-02-10');
+    const stabilise = s.events.filter((e) => e.urn === 100018 && e.tier === 'stabilise').map((e) => e.date);
+    expect(stabilise.length).toBeGreaterThan(0);
+    expect(stabilise.every((d) => d >= '2027-02-10')).toBe(true);
+    // Weekly on Wednesday from the agreement (Wed 10 February), not from Wed 3 February.
+    expect(of(s, 'ceo-1to1-stabilise')[0].date).toBe('2027-02-10');
+    // Stabilise's health check each term: in term 3's days from the agreement (10-12 February).
+    expect(
+      of(s, 'health-check-termly')
+        .filter((e) => e.term === 3)
+        .map((e) => e.date),
+    ).toEqual(['2027-02-11']);
+  });
+
+  it('drops an old-tier event the plan had on or after the agreement, saying why', () => {
+    const s = backdated('2027-02-02');
+    expect(of(s, 'health-check-annual')).toEqual([]);
+    expect(s.dropped.find((d) => d.urn === 100018 && d.activity_id === 'health-check-annual')?.reason).toBe(
+      "the plan had it on 2027-02-03, after the re-tiering was agreed on 2027-02-02: the old tier's plan ended then",
+    );
+  });
+});
