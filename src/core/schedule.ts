@@ -416,7 +416,7 @@ export function buildSchedule(
     let moved: string | null = null;
     if (o.movedFrom && days[0] !== o.movedFrom.day)
       moved = `moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`;
-    else if (o.series && days[0] !== o.target) moved = `moved from ${dayText(o.target)}: the lead's day was full`;
+    else if (o.series && days[0] !== o.target) moved = `moved from ${dayText(o.target)}: ${movedWhy(o, last, seen)}`;
     const notes =
       moved === null && extraNotes.length === 0 && !a.note
         ? o.notes
@@ -434,6 +434,14 @@ export function buildSchedule(
     });
     return true;
   };
+
+  /** Why a cadence's occurrence is not on its day: the first thing that ruled the day out. */
+  const movedWhy = (o: Occurrence, last: number | undefined, seen: Set<number> | undefined): string =>
+    last !== undefined && o.target - last < o.minGap
+      ? `at least ${o.minGap} days after the one before (${dayText(last)})`
+      : seen?.has(o.target)
+        ? 'the school already has a visit that day'
+        : "the lead's day was full";
 
   /**
    * The first run of the owner's school days in the window, nearest the target first (earlier on a

@@ -195,6 +195,50 @@ describe('cadences run in term time', () => {
     );
   });
 
+  it('one moved late by a full day keeps the next at least half the interval after it (four days for a weekly one)', () => {
+    // README: "one whose lead is full moves within its own interval; two are never closer than half
+    // the interval". The CEO is booked Mon 11 - Thu 14 January (term 3, week 2) on a four-day visit
+    // to another school, so that week's Monday 1:1 moves to Fri 15; the next, due Mon 18, is three
+    // days on: it moves to Tue 19, four days on.
+    const c = calendarOf([
+      {
+        id: 'one',
+        name: 'CEO 1:1',
+        kind: 'QA',
+        type: 'meeting',
+        lead: 'CEO',
+        every_weeks: 1,
+        weekday: 'mon',
+        tiers: ['A'],
+      },
+      {
+        id: 'visit',
+        name: 'Review',
+        kind: 'QA',
+        type: 'visit',
+        lead: 'CEO',
+        terms: [3],
+        days: 4,
+        week: 2,
+        weekday: 'mon',
+        tiers: ['B'],
+      },
+    ]);
+    const s = buildSchedule([school(100001, 'A'), school(100002, 'B')], c, cal, {
+      capacity: [{ name: 'Kim', role: 'CEO', days_per_year: 190 }],
+    });
+    expect(s.events.filter((e) => e.urn === 100002).map((e) => `${e.date}..${e.end}`)).toEqual([
+      '2027-01-11..2027-01-14',
+    ]);
+    const weekly = s.events.filter((e) => e.urn === 100001 && e.date >= '2027-01-11' && e.date <= '2027-01-25');
+    expect(weekly.map((e) => [e.date, e.note])).toEqual([
+      ['2027-01-15', "moved from Mon 2027-01-11: the lead's day was full"],
+      ['2027-01-19', 'moved from Mon 2027-01-18: at least 4 days after the one before (Fri 2027-01-15)'],
+      ['2027-01-25', null],
+    ]);
+    expectNoDoubleBooking(s);
+  });
+
   it("a fortnightly visit never comes closer than 7 days to the one before, even when the lead's day is full", () => {
     const people: Capacity[] = [{ name: 'Pat', role: 'Executive headteacher', days_per_year: 190 }];
     const cal2 = calendarOf([
