@@ -173,16 +173,6 @@ function unscheduledOf(o: Occurrence, cost: number, reason: string): Unscheduled
   };
 }
 
-/** Days (in order) nearest the target first, earlier first on a tie: from the target outwards, no sort. */
-export function byNearness(days: number[], target: number): number[] {
-  const out: number[] = [];
-  nearestFirst(days, target, (day) => {
-    out.push(day);
-    return false;
-  });
-  return out;
-}
-
 export interface ScheduleOptions extends DueOptions {
   capacity?: Capacity[];
   settings?: Partial<ScheduleSettings>;
@@ -352,22 +342,18 @@ export function buildSchedule(
     // A school sees one visitor a day where it can: days it already has a visit go last.
     const seen = a.type === 'visit' ? visited.get(o.owner.key) : undefined;
     let chosen: { days: number[]; diary: Diary | null } | null = null;
-    let runs: number[][] = [];
+    const runs: number[][] = [];
     if (a.type === 'school' || holders.length === 0) {
-      // No diary to fit: the first run nearest the target, walked to, not listed.
-      const days = firstRun(o, last, seen);
-      if (days) chosen = { days, diary: null };
+      // No diary to fit: the first run there is.
+      eachRun(o, last, seen, (days) => {
+        chosen = { days, diary: null };
+        return true;
+      });
     } else {
-      const free: number[][] = [];
-      const busy: number[][] = [];
-      for (const d of byNearness(ownerSchoolDays(cal, o.owner, o.window[0], o.window[1]), o.target)) {
-        if (last !== undefined && d - last < o.minGap) continue;
-        const r = run(o, d);
-        if (r === null) continue;
-        if (seen !== undefined && r.some((x) => seen.has(x))) busy.push(r);
-        else free.push(r);
-      }
-      runs = busy.length ? [...free, ...busy] : free;
+      eachRun(o, last, seen, (r) => {
+        runs.push(r);
+        return false;
+      });
       const first = link.get(plan.role)?.get(o.owner.key);
       // The link person first, unless that would take them past their days for the term.
       const others = holders
@@ -444,31 +430,39 @@ export function buildSchedule(
         : "the lead's day was full";
 
   /**
-   * The first run of the owner's school days in the window, nearest the target first (earlier on a
-   * tie, as byNearness orders them), at least the series' gap after the last one; a run on a day
-   * the school already has a visit only if there is no other. The days are walked from the target
-   * outwards in the year's list of school days, not listed for each occurrence.
+   * Each run of the owner's school days in the window an event could take, nearest the target
+   * first (earlier on a tie), at least the series' gap after the last one, given to `take` until it
+   * takes one; a run on a day the school already has a visit only after all the others. The days
+   * are walked from the target outwards in the year's list of school days, not listed for each
+   * occurrence.
    */
-  function firstRun(o: Occurrence, last: number | undefined, seen: Set<number> | undefined): number[] | null {
-    let busy: number[] | null = null;
-    let free: number[] | null = null;
+  function eachRun(
+    o: Occurrence,
+    last: number | undefined,
+    seen: Set<number> | undefined,
+    take: (run: number[]) => boolean,
+  ) {
+    const busy: number[][] = [];
+    let taken = false;
+    const closed = o.owner.closed;
     nearestFirst(
       year,
       o.target,
       (d) => {
-        if (o.owner.closed.has(d) || (last !== undefined && d - last < o.minGap)) return false;
-        // A one-day run made only once chosen.
-        const r = o.activity.days === 1 ? null : run(o, d);
-        if (o.activity.days !== 1 && r === null) return false;
-        const taken = r === null ? seen?.has(d) === true : seen !== undefined && r.some((x) => seen.has(x));
-        if (!taken) free = r ?? [d];
-        else busy ??= r ?? [d];
-        return !taken;
+        if ((closed.size > 0 && closed.has(d)) || (last !== undefined && d - last < o.minGap)) return false;
+        const r = run(o, d);
+        if (r === null) return false;
+        if (seen !== undefined && (r.length === 1 ? seen.has(d) : r.some((x) => seen.has(x)))) {
+          busy.push(r);
+          return false;
+        }
+        taken = take(r);
+        return taken;
       },
       firstAtOrAfter(year, o.window[0]),
       firstAtOrAfter(year, o.window[1] + 1),
     );
-    return free ?? busy;
+    for (let i = 0; !taken && i < busy.length; i++) taken = take(busy[i]);
   }
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.

@@ -8,6 +8,7 @@ import {
   TermsSchema,
   firstAtOrAfter,
   isSchoolDay,
+  nearestFirst,
   schoolDaysOf,
   termCalendar,
   weekdayOfDay,
@@ -27,7 +28,7 @@ import {
   type CalendarSchool,
   type PolicyCalendar,
 } from '../../src/core/calendar.js';
-import { buildSchedule, byNearness, hardestFirst, type CalendarEvent, type Schedule } from '../../src/core/schedule.js';
+import { buildSchedule, hardestFirst, type CalendarEvent, type Schedule } from '../../src/core/schedule.js';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../../src/core/dates.js';
 import { classify } from '../../src/core/classify.js';
 import { calendarSchools, planYear } from '../../src/core/plan.js';
@@ -701,6 +702,11 @@ describe('the scheduler at England scale: same output, cheaper arithmetic', () =
   it('the start days nearest the target first are the sort by distance (earlier first on a tie)', () => {
     const days = scan(inset, cal.terms[2].startDay, cal.terms[2].endDay);
     const sorted = (target: number) => [...days].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b);
+    const byNearness = (list: number[], target: number) => {
+      const out: number[] = [];
+      nearestFirst(list, target, (day) => out.push(day) < 0);
+      return out;
+    };
     for (let target = days[0] - 5; target <= days[days.length - 1] + 5; target++)
       expect(byNearness(days, target), `${target}`).toEqual(sorted(target));
     expect(byNearness([], 5)).toEqual([]);
