@@ -1,17 +1,54 @@
 // The lines sit calendar writes to standard error beside the plan: schools that need data, cycles
 // that cannot be planned, what is unscheduled, dropped or on request, and the policy's shortfalls.
-import type { CalendarSchool } from './calendar.js';
-import { inTerms, type Schedule, type Unscheduled } from './schedule.js';
+import type { CalendarSchool, Dropped } from './calendar.js';
+import type { Schedule, Unscheduled } from './schedule.js';
 
 const LIST_LIMIT = 10;
 
-/** "100025 Zephyr Free School; ..." for the first few, then how many more. */
-function someSchools(list: { urn: number; name: string }[]): string {
+/** "100025 Zephyr Free School; ..." for the first few, then how many more (a trust by its name). */
+function someSchools(list: { urn: number | null; name: string }[]): string {
   const shown = list
     .slice(0, LIST_LIMIT)
-    .map((s) => `${s.urn} ${s.name}`)
+    .map((s) => (s.urn === null ? s.name : `${s.urn} ${s.name}`))
     .join('; ');
   return list.length > LIST_LIMIT ? `${shown}; and ${list.length - LIST_LIMIT} more` : shown;
+}
+
+/** Occurrences dropped alike: one activity, on one day (or in one term), for one reason; whose they were. */
+export interface DroppedGroup {
+  activity: string;
+  term: number | null;
+  date: string | null;
+  reason: string;
+  /** Each school (or trust) it was dropped for, with the id of its activity (a tier's own, say). */
+  owners: { urn: number | null; name: string; activity_id: string }[];
+}
+
+/**
+ * What was dropped, each reason once with every school (or trust) it dropped for: a weekly
+ * cadence's holiday weeks are the same few lines for every school. By date (then term, for those
+ * with no one day), activity and reason; each group's schools by URN (a trust's first, by name).
+ */
+export function droppedGroups(dropped: Dropped[]): DroppedGroup[] {
+  const groups = new Map<string, DroppedGroup>();
+  for (const d of dropped) {
+    const key = `${d.activity}\u0000${d.term}\u0000${d.date}\u0000${d.reason}`;
+    let group = groups.get(key);
+    if (!group) {
+      const { activity, term, date, reason } = d;
+      groups.set(key, (group = { activity, term, date, reason, owners: [] }));
+    }
+    group.owners.push({ urn: d.urn, name: d.name, activity_id: d.activity_id });
+  }
+  const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  for (const g of groups.values()) g.owners.sort((a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
+  return [...groups.values()].sort(
+    (a, b) =>
+      s(a.date ?? '', b.date ?? '') ||
+      (a.term ?? 0) - (b.term ?? 0) ||
+      s(a.activity, b.activity) ||
+      s(a.reason, b.reason),
+  );
 }
 
 export interface NotesScope {
@@ -22,9 +59,14 @@ export interface NotesScope {
   unscheduled: Unscheduled[];
   /** Whether to list cycles not planned for a blank date (not when the cycles were left out already). */
   missingCycles: boolean;
+  /** The whole year is shown: what is dropped in a holiday (in no term) is in view too. */
+  wholeYear: boolean;
 }
 
-export function calendarNotes(schedule: Schedule, { shown, terms, unscheduled, missingCycles }: NotesScope): string[] {
+export function calendarNotes(
+  schedule: Schedule,
+  { shown, terms, unscheduled, missingCycles, wholeYear }: NotesScope,
+): string[] {
   const notes: string[] = [];
   const needing = shown.filter((s) => s.tier === null);
   if (needing.length) {
@@ -51,11 +93,18 @@ export function calendarNotes(schedule: Schedule, { shown, terms, unscheduled, m
     );
   if (unscheduled.length > LIST_LIMIT)
     notes.push(`unscheduled: ... and ${unscheduled.length - LIST_LIMIT} more (all in sit budget --format json)`);
-  const dropped = inTerms(schedule.dropped, terms).filter((d) => d.urn === null || shownUrns.has(d.urn));
-  if (dropped.length)
+  const dropped = schedule.dropped.filter(
+    (d) => (d.term === null ? wholeYear : terms.includes(d.term)) && (d.urn === null || shownUrns.has(d.urn)),
+  );
+  if (dropped.length) {
     notes.push(
-      `note: ${dropped.length} cadence ${dropped.length === 1 ? 'occurrence falls' : 'occurrences fall'} in a holiday or on a closure with no later school day that week: dropped, not moved (sit budget --format json lists them)`,
+      `note: ${dropped.length} ${dropped.length === 1 ? 'occurrence is' : 'occurrences are'} not due and dropped, not moved (sit budget --format json lists them all):`,
     );
+    const groups = droppedGroups(dropped);
+    for (const g of groups.slice(0, LIST_LIMIT))
+      notes.push(`dropped: ${g.activity}: ${g.reason}: ${someSchools(g.owners)}`);
+    if (groups.length > LIST_LIMIT) notes.push(`dropped: ... and ${groups.length - LIST_LIMIT} more`);
+  }
   for (const r of schedule.onRequest)
     notes.push(
       `note: on request, not scheduled: ${r.activity} (${r.lead}), for ${r.owners} ${r.owners === 1 ? 'school' : 'schools'} that may ask`,

@@ -154,6 +154,14 @@ export async function planCalendar(file: string | undefined, options: CalendarOp
         fold(u.role) === lead || schedule.people.some((p) => fold(p.name) === lead && fold(p.role) === fold(u.role)),
     );
   }
-  notes.push(...calendarNotes(schedule, { shown, terms, unscheduled, missingCycles: !cyclesLeftOut }));
+  notes.push(
+    ...calendarNotes(schedule, {
+      shown,
+      terms,
+      unscheduled,
+      missingCycles: !cyclesLeftOut,
+      wholeYear: terms.length === cal.terms.length,
+    }),
+  );
   return { loaded, asOf, cal, termsSource, terms, schedule, schools, events, unscheduled, notes, delivery };
 }

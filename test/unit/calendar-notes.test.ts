@@ -1,0 +1,80 @@
+// What sit calendar says beside the plan about occurrences that are not due (README: "An occurrence
+// in a holiday is dropped, not moved ... Dropped occurrences are said on standard error"). Term 1 of
+// the shipped 2026/27 dates runs Thu 3 Sep - Fri 23 Oct 2026; the October half term is 26-30 October.
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import defaultTermsText from '../../presets/terms-2026-27.yaml';
+import { TermsSchema, termCalendar } from '../../src/core/terms.js';
+import { CalendarSchema, type CalendarSchool } from '../../src/core/calendar.js';
+import { buildSchedule } from '../../src/core/schedule.js';
+import { calendarNotes, droppedGroups } from '../../src/core/calendar-notes.js';
+
+const cal = termCalendar(TermsSchema.parse(parse(defaultTermsText).terms));
+const school = (urn: number, trust: string | null = 'Trust A'): CalendarSchool => ({
+  urn,
+  name: `School ${urn}`,
+  tier: 'A',
+  level: null,
+  fields: { trust },
+  extra: {},
+});
+// A weekly Wednesday 1:1 for each school and a fortnightly Thursday meeting for each trust.
+const policy = CalendarSchema.parse({
+  activities: [
+    { id: 'one', name: 'CEO 1:1', kind: 'QA', type: 'meeting', lead: 'CEO', every_weeks: 1, weekday: 'wed' },
+    {
+      id: 'board',
+      name: 'Board',
+      kind: 'QA',
+      type: 'meeting',
+      lead: 'CEO',
+      every_weeks: 2,
+      weekday: 'thu',
+      per: 'trust',
+    },
+  ],
+  minimums: [],
+});
+const schools = [school(100002), school(100001)];
+const schedule = buildSchedule(schools, policy, cal);
+const notes = (terms: number[], wholeYear: boolean) =>
+  calendarNotes(schedule, { shown: schools, terms, unscheduled: [], missingCycles: true, wholeYear });
+
+describe('dropped occurrences', () => {
+  it('are grouped by activity, day and reason, each with the schools (or trust) it was dropped for', () => {
+    const groups = droppedGroups(schedule.dropped);
+    // Wed 28 October, in the half term: both schools' 1:1s, in URN order.
+    expect(groups[0]).toEqual({
+      activity: 'CEO 1:1',
+      term: null,
+      date: '2026-10-28',
+      reason: 'Wed 2026-10-28 is in the October half term: dropped, not moved',
+      owners: [
+        { urn: 100001, name: 'School 100001', activity_id: 'one' },
+        { urn: 100002, name: 'School 100002', activity_id: 'one' },
+      ],
+    });
+    // Every dropped occurrence is in exactly one group.
+    expect(groups.reduce((n, g) => n + g.owners.length, 0)).toBe(schedule.dropped.length);
+    expect(groups.map((g) => g.date)).toEqual([...groups.map((g) => g.date)].sort());
+  });
+
+  it('are said for the whole year, with the first few groups, a trust by its name', () => {
+    const lines = notes([1, 2, 3, 4, 5, 6], true);
+    const dropped = schedule.dropped.length;
+    expect(lines[0]).toBe(
+      `note: ${dropped} occurrences are not due and dropped, not moved (sit budget --format json lists them all):`,
+    );
+    expect(lines[1]).toBe(
+      'dropped: CEO 1:1: Wed 2026-10-28 is in the October half term: dropped, not moved: 100001 School 100001; 100002 School 100002',
+    );
+    expect(lines.some((l) => l.startsWith('dropped: Board: ') && l.endsWith(': Trust A'))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^dropped: \.\.\. and \d+ more$/);
+    expect(lines.filter((l) => l.startsWith('dropped: ')).length).toBe(11);
+  });
+
+  it('in a holiday belong to no term: a term shows none', () => {
+    expect(schedule.dropped.every((d) => d.term === null)).toBe(true);
+    expect(notes([1], false)).toEqual([]);
+  });
+});
