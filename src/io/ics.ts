@@ -4,6 +4,7 @@
 // given by the caller, never the clock: the same input gives byte-identical output.
 import * as crypto from 'node:crypto';
 import { contentText } from './output.js';
+import { fromDayNumber, toDayNumber } from '../core/dates.js';
 
 export interface IcsEvent {
   uid: string;
@@ -108,12 +109,7 @@ const following = new Map<string, string>();
 /** The next day; remembered, as a year of events has only a few hundred distinct dates. */
 function dayAfter(iso: string): string {
   let next = following.get(iso);
-  if (next === undefined) {
-    const d = new Date(`${iso}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 1);
-    next = d.toISOString().slice(0, 10);
-    following.set(iso, next);
-  }
+  if (next === undefined) following.set(iso, (next = fromDayNumber(toDayNumber(iso) + 1)));
   return next;
 }
 
