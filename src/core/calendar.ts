@@ -839,8 +839,8 @@ function cadence(
   occurrences: Occurrences,
   dropped: Dropped[],
 ): void {
-  const series = `${owner.key}|${a.id}`;
   const minGap = Math.ceil(((a.every_weeks as number) * 7) / 2);
+  const push = occurrences.series(owner, a, `${owner.key}|${a.id}`, minGap, notes);
   for (const step of steps) {
     if (!step.due) {
       dropped.push({
@@ -854,20 +854,8 @@ function cadence(
       });
       continue;
     }
-    occurrences.push({
-      owner,
-      activity: a,
-      label: a.name,
-      term: step.term,
-      number: step.number,
-      // Shared by the owners of the same steps: read, never changed.
-      window: step.window,
-      target: step.target,
-      series,
-      minGap,
-      movedFrom: step.movedFrom,
-      notes,
-    });
+    // The window is shared by the owners of the same steps: read, never changed.
+    push(step.term, step.number, step.window, step.target, step.movedFrom);
   }
 }
 

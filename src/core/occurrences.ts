@@ -40,22 +40,76 @@ export class Occurrences implements Iterable<Occurrence> {
   private readonly chunks: Int32Array[] = [];
 
   push(o: Occurrence): void {
+    this.row(
+      this.owners.ofItem(o.owner),
+      this.activities.ofItem(o.activity),
+      this.labels.ofItem(o.label),
+      o.series === null ? -1 : this.serieses.ofItem(o.series),
+      o.minGap,
+      o.notes.length === 0 ? -1 : this.noteLists.ofItem(o.notes),
+      o.term,
+      o.number,
+      o.window,
+      o.target,
+      o.movedFrom,
+    );
+  }
+
+  /**
+   * A pusher for the occurrences of one owner's series (a cadence): what they share is looked up
+   * once, and each is given by what is its own, with no occurrence made.
+   */
+  series(
+    owner: Owner,
+    activity: Activity,
+    series: string,
+    minGap: number,
+    notes: string[],
+  ): (
+    term: number,
+    number: string,
+    window: [number, number],
+    target: number,
+    movedFrom: Occurrence['movedFrom'],
+  ) => void {
+    const ownerAt = this.owners.ofItem(owner);
+    const activityAt = this.activities.ofItem(activity);
+    const labelAt = this.labels.ofItem(activity.name);
+    const seriesAt = this.serieses.ofItem(series);
+    const notesAt = notes.length === 0 ? -1 : this.noteLists.ofItem(notes);
+    return (term, number, window, target, movedFrom) =>
+      this.row(ownerAt, activityAt, labelAt, seriesAt, minGap, notesAt, term, number, window, target, movedFrom);
+  }
+
+  private row(
+    owner: number,
+    activity: number,
+    label: number,
+    series: number,
+    gap: number,
+    notes: number,
+    term: number,
+    number: string,
+    window: [number, number],
+    target: number,
+    movedFrom: Occurrence['movedFrom'],
+  ): void {
     if ((this.length & (CHUNK - 1)) === 0) this.chunks.push(new Int32Array(CHUNK * WIDTH));
     const i = this.length++;
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
-    c[r + OWNER] = this.owners.ofItem(o.owner);
-    c[r + ACTIVITY] = this.activities.ofItem(o.activity);
-    c[r + LABEL] = this.labels.ofItem(o.label);
-    c[r + NUMBER] = this.numbers.ofItem(o.number);
-    c[r + FROM] = o.window[0];
-    c[r + TO] = o.window[1];
-    c[r + TARGET] = o.target;
-    c[r + SERIES] = o.series === null ? -1 : this.serieses.ofItem(o.series);
-    c[r + GAP] = o.minGap;
-    c[r + MOVED] = o.movedFrom === null ? -1 : this.moves.push(o.movedFrom) - 1;
-    c[r + NOTES] = o.notes.length === 0 ? -1 : this.noteLists.ofItem(o.notes);
-    c[r + TERM] = o.term;
+    c[r + OWNER] = owner;
+    c[r + ACTIVITY] = activity;
+    c[r + LABEL] = label;
+    c[r + NUMBER] = this.numbers.ofItem(number);
+    c[r + FROM] = window[0];
+    c[r + TO] = window[1];
+    c[r + TARGET] = target;
+    c[r + SERIES] = series;
+    c[r + GAP] = gap;
+    c[r + MOVED] = movedFrom === null ? -1 : this.moves.push(movedFrom) - 1;
+    c[r + NOTES] = notes;
+    c[r + TERM] = term;
   }
 
   /** Series held so far: a series' index (seriesIndexOf) is below this. */

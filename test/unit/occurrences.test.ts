@@ -36,4 +36,45 @@ describe('Occurrences', () => {
     expect(list.toArray()).toEqual(pushed);
     expect(list.at(1).owner).toBe(owner);
   });
+
+  it("reads back a series' occurrences pushed by its pusher as pushed one by one, beside others", () => {
+    const owner = {
+      key: '100',
+      urn: 100,
+      name: 'Ash',
+      trust: null,
+      tier: 'A',
+      level: 1,
+      closed: new Map(),
+      from: null,
+      fromText: null,
+    };
+    const activity = { id: 'one', name: 'CEO 1:1' } as never;
+    const notes = ['chosen by its data'];
+    const steps = Array.from({ length: 40 }, (_, i) => ({
+      term: 1 + (i % 6),
+      number: String(1 + (i % 7)),
+      window: [20_000 + 7 * i, 20_004 + 7 * i] as [number, number],
+      target: 20_002 + 7 * i,
+      movedFrom: i % 9 ? null : { day: 20_001 + 7 * i, why: 'INSET day' },
+    }));
+    const expected = steps.map((s) => ({
+      owner,
+      activity,
+      label: 'CEO 1:1',
+      series: '100|one',
+      minGap: 4,
+      notes,
+      ...s,
+    }));
+    const list = new Occurrences();
+    const lone = { ...expected[0], series: null, number: 'top-up-1', notes: [] };
+    list.push(lone);
+    const push = list.series(owner, activity, '100|one', 4, notes);
+    for (const s of steps) push(s.term, s.number, s.window, s.target, s.movedFrom);
+    list.push(lone);
+    expect(list.toArray()).toEqual([lone, ...expected, lone]);
+    expect(list.seriesIndexOf(1)).toBe(list.seriesIndexOf(40));
+    expect(list.seriesIndexOf(0)).toBe(-1);
+  });
 });
