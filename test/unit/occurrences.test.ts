@@ -3,19 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { Occurrences } from '../../src/core/occurrences.js';
 
 describe('Occurrences', () => {
+  const owner = {
+    key: '100',
+    urn: 100,
+    name: 'Ash',
+    trust: null,
+    tier: 'A',
+    level: 1,
+    closed: new Map(),
+    from: null,
+    fromText: null,
+  };
+
   it('reads back every field of what was pushed, past its first size', () => {
     const list = new Occurrences();
-    const owner = {
-      key: '100',
-      urn: 100,
-      name: 'Ash',
-      trust: null,
-      tier: 'A',
-      level: 1,
-      closed: new Map(),
-      from: null,
-      fromText: null,
-    };
     const other = { ...owner, key: '200', urn: 200, name: 'Beech' };
     const activity = { id: 'visit', name: 'Visit' } as never;
     const pushed = Array.from({ length: 3000 }, (_, i) => ({
@@ -38,17 +39,6 @@ describe('Occurrences', () => {
   });
 
   it("reads back a series' occurrences pushed by its pusher as pushed one by one, beside others", () => {
-    const owner = {
-      key: '100',
-      urn: 100,
-      name: 'Ash',
-      trust: null,
-      tier: 'A',
-      level: 1,
-      closed: new Map(),
-      from: null,
-      fromText: null,
-    };
     const activity = { id: 'one', name: 'CEO 1:1' } as never;
     const notes = ['chosen by its data'];
     const steps = Array.from({ length: 40 }, (_, i) => ({
