@@ -1,12 +1,12 @@
 // Turns a table model into the chosen format: CSV, Markdown and HTML a part at a time (written as
 // they come, never one string); the terminal table and the Excel workbook whole (a terminal is for
 // small results, and a workbook is a zip, written once its parts are known).
-import { withRowArray, type RowsTable, type TableModel } from './formats/table-model.js';
+import { withRowArray, type RowsTable } from './formats/table-model.js';
 import { csvLines } from './formats/csv.js';
 import { markdownLines } from './formats/markdown.js';
 import { htmlPage } from './formats/html.js';
 import { toTerminal } from './formats/terminal.js';
-import { contentText, type Content } from './output.js';
+import type { Content } from './output.js';
 import { toXlsx } from './xlsx.js';
 
 export { jsonArray, toJson } from './formats/json.js';
@@ -29,11 +29,6 @@ export function tableContent(
     default:
       throw new Error(`renderTable: no writer for ${format}`);
   }
-}
-
-/** A small table as one string (a section of a larger document). */
-export function renderTable(table: TableModel, format: string, options: { color: boolean; width?: number }): string {
-  return contentText(tableContent(table, format, options));
 }
 
 /** Any tabular format, .xlsx included (a workbook: bytes, built asynchronously). */
