@@ -16,7 +16,7 @@ import {
 } from './formats/table-model.js';
 import { escapeHtml, pageHtmlParts, paragraphsHtml, tableHtmlLines } from './formats/html.js';
 import { tableContent } from './render.js';
-import { contentText, joinedParts, type Content } from './output.js';
+import { joinedParts, type Content } from './output.js';
 import { toXlsxWorkbook } from './xlsx.js';
 import { escapeMarkdown, markdownLines } from './formats/markdown.js';
 import type { DeliveryBudget } from '../core/delivered.js';
@@ -488,7 +488,7 @@ export function renderSections(
   }
   // The terminal's tables, each made as it is written.
   return joinedParts(
-    eachMade(tables, (t) => [contentText(tableContent(t, format, options))]),
+    eachMade(tables, (t) => tableContent(t, format, options)),
     '\n',
   );
 }
