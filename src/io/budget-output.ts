@@ -1,19 +1,27 @@
 // The budget in the shapes people and scripts read: the JSON of SPEC section 5 and table models for
 // the terminal, CSV, Markdown and HTML (one section per view: schools, tiers, trusts, capacity).
-import type { BudgetResult, CapacityTerm, ItemCost, SchoolBudget, Totals } from '../core/budget.js';
+import type { BudgetResult, CapacityTerm, ItemCost, SchoolBudget, Totals, TrustTotals } from '../core/budget.js';
 import { TERMS } from '../core/budget.js';
 import type { Policy } from '../core/policy.js';
 import { maxLevel } from '../core/levels.js';
 import { r2, round2 } from '../core/display.js';
 import { SitError, usageError } from '../errors.js';
-import type { Cell, Column, TableModel } from './formats/table-model.js';
-import { escapeHtml, pageHtml, paragraphsHtml, tableHtml } from './formats/html.js';
-import { renderTable, tableContent, toJson } from './render.js';
-import type { Content } from './output.js';
+import {
+  eachMade,
+  withRowArray,
+  type Cell,
+  type Column,
+  type RowsTable,
+  type TableModel,
+} from './formats/table-model.js';
+import { escapeHtml, pageHtmlParts, paragraphsHtml, tableHtmlLines } from './formats/html.js';
+import { tableContent } from './render.js';
+import { joinedParts, type Content } from './output.js';
 import { toXlsxWorkbook } from './xlsx.js';
-import { escapeMarkdown, toMarkdown } from './formats/markdown.js';
+import { escapeMarkdown, markdownLines } from './formats/markdown.js';
 import type { DeliveryBudget } from '../core/delivered.js';
-import { budgetJsonWithDelivery, deliveryTable, withDeliveredColumns } from './delivery-output.js';
+import { deliveredSchoolJson, deliveryJson, deliveryTable, withDeliveredColumns } from './delivery-output.js';
+import { JsonItems, JsonMembers, jsonDocument, jsonMembers } from './formats/json.js';
 
 /** Each term's days to two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
 const terms = (xs: number[]): number[] => xs.map(round2);
@@ -52,42 +60,62 @@ function termJson(t: CapacityTerm) {
   return { demand: round2(t.demand), capacity: round2(t.capacity), balance: round2(t.balance), over: t.over };
 }
 
+/** A school's JSON (one of 22,000 and more, made as it is written). */
+function schoolJson(s: SchoolBudget): Record<string, unknown> {
+  return {
+    urn: s.urn,
+    name: s.name,
+    trust: s.trust,
+    tier: s.tier,
+    days: r2(s.days),
+    scheduled: r2(s.scheduled),
+    stated: s.stated,
+    unscheduled: round2(s.unscheduledDays),
+    ceiling: r2(s.ceiling),
+    is_ceiling: s.isCeiling,
+    unknown: s.unknown,
+    needs_data: s.tier === null,
+    per_term: terms(s.perTerm),
+    paid_by: s.paidBy,
+    basis: s.basis,
+    items: s.items.map(itemJson),
+    trust_items: s.trustItems.map(itemJson),
+    subject_to_approval: s.conditional.map(itemJson),
+  };
+}
+
+/**
+ * Each trust's totals keyed by its name, a trust at a time, in the order (and with the last of a
+ * name twice) that Object.fromEntries of them would give: 17,000 trusts and more for England.
+ */
+function byTrustJson(result: BudgetResult): JsonMembers {
+  const at: Record<string, number> = Object.fromEntries(result.byTrust.map((t, i) => [t.trust ?? NO_TRUST, i]));
+  return new JsonMembers(
+    eachMade(Object.keys(at), (name) => {
+      const t = result.byTrust[at[name]];
+      return [name, totalsJson(t, t.trustItems.map(itemJson))] as const;
+    }),
+  );
+}
+
 /**
  * `sit budget --format json`: `schools` (urn, tier, days, ...), `byTier` and `byTrust` (objects keyed
  * by tier id and trust name; schools outside a trust under "(no trust)"), `total` (`days`: the sum of
- * known days; `unknown`: schools whose days the policy does not state), `capacity` (or null).
+ * known days; `unknown`: schools whose days the policy does not state), `capacity` (or null); with a
+ * visit log, each school's `delivered` and `remaining` and the `delivery` object. Written a school
+ * and a trust at a time (jsonParts).
  */
-export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
-  return {
+export function budgetJson(result: BudgetResult, policy: Policy, asOf: string, delivery?: DeliveryBudget): JsonMembers {
+  const withDelivery = delivery ? deliveredSchoolJson(delivery) : (school: Record<string, unknown>) => school;
+  return jsonMembers({
     policy: policy.id,
     as_of: asOf,
     term_weeks: result.termWeeks,
-    schools: result.schools.map((s) => ({
-      urn: s.urn,
-      name: s.name,
-      trust: s.trust,
-      tier: s.tier,
-      days: r2(s.days),
-      scheduled: r2(s.scheduled),
-      stated: s.stated,
-      unscheduled: round2(s.unscheduledDays),
-      ceiling: r2(s.ceiling),
-      is_ceiling: s.isCeiling,
-      unknown: s.unknown,
-      needs_data: s.tier === null,
-      per_term: terms(s.perTerm),
-      paid_by: s.paidBy,
-      basis: s.basis,
-      items: s.items.map(itemJson),
-      trust_items: s.trustItems.map(itemJson),
-      subject_to_approval: s.conditional.map(itemJson),
-    })),
+    schools: new JsonItems(eachMade(result.schools, (s) => withDelivery(schoolJson(s)))),
     byTier: Object.fromEntries(
       result.byTier.map((t) => [t.tier, { label: t.label, level: t.level, ...totalsJson(t) }]),
     ),
-    byTrust: Object.fromEntries(
-      result.byTrust.map((t) => [t.trust ?? NO_TRUST, totalsJson(t, t.trustItems.map(itemJson))]),
-    ),
+    byTrust: byTrustJson(result),
     total: totalsJson(result.total),
     capacity: result.capacity && {
       people: result.capacity.people.map((p) => ({
@@ -122,7 +150,8 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string) {
     })),
     unscheduled: result.unscheduled,
     assumptions: result.assumptions,
-  };
+    ...(delivery ? { delivery: deliveryJson(delivery) } : {}),
+  });
 }
 
 const termColumns: Column[] = Array.from({ length: TERMS }, (_, i) => ({ key: `t${i + 1}`, header: `T${i + 1}` }));
@@ -165,7 +194,7 @@ export function schoolsTable(
   policy: Policy,
   asOf: string,
   detail: 'terminal' | 'file',
-): TableModel {
+): RowsTable {
   const columns: Column[] =
     detail === 'terminal'
       ? [
@@ -191,7 +220,7 @@ export function schoolsTable(
           { key: 'paid_by', header: 'paid_by' },
           { key: 'basis', header: 'basis', wide: true },
         ];
-  const rows: Record<string, Cell>[] = result.schools.map((s) =>
+  const schoolRow = (s: SchoolBudget): Record<string, Cell> =>
     withTerms(
       {
         urn: s.urn,
@@ -208,55 +237,55 @@ export function schoolsTable(
         basis: s.basis,
       },
       (s.tier === null && s.scheduled === null) || s.days === null ? null : s.perTerm,
-    ),
-  );
-  const levels = result.schools.map((s) => s.placement.level);
-  // Items counted once per trust get a row of their own, so the days column adds up to the total.
-  for (const t of result.byTrust) {
-    for (const c of t.trustItems) {
-      rows.push(
-        withTerms(
-          {
-            urn: null,
-            name: `${t.trust} (${c.name}, once for the trust)`,
-            trust: t.trust,
-            tier: c.tier,
-            days: c.subjectTo ? 0 : r2(c.days),
-            ceiling: r2(c.ceiling),
-            days_text: c.subjectTo
-              ? `subject to ${c.subjectTo}: not counted`
-              : `${round2(c.days ?? 0)}${c.kind === 'ceiling' ? ' (ceiling)' : ''}`,
-            paid_by: c.paidBy,
-            basis: c.basis,
-          },
-          c.subjectTo ? null : c.perTerm,
-        ),
-      );
-      levels.push(policy.tiers.find((x) => x.id === c.tier)?.level ?? null);
-    }
-  }
-  for (const t of result.trustEvents) {
-    rows.push(
-      withTerms(
-        {
-          urn: null,
-          name: `${t.trust} (${t.activity}: ${t.count} for the trust, once)`,
-          trust: t.trust === 'All schools' ? null : t.trust,
-          tier: null,
-          days: round2(t.days),
-          scheduled: round2(t.days),
-          stated: null,
-          unscheduled: null,
-          ceiling: round2(t.days),
-          days_text: String(round2(t.days)),
-          paid_by: null,
-          basis: `${t.count} x ${t.activity}, scheduled once for ${t.trust}`,
-        },
-        t.perTerm,
-      ),
     );
-    levels.push(null);
-  }
+  // Items counted once per trust get a row of their own, so the days column adds up to the total.
+  const trustItemRow = (t: TrustTotals, c: ItemCost): Record<string, Cell> =>
+    withTerms(
+      {
+        urn: null,
+        name: `${t.trust} (${c.name}, once for the trust)`,
+        trust: t.trust,
+        tier: c.tier,
+        days: c.subjectTo ? 0 : r2(c.days),
+        ceiling: r2(c.ceiling),
+        days_text: c.subjectTo
+          ? `subject to ${c.subjectTo}: not counted`
+          : `${round2(c.days ?? 0)}${c.kind === 'ceiling' ? ' (ceiling)' : ''}`,
+        paid_by: c.paidBy,
+        basis: c.basis,
+      },
+      c.subjectTo ? null : c.perTerm,
+    );
+  const trustEventRow = (t: BudgetResult['trustEvents'][number]): Record<string, Cell> =>
+    withTerms(
+      {
+        urn: null,
+        name: `${t.trust} (${t.activity}: ${t.count} for the trust, once)`,
+        trust: t.trust === 'All schools' ? null : t.trust,
+        tier: null,
+        days: round2(t.days),
+        scheduled: round2(t.days),
+        stated: null,
+        unscheduled: null,
+        ceiling: round2(t.days),
+        days_text: String(round2(t.days)),
+        paid_by: null,
+        basis: `${t.count} x ${t.activity}, scheduled once for ${t.trust}`,
+      },
+      t.perTerm,
+    );
+  // Made as they are written, not held: a row per school is 22,000 objects for England.
+  const rows = {
+    *[Symbol.iterator]() {
+      for (const s of result.schools) yield schoolRow(s);
+      for (const t of result.byTrust) for (const c of t.trustItems) yield trustItemRow(t, c);
+      for (const t of result.trustEvents) yield trustEventRow(t);
+    },
+  };
+  const levels = result.schools.map((s) => s.placement.level);
+  for (const t of result.byTrust)
+    for (const c of t.trustItems) levels.push(policy.tiers.find((x) => x.id === c.tier)?.level ?? null);
+  for (const _ of result.trustEvents) levels.push(null);
   return {
     title: `Support days by school: ${policy.name}`,
     subtitle: [`Policy: ${policy.id}. As of ${asOf}. Days a year; T1-T6 are terms 1-6.`],
@@ -407,9 +436,9 @@ export function budgetTables(
   asOf: string,
   detail: 'terminal' | 'file',
   view?: string,
-): TableModel[] {
+): RowsTable[] {
   const capacity = capacityTable(result);
-  const all: Record<string, TableModel[]> = {
+  const all: Record<string, RowsTable[]> = {
     school: [schoolsTable(result, policy, asOf, detail)],
     tier: [tiersTable(result, policy)],
     trust: [trustsTable(result)],
@@ -419,37 +448,49 @@ export function budgetTables(
   return [...all.school, ...all.tier, ...all.trust, ...all.term, assumptionsTable(result)];
 }
 
-/** One table as an HTML section: heading, lines above, the table, lines below. */
-export function sectionHtml(t: TableModel, className = ''): string {
-  return [
-    `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(t.title)}</h2>`,
-    ...paragraphsHtml(t.subtitle ?? []),
-    tableHtml(t),
-    ...paragraphsHtml(t.footer ?? []),
-    '</section>',
-  ].join('\n');
+/** One table as an HTML section, a part at a time: heading, lines above, the table's rows as they come, lines below. */
+export function* sectionHtml(t: RowsTable, className = ''): Generator<string> {
+  yield `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(t.title)}</h2>`;
+  for (const line of paragraphsHtml(t.subtitle ?? [])) yield `\n${line}`;
+  yield '\n';
+  yield* tableHtmlLines(t);
+  for (const line of paragraphsHtml(t.footer ?? [])) yield `\n${line}`;
+  yield '\n</section>';
 }
 
-/** One table as a Markdown section under a level-2 heading. */
-export const sectionMarkdown = (t: TableModel): string => `#${toMarkdown(t)}`;
+/** One table as a Markdown section under a level-2 heading, a part at a time. */
+export function* sectionMarkdown(t: RowsTable): Generator<string> {
+  yield '#';
+  yield* markdownLines(t);
+}
 
-/** Several tables as one document: HTML gets one page with a section per table. */
+/** Several tables as one document, a part at a time: HTML gets one page with a section per table. */
 export function renderSections(
   title: string,
   subtitle: string[],
-  tables: TableModel[],
+  tables: RowsTable[],
   format: string,
   options: { color: boolean; width?: number },
 ): Content {
-  if (format === 'html') {
-    return pageHtml(title, subtitle, tables.map((t) => sectionHtml(t)).join('\n'));
-  }
+  if (format === 'html')
+    return pageHtmlParts(
+      title,
+      subtitle,
+      joinedParts(
+        tables.map((t) => sectionHtml(t)),
+        '\n',
+      ),
+    );
   if (tables.length === 1 || format === 'csv') return tableContent(tables[0], format, options);
   if (format === 'md') {
     const head = [`# ${escapeMarkdown(title)}`, '', ...subtitle.flatMap((l) => [escapeMarkdown(l), '']), ''].join('\n');
-    return head + tables.map(sectionMarkdown).join('\n');
+    return joinedParts([[head], joinedParts(tables.map(sectionMarkdown), '\n')], '');
   }
-  return tables.map((t) => renderTable(t, format, options)).join('\n');
+  // The terminal's tables, each made as it is written.
+  return joinedParts(
+    eachMade(tables, (t) => tableContent(t, format, options)),
+    '\n',
+  );
 }
 
 /** After the output is written: the line that says demand exceeds capacity; --strict fails (exit 1). */
@@ -474,8 +515,7 @@ export async function budgetContent(
 ): Promise<Content> {
   const { delivered } = how;
   if (how.format === 'json') {
-    const json = budgetJson(result, policy, asOf);
-    return toJson(delivered ? budgetJsonWithDelivery(json, delivered.budget) : json);
+    return jsonDocument(budgetJson(result, policy, asOf, delivered?.budget));
   }
   let tables = budgetTables(result, policy, asOf, how.format === 'table' ? 'terminal' : 'file', how.view);
   // With a visit log: delivered and remaining beside each school's days, and the table by school, person, tier and term.
@@ -487,7 +527,7 @@ export async function budgetContent(
     throw usageError(
       '--by term: no capacity in trust.config.yaml (add a capacity: list of the people who deliver support)',
     );
-  if (how.format === 'xlsx') return toXlsxWorkbook(tables);
+  if (how.format === 'xlsx') return toXlsxWorkbook(tables.map(withRowArray));
   const title = `Support days: ${policy.name}`;
   return renderSections(title, [`Policy: ${policy.id}. As of ${asOf}.`], tables, how.format, how.display);
 }

@@ -6,7 +6,7 @@ import type { DeliveryMarks, DeliveryStatus, EventMark } from '../core/delivery.
 import { ALL_SCHOOLS, DELIVERY_STATUSES, statusCounts } from '../core/delivery.js';
 import type { CalendarEvent } from '../core/schedule.js';
 import { r2 } from '../core/display.js';
-import type { Cell, TableModel } from './formats/table-model.js';
+import { eachMade, type Cell, type RowsTable, type TableModel } from './formats/table-model.js';
 import type { BarChart } from './svg-charts.js';
 
 /** The fields a calendar event gains from the log: status, and the entry that delivered it. */
@@ -128,7 +128,7 @@ export function deliveryCharts(d: DeliveryBudget, counts: Record<DeliveryStatus,
 }
 
 /** A schools table (budget-output.ts) with the days delivered and remaining beside its days. */
-export function withDeliveredColumns(table: TableModel, d: DeliveryBudget): TableModel {
+export function withDeliveredColumns(table: RowsTable, d: DeliveryBudget): RowsTable {
   const bySchool = new Map(d.schools.map((s) => [s.urn, s]));
   const at = table.columns.findIndex((c) => c.key === 'days' || c.key === 'days_text');
   if (at < 0 || !table.columns.some((c) => c.key === 'urn')) return table;
@@ -140,24 +140,18 @@ export function withDeliveredColumns(table: TableModel, d: DeliveryBudget): Tabl
   return {
     ...table,
     columns: [...table.columns.slice(0, at + 1), ...added, ...table.columns.slice(at + 1)],
-    rows: table.rows.map((row) => {
+    rows: eachMade(table.rows, (row) => {
       const s = typeof row.urn === 'number' ? bySchool.get(row.urn) : undefined;
       return { ...row, delivered: s ? r2(s.delivered) : null, remaining: s ? r2(s.remaining) : null };
     }),
   };
 }
 
-/**
- * The budget's JSON with each school's `delivered` and `remaining` beside its `days`, and a
- * `delivery` object: by person, tier and term, the total, and the entries not counted.
- */
-export function budgetJsonWithDelivery<T extends { schools: { urn: number; days: number | null }[] }>(
-  json: T,
-  d: DeliveryBudget,
-) {
+/** A school's budget JSON with its `delivered` and `remaining` beside its `days` (budgetJson, with a visit log). */
+export function deliveredSchoolJson(d: DeliveryBudget): (school: Record<string, unknown>) => Record<string, unknown> {
   const bySchool = new Map(d.schools.map((s) => [s.urn, s]));
-  const schools = json.schools.map((school) => {
-    const s = bySchool.get(school.urn);
+  return (school) => {
+    const s = bySchool.get(school.urn as number);
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(school)) {
       out[key] = value;
@@ -167,6 +161,5 @@ export function budgetJsonWithDelivery<T extends { schools: { urn: number; days:
       }
     }
     return out;
-  });
-  return { ...json, schools, delivery: deliveryJson(d) };
+  };
 }

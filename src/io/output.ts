@@ -327,6 +327,16 @@ export function* pieces(content: Content): Generator<string | Uint8Array> {
   if (held) yield held;
 }
 
+/** Parts of several contents one after another, `separator` between them (join, a part at a time). */
+export function* joinedParts(contents: Iterable<Iterable<string>>, separator: string): Generator<string> {
+  let first = true;
+  for (const parts of contents) {
+    if (!first && separator) yield separator;
+    first = false;
+    yield* parts;
+  }
+}
+
 /** Content as one string (for a result that is embedded in another, or a test). */
 export function contentText(content: Content): string {
   if (typeof content === 'string') return content;

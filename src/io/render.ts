@@ -1,22 +1,22 @@
-// Turns a table model into the chosen format: CSV, Markdown and HTML a part at a time (written as
-// they come, never one string); the terminal table and the Excel workbook whole (a terminal is for
-// small results, and a workbook is a zip, written once its parts are known).
-import { withRowArray, type RowsTable, type TableModel } from './formats/table-model.js';
+// Turns a table model into the chosen format: CSV, Markdown, HTML and the terminal table a part at a
+// time (written as they come, never one string; the terminal's rows are measured first, so held);
+// the Excel workbook whole (a zip, written once its parts are known).
+import { withRowArray, type RowsTable } from './formats/table-model.js';
 import { csvLines } from './formats/csv.js';
 import { markdownLines } from './formats/markdown.js';
 import { htmlPage } from './formats/html.js';
-import { toTerminal } from './formats/terminal.js';
-import { contentText, type Content } from './output.js';
+import { terminalParts } from './formats/terminal.js';
+import type { Content } from './output.js';
 import { toXlsx } from './xlsx.js';
 
 export { jsonArray, toJson } from './formats/json.js';
 
-/** A text format's content: parts for CSV, Markdown and HTML; the terminal table whole. */
+/** A text format's content, a part at a time (the terminal table a block of rows at a time). */
 export function tableContent(
   table: RowsTable,
   format: string,
   options: { color: boolean; width?: number },
-): Iterable<string> | string {
+): Iterable<string> {
   switch (format) {
     case 'csv':
       return csvLines(table);
@@ -25,15 +25,10 @@ export function tableContent(
     case 'html':
       return htmlPage(table);
     case 'table':
-      return toTerminal(withRowArray(table), options);
+      return terminalParts(withRowArray(table), options);
     default:
       throw new Error(`renderTable: no writer for ${format}`);
   }
-}
-
-/** A small table as one string (a section of a larger document). */
-export function renderTable(table: TableModel, format: string, options: { color: boolean; width?: number }): string {
-  return contentText(tableContent(table, format, options));
 }
 
 /** Any tabular format, .xlsx included (a workbook: bytes, built asynchronously). */

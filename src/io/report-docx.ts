@@ -5,7 +5,7 @@ import { HeadingLevel, ImageRun, Packer, Paragraph, Table, TableRow, TextRun, Wi
 import { overLine } from './budget-output.js';
 import { chartPng } from './chart-png.js';
 import { levelClass } from './formats/html.js';
-import { widest, type TableModel } from './formats/table-model.js';
+import { widest, withRowArray, type TableModel } from './formats/table-model.js';
 import { FOOTER, reportCharts, sections, subtitleOf, summaryLines, titleOf, type ReportInput } from './report.js';
 import { cell, document, lines, stampDocx } from './wfap-docx.js';
 
@@ -145,7 +145,7 @@ export async function reportDocx(input: ReportInput): Promise<Uint8Array> {
     children.push(
       heading(s.table.title, s.className === 'tiers'),
       ...(s.table.subtitle ?? []).map((l) => lines(l)),
-      modelTable(s.table),
+      modelTable(withRowArray(s.table)),
     );
     children.push(...(s.table.footer ?? []).map((l) => lines(l)));
   });

@@ -6,7 +6,8 @@ import { basename, resolve } from 'node:path';
 import { todayIso } from '../core/dates.js';
 import { diff, entryOf, yearBefore } from '../core/diff.js';
 import { reportHtml, reportJson, reportMarkdown, type ReportInput } from './report.js';
-import { toJson } from './render.js';
+import { jsonDocument } from './formats/json.js';
+import type { Content } from './output.js';
 import { sidesLine } from './diff-output.js';
 import { readSide } from './diff-input.js';
 import type { DataOptions, Io } from './command-io.js';
@@ -70,8 +71,8 @@ export async function reportInput(
 }
 
 /** The report as --format asks: Word, JSON, Markdown or HTML. */
-export async function reportContent(input: ReportInput, format: string): Promise<string | Uint8Array> {
+export async function reportContent(input: ReportInput, format: string): Promise<Content> {
   if (format === 'docx') return (await import('./report-docx.js')).reportDocx(input);
-  if (format === 'json') return toJson(reportJson(input));
+  if (format === 'json') return jsonDocument(reportJson(input));
   return format === 'md' ? reportMarkdown(input) : reportHtml(input);
 }

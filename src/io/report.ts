@@ -8,8 +8,10 @@ import { maxLevel } from '../core/levels.js';
 import { round2 } from '../core/display.js';
 import { escapeHtml, fillHtmlPage, paragraphsHtml } from './formats/html.js';
 import { fillPage, trusted } from './template.js';
+import { joinedParts } from './output.js';
 import { escapeMarkdown } from './formats/markdown.js';
-import type { TableModel } from './formats/table-model.js';
+import { eachMade, type RowsTable } from './formats/table-model.js';
+import { JsonItems, type JsonMembers, jsonMembers } from './formats/json.js';
 import {
   assumptionsTable,
   budgetJson,
@@ -48,8 +50,7 @@ export interface ReportInput {
   delivery?: Delivered | null;
 }
 
-export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
-  const placements = budget.schools.map((s) => s.placement);
+export function tierTable(budget: BudgetResult, policy: Policy): RowsTable {
   return {
     title: 'Schools, tiers and reasons',
     columns: [
@@ -59,14 +60,15 @@ export function tierTable(budget: BudgetResult, policy: Policy): TableModel {
       { key: 'days', header: 'Support days' },
       { key: 'reasons', header: 'Reasons', wide: true },
     ],
-    rows: budget.schools.map((s) => ({
+    // Made as they are written, not held: a row per school is 22,000 objects for England.
+    rows: eachMade(budget.schools, (s) => ({
       urn: s.urn,
       name: s.name,
       tier: s.placement.label ?? 'needs data',
       days: daysText(s),
       reasons: s.placement.reasons.join('; '),
     })),
-    levels: placements.map((p) => p.level),
+    levels: budget.schools.map((s) => s.placement.level),
     maxLevel: maxLevel(policy),
   };
 }
@@ -156,8 +158,8 @@ export function summaryLines(input: ReportInput): string[] {
   return lines;
 }
 
-export function sections(input: ReportInput): { table: TableModel; className?: string }[] {
-  const out: { table: TableModel; className?: string }[] = [
+export function sections(input: ReportInput): { table: RowsTable; className?: string }[] {
+  const out: { table: RowsTable; className?: string }[] = [
     { table: tierTable(input.budget, input.policy), className: 'tiers' },
   ];
   out.push({ table: tiersTable(input.budget, input.policy) });
@@ -185,7 +187,12 @@ export const subtitleOf = (input: ReportInput) => [
 export const FOOTER =
   'Made with sit from the trust\'s own files; nothing was sent anywhere. "Up to" days are counted at their upper bound; days the policy does not set are shown as not stated, never 0.';
 
-export function reportHtml(input: ReportInput): string {
+/** The report's sections one after another, each a part at a time (22,000 schools' rows as they are written). */
+const sectionParts = (input: ReportInput, section: (s: ReturnType<typeof sections>[number]) => Iterable<string>) =>
+  joinedParts(sections(input).map(section), '\n');
+
+/** The HTML report, a part at a time. */
+export function reportHtml(input: ReportInput): Iterable<string> {
   const over = overLine(input.budget);
   const summary = `<ul>\n${summaryLines(input)
     .map((l) => `<li${over && l === over ? ' class="alert-text"' : ''}>${escapeHtml(l)}</li>`)
@@ -198,18 +205,29 @@ export function reportHtml(input: ReportInput): string {
     subtitle: trusted(paragraphsHtml(subtitleOf(input)).join('\n')),
     summary: trusted(summary),
     charts: trusted(charts),
-    sections: trusted(
-      sections(input)
-        .map((s) => sectionHtml(s.table, s.className))
-        .join('\n'),
-    ),
+    sections: trusted(sectionParts(input, (s) => sectionHtml(s.table, s.className))),
     footer: trusted(paragraphsHtml([FOOTER]).join('\n')),
   });
 }
 
-export function reportMarkdown(input: ReportInput): string {
+/** The parts with the white space at the end of the whole taken off, and one line break after (trimEnd, a part at a time). */
+function* endingInOneLineBreak(parts: Iterable<string>): Generator<string> {
+  let held = '';
+  for (const part of parts) {
+    // White space alone is held until something follows it: it may be the end.
+    if (part.trimEnd() === '') held += part;
+    else {
+      if (held) yield held;
+      held = part;
+    }
+  }
+  yield `${held.trimEnd()}\n`;
+}
+
+/** The Markdown report, a part at a time. */
+export function reportMarkdown(input: ReportInput): Iterable<string> {
   // Text in {{name}} slots is escaped for Markdown by the engine; the built parts are trusted().
-  const text = fillPage(
+  const parts = fillPage(
     mdTemplate,
     {
       title: titleOf(input),
@@ -220,32 +238,34 @@ export function reportMarkdown(input: ReportInput): string {
           .join('\n'),
       ),
       sections: trusted(
-        `${sections(input)
-          .map((s) => sectionMarkdown(s.table))
-          .join('\n')}\n_The charts are in the HTML version of this report._`,
+        joinedParts(
+          [
+            sectionParts(input, (s) => sectionMarkdown(s.table)),
+            ['\n_The charts are in the HTML version of this report._'],
+          ],
+          '',
+        ),
       ),
       footer: FOOTER,
     },
     escapeMarkdown,
   );
-  return `${text.trimEnd()}\n`;
+  return endingInOneLineBreak(parts);
 }
 
-export function reportJson(input: ReportInput) {
-  return {
+/** The report's JSON, written a school at a time (jsonParts). */
+export function reportJson(input: ReportInput): JsonMembers {
+  // Asked once, not for each school (22,000 schools asked it of every other).
+  const retiered = input.placements.some((x) => x.retiering);
+  return jsonMembers({
     policy: input.policy.id,
     as_of: input.asOf,
-    schools: input.placements.map((p) =>
-      placementJson(
-        p,
-        input.placements.some((x) => x.retiering),
-      ),
-    ),
+    schools: new JsonItems(eachMade(input.placements, (p) => placementJson(p, retiered))),
     budget: budgetJson(input.budget, input.policy, input.asOf),
     movements: input.movements
       ? diffJson(input.movements.result, input.policy, { old: input.movements.oldAsOf, now: input.asOf })
       : null,
     ...(input.cards ? { cards: input.cards } : {}),
     ...(input.delivery ? { delivery: { ...deliveryJson(input.delivery.budget), events: input.delivery.counts } } : {}),
-  };
+  });
 }

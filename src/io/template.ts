@@ -5,6 +5,10 @@
 // its line takes the line with it. Mistakes (an unknown placeholder, an unclosed section) say the
 // line. sit's own pages (parsed with `trusted`) may also have {{{name}}}: a slot for markup sit
 // made itself (a table, a chart), filled only by a trusted() value; a trust's template may not.
+// Such markup may be parts made as they are written (a table of 22,000 schools), which the page
+// then gives a part at a time (renderTemplateParts), never as one string.
+
+import { contentText } from './output.js';
 
 export class TemplateError extends Error {
   constructor(
@@ -28,12 +32,13 @@ export interface Template {
 
 const MARKUP = Symbol('trusted markup');
 
-/** Markup sit made itself, for a {{{name}}} slot of one of sit's own pages. */
+/** Markup sit made itself, for a {{{name}}} slot of one of sit's own pages: whole, or its parts in order. */
 export interface Trusted {
-  readonly [MARKUP]: string;
+  readonly [MARKUP]: string | Iterable<string>;
 }
 
-export function trusted(markup: string): Trusted {
+/** Markup for a {{{name}}} slot; parts (a generator) are read once, where the slot is, as they are written. */
+export function trusted(markup: string | Iterable<string>): Trusted {
   return { [MARKUP]: markup };
 }
 
@@ -124,9 +129,13 @@ function lookup(name: string, stack: unknown[]): unknown {
 const isEmpty = (v: unknown) =>
   v === null || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Fills the template; every value goes through `escapeText`. Unknown names are errors. */
-export function renderTemplate(template: Template, view: object, escapeText: (value: string) => string): string {
-  const out: string[] = [];
+/**
+ * The filled template as text and, for a slot filled with parts, those parts (not yet read); every
+ * value goes through `escapeText`. Unknown names are errors.
+ */
+function fill(template: Template, view: object, escapeText: (value: string) => string): (string | Iterable<string>)[] {
+  const out: (string | Iterable<string>)[] = [];
+  const streamed = new Set<Iterable<string>>();
   let size = 0;
   const push = (text: string, line: number) => {
     size += text.length;
@@ -161,7 +170,15 @@ export function renderTemplate(template: Template, view: object, escapeText: (va
               : `"${node.name}" is markup: use {{{${node.name}}}}`,
           );
         if (node.raw) {
-          push((value as Trusted)[MARKUP], node.line);
+          const markup = (value as Trusted)[MARKUP];
+          if (typeof markup === 'string') push(markup, node.line);
+          else {
+            // Parts are read once: a second slot for them would be left empty.
+            if (streamed.has(markup))
+              throw new TemplateError(node.line, `{{{${node.name}}}} is written in parts, once`);
+            streamed.add(markup);
+            out.push(markup);
+          }
           continue;
         }
         if (value !== null && typeof value === 'object')
@@ -182,7 +199,30 @@ export function renderTemplate(template: Template, view: object, escapeText: (va
     }
   };
   walk(template.nodes, [view], 1);
-  return out.join('');
+  return out;
+}
+
+/**
+ * The filled template a part at a time: its text, and the parts of a slot filled with parts as
+ * they are made. Filled at once, so a mistake in it throws here, before anything is written.
+ */
+export function renderTemplateParts(
+  template: Template,
+  view: object,
+  escapeText: (value: string) => string,
+): Iterable<string> {
+  const out = fill(template, view, escapeText);
+  return (function* () {
+    for (const part of out) {
+      if (typeof part === 'string') yield part;
+      else yield* part;
+    }
+  })();
+}
+
+/** The filled template as one string (a trust's template, a small page). */
+export function renderTemplate(template: Template, view: object, escapeText: (value: string) => string): string {
+  return contentText(renderTemplateParts(template, view, escapeText));
 }
 
 /**
@@ -198,14 +238,15 @@ export function compileTemplate(text: string, sample: object): Template {
 const pages = new Map<string, Template>();
 
 /**
- * One of sit's own pages (a shipped HTML or Markdown page) filled: {{name}} slots escaped by
- * `escapeText`, {{{name}}} slots with trusted() markup. Parsed once per page.
+ * One of sit's own pages (a shipped HTML or Markdown page) filled, a part at a time: {{name}} slots
+ * escaped by `escapeText`, {{{name}}} slots with trusted() markup (parts as they are made). Parsed
+ * once per page.
  */
-export function fillPage(page: string, view: object, escapeText: (value: string) => string): string {
+export function fillPage(page: string, view: object, escapeText: (value: string) => string): Iterable<string> {
   let template = pages.get(page);
   if (!template) {
     template = parseTemplate(page, { trusted: true });
     pages.set(page, template);
   }
-  return renderTemplate(template, view, escapeText);
+  return renderTemplateParts(template, view, escapeText);
 }

@@ -3,10 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSit, runInProcess, FIXTURES } from '../helpers/run-sit.js';
+import { runSit, runInProcess, runSitAsync, FIXTURES, ROOT } from '../helpers/run-sit.js';
+import { expectedCases, expectedOutput } from '../helpers/expected-cases.js';
 
 const asOf = ['--as-of', '2026-09-01'];
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
+
+describe('sit budget and sit report on the fixtures give the committed output', () => {
+  // A report names its data files with the day each was saved: a checkout's, not the output's.
+  const saved = (text: string) => text.replace(/\(saved \d{4}-\d{2}-\d{2}\)/g, '(saved DATE)');
+  it.concurrent.for(expectedCases('budget-', 'report-').map((c) => [c.file, c] as const))(
+    '%s',
+    async ([, c], { expect }) => {
+      const result = await runSitAsync(c.args, { cwd: join(ROOT, c.cwd ?? '') });
+      expect(result.stderr).not.toMatch(/error/i);
+      expect(result.code).toBe(c.code ?? 0);
+      expect(saved(result.stdout)).toBe(saved(expectedOutput(c)));
+    },
+  );
+});
 
 describe('sit budget', () => {
   it('prints the JSON of SPEC section 5 (schools, byTier, byTrust, total): the schedule costed', async () => {

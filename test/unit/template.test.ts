@@ -4,19 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, fillHtmlPage } from '../../src/io/formats/html.js';
 import { fillPage, parseTemplate, renderTemplate, TemplateError, trusted } from '../../src/io/template.js';
+import { contentText } from '../../src/io/output.js';
 import pageTemplate from '../../templates/table.html';
 
 const html = (s: string) => escapeHtml(s);
+/** A sit page filled, as one string. */
+const filled = (page: string, view: object) => contentText(fillPage(page, view, html));
 
 describe('template engine', () => {
   it('escapes a {{name}} value by default, on sit pages too', () => {
-    expect(fillPage('<h1>{{title}}</h1>', { title: '<script>x</script> & "y"' }, html)).toBe(
+    expect(filled('<h1>{{title}}</h1>', { title: '<script>x</script> & "y"' })).toBe(
       '<h1>&lt;script&gt;x&lt;/script&gt; &amp; &quot;y&quot;</h1>',
     );
   });
 
   it('leaves a {{{name}}} slot of a sit page raw, when its value is trusted() markup', () => {
-    expect(fillPage('<main>{{{table}}}</main>', { table: trusted('<table><tr><td>1</td></tr></table>') }, html)).toBe(
+    expect(filled('<main>{{{table}}}</main>', { table: trusted('<table><tr><td>1</td></tr></table>') })).toBe(
       '<main><table><tr><td>1</td></tr></table></main>',
     );
   });
@@ -51,12 +54,14 @@ describe('template engine', () => {
   });
 
   it("sit's table page through the engine: the title is text it escapes, the rest sit's trusted markup", () => {
-    const page = fillHtmlPage(pageTemplate, {
-      title: 'T & <U>',
-      subtitle: trusted('<p>s</p>'),
-      table: trusted('<table></table>'),
-      footer: trusted('<p>f</p>'),
-    });
+    const page = contentText(
+      fillHtmlPage(pageTemplate, {
+        title: 'T & <U>',
+        subtitle: trusted('<p>s</p>'),
+        table: trusted('<table></table>'),
+        footer: trusted('<p>f</p>'),
+      }),
+    );
     expect(page).toContain('<title>T &amp; &lt;U&gt;</title>');
     expect(page).toContain('<h1>T &amp; &lt;U&gt;</h1>\n<p>s</p>\n<table></table>\n<footer>\n<p>f</p>\n</footer>');
     expect(page).not.toContain('{{');
@@ -68,5 +73,28 @@ describe('template engine', () => {
     expect(() => fillHtmlPage(pageTemplate, { title: 't', subtitle: '<p>s</p>', table: '', footer: '' })).toThrow(
       TemplateError,
     );
+  });
+
+  it("gives a slot filled with parts a part at a time, each as it is made, after the page's text before it", () => {
+    const made: string[] = [];
+    function* rows() {
+      for (const row of ['<tr>1</tr>', '<tr>2</tr>']) {
+        made.push(row);
+        yield row;
+      }
+    }
+    const parts = fillPage('<h1>{{title}}</h1>{{{table}}}</main>', { title: 'A & B', table: trusted(rows()) }, html);
+    const iterator = parts[Symbol.iterator]();
+    expect(iterator.next().value).toBe('<h1>');
+    expect(made).toEqual([]);
+    const rest: string[] = [];
+    for (let part = iterator.next(); !part.done; part = iterator.next()) rest.push(part.value);
+    expect(rest).toEqual(['A &amp; B', '</h1>', '<tr>1</tr>', '<tr>2</tr>', '</main>']);
+    expect(made).toEqual(['<tr>1</tr>', '<tr>2</tr>']);
+  });
+
+  it('refuses the same parts in two slots (read once, the second would be empty), before anything is written', () => {
+    const table = trusted(['<tr></tr>'][Symbol.iterator]());
+    expect(() => fillPage('{{{a}}}{{{b}}}', { a: table, b: table }, html)).toThrow(/is written in parts, once/);
   });
 });

@@ -16,10 +16,10 @@ export function escapeHtml(value: Cell): string {
 }
 
 /**
- * Fills one of sit's own HTML pages (template.ts): text for its {{name}} slots, escaped here; markup
- * sit made, marked trusted(), for its {{{name}}} slots.
+ * Fills one of sit's own HTML pages (template.ts), a part at a time: text for its {{name}} slots,
+ * escaped here; markup sit made, marked trusted(), for its {{{name}}} slots (parts as they are made).
  */
-export function fillHtmlPage(template: string, view: Record<string, string | Trusted>): string {
+export function fillHtmlPage(template: string, view: Record<string, string | Trusted>): Iterable<string> {
   return fillPage(template, view, escapeHtml);
 }
 
@@ -76,24 +76,20 @@ export function* tableHtmlLines(table: RowsTable): Generator<string> {
   yield '\n</tbody>\n</table>';
 }
 
-/** The <table> as one string (a section of a larger page). */
-export function tableHtml(table: RowsTable): string {
-  return contentText(tableHtmlLines(table));
-}
-
 /** Lines of text as HTML paragraphs, each escaped. */
 export const paragraphsHtml = (lines: readonly string[]): string[] => lines.map((l) => `<p>${escapeHtml(l)}</p>`);
 
 /**
- * sit's one-page document (templates/table.html): this title and the lines under it and at its
- * foot (text, escaped here), around this body (markup sit made).
+ * sit's one-page document (templates/table.html), a part at a time: this title and the lines under
+ * it and at its foot (text, escaped here), around this body (markup sit made: whole, or its parts as
+ * they are made).
  */
-export function pageHtml(
+export function pageHtmlParts(
   title: string,
   lines: readonly string[],
-  body: string,
+  body: string | Iterable<string>,
   footer: readonly string[] = [],
-): string {
+): Iterable<string> {
   return fillHtmlPage(pageTemplate, {
     title,
     subtitle: trusted(paragraphsHtml(lines).join('\n')),
@@ -102,15 +98,10 @@ export function pageHtml(
   });
 }
 
-/** Stands for the table in the filled page: no escaped value can hold a "<". */
-const TABLE_SLOT = '<sit-table-slot/>';
+/** The page as one string (a small document). */
+export const pageHtml = (title: string, lines: readonly string[], body: string, footer: readonly string[] = []) =>
+  contentText(pageHtmlParts(title, lines, body, footer));
 
-/** The page a part at a time: the template filled around the table, and the table's rows as they come. */
-export function* htmlPage(table: RowsTable): Generator<string> {
-  const parts = pageHtml(table.title, table.subtitle ?? [], TABLE_SLOT, table.footer ?? []).split(TABLE_SLOT);
-  yield parts[0];
-  for (const part of parts.slice(1)) {
-    yield* tableHtmlLines(table);
-    yield part;
-  }
-}
+/** A table's page a part at a time: the template filled around the table, and the table's rows as they come. */
+export const htmlPage = (table: RowsTable): Iterable<string> =>
+  pageHtmlParts(table.title, table.subtitle ?? [], tableHtmlLines(table), table.footer ?? []);

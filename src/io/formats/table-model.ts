@@ -76,3 +76,15 @@ export type RowsTable = Omit<TableModel, 'rows'> & {
 export function withRowArray(table: RowsTable): TableModel {
   return Array.isArray(table.rows) ? (table as TableModel) : { ...table, rows: [...table.rows] };
 }
+
+/**
+ * make(item) for each item, made as it is read and not held: rows or JSON items for 22,000
+ * schools. Read again, it makes them again (the HTML writer reads a table's rows twice).
+ */
+export function eachMade<T, U>(items: Iterable<T>, make: (item: T) => U): Iterable<U> {
+  return {
+    *[Symbol.iterator]() {
+      for (const item of items) yield make(item);
+    },
+  };
+}

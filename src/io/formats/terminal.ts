@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { levelColumnOf, widest, type Cell, type Column, type Mark, type TableModel } from './table-model.js';
 import { cellMark } from './html.js';
 import { visible } from '../../core/visible.js';
+import { contentText } from '../output.js';
 
 export function makeChalk(enabled: boolean): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
@@ -62,25 +63,27 @@ function longestWord(table: TableModel, c: Column): number {
 /** Rows drawn by one cli-table3 table. */
 const BLOCK = 100;
 
-/** Blocks of one table's rows as one table: a block's bottom border and the next one's top become a row separator. */
-function joinBlocks(blocks: string[][]): string {
-  const lines = blocks.flatMap((block, b) => {
-    const last = b === blocks.length - 1 ? block.length : block.length - 1;
-    const kept = block.slice(0, last);
-    if (b > 0) kept[0] = kept[0].replace(/[┌┬┐]/g, (corner) => ({ '┌': '├', '┬': '┼', '┐': '┤' })[corner] ?? corner);
-    return kept;
-  });
-  return lines.join('\n');
+/**
+ * One block of a table's rows as part of one table: all but the last lose their bottom border, and
+ * all but the first have their top border made a row separator.
+ */
+function blockText(block: string, first: boolean, last: boolean): string {
+  const lines = block.split('\n');
+  const kept = last ? lines : lines.slice(0, -1);
+  if (!first) kept[0] = kept[0].replace(/[┌┬┐]/g, (corner) => ({ '┌': '├', '┬': '┼', '┐': '┤' })[corner] ?? corner);
+  return kept.join('\n');
 }
 
-export function toTerminal(table: TableModel, options: { color: boolean; width?: number }): string {
+/** The terminal's table a part at a time: a block of rows drawn at a time, never the whole as one string. */
+export function* terminalParts(table: TableModel, options: { color: boolean; width?: number }): Generator<string> {
   const chalk = makeChalk(options.color);
   const width = Math.max(options.width ?? 120, 60);
   const { widths: colWidths, shown } = fitColumns(table, width);
   const columns = shown.map((i) => table.columns[i]);
+  yield chalk.bold(visible(table.title));
+  for (const line of table.subtitle ?? []) yield `\n${chalk.dim(visible(line))}`;
   // cli-table3 lays out each cell against every earlier row's (22,000 rows took minutes): the rows
   // are drawn in blocks of the same column widths, each block's borders joined as one table's.
-  const blocks: string[][] = [];
   for (let start = 0; start === 0 || start < table.rows.length; start += BLOCK) {
     const out = new Table({
       ...(start === 0 ? { head: columns.map((c) => chalk.bold(c.header)) } : {}),
@@ -98,18 +101,15 @@ export function toTerminal(table: TableModel, options: { color: boolean; width?:
         }),
       );
     }
-    blocks.push(out.toString().split('\n'));
+    yield `\n${blockText(out.toString(), start === 0, start + BLOCK >= table.rows.length)}`;
   }
+  for (const line of table.footer ?? []) yield `\n${visible(line)}`;
   const left = table.columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
-  const note = left.length
-    ? [chalk.dim(`Not shown in ${width} columns: ${left.join(', ')} (--format csv or -o FILE has every column).`)]
-    : [];
-  const lines = [
-    chalk.bold(visible(table.title)),
-    ...(table.subtitle ?? []).map((l) => chalk.dim(visible(l))),
-    joinBlocks(blocks),
-    ...(table.footer ?? []).map((l) => visible(l)),
-    ...note,
-  ];
-  return `${lines.join('\n')}\n`;
+  if (left.length)
+    yield `\n${chalk.dim(`Not shown in ${width} columns: ${left.join(', ')} (--format csv or -o FILE has every column).`)}`;
+  yield '\n';
 }
+
+/** The terminal's table as one string (a small table). */
+export const toTerminal = (table: TableModel, options: { color: boolean; width?: number }): string =>
+  contentText(terminalParts(table, options));
