@@ -11,6 +11,7 @@ import { notStatedText, showNumber } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type Schedule, type Unscheduled } from './schedule.js';
 import type { EventStore } from './schedule-events.js';
+import type { Dropped } from './calendar.js';
 
 export const TERMS = 6;
 
@@ -134,6 +135,8 @@ export interface BudgetResult {
   assumptions: string[];
   /** With a calendar: what could not be scheduled, with the reason. */
   unscheduled: Unscheduled[];
+  /** With a calendar: occurrences not due (a holiday, a closure, a joining date, a re-tiering), with the reason. */
+  dropped: Dropped[];
   /** Events for a whole trust (or all schools), counted once: per trust name ("All schools" for all). */
   trustEvents: { trust: string; activity: string; count: number; days: number; perTerm: number[] }[];
 }
@@ -541,6 +544,7 @@ export function budget(
     capacity: capacityReport(capacity, total.perTerm, total.days),
     assumptions,
     unscheduled: [],
+    dropped: [],
     trustEvents: [],
   };
 }
@@ -765,6 +769,7 @@ function scheduleBudget(
     capacity: report,
     assumptions,
     unscheduled: schedule.unscheduled,
+    dropped: schedule.dropped,
     trustEvents,
   };
 }

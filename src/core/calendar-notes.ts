@@ -17,11 +17,12 @@ function someSchools(list: { urn: number | null; name: string }[]): string {
 /** Occurrences dropped alike: one activity, on one day (or in one term), for one reason; whose they were. */
 export interface DroppedGroup {
   activity: string;
+  activity_id: string;
   term: number | null;
   date: string | null;
   reason: string;
-  /** Each school (or trust) it was dropped for, with the id of its activity (a tier's own, say). */
-  owners: { urn: number | null; name: string; activity_id: string }[];
+  /** Each school (or trust, or all schools: no URN) it was dropped for. */
+  owners: { urn: number | null; name: string }[];
 }
 
 /**
@@ -32,13 +33,13 @@ export interface DroppedGroup {
 export function droppedGroups(dropped: Dropped[]): DroppedGroup[] {
   const groups = new Map<string, DroppedGroup>();
   for (const d of dropped) {
-    const key = `${d.activity}\u0000${d.term}\u0000${d.date}\u0000${d.reason}`;
+    const key = `${d.activity_id}\u0000${d.activity}\u0000${d.term}\u0000${d.date}\u0000${d.reason}`;
     let group = groups.get(key);
     if (!group) {
-      const { activity, term, date, reason } = d;
-      groups.set(key, (group = { activity, term, date, reason, owners: [] }));
+      const { activity, activity_id, term, date, reason } = d;
+      groups.set(key, (group = { activity, activity_id, term, date, reason, owners: [] }));
     }
-    group.owners.push({ urn: d.urn, name: d.name, activity_id: d.activity_id });
+    group.owners.push({ urn: d.urn, name: d.name });
   }
   const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   for (const g of groups.values()) g.owners.sort((a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
@@ -47,6 +48,7 @@ export function droppedGroups(dropped: Dropped[]): DroppedGroup[] {
       s(a.date ?? '', b.date ?? '') ||
       (a.term ?? 0) - (b.term ?? 0) ||
       s(a.activity, b.activity) ||
+      s(a.activity_id, b.activity_id) ||
       s(a.reason, b.reason),
   );
 }
@@ -102,7 +104,7 @@ export function calendarNotes(
     );
     const groups = droppedGroups(dropped);
     for (const g of groups.slice(0, LIST_LIMIT))
-      notes.push(`dropped: ${g.activity}: ${g.reason}: ${someSchools(g.owners)}`);
+      notes.push(`dropped: ${g.activity} (${g.activity_id}): ${g.reason}: ${someSchools(g.owners)}`);
     if (groups.length > LIST_LIMIT) notes.push(`dropped: ... and ${groups.length - LIST_LIMIT} more`);
   }
   for (const r of schedule.onRequest)

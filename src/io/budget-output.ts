@@ -22,6 +22,7 @@ import { escapeMarkdown, markdownLines } from './formats/markdown.js';
 import type { DeliveryBudget } from '../core/delivered.js';
 import { deliveredSchoolJson, deliveryJson, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 import { JsonItems, JsonMembers, jsonDocument, jsonMembers } from './formats/json.js';
+import { droppedGroups, type DroppedGroup } from '../core/calendar-notes.js';
 
 /** Each term's days to two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
 const terms = (xs: number[]): number[] => xs.map(round2);
@@ -102,8 +103,9 @@ function byTrustJson(result: BudgetResult): JsonMembers {
  * `sit budget --format json`: `schools` (urn, tier, days, ...), `byTier` and `byTrust` (objects keyed
  * by tier id and trust name; schools outside a trust under "(no trust)"), `total` (`days`: the sum of
  * known days; `unknown`: schools whose days the policy does not state), `capacity` (or null); with a
- * visit log, each school's `delivered` and `remaining` and the `delivery` object. Written a school
- * and a trust at a time (jsonParts).
+ * visit log, each school's `delivered` and `remaining` and the `delivery` object; `unscheduled` and
+ * `dropped` (each activity, day and reason once, with the URNs and trusts it dropped for). Written a school, a trust and an
+ * unscheduled event at a time (jsonParts).
  */
 export function budgetJson(result: BudgetResult, policy: Policy, asOf: string, delivery?: DeliveryBudget): JsonMembers {
   const withDelivery = delivery ? deliveredSchoolJson(delivery) : (school: Record<string, unknown>) => school;
@@ -148,9 +150,23 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string, d
       days: round2(t.days),
       per_term: terms(t.perTerm),
     })),
-    unscheduled: result.unscheduled,
+    // A starved team leaves a million unscheduled: an item at a time, not one string of them all.
+    unscheduled: new JsonItems(result.unscheduled),
+    dropped: new JsonItems(eachMade(droppedGroups(result.dropped), droppedJson)),
     assumptions: result.assumptions,
     ...(delivery ? { delivery: deliveryJson(delivery) } : {}),
+  });
+}
+
+/**
+ * A group of dropped occurrences: its schools by URN (a part each: a weekly cadence's holiday week
+ * is every school in England), and the trusts (or all schools) by name.
+ */
+function droppedJson({ owners, ...group }: DroppedGroup): JsonMembers {
+  return jsonMembers({
+    ...group,
+    urns: new JsonItems(owners.flatMap((o) => (o.urn === null ? [] : [o.urn]))),
+    trusts: owners.flatMap((o) => (o.urn === null ? [o.name] : [])),
   });
 }
 

@@ -46,12 +46,13 @@ describe('dropped occurrences', () => {
     // Wed 28 October, in the half term: both schools' 1:1s, in URN order.
     expect(groups[0]).toEqual({
       activity: 'CEO 1:1',
+      activity_id: 'one',
       term: null,
       date: '2026-10-28',
       reason: 'Wed 2026-10-28 is in the October half term: dropped, not moved',
       owners: [
-        { urn: 100001, name: 'School 100001', activity_id: 'one' },
-        { urn: 100002, name: 'School 100002', activity_id: 'one' },
+        { urn: 100001, name: 'School 100001' },
+        { urn: 100002, name: 'School 100002' },
       ],
     });
     // Every dropped occurrence is in exactly one group.
@@ -66,9 +67,9 @@ describe('dropped occurrences', () => {
       `note: ${dropped} occurrences are not due and dropped, not moved (sit budget --format json lists them all):`,
     );
     expect(lines[1]).toBe(
-      'dropped: CEO 1:1: Wed 2026-10-28 is in the October half term: dropped, not moved: 100001 School 100001; 100002 School 100002',
+      'dropped: CEO 1:1 (one): Wed 2026-10-28 is in the October half term: dropped, not moved: 100001 School 100001; 100002 School 100002',
     );
-    expect(lines.some((l) => l.startsWith('dropped: Board: ') && l.endsWith(': Trust A'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('dropped: Board (board): ') && l.endsWith(': Trust A'))).toBe(true);
     expect(lines.at(-1)).toMatch(/^dropped: \.\.\. and \d+ more$/);
     expect(lines.filter((l) => l.startsWith('dropped: ')).length).toBe(11);
   });

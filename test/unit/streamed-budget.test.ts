@@ -64,6 +64,43 @@ describe('a budget of 20,000 schools is written in bounded parts', () => {
       if (format === 'json') expect(JSON.parse(parts.join('')).schools).toHaveLength(SCHOOLS);
     });
 
+  it('sit budget --format json with what a starved team leaves unscheduled, and what is dropped: an item at a time', async () => {
+    // A team far too small for England leaves a million unscheduled; JSON.stringify of them all at
+    // once held 3.1 GB. Each is a part of its own, as each group of what was dropped is.
+    const unscheduled = result.schools.map((s) => ({
+      urn: s.urn,
+      name: s.name,
+      trust: s.trust,
+      tier: s.tier,
+      activity: 'SI visit',
+      activity_id: 'si',
+      kind: 'SI' as const,
+      term: 1,
+      occurrence: '1',
+      role: 'School improvement adviser',
+      days: 1,
+      reason:
+        'every School improvement adviser (Sam) is fully booked on the school days from Thu 2026-09-03 to Fri 2026-10-23',
+    }));
+    const dropped = unscheduled.map((u) => ({ ...u, term: null, date: '2026-10-28', reason: 'in the half term' }));
+    const starved = { ...result, unscheduled, dropped };
+    const content = await budgetContent(starved, policy, asOf, { format: 'json', display, delivered: null });
+    const json = JSON.parse(boundedParts(content, CHUNK_CHARS / 8).join(''));
+    expect(json.unscheduled).toHaveLength(SCHOOLS);
+    // One group: the schools' URNs in order.
+    expect(json.dropped).toEqual([
+      {
+        activity: 'SI visit',
+        activity_id: 'si',
+        term: null,
+        date: '2026-10-28',
+        reason: 'in the half term',
+        urns: unscheduled.map((u) => u.urn).sort((a, b) => a - b),
+        trusts: [],
+      },
+    ]);
+  });
+
   for (const format of ['html', 'md', 'json'])
     it(`sit report --format ${format}`, async () => {
       const content = await reportContent({ policy, asOf, placements, budget: result, movements: null }, format);
