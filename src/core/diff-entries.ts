@@ -1,13 +1,10 @@
 // One side of a comparison (sit diff) kept in columns, not objects (issue 13: two years of 900,000
 // schools were two million objects): per school its URN, its outcome (the tier, days and reasons
-// placed, one number: most schools share theirs with many others) and its name as UTF-8 bytes.
-// Nothing in it points at the text it was read from, so a file read a piece at a time lets go of
-// each piece.
+// placed, one number: most schools share theirs with many others) and its name as UTF-8, outside
+// the heap the garbage collector walks. Nothing in it points at the text it was read from, so a
+// file read a piece at a time lets go of each piece.
 import type { DiffEntry } from './diff.js';
 import { keptValue } from './values.js';
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Entries per piece of each column: a column grows a piece at a time, never copied whole to grow. */
 const PIECE_BITS = 16;
@@ -16,11 +13,17 @@ const IN_PIECE = PIECE - 1;
 /** Bytes per piece of the names (a longer name gets a piece of its own size). */
 const NAME_PIECE = 1 << 20;
 
-/** A placement's tier, days and reasons: what every school placed alike shares. */
-interface Outcome {
-  tier: string | null;
-  days: number | null;
-  reasons: string[];
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Writes `text` as UTF-8 into `bytes` at `at` (room enough), returning where it ends: most names are ASCII, copied a unit at a time. */
+function writeUtf8(text: string, bytes: Uint8Array, at: number): number {
+  for (let k = 0; k < text.length; k++) {
+    const unit = text.charCodeAt(k);
+    if (unit >= 0x80) return at - k + encoder.encodeInto(text, bytes.subarray(at - k)).written;
+    bytes[at++] = unit;
+  }
+  return at;
 }
 
 export class DiffEntries {
@@ -33,7 +36,10 @@ export class DiffEntries {
   /** The first entry whose name is in each piece of #names. */
   readonly #firstNames: number[] = [];
   #nameBytes = 0;
-  readonly #outcomeList: Outcome[] = [];
+  /** Each outcome's tier, days and reasons (in three lists: an object each was a tenth of the heap). */
+  readonly #outcomeTiers: (string | null)[] = [];
+  readonly #outcomeDays: (number | null)[] = [];
+  readonly #outcomeReasons: string[][] = [];
   readonly #outcomeIds = new Map<string, number>();
   readonly #texts: string[] = [];
   readonly #textIds = new Map<string, number>();
@@ -63,7 +69,7 @@ export class DiffEntries {
 
   /** The tiers the entries name (null for a school that needs data), each once. */
   tiers(): (string | null)[] {
-    return [...new Set(this.#outcomeList.map((o) => o.tier))];
+    return [...new Set(this.#outcomeTiers)];
   }
 
   add(entry: DiffEntry): void {
@@ -88,7 +94,7 @@ export class DiffEntries {
       this.#firstNames.push(i);
       this.#nameBytes = 0;
     }
-    if (name) this.#nameBytes += encoder.encodeInto(name, names.subarray(this.#nameBytes)).written;
+    this.#nameBytes = writeUtf8(name, names, this.#nameBytes);
     this.#nameEnds[piece][at] = this.#nameBytes;
     this.#count = i + 1;
     this.#byUrn = null;
@@ -96,19 +102,18 @@ export class DiffEntries {
 
   #outcomeOf(entry: DiffEntry): number {
     // By the numbers of its texts: the outcomes are many (a reason names the values seen) but
-    // their reasons few, each kept once.
-    let key = `${entry.tier === null ? -1 : this.#textId(entry.tier)},${entry.days}`;
-    for (const reason of entry.reasons) key += `,${this.#textId(reason)}`;
-    let id = this.#outcomeIds.get(key);
+    // their reasons few, each kept once. Joined, the key is one flat text, not a text of pieces.
+    const key = [entry.tier === null ? -1 : this.#textId(entry.tier), entry.days];
+    for (const reason of entry.reasons) key.push(this.#textId(reason));
+    const joined = key.join(',');
+    let id = this.#outcomeIds.get(joined);
     if (id === undefined) {
-      id = this.#outcomeList.length;
+      id = this.#outcomeTiers.length;
       const texts = this.#texts;
-      this.#outcomeList.push({
-        tier: entry.tier === null ? null : texts[this.#textId(entry.tier)],
-        days: entry.days,
-        reasons: entry.reasons.map((r) => texts[this.#textId(r)]),
-      });
-      this.#outcomeIds.set(key, id);
+      this.#outcomeTiers.push(entry.tier === null ? null : texts[this.#textId(entry.tier)]);
+      this.#outcomeDays.push(entry.days);
+      this.#outcomeReasons.push(entry.reasons.map((r) => texts[this.#textId(r)]));
+      this.#outcomeIds.set(joined, id);
     }
     return id;
   }
@@ -131,7 +136,7 @@ export class DiffEntries {
 
   /** The tier of entry `i` (without making the entry). */
   tier(i: number): string | null {
-    return this.#outcomeList[this.#outcomes[i >>> PIECE_BITS][i & IN_PIECE]].tier;
+    return this.#outcomeTiers[this.#outcomes[i >>> PIECE_BITS][i & IN_PIECE]];
   }
 
   name(i: number): string {
@@ -151,8 +156,14 @@ export class DiffEntries {
 
   /** Entry `i` as an object; entries placed alike share one reasons array, never to be changed. */
   entry(i: number): DiffEntry {
-    const { tier, days, reasons } = this.#outcomeList[this.#outcomes[i >>> PIECE_BITS][i & IN_PIECE]];
-    return { urn: this.urn(i), name: this.name(i), tier, days, reasons };
+    const outcome = this.#outcomes[i >>> PIECE_BITS][i & IN_PIECE];
+    return {
+      urn: this.urn(i),
+      name: this.name(i),
+      tier: this.#outcomeTiers[outcome],
+      days: this.#outcomeDays[outcome],
+      reasons: this.#outcomeReasons[outcome],
+    };
   }
 
   /**

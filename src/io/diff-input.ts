@@ -2,13 +2,13 @@
 // or a workbook with its tier and days_text columns) taken as it is, or a school data file, read
 // as every command reads one and classified with the policy as of the given date.
 import { resolve } from 'node:path';
-import { compilePolicy, placeSchool, type CompiledPolicy } from '../core/classify.js';
+import { compilePolicy, placeSchool, policyProblems, type CompiledPolicy } from '../core/classify.js';
 import { entryOf, movements, unknownTiers, yearBefore, type MovementList } from '../core/diff.js';
 import { DiffEntries } from '../core/diff-entries.js';
-import { trustSizes } from '../core/facts.js';
+import { trustSizes, type FactContext } from '../core/facts.js';
 import { describeJoin, SchoolJoin } from '../core/join.js';
 import { usesFact } from '../core/policy-walk.js';
-import { formatProblem, type SchoolRecord } from '../core/school.js';
+import { formatProblem, type DataProblem, type SchoolRecord } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
 import { readChecked } from './checked-read.js';
 import { classificationRows, entriesFromJson, isClassificationTable } from './diff-output.js';
@@ -55,19 +55,23 @@ async function classificationOf(input: DataInput, reading: SideReading): Promise
   return entries;
 }
 
+/** NEVER: a school's name is not kept (DiffEntries), the first date's entries naming every school of the file. */
+const unnamed = () => false;
+
 /**
- * A school data file placed as of `asOf` as it is read (read-schools.ts, checked as classify
- * checks it: checked-read.ts), keeping of each school only what a movement needs. The problems
- * come in the order reading it whole finds them: the file's, choosing the policy, the --with
- * files', then the placing's.
+ * A school data file placed as of each date as it is read (read-schools.ts, checked as classify
+ * checks it: checked-read.ts), keeping of each school only what a movement needs; the first date's
+ * entries name the schools, a later date's do not (see unnamed). The problems come in the order
+ * reading the file whole for each date finds them: the file's, choosing the policy, the --with
+ * files', then the placing's as of the first date, then as of each later date.
  */
 async function placedAsRead(
   input: DataInput,
-  asOf: string,
+  dates: string[],
   loaded: LoadedConfig,
   io: Io,
   reading: SideReading,
-): Promise<DiffSide> {
+): Promise<DiffSide[]> {
   const shown = input.display;
   // The --with files are read whole first; what reading them throws comes after the file's own problems.
   let joinTo: (() => SchoolJoin) | undefined;
@@ -78,28 +82,39 @@ async function placedAsRead(
   } catch (error) {
     extrasFailed = { error };
   }
-  const named = reading.named ?? null;
-  let entries = new DiffEntries(named);
+  type Placed = { entries: DiffEntries; problems: DataProblem[]; ctx: FactContext };
+  let sides: Placed[] = [];
   /** Under a policy that counts a trust's schools, every school is held until all are counted. */
   let held: SchoolRecord[] | null = null;
   let compiled: CompiledPolicy | null = null;
   const run = await readChecked(
     input,
     { layout: reading.layout, sheet: reading.sheet },
-    asOf,
+    dates[0],
     (layout) => policyForData(loaded, { layout }, reading.options, io, loadConfig),
     (policy) => {
-      const into = new DiffEntries(named);
-      entries = into;
       const placing = compilePolicy(policy);
       compiled = placing;
       const hold: SchoolRecord[] | null = usesFact(policy, 'trust_schools') ? [] : null;
       held = hold;
-      const ctx = { asOf, trustSizes: new Map<string, number>() };
+      const each: Placed[] = dates.map((asOf, k) => ({
+        entries: new DiffEntries(k === 0 ? (reading.named ?? null) : unnamed),
+        problems: [],
+        ctx: { asOf, trustSizes: new Map<string, number>() },
+      }));
+      sides = each;
       return (school, placeable) => {
-        if (!placeable) return;
         if (hold) hold.push(school);
-        else into.add(entryOf(placeSchool(placing, school, ctx)));
+        for (let k = 0; k < each.length; k++) {
+          const side = each[k];
+          // The first date's problems are readChecked's; a later date's are found as classify finds them.
+          if (k > 0) {
+            const found = policyProblems(school, policy, side.ctx.asOf);
+            if (found.length) side.problems.push(...found);
+          }
+          if (!hold && (k === 0 ? placeable : side.problems.length === 0))
+            side.entries.add(entryOf(placeSchool(placing, school, side.ctx)));
+        }
       };
     },
     joinTo,
@@ -108,23 +123,49 @@ async function placedAsRead(
   if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(shown, p)));
   const chosen = run.chosen();
   if (extrasFailed) throw extrasFailed.error;
-  if (run.problems.length) throw dataError(run.problems.map((p) => formatProblem(shown, p)));
+  for (const problems of [run.problems, ...sides.slice(1).map((side) => side.problems)])
+    if (problems.length) throw dataError(problems.map((p) => formatProblem(shown, p)));
   const schools = held as SchoolRecord[] | null;
-  if (schools) {
-    const ctx = { asOf, trustSizes: trustSizes(schools) };
-    for (const school of schools) entries.add(entryOf(placeSchool(compiled!, school, ctx)));
-  }
+  if (schools)
+    for (const { entries, ctx } of sides) {
+      const counted = { ...ctx, trustSizes: trustSizes(schools) };
+      for (const school of schools) entries.add(entryOf(placeSchool(compiled!, school, counted)));
+    }
   const joined = run.join as SchoolJoin | null;
-  return {
-    entries,
-    asOf,
-    file: shown,
-    loaded: chosen.loaded,
-    notes: [
-      ...(chosen.note ? [chosen.note] : []),
-      ...(joined ? describeJoin({ reports: joined.reports(), conflicts: joined.conflicts }) : []),
-    ],
-  };
+  const notes = [
+    ...(chosen.note ? [chosen.note] : []),
+    ...(joined ? describeJoin({ reports: joined.reports(), conflicts: joined.conflicts }) : []),
+  ];
+  return sides.map(({ entries, ctx }) => ({ entries, asOf: ctx.asOf, file: shown, loaded: chosen.loaded, notes }));
+}
+
+/**
+ * Reads one file for a side at each date: a `sit classify` output (JSON, or CSV with tier and
+ * days_text columns) as it is (the same for every date), checked against the policy, or a school
+ * data file, classified with the policy as of each date.
+ */
+async function readSides(
+  file: string,
+  dates: string[],
+  loaded: LoadedConfig,
+  io: Io,
+  reading: SideReading,
+): Promise<DiffSide[]> {
+  const path = file === '-' ? '-' : resolve(io.cwd, file);
+  const shown = displayPath(path, io);
+  // Standard input is read once and held: it is looked at as classify's output, then as school data.
+  const input: DataInput =
+    path === '-'
+      ? { path, display: shown, stdin: null, bytes: await readBytes(path, io.stdin, shown) }
+      : { path, display: shown, stdin: io.stdin };
+  const entries = await classificationOf(input, reading);
+  if (!entries) return placedAsRead(input, dates, loaded, io, reading);
+  const strange = unknownTiers(entries, loaded.policy);
+  if (strange.length)
+    throw dataError(
+      `${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`,
+    );
+  return dates.map(() => ({ entries, asOf: null, file: shown, loaded, notes: [] }));
 }
 
 /**
@@ -138,21 +179,7 @@ export async function readSide(
   io: Io,
   reading: SideReading = { with: [], options: {} },
 ): Promise<DiffSide> {
-  const path = file === '-' ? '-' : resolve(io.cwd, file);
-  const shown = displayPath(path, io);
-  // Standard input is read once and held: it is looked at as classify's output, then as school data.
-  const input: DataInput =
-    path === '-'
-      ? { path, display: shown, stdin: null, bytes: await readBytes(path, io.stdin, shown) }
-      : { path, display: shown, stdin: io.stdin };
-  const entries = await classificationOf(input, reading);
-  if (!entries) return placedAsRead(input, asOf, loaded, io, reading);
-  const strange = unknownTiers(entries, loaded.policy);
-  if (strange.length)
-    throw dataError(
-      `${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`,
-    );
-  return { entries, asOf: null, file: shown, loaded, notes: [] };
+  return (await readSides(file, [asOf], loaded, io, reading))[0];
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -189,9 +216,21 @@ export async function compareFiles(
     with: withFiles(loaded, given, io),
     options,
   });
-  // Each side is kept as only what its movements need, so a file named twice is read twice.
-  const now = await readSide(newFile, asOf, loaded, io, side(options.with));
+  // One file as both sides, joined to the same files, is read once and placed as of both dates.
+  const newSide = side(options.with);
+  const oldSide = side(options.oldWith);
+  const same =
+    oldFile !== '-' &&
+    newFile !== '-' &&
+    resolve(io.cwd, oldFile) === resolve(io.cwd, newFile) &&
+    newSide.with.join('\n') === oldSide.with.join('\n');
+  if (same) {
+    const [now, old] = await readSides(newFile, [asOf, oldAsOf], loaded, io, newSide);
+    return { result: movements(old.entries, now.entries, now.loaded.policy), old, now };
+  }
+  // Otherwise each file is read as it streams: NEW first, then OLD, naming only the schools NEW has not.
+  const now = await readSide(newFile, asOf, loaded, io, newSide);
   const named = (urn: number) => now.entries.find(urn) < 0;
-  const old = await readSide(oldFile, oldAsOf, now.loaded, io, { ...side(options.oldWith), named });
+  const old = await readSide(oldFile, oldAsOf, now.loaded, io, { ...oldSide, named });
   return { result: movements(old.entries, now.entries, now.loaded.policy), old, now };
 }

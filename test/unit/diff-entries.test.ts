@@ -38,6 +38,16 @@ describe('DiffEntries', () => {
     for (let i = 0; i < given.length; i++) if (kept.name(i) !== given[i].name) expect(kept.name(i)).toBe(given[i].name);
   });
 
+  it('reads a name back while entries are still being added, and every name after more are added', () => {
+    const kept = new DiffEntries();
+    const given = Array.from({ length: 70_000 }, (_, i) => e(i, `Name ${i}`, 'A', 1, []));
+    given.forEach((entry, i) => {
+      kept.add(entry);
+      if (i % 9_999 === 0) expect(kept.name(i)).toBe(entry.name);
+    });
+    expect(all(kept)).toEqual(given);
+  });
+
   it('shares one outcome among the schools placed alike, and tells apart outcomes whose texts would join alike', () => {
     const kept = DiffEntries.of([
       e(1, 'a', 'A', 1, ['r: 1', 'r: 2']),
