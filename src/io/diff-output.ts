@@ -129,7 +129,8 @@ export function diffJson(result: DiffResult, policy: Policy, asOf: { old: string
 }
 
 /** Stands for the movements in the JSON written around them: within a JSON text a quote is escaped, so no value can hold it. */
-const MOVEMENTS_SLOT = '"movements": "<sit-movements-slot/>"';
+const SLOT = '<sit-movements-slot/>';
+const MOVEMENTS_SLOT = `"movements": ${JSON.stringify(SLOT)}`;
 
 /**
  * The comparison's JSON a part at a time, the movements as they are made: the same bytes as
@@ -142,7 +143,7 @@ function* diffJsonParts(
   retierings: DiffRetierings | null,
 ): Generator<string> {
   const whole = {
-    ...jsonWith(list, policy, asOf, '<sit-movements-slot/>'),
+    ...jsonWith(list, policy, asOf, SLOT),
     ...(retierings ? { retierings: retierings.json } : {}),
   };
   const text = toJson(whole);
