@@ -3,6 +3,7 @@
 // "Up" means a tier with more support (a higher `level` in the policy), "down" one with less.
 import type { Placement } from './classify.js';
 import type { Policy } from './policy.js';
+import { DiffEntries } from './diff-entries.js';
 
 /** One school in one classification, from `sit classify` output or from a placement. */
 export interface DiffEntry {
@@ -64,9 +65,9 @@ export const ruleOf = (reason: string): string => {
 };
 
 /** Tier ids in the entries that the policy does not have: the outputs came from another policy. */
-export function unknownTiers(entries: DiffEntry[], policy: Policy): string[] {
+export function unknownTiers(entries: DiffEntries, policy: Policy): string[] {
   const ids = new Set(policy.tiers.map((t) => t.id));
-  return [...new Set(entries.map((e) => e.tier).filter((t): t is string => t !== null && !ids.has(t)))];
+  return entries.tiers().filter((t): t is string => t !== null && !ids.has(t));
 }
 
 /** The rule of each reason, worked out once per entry (each is compared with the other year's). */
@@ -94,6 +95,20 @@ function reasonChange(old: DiffEntry, now: DiffEntry): string {
   return parts.join(' | ');
 }
 
+/** The kind of a school's movement from its tiers (undefined: not in that year's data). */
+function kindOf(
+  old: string | null | undefined,
+  now: string | null | undefined,
+  level: ReadonlyMap<string, number>,
+): MovementKind {
+  if (old === undefined) return 'joined';
+  if (now === undefined) return 'left';
+  if (now === null) return old !== null ? 'needs-data' : 'same';
+  if (old === null) return 'placed';
+  if (now === old) return 'same';
+  return (level.get(now) ?? 0) > (level.get(old) ?? 0) ? 'up' : 'down';
+}
+
 /** The movement of one school: `old` or `now` is missing for a school that joined or left. */
 function movementOf(
   urn: number,
@@ -101,23 +116,15 @@ function movementOf(
   now: DiffEntry | undefined,
   level: ReadonlyMap<string, number>,
 ): Movement {
-  let kind: MovementKind;
-  let reason: string;
-  if (!old) {
-    kind = 'joined';
-    reason = `new in this year's data: ${now!.reasons.join('; ')}`;
-  } else if (!now) {
-    kind = 'left';
-    reason = "not in this year's data";
-  } else if (now.tier === null && old.tier !== null) {
-    kind = 'needs-data';
-    reason = now.reasons.join('; ');
-  } else {
-    if (now.tier !== null && old.tier === null) kind = 'placed';
-    else if (now.tier === old.tier) kind = 'same';
-    else kind = (level.get(now.tier!) ?? 0) > (level.get(old.tier!) ?? 0) ? 'up' : 'down';
-    reason = reasonChange(old, now);
-  }
+  const kind = kindOf(old?.tier, now?.tier, level);
+  const reason =
+    kind === 'joined'
+      ? `new in this year's data: ${now!.reasons.join('; ')}`
+      : kind === 'left'
+        ? "not in this year's data"
+        : kind === 'needs-data'
+          ? now!.reasons.join('; ')
+          : reasonChange(old!, now!);
   // Every movement is made with the same fields in the same order (one object shape for them all).
   return {
     urn,
@@ -132,17 +139,59 @@ function movementOf(
   };
 }
 
-export function diff(oldEntries: DiffEntry[], newEntries: DiffEntry[], policy: Policy): DiffResult {
+/** Movements made as they are read, in order of URN; the counts and summary are known first. */
+export interface MovementList extends Omit<DiffResult, 'movements'> {
+  movements: Iterable<Movement>;
+}
+
+/**
+ * Each URN of either year with the entry of each year that has it (-1 where it has not), in
+ * order of URN: the two years' entries in order of URN, walked side by side. One triple is
+ * given each time, changed in place: read it before the next.
+ */
+function* eachUrn(old: DiffEntries, now: DiffEntries): Generator<[urn: number, old: number, now: number]> {
+  const oldOrder = old.byUrn();
+  const newOrder = now.byUrn();
+  const at: [number, number, number] = [0, -1, -1];
+  let i = 0;
+  let j = 0;
+  while (i < oldOrder.length || j < newOrder.length) {
+    const o = i < oldOrder.length ? old.urn(oldOrder[i]) : Number.POSITIVE_INFINITY;
+    const n = j < newOrder.length ? now.urn(newOrder[j]) : Number.POSITIVE_INFINITY;
+    at[0] = Math.min(o, n);
+    at[1] = o === at[0] ? oldOrder[i++] : -1;
+    at[2] = n === at[0] ? newOrder[j++] : -1;
+    yield at;
+  }
+}
+
+/**
+ * The movements from `old` to `now`, each made only as it is read (a movement of every school in
+ * England is written as it is made, never all held): the counts are taken from the tiers alone first.
+ */
+export function movements(old: DiffEntries, now: DiffEntries, policy: Policy): MovementList {
   const level = new Map(policy.tiers.map((t) => [t.id, t.level]));
-  const oldByUrn = new Map(oldEntries.map((e) => [e.urn, e]));
-  const newByUrn = new Map(newEntries.map((e) => [e.urn, e]));
-  const urns = [...new Set([...oldByUrn.keys(), ...newByUrn.keys()])].sort((a, b) => a - b);
-  const movements = urns.map((urn) => movementOf(urn, oldByUrn.get(urn), newByUrn.get(urn), level));
   const counts = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, 0])) as Record<MovementKind, number>;
-  for (const m of movements) counts[m.kind]++;
+  for (const [, o, n] of eachUrn(old, now))
+    counts[kindOf(o < 0 ? undefined : old.tier(o), n < 0 ? undefined : now.tier(n), level)]++;
   const summary =
     MOVEMENT_KINDS.filter((k) => counts[k] > 0)
       .map((k) => `${counts[k]} ${MOVEMENT_WORDS[k]}`)
       .join(', ') || 'no schools';
-  return { movements, counts, summary };
+  const made = function* (): Generator<Movement> {
+    for (const [urn, o, n] of eachUrn(old, now))
+      yield movementOf(urn, o < 0 ? undefined : old.entry(o), n < 0 ? undefined : now.entry(n), level);
+  };
+  return { movements: { [Symbol.iterator]: made }, counts, summary };
+}
+
+/** Every movement, in an array (a board report's few hundred schools). */
+export function diff(
+  oldEntries: DiffEntries | DiffEntry[],
+  newEntries: DiffEntries | DiffEntry[],
+  policy: Policy,
+): DiffResult {
+  const side = (entries: DiffEntries | DiffEntry[]) => (Array.isArray(entries) ? DiffEntries.of(entries) : entries);
+  const { movements: made, counts, summary } = movements(side(oldEntries), side(newEntries), policy);
+  return { movements: [...made], counts, summary };
 }

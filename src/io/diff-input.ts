@@ -2,21 +2,24 @@
 // or a workbook with its tier and days_text columns) taken as it is, or a school data file, read
 // as every command reads one and classified with the policy as of the given date.
 import { resolve } from 'node:path';
-import { classify } from '../core/classify.js';
-import { diff, entryOf, unknownTiers, yearBefore, type DiffEntry, type DiffResult } from '../core/diff.js';
-import { formatProblem } from '../core/school.js';
+import { compilePolicy, placeSchool, policyProblems, type CompiledPolicy } from '../core/classify.js';
+import { entryOf, movements, unknownTiers, yearBefore, type MovementList } from '../core/diff.js';
+import { DiffEntries } from '../core/diff-entries.js';
+import { trustSizes, type FactContext } from '../core/facts.js';
+import { describeJoin, SchoolJoin } from '../core/join.js';
+import { usesFact } from '../core/policy-walk.js';
+import { formatProblem, type DataProblem, type SchoolRecord } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
-import { entriesFromCsv, entriesFromJson, isClassificationTable } from './diff-output.js';
+import { readChecked } from './checked-read.js';
+import { classificationRows, entriesFromJson, isClassificationTable } from './diff-output.js';
 import { readBytes } from './read-text.js';
-import type { RawTable } from './read-table.js';
 import { readTable, StopReading, type DataInput } from './read-records.js';
-import { readSchoolsFrom, type SchoolsFile } from './read-schools.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
-import { joinWith, policyForData, withFiles } from './load-data.js';
+import { asEarlierThanMain, policyForData, readWithFiles, withFiles } from './load-data.js';
 
 export interface DiffSide {
-  entries: DiffEntry[];
+  entries: DiffEntries;
   /** The date a data file was classified as of; null for a classification output. */
   asOf: string | null;
   file: string;
@@ -31,13 +34,123 @@ export interface SideReading {
   sheet?: string;
   with: string[];
   options: CommonOptions;
+  /** Whether a school's name is kept (DiffEntries): OLD's schools that NEW has are named by NEW. */
+  named?: (urn: number) => boolean;
 }
 
-/** A side's file as read: a `sit classify` output's entries, or school data still to be placed. */
-type SideFile = { shown: string; entries: DiffEntry[] } | { shown: string; schools: SchoolsFile };
+/** A `sit classify` output's entries (JSON, or CSV or a workbook with its tier and days_text columns), or null for school data. */
+async function classificationOf(input: DataInput, reading: SideReading): Promise<DiffEntries | null> {
+  const named = reading.named ?? null;
+  let entries: DiffEntries | null = null;
+  try {
+    await readTable(input, { json: (source) => (entries = DiffEntries.of(entriesFromJson(source), named)) }, (head) => {
+      if (!isClassificationTable(head)) throw new StopReading();
+      entries = new DiffEntries(named);
+      return classificationRows(head, entries);
+    });
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
+    return null;
+  }
+  return entries;
+}
 
-/** Reads one side's file: a `sit classify` output (JSON, or CSV with tier and days_text columns) or school data. */
-async function readSideFile(file: string, io: Io, reading: SideReading): Promise<SideFile> {
+/** NEVER: a school's name is not kept (DiffEntries), the first date's entries naming every school of the file. */
+const unnamed = () => false;
+
+/**
+ * A school data file placed as of each date as it is read (read-schools.ts, checked as classify
+ * checks it: checked-read.ts), keeping of each school only what a movement needs; the first date's
+ * entries name the schools, a later date's do not (see unnamed). The problems come in the order
+ * reading the file whole for each date finds them: the file's, choosing the policy, the --with
+ * files', then the placing's as of the first date, then as of each later date.
+ */
+async function placedAsRead(
+  input: DataInput,
+  dates: string[],
+  loaded: LoadedConfig,
+  io: Io,
+  reading: SideReading,
+): Promise<DiffSide[]> {
+  const shown = input.display;
+  // The --with files are read whole first; what reading them throws comes after the file's own problems.
+  let joinTo: (() => SchoolJoin) | undefined;
+  let extrasFailed: { error: unknown } | null = null;
+  try {
+    const extras = await readWithFiles(reading.with, shown, io);
+    if (extras.length) joinTo = () => new SchoolJoin(shown, extras, asEarlierThanMain);
+  } catch (error) {
+    extrasFailed = { error };
+  }
+  type Placed = { entries: DiffEntries; problems: DataProblem[]; ctx: FactContext };
+  let sides: Placed[] = [];
+  /** Under a policy that counts a trust's schools, every school is held until all are counted. */
+  let held: SchoolRecord[] | null = null;
+  let compiled: CompiledPolicy | null = null;
+  const run = await readChecked(
+    input,
+    { layout: reading.layout, sheet: reading.sheet },
+    dates[0],
+    (layout) => policyForData(loaded, { layout }, reading.options, io, loadConfig),
+    (policy) => {
+      const placing = compilePolicy(policy);
+      compiled = placing;
+      const hold: SchoolRecord[] | null = usesFact(policy, 'trust_schools') ? [] : null;
+      held = hold;
+      const each: Placed[] = dates.map((asOf, k) => ({
+        entries: new DiffEntries(k === 0 ? (reading.named ?? null) : unnamed),
+        problems: [],
+        ctx: { asOf, trustSizes: new Map<string, number>() },
+      }));
+      sides = each;
+      return (school, placeable) => {
+        if (hold) hold.push(school);
+        for (let k = 0; k < each.length; k++) {
+          const side = each[k];
+          // The first date's problems are readChecked's; a later date's are found as classify finds them.
+          if (k > 0) {
+            const found = policyProblems(school, policy, side.ctx.asOf);
+            if (found.length) side.problems.push(...found);
+          }
+          if (!hold && (k === 0 ? placeable : side.problems.length === 0))
+            side.entries.add(entryOf(placeSchool(placing, school, side.ctx)));
+        }
+      };
+    },
+    joinTo,
+  );
+  const { data } = run;
+  if (data.problems.length) throw dataError(data.problems.map((p) => formatProblem(shown, p)));
+  const chosen = run.chosen();
+  if (extrasFailed) throw extrasFailed.error;
+  for (const problems of [run.problems, ...sides.slice(1).map((side) => side.problems)])
+    if (problems.length) throw dataError(problems.map((p) => formatProblem(shown, p)));
+  const schools = held as SchoolRecord[] | null;
+  if (schools)
+    for (const { entries, ctx } of sides) {
+      const counted = { ...ctx, trustSizes: trustSizes(schools) };
+      for (const school of schools) entries.add(entryOf(placeSchool(compiled!, school, counted)));
+    }
+  const joined = run.join as SchoolJoin | null;
+  const notes = [
+    ...(chosen.note ? [chosen.note] : []),
+    ...(joined ? describeJoin({ reports: joined.reports(), conflicts: joined.conflicts }) : []),
+  ];
+  return sides.map(({ entries, ctx }) => ({ entries, asOf: ctx.asOf, file: shown, loaded: chosen.loaded, notes }));
+}
+
+/**
+ * Reads one file for a side at each date: a `sit classify` output (JSON, or CSV with tier and
+ * days_text columns) as it is (the same for every date), checked against the policy, or a school
+ * data file, classified with the policy as of each date.
+ */
+async function readSides(
+  file: string,
+  dates: string[],
+  loaded: LoadedConfig,
+  io: Io,
+  reading: SideReading,
+): Promise<DiffSide[]> {
   const path = file === '-' ? '-' : resolve(io.cwd, file);
   const shown = displayPath(path, io);
   // Standard input is read once and held: it is looked at as classify's output, then as school data.
@@ -45,62 +158,19 @@ async function readSideFile(file: string, io: Io, reading: SideReading): Promise
     path === '-'
       ? { path, display: shown, stdin: null, bytes: await readBytes(path, io.stdin, shown) }
       : { path, display: shown, stdin: io.stdin };
-  // A `sit classify` output (JSON, CSV or a workbook with its columns), or else school data.
-  let entries: DiffEntry[] | null = null;
-  try {
-    await readTable(input, { json: (source) => (entries = entriesFromJson(source)) }, (head) => {
-      if (!isClassificationTable(head)) throw new StopReading();
-      const table: RawTable = { ...head, rows: [] };
-      return {
-        row: (cells, line) => table.rows.push({ line, cells }),
-        end: () => {
-          entries = entriesFromCsv(table);
-        },
-      };
-    });
-  } catch (error) {
-    if (!(error instanceof StopReading)) throw error;
-  }
-  if (entries) return { shown, entries };
-  // A school data file: read as every other command reads one (layouts, Excel, --with), placed by placeSide.
-  const read = await readSchoolsFrom(input, { layout: reading.layout, sheet: reading.sheet });
-  if (read.problems.length) throw dataError(read.problems.map((p) => formatProblem(shown, p)));
-  return { shown, schools: read };
-}
-
-/** A side from its file: a classification output checked against the policy, or school data placed as of `asOf`. */
-async function placeSide(
-  side: SideFile,
-  asOf: string,
-  loaded: LoadedConfig,
-  io: Io,
-  reading: SideReading,
-): Promise<DiffSide> {
-  const { shown } = side;
-  if ('entries' in side) {
-    const strange = unknownTiers(side.entries, loaded.policy);
-    if (strange.length)
-      throw dataError(
-        `${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`,
-      );
-    return { entries: side.entries, asOf: null, file: shown, loaded, notes: [] };
-  }
-  const chosen = policyForData(loaded, side.schools, reading.options, io, loadConfig);
-  const { data, notes } = await joinWith(side.schools, reading.with, io);
-  const result = classify(data.schools, chosen.loaded.policy, { asOf });
-  if (result.problems.length) throw dataError(result.problems.map((p) => formatProblem(shown, p)));
-  return {
-    entries: result.placements.map(entryOf),
-    asOf,
-    file: shown,
-    loaded: chosen.loaded,
-    notes: [...(chosen.note ? [chosen.note] : []), ...notes],
-  };
+  const entries = await classificationOf(input, reading);
+  if (!entries) return placedAsRead(input, dates, loaded, io, reading);
+  const strange = unknownTiers(entries, loaded.policy);
+  if (strange.length)
+    throw dataError(
+      `${shown}: tier ${strange.map((t) => `"${t}"`).join(', ')} is not a tier of policy ${loaded.policy.id}; classify both years with the policy you compare them under (--preset or --config)`,
+    );
+  return dates.map(() => ({ entries, asOf: null, file: shown, loaded, notes: [] }));
 }
 
 /**
  * Reads one side: a `sit classify` output (JSON, or CSV with tier and days_text columns) as it is,
- * or a school data file, classified with the policy as of the given date.
+ * checked against the policy, or a school data file, classified with the policy as of the given date.
  */
 export async function readSide(
   file: string,
@@ -109,7 +179,7 @@ export async function readSide(
   io: Io,
   reading: SideReading = { with: [], options: {} },
 ): Promise<DiffSide> {
-  return placeSide(await readSideFile(file, io, reading), asOf, loaded, io, reading);
+  return (await readSides(file, [asOf], loaded, io, reading))[0];
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -122,7 +192,8 @@ export interface DiffOptions extends CommonOptions {
 }
 
 export interface Compared {
-  result: DiffResult;
+  /** The movements, made as they are read. */
+  result: MovementList;
   old: DiffSide;
   now: DiffSide;
 }
@@ -145,12 +216,21 @@ export async function compareFiles(
     with: withFiles(loaded, given, io),
     options,
   });
-  // NEW's data is let go once placed, unless OLD is the same file: that is read once (the same bytes).
-  const same = oldFile !== '-' && newFile !== '-' && resolve(io.cwd, oldFile) === resolve(io.cwd, newFile);
-  let read: SideFile | null = await readSideFile(newFile, io, side(options.with));
-  const now = await placeSide(read, asOf, loaded, io, side(options.with));
-  if (!same) read = null;
-  read ??= await readSideFile(oldFile, io, side(options.oldWith));
-  const old = await placeSide(read, oldAsOf, now.loaded, io, side(options.oldWith));
-  return { result: diff(old.entries, now.entries, now.loaded.policy), old, now };
+  // One file as both sides, joined to the same files, is read once and placed as of both dates.
+  const newSide = side(options.with);
+  const oldSide = side(options.oldWith);
+  const same =
+    oldFile !== '-' &&
+    newFile !== '-' &&
+    resolve(io.cwd, oldFile) === resolve(io.cwd, newFile) &&
+    newSide.with.join('\n') === oldSide.with.join('\n');
+  if (same) {
+    const [now, old] = await readSides(newFile, [asOf, oldAsOf], loaded, io, newSide);
+    return { result: movements(old.entries, now.entries, now.loaded.policy), old, now };
+  }
+  // Otherwise each file is read as it streams: NEW first, then OLD, naming only the schools NEW has not.
+  const now = await readSide(newFile, asOf, loaded, io, newSide);
+  const named = (urn: number) => now.entries.find(urn) < 0;
+  const old = await readSide(oldFile, oldAsOf, now.loaded, io, { ...oldSide, named });
+  return { result: movements(old.entries, now.entries, now.loaded.policy), old, now };
 }

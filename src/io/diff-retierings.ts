@@ -20,9 +20,12 @@ export async function retieringsOf(now: DiffSide, options: DataOptions, io: Io):
   if (!path) return null;
   const read = await readTierChanges(path, io.stdin, displayPath(path, io));
   const { policy } = now.loaded;
-  const problems = tierChangeProblems(read.changes, policy, new Set(now.entries.map((e) => e.urn)), read.headers);
+  // Only the URNs the changes name are looked for among this year's schools.
+  const entries = now.entries;
+  const present = new Set(read.changes.map((c) => c.urn).filter((urn) => entries.find(urn) >= 0));
+  const problems = tierChangeProblems(read.changes, policy, present, read.headers);
   if (problems.length) throw dataError(problems.map((p) => formatProblem(read.file, p)));
-  const names = new Map(now.entries.map((e) => [e.urn, e.name]));
+  const names = new Map([...present].map((urn) => [urn, entries.name(entries.find(urn))]));
   const labelOf = (tier: string) => policy.tiers.find((t) => t.id === tier)?.label ?? tier;
   const changes = [...read.changes].sort((a, b) => a.urn - b.urn || a.from.localeCompare(b.from));
   return {

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { todayIso } from '../core/dates.js';
 import { diff, entryOf, yearBefore } from '../core/diff.js';
+import { DiffEntries } from '../core/diff-entries.js';
 import { reportHtml, reportJson, reportMarkdown, type ReportInput } from './report.js';
 import { jsonDocument } from './formats/json.js';
 import type { Content } from './output.js';
@@ -40,7 +41,13 @@ async function movementsSince(
   // A board paper names files, never a folder on someone's computer.
   const reading = { with: withFiles(loaded, undefined, io), options };
   const old = { ...(await readSide(previous, yearBefore(asOf), loaded, io, reading)), file: fileName(previous) };
-  const now = { entries: placements.map(entryOf), asOf, file: fileName(dataFile(file, loaded, io)), loaded, notes: [] };
+  const now = {
+    entries: DiffEntries.of(placements.map(entryOf)),
+    asOf,
+    file: fileName(dataFile(file, loaded, io)),
+    loaded,
+    notes: [],
+  };
   const compared = { result: diff(old.entries, now.entries, loaded.policy), old, now };
   return { result: compared.result, line: sidesLine(compared), oldAsOf: old.asOf };
 }
