@@ -385,16 +385,27 @@ function sameAsAny(list: FieldValue[], negate: boolean): (value: FieldValue) => 
     return list.some((x) => same(value, x)) !== negate;
   };
   // A field holds a few values (grades, capacities) in school after school: each is answered once.
+  // The first few are compared before the map is asked: a cell read by a parser that remembers
+  // its texts is the same string in every row, so most values are found without hashing them.
+  // (values.ts remembered does the same for cells; one function for both was slower, as V8
+  // shares one function's type feedback and optimised code between all its closures.)
+  const firstValues: FieldValue[] = [];
+  const firstAnswers: boolean[] = [];
   const answered = new Map<FieldValue, boolean>();
   return (value) => {
+    for (let i = 0; i < firstValues.length; i++) if (firstValues[i] === value) return firstAnswers[i];
     let found = answered.get(value);
     if (found === undefined) {
       found = answer(value);
-      if (answered.size < ANSWERS_KEPT) answered.set(keptValue(value), found);
+      if (firstValues.length < FIRST_ANSWERS) {
+        firstValues.push(keptValue(value));
+        firstAnswers.push(found);
+      } else if (answered.size < ANSWERS_KEPT) answered.set(keptValue(value), found);
     }
     return found;
   };
 }
+const FIRST_ANSWERS = 8;
 const ANSWERS_KEPT = 1000;
 
 type Other = string | number | boolean | Exclude<Expr, number | string>;
@@ -691,9 +702,9 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
         needs: (school, ctx) => {
           if (fast(school, ctx) !== null) return [];
           // The fields of the parts that cannot be told, each once, in the order they are met.
-          return unique(
-            parts.filter((part) => part.test(school, ctx) === null).flatMap((part) => part.needs(school, ctx)),
-          );
+          const fields: string[] = [];
+          for (const part of parts) if (part.test(school, ctx) === null) fields.push(...part.needs(school, ctx));
+          return unique(fields);
         },
       },
     );
@@ -716,6 +727,12 @@ export function compileCondition(condition: Condition, policy: Policy): Evaluato
   return compileLeaf(condition, policy);
 }
 
-export function unique(items: string[]): string[] {
-  return [...new Set(items)];
+/** The items, each once, in the order first met: a new list. */
+export function unique(items: readonly string[]): string[] {
+  // Most lists are the field or two a school lacks: compared in place, with no set to make.
+  if (items.length > SMALL_LIST) return [...new Set(items)];
+  const once: string[] = [];
+  for (const item of items) if (!once.includes(item)) once.push(item);
+  return once;
 }
+const SMALL_LIST = 8;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicySchema, type Policy } from '../../src/core/policy.js';
 import { classify } from '../../src/core/classify.js';
+import { unique } from '../../src/core/conditions.js';
 import { toSchools } from '../../src/core/school.js';
 
 const asOf = '2026-09-01';
@@ -267,6 +268,30 @@ describe('values a rule can test', () => {
       { asOf },
     ).placements;
     expect(placed.map((x) => x.tier)).toEqual(['high', 'low']);
+  });
+  it('an in: test answers each value by itself, the first few values (compared before the rest) as the others', () => {
+    // Twelve trusts, every third one listed, met three times over in a shuffled order: the answers
+    // of the values compared first and of those looked up after must each be their own.
+    const listed = ['Trust 0', 'Trust 3', 'Trust 6', 'Trust 9'];
+    const p = twoTiers({ field: 'trust', in: listed, if_blank: false });
+    const order = [5, 0, 7, 3, 11, 1, 9, 2, 8, 4, 6, 10];
+    const rows = [0, 1, 2].flatMap((round) =>
+      order.map((t, i) => ({ urn: String(100000 + round * 100 + i), name: `S${round}-${i}`, trust: `Trust ${t}` })),
+    );
+    const placed = classify(schools(rows), p, { asOf }).placements;
+    expect(placed.map((x) => x.tier)).toEqual(rows.map((r) => (listed.includes(r.trust) ? 'high' : 'low')));
+  });
+});
+
+describe('unique', () => {
+  it('keeps each item once, in the order first met, in a new list, short or long', () => {
+    const short = ['b', 'a', 'b', 'c', 'a'];
+    expect(unique(short)).toEqual(['b', 'a', 'c']);
+    expect(unique(short)).not.toBe(short);
+    expect(unique(['a'])).toEqual(['a']);
+    expect(unique([])).toEqual([]);
+    const long = Array.from({ length: 30 }, (_, i) => `f${(i * 7) % 11}`);
+    expect(unique(long)).toEqual([...new Set(long)]);
   });
 });
 
