@@ -67,4 +67,36 @@ describe('Occurrences', () => {
     expect(list.seriesIndexOf(1)).toBe(list.seriesIndexOf(40));
     expect(list.seriesIndexOf(0)).toBe(-1);
   });
+
+  it('reads back a window far from its target (past 16 bits of days) and one at the limit', () => {
+    const activity = { id: 'visit', name: 'Visit' } as never;
+    const one = (window: [number, number], target: number) => ({
+      owner,
+      activity,
+      label: 'Visit',
+      term: 1,
+      number: '1',
+      window,
+      target,
+      series: null,
+      minGap: 0,
+      movedFrom: null,
+      notes: [],
+    });
+    const pushed = [
+      one([20_000 - 32_767, 20_000 + 32_767], 20_000),
+      one([20_000 - 32_768, 20_001], 20_000),
+      one([20_000, 20_000 + 32_768], 20_000),
+      one([-5, 100_000], 70_000),
+      one([20_010, 20_020], 20_000),
+      one([20_000, 20_000], 20_000),
+    ];
+    const list = new Occurrences();
+    for (const o of pushed) list.push(o);
+    expect(list.toArray()).toEqual(pushed);
+    // Cleared, the rows far away are let go with the rest.
+    list.clear();
+    list.push(pushed[4]);
+    expect(list.toArray()).toEqual([pushed[4]]);
+  });
 });
