@@ -217,8 +217,9 @@ export class EventStore implements Iterable<CalendarEvent> {
       (a, b) => s(a.activity, b.activity) || s(a.activity_id, b.activity_id) || s(a.occurrence, b.occurrence),
     );
     const ownerRank = ranks(this.owners, (a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
-    // Two orders and one list of keys, reused pass after pass; each column rearranged into a new
-    // one of its own (narrow) type.
+    // Two orders and one list of keys, reused pass after pass, and then each column put in order
+    // through the keys' list and back into itself: no new column (a column more than twice the
+    // events, a starved team's, is cut to size).
     const b = new Int32Array(n);
     const keys = new Int32Array(n);
     for (let i = 0; i < n; i++) keys[i] = kindRank[this.kind[i]];
@@ -229,9 +230,9 @@ export class EventStore implements Iterable<CalendarEvent> {
     const order = countingSort(b, days, size, a);
     for (const name of NUMBER_COLUMNS) {
       const column = this[name];
-      const sorted = new (column.constructor as new (size: number) => Column)(n);
-      for (let k = 0; k < n; k++) sorted[k] = column[order[k]];
-      this[name] = sorted;
+      for (let k = 0; k < n; k++) keys[k] = column[order[k]];
+      if (column.length > 2 * n) this[name] = new (column.constructor as new (size: number) => Column)(n);
+      this[name].set(keys);
     }
   }
 
