@@ -46,6 +46,8 @@ export class InternedRows {
   private rows: Int32Array;
   /** Each slot a row's number + 1, or 0 for none; a power of two in size, never more than half full. */
   private slots = new Int32Array(64);
+  /** The row last asked for (-1 before any). */
+  private last = -1;
 
   constructor(readonly width: number) {
     this.rows = new Int32Array(width * 16);
@@ -54,12 +56,15 @@ export class InternedRows {
   /** The number of the row `values` (its first `width`), added the first time it is asked for. */
   of(values: ArrayLike<number>): number {
     const w = this.width;
+    // The row asked for last, first: a run of rows alike (each school's occurrence of one term's
+    // activity) is one comparison each, not a hash.
+    if (this.last >= 0 && this.equals(this.last, values)) return this.last;
     const h = hashOf(values, 0, w);
     const mask = this.slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const at = this.slots[s] - 1;
       if (at < 0) break;
-      if (this.equals(at, values)) return at;
+      if (this.equals(at, values)) return (this.last = at);
     }
     const at = this.length++;
     if (this.length * w > this.rows.length) {
@@ -74,6 +79,7 @@ export class InternedRows {
     }
     if (this.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.slots[this.free(h)] = at + 1;
+    this.last = at;
     return at;
   }
 
@@ -82,7 +88,8 @@ export class InternedRows {
     return this.rows[at * this.width + k];
   }
 
-  private equals(at: number, values: ArrayLike<number>): boolean {
+  /** Whether row `at` is `values`. */
+  equals(at: number, values: ArrayLike<number>): boolean {
     const base = at * this.width;
     for (let k = 0; k < this.width; k++) if (this.rows[base + k] !== values[k]) return false;
     return true;
@@ -102,9 +109,15 @@ export class InternedRows {
   }
 }
 
-/** FNV-1a over the whole numbers values[from, from + width). */
+/**
+ * FNV-1a over the whole numbers values[from, from + width), mixed at the end (MurmurHash3's
+ * finish): FNV's low bits, the ones a slot is chosen by, barely depend on the values' high bits,
+ * and small indexes alike crowded into a few slots.
+ */
 function hashOf(values: ArrayLike<number>, from: number, width: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < from + width; k++) h = Math.imul(h ^ values[k], 0x01000193);
-  return h;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

@@ -50,6 +50,8 @@ export class Occurrences implements Iterable<Occurrence> {
   private readonly shapes = new InternedRows(SHAPE_WIDTH);
   /** The shape being asked for, filled in place: no list made for each occurrence. */
   private readonly shape = new Int32Array(SHAPE_WIDTH);
+  /** The shape of each step of an activity's series, by its activity's number (see series). */
+  private readonly stepShapes = new Map<number, number[]>();
   private readonly chunks: Int32Array[] = [];
   private readonly windows: Int16Array[] = [];
   /** The windows of the rows whose window is marked WIDE, by row. */
@@ -68,6 +70,8 @@ export class Occurrences implements Iterable<Occurrence> {
       o.window,
       o.target,
       o.movedFrom,
+      null,
+      0,
     );
   }
 
@@ -93,8 +97,27 @@ export class Occurrences implements Iterable<Occurrence> {
     const labelAt = this.labels.ofItem(activity.name);
     const seriesAt = this.serieses.ofItem(series);
     const notesAt = notes.length === 0 ? -1 : this.noteLists.ofItem(notes);
+    // The shape of each step, shared by the activity's series: most owners' k-th step is the same
+    // shape, so it is checked against the last one's, not hashed.
+    let steps = this.stepShapes.get(activityAt);
+    if (!steps) this.stepShapes.set(activityAt, (steps = []));
+    let step = 0;
     return (term, number, window, target, movedFrom) =>
-      this.row(ownerAt, activityAt, labelAt, seriesAt, minGap, notesAt, term, number, window, target, movedFrom);
+      this.row(
+        ownerAt,
+        activityAt,
+        labelAt,
+        seriesAt,
+        minGap,
+        notesAt,
+        term,
+        number,
+        window,
+        target,
+        movedFrom,
+        steps,
+        step++,
+      );
   }
 
   private row(
@@ -109,6 +132,8 @@ export class Occurrences implements Iterable<Occurrence> {
     window: [number, number],
     target: number,
     movedFrom: Occurrence['movedFrom'],
+    steps: number[] | null,
+    step: number,
   ): void {
     if ((this.length & (CHUNK - 1)) === 0) {
       this.chunks.push(new Int32Array(CHUNK * WIDTH));
@@ -126,7 +151,12 @@ export class Occurrences implements Iterable<Occurrence> {
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
     c[r + OWNER] = owner;
-    c[r + SHAPE] = this.shapes.of(shape);
+    let shapeAt = steps === null || step >= steps.length ? -1 : steps[step];
+    if (shapeAt < 0 || !this.shapes.equals(shapeAt, shape)) {
+      shapeAt = this.shapes.of(shape);
+      if (steps !== null) steps[step] = shapeAt;
+    }
+    c[r + SHAPE] = shapeAt;
     c[r + TARGET] = target;
     c[r + SERIES] = series;
     const w = this.windows[i >>> CHUNK_BITS];

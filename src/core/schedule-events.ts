@@ -142,14 +142,39 @@ export class EventStore implements Iterable<CalendarEvent> {
     this.objects = null;
     if (this.length === this.start.length) this.resize(Math.max(1024, Math.ceil(this.length * GROWTH)));
     const i = this.length++;
-    this.start = put(this.start, i, e.start);
-    this.end = put(this.end, i, e.end);
-    this.owner = put(this.owner, i, e.owner);
-    this.kind = put(this.kind, i, e.kind);
-    this.lead = put(this.lead, i, e.lead);
-    this.tier = put(this.tier, i, this.tierTable.ofItem(e.tier));
-    this.note = put(this.note, i, e.note === null ? -1 : this.noteTable.ofItem(e.note));
-    this.term = put(this.term, i, e.term);
+    const tier = this.tierTable.ofItem(e.tier);
+    const note = e.note === null ? -1 : this.noteTable.ofItem(e.note);
+    // Written where they are and read back: only a value that did not fit (once in a while, if
+    // ever) widens its column, by put. Each column written here, not in put, keeps each write to
+    // one type of array (issue 13: a million events).
+    const { start, end, owner, kind, lead } = this;
+    start[i] = e.start;
+    end[i] = e.end;
+    owner[i] = e.owner;
+    kind[i] = e.kind;
+    lead[i] = e.lead;
+    this.tier[i] = tier;
+    this.note[i] = note;
+    this.term[i] = e.term;
+    if (
+      start[i] !== e.start ||
+      end[i] !== e.end ||
+      owner[i] !== e.owner ||
+      kind[i] !== e.kind ||
+      lead[i] !== e.lead ||
+      this.tier[i] !== tier ||
+      this.note[i] !== note ||
+      this.term[i] !== e.term
+    ) {
+      this.start = put(start, i, e.start);
+      this.end = put(end, i, e.end);
+      this.owner = put(owner, i, e.owner);
+      this.kind = put(kind, i, e.kind);
+      this.lead = put(lead, i, e.lead);
+      this.tier = put(this.tier, i, tier);
+      this.note = put(this.note, i, note);
+      this.term = put(this.term, i, e.term);
+    }
   }
 
   /**

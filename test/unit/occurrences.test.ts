@@ -99,4 +99,37 @@ describe('Occurrences', () => {
     list.push(pushed[4]);
     expect(list.toArray()).toEqual([pushed[4]]);
   });
+
+  it("reads back series of one activity whose steps differ (another owner's notes, term, number or move)", () => {
+    const activity = { id: 'one', name: 'CEO 1:1' } as never;
+    const other = { ...owner, key: '200', urn: 200, name: 'Beech' };
+    const step = (i: number, moved: boolean) => ({
+      term: 1 + (i % 2),
+      number: String(1 + i),
+      window: [20_000 + 7 * i, 20_004 + 7 * i] as [number, number],
+      target: 20_002 + 7 * i,
+      movedFrom: moved ? { day: 20_001 + 7 * i, why: 'INSET day' } : null,
+    });
+    const serieses = [
+      { owner, notes: [] as string[], steps: [0, 1, 2].map((i) => step(i, false)) },
+      { owner: other, notes: ['chosen by its data'], steps: [0, 1, 2, 3].map((i) => step(i, false)) },
+      { owner, notes: [] as string[], steps: [0, 2, 1].map((i) => step(i, i === 1)) },
+      { owner: other, notes: [] as string[], steps: [0, 1].map((i) => step(i, false)) },
+    ];
+    const list = new Occurrences();
+    const expected = serieses.flatMap(({ owner: o, notes, steps }) => {
+      const push = list.series(o, activity, `${o.key}|one`, 4, notes);
+      for (const s of steps) push(s.term, s.number, s.window, s.target, s.movedFrom);
+      return steps.map((s) => ({
+        owner: o,
+        activity,
+        label: 'CEO 1:1',
+        series: `${o.key}|one`,
+        minGap: 4,
+        notes,
+        ...s,
+      }));
+    });
+    expect(list.toArray()).toEqual(expected);
+  });
 });
