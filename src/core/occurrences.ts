@@ -140,19 +140,37 @@ export class Occurrences implements Iterable<Occurrence> {
       this.windows.push(new Int16Array(CHUNK * WINDOW));
     }
     const i = this.length++;
-    const shape = this.shape;
-    shape[ACTIVITY] = activity;
-    shape[LABEL] = label;
-    shape[NUMBER] = this.numbers.ofItem(number);
-    shape[TERM] = term;
-    shape[GAP] = gap;
-    shape[NOTES] = notes;
-    shape[MOVED] = movedFrom === null ? -1 : this.moves.ofItem(movedFrom);
+    const numberAt = this.numbers.ofItem(number);
+    const moved = movedFrom === null ? -1 : this.moves.ofItem(movedFrom);
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
     c[r + OWNER] = owner;
+    // The shape this step had in the activity's last series, if it is this one (compared here,
+    // field by field: a million occurrences), else the shape found or added by hash.
     let shapeAt = steps === null || step >= steps.length ? -1 : steps[step];
-    if (shapeAt < 0 || !this.shapes.equals(shapeAt, shape)) {
+    if (shapeAt >= 0) {
+      const rows = this.shapes.rows;
+      const s = shapeAt * SHAPE_WIDTH;
+      if (
+        rows[s + ACTIVITY] !== activity ||
+        rows[s + LABEL] !== label ||
+        rows[s + NUMBER] !== numberAt ||
+        rows[s + TERM] !== term ||
+        rows[s + GAP] !== gap ||
+        rows[s + NOTES] !== notes ||
+        rows[s + MOVED] !== moved
+      )
+        shapeAt = -1;
+    }
+    if (shapeAt < 0) {
+      const shape = this.shape;
+      shape[ACTIVITY] = activity;
+      shape[LABEL] = label;
+      shape[NUMBER] = numberAt;
+      shape[TERM] = term;
+      shape[GAP] = gap;
+      shape[NOTES] = notes;
+      shape[MOVED] = moved;
       shapeAt = this.shapes.of(shape);
       if (steps !== null) steps[step] = shapeAt;
     }
@@ -196,24 +214,26 @@ export class Occurrences implements Iterable<Occurrence> {
   at(i: number): Occurrence {
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
-    const shape = c[r + SHAPE];
-    const shapes = this.shapes;
+    const s = c[r + SHAPE] * SHAPE_WIDTH;
+    const shapes = this.shapes.rows;
     const target = c[r + TARGET];
     const w = this.windows[i >>> CHUNK_BITS];
     const at = (i & (CHUNK - 1)) * WINDOW;
     const wide = w[at + FROM] === WIDE ? this.wide.get(i) : undefined;
+    const moved = shapes[s + MOVED];
+    const notes = shapes[s + NOTES];
     return {
       owner: this.owners.items[c[r + OWNER]],
-      activity: this.activities.items[shapes.get(shape, ACTIVITY)],
-      label: this.labels.items[shapes.get(shape, LABEL)],
-      term: shapes.get(shape, TERM),
-      number: this.numbers.items[shapes.get(shape, NUMBER)],
+      activity: this.activities.items[shapes[s + ACTIVITY]],
+      label: this.labels.items[shapes[s + LABEL]],
+      term: shapes[s + TERM],
+      number: this.numbers.items[shapes[s + NUMBER]],
       window: wide ? [wide[0], wide[1]] : [target + w[at + FROM], target + w[at + TO]],
       target,
       series: c[r + SERIES] < 0 ? null : this.serieses.items[c[r + SERIES]],
-      minGap: shapes.get(shape, GAP),
-      movedFrom: shapes.get(shape, MOVED) < 0 ? null : this.moves.items[shapes.get(shape, MOVED)],
-      notes: shapes.get(shape, NOTES) < 0 ? NO_NOTES : this.noteLists.items[shapes.get(shape, NOTES)],
+      minGap: shapes[s + GAP],
+      movedFrom: moved < 0 ? null : this.moves.items[moved],
+      notes: notes < 0 ? NO_NOTES : this.noteLists.items[notes],
     };
   }
 

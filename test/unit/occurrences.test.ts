@@ -110,11 +110,16 @@ describe('Occurrences', () => {
       target: 20_002 + 7 * i,
       movedFrom: moved ? { day: 20_001 + 7 * i, why: 'INSET day' } : null,
     });
+    const movedFirst = { ...step(0, true), term: 5 };
     const serieses = [
       { owner, notes: [] as string[], steps: [0, 1, 2].map((i) => step(i, false)) },
       { owner: other, notes: ['chosen by its data'], steps: [0, 1, 2, 3].map((i) => step(i, false)) },
       { owner, notes: [] as string[], steps: [0, 2, 1].map((i) => step(i, i === 1)) },
       { owner: other, notes: [] as string[], steps: [0, 1].map((i) => step(i, false)) },
+      // The first step as the one before but for its term, then its move, then its number.
+      { owner, notes: [] as string[], steps: [{ ...step(0, false), term: 5 }] },
+      { owner: other, notes: [] as string[], steps: [movedFirst] },
+      { owner, notes: [] as string[], steps: [{ ...movedFirst, number: '9' }] },
     ];
     const list = new Occurrences();
     const expected = serieses.flatMap(({ owner: o, notes, steps }) => {
