@@ -1,7 +1,8 @@
 // The year's events held column-wise (issue 13: memory): a year for every school in England is a
 // million events, and one object of eighteen fields each was most of a gigabyte. Each event is a
 // row of numbers (its days, term, and indexes into small tables of owners, occurrences, leads,
-// tiers and notes); an event object is made only when one is read, and let go after. Pure.
+// tiers and notes), each column as narrow as its values; an event object is made only when one is
+// read, and let go after. Pure.
 import { fromDayNumber } from './dates.js';
 import { Interned, KeyedTable } from './interned.js';
 import type { ActivityType } from './calendar.js';
@@ -45,8 +46,43 @@ export interface NewEvent {
 
 const GROWTH = 1.5;
 
-/** The store's Int32Array columns (the term is a Uint8Array of its own). */
-const NUMBER_COLUMNS = ['start', 'end', 'owner', 'kind', 'lead', 'tier', 'note'] as const;
+/**
+ * A column of whole numbers, as narrow as its values so far: a year of a million events is 13
+ * bytes an event, not 29 (issue 13: memory). A value that does not fit widens the whole column
+ * (put), so none is ever wrapped; one past 32 bits is refused.
+ */
+export type Column = Uint8Array | Uint16Array | Int16Array | Int32Array;
+
+/** The store's columns, and the type each starts as: days fit 16 bits until 2149, a note's -1 needs a sign. */
+const COLUMNS = {
+  start: Uint16Array,
+  end: Uint16Array,
+  owner: Uint16Array,
+  kind: Uint8Array,
+  lead: Uint8Array,
+  tier: Uint8Array,
+  note: Int16Array,
+  term: Uint8Array,
+} as const;
+const NUMBER_COLUMNS = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
+
+/** The next wider type of a column's. */
+const WIDER = new Map<unknown, new (size: number) => Column>([
+  [Uint8Array, Uint16Array],
+  [Uint16Array, Int32Array],
+  [Int16Array, Int32Array],
+]);
+
+/** `column` with `value` at `i`: the column itself, or a wider copy of it if the value does not fit. */
+export function put(column: Column, i: number, value: number): Column {
+  column[i] = value;
+  if (column[i] === value) return column;
+  const Wider = WIDER.get(column.constructor);
+  if (Wider === undefined) throw new RangeError(`not a 32-bit whole number: ${value}`);
+  const wider = new Wider(column.length);
+  wider.set(column);
+  return put(wider, i, value);
+}
 
 /** Events read in order, as many as `length`: an array of them, or a list of the store's. */
 export interface EventSeq extends Iterable<CalendarEvent> {
@@ -61,16 +97,16 @@ export class EventStore implements Iterable<CalendarEvent> {
   readonly leads: EventLead[];
   readonly tiers: (string | null)[];
   readonly notes: string[];
-  // Made in the constructor, column by column (NUMBER_COLUMNS).
-  start!: Int32Array;
-  end!: Int32Array;
-  owner!: Int32Array;
-  kind!: Int32Array;
-  lead!: Int32Array;
-  tier!: Int32Array;
+  // Made in the constructor, column by column (COLUMNS).
+  start!: Column;
+  end!: Column;
+  owner!: Column;
+  kind!: Column;
+  lead!: Column;
+  tier!: Column;
   /** Index into notes, or -1 for none. */
-  note!: Int32Array;
-  term: Uint8Array;
+  note!: Column;
+  term!: Column;
   /** Every event as an object, once something has asked for them all (so that each is one object). */
   private objects: CalendarEvent[] | null = null;
   private readonly ownerTable = new KeyedTable<string, EventOwner>();
@@ -81,8 +117,7 @@ export class EventStore implements Iterable<CalendarEvent> {
   /** Sized for the events expected (the occurrences due), so that a million are not grown into. */
   constructor(expected = 1024) {
     const size = Math.max(16, expected);
-    for (const name of NUMBER_COLUMNS) this[name] = new Int32Array(size);
-    this.term = new Uint8Array(size);
+    for (const name of NUMBER_COLUMNS) this[name] = new COLUMNS[name](size);
     this.owners = this.ownerTable.items;
     this.leads = this.leadTable.items;
     this.tiers = this.tierTable.items;
@@ -107,14 +142,39 @@ export class EventStore implements Iterable<CalendarEvent> {
     this.objects = null;
     if (this.length === this.start.length) this.resize(Math.max(1024, Math.ceil(this.length * GROWTH)));
     const i = this.length++;
-    this.start[i] = e.start;
-    this.end[i] = e.end;
-    this.owner[i] = e.owner;
-    this.kind[i] = e.kind;
-    this.lead[i] = e.lead;
-    this.tier[i] = this.tierTable.ofItem(e.tier);
-    this.note[i] = e.note === null ? -1 : this.noteTable.ofItem(e.note);
+    const tier = this.tierTable.ofItem(e.tier);
+    const note = e.note === null ? -1 : this.noteTable.ofItem(e.note);
+    // Written where they are and read back: only a value that did not fit (once in a while, if
+    // ever) widens its column, by put. Each column written here, not in put, keeps each write to
+    // one type of array (issue 13: a million events).
+    const { start, end, owner, kind, lead } = this;
+    start[i] = e.start;
+    end[i] = e.end;
+    owner[i] = e.owner;
+    kind[i] = e.kind;
+    lead[i] = e.lead;
+    this.tier[i] = tier;
+    this.note[i] = note;
     this.term[i] = e.term;
+    if (
+      start[i] !== e.start ||
+      end[i] !== e.end ||
+      owner[i] !== e.owner ||
+      kind[i] !== e.kind ||
+      lead[i] !== e.lead ||
+      this.tier[i] !== tier ||
+      this.note[i] !== note ||
+      this.term[i] !== e.term
+    ) {
+      this.start = put(start, i, e.start);
+      this.end = put(end, i, e.end);
+      this.owner = put(owner, i, e.owner);
+      this.kind = put(kind, i, e.kind);
+      this.lead = put(lead, i, e.lead);
+      this.tier = put(this.tier, i, tier);
+      this.note = put(this.note, i, note);
+      this.term = put(this.term, i, e.term);
+    }
   }
 
   /**
@@ -182,38 +242,32 @@ export class EventStore implements Iterable<CalendarEvent> {
       (a, b) => s(a.activity, b.activity) || s(a.activity_id, b.activity_id) || s(a.occurrence, b.occurrence),
     );
     const ownerRank = ranks(this.owners, (a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
-    // Two orders and one list of keys, reused pass after pass, and each column rearranged into the
-    // one before's old place: a million events' sort allocates four columns' worth, not eleven, so
-    // less waits for the collector (issue 13: memory).
-    const a = indexes(n);
+    // Two orders and one list of keys, reused pass after pass, and then each column put in order
+    // through the keys' list and back into itself: no new column (a column more than twice the
+    // events, a starved team's, is cut to size).
     const b = new Int32Array(n);
     const keys = new Int32Array(n);
     for (let i = 0; i < n; i++) keys[i] = kindRank[this.kind[i]];
-    countingSort(a, keys, kindRank.length, b);
+    const a = countingSort(null, keys, kindRank.length);
     for (let i = 0; i < n; i++) keys[i] = ownerRank[this.owner[i]];
-    countingSort(b, keys, ownerRank.length, a);
+    countingSort(a, keys, ownerRank.length, b);
     const [days, size] = fromZero(this.start.subarray(0, n), keys);
-    const order = countingSort(a, days, size, b);
-    let spare: Int32Array = a;
+    const order = countingSort(b, days, size, a);
     for (const name of NUMBER_COLUMNS) {
       const column = this[name];
-      for (let k = 0; k < n; k++) spare[k] = column[order[k]];
-      this[name] = spare;
-      spare = column.subarray(0, n);
+      for (let k = 0; k < n; k++) keys[k] = column[order[k]];
+      if (column.length > 2 * n) this[name] = new (column.constructor as new (size: number) => Column)(n);
+      this[name].set(keys);
     }
-    const term = new Uint8Array(n);
-    for (let k = 0; k < n; k++) term[k] = this.term[order[k]];
-    this.term = term;
   }
 
   private resize(size: number): void {
-    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as { new (n: number): T })(size);
-      b.set(a.subarray(0, Math.min(a.length, size)));
-      return b;
-    };
-    for (const name of NUMBER_COLUMNS) this[name] = grow(this[name]);
-    this.term = grow(this.term);
+    for (const name of NUMBER_COLUMNS) {
+      const column = this[name];
+      const grown = new (column.constructor as new (size: number) => Column)(size);
+      grown.set(column.subarray(0, Math.min(column.length, size)));
+      this[name] = grown;
+    }
   }
 }
 
@@ -237,16 +291,23 @@ export function indexes(n: number): Int32Array {
 }
 
 /**
- * The indexes of `order` sorted stably by their keys (`keys[i]` the key of index i, a whole number
- * from 0 to size - 1), into `out` (a list of order's length other than order).
+ * The indexes of `order` (null: 0, 1, ... keys.length - 1, with no list made) sorted stably by
+ * their keys (`keys[i]` the key of index i, a whole number from 0 to size - 1), into `out` (a list
+ * of order's length other than order).
  */
 export function countingSort(
-  order: Int32Array,
-  keys: Int32Array,
+  order: Int32Array | null,
+  keys: Column,
   size: number,
-  out: Int32Array = new Int32Array(order.length),
+  out: Int32Array = new Int32Array(order === null ? keys.length : order.length),
 ): Int32Array {
   const counts = new Int32Array(size + 1);
+  if (order === null) {
+    for (let k = 0; k < keys.length; k++) counts[keys[k] + 1] += 1;
+    for (let k = 1; k <= size; k++) counts[k] += counts[k - 1];
+    for (let k = 0; k < keys.length; k++) out[counts[keys[k]]++] = k;
+    return out;
+  }
   for (let k = 0; k < order.length; k++) counts[keys[order[k]] + 1] += 1;
   for (let k = 1; k <= size; k++) counts[k] += counts[k - 1];
   for (let k = 0; k < order.length; k++) out[counts[keys[order[k]]]++] = order[k];
@@ -254,7 +315,7 @@ export function countingSort(
 }
 
 /** Days as keys from 0 (the first day's), and how many keys that makes: for countingSort. */
-export function fromZero(days: Int32Array, keys: Int32Array = new Int32Array(days.length)): [Int32Array, number] {
+export function fromZero(days: Column, keys: Int32Array = new Int32Array(days.length)): [Int32Array, number] {
   let first = 0;
   let last = -1;
   for (let i = 0; i < days.length; i++) {

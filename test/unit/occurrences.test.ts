@@ -67,4 +67,74 @@ describe('Occurrences', () => {
     expect(list.seriesIndexOf(1)).toBe(list.seriesIndexOf(40));
     expect(list.seriesIndexOf(0)).toBe(-1);
   });
+
+  it('reads back a window far from its target (past 16 bits of days) and one at the limit', () => {
+    const activity = { id: 'visit', name: 'Visit' } as never;
+    const one = (window: [number, number], target: number) => ({
+      owner,
+      activity,
+      label: 'Visit',
+      term: 1,
+      number: '1',
+      window,
+      target,
+      series: null,
+      minGap: 0,
+      movedFrom: null,
+      notes: [],
+    });
+    const pushed = [
+      one([20_000 - 32_767, 20_000 + 32_767], 20_000),
+      one([20_000 - 32_768, 20_001], 20_000),
+      one([20_000, 20_000 + 32_768], 20_000),
+      one([-5, 100_000], 70_000),
+      one([20_010, 20_020], 20_000),
+      one([20_000, 20_000], 20_000),
+    ];
+    const list = new Occurrences();
+    for (const o of pushed) list.push(o);
+    expect(list.toArray()).toEqual(pushed);
+    // Cleared, the rows far away are let go with the rest.
+    list.clear();
+    list.push(pushed[4]);
+    expect(list.toArray()).toEqual([pushed[4]]);
+  });
+
+  it("reads back series of one activity whose steps differ (another owner's notes, term, number or move)", () => {
+    const activity = { id: 'one', name: 'CEO 1:1' } as never;
+    const other = { ...owner, key: '200', urn: 200, name: 'Beech' };
+    const step = (i: number, moved: boolean) => ({
+      term: 1 + (i % 2),
+      number: String(1 + i),
+      window: [20_000 + 7 * i, 20_004 + 7 * i] as [number, number],
+      target: 20_002 + 7 * i,
+      movedFrom: moved ? { day: 20_001 + 7 * i, why: 'INSET day' } : null,
+    });
+    const movedFirst = { ...step(0, true), term: 5 };
+    const serieses = [
+      { owner, notes: [] as string[], steps: [0, 1, 2].map((i) => step(i, false)) },
+      { owner: other, notes: ['chosen by its data'], steps: [0, 1, 2, 3].map((i) => step(i, false)) },
+      { owner, notes: [] as string[], steps: [0, 2, 1].map((i) => step(i, i === 1)) },
+      { owner: other, notes: [] as string[], steps: [0, 1].map((i) => step(i, false)) },
+      // The first step as the one before but for its term, then its move, then its number.
+      { owner, notes: [] as string[], steps: [{ ...step(0, false), term: 5 }] },
+      { owner: other, notes: [] as string[], steps: [movedFirst] },
+      { owner, notes: [] as string[], steps: [{ ...movedFirst, number: '9' }] },
+    ];
+    const list = new Occurrences();
+    const expected = serieses.flatMap(({ owner: o, notes, steps }) => {
+      const push = list.series(o, activity, `${o.key}|one`, 4, notes);
+      for (const s of steps) push(s.term, s.number, s.window, s.target, s.movedFrom);
+      return steps.map((s) => ({
+        owner: o,
+        activity,
+        label: 'CEO 1:1',
+        series: `${o.key}|one`,
+        minGap: 4,
+        notes,
+        ...s,
+      }));
+    });
+    expect(list.toArray()).toEqual(expected);
+  });
 });

@@ -1,7 +1,7 @@
 // The events held column-wise (core/schedule-events.ts): each event reads back as it was placed,
 // and the store's counting sorts give exactly the order of compareEvents, ties kept as placed.
 import { describe, expect, it } from 'vitest';
-import { EventStore } from '../../src/core/schedule-events.js';
+import { countingSort, EventStore, put } from '../../src/core/schedule-events.js';
 import { compareEvents } from '../../src/core/schedule.js';
 
 /** A small deterministic generator (the same events every run). */
@@ -150,5 +150,80 @@ describe('EventStore', () => {
     const store = new EventStore();
     store.sort();
     expect(store.toArray()).toEqual([]);
+  });
+
+  it('widens a column whose value does not fit, and never wraps one', () => {
+    const narrow = new Uint8Array(4);
+    expect(put(narrow, 0, 255)).toBe(narrow);
+    const wider = put(narrow, 1, 256);
+    expect(wider).toBeInstanceOf(Uint16Array);
+    expect(put(wider, 2, 65_535)).toBe(wider);
+    const widest = put(wider, 3, 65_536);
+    expect(widest).toBeInstanceOf(Int32Array);
+    expect([...widest]).toEqual([255, 256, 65_535, 65_536]);
+    expect(put(new Uint8Array(1), 0, -1)).toBeInstanceOf(Int32Array);
+    const signed = new Int16Array(2);
+    expect(put(signed, 0, -32_768)).toBe(signed);
+    expect([...put(signed, 1, 32_768)]).toEqual([-32_768, 32_768]);
+    expect(() => put(new Int32Array(1), 0, 2 ** 31)).toThrow(RangeError);
+    expect(() => put(new Uint8Array(1), 0, 0.5)).toThrow(RangeError);
+  });
+
+  it('reads back events whose numbers are past the narrow columns, before and after sorting', () => {
+    const store = new EventStore(2);
+    const kinds = Array.from({ length: 300 }, (_, i) =>
+      store.addKind({
+        activity: `A${i}`,
+        activity_id: `a${i}`,
+        kind: 'QA',
+        occurrence: '1',
+        role: 'R',
+        days: 1,
+        type: 'visit',
+      }),
+    );
+    const owners = Array.from({ length: 70_000 }, (_, i) =>
+      store.ownerIndex(String(i + 1), { urn: i + 1, name: `S${i}`, trust: null }),
+    );
+    const leads = Array.from({ length: 300 }, (_, i) => store.leadIndex(`P${i}`, `P${i}`));
+    // Days before 1970 and after 2149 (outside 16 bits), a span of years, a term past 255.
+    const added = [
+      { start: 20_000, end: 20_000, owner: owners[0], kind: kinds[0], lead: leads[0], tier: null, term: 1, note: null },
+      {
+        start: -1,
+        end: 70_000,
+        owner: owners[69_999],
+        kind: kinds[299],
+        lead: leads[299],
+        tier: 'X',
+        term: 300,
+        note: 'n',
+      },
+      {
+        start: 65_535,
+        end: 65_536,
+        owner: owners[65_535],
+        kind: kinds[255],
+        lead: leads[256],
+        tier: 'Y',
+        term: 6,
+        note: null,
+      },
+    ];
+    for (const e of added) store.add(e);
+    const expected = store.toArray().map((e) => ({ ...e }));
+    expect(expected.map((e) => [e.date, e.end, e.urn, e.activity, e.lead, e.tier, e.term, e.note])).toEqual([
+      ['2024-10-04', '2024-10-04', 1, 'A0', 'P0', null, 1, null],
+      ['1969-12-31', '2161-08-27', 70_000, 'A299', 'P299', 'X', 300, 'n'],
+      ['2149-06-06', '2149-06-07', 65_536, 'A255', 'P256', 'Y', 6, null],
+    ]);
+    store.sort();
+    expect(store.toArray()).toEqual([expected[1], expected[0], expected[2]]);
+  });
+
+  it('counting-sorts from the plain order when given none, stably', () => {
+    const keys = Int32Array.from([2, 0, 1, 0, 2, 1]);
+    expect([...countingSort(null, keys, 3)]).toEqual([1, 3, 2, 5, 0, 4]);
+    expect([...countingSort(Int32Array.from([5, 4, 3, 2, 1, 0]), keys, 3)]).toEqual([3, 1, 5, 2, 4, 0]);
   });
 });
