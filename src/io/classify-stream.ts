@@ -21,8 +21,7 @@ import {
   type SchoolRecord,
 } from '../core/school.js';
 import { dataError } from '../errors.js';
-import { csvCell, toCsv } from './formats/csv.js';
-import type { Cell } from './formats/table-model.js';
+import { csvCellOf, csvLineFrom, toCsv } from './formats/csv.js';
 import { markdownFoot, markdownHead, markdownRows } from './formats/markdown.js';
 import { jsonArrayEnd, jsonArrayItem } from './formats/json.js';
 import type { Layout } from './layouts.js';
@@ -37,7 +36,6 @@ import {
   type SchoolsFile,
 } from './read-schools.js';
 import { contentText, openOutput, type OutputTarget } from './output.js';
-import { keptValue } from '../core/values.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
 const HOLD_BYTES = 1024 * 1024;
@@ -54,36 +52,6 @@ const BATCH = 100;
 export interface Sink {
   /** Text, or UTF-8 bytes (output held while the pandas index was unsettled). */
   write(text: string | Uint8Array): unknown;
-}
-
-/** The most distinct texts a column's cells are remembered for (see csvCellOf). */
-const CELLS_KEPT = 1000;
-
-/**
- * One column's cell as CSV writes it (csvCell, as every CSV writer writes it), each distinct
- * value escaped once: tiers, days, reasons and phases repeat in row after row. A column with more
- * distinct values than CELLS_KEPT (names, URNs, trusts) stops being remembered and is escaped cell by cell.
- */
-export function csvCellOf<T>(read: (item: T) => Cell | undefined): (item: T) => string {
-  let known: Map<Cell, string> | null = new Map();
-  return (item) => {
-    const value = read(item) ?? null;
-    if (known === null) return csvCell(value);
-    let text = known.get(value);
-    if (text === undefined) {
-      text = csvCell(value);
-      if (known.size < CELLS_KEPT) known.set(keptValue(value), text);
-      else known = null;
-    }
-    return text;
-  };
-}
-
-/** One item's line of CSV from its columns' cells (csvCellOf). */
-export function csvLineFrom<T>(cells: readonly ((item: T) => string)[], item: T): string {
-  let line = cells[0](item);
-  for (let i = 1; i < cells.length; i++) line += `,${cells[i](item)}`;
-  return `${line}\r\n`;
 }
 
 export interface StreamRequest {

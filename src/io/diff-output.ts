@@ -17,7 +17,7 @@ import {
   type TableModel,
 } from './formats/table-model.js';
 import { JsonItems, jsonDocument, jsonMembers } from './formats/json.js';
-import { csvCellOf, csvLineFrom } from './classify-stream.js';
+import { csvCellOf, csvLineFrom } from './formats/csv.js';
 import type { RowSink } from './read-records.js';
 import type { TextSource } from './read-text.js';
 import { r2, round2 } from '../core/display.js';

@@ -1,9 +1,9 @@
-// classify's stream writes each column's cells through csvCellOf: a distinct value is escaped
-// once and remembered, and a column of many distinct values is escaped cell by cell. Either way
-// each cell is what csvField(neutralise(value)) writes, as every other CSV writer of sit writes it.
+// Classify's stream and diff write each column's cells through csvCellOf (formats/csv.ts): a
+// distinct value is escaped once and remembered, and a column of many distinct values is escaped
+// cell by cell. Either way each cell is what csvField(neutralise(value)) writes, as every other
+// CSV writer of sit writes it.
 import { describe, expect, it } from 'vitest';
-import { csvCellOf, csvLineFrom } from '../../src/io/classify-stream.js';
-import { csvField, csvRow, neutralise } from '../../src/io/formats/csv.js';
+import { csvCellOf, csvField, csvLineFrom, csvRow, neutralise } from '../../src/io/formats/csv.js';
 import type { Cell } from '../../src/io/formats/table-model.js';
 
 const escaped = (value: Cell) => csvField(neutralise(value));

@@ -1,6 +1,7 @@
 // CSV that opens in Excel and cannot run as a formula there (SPEC section 5).
 import type { Cell, Column, RowsTable } from './table-model.js';
 import { contentText } from '../output.js';
+import { keptValue } from '../../core/values.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -51,4 +52,34 @@ export function* csvLines(table: RowsTable): Generator<string> {
 /** The CSV as one string, for a small table. */
 export function toCsv(table: RowsTable): string {
   return contentText(csvLines(table));
+}
+
+/** The most distinct texts a column's cells are remembered for (see csvCellOf). */
+const CELLS_KEPT = 1000;
+
+/**
+ * One column's cell as CSV writes it (csvCell, as every CSV writer writes it), each distinct
+ * value escaped once: tiers, days, reasons and phases repeat in row after row. A column with more
+ * distinct values than CELLS_KEPT (names, URNs, trusts) stops being remembered and is escaped cell by cell.
+ */
+export function csvCellOf<T>(read: (item: T) => Cell | undefined): (item: T) => string {
+  let known: Map<Cell, string> | null = new Map();
+  return (item) => {
+    const value = read(item) ?? null;
+    if (known === null) return csvCell(value);
+    let text = known.get(value);
+    if (text === undefined) {
+      text = csvCell(value);
+      if (known.size < CELLS_KEPT) known.set(keptValue(value), text);
+      else known = null;
+    }
+    return text;
+  };
+}
+
+/** One item's line of CSV from its columns' cells (csvCellOf). */
+export function csvLineFrom<T>(cells: readonly ((item: T) => string)[], item: T): string {
+  let line = cells[0](item);
+  for (let i = 1; i < cells.length; i++) line += `,${cells[i](item)}`;
+  return `${line}\r\n`;
 }
