@@ -5,27 +5,21 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSit, runSitAsync, runInProcess, ROOT, FIXTURES } from '../helpers/run-sit.js';
+import { expectedCases, expectedOutput } from '../helpers/expected-cases.js';
 
-interface ExpectedCase {
-  file: string;
-  args: string[];
-  cwd?: string;
-  code?: number;
-}
-const cases: ExpectedCase[] = JSON.parse(readFileSync(`${FIXTURES}/expected/cases.json`, 'utf8'));
 const asOf = ['--as-of', '2026-09-01'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'sit-e2e-'));
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
 
 describe('sit on the fixtures gives the committed output', () => {
   // The built binary, several at once (each its own process).
-  it.concurrent.for(cases.filter((c) => /^(classify|explain|presets)/.test(c.file)).map((c) => [c.file, c] as const))(
+  it.concurrent.for(expectedCases('classify', 'explain', 'presets').map((c) => [c.file, c] as const))(
     '%s',
     async ([, c], { expect }) => {
       const result = await runSitAsync(c.args, { cwd: join(ROOT, c.cwd ?? '') });
       expect(result.stderr).not.toMatch(/error/i);
       expect(result.code).toBe(c.code ?? 0);
-      expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/${c.file}`, 'utf8'));
+      expect(result.stdout).toBe(expectedOutput(c));
     },
   );
 

@@ -11,24 +11,17 @@ import { readLog } from '../../src/io/log-file.js';
 // @ts-expect-error: a plain .mjs module of the build, with no type declarations
 import { shared } from '../../scripts/esbuild-options.mjs';
 import { FIXTURES, ROOT, runInProcess, runSitAsync, runSit } from '../helpers/run-sit.js';
+import { expectedCases, expectedOutput } from '../helpers/expected-cases.js';
 
-interface ExpectedCase {
-  file: string;
-  args: string[];
-  cwd?: string;
-}
-const cases: ExpectedCase[] = JSON.parse(readFileSync(`${FIXTURES}/expected/cases.json`, 'utf8'));
 const CONFIG = ['--config', `${FIXTURES}/trust.config.yaml`];
 const tmp = () => mkdtempSync(join(tmpdir(), 'sit-log-e2e-'));
 const ADD = ['--activity', 't3-school-wfap', '--date', '2027-01-12', '--days', '1', '--person', 'Sam Okafor'];
 
 describe('sit log on the fixtures gives the committed output', () => {
-  it.each(
-    cases.filter((c) => c.file.startsWith('log-') || c.file.startsWith('delivery-')).map((c) => [c.file, c] as const),
-  )('%s', (_, c) => {
+  it.each(expectedCases('log-', 'delivery-').map((c) => [c.file, c] as const))('%s', (_, c) => {
     const result = runSit(c.args, { cwd: join(ROOT, c.cwd ?? '') });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(readFileSync(`${FIXTURES}/expected/${c.file}`, 'utf8'));
+    expect(result.stdout).toBe(expectedOutput(c));
   });
 
   it('lists in JSON, HTML and xlsx too, filtered by school and term', async () => {
