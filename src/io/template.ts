@@ -206,7 +206,7 @@ function fill(template: Template, view: object, escapeText: (value: string) => s
  * The filled template a part at a time: its text, and the parts of a slot filled with parts as
  * they are made. Filled at once, so a mistake in it throws here, before anything is written.
  */
-export function renderTemplateParts(
+function renderTemplateParts(
   template: Template,
   view: object,
   escapeText: (value: string) => string,

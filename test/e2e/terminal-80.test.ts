@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { run } from '../../src/cli.js';
 import Table from 'cli-table3';
-import { fitColumns, toTerminal } from '../../src/io/formats/terminal.js';
+import { fitColumns, terminalParts } from '../../src/io/formats/terminal.js';
+import { contentText } from '../../src/io/output.js';
+import type { TableModel } from '../../src/io/formats/table-model.js';
+
+/** The terminal's table as one string, as the writer is handed it in parts. */
+const toTerminal = (table: TableModel, options: { color: boolean; width?: number }) =>
+  contentText(terminalParts(table, options));
 import { FIXTURES, runInProcess } from '../helpers/run-sit.js';
 
 /** Runs sit as if in a terminal `columns` wide, with colour on or off. */

@@ -4,7 +4,6 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { levelColumnOf, widest, type Cell, type Column, type Mark, type TableModel } from './table-model.js';
 import { cellMark } from './html.js';
 import { visible } from '../../core/visible.js';
-import { contentText } from '../output.js';
 
 export function makeChalk(enabled: boolean): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
@@ -109,7 +108,3 @@ export function* terminalParts(table: TableModel, options: { color: boolean; wid
     yield `\n${chalk.dim(`Not shown in ${width} columns: ${left.join(', ')} (--format csv or -o FILE has every column).`)}`;
   yield '\n';
 }
-
-/** The terminal's table as one string (a small table). */
-export const toTerminal = (table: TableModel, options: { color: boolean; width?: number }): string =>
-  contentText(terminalParts(table, options));
