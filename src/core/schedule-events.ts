@@ -32,18 +32,6 @@ export interface EventLead {
   person: string | null;
 }
 
-/** An event as placed, before it is stored. */
-export interface NewEvent {
-  start: number;
-  end: number;
-  owner: number;
-  kind: number;
-  lead: number;
-  tier: string | null;
-  term: number;
-  note: string | null;
-}
-
 const GROWTH = 1.5;
 
 /**
@@ -138,42 +126,55 @@ export class EventStore implements Iterable<CalendarEvent> {
     return this.leadTable.of(person === null ? `l ${lead}` : `p ${person}`, () => ({ lead, person }));
   }
 
-  add(e: NewEvent): void {
+  /**
+   * Adds an event as placed: its first and last day, its owner, kind and lead (indexes from
+   * ownerIndex, addKind and leadIndex), its tier, term and note. Given as numbers and texts, not
+   * an object: one made for each of a million events was most of what placing made.
+   */
+  add(
+    start: number,
+    end: number,
+    owner: number,
+    kind: number,
+    lead: number,
+    tier: string | null,
+    term: number,
+    note: string | null,
+  ): void {
     this.objects = null;
     if (this.length === this.start.length) this.resize(Math.max(1024, Math.ceil(this.length * GROWTH)));
     const i = this.length++;
-    const tier = this.tierTable.ofItem(e.tier);
-    const note = e.note === null ? -1 : this.noteTable.ofItem(e.note);
+    const tierAt = this.tierTable.ofItem(tier);
+    const noteAt = note === null ? -1 : this.noteTable.ofItem(note);
     // Written where they are and read back: only a value that did not fit (once in a while, if
     // ever) widens its column, by put. Each column written here, not in put, keeps each write to
     // one type of array (issue 13: a million events).
-    const { start, end, owner, kind, lead } = this;
-    start[i] = e.start;
-    end[i] = e.end;
-    owner[i] = e.owner;
-    kind[i] = e.kind;
-    lead[i] = e.lead;
-    this.tier[i] = tier;
-    this.note[i] = note;
-    this.term[i] = e.term;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.owner[i] = owner;
+    this.kind[i] = kind;
+    this.lead[i] = lead;
+    this.tier[i] = tierAt;
+    this.note[i] = noteAt;
+    this.term[i] = term;
     if (
-      start[i] !== e.start ||
-      end[i] !== e.end ||
-      owner[i] !== e.owner ||
-      kind[i] !== e.kind ||
-      lead[i] !== e.lead ||
-      this.tier[i] !== tier ||
-      this.note[i] !== note ||
-      this.term[i] !== e.term
+      this.start[i] !== start ||
+      this.end[i] !== end ||
+      this.owner[i] !== owner ||
+      this.kind[i] !== kind ||
+      this.lead[i] !== lead ||
+      this.tier[i] !== tierAt ||
+      this.note[i] !== noteAt ||
+      this.term[i] !== term
     ) {
-      this.start = put(start, i, e.start);
-      this.end = put(end, i, e.end);
-      this.owner = put(owner, i, e.owner);
-      this.kind = put(kind, i, e.kind);
-      this.lead = put(lead, i, e.lead);
-      this.tier = put(this.tier, i, tier);
-      this.note = put(this.note, i, note);
-      this.term = put(this.term, i, e.term);
+      this.start = put(this.start, i, start);
+      this.end = put(this.end, i, end);
+      this.owner = put(this.owner, i, owner);
+      this.kind = put(this.kind, i, kind);
+      this.lead = put(this.lead, i, lead);
+      this.tier = put(this.tier, i, tierAt);
+      this.note = put(this.note, i, noteAt);
+      this.term = put(this.term, i, term);
     }
   }
 
@@ -245,17 +246,34 @@ export class EventStore implements Iterable<CalendarEvent> {
     // Two orders and one list of keys, reused pass after pass, and then each column put in order
     // through the keys' list and back into itself: no new column (a column more than twice the
     // events, a starved team's, is cut to size).
-    const b = new Int32Array(n);
+    const kinds = kindRank.length;
+    const owners = ownerRank.length;
     const keys = new Int32Array(n);
-    for (let i = 0; i < n; i++) keys[i] = kindRank[this.kind[i]];
-    const a = countingSort(null, keys, kindRank.length);
-    for (let i = 0; i < n; i++) keys[i] = ownerRank[this.owner[i]];
-    countingSort(a, keys, ownerRank.length, b);
+    let byOwner: Int32Array;
+    let spare: Int32Array;
+    if (kinds * owners <= Math.max(n, 1 << 16)) {
+      // Owner and kind as one key, in one pass, where there are no more pairs of them than events
+      // (the counts no longer than the keys' list): a year for every school in England.
+      for (let i = 0; i < n; i++) keys[i] = ownerRank[this.owner[i]] * kinds + kindRank[this.kind[i]];
+      byOwner = countingSort(null, keys, kinds * owners);
+      spare = new Int32Array(n);
+    } else {
+      for (let i = 0; i < n; i++) keys[i] = kindRank[this.kind[i]];
+      const byKind = countingSort(null, keys, kinds);
+      for (let i = 0; i < n; i++) keys[i] = ownerRank[this.owner[i]];
+      byOwner = countingSort(byKind, keys, owners);
+      spare = byKind;
+    }
     const [days, size] = fromZero(this.start.subarray(0, n), keys);
-    const order = countingSort(b, days, size, a);
+    const order = countingSort(byOwner, days, size, spare);
+    const values = byOwner;
+    // Each column copied whole into a list of one type (free now) and read in order from there:
+    // a read through order from each column's own type of array was most of the sort (a read site
+    // that sees every type of column is slow in V8).
     for (const name of NUMBER_COLUMNS) {
       const column = this[name];
-      for (let k = 0; k < n; k++) keys[k] = column[order[k]];
+      values.set(column.subarray(0, n));
+      for (let k = 0; k < n; k++) keys[k] = values[order[k]];
       if (column.length > 2 * n) this[name] = new (column.constructor as new (size: number) => Column)(n);
       this[name].set(keys);
     }

@@ -11,7 +11,7 @@
 import * as z from 'zod';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
-import { firstAtOrAfter, nearestFirst, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
+import { firstAtOrAfter, NearestWalk, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
 import { countingSort, EventStore, fromZero } from './schedule-events.js';
 import type { Occurrences } from './occurrences.js';
 import { addToGroup } from './group.js';
@@ -121,8 +121,10 @@ export function peopleOf(capacity: Capacity[] | undefined): Person[] {
 
 interface Diary {
   person: Person;
-  load: Map<number, number>;
-  visits: Map<number, number>;
+  /** Time booked on each day, by its distance from the year's first school day. */
+  load: Float64Array;
+  /** Visits booked on each day, in the same way. */
+  visits: Int32Array;
   total: number;
   /** Booked days per term 1-6. */
   terms: number[];
@@ -142,6 +144,10 @@ interface ActivityPlan {
   leadless: number;
   /** Its kinds of event in the store, by label, then occurrence number. */
   kinds: Map<string, Map<string, number>>;
+  /** The kind found last, and its label and number: a run of events of one kind is looked up once. */
+  lastKind: number;
+  lastLabel: string;
+  lastNumber: string;
 }
 
 const EPS = 1e-9;
@@ -186,11 +192,16 @@ export function buildSchedule(
 ): Schedule {
   const visitsPerDay = options.settings?.visits_per_day ?? 1;
   const people = peopleOf(options.capacity);
+  const year = schoolDaysOf(cal);
+  // Days by their distance from the year's first school day: a person's load and visits, and each
+  // owner's days with a visit, are lists by that, not maps by day (a run lies in the school days).
+  const firstDay = year.length > 0 ? year[0] : 0;
+  const span = year.length > 0 ? year[year.length - 1] - firstDay + 1 : 0;
   const diaries = people.map(
     (person): Diary => ({
       person,
-      load: new Map(),
-      visits: new Map(),
+      load: new Float64Array(span),
+      visits: new Int32Array(span),
       total: 0,
       terms: [0, 0, 0, 0, 0, 0],
       linked: 0,
@@ -219,6 +230,9 @@ export function buildSchedule(
         cost: a.type === 'school' ? 0 : time * a.days,
         leadless: -1,
         kinds: new Map(),
+        lastKind: -1,
+        lastLabel: '',
+        lastNumber: '',
       };
       plans.set(a, plan);
     }
@@ -240,6 +254,7 @@ export function buildSchedule(
   };
   // An event's kind (activity, label and occurrence number): stored once for each, not for each event.
   const kindOf = (o: Occurrence, plan: ActivityPlan): number => {
+    if (plan.lastKind >= 0 && o.label === plan.lastLabel && o.number === plan.lastNumber) return plan.lastKind;
     const a = o.activity;
     let numbers = plan.kinds.get(o.label);
     if (!numbers) plan.kinds.set(o.label, (numbers = new Map()));
@@ -256,7 +271,9 @@ export function buildSchedule(
       });
       numbers.set(o.number, i);
     }
-    return i;
+    plan.lastLabel = o.label;
+    plan.lastNumber = o.number;
+    return (plan.lastKind = i);
   };
   const ratio = (d: Diary, extra: number) =>
     d.person.year > 0 ? (extra + EPS) / d.person.year : Number.POSITIVE_INFINITY;
@@ -265,7 +282,8 @@ export function buildSchedule(
   // By role, then owner: no key text built for each of a million occurrences.
   const demandOf = new Map<string, Map<string, { role: string; owner: string; days: number; order: number }>>();
   const demand: { role: string; owner: string; days: number; order: number }[] = [];
-  for (let order = 0; order < occurrences.length; order++) {
+  // No one to link (no capacity): no occurrence to look at.
+  for (let order = 0; byRole.size > 0 && order < occurrences.length; order++) {
     const activity = occurrences.activityOf(order);
     if (activity.type === 'school') continue;
     const role = planOf(activity).role;
@@ -299,26 +317,42 @@ export function buildSchedule(
   }
 
   const unscheduled: Unscheduled[] = [];
-  const year = schoolDaysOf(cal);
+  // Each day's place in the year's school days (firstAtOrAfter's), looked up, not searched for:
+  // three for each occurrence.
+  const places = Int32Array.from({ length: span }, (_, x) => firstAtOrAfter(year, firstDay + x));
+  const placeOf = (day: number) =>
+    day <= firstDay ? 0 : day - firstDay >= span ? year.length : places[day - firstDay];
+  // Each day's term, in the same way (every run's first day is a school day, in a term).
+  const termAt = Uint8Array.from({ length: span }, (_, x) => termOfDay(cal, firstDay + x) ?? 0);
   // The last day placed in each series, by the series' number in the list due (a map of a hundred
   // thousand series keys was a tenth of placing); NONE until its first is placed.
   const lastInSeries = new Int32Array(occurrences.seriesCount).fill(NONE);
   // Each owner's index in the store, by its number in the list due: no map lookup per event.
   const storeOwner = new Int32Array(occurrences.ownerCount).fill(-1);
-  const visited = new Map<string, Set<number>>();
+  const visited = new VisitedDays(firstDay, span, occurrences.ownerCount);
   const termEnd = (term: number) => cal.terms[term - 1].endDay;
-
-  /** The N consecutive school days from `start` for the owner, in its term; null if the term ends first. */
-  const run = (o: Occurrence, start: number): number[] | null =>
-    o.activity.days === 1 ? [start] : ownerSchoolDaysFrom(cal, o.owner, start, termEnd(o.term), o.activity.days);
-  const fits = (d: Diary, days: number[], time: number, visit: boolean) =>
-    days.every((x) => (d.load.get(x) ?? 0) + time <= 1 + EPS && (!visit || (d.visits.get(x) ?? 0) < visitsPerDay));
+  const free = (d: Diary, x: number, time: number, visit: boolean) =>
+    d.load[x - firstDay] + time <= 1 + EPS && (!visit || d.visits[x - firstDay] < visitsPerDay);
+  /** Whether a run (its first day, and its days if more than one) fits in a person's diary. */
+  const fits = (d: Diary, start: number, days: number[] | null, time: number, visit: boolean) =>
+    days === null ? free(d, start, time, visit) : days.every((x) => free(d, x, time, visit));
+  const book = (d: Diary, x: number, time: number, visit: boolean) => {
+    d.load[x - firstDay] += time;
+    if (visit) d.visits[x - firstDay] += 1;
+  };
   // A booked day only fills up, so the runs of a window that every holder of the lead's role was
   // full for stay full: the next occurrence of the activity with the same runs (term and window, no
   // closures of its own, no cadence gap taken off) is unscheduled without looking again, for the
   // same reason. By activity, then window and term as one number (a window is within its term).
   const fullyBooked = new Map<Activity, Map<number, string>>();
   const windowKey = (o: Occurrence) => (o.window[0] * 400 + (o.window[1] - o.window[0])) * 8 + o.term;
+  // The runs of the occurrence being placed (see listRuns), reused for each: a run's first day, and
+  // its days when it takes more than one (null for a one-day run, which needs no list).
+  const runStarts: number[] = [];
+  const runDays: (number[] | null)[] = [];
+  const busyStarts: number[] = [];
+  const busyDays: (number[] | null)[] = [];
+  const walk = new NearestWalk();
 
   /**
    * Places one occurrence. `series` and `due` are its series' and owner's numbers in the list due
@@ -339,21 +373,16 @@ export function buildSchedule(
       unscheduled.push(unscheduledOf(o, cost, booked));
       return false;
     }
+    const visit = a.type === 'visit';
     // A school sees one visitor a day where it can: days it already has a visit go last.
-    const seen = a.type === 'visit' ? visited.get(o.owner.key) : undefined;
-    let chosen: { days: number[]; diary: Diary | null } | null = null;
-    const runs: number[][] = [];
-    if (a.type === 'school' || holders.length === 0) {
-      // No diary to fit: the first run there is.
-      eachRun(o, last, seen, (days) => {
-        chosen = { days, diary: null };
-        return true;
-      });
-    } else {
-      eachRun(o, last, seen, (r) => {
-        runs.push(r);
-        return false;
-      });
+    const seen = visit ? visited.slotOf(o.owner.key, due) : -1;
+    // No diary to fit (the school's own work, or no one holds the role): the first run there is.
+    const diaryless = a.type === 'school' || holders.length === 0;
+    const runs = listRuns(o, last, seen, diaryless);
+    let chosen = -1;
+    let diary: Diary | null = null;
+    if (diaryless) chosen = runs > 0 ? 0 : -1;
+    else {
       const first = link.get(plan.role)?.get(o.owner.key);
       // The link person first, unless that would take them past their days for the term.
       const others = holders
@@ -361,18 +390,18 @@ export function buildSchedule(
         .sort((x, y) => ratio(x, x.total) - ratio(y, y.total) || x.person.index - y.person.index);
       const full = (d: Diary) => d.terms[o.term - 1] + cost > d.person.perTerm + EPS;
       const ordered = first ? [first, ...others] : others;
-      for (const diary of [...ordered.filter((d) => !full(d)), ...ordered.filter(full)]) {
-        const days = runs.find((r) => fits(diary, r, time, a.type === 'visit'));
-        if (days) {
-          chosen = { days, diary };
+      for (const d of [...ordered.filter((d) => !full(d)), ...ordered.filter(full)]) {
+        for (let r = 0; r < runs && chosen < 0; r++) if (fits(d, runStarts[r], runDays[r], time, visit)) chosen = r;
+        if (chosen >= 0) {
+          diary = d;
           break;
         }
       }
     }
-    if (!chosen) {
+    if (chosen < 0) {
       let reason: string;
       // Without a diary to fit, nothing was chosen only because there was no run.
-      if (a.type === 'school' || holders.length === 0 || runs.length === 0)
+      if (diaryless || runs === 0)
         reason = `no school day from ${dayText(o.window[0])} to ${dayText(o.window[1])}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`;
       else {
         reason = `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${dayText(o.window[0])} to ${dayText(o.window[1])}`;
@@ -384,85 +413,95 @@ export function buildSchedule(
       unscheduled.push(unscheduledOf(o, cost, reason));
       return false;
     }
-    const { days, diary } = chosen;
+    const start = runStarts[chosen];
+    const days = runDays[chosen];
+    const end = days === null ? start : days[days.length - 1];
     if (diary) {
-      for (const x of days) {
-        diary.load.set(x, (diary.load.get(x) ?? 0) + time);
-        if (a.type === 'visit') diary.visits.set(x, (diary.visits.get(x) ?? 0) + 1);
-      }
+      if (days === null) book(diary, start, time, visit);
+      else for (const x of days) book(diary, x, time, visit);
       diary.total += cost;
       diary.terms[o.term - 1] += cost;
     }
-    if (series >= 0) lastInSeries[series] = days[days.length - 1];
-    if (a.type === 'visit') {
-      const set = visited.get(o.owner.key) ?? new Set<number>();
-      for (const x of days) set.add(x);
-      visited.set(o.owner.key, set);
+    if (series >= 0) lastInSeries[series] = end;
+    // The school's visits as they were before this one (what the note below says of its day).
+    const before = seen >= 0 && visited.any(seen) ? seen : -1;
+    if (visit) {
+      if (days === null) visited.add(seen, start);
+      else for (const x of days) visited.add(seen, x);
     }
     let moved: string | null = null;
-    if (o.movedFrom && days[0] !== o.movedFrom.day)
-      moved = `moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`;
-    else if (o.series && days[0] !== o.target) moved = `moved from ${dayText(o.target)}: ${movedWhy(o, last, seen)}`;
+    if (o.movedFrom && start !== o.movedFrom.day) moved = `moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`;
+    else if (o.series && start !== o.target) moved = `moved from ${dayText(o.target)}: ${movedWhy(o, last, before)}`;
     const notes =
       moved === null && extraNotes.length === 0 && !a.note
         ? o.notes
         : [...(moved === null ? [] : [moved]), ...o.notes, ...extraNotes, ...(a.note ? [a.note] : [])];
-    store.add({
-      start: days[0],
-      end: days[days.length - 1],
-      owner: ownerOf(o.owner, due),
-      kind: kindOf(o, plan),
-      lead: leadOf(a, plan, diary),
+    store.add(
+      start,
+      end,
+      ownerOf(o.owner, due),
+      kindOf(o, plan),
+      leadOf(a, plan, diary),
       // A re-tiered school's event carries the tier in force on its day.
-      tier: tierOn(o.owner, days[0]),
-      term: termOfDay(cal, days[0]) as number,
-      note: notes.length ? notes.join('; ') : null,
-    });
+      tierOn(o.owner, start),
+      termAt[start - firstDay],
+      notes.length ? notes.join('; ') : null,
+    );
     return true;
   };
 
   /** Why a cadence's occurrence is not on its day: the first thing that ruled the day out. */
-  const movedWhy = (o: Occurrence, last: number | undefined, seen: Set<number> | undefined): string =>
+  const movedWhy = (o: Occurrence, last: number | undefined, seen: number): string =>
     last !== undefined && o.target - last < o.minGap
       ? `at least ${o.minGap} days after the one before (${dayText(last)})`
-      : seen?.has(o.target)
+      : seen >= 0 && visited.has(seen, o.target)
         ? 'the school already has a visit that day'
         : "the lead's day was full";
 
   /**
-   * Each run of the owner's school days in the window an event could take, nearest the target
-   * first (earlier on a tie), at least the series' gap after the last one, given to `take` until it
-   * takes one; a run on a day the school already has a visit only after all the others. The days
+   * Lists in runStarts and runDays each run of the owner's school days in the window an event
+   * could take, nearest the target first (earlier on a tie), at least the series' gap after the
+   * last one; a run on a day the school already has a visit (by its slot in `visited`, -1 for none
+   * to avoid) only after all the others. Only the first when `first`. Returns how many. The days
    * are walked from the target outwards in the year's list of school days, not listed for each
    * occurrence.
    */
-  function eachRun(
-    o: Occurrence,
-    last: number | undefined,
-    seen: Set<number> | undefined,
-    take: (run: number[]) => boolean,
-  ) {
-    const busy: number[][] = [];
-    let taken = false;
+  function listRuns(o: Occurrence, last: number | undefined, seen: number, first: boolean): number {
     const closed = o.owner.closed;
-    nearestFirst(
-      year,
-      o.target,
-      (d) => {
-        if ((closed.size > 0 && closed.has(d)) || (last !== undefined && d - last < o.minGap)) return false;
-        const r = run(o, d);
-        if (r === null) return false;
-        if (seen !== undefined && (r.length === 1 ? seen.has(d) : r.some((x) => seen.has(x)))) {
-          busy.push(r);
-          return false;
+    const length = o.activity.days;
+    let n = 0;
+    // The runs on a day with a visit (kept in busyStarts and busyDays), after the others: only
+    // the first when only one is wanted.
+    let busy = 0;
+    // From the window's first day, or the first the series' gap allows if later: the days before
+    // are never taken, and the walk's order of the others is the same without them.
+    const from = last === undefined ? o.window[0] : Math.max(o.window[0], last + o.minGap);
+    walk.from(year, o.target, placeOf(from), placeOf(o.window[1] + 1), placeOf(o.target));
+    for (let at = walk.next(); at >= 0; at = walk.next()) {
+      const d = year[at];
+      if (closed.size > 0 && closed.has(d)) continue;
+      // The N consecutive school days from `d` for the owner, in its term (none if the term ends first).
+      let days: number[] | null = null;
+      if (length !== 1) {
+        days = ownerSchoolDaysFrom(cal, o.owner, d, termEnd(o.term), length);
+        if (days === null) continue;
+      }
+      if (seen >= 0 && (days === null ? visited.has(seen, d) : days.some((x) => visited.has(seen, x)))) {
+        if (busy === 0 || !first) {
+          busyStarts[busy] = d;
+          busyDays[busy++] = days;
         }
-        taken = take(r);
-        return taken;
-      },
-      firstAtOrAfter(year, o.window[0]),
-      firstAtOrAfter(year, o.window[1] + 1),
-    );
-    for (let i = 0; !taken && i < busy.length; i++) taken = take(busy[i]);
+        continue;
+      }
+      runStarts[n] = d;
+      runDays[n++] = days;
+      if (first) return n;
+    }
+    for (let i = 0; i < busy; i++) {
+      runStarts[n] = busyStarts[i];
+      runDays[n++] = busyDays[i];
+    }
+    return n;
   }
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
@@ -489,6 +528,70 @@ export function buildSchedule(
     shortfalls,
     visitsPerDay,
   };
+}
+
+/**
+ * Each owner's days with a visit (a school sees one visitor a day where it can), by owner key: a
+ * slot of bits for each owner with a visit, by day from the year's first school day, not a set of
+ * days in a map by key. An owner's slot is remembered by its number in the list due, so each key is
+ * looked up once.
+ */
+class VisitedDays {
+  private readonly slots = new Map<string, number>();
+  /** Each owner's slot (+1; 0 for not yet found), by its number in the list due. */
+  private readonly slotOfDue: Int32Array;
+  private readonly words: number;
+  private bits: Int32Array;
+  /** Whether each slot has any visit yet. */
+  private some: Uint8Array;
+
+  constructor(
+    private readonly first: number,
+    private readonly span: number,
+    owners: number,
+  ) {
+    this.words = (span + 31) >>> 5;
+    this.slotOfDue = new Int32Array(owners);
+    this.bits = new Int32Array(this.words * 64);
+    this.some = new Uint8Array(64);
+  }
+
+  /** The slot of the owner with this key; `due` its number in the list due (-1 for none). */
+  slotOf(key: string, due: number): number {
+    if (due >= 0 && this.slotOfDue[due] > 0) return this.slotOfDue[due] - 1;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(key, slot);
+      if (slot === this.some.length) {
+        const bits = new Int32Array(this.bits.length * 2);
+        bits.set(this.bits);
+        this.bits = bits;
+        const some = new Uint8Array(this.some.length * 2);
+        some.set(this.some);
+        this.some = some;
+      }
+    }
+    if (due >= 0) this.slotOfDue[due] = slot + 1;
+    return slot;
+  }
+
+  /** Whether the owner has a visit on any day. */
+  any(slot: number): boolean {
+    return this.some[slot] === 1;
+  }
+
+  has(slot: number, day: number): boolean {
+    const x = day - this.first;
+    return x >= 0 && x < this.span && (this.bits[slot * this.words + (x >>> 5)] & (1 << (x & 31))) !== 0;
+  }
+
+  /** Marks a day of the year's school days as having a visit. */
+  add(slot: number, day: number): void {
+    const x = day - this.first;
+    this.bits[slot * this.words + (x >>> 5)] |= 1 << (x & 31);
+    this.some[slot] = 1;
+  }
 }
 
 /**
@@ -524,14 +627,17 @@ function topUp(
   // A slot for each term number (1 up): small enough to stay in the cache as a million events are counted.
   const slots = cal.terms.reduce((most, t) => Math.max(most, t.number), 0) + 1;
   const counts = new Int32Array(placeOf.size * slots * 2);
-  const keyOf = (at: number, term: number, kind: string) => (at * slots + term) * 2 + (kind === 'QA' ? 0 : 1);
-  const countOf = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)];
-  const bump = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, kind)]++;
+  const sideOf = (kind: string) => (kind === 'QA' ? 0 : 1);
+  const keyOf = (at: number, term: number, side: number) => (at * slots + term) * 2 + side;
+  const countOf = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, sideOf(kind))];
+  const bump = (urn: number, term: number, kind: string) => counts[keyOf(placeOf.get(urn)!, term, sideOf(kind))]++;
   // The store's owners to places, once each.
   const ownerAt = events.owners.map((o) => (o.urn === null ? -1 : (placeOf.get(o.urn) ?? -1)));
+  // And its kinds to QA or SI, once each.
+  const sides = events.kinds.map((k) => sideOf(k.kind));
   for (let i = 0; i < events.length; i++) {
     const at = ownerAt[events.owner[i]];
-    if (at >= 0) counts[keyOf(at, events.term[i], events.kinds[events.kind[i]].kind)]++;
+    if (at >= 0) counts[keyOf(at, events.term[i], sides[events.kind[i]])]++;
   }
   for (const school of [...schools].sort((a, b) => a.urn - b.urn)) {
     for (const m of calendar.minimums) {

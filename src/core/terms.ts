@@ -175,10 +175,39 @@ export function schoolDaysOf(cal: TermCalendar): number[] {
 }
 
 /**
- * The days of a sorted list from place `lo` up to (not including) `hi`, the nearest to `target`
- * first (the earlier on a tie), walked outwards from the target and given to `visit` until it
- * returns true: the one order the scheduler tries days in.
+ * The places of a sorted list of days from place `lo` up to (not including) `hi`, the nearest to
+ * a target first (the earlier on a tie), walked outwards from the target: the one order the
+ * scheduler tries days in. One walk is started again (`from`) for each window, and stepped with
+ * `next`: no closure or object made for each of a million occurrences.
  */
+export class NearestWalk {
+  private days: number[] = [];
+  private target = 0;
+  private lo = 0;
+  private hi = 0;
+  private left = -1;
+  private right = 0;
+
+  /** A walk of `days` from place `lo` to `hi`; `at` is the target's place (firstAtOrAfter), if known. */
+  from(days: number[], target: number, lo = 0, hi = days.length, at = firstAtOrAfter(days, target)): this {
+    this.days = days;
+    this.target = target;
+    this.lo = lo;
+    this.hi = hi;
+    this.right = Math.min(Math.max(at, lo), hi);
+    this.left = this.right - 1;
+    return this;
+  }
+
+  /** The next place in the walk, or -1 when every day has been given. */
+  next(): number {
+    const { days, lo, hi, left, right } = this;
+    if (left >= lo && (right >= hi || this.target - days[left] <= days[right] - this.target)) return this.left--;
+    return right < hi ? this.right++ : -1;
+  }
+}
+
+/** The days of a sorted list from `lo` to `hi` in a NearestWalk's order, given to `visit` until it returns true. */
 export function nearestFirst(
   days: number[],
   target: number,
@@ -186,13 +215,8 @@ export function nearestFirst(
   lo = 0,
   hi = days.length,
 ): void {
-  let right = Math.min(Math.max(firstAtOrAfter(days, target), lo), hi);
-  let left = right - 1;
-  while (left >= lo || right < hi) {
-    const day =
-      right >= hi || (left >= lo && target - days[left] <= days[right] - target) ? days[left--] : days[right++];
-    if (visit(day)) return;
-  }
+  const walk = new NearestWalk().from(days, target, lo, hi);
+  for (let at = walk.next(); at >= 0; at = walk.next()) if (visit(days[at])) return;
 }
 
 /** The day of a sorted, non-empty list nearest to `day` (the earlier on a tie). */

@@ -32,16 +32,8 @@ function storeOf(events: CalendarEvent[]): EventStore {
     const key = JSON.stringify(shape);
     let kind = kinds.get(key);
     if (kind === undefined) kinds.set(key, (kind = store.addKind(shape)));
-    store.add({
-      start: toDayNumber(e.date),
-      end: toDayNumber(e.end),
-      owner,
-      kind,
-      lead: store.leadIndex(e.lead, e.person),
-      tier: e.tier,
-      term: e.term,
-      note: e.note,
-    });
+    const lead = store.leadIndex(e.lead, e.person);
+    store.add(toDayNumber(e.date), toDayNumber(e.end), owner, kind, lead, e.tier, e.term, e.note);
   }
   return store;
 }

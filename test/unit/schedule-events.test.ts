@@ -37,17 +37,17 @@ function filled(seed: number, count: number): EventStore {
   const leads = [store.leadIndex('Sam', 'Sam'), store.leadIndex('unassigned (Adviser)', null)];
   for (let i = 0; i < count; i++) {
     const start = 20_000 + next(40);
-    store.add({
+    store.add(
       start,
-      end: start + next(2),
-      owner: owners[next(owners.length)],
-      kind: kinds[next(kinds.length)],
-      lead: leads[next(leads.length)],
-      tier: next(3) === 0 ? null : `T${next(3)}`,
-      term: 1 + next(6),
+      start + next(2),
+      owners[next(owners.length)],
+      kinds[next(kinds.length)],
+      leads[next(leads.length)],
+      next(3) === 0 ? null : `T${next(3)}`,
+      1 + next(6),
       // A note each, so that every event can be told apart after sorting.
-      note: `placed ${i}`,
-    });
+      `placed ${i}`,
+    );
   }
   return store;
 }
@@ -65,16 +65,7 @@ describe('EventStore', () => {
       days: 1,
       type: 'visit',
     });
-    store.add({
-      start: 20_454,
-      end: 20_455,
-      owner,
-      kind,
-      lead: store.leadIndex('Sam', 'Sam'),
-      tier: 'Grow',
-      term: 1,
-      note: null,
-    });
+    store.add(20_454, 20_455, owner, kind, store.leadIndex('Sam', 'Sam'), 'Grow', 1, null);
     expect(store.length).toBe(1);
     expect(store.at(0)).toEqual({
       date: '2026-01-01',
@@ -131,7 +122,7 @@ describe('EventStore', () => {
       type: 'school',
     });
     const add = (kind: number, lead: number, start: number) =>
-      store.add({ start, end: start, owner, kind, lead, tier: null, term: 1, note: null });
+      store.add(start, start, owner, kind, lead, null, 1, null);
     const sam = store.leadIndex('Sam', 'Sam');
     const nobody = store.leadIndex('unassigned (SIA)', null);
     const chair = store.leadIndex('Chair', null);
@@ -210,7 +201,7 @@ describe('EventStore', () => {
         note: null,
       },
     ];
-    for (const e of added) store.add(e);
+    for (const e of added) store.add(e.start, e.end, e.owner, e.kind, e.lead, e.tier, e.term, e.note);
     const expected = store.toArray().map((e) => ({ ...e }));
     expect(expected.map((e) => [e.date, e.end, e.urn, e.activity, e.lead, e.tier, e.term, e.note])).toEqual([
       ['2024-10-04', '2024-10-04', 1, 'A0', 'P0', null, 1, null],
