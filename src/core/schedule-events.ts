@@ -334,11 +334,12 @@ export function countingSort(
 
 /** Days as keys from 0 (the first day's), and how many keys that makes: for countingSort. */
 export function fromZero(days: Column, keys: Int32Array = new Int32Array(days.length)): [Int32Array, number] {
-  let first = 0;
-  let last = -1;
-  for (let i = 0; i < days.length; i++) {
-    if (i === 0 || days[i] < first) first = days[i];
-    if (i === 0 || days[i] > last) last = days[i];
+  let first = days.length > 0 ? days[0] : 0;
+  let last = days.length > 0 ? days[0] : -1;
+  for (let i = 1; i < days.length; i++) {
+    const day = days[i];
+    if (day < first) first = day;
+    else if (day > last) last = day;
   }
   for (let i = 0; i < days.length; i++) keys[i] = days[i] - first;
   return [keys, last - first + 1];

@@ -144,6 +144,8 @@ interface ActivityPlan {
   leadless: number;
   /** Its kinds of event in the store, by label, then occurrence number. */
   kinds: Map<string, Map<string, number>>;
+  /** Why its occurrences of a window every holder of its role was full for are unscheduled, by windowKey. */
+  fullyBooked: Map<number, string>;
   /** The kind found last, and its label and number: a run of events of one kind is looked up once. */
   lastKind: number;
   lastLabel: string;
@@ -230,6 +232,7 @@ export function buildSchedule(
         cost: a.type === 'school' ? 0 : time * a.days,
         leadless: -1,
         kinds: new Map(),
+        fullyBooked: new Map(),
         lastKind: -1,
         lastLabel: '',
         lastNumber: '',
@@ -280,25 +283,33 @@ export function buildSchedule(
 
   // Link people: each school's (or trust's) work for a role goes to the person with the least load for their days.
   // By role, then owner: no key text built for each of a million occurrences.
-  const demandOf = new Map<string, Map<string, { role: string; owner: string; days: number; order: number }>>();
-  const demand: { role: string; owner: string; days: number; order: number }[] = [];
+  // Each owner's entry found by its key once, then by its number in the list due.
+  type Demand = { role: string; owner: string; days: number; order: number };
+  const demandOf = new Map<string, { byKey: Map<string, Demand>; byDue: (Demand | undefined)[] }>();
+  const demand: Demand[] = [];
   // No one to link (no capacity): no occurrence to look at.
   for (let order = 0; byRole.size > 0 && order < occurrences.length; order++) {
     const activity = occurrences.activityOf(order);
     if (activity.type === 'school') continue;
-    const role = planOf(activity).role;
+    const plan = planOf(activity);
+    const role = plan.role;
     // A role nobody holds has no link person to choose: its demand is not counted.
     if (!byRole.has(role)) continue;
-    const key = occurrences.ownerOf(order).key;
     let owners = demandOf.get(role);
-    if (!owners) demandOf.set(role, (owners = new Map()));
-    let entry = owners.get(key);
+    if (!owners) demandOf.set(role, (owners = { byKey: new Map(), byDue: new Array(occurrences.ownerCount) }));
+    const due = occurrences.ownerIndexOf(order);
+    let entry = owners.byDue[due];
     if (!entry) {
-      entry = { role, owner: key, days: 0, order };
-      owners.set(key, entry);
-      demand.push(entry);
+      const key = occurrences.ownerOf(order).key;
+      entry = owners.byKey.get(key);
+      if (!entry) {
+        entry = { role, owner: key, days: 0, order };
+        owners.byKey.set(key, entry);
+        demand.push(entry);
+      }
+      owners.byDue[due] = entry;
     }
-    entry.days += planOf(activity).cost;
+    entry.days += plan.cost;
   }
   const link = new Map<string, Map<string, Diary>>();
   // Roles fewest people hold first (they have no one else to go to), then the largest demand first.
@@ -343,8 +354,7 @@ export function buildSchedule(
   // A booked day only fills up, so the runs of a window that every holder of the lead's role was
   // full for stay full: the next occurrence of the activity with the same runs (term and window, no
   // closures of its own, no cadence gap taken off) is unscheduled without looking again, for the
-  // same reason. By activity, then window and term as one number (a window is within its term).
-  const fullyBooked = new Map<Activity, Map<number, string>>();
+  // same reason. In the activity's plan, by window and term as one number (a window is within its term).
   const windowKey = (o: Occurrence) => (o.window[0] * 400 + (o.window[1] - o.window[0])) * 8 + o.term;
   // The runs of the occurrence being placed (see listRuns), reused for each: a run's first day, and
   // its days when it takes more than one (null for a one-day run, which needs no list).
@@ -368,7 +378,7 @@ export function buildSchedule(
       o.owner.closed.size === 0 &&
       o.window[1] - o.window[0] < 400 &&
       (last === undefined || o.window[0] - last >= o.minGap);
-    const booked = remembered ? fullyBooked.get(a)?.get(windowKey(o)) : undefined;
+    const booked = remembered ? plan.fullyBooked.get(windowKey(o)) : undefined;
     if (booked !== undefined) {
       unscheduled.push(unscheduledOf(o, cost, booked));
       return false;
@@ -405,10 +415,7 @@ export function buildSchedule(
         reason = `no school day from ${dayText(o.window[0])} to ${dayText(o.window[1])}${o.series ? ` at least ${o.minGap} days after the previous one` : ''}${a.days > 1 ? ` with ${a.days} consecutive school days left in the term` : ''}`;
       else {
         reason = `every ${a.lead} (${holders.map((h) => h.person.name).join(', ')}) is fully booked on the school days from ${dayText(o.window[0])} to ${dayText(o.window[1])}`;
-        if (remembered) {
-          const windows = fullyBooked.get(a) ?? new Map<number, string>();
-          fullyBooked.set(a, windows.set(windowKey(o), reason));
-        }
+        if (remembered) plan.fullyBooked.set(windowKey(o), reason);
       }
       unscheduled.push(unscheduledOf(o, cost, reason));
       return false;
