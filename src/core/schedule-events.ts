@@ -126,10 +126,15 @@ export class EventStore implements Iterable<CalendarEvent> {
     return this.leadTable.of(person === null ? `l ${lead}` : `p ${person}`, () => ({ lead, person }));
   }
 
+  /** The index of a tier (null for none): added once. */
+  tierIndex(tier: string | null): number {
+    return this.tierTable.ofItem(tier);
+  }
+
   /**
-   * Adds an event as placed: its first and last day, its owner, kind and lead (indexes from
-   * ownerIndex, addKind and leadIndex), its tier, term and note. Given as numbers and texts, not
-   * an object: one made for each of a million events was most of what placing made.
+   * Adds an event as placed: its first and last day, its owner, kind, lead and tier (indexes from
+   * ownerIndex, addKind, leadIndex and tierIndex), its term and note. Given as numbers, not an
+   * object: one made for each of a million events was most of what placing made.
    */
   add(
     start: number,
@@ -137,14 +142,13 @@ export class EventStore implements Iterable<CalendarEvent> {
     owner: number,
     kind: number,
     lead: number,
-    tier: string | null,
+    tier: number,
     term: number,
     note: string | null,
   ): void {
     this.objects = null;
     if (this.length === this.start.length) this.resize(Math.max(1024, Math.ceil(this.length * GROWTH)));
     const i = this.length++;
-    const tierAt = this.tierTable.ofItem(tier);
     const noteAt = note === null ? -1 : this.noteTable.ofItem(note);
     // Written where they are and read back: only a value that did not fit (once in a while, if
     // ever) widens its column, by put. Each column written here, not in put, keeps each write to
@@ -154,7 +158,7 @@ export class EventStore implements Iterable<CalendarEvent> {
     this.owner[i] = owner;
     this.kind[i] = kind;
     this.lead[i] = lead;
-    this.tier[i] = tierAt;
+    this.tier[i] = tier;
     this.note[i] = noteAt;
     this.term[i] = term;
     if (
@@ -163,7 +167,7 @@ export class EventStore implements Iterable<CalendarEvent> {
       this.owner[i] !== owner ||
       this.kind[i] !== kind ||
       this.lead[i] !== lead ||
-      this.tier[i] !== tierAt ||
+      this.tier[i] !== tier ||
       this.note[i] !== noteAt ||
       this.term[i] !== term
     ) {
@@ -172,7 +176,7 @@ export class EventStore implements Iterable<CalendarEvent> {
       this.owner = put(this.owner, i, owner);
       this.kind = put(this.kind, i, kind);
       this.lead = put(this.lead, i, lead);
-      this.tier = put(this.tier, i, tierAt);
+      this.tier = put(this.tier, i, tier);
       this.note = put(this.note, i, noteAt);
       this.term = put(this.term, i, term);
     }

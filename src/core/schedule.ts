@@ -255,6 +255,14 @@ export function buildSchedule(
     if (storeOwner[due] < 0) storeOwner[due] = store.ownerIndex(owner.key, owner);
     return storeOwner[due];
   };
+  // An event's tier in the store: a re-tiered school's event carries the tier in force on its day;
+  // another owner's one tier is remembered by its number in the list due.
+  const tierOf = (owner: Owner, due: number, day: number): number => {
+    if (due >= 0 && storeTier[due] >= 0) return storeTier[due];
+    const tier = store.tierIndex(tierOn(owner, day));
+    if (due >= 0 && !owner.periods) storeTier[due] = tier;
+    return tier;
+  };
   // An event's kind (activity, label and occurrence number): stored once for each, not for each event.
   const kindOf = (o: Occurrence, plan: ActivityPlan): number => {
     if (plan.lastKind >= 0 && o.label === plan.lastLabel && o.number === plan.lastNumber) return plan.lastKind;
@@ -338,8 +346,10 @@ export function buildSchedule(
   // The last day placed in each series, by the series' number in the list due (a map of a hundred
   // thousand series keys was a tenth of placing); NONE until its first is placed.
   const lastInSeries = new Int32Array(occurrences.seriesCount).fill(NONE);
-  // Each owner's index in the store, by its number in the list due: no map lookup per event.
+  // Each owner's index in the store, and its tier's if it has one tier, by its number in the list
+  // due: no map lookup per event.
   const storeOwner = new Int32Array(occurrences.ownerCount).fill(-1);
+  const storeTier = new Int32Array(occurrences.ownerCount).fill(-1);
   const visited = new VisitedDays(firstDay, span, occurrences.ownerCount);
   const termEnd = (term: number) => cal.terms[term - 1].endDay;
   const free = (d: Diary, x: number, time: number, visit: boolean) =>
@@ -449,8 +459,7 @@ export function buildSchedule(
       ownerOf(o.owner, due),
       kindOf(o, plan),
       leadOf(a, plan, diary),
-      // A re-tiered school's event carries the tier in force on its day.
-      tierOn(o.owner, start),
+      tierOf(o.owner, due, start),
       termAt[start - firstDay],
       notes.length ? notes.join('; ') : null,
     );

@@ -33,7 +33,7 @@ function storeOf(events: CalendarEvent[]): EventStore {
     let kind = kinds.get(key);
     if (kind === undefined) kinds.set(key, (kind = store.addKind(shape)));
     const lead = store.leadIndex(e.lead, e.person);
-    store.add(toDayNumber(e.date), toDayNumber(e.end), owner, kind, lead, e.tier, e.term, e.note);
+    store.add(toDayNumber(e.date), toDayNumber(e.end), owner, kind, lead, store.tierIndex(e.tier), e.term, e.note);
   }
   return store;
 }

@@ -43,7 +43,7 @@ function filled(seed: number, count: number): EventStore {
       owners[next(owners.length)],
       kinds[next(kinds.length)],
       leads[next(leads.length)],
-      next(3) === 0 ? null : `T${next(3)}`,
+      store.tierIndex(next(3) === 0 ? null : `T${next(3)}`),
       1 + next(6),
       // A note each, so that every event can be told apart after sorting.
       `placed ${i}`,
@@ -65,7 +65,7 @@ describe('EventStore', () => {
       days: 1,
       type: 'visit',
     });
-    store.add(20_454, 20_455, owner, kind, store.leadIndex('Sam', 'Sam'), 'Grow', 1, null);
+    store.add(20_454, 20_455, owner, kind, store.leadIndex('Sam', 'Sam'), store.tierIndex('Grow'), 1, null);
     expect(store.length).toBe(1);
     expect(store.at(0)).toEqual({
       date: '2026-01-01',
@@ -122,7 +122,7 @@ describe('EventStore', () => {
       type: 'school',
     });
     const add = (kind: number, lead: number, start: number) =>
-      store.add(start, start, owner, kind, lead, null, 1, null);
+      store.add(start, start, owner, kind, lead, store.tierIndex(null), 1, null);
     const sam = store.leadIndex('Sam', 'Sam');
     const nobody = store.leadIndex('unassigned (SIA)', null);
     const chair = store.leadIndex('Chair', null);
@@ -201,7 +201,7 @@ describe('EventStore', () => {
         note: null,
       },
     ];
-    for (const e of added) store.add(e.start, e.end, e.owner, e.kind, e.lead, e.tier, e.term, e.note);
+    for (const e of added) store.add(e.start, e.end, e.owner, e.kind, e.lead, store.tierIndex(e.tier), e.term, e.note);
     const expected = store.toArray().map((e) => ({ ...e }));
     expect(expected.map((e) => [e.date, e.end, e.urn, e.activity, e.lead, e.tier, e.term, e.note])).toEqual([
       ['2024-10-04', '2024-10-04', 1, 'A0', 'P0', null, 1, null],
