@@ -10,7 +10,7 @@ import { DEFAULT_TERM_WEEKS, type BudgetItem, type Policy, type Tier } from './p
 import { notStatedText, showNumber } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type Schedule, type Unscheduled } from './schedule.js';
-import { countingSort, type Column, type EventStore } from './schedule-events.js';
+import type { EventStore } from './schedule-events.js';
 import type { Dropped } from './calendar.js';
 
 export const TERMS = 6;
@@ -559,87 +559,43 @@ interface Costed {
 
 /**
  * The events with days, counted for each school (by URN) and each trust's or the organisation's
- * own (by name): no event object, no list of each owner's events. A million events in calendar
- * order belong to owners all over the heap; taken an owner at a time (a stable sort of their
- * indexes), each owner's counts are made and added to together, and every sum adds the same days
- * in the same order as a pass in calendar order would.
+ * own (by name), in one pass over the store: no event object, no list of each owner's events.
  */
 function costedEvents(events: EventStore): { schools: Map<number, Costed>; shared: Map<string, Costed> } {
   const schools = new Map<number, Costed>();
   const shared = new Map<string, Costed>();
-  // Owners counted together (one URN, or one name): numbered, so that their events sort together.
-  const groups = new Map<number | string, number>();
-  const groupOf = events.owners.map((owner) => {
-    const key = owner.urn ?? `\u0000${owner.name}`;
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = groups.size));
-    return g;
-  });
-  const n = events.length;
-  let keys: Column = events.owner.subarray(0, n);
-  if (groups.size < groupOf.length) keys = Int32Array.from(keys, (o) => groupOf[o]);
-  const order = countingSort(null, keys, groupOf.length);
-  // Each kind's days and activity (a number for each name), read once, not from its object for each event.
-  const activities = new Map<string, number>();
-  const kindDays = events.kinds.map((k) => k.days);
-  const kindActivity = events.kinds.map((k) => {
-    let a = activities.get(k.activity);
-    if (a === undefined) activities.set(k.activity, (a = activities.size));
-    return a;
-  });
-  const activityNames = [...activities.keys()];
-  // The trusts' own in the order first met in the calendar, as a pass in its order would add them.
-  const sharedFirst: [number, string, Costed][] = [];
-  const counts: (ActivityCount | undefined)[] = [];
-  const met: number[] = [];
-  const { kind: kindColumn, term: termColumn, owner: ownerColumn } = events;
-  for (let k = 0; k < n; ) {
-    const first = order[k];
-    const group = keys[first];
-    const owner = events.owners[ownerColumn[first]];
-    const isShared = owner.urn === null;
-    let days = 0;
-    let firstMet = -1;
-    const perTerm = zeros();
-    for (; k < n && keys[order[k]] === group; k++) {
-      const i = order[k];
-      const kind = kindColumn[i];
-      const d = kindDays[kind];
-      if (d === 0) continue;
-      const term = termColumn[i];
-      days += d;
-      perTerm[term - 1] += d;
-      const a = kindActivity[kind];
-      let entry = counts[a];
-      // By term only for a trust's own (its rows have them); a school's lines need the count and days.
-      if (entry === undefined) {
-        counts[a] = entry = { n: 0, days: 0, perTerm: isShared ? zeros() : null };
-        met.push(a);
-        if (firstMet < 0) firstMet = i;
+  const byOwner: (Costed | undefined)[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const kind = events.kinds[events.kind[i]];
+    if (kind.days === 0) continue;
+    const o = events.owner[i];
+    let costed = byOwner[o];
+    if (costed === undefined) {
+      const owner = events.owners[o];
+      const into = owner.urn === null ? shared : schools;
+      const key = owner.urn ?? owner.name;
+      costed = (into as Map<number | string, Costed>).get(key);
+      if (!costed) {
+        costed = { days: 0, perTerm: zeros(), byActivity: new Map() };
+        (into as Map<number | string, Costed>).set(key, costed);
       }
-      entry.n += 1;
-      entry.days += d;
-      if (entry.perTerm) entry.perTerm[term - 1] += d;
+      byOwner[o] = costed;
     }
-    if (met.length === 0) continue;
-    const byActivity: Costed['byActivity'] = new Map();
-    for (const a of met) {
-      byActivity.set(activityNames[a], counts[a]!);
-      counts[a] = undefined;
-    }
-    met.length = 0;
-    const costed: Costed = { days, perTerm, byActivity };
-    if (isShared) sharedFirst.push([firstMet, owner.name, costed]);
-    else schools.set(owner.urn!, costed);
+    const term = events.term[i];
+    costed.days += kind.days;
+    costed.perTerm[term - 1] += kind.days;
+    let entry = costed.byActivity.get(kind.activity);
+    // By term only for a trust's own (its rows have them); a school's lines need the count and days.
+    if (!entry)
+      costed.byActivity.set(
+        kind.activity,
+        (entry = { n: 0, days: 0, perTerm: events.owners[o].urn === null ? zeros() : null }),
+      );
+    entry.n += 1;
+    entry.days += kind.days;
+    if (entry.perTerm) entry.perTerm[term - 1] += kind.days;
   }
-  for (const [, name, costed] of sharedFirst.sort((a, b) => a[0] - b[0])) shared.set(name, costed);
   return { schools, shared };
-}
-
-interface ActivityCount {
-  n: number;
-  days: number;
-  perTerm: number[] | null;
 }
 
 /** "3 x Trust Review Day = 3 days": the events of one activity, counted. */
