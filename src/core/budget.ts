@@ -643,7 +643,10 @@ function costedEvents(events: EventStore): {
       const at = bySchool[k];
       byActivity.push([names[at - s * width], { n: count[at], days: activityDays[at], perTerm: null }]);
     }
-    return { days: days[s], perTerm: Array.from(perTerm.subarray(s * TERMS, (s + 1) * TERMS)), byActivity };
+    // A literal, not Array.from of a subarray (a typed array made and iterated for each school).
+    const t = s * TERMS;
+    const terms = [perTerm[t], perTerm[t + 1], perTerm[t + 2], perTerm[t + 3], perTerm[t + 4], perTerm[t + 5]];
+    return { days: days[s], perTerm: terms, byActivity };
   };
   return { school, shared };
 }
