@@ -74,6 +74,28 @@ describe("rlt-categories: the schedule costed, the source's days beside it", () 
     expect(result.byTrust.reduce((a, t) => a + t.days, 0)).toBe(result.total.days);
   });
 
+  it("each school's events counted by activity in the order the calendar first meets them, and by term", () => {
+    const events = schedule!.events;
+    for (const s of result.schools) {
+      const byActivity = new Map<string, { n: number; days: number }>();
+      const perTerm = [0, 0, 0, 0, 0, 0];
+      for (const e of events) {
+        if (e.urn !== s.urn || e.days === 0) continue;
+        const a = byActivity.get(e.activity) ?? { n: 0, days: 0 };
+        a.n += 1;
+        a.days += e.days;
+        byActivity.set(e.activity, a);
+        perTerm[e.term - 1] += e.days;
+      }
+      const lines = [...byActivity].map(
+        ([activity, { n, days }]) => `${n} x ${activity} = ${days} day${days === 1 ? '' : 's'}`,
+      );
+      expect(s.basis, `${s.urn}`).toContain(`scheduled: ${lines.length ? lines.join(', ') : 'no events'} (`);
+      // rlt-categories states no days beyond the calendar: a school's terms are its events'.
+      expect(s.perTerm, `${s.urn}`).toEqual(perTerm);
+    }
+  });
+
   it("demand per person against that person's days", () => {
     const c = result.capacity!;
     expect(c.byPerson.map((p) => [p.name, p.year.capacity])).toEqual([

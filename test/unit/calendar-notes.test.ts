@@ -60,6 +60,23 @@ describe('dropped occurrences', () => {
     expect(groups.map((g) => g.date)).toEqual([...groups.map((g) => g.date)].sort());
   });
 
+  it('are one group only when activity, id, term, day and reason are all alike (texts made apart)', () => {
+    const base = { urn: 1, name: 'S', activity: 'A', activity_id: 'a', term: 1, date: '2027-01-06', reason: 'r' };
+    const dropped = [
+      base,
+      { ...base, urn: 2, activity: ['A'].join(''), reason: `${'r'}` },
+      { ...base, activity: 'B' },
+      { ...base, activity_id: 'b' },
+      { ...base, term: 2 },
+      { ...base, term: null },
+      { ...base, date: null },
+      { ...base, reason: 's' },
+    ];
+    const groups = droppedGroups(dropped);
+    expect(groups.length).toBe(7);
+    expect(groups.find((g) => g.owners.length === 2)?.owners.map((o) => o.urn)).toEqual([1, 2]);
+  });
+
   it('are said for the whole year, with the first few groups, a trust by its name', () => {
     const lines = notes([1, 2, 3, 4, 5, 6], true);
     const dropped = schedule.dropped.length;

@@ -153,6 +153,14 @@ describe('the JSON writer a part at a time', () => {
     expect(joined(new JsonMembers([['only', undefined]]))).toBe('{}\n');
   });
 
+  it('a value written whole deep inside is indented as JSON.stringify indents it: line breaks in strings, empty arrays and objects, nulls', () => {
+    const inner = { text: 'a\nb\r\n', empty: [], none: {}, nil: null, list: [[], [{}], [null, 'x\ny']] };
+    const value = { a: [inner, [inner]], b: { c: { d: inner } }, e: ['\n', null, [], {}] };
+    expect(joined(streamed(value, () => true))).toBe(whole(value));
+    for (let levels = 0; levels < 5; levels++)
+      expect(joined(streamed(value, (depth) => depth < levels))).toBe(whole(value));
+  });
+
   it('items are made as they are written, a part each', () => {
     let made = 0;
     const items = (function* () {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvLines } from '../../src/io/formats/csv.js';
+import { csvLines, csvRow } from '../../src/io/formats/csv.js';
 import { markdownLines } from '../../src/io/formats/markdown.js';
 import { htmlPage } from '../../src/io/formats/html.js';
 import type { Cell, RowsTable } from '../../src/io/formats/table-model.js';
@@ -65,6 +65,19 @@ describe('streamed writers write the bytes the one-string writers wrote', () => 
       const members = entries.map(([key, value], k) => jsonMember(key, value, k === entries.length - 1));
       expect(jsonObjectStart(i === 0) + members.join('')).toBe(jsonArrayItem(object, i === 0));
     });
+  });
+
+  it("a table's CSV is csvRow of each row, its repeated cells escaped once and its unrepeated ones each time", () => {
+    const texts = ['plain', 'a, "quoted" text\nover lines', '=1+2', '-3', '', null, 0, -0, 2.5, Number.NaN];
+    const columns = [
+      { key: 'same', header: 'Same' },
+      { key: 'each', header: '=each' },
+      { key: 'missing', header: 'Missing' },
+    ];
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ same: texts[i % texts.length], each: `${i}, "${i}"` }));
+    const table: RowsTable = { title: 'T', columns, rows };
+    const lines = [`Same,'=each,Missing\r\n`, ...rows.map((row) => csvRow(columns, row))];
+    expect(contentText(csvLines(table))).toBe(lines.join(''));
   });
 
   it('a JSON array item by item is toJson of the array, empty or not', () => {

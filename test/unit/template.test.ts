@@ -18,6 +18,15 @@ describe('template engine', () => {
     );
   });
 
+  it('escapes each of & < > " \' wherever it is, and leaves text, numbers and blanks without them as they are', () => {
+    expect(escapeHtml(`a&b<c>d"e'f&&`)).toBe('a&amp;b&lt;c&gt;d&quot;e&#39;f&amp;&amp;');
+    expect(escapeHtml("'")).toBe('&#39;');
+    expect(escapeHtml('Ash, Oak Primary: 3 x visit = 3 days')).toBe('Ash, Oak Primary: 3 x visit = 3 days');
+    expect(escapeHtml(2.5)).toBe('2.5');
+    expect(escapeHtml(null)).toBe('');
+    expect(escapeHtml('')).toBe('');
+  });
+
   it('leaves a {{{name}}} slot of a sit page raw, when its value is trusted() markup', () => {
     expect(filled('<main>{{{table}}}</main>', { table: trusted('<table><tr><td>1</td></tr></table>') })).toBe(
       '<main><table><tr><td>1</td></tr></table></main>',

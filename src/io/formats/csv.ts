@@ -41,12 +41,19 @@ export function csvRow(columns: readonly Column[], row: Readonly<Record<string, 
   return `${line}\r\n`;
 }
 
-/** The CSV a line at a time, the header first. */
+/**
+ * The CSV a line at a time, the header first: each column's repeated cells escaped once
+ * (csvCellOf; a budget's basis is a thousand characters, the same for a tier's schools).
+ */
 export function* csvLines(table: RowsTable): Generator<string> {
   const columns = table.columns;
   yield `${columns.map((c) => csvField(neutralise(c.header))).join(',')}\r\n`;
-  if (table.csvRows) yield* table.csvRows();
-  else for (const row of table.rows) yield csvRow(columns, row);
+  if (table.csvRows) {
+    yield* table.csvRows();
+    return;
+  }
+  const cells = columns.map(({ key }) => csvCellOf((row: Readonly<Record<string, Cell | undefined>>) => row[key]));
+  for (const row of table.rows) yield cells.length ? csvLineFrom(cells, row) : '\r\n';
 }
 
 /** The CSV as one string, for a small table. */
