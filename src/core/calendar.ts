@@ -305,7 +305,10 @@ export interface Occurrence {
   window: [number, number];
   /** The day it is aimed at. */
   target: number;
-  /** A cadence: the series (for the half-interval rule) and the least days from the previous one. */
+  /**
+   * A cadence: the series (for the half-interval rule; `OWNER_KEY|ACTIVITY_ID`, the owner's of
+   * the activity) and the least days from the previous one.
+   */
   series: string | null;
   minGap: number;
   /** The nominal day when it had to move off a closure (for the note), else null. */
@@ -932,7 +935,7 @@ function cadence(
   dropped: Dropped[],
 ): void {
   const ownerAt = occurrences.ownerNumber(owner);
-  const series = occurrences.seriesNumber(`${owner.key}|${a.id}`);
+  const series = occurrences.seriesNumber(a.id, owner.key);
   for (let j = 0; j < steps.length; j++) {
     const step = steps[j];
     if (!step.due) {

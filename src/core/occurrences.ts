@@ -3,7 +3,7 @@
 // was 190 MB held at once. Each is a row of numbers (see below); an Occurrence object is made
 // again only when one is placed. Pure.
 import type { Activity, Occurrence, Owner } from './calendar.js';
-import { Interned, InternedRows } from './interned.js';
+import { Interned, InternedRows, KeyedTable } from './interned.js';
 
 /** The notes of an occurrence with none: one list, read and never changed. */
 const NO_NOTES: string[] = [];
@@ -49,13 +49,18 @@ const SHAPE_WIDTH = 7;
 const CHUNK_BITS = 15;
 const CHUNK = 1 << CHUNK_BITS;
 
+const newSeriesMap = () => new Map<string, number>();
+
 export class Occurrences implements Iterable<Occurrence> {
   length = 0;
   private readonly owners = new Interned<Owner>();
   private readonly activities = new Interned<Activity>();
   private readonly labels = new Interned<string>();
   private readonly numbers = new Interned<string>();
-  private readonly serieses = new Interned<string>();
+  /** The series' names (Occurrence.series), by number ... */
+  private readonly seriesNames: string[] = [];
+  /** ... and their numbers by activity id, then owner key (see seriesNumber). */
+  private readonly serieses = new KeyedTable<string, Map<string, number>>();
   private readonly noteLists = new Interned<string[]>();
   private readonly moves = new Interned<NonNullable<Occurrence['movedFrom']>>();
   /** Each shape as numbers (for finding it again by hash) ... */
@@ -73,7 +78,7 @@ export class Occurrences implements Iterable<Occurrence> {
     this.add(
       this.ownerNumber(o.owner),
       this.shapeOf(o.activity, o.label, o.term, o.number, o.minGap, o.notes, o.movedFrom),
-      o.series === null ? -1 : this.seriesNumber(o.series),
+      o.series === null ? -1 : this.seriesOf(o),
       o.window[0],
       o.window[1],
       o.target,
@@ -85,9 +90,28 @@ export class Occurrences implements Iterable<Occurrence> {
     return this.owners.ofItem(owner);
   }
 
-  /** A series' number: for `add`. */
-  seriesNumber(series: string): number {
-    return this.serieses.ofItem(series);
+  /**
+   * The number of an owner's series of an activity (a cadence), for `add`: found by the activity's
+   * id and the owner's key (strings made once, which keep their hashes), and named
+   * `OWNER_KEY|ACTIVITY_ID` (its Occurrence.series) when it is new, not made and hashed again for
+   * every owner of every cadence.
+   */
+  seriesNumber(activityId: string, ownerKey: string): number {
+    const byKey = this.serieses.items[this.serieses.of(activityId, newSeriesMap)];
+    let at = byKey.get(ownerKey);
+    if (at === undefined) {
+      at = this.seriesNames.push(`${ownerKey}|${activityId}`) - 1;
+      byKey.set(ownerKey, at);
+    }
+    return at;
+  }
+
+  /** A pushed occurrence's series' number: its series is its owner's of its activity, by name. */
+  private seriesOf(o: Occurrence): number {
+    const at = this.seriesNumber(o.activity.id, o.owner.key);
+    if (this.seriesNames[at] !== o.series)
+      throw new RangeError(`series "${o.series}" is not "${this.seriesNames[at]}", its owner's of its activity`);
+    return at;
   }
 
   /**
@@ -160,7 +184,7 @@ export class Occurrences implements Iterable<Occurrence> {
 
   /** Series held so far: a series' index (seriesIndexOf) is below this. */
   get seriesCount(): number {
-    return this.serieses.items.length;
+    return this.seriesNames.length;
   }
 
   /** Owners held so far: an owner's index (ownerIndexOf) is below this. */
@@ -209,7 +233,7 @@ export class Occurrences implements Iterable<Occurrence> {
       number: shape.number,
       window,
       target,
-      series: series < 0 ? null : this.serieses.items[series],
+      series: series < 0 ? null : this.seriesNames[series],
       minGap: shape.minGap,
       movedFrom: shape.movedFrom,
       notes: shape.notes,

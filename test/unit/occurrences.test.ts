@@ -8,7 +8,7 @@ type Step = Pick<Occurrence, 'term' | 'number' | 'window' | 'target' | 'movedFro
 /** Adds an owner's series of a cadence ("CEO 1:1", a gap of 4) by numbers, as core/calendar.ts does. */
 function addSeries(list: Occurrences, owner: Owner, activity: Activity, notes: string[], steps: Step[]): void {
   const ownerAt = list.ownerNumber(owner);
-  const series = list.seriesNumber(`${owner.key}|${activity.id}`);
+  const series = list.seriesNumber(activity.id, owner.key);
   for (const s of steps)
     list.add(
       ownerAt,
@@ -113,6 +113,33 @@ describe('Occurrences', () => {
     expect(list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, [], null)).toBe(
       list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, [], null),
     );
+  });
+
+  it("numbers a series by its activity and its owner's key (a re-tiered school's spans share it), named as pushed", () => {
+    const list = new Occurrences();
+    const span = { ...owner, tier: 'B' };
+    const first = list.seriesNumber('one', owner.key);
+    expect(list.seriesNumber('one', span.key)).toBe(first);
+    expect(list.seriesNumber('two', owner.key)).not.toBe(first);
+    expect(list.seriesNumber('one', '200')).not.toBe(first);
+    expect(list.seriesCount).toBe(3);
+    // A pushed occurrence's series is its owner's of its activity: another name is refused.
+    const one = {
+      owner,
+      activity: { id: 'one', name: 'One' } as never,
+      label: 'One',
+      term: 1,
+      number: '1',
+      window: [20_000, 20_004] as [number, number],
+      target: 20_002,
+      series: '100|one',
+      minGap: 4,
+      movedFrom: null,
+      notes: [],
+    };
+    list.push(one);
+    expect(list.seriesIndexOf(0)).toBe(first);
+    expect(() => list.push({ ...one, series: '200|one' })).toThrow('series "200|one" is not "100|one"');
   });
 
   it('reads back a window far from its target (past 16 bits of days) and one at the limit', () => {
