@@ -567,15 +567,17 @@ export function dueOccurrences(
     return chosen;
   };
 
-  for (const a of calendar.activities) {
+  /**
+   * An activity's owners: each school, each trust once (a school outside a trust is its own), or
+   * one for all; each with its school (none for a trust or all) and notes, in lists side by side,
+   * not an object for each school and activity; null when it is for no school.
+   */
+  const ownersOf = (a: Activity): OwnerList | null => {
     whyOf.clear();
     // The schools it is for, by their places in `sorted`.
     const schoolsFor: number[] = [];
     for (let j = 0; j < sorted.length; j++) if (qualifies(a, sorted[j])) schoolsFor.push(j);
-    if (schoolsFor.length === 0) continue;
-    // Owners: each school, each trust once (a school outside a trust is its own), or one for all;
-    // each with its school (none for a trust or all) and notes, in lists side by side, not an
-    // object for each school and activity.
+    if (schoolsFor.length === 0) return null;
     const owners: Owner[] = [];
     const ownerSchools: (CalendarSchool | null)[] = [];
     const ownerNotes: string[][] = [];
@@ -621,6 +623,18 @@ export function dueOccurrences(
     } else {
       addOwner(sharedOwner('organisation', 'All schools', null), null, NO_NOTES);
     }
+    return { owners, ownerSchools, ownerNotes, numbers: new Int32Array(owners.length).fill(-1) };
+  };
+
+  // An activity for the same owners as the one before (the same per and tiers, neither chosen by
+  // data nor due from a date: a preset's termly table for every school) has that one's list, read
+  // and never changed, not one listed again.
+  let last: { a: Activity; list: OwnerList | null } | null = null;
+  for (const a of calendar.activities) {
+    const list: OwnerList | null = last !== null && sameOwners(a, last.a) ? last.list : ownersOf(a);
+    last = { a, list };
+    if (list === null) continue;
+    const { owners, ownerSchools, ownerNotes } = list;
     if (a.optional) {
       onRequest.push({
         activity: a.name,
@@ -674,11 +688,9 @@ export function dueOccurrences(
     const terms = a.times_a_year !== undefined ? (a.terms ?? spreadTerms(a.times_a_year)) : (a.terms ?? []);
     const perTerm = new Map<number, number>();
     for (const t of terms) perTerm.set(t, (perTerm.get(t) ?? 0) + 1);
-    // The owners' numbers in the list due (Occurrences.ownerNumber), by their place in `owners`.
-    const numbers = new Int32Array(owners.length).fill(-1);
     for (const [term, count] of [...perTerm].sort((x, y) => x[0] - y[0])) {
       for (let k = 0; k < count; k++) {
-        const part = termly(cal, a, term, k, count, plainTermDays(term), numbers, into);
+        const part = termly(cal, a, term, k, count, plainTermDays(term), list.numbers, into);
         for (let i = 0; i < owners.length; i++)
           part(owners[i], termDays(owners[i], term), i, owners.length, a.name, ownerNotes[i]);
       }
@@ -689,6 +701,24 @@ export function dueOccurrences(
 
 /** The notes of an owner with none: one list, read and never changed. */
 const NO_NOTES: string[] = [];
+
+/** An activity's owners, their schools and notes, by place (see dueOccurrences). */
+interface OwnerList {
+  owners: Owner[];
+  ownerSchools: (CalendarSchool | null)[];
+  ownerNotes: string[][];
+  /** The owners' numbers in the list due (Occurrences.ownerNumber), each found when first needed. */
+  numbers: Int32Array;
+}
+
+/** Whether two activities are for the same owners: the same per and tiers, neither with when: or due_from. */
+function sameOwners(a: Activity, b: Activity): boolean {
+  if (a.per !== b.per || a.when !== undefined || b.when !== undefined) return false;
+  if (a.due_from !== undefined || b.due_from !== undefined) return false;
+  if (a.tiers === 'all' || b.tiers === 'all') return a.tiers === b.tiers;
+  const other = b.tiers;
+  return a.tiers.length === other.length && a.tiers.every((t, i) => t === other[i]);
+}
 
 /** A trust's or the whole organisation's owner: no URN, tier or days of its own. */
 function sharedOwner(key: string, name: string, trust: string | null): Owner {
