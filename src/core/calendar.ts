@@ -567,71 +567,13 @@ export function dueOccurrences(
     return chosen;
   };
 
-  /**
-   * An activity's owners: each school, each trust once (a school outside a trust is its own), or
-   * one for all; each with its school (none for a trust or all) and notes, in lists side by side,
-   * not an object for each school and activity; null when it is for no school.
-   */
-  const ownersOf = (a: Activity): OwnerList | null => {
-    whyOf.clear();
-    // The schools it is for, by their places in `sorted`.
-    const schoolsFor: number[] = [];
-    for (let j = 0; j < sorted.length; j++) if (qualifies(a, sorted[j])) schoolsFor.push(j);
-    if (schoolsFor.length === 0) return null;
-    const owners: Owner[] = [];
-    const ownerSchools: (CalendarSchool | null)[] = [];
-    const ownerNotes: string[][] = [];
-    const addOwner = (owner: Owner, school: CalendarSchool | null, notes: string[]) => {
-      owners.push(owner);
-      ownerSchools.push(school);
-      ownerNotes.push(notes);
-    };
-    const chosenNote = (s: CalendarSchool) =>
-      whyOf.size > 0 && whyOf.has(s) ? [`chosen by its data: ${whyOf.get(s)}`] : NO_NOTES;
-    if (a.per === 'school') {
-      for (const j of schoolsFor) {
-        const s = sorted[j];
-        const base = ownerOfSchool[j];
-        let owner = base;
-        if (a.due_from !== undefined) {
-          const from = schoolDate(s, a.due_from);
-          if (from !== null) owner = { ...base, from: toDayNumber(from), fromText: `${a.due_from} ${from}` };
-        }
-        if (s.periods === undefined) {
-          addOwner(owner, s, chosenNote(s));
-          continue;
-        }
-        // A re-tiered school: one owner for each stretch of the year whose tiers have the activity.
-        for (const span of activitySpans(a, s.periods)) {
-          const first = periodOn(s.periods, span.from ?? Number.NEGATIVE_INFINITY);
-          addOwner(span.whole ? owner : { ...owner, tier: first?.tier ?? owner.tier, span }, s, chosenNote(s));
-        }
-      }
-    } else if (a.per === 'trust') {
-      const seen = new Set<string>();
-      for (const j of schoolsFor) {
-        const s = sorted[j];
-        const trust = (s.fields.trust as string | null) ?? null;
-        if (trust === null) {
-          addOwner(ownerOfSchool[j], s, chosenNote(s));
-          continue;
-        }
-        if (seen.has(trust)) continue;
-        seen.add(trust);
-        addOwner(sharedOwner(`trust:${trust}`, trust, trust), null, NO_NOTES);
-      }
-    } else {
-      addOwner(sharedOwner('organisation', 'All schools', null), null, NO_NOTES);
-    }
-    return { owners, ownerSchools, ownerNotes, numbers: new Int32Array(owners.length).fill(-1) };
-  };
-
   // An activity for the same owners as the one before (the same per and tiers, neither chosen by
   // data nor due from a date: a preset's termly table for every school) has that one's list, read
   // and never changed, not one listed again.
   let last: { a: Activity; list: OwnerList | null } | null = null;
   for (const a of calendar.activities) {
-    const list: OwnerList | null = last !== null && sameOwners(a, last.a) ? last.list : ownersOf(a);
+    const list: OwnerList | null =
+      last !== null && sameOwners(a, last.a) ? last.list : ownersOf(a, sorted, ownerOfSchool, qualifies, whyOf);
     last = { a, list };
     if (list === null) continue;
     const { owners, ownerSchools, ownerNotes } = list;
@@ -709,6 +651,72 @@ interface OwnerList {
   ownerNotes: string[][];
   /** The owners' numbers in the list due (Occurrences.ownerNumber), each found when first needed. */
   numbers: Int32Array;
+}
+
+/**
+ * An activity's owners: each school it is for (as `qualifies` says; whyOf, why `when:` chose it),
+ * each trust once (a school outside a trust is its own), or one for all; each with its school
+ * (none for a trust or all) and notes, in lists side by side, not an object for each school and
+ * activity; null when it is for no school.
+ */
+function ownersOf(
+  a: Activity,
+  sorted: CalendarSchool[],
+  ownerOfSchool: Owner[],
+  qualifies: (a: Activity, s: CalendarSchool) => boolean,
+  whyOf: Map<CalendarSchool, string>,
+): OwnerList | null {
+  whyOf.clear();
+  // The schools it is for, by their places in `sorted`.
+  const schoolsFor: number[] = [];
+  for (let j = 0; j < sorted.length; j++) if (qualifies(a, sorted[j])) schoolsFor.push(j);
+  if (schoolsFor.length === 0) return null;
+  const owners: Owner[] = [];
+  const ownerSchools: (CalendarSchool | null)[] = [];
+  const ownerNotes: string[][] = [];
+  const addOwner = (owner: Owner, school: CalendarSchool | null, notes: string[]) => {
+    owners.push(owner);
+    ownerSchools.push(school);
+    ownerNotes.push(notes);
+  };
+  const chosenNote = (s: CalendarSchool) =>
+    whyOf.size > 0 && whyOf.has(s) ? [`chosen by its data: ${whyOf.get(s)}`] : NO_NOTES;
+  if (a.per === 'school') {
+    for (const j of schoolsFor) {
+      const s = sorted[j];
+      const base = ownerOfSchool[j];
+      let owner = base;
+      if (a.due_from !== undefined) {
+        const from = schoolDate(s, a.due_from);
+        if (from !== null) owner = { ...base, from: toDayNumber(from), fromText: `${a.due_from} ${from}` };
+      }
+      if (s.periods === undefined) {
+        addOwner(owner, s, chosenNote(s));
+        continue;
+      }
+      // A re-tiered school: one owner for each stretch of the year whose tiers have the activity.
+      for (const span of activitySpans(a, s.periods)) {
+        const first = periodOn(s.periods, span.from ?? Number.NEGATIVE_INFINITY);
+        addOwner(span.whole ? owner : { ...owner, tier: first?.tier ?? owner.tier, span }, s, chosenNote(s));
+      }
+    }
+  } else if (a.per === 'trust') {
+    const seen = new Set<string>();
+    for (const j of schoolsFor) {
+      const s = sorted[j];
+      const trust = (s.fields.trust as string | null) ?? null;
+      if (trust === null) {
+        addOwner(ownerOfSchool[j], s, chosenNote(s));
+        continue;
+      }
+      if (seen.has(trust)) continue;
+      seen.add(trust);
+      addOwner(sharedOwner(`trust:${trust}`, trust, trust), null, NO_NOTES);
+    }
+  } else {
+    addOwner(sharedOwner('organisation', 'All schools', null), null, NO_NOTES);
+  }
+  return { owners, ownerSchools, ownerNotes, numbers: new Int32Array(owners.length).fill(-1) };
 }
 
 /** Whether two activities are for the same owners: the same per and tiers, neither with when: or due_from. */
