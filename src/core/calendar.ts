@@ -305,7 +305,10 @@ export interface Occurrence {
   window: [number, number];
   /** The day it is aimed at. */
   target: number;
-  /** A cadence: the series (for the half-interval rule) and the least days from the previous one. */
+  /**
+   * A cadence: the series (for the half-interval rule; `OWNER_KEY|ACTIVITY_ID`, the owner's of
+   * the activity) and the least days from the previous one.
+   */
   series: string | null;
   minGap: number;
   /** The nominal day when it had to move off a closure (for the note), else null. */
@@ -429,13 +432,15 @@ interface ActivitySpan {
   whole: boolean;
 }
 
+/** The whole year, for every school not re-tiered: one list, read and never changed. */
+const WHOLE_YEAR: readonly ActivitySpan[] = [{ from: null, until: null, agreedUntil: null, note: '', whole: true }];
+
 /**
  * The stretches of the year an activity is due for a school: the whole year without re-tiering
  * (or when every tier it passes through has the activity), else each run of periods whose tier has it.
  */
-export function activitySpans(a: Activity, periods: SchoolPeriod[] | undefined): ActivitySpan[] {
-  if (!periods || periods.every((p) => appliesTo(a, p.tier)))
-    return [{ from: null, until: null, agreedUntil: null, note: '', whole: true }];
+export function activitySpans(a: Activity, periods: SchoolPeriod[] | undefined): readonly ActivitySpan[] {
+  if (!periods || periods.every((p) => appliesTo(a, p.tier))) return WHOLE_YEAR;
   const spans: ActivitySpan[] = [];
   for (let i = 0; i < periods.length; i++) {
     if (!appliesTo(a, periods[i].tier)) continue;
@@ -466,8 +471,11 @@ function spanClamp(owner: Owner, window: [number, number]): [number, number] | n
   return lo > hi ? null : [lo, hi];
 }
 
+/** An owner with no closures of its own: its school days are the trust's. */
+const OPEN: Pick<Owner, 'closed'> = { closed: new Map() };
+
 /** A school's days in a range that are school days for it (its own INSET days off). */
-export function ownerSchoolDays(cal: TermCalendar, owner: Owner, from: number, to: number): number[] {
+export function ownerSchoolDays(cal: TermCalendar, owner: Pick<Owner, 'closed'>, from: number, to: number): number[] {
   const year = schoolDaysOf(cal);
   const days: number[] = [];
   for (let i = firstAtOrAfter(year, from); i < year.length && year[i] <= to; i++)
@@ -517,13 +525,18 @@ export function dueOccurrences(
   const into = { occurrences, dropped };
   // A term's school days for an owner: the same list (read, never changed) for every owner
   // without INSET days of its own, not one for each of thousands of schools.
-  const plainTermDays = new Map<number, number[]>();
+  const plainDays = new Map<number, number[]>();
+  const plainTermDays = (termNo: number): number[] => {
+    let days = plainDays.get(termNo);
+    if (!days) {
+      const term = cal.terms[termNo - 1];
+      plainDays.set(termNo, (days = ownerSchoolDays(cal, OPEN, term.startDay, term.endDay)));
+    }
+    return days;
+  };
   const termDays = (owner: Owner, termNo: number): number[] => {
     const term = cal.terms[termNo - 1];
-    if (owner.closed.size > 0) return ownerSchoolDays(cal, owner, term.startDay, term.endDay);
-    let days = plainTermDays.get(termNo);
-    if (!days) plainTermDays.set(termNo, (days = ownerSchoolDays(cal, owner, term.startDay, term.endDay)));
-    return days;
+    return owner.closed.size > 0 ? ownerSchoolDays(cal, owner, term.startDay, term.endDay) : plainTermDays(termNo);
   };
   const schoolOwner = new Map<number, Owner>();
   for (const s of sorted) {
@@ -542,6 +555,8 @@ export function dueOccurrences(
     if (s.periods) owner.periods = s.periods;
     schoolOwner.set(s.urn, owner);
   }
+  // Each school's owner by its place in `sorted`: looked up once, not for each activity.
+  const ownerOfSchool = sorted.map((s) => schoolOwner.get(s.urn) as Owner);
   // A school its when: chooses says why on each of its events.
   const whyOf = new Map<CalendarSchool, string>();
   const qualifies = (a: Activity, s: CalendarSchool) => {
@@ -552,46 +567,16 @@ export function dueOccurrences(
     return chosen;
   };
 
+  // An activity for the same owners as the one before (the same per and tiers, neither chosen by
+  // data nor due from a date: a preset's termly table for every school) has that one's list, read
+  // and never changed, not one listed again.
+  let last: { a: Activity; list: OwnerList | null } | null = null;
   for (const a of calendar.activities) {
-    whyOf.clear();
-    const schoolsFor = sorted.filter((s) => qualifies(a, s));
-    if (schoolsFor.length === 0) continue;
-    // Owners: each school, each trust once (a school outside a trust is its own), or one for all.
-    const owners: { owner: Owner; school: CalendarSchool | null; notes: string[] }[] = [];
-    const chosenNote = (s: CalendarSchool) => (whyOf.has(s) ? [`chosen by its data: ${whyOf.get(s)}`] : []);
-    if (a.per === 'school') {
-      for (const s of schoolsFor) {
-        const base = schoolOwner.get(s.urn) as Owner;
-        let owner = base;
-        if (a.due_from !== undefined) {
-          const from = schoolDate(s, a.due_from);
-          if (from !== null) owner = { ...base, from: toDayNumber(from), fromText: `${a.due_from} ${from}` };
-        }
-        // A re-tiered school: one owner for each stretch of the year whose tiers have the activity.
-        for (const span of activitySpans(a, s.periods)) {
-          const first = periodOn(s.periods, span.from ?? Number.NEGATIVE_INFINITY);
-          owners.push({
-            owner: span.whole ? owner : { ...owner, tier: first?.tier ?? owner.tier, span },
-            school: s,
-            notes: chosenNote(s),
-          });
-        }
-      }
-    } else if (a.per === 'trust') {
-      const seen = new Set<string>();
-      for (const s of schoolsFor) {
-        const trust = (s.fields.trust as string | null) ?? null;
-        if (trust === null) {
-          owners.push({ owner: schoolOwner.get(s.urn) as Owner, school: s, notes: chosenNote(s) });
-          continue;
-        }
-        if (seen.has(trust)) continue;
-        seen.add(trust);
-        owners.push({ owner: sharedOwner(`trust:${trust}`, trust, trust), school: null, notes: [] });
-      }
-    } else {
-      owners.push({ owner: sharedOwner('organisation', 'All schools', null), school: null, notes: [] });
-    }
+    const list: OwnerList | null =
+      last !== null && sameOwners(a, last.a) ? last.list : ownersOf(a, sorted, ownerOfSchool, qualifies, whyOf);
+    last = { a, list };
+    if (list === null) continue;
+    const { owners, ownerSchools, ownerNotes } = list;
     if (a.optional) {
       onRequest.push({
         activity: a.name,
@@ -606,26 +591,40 @@ export function dueOccurrences(
     if (a.every_weeks !== undefined) {
       // An owner with no days of its own (closures, a due_from date, a re-tiering) has the
       // activity's plain steps: worked out once, not for each of thousands of schools.
+      // Their shapes too (see Occurrences.shapeOf), for the owners' notes (most share one list).
       let plain: CadenceStep[] | null = null;
-      for (const { owner, notes } of owners) {
-        const own = owner.closed.size > 0 || owner.from !== null || owner.span !== undefined;
-        const steps = own ? cadenceSteps(cal, a, owner) : (plain ??= cadenceSteps(cal, a, owner));
-        cadence(a, owner, notes, steps, occurrences, dropped);
+      let plainNotes: string[] | null = null;
+      let plainShapes: number[] = [];
+      for (let i = 0; i < owners.length; i++) {
+        const owner = owners[i];
+        const notes = ownerNotes[i];
+        if (ownDays(owner)) {
+          const steps = cadenceSteps(cal, a, owner);
+          cadence(a, owner, steps, stepShapes(a, steps, notes, occurrences), occurrences, dropped);
+          continue;
+        }
+        plain ??= cadenceSteps(cal, a, owner);
+        if (notes !== plainNotes) {
+          plainShapes = stepShapes(a, plain, notes, occurrences);
+          plainNotes = notes;
+        }
+        cadence(a, owner, plain, plainShapes, occurrences, dropped);
       }
       continue;
     }
     if (a.every_years !== undefined) {
       const due: { owner: Owner; name: string; note: string; notes: string[] }[] = [];
-      for (const { owner, school, notes } of owners) {
-        const cycle = cycleDue(cal, a, school as CalendarSchool);
+      for (let i = 0; i < owners.length; i++) {
+        const owner = owners[i];
+        const notes = ownerNotes[i];
+        const cycle = cycleDue(cal, a, ownerSchools[i] as CalendarSchool);
         if (cycle === 'missing')
           missingDates.push({ urn: owner.urn as number, name: owner.name, activity: a.name, field: a.from as string });
         else if (cycle) due.push({ owner, notes, ...cycle });
       }
       const term = a.term ?? 1;
-      due.forEach((d, i) =>
-        termly(cal, a, d.owner, termDays(d.owner, term), term, 0, 1, i, due.length, d.name, [d.note, ...d.notes], into),
-      );
+      const part = termly(cal, a, term, 0, 1, plainTermDays(term), new Int32Array(due.length).fill(-1), into);
+      due.forEach((d, i) => part(d.owner, termDays(d.owner, term), i, due.length, d.name, [d.note, ...d.notes]));
       continue;
     }
     const terms = a.times_a_year !== undefined ? (a.terms ?? spreadTerms(a.times_a_year)) : (a.terms ?? []);
@@ -633,13 +632,100 @@ export function dueOccurrences(
     for (const t of terms) perTerm.set(t, (perTerm.get(t) ?? 0) + 1);
     for (const [term, count] of [...perTerm].sort((x, y) => x[0] - y[0])) {
       for (let k = 0; k < count; k++) {
-        owners.forEach(({ owner, notes }, i) =>
-          termly(cal, a, owner, termDays(owner, term), term, k, count, i, owners.length, a.name, notes, into),
-        );
+        const part = termly(cal, a, term, k, count, plainTermDays(term), list.numbers, into);
+        for (let i = 0; i < owners.length; i++)
+          part(owners[i], termDays(owners[i], term), i, owners.length, a.name, ownerNotes[i]);
       }
     }
   }
   return { occurrences, dropped, missingDates, onRequest };
+}
+
+/** The notes of an owner with none: one list, read and never changed. */
+const NO_NOTES: string[] = [];
+
+/** An activity's owners, their schools and notes, by place (see dueOccurrences). */
+interface OwnerList {
+  owners: Owner[];
+  ownerSchools: (CalendarSchool | null)[];
+  ownerNotes: string[][];
+  /** The owners' numbers in the list due (Occurrences.ownerNumber), each found when first needed. */
+  numbers: Int32Array;
+}
+
+/**
+ * An activity's owners: each school it is for (as `qualifies` says; whyOf, why `when:` chose it),
+ * each trust once (a school outside a trust is its own), or one for all; each with its school
+ * (none for a trust or all) and notes, in lists side by side, not an object for each school and
+ * activity; null when it is for no school.
+ */
+function ownersOf(
+  a: Activity,
+  sorted: CalendarSchool[],
+  ownerOfSchool: Owner[],
+  qualifies: (a: Activity, s: CalendarSchool) => boolean,
+  whyOf: Map<CalendarSchool, string>,
+): OwnerList | null {
+  whyOf.clear();
+  // The schools it is for, by their places in `sorted`.
+  const schoolsFor: number[] = [];
+  for (let j = 0; j < sorted.length; j++) if (qualifies(a, sorted[j])) schoolsFor.push(j);
+  if (schoolsFor.length === 0) return null;
+  const owners: Owner[] = [];
+  const ownerSchools: (CalendarSchool | null)[] = [];
+  const ownerNotes: string[][] = [];
+  const addOwner = (owner: Owner, school: CalendarSchool | null, notes: string[]) => {
+    owners.push(owner);
+    ownerSchools.push(school);
+    ownerNotes.push(notes);
+  };
+  const chosenNote = (s: CalendarSchool) =>
+    whyOf.size > 0 && whyOf.has(s) ? [`chosen by its data: ${whyOf.get(s)}`] : NO_NOTES;
+  if (a.per === 'school') {
+    for (const j of schoolsFor) {
+      const s = sorted[j];
+      const base = ownerOfSchool[j];
+      let owner = base;
+      if (a.due_from !== undefined) {
+        const from = schoolDate(s, a.due_from);
+        if (from !== null) owner = { ...base, from: toDayNumber(from), fromText: `${a.due_from} ${from}` };
+      }
+      if (s.periods === undefined) {
+        addOwner(owner, s, chosenNote(s));
+        continue;
+      }
+      // A re-tiered school: one owner for each stretch of the year whose tiers have the activity.
+      for (const span of activitySpans(a, s.periods)) {
+        const first = periodOn(s.periods, span.from ?? Number.NEGATIVE_INFINITY);
+        addOwner(span.whole ? owner : { ...owner, tier: first?.tier ?? owner.tier, span }, s, chosenNote(s));
+      }
+    }
+  } else if (a.per === 'trust') {
+    const seen = new Set<string>();
+    for (const j of schoolsFor) {
+      const s = sorted[j];
+      const trust = (s.fields.trust as string | null) ?? null;
+      if (trust === null) {
+        addOwner(ownerOfSchool[j], s, chosenNote(s));
+        continue;
+      }
+      if (seen.has(trust)) continue;
+      seen.add(trust);
+      addOwner(sharedOwner(`trust:${trust}`, trust, trust), null, NO_NOTES);
+    }
+  } else {
+    addOwner(sharedOwner('organisation', 'All schools', null), null, NO_NOTES);
+  }
+  return { owners, ownerSchools, ownerNotes, numbers: new Int32Array(owners.length).fill(-1) };
+}
+
+/** Whether two activities are for the same owners: the same per and tiers, neither with when: or due_from. */
+function sameOwners(a: Activity, b: Activity): boolean {
+  if (a.per !== b.per || a.when !== undefined || b.when !== undefined) return false;
+  if (a.due_from !== undefined || b.due_from !== undefined) return false;
+  if (a.tiers === 'all' || b.tiers === 'all') return a.tiers === b.tiers;
+  const other = b.tiers;
+  return a.tiers.length === other.length && a.tiers.every((t, i) => t === other[i]);
 }
 
 /** A trust's or the whole organisation's owner: no URN, tier or days of its own. */
@@ -654,34 +740,40 @@ function fromClamp(owner: Owner, window: [number, number]): [number, number] | n
   return [owner.from, window[1]];
 }
 
+/** Whether an owner has days of its own (closures, a due_from date, a re-tiering), not only the trust's. */
+const ownDays = (owner: Owner): boolean => owner.closed.size > 0 || owner.from !== null || owner.span !== undefined;
+
 /**
- * Occurrence k of `count` in a term for the i-th of n owners: its part of the term is its window;
- * the target is the week/weekday asked for, else the owner's place in the spread over that part.
+ * Occurrence k of `count` in a term, for each owner in turn (the i-th of n, whose school days in the
+ * term are `all`): its part of the term is its window; the target is the week/weekday asked for,
+ * else the owner's place in the spread over that part. What does not depend on the owner is worked
+ * out once here, not for each of thousands of schools, and an owner with no days of its own (its
+ * school days the term's `plain` days) has its occurrence added with no more work than its target.
+ * `numbers` holds the owners' numbers in the list due by i, each found the first time it is needed.
  */
 function termly(
   cal: TermCalendar,
   a: Activity,
-  owner: Owner,
-  all: number[],
   termNo: number,
   k: number,
   count: number,
-  i: number,
-  n: number,
-  label: string,
-  notes: string[],
+  plain: number[],
+  numbers: Int32Array,
   { occurrences, dropped }: { occurrences: Occurrences; dropped: Dropped[] },
-): void {
-  if (all.length === 0) return;
-  const lo = Math.floor((k * all.length) / count);
-  const hi = Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1);
-  const spanned = spanClamp(owner, [all[lo], all[hi]]);
-  // Outside the tiers that have it (a re-tiered school): not due, as for any tier without it.
-  // (`all` is in order: a day in the span is the first on or after its start, if within it.)
-  if (spanned === null) return;
-  const inSpan = firstAtOrAfter(all, spanned[0]);
-  if (inSpan === all.length || all[inSpan] > spanned[1]) return;
-  const drop = (reason: string) =>
+): (owner: Owner, all: number[], i: number, n: number, label: string, notes: string[]) => void {
+  const placed =
+    a.week !== undefined || a.weekday !== undefined ? placeInTerm(cal, termNo, a.week ?? 2, weekdayNumber(a)) : null;
+  const number = String(k + 1);
+  const partOf = (all: number[]) => {
+    const lo = Math.floor((k * all.length) / count);
+    return [lo, Math.max(lo, Math.floor(((k + 1) * all.length) / count) - 1)];
+  };
+  const [plainLo, plainHi] = partOf(plain);
+  // The shape of the last plain owner's occurrence, for the next with the same label and notes.
+  let shapeLabel: string | null = null;
+  let shapeNotes: string[] | null = null;
+  let shape = -1;
+  const drop = (owner: Owner, label: string, reason: string) =>
     dropped.push({
       urn: owner.urn,
       name: owner.name,
@@ -691,73 +783,106 @@ function termly(
       date: null,
       reason,
     });
-  const clamped = fromClamp(owner, spanned);
-  if (clamped === null) {
-    drop(`before ${owner.fromText}: nothing is planned before it`);
-    return;
-  }
-  // The school days in the window: all[first, end), found in the list, not copied out of it for
-  // each of a million occurrences.
-  const first = firstAtOrAfter(all, clamped[0]);
-  const end = firstAtOrAfter(all, clamped[1] + 1);
-  const placed =
-    a.week !== undefined || a.weekday !== undefined ? placeInTerm(cal, termNo, a.week ?? 2, weekdayNumber(a)) : null;
-  /**
-   * The day aimed at within the days days[start, start + count) from `from` to `to`: the week and
-   * weekday asked for, else the owner's place in the spread (none when there are no days).
-   */
-  const aim = (days: number[], start: number, count: number, from: number, to: number) =>
-    a.week !== undefined || a.weekday !== undefined
-      ? placed === null
-        ? count === 0
-          ? undefined
-          : days[start]
-        : Math.min(Math.max(placed.day, from), to)
-      : count === 0
-        ? undefined
-        : days[start + Math.min(count - 1, Math.floor(((i + 0.5) * count) / n))];
-  let target = aim(all, first, end - first, clamped[0], clamped[1]) as number;
-  let window = clamped;
-  const agreed = owner.span?.agreedUntil ?? null;
-  if (agreed !== null && spanned[1] < all[hi]) {
-    // A re-tiering cuts this window short, and the day it was agreed is known: where the plan had
-    // it before (the same aim over the whole window) is kept if that was already past, and it is
-    // not moved to a day before the agreement if not (a plan made then could not keep it).
-    const planned = aim(all, lo, hi + 1 - lo, all[lo], all[hi]) as number;
-    let part = all.slice(first, end);
-    if (planned >= agreed) part = part.filter((d) => d >= agreed);
-    if (part.length === 0) {
-      const until = owner.span!.until as number;
-      // A backdated change ends the old tier's plan on the day it was agreed (core/plan.ts).
-      drop(
-        until <= agreed
-          ? `the plan had it on ${fromDayNumber(planned)}, after the re-tiering was agreed on ${fromDayNumber(agreed)}: the old tier's plan ended then`
-          : `re-tiered from ${fromDayNumber(until)}, agreed on ${fromDayNumber(agreed)}: no school day of the term before the change was left after the agreement`,
-      );
+  return (owner, all, i, n, label, notes) => {
+    if (all.length === 0) return;
+    if (all === plain && !ownDays(owner)) {
+      // The whole part is its window (no span or date to keep it to), its days plain[lo, hi].
+      if (label !== shapeLabel || notes !== shapeNotes) {
+        shape = occurrences.shapeOf(a, label, termNo, number, 0, notes, null);
+        shapeLabel = label;
+        shapeNotes = notes;
+      }
+      const from = plain[plainLo];
+      const to = plain[plainHi];
+      const target = aim(a, placed, plain, plainLo, plainHi + 1 - plainLo, from, to, i, n) as number;
+      if (numbers[i] < 0) numbers[i] = occurrences.ownerNumber(owner);
+      occurrences.add(numbers[i], shape, -1, from, to, target);
       return;
     }
-    target = nearest(part, planned);
-    window = [part[0], part[part.length - 1]];
+    const [lo, hi] = all === plain ? [plainLo, plainHi] : partOf(all);
+    const spanned = spanClamp(owner, [all[lo], all[hi]]);
+    // Outside the tiers that have it (a re-tiered school): not due, as for any tier without it.
+    // (`all` is in order: a day in the span is the first on or after its start, if within it.)
+    if (spanned === null) return;
+    const inSpan = firstAtOrAfter(all, spanned[0]);
+    if (inSpan === all.length || all[inSpan] > spanned[1]) return;
+    const clamped = fromClamp(owner, spanned);
+    if (clamped === null) {
+      drop(owner, label, `before ${owner.fromText}: nothing is planned before it`);
+      return;
+    }
+    // The school days in the window: all[first, end), found in the list, not copied out of it for
+    // each of a million occurrences.
+    const first = firstAtOrAfter(all, clamped[0]);
+    const end = firstAtOrAfter(all, clamped[1] + 1);
+    let target = aim(a, placed, all, first, end - first, clamped[0], clamped[1], i, n) as number;
+    let window = clamped;
+    const agreed = owner.span?.agreedUntil ?? null;
+    if (agreed !== null && spanned[1] < all[hi]) {
+      // A re-tiering cuts this window short, and the day it was agreed is known: where the plan had
+      // it before (the same aim over the whole window) is kept if that was already past, and it is
+      // not moved to a day before the agreement if not (a plan made then could not keep it).
+      const planned = aim(a, placed, all, lo, hi + 1 - lo, all[lo], all[hi], i, n) as number;
+      let part = all.slice(first, end);
+      if (planned >= agreed) part = part.filter((d) => d >= agreed);
+      if (part.length === 0) {
+        const until = owner.span!.until as number;
+        // A backdated change ends the old tier's plan on the day it was agreed (core/plan.ts).
+        drop(
+          owner,
+          label,
+          until <= agreed
+            ? `the plan had it on ${fromDayNumber(planned)}, after the re-tiering was agreed on ${fromDayNumber(agreed)}: the old tier's plan ended then`
+            : `re-tiered from ${fromDayNumber(until)}, agreed on ${fromDayNumber(agreed)}: no school day of the term before the change was left after the agreement`,
+        );
+        return;
+      }
+      target = nearest(part, planned);
+      window = [part[0], part[part.length - 1]];
+    }
+    const fromNote = owner.from !== null && owner.from > all[lo];
+    const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi];
+    occurrences.push({
+      owner,
+      activity: a,
+      label,
+      term: termNo,
+      number,
+      window,
+      target,
+      series: null,
+      minGap: 0,
+      movedFrom: null,
+      // The owner's notes as they are when nothing is added: read, never changed.
+      notes:
+        spanNote || fromNote
+          ? [...notes, ...(spanNote ? [owner.span!.note] : []), ...(fromNote ? [`from ${owner.fromText}`] : [])]
+          : notes,
+    });
+  };
+}
+
+/**
+ * The day aimed at within the days days[start, start + count) from `from` to `to`, for the i-th of
+ * n owners: the week and weekday asked for (`placed`), else the owner's place in the spread (none
+ * when there are no days).
+ */
+function aim(
+  a: Activity,
+  placed: { day: number } | null,
+  days: number[],
+  start: number,
+  count: number,
+  from: number,
+  to: number,
+  i: number,
+  n: number,
+): number | undefined {
+  if (a.week !== undefined || a.weekday !== undefined) {
+    if (placed !== null) return Math.min(Math.max(placed.day, from), to);
+    return count === 0 ? undefined : days[start];
   }
-  const fromNote = owner.from !== null && owner.from > all[lo];
-  const spanNote = spanned[0] !== all[lo] || spanned[1] !== all[hi];
-  occurrences.push({
-    owner,
-    activity: a,
-    label,
-    term: termNo,
-    number: String(k + 1),
-    window,
-    target,
-    series: null,
-    minGap: 0,
-    movedFrom: null,
-    // The owner's notes as they are when nothing is added: read, never changed.
-    notes:
-      spanNote || fromNote
-        ? [...notes, ...(spanNote ? [owner.span!.note] : []), ...(fromNote ? [`from ${owner.fromText}`] : [])]
-        : notes,
-  });
+  return count === 0 ? undefined : days[start + Math.min(count - 1, Math.floor(((i + 0.5) * count) / n))];
 }
 
 /** One week of a cadence for an owner: an occurrence due, or dropped with the reason. */
@@ -830,18 +955,27 @@ function cadenceSteps(cal: TermCalendar, a: Activity, owner: Owner): CadenceStep
   return steps;
 }
 
-/** A cadence's occurrences for an owner, from its steps; what is dropped is added to `dropped`. */
+/** The shapes of a cadence's steps for an owner's notes (Occurrences.shapeOf), by step; -1 for one dropped. */
+function stepShapes(a: Activity, steps: CadenceStep[], notes: string[], occurrences: Occurrences): number[] {
+  const minGap = Math.ceil(((a.every_weeks as number) * 7) / 2);
+  return steps.map((step) =>
+    step.due ? occurrences.shapeOf(a, a.name, step.term, step.number, minGap, notes, step.movedFrom) : -1,
+  );
+}
+
+/** A cadence's occurrences for an owner, from its steps and their shapes; what is dropped is added to `dropped`. */
 function cadence(
   a: Activity,
   owner: Owner,
-  notes: string[],
   steps: CadenceStep[],
+  shapes: number[],
   occurrences: Occurrences,
   dropped: Dropped[],
 ): void {
-  const minGap = Math.ceil(((a.every_weeks as number) * 7) / 2);
-  const push = occurrences.series(owner, a, `${owner.key}|${a.id}`, minGap, notes);
-  for (const step of steps) {
+  const ownerAt = occurrences.ownerNumber(owner);
+  const series = occurrences.seriesNumber(a.id, owner.key);
+  for (let j = 0; j < steps.length; j++) {
+    const step = steps[j];
     if (!step.due) {
       dropped.push({
         urn: owner.urn,
@@ -854,8 +988,7 @@ function cadence(
       });
       continue;
     }
-    // The window is shared by the owners of the same steps: read, never changed.
-    push(step.term, step.number, step.window, step.target, step.movedFrom);
+    occurrences.add(ownerAt, shapes[j], series, step.window[0], step.window[1], step.target);
   }
 }
 

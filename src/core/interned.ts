@@ -43,8 +43,8 @@ export class Interned<T> extends KeyedTable<T, T> {
 export class InternedRows {
   /** How many rows are held: a row's number is below this. */
   length = 0;
-  /** The rows, `width` numbers each (read row `at` from at * width; grown, so read it afresh). */
-  rows: Int32Array;
+  /** The rows, `width` numbers each (row `at` from at * width; grown as rows are added). */
+  private rows: Int32Array;
   /** Each slot a row's number + 1, or 0 for none; a power of two in size, never more than half full. */
   private slots = new Int32Array(64);
   /** The row last asked for (-1 before any). */

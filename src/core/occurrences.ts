@@ -3,17 +3,28 @@
 // was 190 MB held at once. Each is a row of numbers (see below); an Occurrence object is made
 // again only when one is placed. Pure.
 import type { Activity, Occurrence, Owner } from './calendar.js';
-import { Interned, InternedRows } from './interned.js';
+import { Interned, InternedRows, KeyedTable } from './interned.js';
 
 /** The notes of an occurrence with none: one list, read and never changed. */
 const NO_NOTES: string[] = [];
 
+/**
+ * What occurrences of one shape share, as each reads back; and the window of the first added (most
+ * of a shape's occurrences have the one window: a term's part, a cadence's week), read back by
+ * every occurrence of the shape with that window, not made again for each.
+ */
+type Shape = Pick<Occurrence, 'activity' | 'label' | 'term' | 'number' | 'minGap' | 'movedFrom' | 'notes'> & {
+  window: [number, number] | null;
+};
+
 // An occurrence is a row of four numbers (its owner, shape, target and series) and its window as
 // two days from the target. What it shares with many others (its activity, label, number, term,
 // gap, notes and move) is its shape, held once in a table (interned.ts): a row is 20 bytes, not
-// the 48 of a number for each (issue 13: memory). Rows are in chunks of a fixed size, added as the
-// list grows, never copied into a larger one (a grown copy leaves the old one for the collector,
-// and a million occurrences grown that way held three times their size at once).
+// the 48 of a number for each (issue 13: memory). Whoever adds occurrences asks for a shape once
+// for the many alike (issue 13: speed), and each shape is kept as it reads back too, so making an
+// occurrence again reads one object for it, not seven tables. Rows are in chunks of a fixed size,
+// added as the list grows, never copied into a larger one (a grown copy leaves the old one for the
+// collector, and a million occurrences grown that way held three times their size at once).
 const OWNER = 0;
 const SHAPE = 1;
 const TARGET = 2;
@@ -38,161 +49,142 @@ const SHAPE_WIDTH = 7;
 const CHUNK_BITS = 15;
 const CHUNK = 1 << CHUNK_BITS;
 
+const newSeriesMap = () => new Map<string, number>();
+
 export class Occurrences implements Iterable<Occurrence> {
   length = 0;
   private readonly owners = new Interned<Owner>();
   private readonly activities = new Interned<Activity>();
   private readonly labels = new Interned<string>();
   private readonly numbers = new Interned<string>();
-  private readonly serieses = new Interned<string>();
+  /** The series' names (Occurrence.series), by number ... */
+  private readonly seriesNames: string[] = [];
+  /** ... and their numbers by activity id, then owner key (see seriesNumber). */
+  private readonly serieses = new KeyedTable<string, Map<string, number>>();
   private readonly noteLists = new Interned<string[]>();
   private readonly moves = new Interned<NonNullable<Occurrence['movedFrom']>>();
+  /** Each shape as numbers (for finding it again by hash) ... */
   private readonly shapes = new InternedRows(SHAPE_WIDTH);
-  /** The shape being asked for, filled in place: no list made for each occurrence. */
+  /** ... and as what it reads back as, by its number. */
+  private readonly shared: Shape[] = [];
+  /** The shape being asked for, filled in place: no list made for each ask. */
   private readonly shape = new Int32Array(SHAPE_WIDTH);
-  /** The shape of each step of an activity's series, by its activity's number (see series). */
-  private readonly stepShapes = new Map<number, number[]>();
   private readonly chunks: Int32Array[] = [];
   private readonly windows: Int16Array[] = [];
   /** The windows of the rows whose window is marked WIDE, by row. */
   private readonly wide = new Map<number, [number, number]>();
 
   push(o: Occurrence): void {
-    this.row(
-      this.owners.ofItem(o.owner),
-      this.activities.ofItem(o.activity),
-      this.labels.ofItem(o.label),
-      o.series === null ? -1 : this.serieses.ofItem(o.series),
-      o.minGap,
-      o.notes.length === 0 ? -1 : this.noteLists.ofItem(o.notes),
-      o.term,
-      o.number,
-      o.window,
+    this.add(
+      this.ownerNumber(o.owner),
+      this.shapeOf(o.activity, o.label, o.term, o.number, o.minGap, o.notes, o.movedFrom),
+      o.series === null ? -1 : this.seriesOf(o),
+      o.window[0],
+      o.window[1],
       o.target,
-      o.movedFrom,
-      null,
-      0,
     );
   }
 
-  /**
-   * A pusher for the occurrences of one owner's series (a cadence): what they share is looked up
-   * once, and each is given by what is its own, with no occurrence made.
-   */
-  series(
-    owner: Owner,
-    activity: Activity,
-    series: string,
-    minGap: number,
-    notes: string[],
-  ): (
-    term: number,
-    number: string,
-    window: [number, number],
-    target: number,
-    movedFrom: Occurrence['movedFrom'],
-  ) => void {
-    const ownerAt = this.owners.ofItem(owner);
-    const activityAt = this.activities.ofItem(activity);
-    const labelAt = this.labels.ofItem(activity.name);
-    const seriesAt = this.serieses.ofItem(series);
-    const notesAt = notes.length === 0 ? -1 : this.noteLists.ofItem(notes);
-    // The shape of each step, shared by the activity's series: most owners' k-th step is the same
-    // shape, so it is checked against the last one's, not hashed.
-    let steps = this.stepShapes.get(activityAt);
-    if (!steps) this.stepShapes.set(activityAt, (steps = []));
-    let step = 0;
-    return (term, number, window, target, movedFrom) =>
-      this.row(
-        ownerAt,
-        activityAt,
-        labelAt,
-        seriesAt,
-        minGap,
-        notesAt,
-        term,
-        number,
-        window,
-        target,
-        movedFrom,
-        steps,
-        step++,
-      );
+  /** An owner's number (the same for every occurrence of that owner object): for `add`. */
+  ownerNumber(owner: Owner): number {
+    return this.owners.ofItem(owner);
   }
 
-  private row(
-    owner: number,
-    activity: number,
-    label: number,
-    series: number,
-    gap: number,
-    notes: number,
+  /**
+   * The number of an owner's series of an activity (a cadence), for `add`: found by the activity's
+   * id and the owner's key (strings made once, which keep their hashes), and named
+   * `OWNER_KEY|ACTIVITY_ID` (its Occurrence.series) when it is new, not made and hashed again for
+   * every owner of every cadence.
+   */
+  seriesNumber(activityId: string, ownerKey: string): number {
+    const byKey = this.serieses.items[this.serieses.of(activityId, newSeriesMap)];
+    let at = byKey.get(ownerKey);
+    if (at === undefined) {
+      at = this.seriesNames.push(`${ownerKey}|${activityId}`) - 1;
+      byKey.set(ownerKey, at);
+    }
+    return at;
+  }
+
+  /** A pushed occurrence's series' number: its series is its owner's of its activity, by name. */
+  private seriesOf(o: Occurrence): number {
+    const at = this.seriesNumber(o.activity.id, o.owner.key);
+    if (this.seriesNames[at] !== o.series)
+      throw new RangeError(`series "${o.series}" is not "${this.seriesNames[at]}", its owner's of its activity`);
+    return at;
+  }
+
+  /**
+   * The number of what occurrences share (their activity, label, term, number, gap, notes and
+   * move), for `add`: asked for once for the many occurrences alike (one term's activity for
+   * every school, one step of a cadence), not for each.
+   */
+  shapeOf(
+    activity: Activity,
+    label: string,
     term: number,
     number: string,
-    window: [number, number],
-    target: number,
+    minGap: number,
+    notes: string[],
     movedFrom: Occurrence['movedFrom'],
-    steps: number[] | null,
-    step: number,
-  ): void {
+  ): number {
+    const shape = this.shape;
+    shape[ACTIVITY] = this.activities.ofItem(activity);
+    shape[LABEL] = this.labels.ofItem(label);
+    shape[NUMBER] = this.numbers.ofItem(number);
+    shape[TERM] = term;
+    shape[GAP] = minGap;
+    shape[NOTES] = notes.length === 0 ? -1 : this.noteLists.ofItem(notes);
+    shape[MOVED] = movedFrom === null ? -1 : this.moves.ofItem(movedFrom);
+    const at = this.shapes.of(shape);
+    if (at === this.shared.length)
+      this.shared.push({
+        activity,
+        label,
+        term,
+        number,
+        minGap,
+        movedFrom,
+        notes: notes.length === 0 ? NO_NOTES : notes,
+        window: null,
+      });
+    return at;
+  }
+
+  /**
+   * Adds an occurrence by its owner's, shape's and series' numbers (-1 for no series; see
+   * ownerNumber, shapeOf and seriesNumber), its window (first and last day) and its target.
+   */
+  add(owner: number, shape: number, series: number, from: number, to: number, target: number): void {
     if ((this.length & (CHUNK - 1)) === 0) {
       this.chunks.push(new Int32Array(CHUNK * WIDTH));
       this.windows.push(new Int16Array(CHUNK * WINDOW));
     }
     const i = this.length++;
-    const numberAt = this.numbers.ofItem(number);
-    const moved = movedFrom === null ? -1 : this.moves.ofItem(movedFrom);
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
     c[r + OWNER] = owner;
-    // The shape this step had in the activity's last series, if it is this one (compared here,
-    // field by field: a million occurrences), else the shape found or added by hash.
-    let shapeAt = steps === null || step >= steps.length ? -1 : steps[step];
-    if (shapeAt >= 0) {
-      const rows = this.shapes.rows;
-      const s = shapeAt * SHAPE_WIDTH;
-      if (
-        rows[s + ACTIVITY] !== activity ||
-        rows[s + LABEL] !== label ||
-        rows[s + NUMBER] !== numberAt ||
-        rows[s + TERM] !== term ||
-        rows[s + GAP] !== gap ||
-        rows[s + NOTES] !== notes ||
-        rows[s + MOVED] !== moved
-      )
-        shapeAt = -1;
-    }
-    if (shapeAt < 0) {
-      const shape = this.shape;
-      shape[ACTIVITY] = activity;
-      shape[LABEL] = label;
-      shape[NUMBER] = numberAt;
-      shape[TERM] = term;
-      shape[GAP] = gap;
-      shape[NOTES] = notes;
-      shape[MOVED] = moved;
-      shapeAt = this.shapes.of(shape);
-      if (steps !== null) steps[step] = shapeAt;
-    }
-    c[r + SHAPE] = shapeAt;
+    c[r + SHAPE] = shape;
     c[r + TARGET] = target;
     c[r + SERIES] = series;
+    const shared = this.shared[shape];
+    if (shared.window === null) shared.window = Object.freeze([from, to]) as [number, number];
     const w = this.windows[i >>> CHUNK_BITS];
     const at = (i & (CHUNK - 1)) * WINDOW;
-    const from = window[0] - target;
-    const to = window[1] - target;
-    if (from >= -NEAR && from <= NEAR && to >= -NEAR && to <= NEAR) {
-      w[at + FROM] = from;
-      w[at + TO] = to;
+    const near = from - target;
+    const far = to - target;
+    if (near >= -NEAR && near <= NEAR && far >= -NEAR && far <= NEAR) {
+      w[at + FROM] = near;
+      w[at + TO] = far;
     } else {
       w[at + FROM] = WIDE;
-      this.wide.set(i, [window[0], window[1]]);
+      this.wide.set(i, [from, to]);
     }
   }
 
   /** Series held so far: a series' index (seriesIndexOf) is below this. */
   get seriesCount(): number {
-    return this.serieses.items.length;
+    return this.seriesNames.length;
   }
 
   /** Owners held so far: an owner's index (ownerIndexOf) is below this. */
@@ -210,30 +202,41 @@ export class Occurrences implements Iterable<Occurrence> {
     return this.field(i, OWNER);
   }
 
-  /** The i-th occurrence, made now (its notes and owner shared with the others, read only). */
+  /**
+   * The i-th occurrence, made now: what it shares with others (its owner, notes and move; its window
+   * when it is its shape's usual one, frozen) is read only.
+   */
   at(i: number): Occurrence {
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
-    const s = c[r + SHAPE] * SHAPE_WIDTH;
-    const shapes = this.shapes.rows;
+    const shape = this.shared[c[r + SHAPE]];
     const target = c[r + TARGET];
+    const series = c[r + SERIES];
     const w = this.windows[i >>> CHUNK_BITS];
     const at = (i & (CHUNK - 1)) * WINDOW;
-    const wide = w[at + FROM] === WIDE ? this.wide.get(i) : undefined;
-    const moved = shapes[s + MOVED];
-    const notes = shapes[s + NOTES];
+    const near = w[at + FROM];
+    let window: [number, number];
+    if (near === WIDE) {
+      const wide = this.wide.get(i) as [number, number];
+      window = [wide[0], wide[1]];
+    } else {
+      const from = target + near;
+      const to = target + w[at + TO];
+      const usual = shape.window as [number, number];
+      window = usual[0] === from && usual[1] === to ? usual : [from, to];
+    }
     return {
       owner: this.owners.items[c[r + OWNER]],
-      activity: this.activities.items[shapes[s + ACTIVITY]],
-      label: this.labels.items[shapes[s + LABEL]],
-      term: shapes[s + TERM],
-      number: this.numbers.items[shapes[s + NUMBER]],
-      window: wide ? [wide[0], wide[1]] : [target + w[at + FROM], target + w[at + TO]],
+      activity: shape.activity,
+      label: shape.label,
+      term: shape.term,
+      number: shape.number,
+      window,
       target,
-      series: c[r + SERIES] < 0 ? null : this.serieses.items[c[r + SERIES]],
-      minGap: shapes[s + GAP],
-      movedFrom: moved < 0 ? null : this.moves.items[moved],
-      notes: notes < 0 ? NO_NOTES : this.noteLists.items[notes],
+      series: series < 0 ? null : this.seriesNames[series],
+      minGap: shape.minGap,
+      movedFrom: shape.movedFrom,
+      notes: shape.notes,
     };
   }
 
@@ -243,7 +246,7 @@ export class Occurrences implements Iterable<Occurrence> {
 
   /** The i-th occurrence's activity, owner and target, without making the occurrence. */
   activityOf(i: number): Activity {
-    return this.activities.items[this.shapes.get(this.field(i, SHAPE), ACTIVITY)];
+    return this.shared[this.field(i, SHAPE)].activity;
   }
   ownerOf(i: number): Owner {
     return this.owners.items[this.field(i, OWNER)];

@@ -732,6 +732,75 @@ describe('the scheduler at England scale: same output, cheaper arithmetic', () =
     expect([...hardestFirst(due)]).toEqual(sorted);
   });
 
+  it('a school with no days of its own has the occurrences worked out in full for one whose own days change nothing', () => {
+    // What is the same for every plain school (a term's part, its shape, a cadence's steps) is
+    // worked out once; a school with an INSET day (here in a holiday) is worked out on its own.
+    const policy = calendarOf([
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [4, 4, 1] },
+      { id: 'talk', name: 'Talk', kind: 'SI', type: 'meeting', lead: 'EHT', terms: [2], week: 3, weekday: 'tue' },
+      { id: 'twice', name: 'Twice', kind: 'SI', type: 'meeting', lead: 'EHT', times_a_year: 2 },
+      { id: 'weekly', name: 'Weekly', kind: 'SI', type: 'meeting', lead: 'SIA', every_weeks: 1, weekday: 'wed' },
+      { id: 'board', name: 'Board', kind: 'QA', type: 'meeting', per: 'trust', lead: 'CEO', terms: [3] },
+      { id: 'peer', name: 'Peer review', kind: 'QA', lead: 'SIA', every_years: 2, from: 'last_peer_review', term: 5 },
+    ]);
+    const schools = (extra: Record<string, string>) =>
+      Array.from({ length: 7 }, (_, i) =>
+        school(
+          100001 + i,
+          null,
+          { last_peer_review: i % 2 ? '2024-11-15' : null, trust: i % 3 ? 'Trust A' : null },
+          extra,
+        ),
+      );
+    const plain = dueOccurrences(schools({}), policy, cal);
+    const own = dueOccurrences(schools({ inset_days: '2026-12-25' }), policy, cal);
+    const read = (due: typeof plain) => due.occurrences.toArray().map((o) => ({ ...o, owner: o.owner.key }));
+    expect(read(plain).length).toBeGreaterThan(7 * 30);
+    expect(read(plain)).toEqual(read(own));
+    expect(plain.dropped).toEqual(own.dropped);
+    expect(plain.missingDates).toEqual(own.missingDates);
+  });
+
+  it('activities for the same schools one after another have what each has alone (their owners listed once)', () => {
+    const policy = calendarOf([
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', tiers: ['A', 'B'], terms: [1, 4] },
+      { id: 'talk', name: 'Talk', kind: 'SI', type: 'meeting', lead: 'EHT', tiers: ['A', 'B'], terms: [2] },
+      { id: 'weekly', name: 'Weekly', kind: 'SI', type: 'meeting', lead: 'SIA', tiers: ['A', 'B'], every_weeks: 2 },
+      { id: 'b', name: 'B only', kind: 'SI', type: 'meeting', lead: 'SIA', tiers: ['B'], terms: [3] },
+      { id: 'joined', name: 'Joined', kind: 'SI', lead: 'SIA', tiers: ['B'], terms: [6], due_from: 'joined_trust' },
+      { id: 'board', name: 'Board', kind: 'QA', type: 'meeting', per: 'trust', lead: 'CEO', tiers: ['B'], terms: [3] },
+      {
+        id: 'board2',
+        name: 'Board 2',
+        kind: 'QA',
+        type: 'meeting',
+        per: 'trust',
+        lead: 'CEO',
+        tiers: ['B'],
+        terms: [5],
+      },
+    ]);
+    // A school re-tiered from B to C in term 4: its spans are owners of their own.
+    const retiered: CalendarSchool = {
+      ...school(100009, 'B', { trust: 'Trust B' }),
+      periods: [
+        { tier: 'B', level: null, from: null, until: toDayNumber('2027-02-22'), text: null },
+        { tier: 'C', level: null, from: toDayNumber('2027-02-22'), until: null, text: 're-tiered' },
+      ],
+    };
+    const schools = [
+      ...Array.from({ length: 6 }, (_, i) =>
+        school(100001 + i, i % 2 ? 'A' : 'B', { trust: i % 3 ? 'Trust A' : null }, { joined_trust: '2027-05-01' }),
+      ),
+      retiered,
+    ];
+    const read = (due: ReturnType<typeof dueOccurrences>) =>
+      due.occurrences.toArray().map((o) => ({ ...o, owner: [o.owner.key, o.owner.tier, o.owner.span, o.owner.from] }));
+    const alone = policy.activities.flatMap((a) => read(dueOccurrences(schools, { ...policy, activities: [a] }, cal)));
+    expect(alone.length).toBeGreaterThan(60);
+    expect(read(dueOccurrences(schools, policy, cal))).toEqual(alone);
+  });
+
   it('a window every holder was full for is remembered: the same schedule as searching again', () => {
     // An INSET day in a holiday changes no school day, but a school with days of its own is
     // always searched afresh: the two schedules must be the same, event for event.

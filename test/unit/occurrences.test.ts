@@ -1,6 +1,24 @@
 // The occurrences due, held column-wise (core/occurrences.ts): each reads back as it was pushed.
 import { describe, expect, it } from 'vitest';
+import type { Activity, Occurrence, Owner } from '../../src/core/calendar.js';
 import { Occurrences } from '../../src/core/occurrences.js';
+
+type Step = Pick<Occurrence, 'term' | 'number' | 'window' | 'target' | 'movedFrom'>;
+
+/** Adds an owner's series of a cadence ("CEO 1:1", a gap of 4) by numbers, as core/calendar.ts does. */
+function addSeries(list: Occurrences, owner: Owner, activity: Activity, notes: string[], steps: Step[]): void {
+  const ownerAt = list.ownerNumber(owner);
+  const series = list.seriesNumber(activity.id, owner.key);
+  for (const s of steps)
+    list.add(
+      ownerAt,
+      list.shapeOf(activity, 'CEO 1:1', s.term, s.number, 4, notes, s.movedFrom),
+      series,
+      s.window[0],
+      s.window[1],
+      s.target,
+    );
+}
 
 describe('Occurrences', () => {
   const owner = {
@@ -38,7 +56,7 @@ describe('Occurrences', () => {
     expect(list.at(1).owner).toBe(owner);
   });
 
-  it("reads back a series' occurrences pushed by its pusher as pushed one by one, beside others", () => {
+  it("reads back occurrences added by their owner's, shape's and series' numbers as pushed one by one, beside others", () => {
     const activity = { id: 'one', name: 'CEO 1:1' } as never;
     const notes = ['chosen by its data'];
     const steps = Array.from({ length: 40 }, (_, i) => ({
@@ -60,12 +78,68 @@ describe('Occurrences', () => {
     const list = new Occurrences();
     const lone = { ...expected[0], series: null, number: 'top-up-1', notes: [] };
     list.push(lone);
-    const push = list.series(owner, activity, '100|one', 4, notes);
-    for (const s of steps) push(s.term, s.number, s.window, s.target, s.movedFrom);
+    addSeries(list, owner, activity, notes, steps);
     list.push(lone);
     expect(list.toArray()).toEqual([lone, ...expected, lone]);
     expect(list.seriesIndexOf(1)).toBe(list.seriesIndexOf(40));
     expect(list.seriesIndexOf(0)).toBe(-1);
+    expect(list.ownerIndexOf(1)).toBe(list.ownerIndexOf(0));
+    // What is shared is the very object pushed: the notes, the move, the activity.
+    expect(list.at(1).notes).toBe(notes);
+    expect(list.at(1).movedFrom).toBe(steps[0].movedFrom);
+    expect(list.activityOf(1)).toBe(activity);
+  });
+
+  it('gives one number for a shape asked for again, another for a shape that differs in any part', () => {
+    const activity = { id: 'one', name: 'CEO 1:1' } as never;
+    const other = { id: 'two', name: 'CEO 1:1' } as never;
+    const notes = ['chosen by its data'];
+    const moved = { day: 20_001, why: 'INSET day' };
+    const list = new Occurrences();
+    const first = list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, notes, moved);
+    expect(list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, notes, moved)).toBe(first);
+    const differing = [
+      list.shapeOf(other, 'CEO 1:1', 1, '1', 4, notes, moved),
+      list.shapeOf(activity, 'CEO 1:1 (external)', 1, '1', 4, notes, moved),
+      list.shapeOf(activity, 'CEO 1:1', 2, '1', 4, notes, moved),
+      list.shapeOf(activity, 'CEO 1:1', 1, '2', 4, notes, moved),
+      list.shapeOf(activity, 'CEO 1:1', 1, '1', 5, notes, moved),
+      list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, [...notes], moved),
+      list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, notes, { ...moved }),
+      list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, notes, null),
+    ];
+    expect(new Set([first, ...differing]).size).toBe(1 + differing.length);
+    // Any list of no notes is one shape: it reads back as none.
+    expect(list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, [], null)).toBe(
+      list.shapeOf(activity, 'CEO 1:1', 1, '1', 4, [], null),
+    );
+  });
+
+  it("numbers a series by its activity and its owner's key (a re-tiered school's spans share it), named as pushed", () => {
+    const list = new Occurrences();
+    const span = { ...owner, tier: 'B' };
+    const first = list.seriesNumber('one', owner.key);
+    expect(list.seriesNumber('one', span.key)).toBe(first);
+    expect(list.seriesNumber('two', owner.key)).not.toBe(first);
+    expect(list.seriesNumber('one', '200')).not.toBe(first);
+    expect(list.seriesCount).toBe(3);
+    // A pushed occurrence's series is its owner's of its activity: another name is refused.
+    const one = {
+      owner,
+      activity: { id: 'one', name: 'One' } as never,
+      label: 'One',
+      term: 1,
+      number: '1',
+      window: [20_000, 20_004] as [number, number],
+      target: 20_002,
+      series: '100|one',
+      minGap: 4,
+      movedFrom: null,
+      notes: [],
+    };
+    list.push(one);
+    expect(list.seriesIndexOf(0)).toBe(first);
+    expect(() => list.push({ ...one, series: '200|one' })).toThrow('series "200|one" is not "100|one"');
   });
 
   it('reads back a window far from its target (past 16 bits of days) and one at the limit', () => {
@@ -123,8 +197,7 @@ describe('Occurrences', () => {
     ];
     const list = new Occurrences();
     const expected = serieses.flatMap(({ owner: o, notes, steps }) => {
-      const push = list.series(o, activity, `${o.key}|one`, 4, notes);
-      for (const s of steps) push(s.term, s.number, s.window, s.target, s.movedFrom);
+      addSeries(list, o, activity, notes, steps);
       return steps.map((s) => ({
         owner: o,
         activity,
