@@ -440,15 +440,14 @@ export function buildSchedule(
       diary.terms[o.term - 1] += cost;
     }
     if (series >= 0) lastInSeries[series] = end;
-    // The school's visits as they were before this one (what the note below says of its day).
-    const before = seen >= 0 && visited.any(seen) ? seen : -1;
+    // Worked out before this visit is booked: a visit on its own target day is not a reason it moved.
+    let moved: string | null = null;
+    if (o.movedFrom && start !== o.movedFrom.day) moved = `moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`;
+    else if (o.series && start !== o.target) moved = `moved from ${dayText(o.target)}: ${movedWhy(o, last, seen)}`;
     if (visit) {
       if (days === null) visited.add(seen, start);
       else for (const x of days) visited.add(seen, x);
     }
-    let moved: string | null = null;
-    if (o.movedFrom && start !== o.movedFrom.day) moved = `moved from ${dayText(o.movedFrom.day)} (${o.movedFrom.why})`;
-    else if (o.series && start !== o.target) moved = `moved from ${dayText(o.target)}: ${movedWhy(o, last, before)}`;
     const notes =
       moved === null && extraNotes.length === 0 && !a.note
         ? o.notes
@@ -467,12 +466,15 @@ export function buildSchedule(
   };
 
   /** Why a cadence's occurrence is not on its day: the first thing that ruled the day out. */
+  // In the order listRuns rules a day out: the gap, the term's end, the school's visit, then the lead.
   const movedWhy = (o: Occurrence, last: number | undefined, seen: number): string =>
     last !== undefined && o.target - last < o.minGap
       ? `at least ${o.minGap} days after the one before (${dayText(last)})`
-      : seen >= 0 && visited.has(seen, o.target)
-        ? 'the school already has a visit that day'
-        : "the lead's day was full";
+      : o.activity.days > 1 && ownerSchoolDaysFrom(cal, o.owner, o.target, termEnd(o.term), o.activity.days) === null
+        ? `fewer than ${o.activity.days} school days of its term are left from it`
+        : seen >= 0 && visited.has(seen, o.target)
+          ? 'the school already has a visit that day'
+          : "the lead's day was full";
 
   /**
    * Lists in runStarts and runDays each run of the owner's school days in the window an event
@@ -558,8 +560,8 @@ class VisitedDays {
   private readonly slotOfDue: Int32Array;
   private readonly words: number;
   private bits: Int32Array;
-  /** Whether each slot has any visit yet. */
-  private some: Uint8Array;
+  /** Slots the bits have room for. */
+  private room = 64;
 
   constructor(
     private readonly first: number,
@@ -568,8 +570,7 @@ class VisitedDays {
   ) {
     this.words = (span + 31) >>> 5;
     this.slotOfDue = new Int32Array(owners);
-    this.bits = new Int32Array(this.words * 64);
-    this.some = new Uint8Array(64);
+    this.bits = new Int32Array(this.words * this.room);
   }
 
   /** The slot of the owner with this key; `due` its number in the list due (-1 for none). */
@@ -579,22 +580,15 @@ class VisitedDays {
     if (slot === undefined) {
       slot = this.slots.size;
       this.slots.set(key, slot);
-      if (slot === this.some.length) {
-        const bits = new Int32Array(this.bits.length * 2);
+      if (slot === this.room) {
+        this.room *= 2;
+        const bits = new Int32Array(this.words * this.room);
         bits.set(this.bits);
         this.bits = bits;
-        const some = new Uint8Array(this.some.length * 2);
-        some.set(this.some);
-        this.some = some;
       }
     }
     if (due >= 0) this.slotOfDue[due] = slot + 1;
     return slot;
-  }
-
-  /** Whether the owner has a visit on any day. */
-  any(slot: number): boolean {
-    return this.some[slot] === 1;
   }
 
   has(slot: number, day: number): boolean {
@@ -606,7 +600,6 @@ class VisitedDays {
   add(slot: number, day: number): void {
     const x = day - this.first;
     this.bits[slot * this.words + (x >>> 5)] |= 1 << (x & 31);
-    this.some[slot] = 1;
   }
 }
 

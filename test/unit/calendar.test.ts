@@ -240,6 +240,25 @@ describe('cadences run in term time', () => {
     expectNoDoubleBooking(s);
   });
 
+  it('a two-day visit due on the last day of a term says it moved for want of a second day, not for a visit it took itself', () => {
+    // Every 3 weeks on Fridays, two days each: the one due Fri 18 December 2026 (the end of Autumn 2,
+    // terms-2026-27.yaml: "end: 2026-12-18") has no second school day in its term, so it takes
+    // Thu 17 - Fri 18. The school has no other visit on the 18th: the visit on it is this one.
+    const c = calendarOf([
+      { id: 'review', name: 'Review', kind: 'QA', type: 'visit', lead: 'SIA', days: 2, every_weeks: 3, weekday: 'fri' },
+    ]);
+    for (const capacity of [undefined, [{ name: 'Sam', role: 'SIA', days_per_year: 190 }]]) {
+      const s = buildSchedule([school(100001, 'A')], c, cal, { capacity });
+      expect(s.events.filter((e) => e.note !== null).map((e) => [e.date, e.end, e.note])).toEqual([
+        [
+          '2026-12-17',
+          '2026-12-18',
+          'moved from Fri 2026-12-18: fewer than 2 school days of its term are left from it',
+        ],
+      ]);
+    }
+  });
+
   it("a fortnightly visit never comes closer than 7 days to the one before, even when the lead's day is full", () => {
     const people: Capacity[] = [{ name: 'Pat', role: 'Executive headteacher', days_per_year: 190 }];
     const cal2 = calendarOf([
