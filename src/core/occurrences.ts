@@ -1,28 +1,22 @@
 // The occurrences due in a year, held column-wise until each is placed (issue 13: memory): for
 // every school in England they are a million, and an object of eleven fields and a window each
-// was 190 MB held at once. Each is a row of numbers (see below); an Occurrence object is made
-// again only when one is placed. Pure.
+// was 190 MB held at once. Each is a row of numbers (see below), read back into one reused
+// Occurrence (a cursor) as it is placed. Pure.
 import type { Activity, Occurrence, Owner } from './calendar.js';
 import { Interned, InternedRows, KeyedTable } from './interned.js';
 
 /** The notes of an occurrence with none: one list, read and never changed. */
 const NO_NOTES: string[] = [];
 
-/**
- * What occurrences of one shape share, as each reads back; and the window of the first added (most
- * of a shape's occurrences have the one window: a term's part, a cadence's week), read back by
- * every occurrence of the shape with that window, not made again for each.
- */
-type Shape = Pick<Occurrence, 'activity' | 'label' | 'term' | 'number' | 'minGap' | 'movedFrom' | 'notes'> & {
-  window: [number, number] | null;
-};
+/** What occurrences of one shape share, as each reads back. */
+type Shape = Pick<Occurrence, 'activity' | 'label' | 'term' | 'number' | 'minGap' | 'movedFrom' | 'notes'>;
 
 // An occurrence is a row of four numbers (its owner, shape, target and series) and its window as
 // two days from the target. What it shares with many others (its activity, label, number, term,
 // gap, notes and move) is its shape, held once in a table (interned.ts): a row is 20 bytes, not
 // the 48 of a number for each (issue 13: memory). Whoever adds occurrences asks for a shape once
-// for the many alike (issue 13: speed), and each shape is kept as it reads back too, so making an
-// occurrence again reads one object for it, not seven tables. Rows are in chunks of a fixed size,
+// for the many alike (issue 13: speed), and each shape is kept as it reads back too, so reading an
+// occurrence back reads one object for it, not seven tables. Rows are in chunks of a fixed size,
 // added as the list grows, never copied into a larger one (a grown copy leaves the old one for the
 // collector, and a million occurrences grown that way held three times their size at once).
 const OWNER = 0;
@@ -146,7 +140,6 @@ export class Occurrences implements Iterable<Occurrence> {
         minGap,
         movedFrom,
         notes: notes.length === 0 ? NO_NOTES : notes,
-        window: null,
       });
     return at;
   }
@@ -167,8 +160,6 @@ export class Occurrences implements Iterable<Occurrence> {
     c[r + SHAPE] = shape;
     c[r + TARGET] = target;
     c[r + SERIES] = series;
-    const shared = this.shared[shape];
-    if (shared.window === null) shared.window = Object.freeze([from, to]) as [number, number];
     const w = this.windows[i >>> CHUNK_BITS];
     const at = (i & (CHUNK - 1)) * WINDOW;
     const near = from - target;
@@ -202,11 +193,40 @@ export class Occurrences implements Iterable<Occurrence> {
     return this.field(i, OWNER);
   }
 
-  /**
-   * The i-th occurrence, made now: what it shares with others (its owner, notes and move; its window
-   * when it is its shape's usual one, frozen) is read only.
-   */
+  /** The i-th occurrence, made now (its owner, notes and move are shared with others: read only). */
   at(i: number): Occurrence {
+    return this.point(this.cursor(), i);
+  }
+
+  /**
+   * An occurrence to re-point at one row after another with `point`: made once for all of them,
+   * and read only once pointed (its owner and activity are nothing until then).
+   */
+  cursor(): Occurrence {
+    // The fields in the order of every other Occurrence written out (topUp's), so the scheduler
+    // reads one shape of object.
+    return {
+      owner: null as unknown as Owner,
+      activity: null as unknown as Activity,
+      label: '',
+      term: 0,
+      number: '',
+      window: [0, 0],
+      target: 0,
+      series: null,
+      minGap: 0,
+      movedFrom: null,
+      notes: NO_NOTES,
+    };
+  }
+
+  /**
+   * Re-points a cursor (see `cursor`) at the i-th occurrence, its window too, and returns it: the
+   * scheduler places a million occurrences through one object, not an object made for each (186 MB
+   * of them for England; issue 13: speed). Whoever keeps any of it past the next `point` must copy
+   * what it keeps (its owner, notes and move are shared with others, and read only).
+   */
+  point(o: Occurrence, i: number): Occurrence {
     const c = this.chunks[i >>> CHUNK_BITS];
     const r = (i & (CHUNK - 1)) * WIDTH;
     const shape = this.shared[c[r + SHAPE]];
@@ -215,44 +235,51 @@ export class Occurrences implements Iterable<Occurrence> {
     const w = this.windows[i >>> CHUNK_BITS];
     const at = (i & (CHUNK - 1)) * WINDOW;
     const near = w[at + FROM];
-    let window: [number, number];
+    const window = o.window;
     if (near === WIDE) {
       const wide = this.wide.get(i) as [number, number];
-      window = [wide[0], wide[1]];
+      window[0] = wide[0];
+      window[1] = wide[1];
     } else {
-      const from = target + near;
-      const to = target + w[at + TO];
-      const usual = shape.window as [number, number];
-      window = usual[0] === from && usual[1] === to ? usual : [from, to];
+      window[0] = target + near;
+      window[1] = target + w[at + TO];
     }
-    return {
-      owner: this.owners.items[c[r + OWNER]],
-      activity: shape.activity,
-      label: shape.label,
-      term: shape.term,
-      number: shape.number,
-      window,
-      target,
-      series: series < 0 ? null : this.seriesNames[series],
-      minGap: shape.minGap,
-      movedFrom: shape.movedFrom,
-      notes: shape.notes,
-    };
+    o.owner = this.owners.items[c[r + OWNER]];
+    o.activity = shape.activity;
+    o.label = shape.label;
+    o.term = shape.term;
+    o.number = shape.number;
+    o.target = target;
+    o.series = series < 0 ? null : this.seriesNames[series];
+    o.minGap = shape.minGap;
+    o.movedFrom = shape.movedFrom;
+    o.notes = shape.notes;
+    return o;
   }
 
   private field(i: number, at: number): number {
     return this.chunks[i >>> CHUNK_BITS][(i & (CHUNK - 1)) * WIDTH + at];
   }
 
-  /** The i-th occurrence's activity, owner and target, without making the occurrence. */
+  /** The i-th occurrence's activity and owner, without reading the whole occurrence. */
   activityOf(i: number): Activity {
     return this.shared[this.field(i, SHAPE)].activity;
   }
   ownerOf(i: number): Owner {
     return this.owners.items[this.field(i, OWNER)];
   }
-  targetOf(i: number): number {
-    return this.field(i, TARGET);
+
+  /**
+   * Each occurrence's target into `targets`, and into `ranks` 0 for an activity of more than one
+   * day, 1 for one of a series and 2 for the rest (hardestFirst's order): each row read once.
+   */
+  targetsAndRanks(targets: Int32Array, ranks: Uint8Array): void {
+    for (let i = 0; i < this.length; i++) {
+      const c = this.chunks[i >>> CHUNK_BITS];
+      const r = (i & (CHUNK - 1)) * WIDTH;
+      targets[i] = c[r + TARGET];
+      ranks[i] = this.shared[c[r + SHAPE]].activity.days > 1 ? 0 : c[r + SERIES] >= 0 ? 1 : 2;
+    }
   }
 
   *[Symbol.iterator](): Iterator<Occurrence> {

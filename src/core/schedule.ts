@@ -376,7 +376,9 @@ export function buildSchedule(
 
   /**
    * Places one occurrence. `series` and `due` are its series' and owner's numbers in the list due
-   * (-1 for a top-up, which has no series and is made after that list is let go).
+   * (-1 for a top-up, which has no series and is made after that list is let go). `o` may be a
+   * cursor re-pointed at the next occurrence once this returns: nothing here keeps it or its window
+   * (unscheduledOf and the store copy what they keep).
    */
   const place = (o: Occurrence, extraNotes: string[], series: number, due: number): boolean => {
     const a = o.activity;
@@ -524,10 +526,13 @@ export function buildSchedule(
 
   // The hardest first: multi-day visits, then cadences (a week each), then the rest; by target day.
   // The list due is held column-wise until every occurrence is placed, then cleared.
+  // Each is read into one cursor, re-pointed for the next: place keeps nothing of it (what it
+  // keeps, an Unscheduled or an event, is copied out of it), so the cursor never leaks into a result.
   const order = hardestFirst(occurrences);
+  const cursor = occurrences.cursor();
   for (let i = 0; i < order.length; i++) {
     const at = order[i];
-    place(occurrences.at(at), NO_NOTES, occurrences.seriesIndexOf(at), occurrences.ownerIndexOf(at));
+    place(occurrences.point(cursor, at), NO_NOTES, occurrences.seriesIndexOf(at), occurrences.ownerIndexOf(at));
   }
   occurrences.clear();
 
@@ -611,12 +616,12 @@ class VisitedDays {
 export function hardestFirst(occurrences: Occurrences): Int32Array {
   const n = occurrences.length;
   // One key for rank and target (the targets from 0, then a year's span more for each rank), in
-  // one list, and one counting sort of it: two lists of a million made, not five.
+  // one list, and one counting sort of it; each row read once for both.
   const keys = new Int32Array(n);
-  for (let i = 0; i < n; i++) keys[i] = occurrences.targetOf(i);
+  const ranks = new Uint8Array(n);
+  occurrences.targetsAndRanks(keys, ranks);
   const [, size] = fromZero(keys, keys);
-  for (let i = 0; i < n; i++)
-    keys[i] += size * (occurrences.activityOf(i).days > 1 ? 0 : occurrences.seriesIndexOf(i) >= 0 ? 1 : 2);
+  for (let i = 0; i < n; i++) keys[i] += size * ranks[i];
   return countingSort(null, keys, 3 * size);
 }
 

@@ -210,4 +210,42 @@ describe('Occurrences', () => {
     });
     expect(list.toArray()).toEqual(expected);
   });
+  it('re-points one cursor at row after row, its window too, each read as made anew (series, move, far window or none)', () => {
+    const one = { id: 'one', name: 'One', days: 1 } as never;
+    const two = { id: 'two', name: 'Two', days: 2 } as never;
+    const other = { ...owner, key: '200', urn: 200, name: 'Beech' };
+    const pushed = Array.from({ length: 12 }, (_, i) => ({
+      owner: i % 2 ? owner : other,
+      activity: i % 3 ? one : two,
+      label: i % 3 ? 'One' : 'Two',
+      term: 1 + (i % 6),
+      number: String(1 + (i % 4)),
+      window: (i % 4 ? [20_000 + i, 20_010 + i] : [-5, 100_000 + i]) as [number, number],
+      target: 20_005 + i,
+      series: i % 2 ? null : `200|${i % 3 ? 'one' : 'two'}`,
+      minGap: i % 2 ? 0 : 4,
+      movedFrom: i % 5 ? null : { day: 20_003 + i, why: 'INSET day' },
+      notes: i % 3 ? [] : ['chosen by its data'],
+    }));
+    const list = new Occurrences();
+    for (const o of pushed) list.push(o);
+    const cursor = list.cursor();
+    const window = cursor.window;
+    for (let i = pushed.length - 1; i >= 0; i--) {
+      expect(list.point(cursor, i)).toBe(cursor);
+      expect(cursor.window).toBe(window);
+      expect(cursor).toEqual(pushed[i]);
+    }
+    // An occurrence made by `at` is its own: reading another leaves it as it was.
+    const kept = list.at(0);
+    list.at(1);
+    list.point(cursor, 1);
+    expect(kept).toEqual(pushed[0]);
+    // Each row's target and rank (more than one day, then a series, then the rest) read at once.
+    const targets = new Int32Array(pushed.length);
+    const ranks = new Uint8Array(pushed.length);
+    list.targetsAndRanks(targets, ranks);
+    expect([...targets]).toEqual(pushed.map((o) => o.target));
+    expect([...ranks]).toEqual(pushed.map((o, i) => (i % 3 === 0 ? 0 : o.series ? 1 : 2)));
+  });
 });
