@@ -306,7 +306,7 @@ function ranks<T>(items: T[], compare: (a: T, b: T) => number): Int32Array {
 }
 
 /** 0, 1, ... n - 1. */
-export function indexes(n: number): Int32Array {
+function indexes(n: number): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out;

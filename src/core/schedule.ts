@@ -482,11 +482,11 @@ export function buildSchedule(
    * Lists in runStarts and runDays each run of the owner's school days in the window an event
    * could take, nearest the target first (earlier on a tie), at least the series' gap after the
    * last one; a run on a day the school already has a visit (by its slot in `visited`, -1 for none
-   * to avoid) only after all the others. Only the first when `first`. Returns how many. The days
+   * to avoid) only after all the others. Only the first when `onlyFirst`. Returns how many. The days
    * are walked from the target outwards in the year's list of school days, not listed for each
    * occurrence.
    */
-  function listRuns(o: Occurrence, last: number | undefined, seen: number, first: boolean): number {
+  function listRuns(o: Occurrence, last: number | undefined, seen: number, onlyFirst: boolean): number {
     const closed = o.owner.closed;
     const length = o.activity.days;
     let n = 0;
@@ -507,7 +507,7 @@ export function buildSchedule(
         if (days === null) continue;
       }
       if (seen >= 0 && (days === null ? visited.has(seen, d) : days.some((x) => visited.has(seen, x)))) {
-        if (busy === 0 || !first) {
+        if (busy === 0 || !onlyFirst) {
           busyStarts[busy] = d;
           busyDays[busy++] = days;
         }
@@ -515,7 +515,7 @@ export function buildSchedule(
       }
       runStarts[n] = d;
       runDays[n++] = days;
-      if (first) return n;
+      if (onlyFirst) return n;
     }
     for (let i = 0; i < busy; i++) {
       runStarts[n] = busyStarts[i];

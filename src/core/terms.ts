@@ -207,26 +207,9 @@ export class NearestWalk {
   }
 }
 
-/** The days of a sorted list from `lo` to `hi` in a NearestWalk's order, given to `visit` until it returns true. */
-export function nearestFirst(
-  days: number[],
-  target: number,
-  visit: (day: number) => boolean,
-  lo = 0,
-  hi = days.length,
-): void {
-  const walk = new NearestWalk().from(days, target, lo, hi);
-  for (let at = walk.next(); at >= 0; at = walk.next()) if (visit(days[at])) return;
-}
-
-/** The day of a sorted, non-empty list nearest to `day` (the earlier on a tie). */
+/** The day of a sorted, non-empty list nearest to `day` (the earlier on a tie): a NearestWalk's first. */
 export function nearest(days: number[], day: number): number {
-  let found = days[0];
-  nearestFirst(days, day, (d) => {
-    found = d;
-    return true;
-  });
-  return found;
+  return days[Math.max(0, new NearestWalk().from(days, day).next())];
 }
 
 /** The place in a sorted list of days of the first day on or after `day` (the list's length if none). */

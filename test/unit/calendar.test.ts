@@ -8,7 +8,7 @@ import {
   TermsSchema,
   firstAtOrAfter,
   isSchoolDay,
-  nearestFirst,
+  NearestWalk,
   schoolDaysOf,
   termCalendar,
   weekdayOfDay,
@@ -723,7 +723,8 @@ describe('the scheduler at England scale: same output, cheaper arithmetic', () =
     const sorted = (target: number) => [...days].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b);
     const byNearness = (list: number[], target: number) => {
       const out: number[] = [];
-      nearestFirst(list, target, (day) => out.push(day) < 0);
+      const walk = new NearestWalk().from(list, target);
+      for (let at = walk.next(); at >= 0; at = walk.next()) out.push(list[at]);
       return out;
     };
     for (let target = days[0] - 5; target <= days[days.length - 1] + 5; target++)
