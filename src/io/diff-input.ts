@@ -2,7 +2,7 @@
 // or a workbook with its tier and days_text columns) taken as it is, or a school data file, read
 // as every command reads one and classified with the policy as of the given date.
 import { resolve } from 'node:path';
-import { compilePolicy, placeSchool, policyProblems, type CompiledPolicy } from '../core/classify.js';
+import { compilePolicy, placeSchool, inspectionDateProblems, type CompiledPolicy } from '../core/classify.js';
 import { entryOf, movements, unknownTiers, yearBefore, type MovementList } from '../core/diff.js';
 import { DiffEntries } from '../core/diff-entries.js';
 import { trustSizes, type FactContext } from '../core/facts.js';
@@ -107,12 +107,14 @@ async function placedAsRead(
         if (hold) hold.push(school);
         for (let k = 0; k < each.length; k++) {
           const side = each[k];
-          // The first date's problems are readChecked's; a later date's are found as classify finds them.
+          // The first date's problems are readChecked's, the school's own (not dated) among them;
+          // a later date adds only its inspection dates' (policyProblems' dated part). A school
+          // not placeable at the first date has a problem thrown before any later date's.
           if (k > 0) {
-            const found = policyProblems(school, policy, side.ctx.asOf);
+            const found = inspectionDateProblems(school, side.ctx.asOf);
             if (found.length) side.problems.push(...found);
           }
-          if (!hold && (k === 0 ? placeable : side.problems.length === 0))
+          if (!hold && placeable && side.problems.length === 0)
             side.entries.add(entryOf(placeSchool(placing, school, side.ctx)));
         }
       };
@@ -126,11 +128,13 @@ async function placedAsRead(
   for (const problems of [run.problems, ...sides.slice(1).map((side) => side.problems)])
     if (problems.length) throw dataError(problems.map((p) => formatProblem(shown, p)));
   const schools = held as SchoolRecord[] | null;
-  if (schools)
+  if (schools) {
+    const sizes = trustSizes(schools);
     for (const { entries, ctx } of sides) {
-      const counted = { ...ctx, trustSizes: trustSizes(schools) };
+      const counted = { ...ctx, trustSizes: sizes };
       for (const school of schools) entries.add(entryOf(placeSchool(compiled!, school, counted)));
     }
+  }
   const joined = run.join as SchoolJoin | null;
   const notes = [
     ...(chosen.note ? [chosen.note] : []),

@@ -23,7 +23,7 @@ import type { TextSource } from './read-text.js';
 import { r2, round2 } from '../core/display.js';
 import type { Compared, DiffSide } from './diff-input.js';
 import { renderTableOutput } from './render.js';
-import { CHUNK_CHARS, type Content } from './output.js';
+import type { Content } from './output.js';
 
 /** A classification output has a tier and days_text column; a data file has neither. */
 export function isClassificationTable(table: { headers: string[] }): boolean {
@@ -193,13 +193,6 @@ function movementsTable(
     { key: 'reason', header: 'what changed', wide: true },
   ];
   const cells = columns.map((c) => [c.key, MOVEMENT_CELLS[c.key](detail)] as const);
-  const rows = function* (): Generator<Record<string, Cell>> {
-    for (const m of list.movements) {
-      const row: Record<string, Cell> = {};
-      for (const [key, cell] of cells) row[key] = cell(m);
-      yield row;
-    }
-  };
   const levels: (number | null)[] = [];
   const marks: (Mark | null)[] = [];
   if (coloured)
@@ -211,19 +204,16 @@ function movementsTable(
     title: `Tier movements: ${policy.name}`,
     subtitle: [...subtitle, '"up" is a move to a tier with more support, "down" to one with less.'],
     columns,
-    rows: { [Symbol.iterator]: rows },
-    // Each column's distinct cells escaped once (tiers, movements, days and reasons repeat).
+    rows: eachMade(list.movements, (m) => {
+      const row: Record<string, Cell> = {};
+      for (const [key, cell] of cells) row[key] = cell(m);
+      return row;
+    }),
+    // Each column's distinct cells escaped once (tiers, movements, days and reasons repeat); a
+    // line a part, gathered into pieces where it is written (output.ts pieces).
     csvRows: function* () {
       const csvCells = cells.map(([, cell]) => csvCellOf(cell));
-      let held = '';
-      for (const m of list.movements) {
-        held += csvLineFrom(csvCells, m);
-        if (held.length >= CHUNK_CHARS) {
-          yield held;
-          held = '';
-        }
-      }
-      if (held) yield held;
+      for (const m of list.movements) yield csvLineFrom(csvCells, m);
     },
     ...(coloured ? { levels, maxLevel: maxLevel(policy), levelColumn: 'new_tier', marks: { movement: marks } } : {}),
     footer: [list.summary],
