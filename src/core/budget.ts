@@ -12,6 +12,7 @@ import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type Schedule, type Unscheduled } from './schedule.js';
 import type { EventStore } from './schedule-events.js';
 import type { Dropped } from './calendar.js';
+import { Interned } from './interned.js';
 
 export const TERMS = 6;
 
@@ -561,8 +562,12 @@ interface Costed {
 interface ActivityCount {
   n: number;
   days: number;
-  /** By term only for a trust's own (its rows have them); a school's lines need the count and days. */
-  perTerm: number[] | null;
+}
+
+/** A trust's (or the organisation's) own events of one activity: their count, and days by term (its row's). */
+interface SharedCount {
+  n: number;
+  perTerm: number[];
 }
 
 /**
@@ -575,7 +580,8 @@ interface ActivityCount {
  */
 function costedEvents(events: EventStore): {
   school: (urn: number) => Costed | undefined;
-  shared: Map<string, Costed>;
+  /** By trust name, then activity in the order first met. */
+  shared: Map<string, Map<string, SharedCount>>;
 } {
   // Each kind's days and activity (a number for each name), read once, not from its object for each event.
   const activityOf = new Map<string, number>();
@@ -602,7 +608,7 @@ function costedEvents(events: EventStore): {
   // Each school's activities in the order first met (as school * width + activity).
   let met = new Int32Array(1024);
   let metLength = 0;
-  const shared = new Map<string, Costed>();
+  const shared = new Map<string, Map<string, SharedCount>>();
   const { kind: kindColumn, owner: ownerColumn, term: termColumn } = events;
   for (let i = 0; i < events.length; i++) {
     const kind = kindColumn[i];
@@ -641,7 +647,7 @@ function costedEvents(events: EventStore): {
     const byActivity: [string, ActivityCount][] = [];
     for (let k = starts[s]; k < starts[s + 1]; k++) {
       const at = bySchool[k];
-      byActivity.push([names[at - s * width], { n: count[at], days: activityDays[at], perTerm: null }]);
+      byActivity.push([names[at - s * width], { n: count[at], days: activityDays[at] }]);
     }
     // A literal, not Array.from of a subarray (a typed array made and iterated for each school).
     const t = s * TERMS;
@@ -652,17 +658,19 @@ function costedEvents(events: EventStore): {
 }
 
 /** One event of a trust's (or the organisation's) own, counted for it by name: by term, and by activity. */
-function addShared(shared: Map<string, Costed>, name: string, activity: string, term: number, d: number): void {
-  let costed = shared.get(name);
-  if (!costed) shared.set(name, (costed = { days: 0, perTerm: zeros(), byActivity: new Map() }));
-  costed.days += d;
-  costed.perTerm[term - 1] += d;
-  const byActivity = costed.byActivity as Map<string, ActivityCount>;
+function addShared(
+  shared: Map<string, Map<string, SharedCount>>,
+  name: string,
+  activity: string,
+  term: number,
+  d: number,
+): void {
+  let byActivity = shared.get(name);
+  if (!byActivity) shared.set(name, (byActivity = new Map()));
   let entry = byActivity.get(activity);
-  if (!entry) byActivity.set(activity, (entry = { n: 0, days: 0, perTerm: zeros() }));
+  if (!entry) byActivity.set(activity, (entry = { n: 0, perTerm: zeros() }));
   entry.n += 1;
-  entry.days += d;
-  entry.perTerm![term - 1] += d;
+  entry.perTerm[term - 1] += d;
 }
 
 /** "3 x Trust Review Day = 3 days": the events of one activity, counted. */
@@ -700,13 +708,8 @@ function scheduleBudget(
   const statedOf = new Map(policy.tiers.map((t) => [t.id, statedDays(t)]));
   // A basis is a thousand characters, and schools of a tier with the same events have the same:
   // each text kept once (274 for 22,000 schools, not 20 MB of them until the budget is written).
-  const texts = new Map<string, string>();
-  const once = (text: string): string => {
-    const known = texts.get(text);
-    if (known !== undefined) return known;
-    texts.set(text, text);
-    return text;
-  };
+  const texts = new Interned<string>();
+  const once = (text: string): string => texts.items[texts.ofItem(text)];
   const costed = costedEvents(schedule.store);
   // One pass over what could not be scheduled (a million events for England): per school, for the
   // trusts' own events, and in all.
@@ -804,9 +807,8 @@ function scheduleBudget(
   const { byTier, byTrustMap, total } = addUp(schools, policy);
   // A trust's own events (a board meeting, a heads' meeting) once for the trust, in its row and the total.
   const trustEvents: BudgetResult['trustEvents'] = [];
-  for (const [trust, events] of [...costed.shared].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
-    for (const [activity, { n, perTerm: terms }] of events.byActivity) {
-      const perTerm = terms as number[];
+  for (const [trust, byActivity] of [...costed.shared].sort((a, b) => a[0].localeCompare(b[0], 'en-GB'))) {
+    for (const [activity, { n, perTerm }] of byActivity) {
       const days = sum(perTerm);
       trustEvents.push({ trust, activity, count: n, days, perTerm });
       for (const t of [total, byTrustMap.get(trust) ?? byTrustMap.set(trust, emptyTrustTotals(trust)).get(trust)!]) {

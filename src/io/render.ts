@@ -27,7 +27,7 @@ export function tableContent(
     case 'table':
       return terminalParts(withRowArray(table), options);
     default:
-      throw new Error(`renderTable: no writer for ${format}`);
+      throw new Error(`tableContent: no writer for ${format}`);
   }
 }
 

@@ -210,24 +210,11 @@ export function reportHtml(input: ReportInput): Iterable<string> {
   });
 }
 
-/** The parts with the white space at the end of the whole taken off, and one line break after (trimEnd, a part at a time). */
-function* endingInOneLineBreak(parts: Iterable<string>): Generator<string> {
-  let held = '';
-  for (const part of parts) {
-    // White space alone is held until something follows it: it may be the end.
-    if (part.trimEnd() === '') held += part;
-    else {
-      if (held) yield held;
-      held = part;
-    }
-  }
-  yield `${held.trimEnd()}\n`;
-}
-
 /** The Markdown report, a part at a time. */
 export function reportMarkdown(input: ReportInput): Iterable<string> {
   // Text in {{name}} slots is escaped for Markdown by the engine; the built parts are trusted().
-  const parts = fillPage(
+  // The template ends in one line break after the footer, a fixed text: nothing to trim.
+  return fillPage(
     mdTemplate,
     {
       title: titleOf(input),
@@ -250,7 +237,6 @@ export function reportMarkdown(input: ReportInput): Iterable<string> {
     },
     escapeMarkdown,
   );
-  return endingInOneLineBreak(parts);
 }
 
 /** The report's JSON, written a school at a time (jsonParts). */
