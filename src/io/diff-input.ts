@@ -6,7 +6,7 @@ import { compilePolicy, placeSchool, inspectionDateProblems, type CompiledPolicy
 import { entryOf, movements, unknownTiers, yearBefore, type MovementList } from '../core/diff.js';
 import { DiffEntries } from '../core/diff-entries.js';
 import { trustSizes, type FactContext } from '../core/facts.js';
-import { describeJoin, SchoolJoin } from '../core/join.js';
+import { describeJoin, type SchoolJoin } from '../core/join.js';
 import { usesFact } from '../core/policy-walk.js';
 import { formatProblem, type DataProblem, type SchoolRecord } from '../core/school.js';
 import { dataError, usageError } from '../errors.js';
@@ -16,7 +16,7 @@ import { readBytes } from './read-text.js';
 import { readTable, StopReading, type DataInput } from './read-records.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
-import { asEarlierThanMain, policyForData, readWithFiles, withFiles } from './load-data.js';
+import { policyForData, withFiles, withFilesFirst } from './load-data.js';
 
 export interface DiffSide {
   entries: DiffEntries;
@@ -73,15 +73,7 @@ async function placedAsRead(
   reading: SideReading,
 ): Promise<DiffSide[]> {
   const shown = input.display;
-  // The --with files are read whole first; what reading them throws comes after the file's own problems.
-  let joinTo: (() => SchoolJoin) | undefined;
-  let extrasFailed: { error: unknown } | null = null;
-  try {
-    const extras = await readWithFiles(reading.with, shown, io);
-    if (extras.length) joinTo = () => new SchoolJoin(shown, extras, asEarlierThanMain);
-  } catch (error) {
-    extrasFailed = { error };
-  }
+  const { joinTo, failed: extrasFailed } = await withFilesFirst(reading.with, shown, io);
   type Placed = { entries: DiffEntries; problems: DataProblem[]; ctx: FactContext };
   let sides: Placed[] = [];
   /** Under a policy that counts a trust's schools, every school is held until all are counted. */

@@ -40,6 +40,24 @@ export interface PolicyAndData {
 export const asEarlierThanMain = (main: SchoolRecord, other: SchoolRecord) =>
   asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other);
 
+/**
+ * The --with files, read whole before the main file is read as it streams: the join to make for
+ * it (none without extras), or what reading them threw, which the caller throws only after the
+ * main file's own problems (reading the whole file first found those first).
+ */
+export async function withFilesFirst(
+  extras: string[],
+  display: string,
+  io: Io,
+): Promise<{ joinTo: (() => SchoolJoin) | undefined; failed: { error: unknown } | null }> {
+  try {
+    const read = await readWithFiles(extras, display, io);
+    return { joinTo: read.length ? () => new SchoolJoin(display, read, asEarlierThanMain) : undefined, failed: null };
+  } catch (error) {
+    return { joinTo: undefined, failed: { error } };
+  }
+}
+
 /** Joins the extra files to the school data read; the notes describe the join. */
 export async function joinWith(
   data: SchoolsFile,
@@ -163,15 +181,7 @@ export async function placeOne(
   const first = loadPolicy(options, io);
   const path = dataFile(file, first, io);
   const display = displayPath(path, io);
-  // The --with files are read whole first; what reading them throws comes after the main file's problems.
-  let joinTo: (() => SchoolJoin) | undefined;
-  let extrasFailed: { error: unknown } | null = null;
-  try {
-    const extras = await readWithFiles(withFiles(first, options.with, io), display, io);
-    if (extras.length) joinTo = () => new SchoolJoin(display, extras, asEarlierThanMain);
-  } catch (error) {
-    extrasFailed = { error };
-  }
+  const { joinTo, failed: extrasFailed } = await withFilesFirst(withFiles(first, options.with, io), display, io);
   const wanted = schoolsToFind(given);
   let kept: SchoolRecord[] = [];
   let trusts: Map<string, number> | null = null;
