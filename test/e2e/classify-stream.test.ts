@@ -9,7 +9,8 @@ import { PassThrough } from 'node:stream';
 import { classifyStream } from '../../src/io/classify-stream.js';
 import { classify } from '../../src/core/classify.js';
 import { toCsv } from '../../src/io/formats/csv.js';
-import { toMarkdown } from '../../src/io/formats/markdown.js';
+import { markdownLines } from '../../src/io/formats/markdown.js';
+import { contentText } from '../../src/io/output.js';
 import { placementJson, placementsTable } from '../../src/io/placements.js';
 import { readSchools } from '../../src/io/read-schools.js';
 import { toJson } from '../../src/io/render.js';
@@ -47,7 +48,7 @@ async function placedWhole(path: string, preset: string, format: string): Promis
       format === 'json'
         ? toJson(result.placements.map((p) => placementJson(p)))
         : format === 'md'
-          ? toMarkdown(placementsTable(result.placements, policy, AS_OF, 'file'))
+          ? contentText(markdownLines(placementsTable(result.placements, policy, AS_OF, 'file')))
           : toCsv(placementsTable(result.placements, policy, AS_OF, 'file'));
     return { code: 0, stdout };
   } catch (error) {

@@ -1,7 +1,6 @@
 // GitHub-flavoured Markdown tables, with every value from data escaped so it stays text.
 import type { Cell, RowsTable } from './table-model.js';
 import { documentColumns } from './document.js';
-import { contentText } from '../output.js';
 
 export function escapeMarkdown(value: Cell): string {
   if (value === null) return '';
@@ -38,9 +37,4 @@ export function* markdownRows(table: RowsTable): Generator<string> {
 /** The lines after the table. */
 export function markdownFoot(table: Pick<RowsTable, 'footer'>): string {
   return table.footer?.length ? `\n${table.footer.map((l) => `${escapeMarkdown(l)}\n`).join('')}` : '';
-}
-
-/** The Markdown as one string, for a small table (a section of a larger document). */
-export function toMarkdown(table: RowsTable): string {
-  return contentText(markdownLines(table));
 }
