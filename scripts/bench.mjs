@@ -28,6 +28,10 @@
 //   BENCH_TIMEOUT  seconds before a command is stopped and shown as "over N s" (default 120)
 //   BENCH_ONLY     sections to run, by name: startup,classify,england,calendar,ofsted
 //   BENCH_MD=1     print the table as Markdown (for the README)
+// Every command runs without NODE_EXTRA_CA_CERTS and NODE_OPTIONS: a machine's own settings for
+// Node, which sit does not need and which weigh on every Node start alike (a CA bundle named there
+// is read and parsed before any script runs: ~85 ms here, twice bare Node's start), so that they
+// would hide sit's own start-up in the ratios.
 // Generated files are kept in .cache/bench/; outputs go to /dev/null, except the calendar's CSV,
 // which Miller reads and which is removed after. Commands run in an empty temporary folder, so no
 // trust.config.yaml is read: the policy is the preset named, the calendar the shipped terms.
@@ -98,7 +102,7 @@ function measure([command, ...args], out = devNull, bare = false) {
     cwd: work,
     stdio: ['ignore', out, 'pipe'],
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: commandEnv,
     maxBuffer: 1 << 26,
     timeout: hasTimeout && !bare ? undefined : timeout * 1000,
   });
@@ -114,6 +118,9 @@ function measure([command, ...args], out = devNull, bare = false) {
   return { seconds, cpu: user + system, mb: kb / 1024, timedOut, failed };
 }
 const devNull = openSync('/dev/null', 'w');
+const commandEnv = { ...process.env, NO_COLOR: '1' };
+delete commandEnv.NODE_EXTRA_CA_CERTS;
+delete commandEnv.NODE_OPTIONS;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /**
