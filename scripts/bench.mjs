@@ -80,7 +80,7 @@ const hasMlr = mlrVersion.status === 0;
 const node = process.execPath;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
-if (!existsSync(join(root, 'dist', 'main.js'))) {
+if (!existsSync(join(root, 'dist', 'main.cjs'))) {
   say('dist/ is missing: run npm run build first');
   process.exit(1);
 }

@@ -1,5 +1,5 @@
-// Bundles src/ into dist/ with esbuild: an ES module entry that answers --version at once and
-// imports the rest in chunks on demand. Presets and templates are embedded as text.
+// Bundles src/ into dist/ with esbuild: a CommonJS entry (main.cjs) that answers --version at once
+// and imports the rest, ES modules in chunks, on demand. Presets and templates are embedded as text.
 // The new bundle is built beside dist/ and swapped in, so a sit already running keeps working.
 import { build } from 'esbuild';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -9,8 +9,12 @@ const dist = `${root}dist`;
 const next = `${root}.dist-${process.pid}`;
 const old = `${root}.dist-old-${process.pid}`;
 
+// What src/main.ts imports on demand, each an ES module under a name main.cjs can find it by.
+const onDemand = { cli: 'cli', 'io/std-streams': 'std-streams' };
 await build({
   ...shared,
+  entryPoints: Object.fromEntries(Object.entries(onDemand).map(([from, name]) => [name, `${root}src/${from}.ts`])),
+  entryNames: '[name]',
   splitting: true,
   format: 'esm',
   target: 'node20',
@@ -19,6 +23,28 @@ await build({
   banner: {
     js: "import { createRequire as __sitCreateRequire } from 'node:module'; const require = __sitCreateRequire(import.meta.url);",
   },
+  logLevel: 'warning',
+});
+// The entry, dist/main.cjs (bin/sit.js requires it), is CommonJS: Node starts a CommonJS script
+// without setting up its ES module loader, ~8 ms sooner, and `sit --version` needs nothing more
+// (start-up within 1.2x of bare Node, SPEC section 8). Every other command imports the ES modules.
+await build({
+  ...shared,
+  format: 'cjs',
+  target: 'node20',
+  outfile: `${next}/main.cjs`,
+  plugins: [
+    {
+      name: 'entry-imports-on-demand',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/.*\.js$/ }, ({ path, importer }) => {
+          const from = path.slice(2, -3);
+          if (importer !== `${root}src/main.ts` || !(from in onDemand)) return undefined;
+          return { path: `./${onDemand[from]}.js`, external: true };
+        });
+      },
+    },
+  ],
   logLevel: 'warning',
 });
 // The single executables (npm run package) are not rebuilt here: keep them.

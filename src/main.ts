@@ -14,7 +14,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Node 22 and later keep V8's compiled code for the modules between runs (in the system's
   // temporary folder): a run then skips most of the compiling. Node 20 has no such cache.
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  // No top-level await: the single executable runs this bundled as CommonJS.
+  // No top-level await: this is built as CommonJS (dist/main.cjs, and the single executable).
   void Promise.all([import('./cli.js'), import('./io/std-streams.js')]).then(
     async ([{ run }, { guardStandardStreams }]) => {
       guardStandardStreams();
