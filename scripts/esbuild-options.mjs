@@ -61,7 +61,10 @@ export const shared = {
             contents: await presetsModuleCode(root),
             resolveDir: root,
             loader: 'js',
-            watchFiles: [registry.file, ...registry.presets.map((name) => `${root}presets/${name}.yaml`)],
+            watchFiles: [
+              registry.file,
+              ...[...registry.presets, registry.terms].map((name) => `${root}presets/${name}.yaml`),
+            ],
           };
         });
       },

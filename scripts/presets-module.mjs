@@ -19,6 +19,7 @@ const Index = z
   .object({
     default: z.string(),
     presets: z.array(z.string().regex(NAME, 'a name in lower case, digits and hyphens, as its file is named')).min(1),
+    terms: z.string().regex(NAME, 'a name in lower case, digits and hyphens, as its file is named'),
   })
   .strict();
 
@@ -31,12 +32,13 @@ export function presetRegistry(root) {
   const parsed = Index.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(the file)'}: ${i.message}`).join('; '));
-  const { presets, default: fallback } = parsed.data;
+  const { presets, default: fallback, terms } = parsed.data;
   const twice = presets.find((name, i) => presets.indexOf(name) !== i);
   if (twice) fail(`presets: ${twice} is listed twice`);
   for (const name of presets) if (!existsSync(`${root}presets/${name}.yaml`)) fail(`presets: no file ${name}.yaml`);
   if (!presets.includes(fallback)) fail(`default: ${fallback} is not one of the presets (${presets.join(', ')})`);
-  return { file, presets, default: fallback };
+  if (!existsSync(`${root}presets/${terms}.yaml`)) fail(`terms: no file ${terms}.yaml`);
+  return { file, presets, default: fallback, terms };
 }
 
 /**
@@ -75,9 +77,26 @@ export async function compiledPresets(root, names) {
 }
 
 /**
+ * The shipped terms (presets/NAME.yaml, its `terms:`) as sit reads a config's, checked by the
+ * terms schema: what a run uses when trust.config.yaml sets no terms. A file the schema refuses
+ * fails the build, naming it.
+ */
+export async function compiledTerms(root, name) {
+  const { TermsSchema } = await sourceModule('core/terms-schema.ts');
+  const file = `${root}presets/${name}.yaml`;
+  const checked = TermsSchema.safeParse(parse(readFileSync(file, 'utf8'))?.terms);
+  if (!checked.success)
+    throw new Error(
+      `${file}: ${checked.error.issues.map((i) => `terms.${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return checked.data;
+}
+
+/**
  * The module's source: PRESETS (name -> YAML text, in the registry's order), PRESET_VALUES (name
  * -> the YAML's value, as JSON text), PRESET_CONFIGS (name -> the value checked by the config
- * schema, as JSON text) and DEFAULT_PRESET. JSON text, parsed when used: each use gets its own
+ * schema, as JSON text), DEFAULT_PRESET and SHIPPED_TERMS (the shipped terms' name, and their value
+ * checked by the terms schema, as JSON text). JSON text, parsed when used: each use gets its own
  * objects, and JSON.parse is far cheaper than the YAML parser and the schema.
  */
 export async function presetsModuleCode(root) {
@@ -92,6 +111,7 @@ export async function presetsModuleCode(root) {
     `export const PRESET_VALUES = ${table((p) => p.value)};`,
     `export const PRESET_CONFIGS = ${table((p) => p.checked)};`,
     `export const DEFAULT_PRESET = ${JSON.stringify(registry.default)};`,
+    `export const SHIPPED_TERMS = ${JSON.stringify({ name: registry.terms, checked: JSON.stringify(await compiledTerms(root, registry.terms)) })};`,
     '',
   ].join('\n');
 }

@@ -11,4 +11,6 @@ export {
   PRESET_CONFIGS,
   /** Used when no trust.config.yaml is found and no --preset is given. */
   DEFAULT_PRESET,
+  /** The terms used when the config sets none: their preset file's name, and its `terms:` as the terms schema checked it at build time, as JSON text. */
+  SHIPPED_TERMS,
 } from 'sit:presets';

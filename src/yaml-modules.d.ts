@@ -31,4 +31,5 @@ declare module 'sit:presets' {
   export const PRESET_VALUES: Record<string, string>;
   export const PRESET_CONFIGS: Record<string, string>;
   export const DEFAULT_PRESET: string;
+  export const SHIPPED_TERMS: { name: string; checked: string };
 }

@@ -39,7 +39,7 @@ Examples:
   );
   cmd.action(async (oldFile: string, newFile: string, options: DiffOptions) => {
     const format = outputFormat(options, io, FORMATS);
-    const compared = await compareFiles(oldFile, newFile, options, loadPolicy(options, io), io);
+    const compared = await compareFiles(oldFile, newFile, options, await loadPolicy(options, io), io);
     const loaded = compared.now.loaded;
     for (const line of new Set([...compared.now.notes, ...compared.old.notes])) note(options, io, line);
     const retierings = await retieringsOf(compared.now, options, io);

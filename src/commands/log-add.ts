@@ -8,7 +8,7 @@ import { peopleOf } from '../core/schedule.js';
 import { usageError } from '../errors.js';
 import { asOfDate, note, type Io } from '../io/command-io.js';
 import { loadPolicy } from '../io/load-data.js';
-import { appendLogEntry } from '../io/log-file.js';
+import { appendLogEntry } from '../io/log-append.js';
 import { logNames, requireLog, type LogOptions } from '../io/log-input.js';
 
 export interface AddOptions extends LogOptions {
@@ -41,7 +41,7 @@ export const ADD_ONLY = ['activity', 'date', 'days', 'person', 'outcome', 'notes
 
 /** sit log add: asks for what the flags do not give (in a terminal), checks it, appends it. */
 export async function addToLog(options: AddOptions, io: Io): Promise<void> {
-  const loaded = loadPolicy(options, io);
+  const loaded = await loadPolicy(options, io);
   const log = requireLog(options, loaded, io);
   const asOf = asOfDate(options, io);
   const missing = REQUIRED.filter((k) => options[k] === undefined);

@@ -59,7 +59,7 @@ logs are added to; an .xlsx log is read only. Without a terminal every missing f
     if (given.length)
       throw usageError(`${given.map((k) => `--${k}`).join(', ')}: only for sit log add (did you mean sit log add?)`);
     const format = outputFormat(options, io, FORMATS);
-    const loaded = loadPolicy(options, io);
+    const loaded = await loadPolicy(options, io);
     const log = requireLog(options, loaded, io);
     const { cal } = loadTerms(loaded);
     const urn = options.school === undefined ? undefined : urnOption('--school', options.school);

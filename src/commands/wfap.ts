@@ -17,7 +17,7 @@ import { withDataOptions, withOutputOptions, withPolicyOptions } from './options
 import { withSitErrors } from './sit-errors.js';
 
 async function newPlan(options: WfapOptions, io: Io): Promise<void> {
-  const input = planInput(options, io);
+  const input = await planInput(options, io);
   const data = await planData(options, input, io);
   if (options.all) return writePlanFolder(input, data, options, io);
   const urn = chosenUrn(options, input.answers);
@@ -28,7 +28,7 @@ async function newPlan(options: WfapOptions, io: Io): Promise<void> {
 }
 
 async function newDeployment(options: WfapOptions, io: Io): Promise<void> {
-  const input = deploymentInput(options, io);
+  const input = await deploymentInput(options, io);
   // The school data is read only when a school is named or is to be chosen.
   const chosen = input.interactive
     ? await (await import('../prompts/wfap.js')).askForDeployment(

@@ -6,7 +6,8 @@
 // Pure: placements, the policy and the schedule in, numbers out. Nothing here rounds.
 import type { Placement } from './classify.js';
 import type { Capacity } from './config.js';
-import { DEFAULT_TERM_WEEKS, type BudgetItem, type Policy, type Tier } from './policy.js';
+import type { BudgetItem, Policy, Tier } from './policy.js';
+import { DEFAULT_TERM_WEEKS } from './terms.js';
 import { notStatedText, showNumber } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type Schedule, type Unscheduled } from './schedule.js';

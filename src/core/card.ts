@@ -13,15 +13,7 @@ import { describeChange } from './tier-changes.js';
 import { fold, parseFreeText, parseNumber, parseUrn, parseYesNo } from './values.js';
 import { kpiOf, schoolOf, type Kpi, type KpiSpec, type SchoolDocument } from './wfap.js';
 
-/** `card:` in trust.config.yaml. */
-export const CardSettingsSchema = z.strictObject({
-  /**
-   * sit's choice, configurable: a KPI not met but within this many of its own units of the target
-   * (percentage points for a percentage) is "close". Default 2.
-   */
-  close_within: z.number().min(0).default(2),
-});
-export type CardSettings = z.output<typeof CardSettingsSchema>;
+export type { CardSettings } from './config.js';
 export const DEFAULT_CLOSE_WITHIN = 2;
 
 export type KpiStatus = 'met' | 'close' | 'not met' | 'no data';

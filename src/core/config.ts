@@ -2,12 +2,27 @@
 import * as z from 'zod';
 import { PolicyShape, checkPolicy, type Policy } from './policy.js';
 import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
-import { TermsSchema } from './terms.js';
-import { ScheduleSettingsSchema } from './schedule.js';
-import { CardSettingsSchema } from './card.js';
+import { TermsSchema } from './terms-schema.js';
 import { SETTINGS_KEYS, policyOf, type SettingsKey } from './settings-keys.js';
 
 export { SETTINGS_KEYS, policyOf };
+
+/** `schedule:` in trust.config.yaml: how the calendar books people. */
+export const ScheduleSettingsSchema = z.strictObject({
+  /** Schools one person may visit on one day (default 1: nobody is at two schools on a day). */
+  visits_per_day: z.number().int().min(1).max(10).default(1),
+});
+export type ScheduleSettings = z.output<typeof ScheduleSettingsSchema>;
+
+/** `card:` in trust.config.yaml. */
+export const CardSettingsSchema = z.strictObject({
+  /**
+   * sit's choice, configurable: a KPI not met but within this many of its own units of the target
+   * (percentage points for a percentage) is "close". Default 2.
+   */
+  close_within: z.number().min(0).default(2),
+});
+export type CardSettings = z.output<typeof CardSettingsSchema>;
 
 export const CapacitySchema = z
   .strictObject({

@@ -14,12 +14,20 @@
 // an entry from any school of that trust (any school at all for "All schools"). An entry whose
 // activity is free text (no activity of the policy) marks nothing but still counts as delivered.
 import type { LogEntry } from './log.js';
-import { sameActivity } from './log.js';
 import type { CalendarEvent } from './schedule.js';
 import { toDayNumber } from './dates.js';
 import { termOfDay, type TermCalendar } from './terms.js';
 import { addToGroup } from './group.js';
 import { fold } from './values.js';
+
+/**
+ * An entry's activity names this policy activity (its id or its name, case and spacing aside).
+ * Here, not in log.ts beside the log's row schema, so that marking delivery loads no zod.
+ */
+export function sameActivity(entryActivity: string, activity: { id: string; name: string }): boolean {
+  const wanted = fold(entryActivity);
+  return wanted === fold(activity.id) || wanted === fold(activity.name);
+}
 
 export const DELIVERY_STATUSES = ['done', 'moved', 'missed', 'planned'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -31,3 +31,8 @@ export const slugOf = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+/** A KPI's value as shown: "96.1%", or "" for a blank value. */
+export function formatKpiValue(value: number | null, unit: string): string {
+  return value === null ? '' : `${value}${unit}`;
+}

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { toDayNumber } from './dates.js';
 import { termOfDay, type TermCalendar } from './terms.js';
+import { sameActivity } from './delivery.js';
 import { parsedCell, recordRows } from './record-rows.js';
 import type { DataProblem } from './school.js';
 import { fold, parseDate, parseFreeText, parseNumber, parseUrn, wordsOf, type Parsed } from './values.js';
@@ -120,12 +121,6 @@ export function toLogEntries(
   if (problems.length) return { entries: [], problems };
   const { records, problems: rowProblems } = recordRows(headers, rows, at, LogRowSchema, unguarded);
   return { entries: records.map(({ line, row }) => ({ line, ...row })), problems: rowProblems };
-}
-
-/** An entry's activity names this policy activity (its id or its name, case and spacing aside). */
-export function sameActivity(entryActivity: string, activity: { id: string; name: string }): boolean {
-  const wanted = fold(entryActivity);
-  return wanted === fold(activity.id) || wanted === fold(activity.name);
 }
 
 /** The cells of one entry in LOG_COLUMNS order (what an append writes). */

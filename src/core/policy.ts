@@ -1,7 +1,8 @@
 // The policy format: ordered tiers with rules over a school's fields and derived facts. A policy
 // is data (a preset YAML file or a trust's trust.config.yaml); this zod schema is its definition.
 import * as z from 'zod';
-import { CalendarSchema, checkCalendar } from './calendar.js';
+import { CalendarSchema, checkCalendar } from './calendar-schema.js';
+import { DEFAULT_TERM_WEEKS } from './terms.js';
 import { checkLanguage } from './policy-check.js';
 import { ConditionSchema, ExprSchema, name } from './condition-schema.js';
 
@@ -196,9 +197,6 @@ export const BudgetItemSchema = z
       });
   });
 export type BudgetItem = z.output<typeof BudgetItemSchema>;
-
-/** School weeks in terms 1-6 where a policy gives none: 38 in all. */
-export const DEFAULT_TERM_WEEKS = [7, 7, 6, 5, 7, 6];
 
 export const BudgetSchema = z.strictObject({
   /** School weeks in terms 1-6 (38 in all by default); cadences are counted per term from these. */

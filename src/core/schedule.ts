@@ -8,7 +8,6 @@
 // - no one with the role: the event is "unassigned" (placed, counted, never booked on anyone);
 // - what fits nowhere in its window is unscheduled, with the reason;
 // - a policy's minimum per term is met by adding its `top_up` activity where a term falls short.
-import * as z from 'zod';
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
 import { firstAtOrAfter, NearestWalk, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
@@ -35,11 +34,9 @@ import {
   type PolicyCalendar,
 } from './calendar.js';
 
-export const ScheduleSettingsSchema = z.strictObject({
-  /** Schools one person may visit on one day (default 1: nobody is at two schools on a day). */
-  visits_per_day: z.number().int().min(1).max(10).default(1),
-});
-export type ScheduleSettings = z.output<typeof ScheduleSettingsSchema>;
+import type { ScheduleSettings } from './config.js';
+
+export type { ScheduleSettings };
 
 export interface Person {
   name: string;

@@ -285,11 +285,6 @@ export function answerProblems(answers: WfapAnswers, policy: Policy): { path: (s
   return [];
 }
 
-/** "96.1%" or "" for a blank value. */
-export function formatKpiValue(value: number | null, unit: string): string {
-  return value === null ? '' : `${value}${unit}`;
-}
-
 /** The file a plan or record is saved as: 100004-dunmore-primary-school-wfap-2026-27.md (no school: wfap-2026-27.md). */
 export function documentFileName(
   doc: { school: { urn: number; name: string } | null; academic_year: string },

@@ -98,8 +98,8 @@ async function schoolsFrom(
 
 export async function planCalendar(file: string | undefined, options: CalendarOptions, io: Io): Promise<CalendarPlan> {
   // Classified first, so the policy is the one every command chooses for this data (load-data.ts).
-  const classified = options.from ? null : await classifyData(file, options, io, loadPolicy(options, io));
-  const loaded = classified?.loaded ?? loadPolicy(options, io);
+  const classified = options.from ? null : await classifyData(file, options, io, await loadPolicy(options, io));
+  const loaded = classified?.loaded ?? (await loadPolicy(options, io));
   if (!loaded.policy.calendar || loaded.policy.calendar.activities.length === 0) {
     throw configError(
       `${loaded.policySource}: the policy "${loaded.policy.id}" has no calendar: activities, so there is nothing to plan; add a calendar: section to trust.config.yaml, or use a preset with one (rlt-categories, four-tier, equals-categories, ult-core-second-tier)`,

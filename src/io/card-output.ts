@@ -1,7 +1,7 @@
 // The academy card as Markdown and HTML (through the template engine and the shipped templates),
 // Word (through the WFAP's Word pieces), CSV (one row per KPI) and JSON (the card as built).
 import type { AcademyCard, CardKpi } from '../core/card.js';
-import { formatKpiValue } from '../core/wfap.js';
+import { formatKpiValue } from '../core/display.js';
 import { toCsv } from './formats/csv.js';
 import type { TableModel } from './formats/table-model.js';
 import { toJson } from './render.js';

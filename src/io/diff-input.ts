@@ -14,9 +14,9 @@ import { readChecked } from './checked-read.js';
 import { classificationRows, entriesFromJson, isClassificationTable } from './diff-output.js';
 import { readBytes } from './read-text.js';
 import { readTable, StopReading, type DataInput } from './read-records.js';
-import { loadConfig, type LoadedConfig } from './config.js';
+import type { LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
-import { policyForData, withFiles, withFilesFirst } from './load-data.js';
+import { policyForData, policyLoader, withFiles, withFilesFirst } from './load-data.js';
 
 export interface DiffSide {
   entries: DiffEntries;
@@ -74,6 +74,7 @@ async function placedAsRead(
 ): Promise<DiffSide[]> {
   const shown = input.display;
   const { joinTo, failed: extrasFailed } = await withFilesFirst(reading.with, shown, io);
+  const load = await policyLoader(reading.options, io);
   type Placed = { entries: DiffEntries; problems: DataProblem[]; ctx: FactContext };
   let sides: Placed[] = [];
   /** Under a policy that counts a trust's schools, every school is held until all are counted. */
@@ -83,7 +84,7 @@ async function placedAsRead(
     input,
     { layout: reading.layout, sheet: reading.sheet },
     dates[0],
-    (layout) => policyForData(loaded, { layout }, reading.options, io, loadConfig),
+    (layout) => policyForData(loaded, { layout }, reading.options, io, load),
     (policy) => {
       const placing = compilePolicy(policy);
       compiled = placing;

@@ -1,16 +1,16 @@
 // The policy and the school data as every command loads them (the config, the data file, its
 // joins, the placements), and the year's terms and schedule, so every command places a school the
 // same way and calendar, budget and report agree.
-import { configError, dataError } from '../errors.js';
+import { dataError } from '../errors.js';
 import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
 import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
 import { asEarlierInspection } from '../core/report-card.js';
 import { calendarSchools, planYear } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
-import { TermsSchema, termCalendar, type TermCalendar } from '../core/terms.js';
-import { loadConfig, parseYamlText, type LoadedConfig } from './config.js';
-import { policyRequest } from './config-loader.js';
+import { termCalendar, type TermCalendar, type TermsConfig } from '../core/terms.js';
+import type { LoadedConfig } from './config.js';
+import { configLoader, policyRequest, type LoadConfig } from './config-loader.js';
 import { dataFile, policyForData, readWithFiles, refuseStdinTwice, tierChangesPath, withFiles } from './data-files.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
 import { findSchool, schoolsToFind } from './find-school.js';
@@ -18,15 +18,30 @@ import { readChecked } from './checked-read.js';
 import { countTrust } from '../core/facts.js';
 import { usesFact } from '../core/policy-walk.js';
 import type { Layout } from './layouts.js';
-import { issueLines } from './yaml-issues.js';
 import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type Io } from './command-io.js';
 import { placementsInForce, readTierChanges, type TierChangesFile } from './tier-changes-file.js';
-import defaultTermsText from '../../presets/terms-2026-27.yaml';
+import { SHIPPED_TERMS } from '../presets.js';
 
 export { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
 
-export function loadPolicy(options: CommonOptions, io: Io): LoadedConfig {
-  return loadConfig(policyRequest(options, io));
+/**
+ * How this run loads its config: config.ts's loadConfig (the YAML parser and zod) only when there
+ * is a file to read; a shipped preset alone was checked when sit was built (start-up, SPEC section 8).
+ */
+export const policyLoader = (options: CommonOptions, io: Io): Promise<LoadConfig> =>
+  configLoader(policyRequest(options, io));
+
+/** This run's config, and how it was loaded: policyForData loads again the same way for published data. */
+export async function configAndLoader(
+  options: CommonOptions,
+  io: Io,
+): Promise<{ first: LoadedConfig; load: LoadConfig }> {
+  const load = await policyLoader(options, io);
+  return { first: load(policyRequest(options, io)), load };
+}
+
+export async function loadPolicy(options: CommonOptions, io: Io): Promise<LoadedConfig> {
+  return (await configAndLoader(options, io)).first;
 }
 
 export interface PolicyAndData {
@@ -82,11 +97,13 @@ export async function loadPolicyAndData(
   preloaded?: LoadedConfig,
 ): Promise<PolicyAndData> {
   const notes: string[] = [];
-  const first = preloaded ?? loadPolicy(options, io);
+  const { first, load } = preloaded
+    ? { first: preloaded, load: await policyLoader(options, io) }
+    : await configAndLoader(options, io);
   const path = dataFile(file, first, io);
   const read = { layout: options.layout, sheet: options.sheet };
   const data = await readSchools(path, io.stdin, displayPath(path, io), read);
-  const { loaded, note: chosen } = policyForData(first, data, options, io, loadConfig);
+  const { loaded, note: chosen } = policyForData(first, data, options, io, load);
   if (chosen) notes.push(chosen);
   const joined = await joinWith(data, withFiles(first, options.with, io), io);
   return { loaded, data: joined.data, notes: [...notes, ...joined.notes] };
@@ -178,7 +195,7 @@ export async function placeOne(
   given: string,
 ): Promise<PlacedOne> {
   const asOf = asOfDate(options, io);
-  const first = loadPolicy(options, io);
+  const { first, load } = await configAndLoader(options, io);
   const path = dataFile(file, first, io);
   const display = displayPath(path, io);
   const { joinTo, failed: extrasFailed } = await withFilesFirst(withFiles(first, options.with, io), display, io);
@@ -203,7 +220,7 @@ export async function placeOne(
     { path, display, stdin: io.stdin },
     { layout: options.layout, sheet: options.sheet },
     asOf,
-    (layout) => policyForData(first, { layout }, options, io, loadConfig),
+    (layout) => policyForData(first, { layout }, options, io, load),
     (policy) => {
       const into: SchoolRecord[] = [];
       const every: number[] = [];
@@ -244,11 +261,9 @@ export async function placeOne(
 /** The config's terms, else the shipped 2026/27 dates. */
 export function loadTerms(loaded: LoadedConfig): { cal: TermCalendar; source: string } {
   if (loaded.config.terms) return { cal: termCalendar(loaded.config.terms), source: loaded.display ?? 'the config' };
-  const where = 'preset terms-2026-27';
-  const parsed = TermsSchema.safeParse(parseYamlText(defaultTermsText, where).value.terms);
-  if (!parsed.success) throw configError(issueLines(parsed.error, where));
+  // Checked by the terms schema when sit was built (scripts/presets-module.mjs).
   return {
-    cal: termCalendar(parsed.data),
+    cal: termCalendar(JSON.parse(SHIPPED_TERMS.checked) as TermsConfig),
     source: 'the shipped 2026/27 default (set terms: in trust.config.yaml for your own)',
   };
 }

@@ -2,7 +2,6 @@
 // or .xlsx, through the one table reader. Empty is null: a year with nothing to record.
 import { decode, readBytes } from './read-text.js';
 import { looksLikeYaml, readCsvTable, type RawTable } from './read-table.js';
-import { readYamlTable } from './read-yaml-table.js';
 import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
 
 export async function readRecordTable(
@@ -16,5 +15,7 @@ export async function readRecordTable(
   if (isXlsxPath(path) || looksLikeXlsx(bytes)) return readXlsxTable(bytes, shown, isHeader, sheet);
   const source = decode(bytes, shown);
   if (source.text.trim() === '') return null;
-  return looksLikeYaml(source, path) ? readYamlTable(source) : readCsvTable(source, isHeader);
+  // The YAML parser is loaded only for a YAML file: a run on CSV loads none (start-up, SPEC section 8).
+  if (looksLikeYaml(source, path)) return (await import('./read-yaml-table.js')).readYamlTable(source);
+  return readCsvTable(source, isHeader);
 }

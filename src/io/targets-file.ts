@@ -1,19 +1,20 @@
 // Reads a targets file for the academy card (urn, kpi, target, value; CSV, YAML list or .xlsx).
+// The card, its row schema (zod) and the KPI form (YAML) are loaded only when there is a targets
+// file: a board report without one loads neither zod nor the YAML parser (start-up, SPEC section 8).
 import { resolve } from 'node:path';
 import { dataError } from '../errors.js';
-import { academyCard, type AcademyCard } from '../core/card.js';
+import type { AcademyCard, TargetRow } from '../core/card.js';
 import type { Placement } from '../core/classify.js';
 import { displayPath, type Io } from './command-io.js';
 import type { LoadedConfig } from './config.js';
-import { targetRowsFrom, type TargetRow } from '../core/card.js';
 import { formatProblem } from '../core/school.js';
 import { fold } from '../core/values.js';
 import { readRecordTable } from './record-file.js';
-import { kpiSpecs } from './wfap-form.js';
 
 export async function readTargets(path: string, stdin: NodeJS.ReadableStream, shown: string): Promise<TargetRow[]> {
   const table = await readRecordTable(path, stdin, shown, (cells) => cells.some((c) => fold(c) === 'urn'));
   if (table === null) return [];
+  const { targetRowsFrom } = await import('../core/card.js');
   const { targets, problems } = targetRowsFrom(table.headers, table.rows, table.headerLine);
   if (problems.length) throw dataError(problems.map((p) => formatProblem(shown, p)));
   return targets;
@@ -39,6 +40,7 @@ export async function academyCards(
 ): Promise<AcademyCard[] | null> {
   const targets = await targetsFor(loaded, given, io);
   if (!targets) return null;
+  const [{ academyCard }, { kpiSpecs }] = await Promise.all([import('../core/card.js'), import('./wfap-form.js')]);
   return placements
     .filter((p) => targets.some((t) => t.urn === p.school.urn))
     .map((p) =>

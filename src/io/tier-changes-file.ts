@@ -5,7 +5,6 @@ import type { Placement } from '../core/classify.js';
 import type { Policy } from '../core/policy.js';
 import { formatProblem } from '../core/school.js';
 import { applyTierChanges, tierChangeColumnOf, tierChangeProblems, type TierChange } from '../core/tier-changes.js';
-import { tierChangesFromRows } from '../core/tier-change-rows.js';
 import { readRecordTable } from './record-file.js';
 
 export interface TierChangesFile {
@@ -25,6 +24,8 @@ export async function readTierChanges(
   const table = await readRecordTable(path, stdin, shown, isHeader);
   // An empty file is a year with no re-tierings, not a mistake.
   if (table === null) return { file: shown, changes: [], headers: { urn: 'urn', tier: 'tier', from: 'from' } };
+  // The file's row schema (zod) is loaded only for a file there is: a run without one loads no zod.
+  const { tierChangesFromRows } = await import('../core/tier-change-rows.js');
   const { changes, problems } = tierChangesFromRows(table.headers, table.rows, table.headerLine);
   if (problems.length) throw dataError(problems.map((p) => formatProblem(shown, p)));
   const header = (column: string) => table.headers.find((h) => tierChangeColumnOf(h) === column) ?? column;

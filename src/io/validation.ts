@@ -12,13 +12,13 @@ import { describeJoin, SchoolJoin } from '../core/join.js';
 import { formatProblem, type SchoolRecord } from '../core/school.js';
 import { configError, SitError } from '../errors.js';
 import { asOfDate, displayPath, type DataOptions, type Io } from './command-io.js';
-import { loadConfig, type LoadedConfig } from './config.js';
+import type { LoadedConfig } from './config.js';
 import { needingDataLines, type Layout } from './layouts.js';
 import { readChecked, type CheckedRead } from './checked-read.js';
 import { countTrust } from '../core/facts.js';
 import { usesFact } from '../core/policy-walk.js';
 import { canReadAgain, type DataInput } from './read-records.js';
-import { asEarlierThanMain, loadPolicy, policyForData, tierChangesPath, withFiles } from './load-data.js';
+import { asEarlierThanMain, configAndLoader, policyForData, tierChangesPath, withFiles } from './load-data.js';
 import { refuseStdinTwice, type PolicyChoice } from './data-files.js';
 import { placementsInForce, readTierChanges } from './tier-changes-file.js';
 import { tierCountLine } from './placements.js';
@@ -151,7 +151,7 @@ async function placedAsRead(
 
 /** Checks the config and the data file (FILE, else schools: in the config; none: the config only). */
 export async function validation(file: string | undefined, options: DataOptions, io: Io): Promise<Validation> {
-  const first = loadPolicy(options, io);
+  const { first, load } = await configAndLoader(options, io);
   const asOf = asOfDate(options, io);
   const ruleCount = (l: LoadedConfig) => l.policy.tiers.reduce((n, t) => n + (t.rules?.length ?? 0), 0);
   const report: Record<string, unknown> = {};
@@ -175,7 +175,7 @@ export async function validation(file: string | undefined, options: DataOptions,
   if (path) {
     const display = displayPath(path, io);
     const read = { layout: options.layout, sheet: options.sheet };
-    const choose = (layout: Layout | null) => policyForData(first, { layout }, options, io, loadConfig);
+    const choose = (layout: Layout | null) => policyForData(first, { layout }, options, io, load);
     const extraPaths = withFiles(first, options.with, io);
     // The same reader, policy choice, joins and classify step as sit classify (io/load-data.ts).
     // The file streams, each school joined, placed and counted as it comes (the --with files and

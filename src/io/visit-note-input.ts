@@ -5,7 +5,7 @@ import { toDayNumber } from '../core/dates.js';
 import type { Placement } from '../core/classify.js';
 import { termOfDay } from '../core/terms.js';
 import { chooseVisit, visitNote, type VisitNote } from '../core/visit-note.js';
-import { sameActivity } from '../core/log.js';
+import { sameActivity } from '../core/delivery.js';
 import type { WfapAnswers } from '../core/wfap.js';
 import type { LoadedConfig } from './config.js';
 import { loadTerms, scheduleOf } from './load-data.js';

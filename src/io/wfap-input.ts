@@ -57,17 +57,17 @@ export interface SchoolData {
   placements: Placement[];
 }
 
-function commonInput(kind: DocKind, options: WfapOptions, io: Io) {
+async function commonInput(kind: DocKind, options: WfapOptions, io: Io) {
   const format = resolveFormat(options, WFAP_FORMATS, false, 'md');
-  const loaded = loadPolicy(options, io);
+  const loaded = await loadPolicy(options, io);
   const asOf = asOfDate(options, io);
   const interactive = io.stdin.isTTY === true && !options.yes && !options.all;
   return { loaded, asOf, format, interactive, template: templateFor(kind, format, options, loaded, io) };
 }
 
 /** sit wfap new: the input, its answers read, and the number of priorities for a blank plan. */
-export function planInput(options: WfapOptions, io: Io): PlanInput {
-  const input = commonInput('wfap', options, io);
+export async function planInput(options: WfapOptions, io: Io): Promise<PlanInput> {
+  const input = await commonInput('wfap', options, io);
   const answers: WfapAnswers = options.answers ? readAnswers(options.answers, WfapAnswersSchema, io.cwd) : {};
   // Usage checked before the data is read (a whole file placed, for a run that cannot go ahead).
   if (options.all && (options.school || answers.school))
@@ -82,8 +82,8 @@ export function planInput(options: WfapOptions, io: Io): PlanInput {
 }
 
 /** sit wfap deployment: the input, with the school (--school, or school: in the answers file) when given. */
-export function deploymentInput(options: WfapOptions, io: Io): DeploymentInput {
-  const input = commonInput('deployment', options, io);
+export async function deploymentInput(options: WfapOptions, io: Io): Promise<DeploymentInput> {
+  const input = await commonInput('deployment', options, io);
   const schema = deploymentAnswersSchema(wfapForm().deployment.leader_roles);
   const answers: DeploymentAnswers = options.answers ? readAnswers(options.answers, schema, io.cwd) : {};
   const urn = chosenUrn(options, answers);

@@ -1,7 +1,8 @@
 // WFAPs and support-deployment records as Markdown and HTML (through a template: the shipped one
 // or the trust's own), CSV (the action table, one row per action) and JSON (the plan as built).
 import { configError } from '../errors.js';
-import { formatKpiValue, type WfapPlan } from '../core/wfap.js';
+import { formatKpiValue } from '../core/display.js';
+import type { WfapPlan } from '../core/wfap.js';
 import type { DeploymentRecord } from '../core/deployment.js';
 import { ACTION_KEYS } from '../core/wfap-form.js';
 import { wfapForm } from './wfap-form.js';

@@ -2,7 +2,7 @@
 // academy cards (each school's KPIs against its targets). Tables, so every report format has them.
 import type { AcademyCard } from '../core/card.js';
 import type { Placement } from '../core/classify.js';
-import { formatKpiValue } from '../core/wfap.js';
+import { formatKpiValue } from '../core/display.js';
 import type { TableModel } from './formats/table-model.js';
 
 /** Every re-tiering of the year, by school then date; null when there is none. */

@@ -1,7 +1,8 @@
 // sit log add in a terminal: what the flags do not give, asked for: the school (searchable), the
 // activity (the policy's, or in words), the date, the days, who visited, the outcome and notes.
 import { timeOf, type Activity } from '../core/calendar.js';
-import { MAX_ENTRY_DAYS, sameActivity, type EntryFlags } from '../core/log.js';
+import { sameActivity } from '../core/delivery.js';
+import { MAX_ENTRY_DAYS, type EntryFlags } from '../core/log.js';
 import type { Person } from '../core/schedule.js';
 import * as ask from './ask.js';
 

@@ -4,7 +4,7 @@
 // moment between entries, as separate sit log add runs would.
 // Usage (bundled by the test with esbuild): node worker.mjs LOG WHO OTHER COUNT
 import { existsSync, writeFileSync } from 'node:fs';
-import { appendLogEntry } from '../../src/io/log-file.js';
+import { appendLogEntry } from '../../src/io/log-append.js';
 
 const [path, who, other, count] = process.argv.slice(2);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
+import { TermsSchema } from '../../src/core/terms-schema.js';
 import {
-  TermsSchema,
   firstAtOrAfter,
   isSchoolDay,
   NearestWalk,
@@ -14,9 +14,8 @@ import {
   weekdayOfDay,
   type TermCalendar,
 } from '../../src/core/terms.js';
+import { ActivitySchema, CalendarSchema } from '../../src/core/calendar-schema.js';
 import {
-  ActivitySchema,
-  CalendarSchema,
   currentTerm,
   cycleDue,
   dueOccurrences,

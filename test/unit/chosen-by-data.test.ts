@@ -16,7 +16,8 @@ import type { SitError } from '../../src/errors.js';
 import { classify } from '../../src/core/classify.js';
 import { budget } from '../../src/core/budget.js';
 import { calendarSchools, planYear } from '../../src/core/plan.js';
-import { TermsSchema, termCalendar } from '../../src/core/terms.js';
+import { termCalendar } from '../../src/core/terms.js';
+import { TermsSchema } from '../../src/core/terms-schema.js';
 
 const policy = (when: string) => `id: mine
 name: Mine

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../src/core/log.js';
 import { SitError } from '../../src/errors.js';
-import { appendLogEntry, readLog, withLogLock } from '../../src/io/log-file.js';
+import { appendLogEntry, withLogLock } from '../../src/io/log-append.js';
+import { readLog } from '../../src/io/log-file.js';
 
 const stdin = process.stdin;
 const dir = () => mkdtempSync(join(tmpdir(), 'sit-log-'));

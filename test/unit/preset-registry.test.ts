@@ -6,11 +6,16 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_PRESET, PRESETS } from '../../src/presets.js';
+import { DEFAULT_PRESET, PRESETS, SHIPPED_TERMS } from '../../src/presets.js';
+import { TermsSchema } from '../../src/core/terms-schema.js';
 import { presetRegistry, presetsModuleCode } from '../../scripts/presets-module.mjs';
 import { ROOT } from '../helpers/run-sit.js';
 
-const index = parse(readFileSync(`${ROOT}presets/index.yaml`, 'utf8')) as { default: string; presets: string[] };
+const index = parse(readFileSync(`${ROOT}presets/index.yaml`, 'utf8')) as {
+  default: string;
+  presets: string[];
+  terms: string;
+};
 
 /** A copy of the presets folder with its own index.yaml, as a root for the registry. */
 function rootWith(indexText: string): string {
@@ -37,7 +42,7 @@ describe('presets/index.yaml drives the shipped presets', () => {
   });
 
   it('a new preset is a YAML file and its name in the list', async () => {
-    const root = rootWith(`default: mine\npresets: [four-tier, mine]\n`);
+    const root = rootWith(`default: mine\npresets: [four-tier, mine]\nterms: terms-2026-27\n`);
     writeFileSync(`${root}presets/mine.yaml`, PRESETS['four-tier'].replace('id: four-tier', 'id: mine'));
     const code = await presetsModuleCode(root);
     expect(code).toContain(`import preset1 from ${JSON.stringify(`${root}presets/mine.yaml`)};`);
@@ -45,13 +50,38 @@ describe('presets/index.yaml drives the shipped presets', () => {
     expect(code).toContain('export const DEFAULT_PRESET = "mine";');
   });
 
+  it('SHIPPED_TERMS is the terms: of the file index.yaml names, as the terms schema checks it (so a run on them loads no YAML parser or zod)', () => {
+    expect(SHIPPED_TERMS.name).toBe(index.terms);
+    const file = parse(readFileSync(`${ROOT}presets/${index.terms}.yaml`, 'utf8')) as { terms: unknown };
+    expect(JSON.parse(SHIPPED_TERMS.checked)).toEqual(TermsSchema.parse(file.terms));
+    expect(JSON.parse(SHIPPED_TERMS.checked).dates).toHaveLength(6);
+  });
+
+  it('shipped terms the terms schema refuses fail the build, naming the file and the date', async () => {
+    const root = rootWith('default: four-tier\npresets: [four-tier]\nterms: terms-2026-27\n');
+    const file = `${root}presets/terms-2026-27.yaml`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('end: 2026-10-23', 'end: 2026-13-23'));
+    await expect(presetsModuleCode(root)).rejects.toThrow(`${file}: terms.dates.0.end: expected a date`);
+  });
+
   it.each([
-    ['default: nope\npresets: [four-tier]\n', 'default: nope is not one of the presets (four-tier)'],
-    ['default: four-tier\npresets: [four-tier, four-tier]\n', 'presets: four-tier is listed twice'],
-    ['default: four-tier\npresets: [four-tier, missing]\n', 'presets: no file missing.yaml'],
-    ['default: four-tier\npresets: [four-tier, ../x]\n', 'presets.1: a name in lower case, digits and hyphens'],
-    ['default: four-tier\npresets: []\n', 'presets:'],
-    ['default: four-tier\npresets: [four-tier]\nextra: 1\n', 'extra'],
+    [
+      'default: nope\npresets: [four-tier]\nterms: terms-2026-27\n',
+      'default: nope is not one of the presets (four-tier)',
+    ],
+    [
+      'default: four-tier\npresets: [four-tier, four-tier]\nterms: terms-2026-27\n',
+      'presets: four-tier is listed twice',
+    ],
+    ['default: four-tier\npresets: [four-tier, missing]\nterms: terms-2026-27\n', 'presets: no file missing.yaml'],
+    [
+      'default: four-tier\npresets: [four-tier, ../x]\nterms: terms-2026-27\n',
+      'presets.1: a name in lower case, digits and hyphens',
+    ],
+    ['default: four-tier\npresets: []\nterms: terms-2026-27\n', 'presets:'],
+    ['default: four-tier\npresets: [four-tier]\nterms: terms-2026-27\nextra: 1\n', 'extra'],
+    ['default: four-tier\npresets: [four-tier]\n', 'terms:'],
+    ['default: four-tier\npresets: [four-tier]\nterms: missing\n', 'terms: no file missing.yaml'],
   ])('refuses a wrong registry at build time: %j', (text, message) => {
     const root = rootWith(text);
     expect(() => presetRegistry(root)).toThrow(`${root}presets/index.yaml: `);

@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import defaultTermsText from '../../presets/terms-2026-27.yaml';
-import { TermsSchema, termCalendar } from '../../src/core/terms.js';
-import { CalendarSchema, type CalendarSchool } from '../../src/core/calendar.js';
+import { termCalendar } from '../../src/core/terms.js';
+import { TermsSchema } from '../../src/core/terms-schema.js';
+import type { CalendarSchool } from '../../src/core/calendar.js';
+import { CalendarSchema } from '../../src/core/calendar-schema.js';
 import { buildSchedule } from '../../src/core/schedule.js';
 
 const cal = termCalendar(TermsSchema.parse(parse(defaultTermsText).terms));
