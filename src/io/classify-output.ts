@@ -8,8 +8,7 @@ import { classifyStreamTo } from './classify-stream.js';
 import type { Layout } from './layouts.js';
 import { needingDataLines } from './layouts.js';
 import type { LoadConfig } from './config-loader.js';
-import { dataFile, policyForData, readWithFiles, withFiles, type PolicyChoice } from './data-files.js';
-import type { SchoolsFile } from './read-schools.js';
+import { dataFile, policyForData, withFiles, withFilesFirst, type PolicyChoice } from './data-files.js';
 
 /** Points at the fix: the layout's hint, and which published file supplies what the unplaced schools need. */
 export function needingDataNotes(
@@ -35,12 +34,7 @@ export async function classifyStreamed(
   const display = displayPath(path, io);
   const extras = withFiles(config, options.with, io);
   let chosen: PolicyChoice = { loaded: config, note: null };
-  let extrasRead: { files: SchoolsFile[] } | { error: unknown };
-  try {
-    extrasRead = { files: extras.length ? await readWithFiles(extras, display, io) : [] };
-  } catch (error) {
-    extrasRead = { error };
-  }
+  const { joinTo, failed } = await withFilesFirst(extras, display, io);
   const streamed = await classifyStreamTo(
     { output: options.output, force: options.force, cwd: io.cwd, stdout: io.stdout },
     {
@@ -50,7 +44,8 @@ export async function classifyStreamed(
         return chosen.loaded.policy;
       },
       read: { layout: options.layout, sheet: options.sheet },
-      extras: extrasRead,
+      joinTo,
+      extrasFailed: failed,
       asOf: run.asOf,
       format: run.format,
     },

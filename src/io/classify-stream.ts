@@ -8,10 +8,9 @@
 // later row that voids the judgement makes the file be read again, as if nothing had been written.
 import { compilePolicy, policyProblems, placeSchool, type Placement } from '../core/classify.js';
 import { countTrust, trustSizes, type FactContext } from '../core/facts.js';
-import { SchoolJoin, type JoinReport, type JoinConflict } from '../core/join.js';
+import type { JoinConflict, JoinReport, SchoolJoin } from '../core/join.js';
 import type { Policy } from '../core/policy.js';
 import { usesFact } from '../core/policy-walk.js';
-import { asEarlierInspection } from '../core/report-card.js';
 import {
   formatProblem,
   schoolRowChecker,
@@ -27,14 +26,7 @@ import { jsonArrayEnd, jsonArrayItem } from './formats/json.js';
 import type { Layout } from './layouts.js';
 import { placementCell, placementJson, placementsTable, tierCountLine } from './placements.js';
 import { canReadAgain, StopReading, type DataInput } from './read-records.js';
-import {
-  IndexNotSettled,
-  noSchools,
-  readSchoolRows,
-  type ReadOptions,
-  type RowsOptions,
-  type SchoolsFile,
-} from './read-schools.js';
+import { IndexNotSettled, noSchools, readSchoolRows, type ReadOptions, type RowsOptions } from './read-schools.js';
 import { contentText, openOutput, type OutputTarget } from './output.js';
 
 /** Output is held back until this much is ready, so a small run with a problem writes nothing. */
@@ -63,8 +55,10 @@ export interface StreamRequest {
   format: string;
   sink: Sink;
   read?: ReadOptions;
-  /** The --with files, read whole and indexed by URN; or the problem reading them (thrown after the main file's). */
-  extras?: { files: SchoolsFile[] } | { error: unknown };
+  /** The join to the --with files, read whole before the main file (load-data.ts withFilesFirst); none without them. */
+  joinTo?: () => SchoolJoin;
+  /** What reading the --with files threw: thrown after the main file's own problems. */
+  extrasFailed?: { error: unknown } | null;
 }
 
 export interface StreamResult {
@@ -84,15 +78,6 @@ class CountTrustsFirst extends StopReading {}
 const policyOf = (request: StreamRequest, layout: Layout | null) =>
   typeof request.policy === 'function' ? request.policy(layout) : request.policy;
 
-/** A join of the --with files (null without them), as the in-memory read joins them. */
-function newJoin(request: StreamRequest): SchoolJoin | null {
-  const extras = request.extras;
-  if (!extras || !('files' in extras) || extras.files.length === 0) return null;
-  return new SchoolJoin(request.input.display, extras.files, (main, other) =>
-    asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other),
-  );
-}
-
 /** Each school of the file, joined, in order; a row's own problem stops the schools (only problems follow). */
 async function eachSchool(
   request: StreamRequest,
@@ -107,7 +92,7 @@ async function eachSchool(
   join: SchoolJoin | null;
 }> {
   const rowProblems: DataProblem[] = [];
-  const join = newJoin(request);
+  const join = request.joinTo?.() ?? null;
   let columns: ColumnMap = { fieldOf: [], headers: [] };
   let headerLine = 0;
   let schools = 0;
@@ -170,7 +155,7 @@ async function classifyPass(
 ): Promise<StreamResult> {
   const { asOf, format, sink } = request;
   const display = request.input.display;
-  const extrasError = request.extras && 'error' in request.extras ? request.extras.error : undefined;
+  const extrasError = request.extrasFailed ? request.extrasFailed.error : undefined;
   const counts = new Map<string | null, number>();
   const problems: string[] = [];
   const missing: string[][] = [];

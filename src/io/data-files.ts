@@ -7,6 +7,9 @@ import { displayPath, type CommonOptions, type DataOptions, type Io } from './co
 import type { LoadedConfig } from './config.js';
 import type { LoadConfig } from './config-loader.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
+import { asEarlierInspection } from '../core/report-card.js';
+import { SchoolJoin } from '../core/join.js';
+import type { SchoolRecord } from '../core/school.js';
 
 /** The data file: the FILE argument, else `schools:` in the config (relative to the config). */
 export function dataFile(file: string | undefined, loaded: LoadedConfig, io: Io): string {
@@ -74,4 +77,26 @@ export async function readWithFiles(extras: string[], mainFile: string, io: Io):
 export function tierChangesPath(loaded: LoadedConfig, options: DataOptions, io: Io): string | null {
   if (options.tierChanges) return options.tierChanges === '-' ? '-' : resolve(io.cwd, options.tierChanges);
   return loaded.config.tier_changes ? resolve(loaded.dir, loaded.config.tier_changes) : null;
+}
+
+/** A --with file's school joined to a main file's: an older inspection there becomes the previous one. */
+export const asEarlierThanMain = (main: SchoolRecord, other: SchoolRecord) =>
+  asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other);
+
+/**
+ * The --with files, read whole before the main file is read as it streams: the join to make for
+ * it (none without extras), or what reading them threw, which the caller throws only after the
+ * main file's own problems (reading the whole file first found those first).
+ */
+export async function withFilesFirst(
+  extras: string[],
+  display: string,
+  io: Io,
+): Promise<{ joinTo: (() => SchoolJoin) | undefined; failed: { error: unknown } | null }> {
+  try {
+    const read = await readWithFiles(extras, display, io);
+    return { joinTo: read.length ? () => new SchoolJoin(display, read, asEarlierThanMain) : undefined, failed: null };
+  } catch (error) {
+    return { joinTo: undefined, failed: { error } };
+  }
 }

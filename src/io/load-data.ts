@@ -4,14 +4,22 @@
 import { dataError } from '../errors.js';
 import { classify, compilePolicy, placeSchool, type Placement } from '../core/classify.js';
 import { formatProblem, type SchoolRecord } from '../core/school.js';
-import { describeJoin, joinSchools, SchoolJoin } from '../core/join.js';
-import { asEarlierInspection } from '../core/report-card.js';
+import { describeJoin, joinSchools } from '../core/join.js';
 import { calendarSchools, planYear } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
 import { termCalendar, type TermCalendar, type TermsConfig } from '../core/terms.js';
 import type { LoadedConfig } from './config.js';
 import { configLoader, policyRequest, type LoadConfig } from './config-loader.js';
-import { dataFile, policyForData, readWithFiles, refuseStdinTwice, tierChangesPath, withFiles } from './data-files.js';
+import {
+  asEarlierThanMain,
+  dataFile,
+  policyForData,
+  readWithFiles,
+  refuseStdinTwice,
+  tierChangesPath,
+  withFiles,
+  withFilesFirst,
+} from './data-files.js';
 import { readSchools, type SchoolsFile } from './read-schools.js';
 import { findSchool, schoolsToFind } from './find-school.js';
 import { readChecked } from './checked-read.js';
@@ -22,7 +30,15 @@ import { asOfDate, displayPath, note, type CommonOptions, type DataOptions, type
 import { placementsInForce, readTierChanges, type TierChangesFile } from './tier-changes-file.js';
 import { SHIPPED_TERMS } from '../presets.js';
 
-export { dataFile, policyForData, readWithFiles, tierChangesPath, withFiles } from './data-files.js';
+export {
+  asEarlierThanMain,
+  dataFile,
+  policyForData,
+  readWithFiles,
+  tierChangesPath,
+  withFiles,
+  withFilesFirst,
+} from './data-files.js';
 
 /**
  * How this run loads its config: config.ts's loadConfig (the YAML parser and zod) only when there
@@ -49,28 +65,6 @@ export interface PolicyAndData {
   data: SchoolsFile;
   /** Lines for standard error: the preset chosen for a public file, the joins. */
   notes: string[];
-}
-
-/** A --with file's school joined to a main file's: an older inspection there becomes the previous one. */
-export const asEarlierThanMain = (main: SchoolRecord, other: SchoolRecord) =>
-  asEarlierInspection((main.fields.ofsted_date as string | null) ?? null, other);
-
-/**
- * The --with files, read whole before the main file is read as it streams: the join to make for
- * it (none without extras), or what reading them threw, which the caller throws only after the
- * main file's own problems (reading the whole file first found those first).
- */
-export async function withFilesFirst(
-  extras: string[],
-  display: string,
-  io: Io,
-): Promise<{ joinTo: (() => SchoolJoin) | undefined; failed: { error: unknown } | null }> {
-  try {
-    const read = await readWithFiles(extras, display, io);
-    return { joinTo: read.length ? () => new SchoolJoin(display, read, asEarlierThanMain) : undefined, failed: null };
-  } catch (error) {
-    return { joinTo: undefined, failed: { error } };
-  }
 }
 
 /** Joins the extra files to the school data read; the notes describe the join. */
