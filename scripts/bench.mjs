@@ -354,7 +354,12 @@ if (only.has('classify')) {
 function checkRule(file, commands) {
   const placed = ([command, ...args]) => {
     const swapped = args.map((arg) => (arg.endsWith('.csv') ? file : arg));
-    const csv = spawnSync(command, swapped, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+    const csv = spawnSync(command, swapped, {
+      cwd: work,
+      env: commandEnv,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    }).stdout;
     const splitter = new CsvSplitter();
     const [header, ...records] = [...splitter.push(csv), ...splitter.end()];
     const at = ['urn', 'tier', 'days'].map((name) => header?.fields.indexOf(name) ?? -1);

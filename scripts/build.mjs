@@ -1,8 +1,10 @@
 // Bundles src/ into dist/ with esbuild: a CommonJS entry (main.cjs) that answers --version at once
 // and imports the rest, ES modules in chunks, on demand. Presets and templates are embedded as text.
-// The new bundle is built beside dist/ and swapped in, so a sit already running keeps working.
+// The new bundle is built beside dist/ and swapped in whole (a sit already running may still fail
+// on a chunk it imports later: chunk names change with their contents).
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { root, shared } from './esbuild-options.mjs';
 
 const dist = `${root}dist`;
@@ -39,7 +41,8 @@ await build({
       setup(b) {
         b.onResolve({ filter: /^\.\/.*\.js$/ }, ({ path, importer }) => {
           const from = path.slice(2, -3);
-          if (importer !== `${root}src/main.ts` || !(from in onDemand)) return undefined;
+          // resolve(): the same path on Windows, whichever separators esbuild and root use.
+          if (resolve(importer) !== resolve(root, 'src', 'main.ts') || !(from in onDemand)) return undefined;
           return { path: `./${onDemand[from]}.js`, external: true };
         });
       },
@@ -47,6 +50,10 @@ await build({
   ],
   logLevel: 'warning',
 });
+// Each on-demand module must be imported, not bundled into the entry (which has not the plugins for it).
+const entry = readFileSync(`${next}/main.cjs`, 'utf8');
+for (const name of Object.values(onDemand))
+  if (!entry.includes(`import("./${name}.js")`)) throw new Error(`build: dist/main.cjs does not import ./${name}.js`);
 // The single executables (npm run package) are not rebuilt here: keep them.
 for (const exe of ['sit-linux-x64', 'sit.exe'])
   if (existsSync(`${dist}/${exe}`)) renameSync(`${dist}/${exe}`, `${next}/${exe}`);

@@ -87,7 +87,7 @@ export async function compiledTerms(root, name) {
   const checked = TermsSchema.safeParse(parse(readFileSync(file, 'utf8'))?.terms);
   if (!checked.success)
     throw new Error(
-      `${file}: ${checked.error.issues.map((i) => `terms.${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `${file}: ${checked.error.issues.map((i) => `${['terms', ...i.path].join('.')}: ${i.message}`).join('; ')}`,
     );
   return checked.data;
 }

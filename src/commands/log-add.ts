@@ -8,7 +8,6 @@ import { peopleOf } from '../core/schedule.js';
 import { usageError } from '../errors.js';
 import { asOfDate, note, type Io } from '../io/command-io.js';
 import { loadPolicy } from '../io/load-data.js';
-import { appendLogEntry } from '../io/log-append.js';
 import { logNames, requireLog, type LogOptions } from '../io/log-input.js';
 
 export interface AddOptions extends LogOptions {
@@ -65,6 +64,8 @@ export async function addToLog(options: AddOptions, io: Io): Promise<void> {
   if ('problem' in checked) throw usageError(checked.problem);
   const { entry } = checked;
   for (const line of checked.notes) note(options, io, line);
+  // Loaded here, not with `sit log`: appending a YAML log needs the YAML writer, reading a CSV log does not.
+  const { appendLogEntry } = await import('../io/log-append.js');
   const count = await appendLogEntry(log.path, log.shown, entry);
   const name = names.get(entry.urn);
   const school = name ? `${entry.urn} ${name}` : String(entry.urn);

@@ -13,7 +13,6 @@ import { describeChange } from './tier-changes.js';
 import { fold, parseFreeText, parseNumber, parseUrn, parseYesNo } from './values.js';
 import { kpiOf, schoolOf, type Kpi, type KpiSpec, type SchoolDocument } from './wfap.js';
 
-export type { CardSettings } from './config.js';
 export const DEFAULT_CLOSE_WITHIN = 2;
 
 export type KpiStatus = 'met' | 'close' | 'not met' | 'no data';

@@ -4,6 +4,7 @@ import { PolicyShape, checkPolicy, type Policy } from './policy.js';
 import { KpiListSchema, WfapSettingsSchema } from './wfap.js';
 import { TermsSchema } from './terms-schema.js';
 import { SETTINGS_KEYS, policyOf, type SettingsKey } from './settings-keys.js';
+import { DEFAULT_CLOSE_WITHIN } from './card.js';
 
 export { SETTINGS_KEYS, policyOf };
 
@@ -20,7 +21,7 @@ export const CardSettingsSchema = z.strictObject({
    * sit's choice, configurable: a KPI not met but within this many of its own units of the target
    * (percentage points for a percentage) is "close". Default 2.
    */
-  close_within: z.number().min(0).default(2),
+  close_within: z.number().min(0).default(DEFAULT_CLOSE_WITHIN),
 });
 export type CardSettings = z.output<typeof CardSettingsSchema>;
 

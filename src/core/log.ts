@@ -1,7 +1,7 @@
 // The visit log (SPEC section 9): one entry per visit or piece of support delivered ("a single
 // visit report for each visit", Equals): date, URN, activity (an activity id of the policy, or
 // free text), person, days, outcome, notes. One zod schema checks a row; every problem names its
-// line and column. Pure: the file is read and written in io/log-file.ts.
+// line and column. Pure: the file is read in io/log-file.ts and appended to in io/log-append.ts.
 import * as z from 'zod';
 import { toDayNumber } from './dates.js';
 import { termOfDay, type TermCalendar } from './terms.js';

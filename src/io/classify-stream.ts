@@ -55,7 +55,7 @@ export interface StreamRequest {
   format: string;
   sink: Sink;
   read?: ReadOptions;
-  /** The join to the --with files, read whole before the main file (load-data.ts withFilesFirst); none without them. */
+  /** The join to the --with files, read whole before the main file (data-files.ts withFilesFirst); none without them. */
   joinTo?: () => SchoolJoin;
   /** What reading the --with files threw: thrown after the main file's own problems. */
   extrasFailed?: { error: unknown } | null;

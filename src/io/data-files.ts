@@ -1,6 +1,7 @@
-// Where a run's data comes from, without reading it: the data file, the --with files, the
-// tier-change file, and the policy a published file is placed by. Light (no YAML parser, no zod),
-// so sit classify's streamed road loads nothing a shipped preset does not need.
+// Where a run's data comes from: the data file, the --with files (and reading them, whole, before
+// a main file that streams), the tier-change file, and the policy a published file is placed by.
+// Light (no YAML parser, no zod), so sit classify's streamed road loads nothing a shipped preset
+// does not need.
 import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { displayPath, type CommonOptions, type DataOptions, type Io } from './command-io.js';

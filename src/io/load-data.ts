@@ -34,7 +34,6 @@ export {
   asEarlierThanMain,
   dataFile,
   policyForData,
-  readWithFiles,
   tierChangesPath,
   withFiles,
   withFilesFirst,
@@ -252,14 +251,12 @@ export async function placeOne(
   return { loaded, asOf, layout: data.layout, placement };
 }
 
-/** The config's terms, else the shipped 2026/27 dates. */
+/** The config's terms, else the shipped dates (presets/index.yaml names their file). */
 export function loadTerms(loaded: LoadedConfig): { cal: TermCalendar; source: string } {
   if (loaded.config.terms) return { cal: termCalendar(loaded.config.terms), source: loaded.display ?? 'the config' };
   // Checked by the terms schema when sit was built (scripts/presets-module.mjs).
-  return {
-    cal: termCalendar(JSON.parse(SHIPPED_TERMS.checked) as TermsConfig),
-    source: 'the shipped 2026/27 default (set terms: in trust.config.yaml for your own)',
-  };
+  const cal = termCalendar(JSON.parse(SHIPPED_TERMS.checked) as TermsConfig);
+  return { cal, source: `the shipped ${cal.yearName} default (set terms: in trust.config.yaml for your own)` };
 }
 
 /** The year's schedule for the placed schools, or null when the policy has no calendar. */

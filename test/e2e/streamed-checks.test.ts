@@ -20,6 +20,8 @@ describe('standard input given twice', () => {
   ];
   for (const command of [
     ['classify', '-'],
+    // CSV streams as the file is read (--with read first, its failure kept until after the file's own)
+    ['classify', '-', '--format', 'csv'],
     ['explain', '100001', '-'],
     ['validate', '-'],
   ])

@@ -46,6 +46,7 @@ describe('the bundle', () => {
     [['explain', '100001', fixtures, '--preset', 'four-tier'], noSchemaOrYaml],
     [['diff', fixtures, fixtures, '--preset', 'four-tier', '--format', 'csv'], noSchemaOrYaml],
     [['report', fixtures, '--preset', 'four-tier', '--format', 'md'], noSchemaOrYaml],
+    [['validate', fixtures, '--preset', 'four-tier'], noSchemaOrYaml],
   ])(
     'sit %j on a shipped preset, with no config file, loads no zod and no YAML parser (start-up, issue 13)',
     (args, check) => {

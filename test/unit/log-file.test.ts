@@ -1,4 +1,4 @@
-// The visit log on disk (io/log-file.ts): read through the one table reader, entries appended
+// The visit log on disk (io/log-file.ts reads it, io/log-append.ts appends): read through the one table reader, entries appended
 // whole under a lock, in the file's own columns, delimiter and line ends.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';

@@ -54,7 +54,11 @@ describe('presets/index.yaml drives the shipped presets', () => {
     expect(SHIPPED_TERMS.name).toBe(index.terms);
     const file = parse(readFileSync(`${ROOT}presets/${index.terms}.yaml`, 'utf8')) as { terms: unknown };
     expect(JSON.parse(SHIPPED_TERMS.checked)).toEqual(TermsSchema.parse(file.terms));
-    expect(JSON.parse(SHIPPED_TERMS.checked).dates).toHaveLength(6);
+    // presets/terms-2026-27.yaml: "Autumn 1, start: 2026-09-03, end: 2026-10-23", six terms, four closures.
+    const checked = JSON.parse(SHIPPED_TERMS.checked);
+    expect(checked.dates).toHaveLength(6);
+    expect(checked.dates[0]).toEqual({ name: 'Autumn 1', start: '2026-09-03', end: '2026-10-23' });
+    expect(checked.closures).toHaveLength(4);
   });
 
   it('shipped terms the terms schema refuses fail the build, naming the file and the date', async () => {
