@@ -38,6 +38,9 @@ export default function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
-    rmSync(dir, { recursive: true, force: true });
+    // A worker's Chromium (test/helpers/browser.ts) is ended as its worker exits and may still be
+    // writing its profile here a moment later: removing the folder then fails with ENOTEMPTY once,
+    // which would fail the run after every test passed. rmSync tries again for that.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   };
 }
