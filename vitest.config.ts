@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 // @ts-expect-error: a plain script, no types
 import { LAYOUTS_MODULE, layoutsModule } from './scripts/layout-files.mjs';
-import { PRESETS_MODULE, presetsModuleCode } from './scripts/presets-module.mjs';
+import {
+  PRESET_TEXTS_MODULE,
+  PRESETS_MODULE,
+  presetsModuleCode,
+  presetTextsModuleCode,
+} from './scripts/presets-module.mjs';
 import { ISOLATED_TESTS } from './test/helpers/isolated-tests.js';
 
 // Presets and templates are imported as text, as esbuild's text loader does in the build.
@@ -42,9 +47,13 @@ const layoutFiles: Plugin = {
 // The preset registry, as the build makes it (scripts/esbuild-options.mjs).
 const presetRegistry: Plugin = {
   name: 'sit-presets',
-  resolveId: (id) => (id === PRESETS_MODULE ? `\0${PRESETS_MODULE}` : undefined),
-  load: async (id) =>
-    id === `\0${PRESETS_MODULE}` ? await presetsModuleCode(fileURLToPath(new URL('.', import.meta.url))) : undefined,
+  resolveId: (id) => (id === PRESETS_MODULE || id === PRESET_TEXTS_MODULE ? `\0${id}` : undefined),
+  load: async (id) => {
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    if (id === `\0${PRESETS_MODULE}`) return await presetsModuleCode(root);
+    if (id === `\0${PRESET_TEXTS_MODULE}`) return presetTextsModuleCode(root);
+    return undefined;
+  },
 };
 
 // What both projects below share. globalSetup (the build, the run's TMPDIR) is the root's alone:

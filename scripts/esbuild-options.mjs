@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layoutsPlugin } from './layout-files.mjs';
-import { PRESETS_MODULE, presetRegistry, presetsModuleCode } from './presets-module.mjs';
+import { PRESET_TEXTS_MODULE, presetRegistry, presetsModuleCode, presetTextsModuleCode } from './presets-module.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
@@ -50,15 +50,15 @@ export const shared = {
       },
     },
     {
-      // The preset registry (presets/index.yaml) and the presets it names, as src/presets.ts imports
-      // them: each as text and as its value already checked.
+      // The preset registry (presets/index.yaml) and the presets it names: each as its value already
+      // checked (src/presets.ts), and as text and YAML value (src/preset-texts.ts).
       name: 'sit-presets',
       setup(build) {
-        build.onResolve({ filter: /^sit:presets$/ }, () => ({ path: PRESETS_MODULE, namespace: 'sit-presets' }));
-        build.onLoad({ filter: /.*/, namespace: 'sit-presets' }, async () => {
+        build.onResolve({ filter: /^sit:preset(s|-texts)$/ }, ({ path }) => ({ path, namespace: 'sit-presets' }));
+        build.onLoad({ filter: /.*/, namespace: 'sit-presets' }, async ({ path }) => {
           const registry = presetRegistry(root);
           return {
-            contents: await presetsModuleCode(root),
+            contents: path === PRESET_TEXTS_MODULE ? presetTextsModuleCode(root) : await presetsModuleCode(root),
             resolveDir: root,
             loader: 'js',
             watchFiles: [

@@ -11,6 +11,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 
 export const PRESETS_MODULE = 'sit:presets';
+/** The presets' YAML texts and values: what a config file, `sit presets` and `sit init` read. */
+export const PRESET_TEXTS_MODULE = 'sit:preset-texts';
 
 /** A preset's name is its file name, and what --preset and `extends:` take. */
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -58,6 +60,9 @@ export async function sourceModule(path) {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
+/** A shipped preset's YAML value (presets/NAME.yaml under `root`), as sit reads a config's. */
+const presetFileValue = (root, name) => parse(readFileSync(`${root}presets/${name}.yaml`, 'utf8')) ?? {};
+
 /**
  * Each shipped preset under `root` read as sit reads a config (its YAML value) and checked by the config schema
  * (its value as every command uses it). A preset the schema refuses fails the build, naming it.
@@ -66,7 +71,7 @@ export async function compiledPresets(root, names) {
   const { TrustConfigSchema } = await sourceModule('core/config.ts');
   return names.map((name) => {
     const file = `${root}presets/${name}.yaml`;
-    const value = parse(readFileSync(file, 'utf8')) ?? {};
+    const value = presetFileValue(root, name);
     const checked = TrustConfigSchema.safeParse(value);
     if (!checked.success)
       throw new Error(
@@ -93,25 +98,40 @@ export async function compiledTerms(root, name) {
 }
 
 /**
- * The module's source: PRESETS (name -> YAML text, in the registry's order), PRESET_VALUES (name
- * -> the YAML's value, as JSON text), PRESET_CONFIGS (name -> the value checked by the config
- * schema, as JSON text), DEFAULT_PRESET and SHIPPED_TERMS (the shipped terms' name, and their value
- * checked by the terms schema, as JSON text). JSON text, parsed when used: each use gets its own
- * objects, and JSON.parse is far cheaper than the YAML parser and the schema.
+ * The source of `sit:presets`, what a run on a shipped preset needs (the config schema's and the
+ * terms schema's checks done here, once): PRESET_CONFIGS (name -> the value checked by the config
+ * schema, as JSON text, in the registry's order), DEFAULT_PRESET and SHIPPED_TERMS (the shipped
+ * terms' name, and their value checked by the terms schema, as JSON text). JSON text, parsed when
+ * used: each use gets its own objects, and JSON.parse is far cheaper than the YAML parser and the
+ * schema. The texts are a module of their own (presetTextsModuleCode): a run with no config file
+ * does not load them (start-up, SPEC section 8).
  */
 export async function presetsModuleCode(root) {
   const registry = presetRegistry(root);
   const compiled = await compiledPresets(root, registry.presets);
+  const configs = compiled.map((p) => `${JSON.stringify(p.name)}: ${JSON.stringify(JSON.stringify(p.checked))}`);
+  return [
+    `export const PRESET_CONFIGS = { ${configs.join(', ')} };`,
+    `export const DEFAULT_PRESET = ${JSON.stringify(registry.default)};`,
+    `export const SHIPPED_TERMS = ${JSON.stringify({ name: registry.terms, checked: JSON.stringify(await compiledTerms(root, registry.terms)) })};`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The source of `sit:preset-texts`: PRESETS (name -> YAML text, in the registry's order) and
+ * PRESET_VALUES (name -> the YAML's value, as JSON text: what a config that extends one merges with).
+ */
+export function presetTextsModuleCode(root) {
+  const registry = presetRegistry(root);
   const path = (name) => JSON.stringify(`${root}presets/${name}.yaml`);
-  const table = (pick) =>
-    `{ ${compiled.map((p) => `${JSON.stringify(p.name)}: ${JSON.stringify(JSON.stringify(pick(p)))}`).join(', ')} }`;
+  const values = registry.presets.map(
+    (name) => `${JSON.stringify(name)}: ${JSON.stringify(JSON.stringify(presetFileValue(root, name)))}`,
+  );
   return [
     ...registry.presets.map((name, i) => `import preset${i} from ${path(name)};`),
     `export const PRESETS = { ${registry.presets.map((name, i) => `${JSON.stringify(name)}: preset${i}`).join(', ')} };`,
-    `export const PRESET_VALUES = ${table((p) => p.value)};`,
-    `export const PRESET_CONFIGS = ${table((p) => p.checked)};`,
-    `export const DEFAULT_PRESET = ${JSON.stringify(registry.default)};`,
-    `export const SHIPPED_TERMS = ${JSON.stringify({ name: registry.terms, checked: JSON.stringify(await compiledTerms(root, registry.terms)) })};`,
+    `export const PRESET_VALUES = { ${values.join(', ')} };`,
     '',
   ].join('\n');
 }

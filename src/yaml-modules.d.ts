@@ -26,9 +26,12 @@ declare module 'sit:layouts' {
   export default files;
 }
 // The preset registry (presets/index.yaml), made a module by scripts/presets-module.mjs.
-declare module 'sit:presets' {
+declare module 'sit:preset-texts' {
   export const PRESETS: Record<string, string>;
   export const PRESET_VALUES: Record<string, string>;
+}
+
+declare module 'sit:presets' {
   export const PRESET_CONFIGS: Record<string, string>;
   export const DEFAULT_PRESET: string;
   export const SHIPPED_TERMS: { name: string; checked: string };

@@ -1,6 +1,7 @@
 // sit presets: the shipped policies, a line each.
 import { Command } from 'commander';
-import { PRESET_VALUES, DEFAULT_PRESET } from '../presets.js';
+import { DEFAULT_PRESET } from '../presets.js';
+import { PRESET_VALUES } from '../preset-texts.js';
 import { renderTableOutput, toJson } from '../io/render.js';
 import { withOutputOptions } from './options.js';
 import { outputFormat, useColor, type CommonOptions, type Io, writeOutput } from '../io/command-io.js';

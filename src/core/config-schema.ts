@@ -2,7 +2,7 @@
 // editors that complete and check settings as a trust types them. `npm run schema` writes it to
 // schema/trust.config.schema.json; a test keeps that file up to date.
 import * as z from 'zod';
-import { PRESETS } from '../presets.js';
+import { PRESETS } from '../preset-texts.js';
 import { TrustConfigSchema } from './config.js';
 
 export function configJsonSchema(): Record<string, unknown> {

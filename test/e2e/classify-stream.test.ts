@@ -16,7 +16,7 @@ import { readSchools } from '../../src/io/read-schools.js';
 import { toJson } from '../../src/io/render.js';
 import { loadConfig } from '../../src/io/config.js';
 import { SitError } from '../../src/errors.js';
-import { PRESETS } from '../../src/presets.js';
+import { PRESETS } from '../../src/preset-texts.js';
 import { FIXTURES, ROOT, runInProcess, runSit } from '../helpers/run-sit.js';
 // @ts-expect-error: a plain script, no types
 import { writeSchools } from '../../scripts/gen-schools.mjs';

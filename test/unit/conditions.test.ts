@@ -512,7 +512,7 @@ describe('policy shape', () => {
 
 describe('the text-free test agrees with the full evaluation', () => {
   it('for every rule and output field of every preset, on every fixture school', async () => {
-    const { PRESETS } = await import('../../src/presets.js');
+    const { PRESETS } = await import('../../src/preset-texts.js');
     const { fixtureSchools, presetPolicy } = await import('../helpers/fixtures.js');
     const { compilePolicy } = await import('../../src/core/classify.js');
     const { trustSizes } = await import('../../src/core/facts.js');

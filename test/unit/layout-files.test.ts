@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import LAYOUT_FILES from 'sit:layouts';
 import { LAYOUTS, detectLayout, layoutById, layoutColumns } from '../../src/io/layouts.js';
 import { LayoutFileSchema, layoutsOf } from '../../src/io/layout-file.js';
-import { PRESETS } from '../../src/presets.js';
+import { PRESETS } from '../../src/preset-texts.js';
 import { ROOT } from '../helpers/run-sit.js';
 
 interface Reference {

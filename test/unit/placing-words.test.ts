@@ -9,7 +9,7 @@ import type { Evaluator } from '../../src/core/conditions.js';
 import { trustSizes, type FactContext } from '../../src/core/facts.js';
 import { toSchools, type SchoolRecord } from '../../src/core/school.js';
 import { parseDate, parseDateOrYear } from '../../src/core/values.js';
-import { PRESETS } from '../../src/presets.js';
+import { PRESETS } from '../../src/preset-texts.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
 // @ts-expect-error: a plain script, no types
 import { schoolRows } from '../../scripts/gen-schools.mjs';

@@ -3,7 +3,7 @@
 // (presets/sources/, mapped in its README), so the check needs nothing outside the repository.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/presets.js';
+import { PRESETS } from '../../src/preset-texts.js';
 import { missingFragment, sourceQuotes } from '../helpers/quotes.js';
 
 const DOCUMENTS: Record<string, string> = {

@@ -6,9 +6,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_PRESET, PRESETS, SHIPPED_TERMS } from '../../src/presets.js';
+import { DEFAULT_PRESET, SHIPPED_TERMS } from '../../src/presets.js';
+import { PRESETS } from '../../src/preset-texts.js';
 import { TermsSchema } from '../../src/core/terms-schema.js';
-import { presetRegistry, presetsModuleCode } from '../../scripts/presets-module.mjs';
+import { presetRegistry, presetsModuleCode, presetTextsModuleCode } from '../../scripts/presets-module.mjs';
 import { ROOT } from '../helpers/run-sit.js';
 
 const index = parse(readFileSync(`${ROOT}presets/index.yaml`, 'utf8')) as {
@@ -45,9 +46,12 @@ describe('presets/index.yaml drives the shipped presets', () => {
     const root = rootWith(`default: mine\npresets: [four-tier, mine]\nterms: terms-2026-27\n`);
     writeFileSync(`${root}presets/mine.yaml`, PRESETS['four-tier'].replace('id: four-tier', 'id: mine'));
     const code = await presetsModuleCode(root);
-    expect(code).toContain(`import preset1 from ${JSON.stringify(`${root}presets/mine.yaml`)};`);
-    expect(code).toContain('export const PRESETS = { "four-tier": preset0, "mine": preset1 };');
+    expect(code).toMatch(/export const PRESET_CONFIGS = \{ "four-tier": "[^\n]*", "mine": "\{\\"id\\":\\"mine\\"/);
     expect(code).toContain('export const DEFAULT_PRESET = "mine";');
+    const texts = presetTextsModuleCode(root);
+    expect(texts).toContain(`import preset1 from ${JSON.stringify(`${root}presets/mine.yaml`)};`);
+    expect(texts).toContain('export const PRESETS = { "four-tier": preset0, "mine": preset1 };');
+    expect(texts).toMatch(/export const PRESET_VALUES = \{ "four-tier": "[^\n]*", "mine": "\{\\"id\\":\\"mine\\"/);
   });
 
   it('SHIPPED_TERMS is the terms: of the file index.yaml names, as the terms schema checks it (so a run on them loads no YAML parser or zod)', () => {

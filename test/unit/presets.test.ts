@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, type Placement } from '../../src/core/classify.js';
 import type { Evaluation } from '../../src/core/conditions.js';
 import { toSchools } from '../../src/core/school.js';
-import { PRESETS } from '../../src/presets.js';
+import { PRESETS } from '../../src/preset-texts.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
 
 const asOf = '2026-09-01';
