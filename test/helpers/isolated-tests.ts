@@ -7,4 +7,5 @@
 export const ISOLATED_TESTS: Record<string, string> = {
   'test/e2e/log.test.ts': "mocks @inquirer/prompts (@inquirer/testing's screen)",
   'test/e2e/wfap-prompts.test.ts': "mocks @inquirer/prompts (@inquirer/testing's screen)",
+  'test/unit/years-known.test.ts': 'mocks core/dates.js to count yearsBetween',
 };
