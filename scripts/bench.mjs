@@ -8,7 +8,7 @@
 //      with `mlr --icsv --ocsv cat` and a plain single-pass Node program
 //      (scripts/plain-classify.mjs, the same rule) beside it;
 //   3. the whole of England, BENCH_SCHOOLS generated schools under BENCH_PRESET: classify, budget,
-//      report, explain and diff, each under a second;
+//      report, explain and diff, and classify as HTML and as an Excel workbook, each under a second;
 //   4. the year's calendar of those schools as CSV against `mlr --icsv --ocsv cat` of that CSV
 //      (goal: no slower);
 //   5. the largest real Ofsted file in ../shared/data (no national file is there) against
@@ -393,6 +393,9 @@ if (only.has('england')) {
     ['report (HTML)', sitArgs('report', england, '--preset', preset, '--format', 'html')],
     ['explain (CSV)', sitArgs('explain', last, england, '--preset', preset, '--format', 'csv')],
     ['diff (CSV)', sitArgs('diff', england, england, '--preset', preset, '--format', 'csv')],
+    // The formats a person opens: the page and the workbook of the same placements.
+    ['classify (HTML)', sitArgs('classify', england, '--preset', preset, '--format', 'html')],
+    ['classify (XLSX)', sitArgs('classify', england, '--preset', preset, '--format', 'xlsx')],
   ];
   const results = interleaved(
     commands.map(([, command]) => command),
@@ -400,7 +403,9 @@ if (only.has('england')) {
   );
   commands.forEach(([name, command], i) => {
     within(`sit ${name}`, results[i], 1);
-    remember(`sit ${command[2]}, ${count} schools`, results[i]);
+    const format = /\((HTML|XLSX)\)$/.exec(name)?.[1];
+    const shown = format && command[2] === 'classify' ? ` --format ${format.toLowerCase()}` : '';
+    remember(`sit ${command[2]}${shown}, ${count} schools`, results[i]);
   });
 }
 if (only.has('calendar')) {
