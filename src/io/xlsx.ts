@@ -1,14 +1,27 @@
 // Excel workbooks in and out. Reading: the first sheet with a URN column (or --sheet NAME) as a table of text
 // cells, the header being the first row that names a URN column. Writing: one sheet per table,
-// a bold header row frozen at the top, column widths from the content and tier colours.
-// The libraries (read-excel-file, write-excel-file; both on fflate), and fflate itself (its tables
-// are built when it is imported), are imported only when an .xlsx is read or written, so start-up
-// does not pay for them.
+// a bold header row frozen at the top, column widths from the content and tier colours, its XML
+// written here (xlsx-sheet.ts has the parts around the cells) and zipped by zip.ts.
+// The reading library (read-excel-file, on fflate), and fflate itself (its tables are built when
+// it is imported), are imported only when an .xlsx is read or written, so start-up does not pay
+// for them.
 import { SitError, dataError, usageError } from '../errors.js';
 import type { RawTable } from './read-table.js';
 import { widest, type Cell, type TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
-import { printAndFilter, sheetNames } from './xlsx-sheet.js';
+import {
+  cellStyle,
+  columnLetters,
+  DATE,
+  FILL,
+  HEADER_STYLE,
+  PLAIN,
+  sheetEnd,
+  sheetNames,
+  sheetStart,
+  workbookParts,
+  WRAPPED,
+} from './xlsx-sheet.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -130,15 +143,6 @@ export async function readXlsxTable(
   };
 }
 
-/** Fill colours by support level, as the HTML report uses (green, amber, orange, red; grey: needs data). */
-const FILL: Record<string, string> = {
-  'level-low': '#D9EAD3',
-  'level-mid': '#FFF2CC',
-  'level-mid-high': '#FCE5CD',
-  'level-high': '#F4CCCC',
-  'needs-data': '#E7E6E6',
-};
-
 /** A column's width in characters: its longest value or header, padded, from 6 to 60. */
 export function widthOf(values: Cell[], header: string): number {
   const longest = widest(values, (v) => (v === null ? 0 : String(v).length), header.length);
@@ -166,10 +170,6 @@ function fitCell(text: string, column: string, warned: Set<string>, warn?: (line
 
 /** Text that is a calendar date, YYYY-MM-DD: written as a date cell. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Dates as English readers write them; the cell holds the date itself, so Excel sorts and filters it as one. */
-const DATE_FORMAT = 'dd/mm/yyyy';
-/** A named font and size, so the sheet prints in it rather than in the reader's default (a serif in some). */
-const FONT = { fontFamily: 'Arial', fontSize: 10 };
 
 /** Points per line of 10-point Arial. */
 const LINE_HEIGHT = 13;
@@ -206,6 +206,10 @@ export async function toXlsx(table: TableModel, warn?: (line: string) => void): 
   return toXlsxWorkbook([table], warn);
 }
 
+/** Days from Excel's day 0 (1900 date system) to 1970-01-01. */
+const EXCEL_1970 = 25569;
+const DAY_MS = 86_400_000;
+
 /** One sheet per table (a budget's schools, tiers, trusts and terms), each named by its title. */
 export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string) => void): Promise<Uint8Array> {
   // Refused before any of it is made: a sheet past Excel's last row opens cut short, or not at all.
@@ -215,66 +219,61 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
         `${table.title}: ${table.rows.length.toLocaleString('en-GB')} rows and a header, and a spreadsheet's sheet holds at most ${MAX_SHEET_ROWS.toLocaleString('en-GB')} (Excel's limit): write it as CSV (--format csv), which has none, or ask for fewer rows`,
       );
   const warned = new Set<string>();
-  const { default: writeXlsxFile } = await import('write-excel-file/node');
-  const sheets = tables.map((table) => {
-    const header = table.columns.map((c) => ({
-      value: c.header,
-      fontWeight: 'bold' as const,
-      backgroundColor: '#DDEBF7',
-      wrap: true,
-      alignVertical: 'top' as const,
-    }));
-    const values = table.columns.map((c) => table.rows.map((r) => r[c.key] ?? null));
+  // Shared strings: each distinct text is stored once and cells hold its number. A tier's reasons
+  // repeat on thousands of rows, so the sheet (and the work of compressing it) stays small.
+  const strings: string[] = [];
+  const stringIds = new Map<string, number>();
+  const stringId = (text: string) => {
+    let id = stringIds.get(text);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(text);
+      stringIds.set(text, id);
+    }
+    return id;
+  };
+  const names = sheetNames(tables.map((t) => t.title));
+  const shapes = tables.map((t, i) => ({ name: names[i], columns: t.columns.length, rows: t.rows.length + 1 }));
+  const sheets = tables.map((table, index) => {
+    const keys = table.columns.map((c) => c.key);
+    const values = keys.map((key) => table.rows.map((r) => r[key] ?? null));
     const widths = table.columns.map((c, j) => widthOf(values[j], c.header));
     const dates = values.map(isDateColumn);
     // Text longer than its column (long reasons) wraps within it; every cell sits at the top of its row.
     const wraps = values.map((vs, j) => vs.some((v) => typeof v === 'string' && v.length > widths[j] - 2));
-    const body = table.rows.map((row, i) => {
-      const fill = table.levels ? FILL[levelClass(table.levels[i], table.maxLevel)] : undefined;
+    const letters = keys.map((_, j) => columnLetters(j));
+    // The sheet's XML a row at a time, joined once: no object per cell.
+    const xml = [sheetStart(index, widths)];
+    xml.push(
+      `<row r="1">${table.columns.map((c, j) => `<c r="${letters[j]}1" s="${HEADER_STYLE}" t="s"><v>${stringId(c.header)}</v></c>`).join('')}</row>`,
+    );
+    table.rows.forEach((row, i) => {
+      const r = i + 2;
+      const fill = table.levels ? (FILL[levelClass(table.levels[i], table.maxLevel)] ?? 0) : 0;
       // Excel and LibreOffice do not grow a row for wrapped text they did not wrap themselves: give it the height.
-      const lines = Math.max(
-        1,
-        ...table.columns.map((c, j) =>
-          wraps[j] ? wrappedLines(String(row[c.key] ?? ''), Math.round((widths[j] - 2) * 1.15)) : 1,
-        ),
-      );
-      const style = {
-        alignVertical: 'top' as const,
-        ...(fill ? { backgroundColor: fill } : {}),
-        ...(lines > 1 ? { height: lines * LINE_HEIGHT } : {}),
-      };
-      return table.columns.map((c, j) => {
-        const value = row[c.key] ?? null;
-        if (value === null || value === '') return fill ? { value: '', type: String, ...style } : null;
-        if (dates[j]) return { value: new Date(`${value}T00:00:00Z`), type: Date, format: DATE_FORMAT, ...style };
-        const cell =
-          typeof value === 'number'
-            ? { value, type: Number }
-            : {
-                value: fitCell(String(value), c.header, warned, warn),
-                type: String,
-                ...(wraps[j] ? { wrap: true } : {}),
-              };
-        return { ...cell, ...style };
-      });
+      let lines = 1;
+      let cells = '';
+      for (let j = 0; j < keys.length; j++) {
+        const value = row[keys[j]] ?? null;
+        if (wraps[j]) lines = Math.max(lines, wrappedLines(String(value ?? ''), Math.round((widths[j] - 2) * 1.15)));
+        const ref = letters[j] + r;
+        if (value === null || value === '') {
+          if (fill) cells += `<c r="${ref}" s="${cellStyle(fill, PLAIN)}"/>`;
+        } else if (dates[j]) {
+          const serial = Date.parse(`${value}T00:00:00Z`) / DAY_MS + EXCEL_1970;
+          cells += `<c r="${ref}" s="${cellStyle(fill, DATE)}"><v>${serial}</v></c>`;
+        } else if (typeof value === 'number' && Number.isFinite(value)) {
+          cells += `<c r="${ref}" s="${cellStyle(fill, PLAIN)}"><v>${value}</v></c>`;
+        } else {
+          const id = stringId(fitCell(String(value), table.columns[j].header, warned, warn));
+          cells += `<c r="${ref}" s="${cellStyle(fill, wraps[j] ? WRAPPED : PLAIN)}" t="s"><v>${id}</v></c>`;
+        }
+      }
+      xml.push(`<row r="${r}"${lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : ''}>${cells}</row>`);
     });
-    return { data: [header, ...body], columns: widths.map((width) => ({ width })) };
+    xml.push(sheetEnd(shapes[index]));
+    return xml.join('');
   });
-  const names = sheetNames(tables.map((t) => t.title));
-  const features = [
-    printAndFilter(tables.map((t, i) => ({ name: names[i], columns: t.columns.length, rows: t.rows.length + 1 }))),
-  ];
-  const sheet = (i: number) => ({
-    columns: sheets[i].columns,
-    stickyRowsCount: 1,
-    sheet: names[i],
-    orientation: 'landscape',
-  });
-  const writer =
-    sheets.length === 1
-      ? writeXlsxFile(sheets[0].data as never, sheet(0) as never, { ...FONT, features } as never)
-      : writeXlsxFile(sheets.map((x, i) => ({ data: x.data, ...sheet(i) })) as never, { ...FONT, features } as never);
-  const buffer = await writer.toBuffer();
-  const { rezip } = await import('./zip.js');
-  return rezip(new Uint8Array(buffer));
+  const { zipEntries } = await import('./zip.js');
+  return zipEntries(workbookParts(shapes, sheets, strings));
 }

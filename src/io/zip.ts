@@ -38,12 +38,17 @@ export function xmlSafe(xml: string): string {
 
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
-/** Zips the entries in the order given, each with the fixed time, XML parts made well-formed. */
-export function zipEntries(entries: Record<string, Uint8Array>): Uint8Array {
+/**
+ * Zips the entries in the order given, each with the fixed time, XML parts made well-formed. An
+ * entry is bytes, or text (XML sit wrote itself, saving a decode of what it just encoded).
+ */
+export function zipEntries(entries: Record<string, Uint8Array | string>): Uint8Array {
   const mtime = epoch();
   const files: Zippable = {};
   for (const [name, data] of Object.entries(entries)) {
-    const bytes = isXmlPart(name) ? strToU8(xmlSafe(strFromU8(data))) : data;
+    const xml = isXmlPart(name);
+    const text = typeof data === 'string' ? data : xml ? strFromU8(data) : null;
+    const bytes = text === null ? (data as Uint8Array) : strToU8(xml ? xmlSafe(text) : text);
     files[name] = [bytes, { mtime }];
   }
   return zipSync(files, { level: 6, mtime });
