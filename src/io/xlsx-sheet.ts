@@ -154,22 +154,39 @@ export function sheetEnd(shape: SheetShape): string {
   );
 }
 
-/** The shared strings part: each distinct text once, in the order the cells number them. */
-function sharedStringsXml(strings: string[]): string {
-  const items = strings.map((s) => {
-    // Spaces at either end are kept only when the text says so.
-    const space = s.length !== s.trim().length ? ' xml:space="preserve"' : '';
-    return `<si><t${space}>${escapeXml(s)}</t></si>`;
-  });
-  return `${HEAD}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${items.join('')}</sst>`;
+/** How many rows or strings are made into text at a time, so no part is held whole as text. */
+export const BATCH = 500;
+
+/**
+ * The shared strings part: each distinct text once, in the order the cells number them. Made when
+ * the zip writer reaches it, after the sheets, which add the strings they use.
+ */
+function* sharedStringsXml(strings: string[]): Generator<string> {
+  yield `${HEAD}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">`;
+  for (let i = 0; i < strings.length; i += BATCH) {
+    yield strings
+      .slice(i, i + BATCH)
+      .map((s) => {
+        // Spaces at either end are kept only when the text says so.
+        const space = s.length !== s.trim().length ? ' xml:space="preserve"' : '';
+        return `<si><t${space}>${escapeXml(s)}</t></si>`;
+      })
+      .join('');
+  }
+  yield '</sst>';
 }
 
 /**
  * The workbook's parts, in the order Excel writes them: content types, relationships, the workbook
  * (its sheets and, for each, the names Excel uses for the filter and for the rows repeated at the
- * top of each printed page), the sheets' XML as given, the shared strings and the styles.
+ * top of each printed page), the sheets' XML as given, the shared strings and the styles. The
+ * sheets and shared strings are made as they are zipped, in this order.
  */
-export function workbookParts(shapes: SheetShape[], sheets: string[], strings: string[]): Record<string, string> {
+export function workbookParts(
+  shapes: SheetShape[],
+  sheets: Iterable<string>[],
+  strings: string[],
+): Record<string, string | Iterable<string>> {
   const sheetList = shapes.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
   const names = shapes.flatMap((s, i) => {
     const sheet = `'${escapeXml(s.name.replace(/'/g, "''"))}'`;

@@ -10,6 +10,7 @@ import type { RawTable } from './read-table.js';
 import { widest, type Cell, type TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
 import {
+  BATCH,
   cellStyle,
   columnLetters,
   DATE,
@@ -234,7 +235,7 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
   };
   const names = sheetNames(tables.map((t) => t.title));
   const shapes = tables.map((t, i) => ({ name: names[i], columns: t.columns.length, rows: t.rows.length + 1 }));
-  const sheets = tables.map((table, index) => {
+  function* sheet(table: TableModel, index: number): Generator<string> {
     const keys = table.columns.map((c) => c.key);
     const values = keys.map((key) => table.rows.map((r) => r[key] ?? null));
     const widths = table.columns.map((c, j) => widthOf(values[j], c.header));
@@ -242,12 +243,16 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
     // Text longer than its column (long reasons) wraps within it; every cell sits at the top of its row.
     const wraps = values.map((vs, j) => vs.some((v) => typeof v === 'string' && v.length > widths[j] - 2));
     const letters = keys.map((_, j) => columnLetters(j));
-    // The sheet's XML a row at a time, joined once: no object per cell.
-    const xml = [sheetStart(index, widths)];
-    xml.push(
-      `<row r="1">${table.columns.map((c, j) => `<c r="${letters[j]}1" s="${HEADER_STYLE}" t="s"><v>${stringId(c.header)}</v></c>`).join('')}</row>`,
-    );
-    table.rows.forEach((row, i) => {
+    // The sheet's XML as text a batch of rows at a time, each zipped as it comes: no object per cell.
+    let xml =
+      sheetStart(index, widths) +
+      `<row r="1">${table.columns.map((c, j) => `<c r="${letters[j]}1" s="${HEADER_STYLE}" t="s"><v>${stringId(c.header)}</v></c>`).join('')}</row>`;
+    for (let i = 0; i < table.rows.length; i++) {
+      if (i % BATCH === 0) {
+        yield xml;
+        xml = '';
+      }
+      const row = table.rows[i];
       const r = i + 2;
       const fill = table.levels ? (FILL[levelClass(table.levels[i], table.maxLevel)] ?? 0) : 0;
       // Excel and LibreOffice do not grow a row for wrapped text they did not wrap themselves: give it the height.
@@ -269,11 +274,11 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
           cells += `<c r="${ref}" s="${cellStyle(fill, wraps[j] ? WRAPPED : PLAIN)}" t="s"><v>${id}</v></c>`;
         }
       }
-      xml.push(`<row r="${r}"${lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : ''}>${cells}</row>`);
-    });
-    xml.push(sheetEnd(shapes[index]));
-    return xml.join('');
-  });
+      xml += `<row r="${r}"${lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : ''}>${cells}</row>`;
+    }
+    yield xml + sheetEnd(shapes[index]);
+  }
+  const sheets = tables.map(sheet);
   const { zipEntries } = await import('./zip.js');
   return zipEntries(workbookParts(shapes, sheets, strings));
 }

@@ -39,18 +39,39 @@ export function xmlSafe(xml: string): string {
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
 /**
- * Zips the entries in the order given, each with the fixed time, XML parts made well-formed. An
- * entry is bytes, or text (XML sit wrote itself, saving a decode of what it just encoded).
+ * An entry: bytes, or text sit wrote itself: one string, or an iterable of strings made as they are
+ * zipped (a sheet a few hundred rows at a time), each whole characters (no surrogate pair split).
  */
-export function zipEntries(entries: Record<string, Uint8Array | string>): Uint8Array {
+export type ZipEntry = Uint8Array | string | Iterable<string>;
+
+function entryBytes(name: string, data: ZipEntry): Uint8Array {
+  const xml = isXmlPart(name);
+  if (data instanceof Uint8Array) return xml ? strToU8(xmlSafe(strFromU8(data))) : data;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (const text of typeof data === 'string' ? [data] : data) {
+    const bytes = strToU8(xml ? xmlSafe(text) : text);
+    chunks.push(bytes);
+    size += bytes.length;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const bytes of chunks) {
+    whole.set(bytes, at);
+    at += bytes.length;
+  }
+  return whole;
+}
+
+/**
+ * Zips the entries in the order given, each with the fixed time, XML parts made well-formed. An
+ * iterable entry is read when its turn comes, after the entries before it.
+ */
+export function zipEntries(entries: Record<string, ZipEntry>): Uint8Array {
   const mtime = epoch();
   const files: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) {
-    const xml = isXmlPart(name);
-    const text = typeof data === 'string' ? data : xml ? strFromU8(data) : null;
-    const bytes = text === null ? (data as Uint8Array) : strToU8(xml ? xmlSafe(text) : text);
-    files[name] = [bytes, { mtime }];
-  }
+  for (const [name, data] of Object.entries(entries)) files[name] = [entryBytes(name, data), { mtime }];
   return zipSync(files, { level: 6, mtime });
 }
 
