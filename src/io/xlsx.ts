@@ -243,6 +243,16 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
     // Text longer than its column (long reasons) wraps within it; every cell sits at the top of its row.
     const wraps = values.map((vs, j) => vs.some((v) => typeof v === 'string' && v.length > widths[j] - 2));
     const letters = keys.map((_, j) => columnLetters(j));
+    // Lines a wrapped value takes, by column: a tier's reasons repeat on thousands of rows.
+    const linesOf = keys.map(() => new Map<string, number>());
+    const linesIn = (j: number, text: string) => {
+      let n = linesOf[j].get(text);
+      if (n === undefined) {
+        n = wrappedLines(text, Math.round((widths[j] - 2) * 1.15));
+        linesOf[j].set(text, n);
+      }
+      return n;
+    };
     // The sheet's XML as text a batch of rows at a time, each zipped as it comes: no object per cell.
     let xml =
       sheetStart(index, widths) +
@@ -260,7 +270,7 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
       let cells = '';
       for (let j = 0; j < keys.length; j++) {
         const value = row[keys[j]] ?? null;
-        if (wraps[j]) lines = Math.max(lines, wrappedLines(String(value ?? ''), Math.round((widths[j] - 2) * 1.15)));
+        if (wraps[j]) lines = Math.max(lines, linesIn(j, String(value ?? '')));
         const ref = letters[j] + r;
         if (value === null || value === '') {
           if (fill) cells += `<c r="${ref}" s="${cellStyle(fill, PLAIN)}"/>`;
