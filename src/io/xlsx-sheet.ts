@@ -63,14 +63,15 @@ const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/re
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
 /** Fill colours by support level, as the HTML report uses (green, amber, orange, red; grey: needs data). */
-export const FILL: Record<string, number> = {
-  'level-low': 1,
-  'level-mid': 2,
-  'level-mid-high': 3,
-  'level-high': 4,
-  'needs-data': 5,
-};
-const FILL_COLOURS = ['D9EAD3', 'FFF2CC', 'FCE5CD', 'F4CCCC', 'E7E6E6'];
+const LEVEL_FILLS: [mark: string, rgb: string][] = [
+  ['level-low', 'D9EAD3'],
+  ['level-mid', 'FFF2CC'],
+  ['level-mid-high', 'FCE5CD'],
+  ['level-high', 'F4CCCC'],
+  ['needs-data', 'E7E6E6'],
+];
+/** A row's fill by its level's mark (levelClass): 1, 2, ... in the order above; none is 0. */
+export const FILL: Record<string, number> = Object.fromEntries(LEVEL_FILLS.map(([mark], i) => [mark, i + 1]));
 const HEADER_FILL = 'DDEBF7';
 /** Dates as English readers write them; the cell holds the date itself, so Excel sorts and filters it as one. */
 const DATE_FORMAT = 'dd/mm/yyyy';
@@ -100,7 +101,7 @@ function stylesXml(): string {
     '<fill><patternFill patternType="none"/></fill>',
     '<fill><patternFill patternType="gray125"/></fill>',
     solid(HEADER_FILL),
-    ...FILL_COLOURS.map(solid),
+    ...LEVEL_FILLS.map(([, rgb]) => solid(rgb)),
   ];
   const top = (wrap: boolean) => `<alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/>`;
   const body = (fill: number, kind: CellKind) =>
@@ -108,7 +109,7 @@ function stylesXml(): string {
   const xfs = [
     '<xf fontId="0" applyFont="1"/>',
     `<xf fontId="1" applyFont="1" fillId="2" applyFill="1" applyAlignment="1">${top(true)}</xf>`,
-    ...[0, 1, 2, 3, 4, 5].flatMap((fill) => [PLAIN, WRAPPED, DATE].map((kind) => body(fill, kind))),
+    ...[0, ...Object.values(FILL)].flatMap((fill) => [PLAIN, WRAPPED, DATE].map((kind) => body(fill, kind))),
   ];
   return (
     `${HEAD}<styleSheet xmlns="${MAIN}">` +
@@ -162,7 +163,7 @@ export const BATCH = 500;
  * the zip writer reaches it, after the sheets, which add the strings they use.
  */
 function* sharedStringsXml(strings: string[]): Generator<string> {
-  yield `${HEAD}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">`;
+  yield `${HEAD}<sst xmlns="${MAIN}">`;
   for (let i = 0; i < strings.length; i += BATCH) {
     yield strings
       .slice(i, i + BATCH)
