@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { asOfDate, note, outputFormat, useColor, type DataOptions, type Io, writeOutput } from '../io/command-io.js';
 import { classifyStreamed, needingDataNotes } from '../io/classify-output.js';
-import { configLoader, policyRequest } from '../io/config-loader.js';
+import { configAndLoader } from '../io/config-loader.js';
 import { tierChangesPath } from '../io/data-files.js';
 import { countByTier, placementJson, placementsTable } from '../io/placements.js';
 import { withSchoolData, withOutputOptions } from './options.js';
@@ -29,9 +29,7 @@ Examples:
   cmd.action(async (file: string | undefined, options: DataOptions) => {
     const format = outputFormat(options, io, FORMATS);
     const asOf = asOfDate(options, io);
-    const request = policyRequest(options, io);
-    const load = await configLoader(request);
-    const config = load(request);
+    const { first: config, load } = await configAndLoader(options, io);
     // CSV, JSON and Markdown are written as the file is read; with tier changes, the tier in force needs every school's placement first.
     if ((format === 'csv' || format === 'json' || format === 'md') && !tierChangesPath(config, options, io))
       return classifyStreamed(file, options, io, { config, load, format, asOf });

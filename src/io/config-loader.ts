@@ -63,3 +63,16 @@ export function loadShipped(request: ConfigRequest): LoadedConfig {
 export async function configLoader(request: Pick<ConfigRequest, 'cwd' | 'config'>): Promise<LoadConfig> {
   return request.config || findConfig(request.cwd) ? (await import('./config.js')).loadConfig : loadShipped;
 }
+
+/** How this run loads its config (configLoader, for the options and folder it runs with). */
+export const policyLoader = (options: CommonOptions, io: Pick<Io, 'cwd'>): Promise<LoadConfig> =>
+  configLoader(policyRequest(options, io));
+
+/** This run's config, and how it was loaded: policyForData loads again the same way for published data. */
+export async function configAndLoader(
+  options: CommonOptions,
+  io: Pick<Io, 'cwd'>,
+): Promise<{ first: LoadedConfig; load: LoadConfig }> {
+  const load = await policyLoader(options, io);
+  return { first: load(policyRequest(options, io)), load };
+}

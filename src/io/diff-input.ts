@@ -16,7 +16,8 @@ import { readBytes } from './read-text.js';
 import { readTable, StopReading, type DataInput } from './read-records.js';
 import type { LoadedConfig } from './config.js';
 import { asOfDate, dateOption, displayPath, type CommonOptions, type Io } from './command-io.js';
-import { policyForData, policyLoader, withFiles, withFilesFirst } from './load-data.js';
+import { policyForData, withFiles, withFilesFirst } from './load-data.js';
+import { policyLoader } from './config-loader.js';
 
 export interface DiffSide {
   entries: DiffEntries;

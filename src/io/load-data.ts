@@ -9,7 +9,7 @@ import { calendarSchools, planYear } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
 import { termCalendar, type TermCalendar, type TermsConfig } from '../core/terms.js';
 import type { LoadedConfig } from './config.js';
-import { configLoader, policyRequest, type LoadConfig } from './config-loader.js';
+import { configAndLoader, policyLoader } from './config-loader.js';
 import {
   asEarlierThanMain,
   dataFile,
@@ -38,22 +38,6 @@ export {
   withFiles,
   withFilesFirst,
 } from './data-files.js';
-
-/**
- * How this run loads its config: config.ts's loadConfig (the YAML parser and zod) only when there
- * is a file to read; a shipped preset alone was checked when sit was built (start-up, SPEC section 8).
- */
-export const policyLoader = (options: CommonOptions, io: Io): Promise<LoadConfig> =>
-  configLoader(policyRequest(options, io));
-
-/** This run's config, and how it was loaded: policyForData loads again the same way for published data. */
-export async function configAndLoader(
-  options: CommonOptions,
-  io: Io,
-): Promise<{ first: LoadedConfig; load: LoadConfig }> {
-  const load = await policyLoader(options, io);
-  return { first: load(policyRequest(options, io)), load };
-}
 
 export async function loadPolicy(options: CommonOptions, io: Io): Promise<LoadedConfig> {
   return (await configAndLoader(options, io)).first;
