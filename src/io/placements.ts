@@ -137,25 +137,6 @@ export function placementCell(key: string, detail: Detail): (p: Placement) => Ce
   return (p) => (Object.hasOwn(p.fields, key) ? p.fields[key] : own(p));
 }
 
-const ROW_KEYS = [...Object.keys(OWN_CELLS), ...Object.keys(LAST_CELLS)];
-
-const READERS: Record<Detail, Map<string, (p: Placement) => Cell | undefined>> = {
-  terminal: new Map(),
-  file: new Map(),
-};
-
-/** One placement's row of placementsTable: every cell placementCell reads. */
-export function placementRow(p: Placement, detail: Detail): Record<string, Cell> {
-  const readers = READERS[detail];
-  const row: Record<string, Cell> = {};
-  for (const key of [...ROW_KEYS, ...Object.keys(p.fields)]) {
-    let read = readers.get(key);
-    if (read === undefined) readers.set(key, (read = placementCell(key, detail)));
-    row[key] = read(p) ?? null;
-  }
-  return row;
-}
-
 export function placementsTable(
   placements: Placement[],
   policy: Policy,
@@ -201,7 +182,14 @@ export function placementsTable(
           { key: 'phase', header: 'phase' },
           { key: 'trust', header: 'trust' },
         ];
-  const rows = placements.map((p) => placementRow(p, detail));
+  // Each row has its columns' cells and no others (the writers read a table's columns), each read
+  // by a reader worked out once per column.
+  const readers = columns.map((c) => [c.key, placementCell(c.key, detail)] as const);
+  const rows = placements.map((p) => {
+    const row: Record<string, Cell> = {};
+    for (const [key, read] of readers) row[key] = read(p) ?? null;
+    return row;
+  });
   return {
     title: `Support tiers: ${policy.name}`,
     subtitle: [`Policy: ${policy.id}. As of ${asOf}.`],

@@ -10,9 +10,9 @@ const HTML_SPECIAL = /[&<>"']/;
 
 export function escapeHtml(value: Cell): string {
   if (value === null) return '';
-  const text = String(value);
-  if (!HTML_SPECIAL.test(text)) return text;
-  return text
+  if (typeof value === 'number') return String(value);
+  if (!HTML_SPECIAL.test(value)) return value;
+  return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -36,10 +36,18 @@ export function levelClass(level: number | null | undefined, maxLevel: number | 
   return level >= (maxLevel + 1) / 2 ? 'level-mid-high' : 'level-mid';
 }
 
-/** Per row, the mark of each cell that has one: the tier colour on the tier column, and the table's own marks. */
-export function cellMark(table: RowsTable, key: string, row: number): Mark | null {
-  if (table.levels && key === levelColumnOf(table)) return levelClass(table.levels[row], table.maxLevel);
-  return table.marks?.[key]?.[row] ?? null;
+/**
+ * Each column's marks, as a reader of a row's (null for a column without): the tier colour on the
+ * tier column, and the table's own marks. Worked out once for a table, not for each of its cells.
+ */
+export function columnMarks(table: RowsTable, columns: readonly Column[]): (((row: number) => Mark | null) | null)[] {
+  const levelKey = levelColumnOf(table);
+  const { levels, maxLevel, marks } = table;
+  return columns.map((c) => {
+    if (levels && c.key === levelKey) return (row: number) => levelClass(levels[row], maxLevel);
+    const own = marks?.[c.key];
+    return own ? (row: number) => own[row] ?? null : null;
+  });
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -63,19 +71,21 @@ export function* tableHtmlLines(table: RowsTable): Generator<string> {
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
   // A date does not break at its hyphens.
   const dates = dateColumns(table, columns);
+  // Each column's key, its cell tag, and its marks (the tier colour, or the table's own), worked
+  // out once: not for each of 22,000 rows' cells.
+  const keys = columns.map((c) => c.key);
+  const tags = columns.map((_, j) => (j === 0 ? 'th' : 'td'));
+  const opens = columns.map((_, j) => (j === 0 ? '<th scope="row"' : '<td'));
+  const markOf = columnMarks(table, columns);
   yield `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
   let i = 0;
   for (const row of table.rows) {
-    const cells = columns
-      .map((c, j) => {
-        // The cell's mark and "date", those it has (no arrays made for each cell of 22,000 rows).
-        const mark = cellMark(table, c.key, i);
-        const cls = mark ? ` class="${mark}${dates[j] ? ' date' : ''}"` : dates[j] ? ' class="date"' : '';
-        return j === 0
-          ? `<th scope="row"${cls}>${escapeHtml(row[c.key] ?? null)}</th>`
-          : `<td${cls}>${escapeHtml(row[c.key] ?? null)}</td>`;
-      })
-      .join('');
+    let cells = '';
+    for (let j = 0; j < keys.length; j++) {
+      const mark = markOf[j]?.(i) ?? null;
+      const cls = mark ? ` class="${mark}${dates[j] ? ' date' : ''}"` : dates[j] ? ' class="date"' : '';
+      cells += `${opens[j]}${cls}>${escapeHtml(row[keys[j]] ?? null)}</${tags[j]}>`;
+    }
     yield `${i === 0 ? '' : '\n'}<tr>${cells}</tr>`;
     i++;
   }

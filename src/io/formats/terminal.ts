@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { levelColumnOf, widest, type Cell, type Column, type Mark, type TableModel } from './table-model.js';
-import { cellMark } from './html.js';
+import { columnMarks } from './html.js';
 import { visible } from '../../core/visible.js';
 
 export function makeChalk(enabled: boolean): ChalkInstance {
@@ -79,6 +79,7 @@ export function* terminalParts(table: TableModel, options: { color: boolean; wid
   const width = Math.max(options.width ?? 120, 60);
   const { widths: colWidths, shown } = fitColumns(table, width);
   const columns = shown.map((i) => table.columns[i]);
+  const markOf = columnMarks(table, columns);
   yield chalk.bold(visible(table.title));
   for (const line of table.subtitle ?? []) yield `\n${chalk.dim(visible(line))}`;
   // cli-table3 lays out each cell against every earlier row's (22,000 rows took minutes): the rows
@@ -93,9 +94,9 @@ export function* terminalParts(table: TableModel, options: { color: boolean; wid
     for (let i = start; i < Math.min(start + BLOCK, table.rows.length); i++) {
       const row = table.rows[i];
       out.push(
-        columns.map((c) => {
+        columns.map((c, j) => {
           const text = show(row[c.key] ?? null);
-          const mark = cellMark(table, c.key, i);
+          const mark = markOf[j]?.(i) ?? null;
           return mark ? paint(chalk, mark, text) : text;
         }),
       );
