@@ -72,7 +72,10 @@ export function zipEntries(entries: Record<string, ZipEntry>): Uint8Array {
   const mtime = epoch();
   const files: Zippable = {};
   for (const [name, data] of Object.entries(entries)) files[name] = [entryBytes(name, data), { mtime }];
-  return zipSync(files, { level: 6, mtime });
+  // Level 3, not 6: half the time for a file a tenth larger (a workbook of England's 22,000
+  // schools: deflate 0.88 s -> 0.43 s, 1.44 MB -> 1.58 MB). fflate, not Node's zlib, which is faster
+  // still but whose bytes change with its build (a different Node gives a different file).
+  return zipSync(files, { level: 3, mtime });
 }
 
 /** A zip made by a library (which stamps the clock) rewritten by zipEntries; `edit` may change entries first. */
