@@ -12,7 +12,7 @@ import { notStatedText, showNumber } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type Schedule, type Unscheduled } from './schedule.js';
 import type { EventStore } from './schedule-events.js';
-import type { Dropped } from './calendar.js';
+import { DroppedList } from './dropped.js';
 import { Interned } from './interned.js';
 
 export const TERMS = 6;
@@ -138,7 +138,7 @@ export interface BudgetResult {
   /** With a calendar: what could not be scheduled, with the reason. */
   unscheduled: Unscheduled[];
   /** With a calendar: occurrences not due (a holiday, a closure, a joining date, a re-tiering), with the reason. */
-  dropped: Dropped[];
+  dropped: DroppedList;
   /** Events for a whole trust (or all schools), counted once: per trust name ("All schools" for all). */
   trustEvents: { trust: string; activity: string; count: number; days: number; perTerm: number[] }[];
 }
@@ -547,7 +547,7 @@ export function budget(
     capacity: capacityReport(capacity, total.perTerm, total.days),
     assumptions,
     unscheduled: [],
-    dropped: [],
+    dropped: new DroppedList(),
     trustEvents: [],
   };
 }

@@ -1,6 +1,6 @@
 // The lines sit calendar writes to standard error beside the plan: schools that need data, cycles
 // that cannot be planned, what is unscheduled, dropped or on request, and the policy's shortfalls.
-import type { CalendarSchool, Dropped } from './calendar.js';
+import type { CalendarSchool } from './calendar.js';
 import type { Schedule, Unscheduled } from './schedule.js';
 
 const LIST_LIMIT = 10;
@@ -12,53 +12,6 @@ function someSchools(list: { urn: number | null; name: string }[]): string {
     .map((s) => (s.urn === null ? s.name : `${s.urn} ${s.name}`))
     .join('; ');
   return list.length > LIST_LIMIT ? `${shown}; and ${list.length - LIST_LIMIT} more` : shown;
-}
-
-/** Occurrences dropped alike: one activity, on one day (or in one term), for one reason; whose they were. */
-export interface DroppedGroup {
-  activity: string;
-  activity_id: string;
-  term: number | null;
-  date: string | null;
-  reason: string;
-  /** Each school (or trust, or all schools: no URN) it was dropped for. */
-  owners: { urn: number | null; name: string }[];
-}
-
-/**
- * What was dropped, each reason once with every school (or trust) it dropped for: a weekly
- * cadence's holiday weeks are the same few lines for every school. By date (then term, for those
- * with no one day), activity and reason; each group's schools by URN (a trust's first, by name).
- */
-export function droppedGroups(dropped: Dropped[]): DroppedGroup[] {
-  // Found by date, then reason, then among the few groups of those: no key string joined for each
-  // of the 176,000 occurrences a year of England drops.
-  const byDate = new Map<string | null, Map<string, DroppedGroup[]>>();
-  const groups: DroppedGroup[] = [];
-  for (const d of dropped) {
-    let byReason = byDate.get(d.date);
-    if (!byReason) byDate.set(d.date, (byReason = new Map()));
-    let alike = byReason.get(d.reason);
-    if (!alike) byReason.set(d.reason, (alike = []));
-    let group = alike.find((g) => g.activity_id === d.activity_id && g.activity === d.activity && g.term === d.term);
-    if (!group) {
-      const { activity, activity_id, term, date, reason } = d;
-      group = { activity, activity_id, term, date, reason, owners: [] };
-      alike.push(group);
-      groups.push(group);
-    }
-    group.owners.push({ urn: d.urn, name: d.name });
-  }
-  const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  for (const g of groups) g.owners.sort((a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
-  return groups.sort(
-    (a, b) =>
-      s(a.date ?? '', b.date ?? '') ||
-      (a.term ?? 0) - (b.term ?? 0) ||
-      s(a.activity, b.activity) ||
-      s(a.activity_id, b.activity_id) ||
-      s(a.reason, b.reason),
-  );
 }
 
 export interface NotesScope {
@@ -103,14 +56,15 @@ export function calendarNotes(
     );
   if (unscheduled.length > LIST_LIMIT)
     notes.push(`unscheduled: ... and ${unscheduled.length - LIST_LIMIT} more (all in sit budget --format json)`);
-  const dropped = schedule.dropped.filter(
-    (d) => (d.term === null ? wholeYear : terms.includes(d.term)) && (d.urn === null || shownUrns.has(d.urn)),
+  // In view: a term shown (in no term: the whole year shown), a school shown (or a trust's own).
+  const groups = schedule.dropped.groups(
+    (urn, term) => (term === null ? wholeYear : terms.includes(term)) && (urn === null || shownUrns.has(urn)),
   );
-  if (dropped.length) {
+  const dropped = groups.reduce((n, g) => n + g.owners.length, 0);
+  if (dropped) {
     notes.push(
-      `note: ${dropped.length} ${dropped.length === 1 ? 'occurrence is' : 'occurrences are'} not due and dropped, not moved (sit budget --format json lists them all):`,
+      `note: ${dropped} ${dropped === 1 ? 'occurrence is' : 'occurrences are'} not due and dropped, not moved (sit budget --format json lists them all):`,
     );
-    const groups = droppedGroups(dropped);
     for (const g of groups.slice(0, LIST_LIMIT))
       notes.push(`dropped: ${g.activity} (${g.activity_id}): ${g.reason}: ${someSchools(g.owners)}`);
     if (groups.length > LIST_LIMIT) notes.push(`dropped: ... and ${groups.length - LIST_LIMIT} more`);

@@ -35,6 +35,7 @@ import type { Condition } from './condition-schema.js';
 import type { Activity, PolicyCalendar } from './calendar-schema.js';
 import type { Choice } from './choose.js';
 import { Occurrences } from './occurrences.js';
+import { DroppedList } from './dropped.js';
 
 export const ACTIVITY_TYPES = ['visit', 'meeting', 'school'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -138,16 +139,6 @@ export interface Occurrence {
 }
 
 /** What is due but is not an occurrence: dropped in a holiday, a cycle missing its date, on request. */
-export interface Dropped {
-  urn: number | null;
-  name: string;
-  activity: string;
-  activity_id: string;
-  term: number | null;
-  date: string | null;
-  reason: string;
-}
-
 export interface MissingDate {
   urn: number;
   name: string;
@@ -326,7 +317,7 @@ export interface DueOptions {
 
 export interface DueResult {
   occurrences: Occurrences;
-  dropped: Dropped[];
+  dropped: DroppedList;
   missingDates: MissingDate[];
   onRequest: OnRequest[];
 }
@@ -340,7 +331,7 @@ export function dueOccurrences(
 ): DueResult {
   const sorted = [...schools].sort((a, b) => a.urn - b.urn);
   const occurrences = new Occurrences();
-  const dropped: Dropped[] = [];
+  const dropped = new DroppedList();
   const missingDates: MissingDate[] = [];
   const onRequest: OnRequest[] = [];
   const into = { occurrences, dropped };
@@ -580,7 +571,7 @@ function termly(
   count: number,
   plain: number[],
   numbers: Int32Array,
-  { occurrences, dropped }: { occurrences: Occurrences; dropped: Dropped[] },
+  { occurrences, dropped }: { occurrences: Occurrences; dropped: DroppedList },
 ): (owner: Owner, all: number[], i: number, n: number, label: string, notes: string[]) => void {
   const placed =
     a.week !== undefined || a.weekday !== undefined ? placeInTerm(cal, termNo, a.week ?? 2, weekdayNumber(a)) : null;
@@ -595,15 +586,7 @@ function termly(
   let shapeNotes: string[] | null = null;
   let shape = -1;
   const drop = (owner: Owner, label: string, reason: string) =>
-    dropped.push({
-      urn: owner.urn,
-      name: owner.name,
-      activity: label,
-      activity_id: a.id,
-      term: termNo,
-      date: null,
-      reason,
-    });
+    dropped.add(owner.urn, owner.name, label, a.id, termNo, null, reason);
   return (owner, all, i, n, label, notes) => {
     if (all.length === 0) return;
     if (all === plain && !ownDays(owner)) {
@@ -791,22 +774,14 @@ function cadence(
   steps: CadenceStep[],
   shapes: number[],
   occurrences: Occurrences,
-  dropped: Dropped[],
+  dropped: DroppedList,
 ): void {
   const ownerAt = occurrences.ownerNumber(owner);
   const series = occurrences.seriesNumber(a.id, owner.key);
   for (let j = 0; j < steps.length; j++) {
     const step = steps[j];
     if (!step.due) {
-      dropped.push({
-        urn: owner.urn,
-        name: owner.name,
-        activity: a.name,
-        activity_id: a.id,
-        term: step.term,
-        date: step.date,
-        reason: step.reason,
-      });
+      dropped.add(owner.urn, owner.name, a.name, a.id, step.term, step.date, step.reason);
       continue;
     }
     occurrences.add(ownerAt, shapes[j], series, step.window[0], step.window[1], step.target);

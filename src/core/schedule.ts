@@ -14,6 +14,7 @@ import { firstAtOrAfter, NearestWalk, schoolDaysOf, termOfDay, type TermCalendar
 import { countingSort, EventStore, fromZero } from './schedule-events.js';
 import type { Occurrences } from './occurrences.js';
 import { addToGroup } from './group.js';
+import type { DroppedList } from './dropped.js';
 import {
   dayText,
   dueOccurrences,
@@ -25,7 +26,6 @@ import {
   type Activity,
   type ActivityType,
   type CalendarSchool,
-  type Dropped,
   type DueOptions,
   type MissingDate,
   type OnRequest,
@@ -88,7 +88,7 @@ export interface Schedule {
   /** The events as stored (column-wise): what the year's readers read without an object each. */
   store: EventStore;
   unscheduled: Unscheduled[];
-  dropped: Dropped[];
+  dropped: DroppedList;
   missingDates: MissingDate[];
   onRequest: OnRequest[];
   people: Person[];

@@ -22,7 +22,7 @@ import { escapeMarkdown, markdownLines } from './formats/markdown.js';
 import type { DeliveryBudget } from '../core/delivered.js';
 import { deliveredSchoolJson, deliveryJson, deliveryTable, withDeliveredColumns } from './delivery-output.js';
 import { JsonItems, JsonMembers, jsonDocument, jsonMembers } from './formats/json.js';
-import { droppedGroups, type DroppedGroup } from '../core/calendar-notes.js';
+import type { DroppedGroup } from '../core/dropped.js';
 
 /** Each term's days to two decimal places at most, so sums like 0.1 + 0.2 print as people expect. */
 const terms = (xs: number[]): number[] => xs.map(round2);
@@ -152,7 +152,7 @@ export function budgetJson(result: BudgetResult, policy: Policy, asOf: string, d
     })),
     // A starved team leaves a million unscheduled: an item at a time, not one string of them all.
     unscheduled: new JsonItems(result.unscheduled),
-    dropped: new JsonItems(eachMade(droppedGroups(result.dropped), droppedJson)),
+    dropped: new JsonItems(eachMade(result.dropped.groups(), droppedJson)),
     assumptions: result.assumptions,
     ...(delivery ? { delivery: deliveryJson(delivery) } : {}),
   });

@@ -15,6 +15,7 @@ import { tierTable } from '../../src/io/report.js';
 import { reportContent } from '../../src/io/report-input.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
 import { FIXTURES } from '../helpers/run-sit.js';
+import { DroppedList } from '../../src/core/dropped.js';
 
 const asOf = '2026-09-01';
 const SCHOOLS = 20_000;
@@ -82,7 +83,9 @@ describe('a budget of 20,000 schools is written in bounded parts', () => {
       reason:
         'every School improvement adviser (Sam) is fully booked on the school days from Thu 2026-09-03 to Fri 2026-10-23',
     }));
-    const dropped = unscheduled.map((u) => ({ ...u, term: null, date: '2026-10-28', reason: 'in the half term' }));
+    const dropped = new DroppedList(
+      unscheduled.map((u) => ({ ...u, term: null, date: '2026-10-28', reason: 'in the half term' })),
+    );
     const starved = { ...result, unscheduled, dropped };
     const content = await budgetContent(starved, policy, asOf, { format: 'json', display, delivered: null });
     const json = JSON.parse(boundedParts(content, CHUNK_CHARS / 8).join(''));

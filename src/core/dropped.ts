@@ -1,0 +1,125 @@
+// What the year drops (in a holiday, on a closure with no later day that week, before a school's
+// first date): each occurrence held as the number of its group (activity, day or term, reason),
+// its school's URN and its school's name, not as an object of its own. A weekly cadence's holiday
+// weeks for every school in England are 176,000 of them: ~16 MB as objects (issue 13: memory),
+// 3 MB so. Pure.
+
+/** One occurrence that is due but dropped, not moved: whose, of what, when, and why. */
+export interface Dropped {
+  urn: number | null;
+  name: string;
+  activity: string;
+  activity_id: string;
+  term: number | null;
+  date: string | null;
+  reason: string;
+}
+
+/** Occurrences dropped alike: one activity, on one day (or in one term), for one reason; whose they were. */
+export interface DroppedGroup {
+  activity: string;
+  activity_id: string;
+  term: number | null;
+  date: string | null;
+  reason: string;
+  /** Each school (or trust, or all schools: no URN) it was dropped for. */
+  owners: { urn: number | null; name: string }[];
+}
+
+type Alike = Omit<DroppedGroup, 'owners'>;
+
+/** The dropped occurrences in the order dropped, each read as a Dropped object made when it is read. */
+export class DroppedList implements Iterable<Dropped> {
+  /** Each group's activity, day or term, and reason, in the order first met. */
+  private readonly alike: Alike[] = [];
+  /** The groups by date, then reason (a few each): no key text joined for each occurrence. */
+  private readonly byDate = new Map<string | null, Map<string, number[]>>();
+  /** Each occurrence's group and URN (NaN for none), in the order dropped; and its school's name. */
+  private groupOf = new Int32Array(64);
+  private urns = new Float64Array(64);
+  private readonly names: string[] = [];
+  length = 0;
+
+  constructor(items: Iterable<Dropped> = []) {
+    for (const d of items) this.add(d.urn, d.name, d.activity, d.activity_id, d.term, d.date, d.reason);
+  }
+
+  add(
+    urn: number | null,
+    name: string,
+    activity: string,
+    activity_id: string,
+    term: number | null,
+    date: string | null,
+    reason: string,
+  ): void {
+    let byReason = this.byDate.get(date);
+    if (!byReason) this.byDate.set(date, (byReason = new Map()));
+    let groups = byReason.get(reason);
+    if (!groups) byReason.set(reason, (groups = []));
+    let group = groups.find((g) => {
+      const a = this.alike[g];
+      return a.activity_id === activity_id && a.activity === activity && a.term === term;
+    });
+    if (group === undefined) {
+      group = this.alike.push({ activity, activity_id, term, date, reason }) - 1;
+      groups.push(group);
+    }
+    if (this.length === this.groupOf.length) this.grow();
+    this.groupOf[this.length] = group;
+    this.urns[this.length] = urn ?? Number.NaN;
+    this.names.push(name);
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.length * 2;
+    const groupOf = new Int32Array(size);
+    const urns = new Float64Array(size);
+    groupOf.set(this.groupOf);
+    urns.set(this.urns);
+    [this.groupOf, this.urns] = [groupOf, urns];
+  }
+
+  private urn(i: number): number | null {
+    const urn = this.urns[i];
+    return Number.isNaN(urn) ? null : urn;
+  }
+
+  *[Symbol.iterator](): Iterator<Dropped> {
+    for (let i = 0; i < this.length; i++) {
+      const { activity, activity_id, term, date, reason } = this.alike[this.groupOf[i]];
+      yield { urn: this.urn(i), name: this.names[i], activity, activity_id, term, date, reason };
+    }
+  }
+
+  /**
+   * Each group with every school (or trust) it dropped for that `keep` keeps (all without it): a
+   * weekly cadence's holiday weeks are the same few lines for every school. By date (then term,
+   * for those with no one day), activity and reason; each group's schools by URN (a trust's first,
+   * by name), as dropped on a tie. Groups left with no one are left out.
+   */
+  groups(keep?: (urn: number | null, term: number | null) => boolean): DroppedGroup[] {
+    const all: DroppedGroup[] = this.alike.map((a) => ({ ...a, owners: [] }));
+    for (let i = 0; i < this.length; i++) {
+      const group = all[this.groupOf[i]];
+      const urn = this.urn(i);
+      if (keep === undefined || keep(urn, group.term)) group.owners.push({ urn, name: this.names[i] });
+    }
+    const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const groups = all.filter((g) => g.owners.length > 0);
+    for (const g of groups) g.owners.sort((a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
+    return groups.sort(
+      (a, b) =>
+        s(a.date ?? '', b.date ?? '') ||
+        (a.term ?? 0) - (b.term ?? 0) ||
+        s(a.activity, b.activity) ||
+        s(a.activity_id, b.activity_id) ||
+        s(a.reason, b.reason),
+    );
+  }
+}
+
+/** What was dropped, each reason once with every school (or trust) it dropped for (DroppedList.groups). */
+export const droppedGroups = (dropped: Iterable<Dropped>): DroppedGroup[] =>
+  (dropped instanceof DroppedList ? dropped : new DroppedList(dropped)).groups();

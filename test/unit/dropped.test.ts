@@ -1,0 +1,48 @@
+// What the year drops is held as groups and the schools in them (core/dropped.ts), not an object
+// each: read back, it is every occurrence as dropped, in order; grouped, each reason once.
+import { describe, expect, it } from 'vitest';
+import { DroppedList, type Dropped } from '../../src/core/dropped.js';
+
+const half = {
+  activity: 'CEO 1:1',
+  activity_id: 'ceo',
+  term: null,
+  date: '2026-10-28',
+  reason: 'in the October half term',
+};
+const items: Dropped[] = [
+  { urn: 100002, name: 'B School', ...half },
+  { urn: 100001, name: 'A School', activity: 'Board', activity_id: 'board', term: 2, date: null, reason: 'closure' },
+  { urn: 100001, name: 'A School', ...half },
+  { urn: null, name: 'Trust A', ...half },
+];
+
+describe('the dropped occurrences of a year', () => {
+  it('read back as dropped, in the order dropped, each a new object', () => {
+    const list = new DroppedList(items);
+    expect(list.length).toBe(4);
+    expect([...list]).toEqual(items);
+    expect([...list][0]).not.toBe(items[0]);
+  });
+
+  it('group each reason once, its schools by URN (a trust first), and keep only what keep keeps', () => {
+    const list = new DroppedList(items);
+    const all = list.groups();
+    expect(all.map((g) => [g.activity_id, g.owners.map((o) => o.urn)])).toEqual([
+      ['board', [100001]],
+      ['ceo', [null, 100001, 100002]],
+    ]);
+    // A term shown and a school shown: the group of no term has no one left, and is left out.
+    const kept = list.groups((urn, term) => term === 2 && urn === 100001);
+    expect(kept).toEqual([
+      {
+        activity: 'Board',
+        activity_id: 'board',
+        term: 2,
+        date: null,
+        reason: 'closure',
+        owners: [{ urn: 100001, name: 'A School' }],
+      },
+    ]);
+  });
+});
