@@ -155,6 +155,12 @@ export function sheetEnd(shape: SheetShape): string {
   );
 }
 
+/**
+ * What Excel reads in a cell's text as an escaped character (_x0041_ is "A"; ECMA-376 Part 1,
+ * 22.9.2.19 ST_Xstring): text that holds one literally has its underscore written as _x005F_.
+ */
+const EXCEL_ESCAPE = /_x[0-9A-Fa-f]{4}_/g;
+
 /** How many rows or strings are made into text at a time, so no part is held whole as text. */
 export const BATCH = 500;
 
@@ -170,7 +176,7 @@ function* sharedStringsXml(strings: string[]): Generator<string> {
       .map((s) => {
         // Spaces at either end are kept only when the text says so.
         const space = s.length !== s.trim().length ? ' xml:space="preserve"' : '';
-        return `<si><t${space}>${escapeXml(s)}</t></si>`;
+        return `<si><t${space}>${escapeXml(s.replace(EXCEL_ESCAPE, '_x005F$&'))}</t></si>`;
       })
       .join('');
   }

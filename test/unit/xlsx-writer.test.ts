@@ -1,7 +1,8 @@
 // sit writes a workbook's XML itself (no library since issue 13): what write-excel-file did for it
 // and no other test checked, checked here in the XML, so a reader sees what it saw before.
 import { describe, expect, it } from 'vitest';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { rezip } from '../../src/io/zip.js';
 import { readXlsxTable, toXlsxWorkbook } from '../../src/io/xlsx.js';
 import { isHeaderRow } from '../../src/core/school.js';
 import type { TableModel } from '../../src/io/formats/table-model.js';
@@ -88,6 +89,30 @@ describe('xlsx writer: cells', () => {
     const back = await readXlsxTable(Buffer.from(await toXlsxWorkbook([tiers])), 't.xlsx', isHeaderRow);
     // (The reader trims cells, as sit reads any spreadsheet; the XML above keeps the spaces.)
     expect(back.rows.map((r) => r.cells[1])).toEqual(['Ashgrove & <Birch> "Primary"', 'Cedar Academy', 'Elm School']);
+  });
+});
+
+describe("Excel's _xHHHH_ escapes in text (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)", () => {
+  // Excel reads _x0041_ in a cell's text as "A" (and writes a carriage return as _x000D_): text
+  // that holds such a sequence literally has its underscore written as _x005F_, as XlsxWriter does.
+  const literal: TableModel = { ...tiers, rows: [{ ...tiers.rows[0], name: 'Oak _x0041_ School _x000d_' }] };
+  it('written: the underscore that starts one is escaped, so Excel shows the text as it is', async () => {
+    const { text } = await parts([literal]);
+    expect(text['xl/sharedStrings.xml']).toContain('<t>Oak _x005F_x0041_ School _x005F_x000d_</t>');
+  });
+  it('read: a workbook as Excel writes it reads back as its text, escapes and all', async () => {
+    const back = await readXlsxTable(Buffer.from(await toXlsxWorkbook([literal])), 't.xlsx', isHeaderRow);
+    expect(back.rows[0].cells[1]).toBe('Oak _x0041_ School _x000d_');
+    // A line break Excel wrote as _x000D_ and a letter it escaped: each the character it stands for.
+    const excel = rezip(await toXlsxWorkbook([literal]), (entries) => {
+      const xml = strFromU8(entries['xl/sharedStrings.xml']).replace(
+        'Oak _x005F_x0041_ School _x005F_x000d_',
+        'Oak_x000D_\nR_x006F_ad',
+      );
+      entries['xl/sharedStrings.xml'] = strToU8(xml);
+    });
+    const read = await readXlsxTable(Buffer.from(excel), 't.xlsx', isHeaderRow);
+    expect(read.rows[0].cells[1]).toBe('Oak\r\nRoad');
   });
 });
 
