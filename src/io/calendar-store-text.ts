@@ -117,7 +117,7 @@ function* storeText(events: EventList, shape: Shape): Generator<string> {
   if (held) yield held;
 }
 
-/** The CSV lines of a file's calendar table (csvRow of each event's JSON). */
+/** The CSV lines of a file's calendar table (each event's JSON's cells, as csvLines writes a row). */
 export const calendarCsvRows = (events: EventList) => storeText(events, csvShape);
 
 /** The events' JSON array (jsonArray of each event's JSON). */

@@ -3,7 +3,8 @@
 // cell by cell. Either way each cell is what csvField(neutralise(value)) writes, as every other
 // CSV writer of sit writes it.
 import { describe, expect, it } from 'vitest';
-import { csvCellOf, csvField, csvLineFrom, csvRow, neutralise } from '../../src/io/formats/csv.js';
+import { csvCellOf, csvField, csvLineFrom, neutralise } from '../../src/io/formats/csv.js';
+import { csvRow } from '../helpers/csv-row.js';
 import type { Cell } from '../../src/io/formats/table-model.js';
 
 const escaped = (value: Cell) => csvField(neutralise(value));

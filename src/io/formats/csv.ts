@@ -1,5 +1,5 @@
 // CSV that opens in Excel and cannot run as a formula there (SPEC section 5).
-import type { Cell, Column, RowsTable } from './table-model.js';
+import type { Cell, RowsTable } from './table-model.js';
 import { contentText } from '../output.js';
 import { keptValue } from '../../core/values.js';
 
@@ -29,16 +29,6 @@ export function csvField(text: string): string {
 export function csvCell(value: Cell): string {
   // A number's text has no quote, comma or line break, and a formula sign only as its sign.
   return typeof value === 'number' ? String(value) : csvField(neutralise(value));
-}
-
-/** One row's line of CSV, its cells in the columns' order (a loop, not map and join: a line per school). */
-export function csvRow(columns: readonly Column[], row: Readonly<Record<string, Cell | undefined>>): string {
-  let line = '';
-  for (let i = 0; i < columns.length; i++) {
-    if (i > 0) line += ',';
-    line += csvCell(row[columns[i].key] ?? null);
-  }
-  return `${line}\r\n`;
 }
 
 /**

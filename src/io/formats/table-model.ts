@@ -65,7 +65,7 @@ export interface TableModel {
 export type RowsTable = Omit<TableModel, 'rows'> & {
   rows: Iterable<Record<string, Cell>>;
   /**
-   * The rows' CSV lines as csvRow writes them, in parts of many lines: for a table of a million
+   * The rows' CSV lines (each cell's csvCell, comma-joined, CRLF-ended), in parts of many lines: for a table of a million
    * rows whose values repeat (a year's calendar), made with each distinct value's csvCell worked
    * out once, and no row object. The CSV writer takes them instead of the rows.
    */
