@@ -38,10 +38,15 @@ export class DroppedList implements Iterable<Dropped> {
   private groupOf = new Int32Array(64);
   private urns = new Float64Array(64);
   private readonly names: string[] = [];
-  length = 0;
+  private count = 0;
 
   constructor(items: Iterable<Dropped> = []) {
     for (const d of items) this.add(d.urn, d.name, d.activity, d.activity_id, d.term, d.date, d.reason);
+  }
+
+  /** How many are held. */
+  get length(): number {
+    return this.count;
   }
 
   add(
@@ -65,15 +70,15 @@ export class DroppedList implements Iterable<Dropped> {
       group = this.alike.push({ activity, activity_id, term, date, reason }) - 1;
       groups.push(group);
     }
-    if (this.length === this.groupOf.length) this.grow();
-    this.groupOf[this.length] = group;
-    this.urns[this.length] = urn ?? Number.NaN;
+    if (this.count === this.groupOf.length) this.grow();
+    this.groupOf[this.count] = group;
+    this.urns[this.count] = urn ?? Number.NaN;
     this.names.push(name);
-    this.length++;
+    this.count++;
   }
 
   private grow(): void {
-    const size = this.length * 2;
+    const size = this.count * 2;
     const groupOf = new Int32Array(size);
     const urns = new Float64Array(size);
     groupOf.set(this.groupOf);
