@@ -188,3 +188,39 @@ describe('costItem', () => {
     expect(costItem({ name: 'x', days: 0, per: 'school' }, 't', 0, WEEKS)).toMatchObject({ kind: 'exact', days: 0 });
   });
 });
+
+describe('trusts in the order an English reader looks them up', () => {
+  it('by name as en-GB collation sorts it (case and accents after the letters), schools outside a trust last', () => {
+    // What 'a'.localeCompare(b, 'en-GB') gives: not code-point order, which puts "ark" after "Zed".
+    const names = [
+      'St Mary Trust',
+      'ark Trust',
+      'Ásh Trust',
+      'st albans Trust',
+      'Beacon Trust',
+      'Zed Trust',
+      'Ash Trust',
+      'École Trust',
+      'eagle Trust',
+    ];
+    const policy = presetPolicy('rlt-categories');
+    const mixed = schools.map((s, i) => ({
+      ...s,
+      fields: { ...s.fields, trust: i < names.length * 2 ? names[i % names.length] : null },
+    }));
+    const { placements } = classify(mixed, policy, { asOf });
+    const result = budget(placements, policy, team, null, asOf);
+    expect(result.byTrust.map((t) => t.trust)).toEqual([
+      'ark Trust',
+      'Ash Trust',
+      'Ásh Trust',
+      'Beacon Trust',
+      'eagle Trust',
+      'École Trust',
+      'st albans Trust',
+      'St Mary Trust',
+      'Zed Trust',
+      null,
+    ]);
+  });
+});
