@@ -585,14 +585,10 @@ function costedEvents(events: EventStore): {
   shared: Map<string, Map<string, SharedCount>>;
 } {
   // Each kind's days and activity (a number for each name), read once, not from its object for each event.
-  const activityOf = new Map<string, number>();
+  const activities = new Interned<string>();
   const kindDays = events.kinds.map((k) => k.days);
-  const kindActivity = events.kinds.map((k) => {
-    let a = activityOf.get(k.activity);
-    if (a === undefined) activityOf.set(k.activity, (a = activityOf.size));
-    return a;
-  });
-  const names = [...activityOf.keys()];
+  const kindActivity = events.kinds.map((k) => activities.ofItem(k.activity));
+  const names = activities.items;
   const width = names.length;
   // Each school (by URN) a number: -1 for a trust's or the organisation's own.
   const schoolOf = new Map<number, number>();

@@ -124,7 +124,3 @@ export class DroppedList implements Iterable<Dropped> {
     );
   }
 }
-
-/** What was dropped, each reason once with every school (or trust) it dropped for (DroppedList.groups). */
-export const droppedGroups = (dropped: Iterable<Dropped>): DroppedGroup[] =>
-  (dropped instanceof DroppedList ? dropped : new DroppedList(dropped)).groups();

@@ -6,6 +6,7 @@
 // it is imported), are imported only when an .xlsx is read or written, so start-up does not pay
 // for them.
 import { SitError, dataError, usageError } from '../errors.js';
+import { Interned } from '../core/interned.js';
 import type { RawTable } from './read-table.js';
 import { widest, type Cell, type TableModel } from './formats/table-model.js';
 import { levelClass } from './formats/html.js';
@@ -222,17 +223,8 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
   const warned = new Set<string>();
   // Shared strings: each distinct text is stored once and cells hold its number. A tier's reasons
   // repeat on thousands of rows, so the sheet (and the work of compressing it) stays small.
-  const strings: string[] = [];
-  const stringIds = new Map<string, number>();
-  const stringId = (text: string) => {
-    let id = stringIds.get(text);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(text);
-      stringIds.set(text, id);
-    }
-    return id;
-  };
+  const strings = new Interned<string>();
+  const stringId = (text: string) => strings.ofItem(text);
   const names = sheetNames(tables.map((t) => t.title));
   const shapes = tables.map((t, i) => ({ name: names[i], columns: t.columns.length, rows: t.rows.length + 1 }));
   function* sheet(table: TableModel, index: number): Generator<string> {
@@ -253,7 +245,8 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
       }
       return n;
     };
-    // The sheet's XML as text a batch of rows at a time, each zipped as it comes: no object per cell.
+    // The sheet's XML as text a batch of rows at a time, each made into bytes as it comes (zip.ts):
+    // no object per cell, and never the sheet as one string.
     let xml =
       sheetStart(index, widths) +
       `<row r="1">${table.columns.map((c, j) => `<c r="${letters[j]}1" s="${HEADER_STYLE}" t="s"><v>${stringId(c.header)}</v></c>`).join('')}</row>`;
@@ -290,5 +283,5 @@ export async function toXlsxWorkbook(tables: TableModel[], warn?: (line: string)
   }
   const sheets = tables.map(sheet);
   const { zipEntries } = await import('./zip.js');
-  return zipEntries(workbookParts(shapes, sheets, strings));
+  return zipEntries(workbookParts(shapes, sheets, strings.items));
 }

@@ -39,8 +39,9 @@ export function xmlSafe(xml: string): string {
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
 /**
- * An entry: bytes, or text sit wrote itself: one string, or an iterable of strings made as they are
- * zipped (a sheet a few hundred rows at a time), each whole characters (no surrogate pair split).
+ * An entry: bytes, or text sit wrote itself: one string, or an iterable of strings made when the
+ * entry's turn comes (a sheet a few hundred rows at a time), each whole characters (no surrogate
+ * pair split). Each string is made into bytes as it comes; the entry's bytes are then zipped whole.
  */
 export type ZipEntry = Uint8Array | string | Iterable<string>;
 

@@ -10,7 +10,7 @@ import type { CalendarSchool } from '../../src/core/calendar.js';
 import { CalendarSchema } from '../../src/core/calendar-schema.js';
 import { buildSchedule } from '../../src/core/schedule.js';
 import { calendarNotes } from '../../src/core/calendar-notes.js';
-import { droppedGroups } from '../../src/core/dropped.js';
+import { DroppedList } from '../../src/core/dropped.js';
 
 const cal = termCalendar(TermsSchema.parse(parse(defaultTermsText).terms));
 const school = (urn: number, trust: string | null = 'Trust A'): CalendarSchool => ({
@@ -45,7 +45,7 @@ const notes = (terms: number[], wholeYear: boolean) =>
 
 describe('dropped occurrences', () => {
   it('are grouped by activity, day and reason, each with the schools (or trust) it was dropped for', () => {
-    const groups = droppedGroups(schedule.dropped);
+    const groups = schedule.dropped.groups();
     // Wed 28 October, in the half term: both schools' 1:1s, in URN order.
     expect(groups[0]).toEqual({
       activity: 'CEO 1:1',
@@ -75,7 +75,7 @@ describe('dropped occurrences', () => {
       { ...base, date: null },
       { ...base, reason: 's' },
     ];
-    const groups = droppedGroups(dropped);
+    const groups = new DroppedList(dropped).groups();
     expect(groups.length).toBe(7);
     expect(groups.find((g) => g.owners.length === 2)?.owners.map((o) => o.urn)).toEqual([1, 2]);
   });
