@@ -18,6 +18,7 @@ import type { DroppedList } from './dropped.js';
 import {
   dayText,
   dueOccurrences,
+  NO_CLOSURES,
   ownerSchoolDays,
   ownerSchoolDaysFrom,
   periodOn,
@@ -673,7 +674,7 @@ function topUp(
             trust: (school.fields.trust as string | null) ?? null,
             tier,
             level: period ? period.level : school.level,
-            closed: new Map<number, string>(),
+            closed: NO_CLOSURES,
             from: null,
             fromText: null,
           };

@@ -22,6 +22,7 @@ import {
   ownerSchoolDays,
   ownerSchoolDaysFrom,
   placeInTerm,
+  schoolClosures,
   type Owner,
   spreadTerms,
   type CalendarSchool,
@@ -399,6 +400,28 @@ describe('what real policies schedule (issue 12, item 6)', () => {
     expect(
       dates(buildSchedule([school(100001, null, {}, { inset_days: '2027-01-19; 2027-01-20' })], c, cal).events),
     ).toEqual(['2027-01-18']);
+  });
+
+  it("closes a school's INSET days for that school only (schools without share one empty list)", () => {
+    const c = calendarOf([
+      { id: 'qa', name: 'QA visit', kind: 'QA', type: 'visit', lead: 'SIA', terms: [3], week: 3, weekday: 'tue' },
+    ]);
+    const schools = [
+      school(100001, null),
+      school(100002, null, {}, { inset_days: '2027-01-19' }),
+      school(100003, null, {}, { inset_days: ' ' }),
+      school(100004, null),
+    ];
+    const events = buildSchedule(schools, c, cal).events;
+    expect(events.map((e) => `${e.urn} ${e.date}`).sort()).toEqual([
+      '100001 2027-01-19',
+      '100002 2027-01-18',
+      '100003 2027-01-19',
+      '100004 2027-01-19',
+    ]);
+    expect(schoolClosures(schools[0])).toBe(schoolClosures(schools[3]));
+    expect([...schoolClosures(schools[1]).keys()].map(fromDayNumber)).toEqual(['2027-01-19']);
+    expect(schoolClosures(schools[0]).size).toBe(0);
   });
 
   it('a two-day review takes two consecutive school days', () => {
