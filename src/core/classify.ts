@@ -34,14 +34,14 @@ export interface Placement {
   days: number | null;
   /** The days as the policy states them: "12 (2 per term)", "up to 15", or, with no number, what it gives instead. */
   daysText: string;
-  reasons: string[];
-  missing: string[];
+  readonly reasons: readonly string[];
+  readonly missing: readonly string[];
   /** The override reason when the tier was set by hand, else null. */
   override: string | null;
   /** Policy-defined fields, e.g. the DfE offer's route. */
   fields: Record<string, string | null>;
   /** The policy's own choices behind this placement (the tier's, its days', the deciding rules'), never the source's words. */
-  choices: string[];
+  readonly choices: readonly string[];
   trace: TierTrace[];
   /** Set when a tier-change file re-tiers the school: the computed placement, the history and the tier periods. */
   retiering?: Retiering;
@@ -65,11 +65,11 @@ class PlacedSchool implements Placement {
     readonly level: number | null,
     readonly days: number | null,
     readonly daysText: string,
-    readonly reasons: string[],
-    readonly missing: string[],
+    readonly reasons: readonly string[],
+    readonly missing: readonly string[],
     readonly override: string | null,
     readonly fields: Record<string, string | null>,
-    readonly choices: string[],
+    readonly choices: readonly string[],
   ) {
     this.#compiled = compiled;
     this.#ctx = ctx;
@@ -110,13 +110,20 @@ const describedDays = (tier: Tier) => {
   if (!described) DESCRIBED.set(tier, (described = describeDays(tier)));
   return described;
 };
+// Each shared list is frozen: a placement's lists are read, never changed, and one shared by
+// thousands of placements must not be (a list each was ~6 MB live for England's 22,000 schools).
 const CHOICES = new WeakMap<Tier, readonly string[]>();
 const tierChoices = (tier: Tier) => {
   let choices = CHOICES.get(tier);
   if (!choices)
-    CHOICES.set(tier, (choices = unique([tier.choice, tier.days_choice].filter((c): c is string => c !== undefined))));
+    CHOICES.set(
+      tier,
+      (choices = Object.freeze(unique([tier.choice, tier.days_choice].filter((c): c is string => c !== undefined)))),
+    );
   return choices;
 };
+/** No reasons, fields or choices: one list for every placement with none. */
+const NONE: readonly string[] = Object.freeze([]);
 
 interface CompiledTier {
   tier: Tier;
@@ -237,15 +244,15 @@ function placedIn(
   school: SchoolRecord,
   ctx: FactContext,
   tier: Tier,
-  reasons: string[],
+  reasons: readonly string[],
   override: string | null,
-  ruleChoices: string[] = [],
+  ruleChoices: readonly string[] = NONE,
 ): Placement {
   const { days, text } = describedDays(tier);
   const choices = override
-    ? []
+    ? NONE
     : ruleChoices.length === 0
-      ? [...tierChoices(tier)]
+      ? tierChoices(tier)
       : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
   return new PlacedSchool(
     compiled,
@@ -257,7 +264,7 @@ function placedIn(
     days,
     text,
     reasons,
-    [],
+    NONE,
     override,
     compiled.fields.length === 0 ? NO_OUTPUT_FIELDS : decideFields(compiled, tier.id, school, ctx),
     choices,
@@ -302,15 +309,18 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       break;
     }
     // The rules before the first that holds do not; those after it are tested for their words.
-    const reasons: string[] = [];
-    const ruleChoices: string[] = [];
-    for (let i = first; i < rules.length; i++) {
+    // A list made with its first reason holds just that (one pushed onto an empty list has room
+    // for seventeen); most schools have one.
+    const deciding = rules[first];
+    const reasons = [reasonOf(deciding.reasons, deciding.rule, deciding.evaluate.say(school, ctx))];
+    let ruleChoices: string[] | null = deciding.choice ? [deciding.choice] : null;
+    for (let i = first + 1; i < rules.length; i++) {
       const rule = rules[i];
-      if (i > first && rule.evaluate.test(school, ctx) !== true) continue;
+      if (rule.evaluate.test(school, ctx) !== true) continue;
       reasons.push(reasonOf(rule.reasons, rule.rule, rule.evaluate.say(school, ctx)));
-      if (rule.choice) ruleChoices.push(rule.choice);
+      if (rule.choice) (ruleChoices ??= []).push(rule.choice);
     }
-    return placedIn(compiled, school, ctx, tier, reasons, null, ruleChoices);
+    return placedIn(compiled, school, ctx, tier, reasons, null, ruleChoices ?? NONE);
   }
   if (undecided) {
     // What the trace would name, without building it: the tiers up to the first that holds, and in
@@ -331,7 +341,7 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
       fields,
       null,
       compiled.fields.length === 0 ? NO_OUTPUT_FIELDS : decideFields(compiled, null, school, ctx),
-      [],
+      NONE,
     );
   }
   const fallback = compiled.defaultTier;

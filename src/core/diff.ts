@@ -11,7 +11,7 @@ export interface DiffEntry {
   name: string;
   tier: string | null;
   days: number | null;
-  reasons: string[];
+  reasons: readonly string[];
 }
 
 export const MOVEMENT_KINDS = ['up', 'down', 'same', 'joined', 'left', 'needs-data', 'placed'] as const;
@@ -71,12 +71,12 @@ export function unknownTiers(entries: DiffEntries, policy: Policy): string[] {
 }
 
 /** The rule of each reason, worked out once per entry (each is compared with the other year's). */
-function rulesOf(reasons: string[]): string[] {
+function rulesOf(reasons: readonly string[]): string[] {
   return reasons.map(ruleOf);
 }
 
 /** The reasons whose rule is not among the other year's rules. */
-function without(reasons: string[], rules: string[], others: string[]): string[] {
+function without(reasons: readonly string[], rules: string[], others: string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < reasons.length; i++) if (!others.includes(rules[i])) kept.push(reasons[i]);
   return kept;

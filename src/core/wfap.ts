@@ -118,11 +118,11 @@ export interface WfapPlan extends SchoolDocument {
     days_text: string;
     /** What the policy says of the tier (cadence, level of support), when it says it. */
     description: string | null;
-    reasons: string[];
+    reasons: readonly string[];
     /** Set when the plan's tier differs from the policy's placement (or the data set it by hand). */
     override: string | null;
     /** The policy's own choices behind the placement and the days, shown as "sit's choice", never as the source's. */
-    choices: string[];
+    choices: readonly string[];
   };
   kpis: Kpi[];
   strengths: string[];

@@ -16,7 +16,7 @@ export function needingDataNotes(
   io: Io,
   file: string,
   layout: Layout | null | undefined,
-  missing: string[][],
+  missing: readonly (readonly string[])[],
 ): void {
   if (layout?.hint && missing.length) note(options, io, `${file}: ${layout.hint}`);
   for (const line of needingDataLines(missing, layout ?? null)) note(options, io, `needs data: ${line}`);

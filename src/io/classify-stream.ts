@@ -67,7 +67,7 @@ export interface StreamResult {
   policy: Policy;
   layout: Layout | null;
   /** For each school that needs data, the fields it needs. */
-  missing: string[][];
+  missing: (readonly string[])[];
   /** The --with join, for describeJoin. */
   join: { reports: JoinReport[]; conflicts: JoinConflict[] } | null;
 }
@@ -158,7 +158,7 @@ async function classifyPass(
   const extrasError = request.extrasFailed ? request.extrasFailed.error : undefined;
   const counts = new Map<string | null, number>();
   const problems: string[] = [];
-  const missing: string[][] = [];
+  const missing: (readonly string[])[] = [];
   let policy!: Policy;
   let layout: Layout | null = null;
   let compiled!: ReturnType<typeof compilePolicy>;

@@ -184,7 +184,7 @@ export function supplierOf(field: string, current: Layout | null): string | null
 }
 
 /** Schools needing data, counted by field, each with the published file that supplies it. */
-export function needingDataLines(missing: string[][], current: Layout | null): string[] {
+export function needingDataLines(missing: readonly (readonly string[])[], current: Layout | null): string[] {
   const counts = new Map<string, number>();
   for (const fields of missing) for (const f of fields) counts.set(f, (counts.get(f) ?? 0) + 1);
   return [...counts]

@@ -13,8 +13,8 @@ export interface PlacementJson {
   label: string | null;
   days: number | null;
   days_text: string;
-  reasons: string[];
-  missing: string[];
+  reasons: readonly string[];
+  missing: readonly string[];
   override: string | null;
   [field: string]: unknown;
 }

@@ -67,10 +67,10 @@ class TierTally {
   readonly counts = new Map<string | null, number>();
   total = 0;
   /** A list for each school that needs data; schools that need the same fields share one. */
-  readonly missing: string[][] = [];
+  readonly missing: (readonly string[])[] = [];
   /** The placements of the schools a tier-change file re-tiers, kept to apply it. */
   readonly changed: Placement[] = [];
-  private readonly lists = new Map<string, string[]>();
+  private readonly lists = new Map<string, readonly string[]>();
 
   constructor(private readonly retiered: ReadonlySet<number> | null = null) {}
 

@@ -421,9 +421,43 @@ describe('choices, each set worked out once per tier', () => {
       ['tier', 'three'],
       ['tier', 'two', 'three'],
     ]);
-    // Each placement's own list: changing one changes no other.
-    placed[1].choices.push('changed');
-    expect(placed[4].choices).toEqual(['tier', 'two', 'three']);
+    // Lists made from the rules are each placement's own: one is not another's.
+    expect(placed[1].choices).not.toBe(placed[4].choices);
+  });
+
+  it("placements that share their tier's choices (or have none) share one frozen list, which none can change", () => {
+    const p = policy([
+      {
+        id: 'a',
+        label: 'A',
+        level: 2,
+        days: 5,
+        choice: 'the tier',
+        rules: [{ name: 'primary', when: { field: 'phase', is: 'primary' } }],
+      },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', phase: 'primary' },
+        { urn: '100002', name: 'B', phase: 'primary' },
+        { urn: '100003', name: 'C', phase: 'secondary' },
+        { urn: '100004', name: 'D', phase: 'secondary' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    expect(placed.map((x) => [x.tier, x.choices, x.missing])).toEqual([
+      ['a', ['the tier'], []],
+      ['a', ['the tier'], []],
+      ['b', [], []],
+      ['b', [], []],
+    ]);
+    expect(placed[0].choices).toBe(placed[1].choices);
+    expect(() => (placed[0].choices as string[]).push('changed')).toThrow(TypeError);
+    expect(() => (placed[2].missing as string[]).push('changed')).toThrow(TypeError);
+    expect(placed[1].choices).toEqual(['the tier']);
+    expect(placed[3].missing).toEqual([]);
   });
 });
 
