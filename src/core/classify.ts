@@ -145,6 +145,26 @@ function reasonOf(reasons: Reasons, rule: string, words: string): string {
   return reason;
 }
 
+/** Lists alike (a placement's choices, the fields a school needs) by their items joined. */
+type Lists = Map<string, readonly string[]>;
+const LISTS_KEPT = 1000;
+
+/**
+ * The list, frozen and kept once for all placements with the same (a few combinations of a
+ * policy's choices or fields, in school after school), at its own length: one grown by push has
+ * room for seventeen.
+ */
+function keptList(lists: Lists, list: readonly string[]): readonly string[] {
+  if (list.length === 0) return NONE;
+  const key = list.join('\n');
+  let kept = lists.get(key);
+  if (kept === undefined) {
+    kept = Object.freeze(list.slice());
+    if (lists.size < LISTS_KEPT) lists.set(keptValue(key), kept);
+  }
+  return kept;
+}
+
 export interface CompiledPolicy {
   policy: Policy;
   byId: ReadonlyMap<string, Tier>;
@@ -156,6 +176,8 @@ export interface CompiledPolicy {
   defaultReasons: { rule: string; evaluate: Evaluator; reasons: Reasons }[];
   /** The "Needs data: ..." reason by the fields it names. */
   needsData: Reasons;
+  /** Lists of choices and of fields needed, each kept once (see keptList). */
+  lists: Lists;
   fields: [string, { value: string; tiers?: string[]; evaluate?: Evaluator }[]][];
 }
 
@@ -190,6 +212,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       reasons: new Map(),
     })),
     needsData: new Map(),
+    lists: new Map(),
     fields: Object.entries(policy.fields).map(([name, values]) => [
       name,
       values.map((v) => ({
@@ -253,7 +276,10 @@ function placedIn(
     ? NONE
     : ruleChoices.length === 0
       ? tierChoices(tier)
-      : unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined));
+      : keptList(
+          compiled.lists,
+          unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined)),
+        );
   return new PlacedSchool(
     compiled,
     ctx,
@@ -327,7 +353,7 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     // each undecided one the rules that could not be told (only an unknown outcome needs a field).
     const missing: string[] = [];
     for (const evaluate of unknown ?? []) missing.push(...evaluate.needs(school, ctx));
-    const fields = unique(missing);
+    const fields = keptList(compiled.lists, unique(missing));
     return new PlacedSchool(
       compiled,
       ctx,

@@ -421,8 +421,10 @@ describe('choices, each set worked out once per tier', () => {
       ['tier', 'three'],
       ['tier', 'two', 'three'],
     ]);
-    // Lists made from the rules are each placement's own: one is not another's.
-    expect(placed[1].choices).not.toBe(placed[4].choices);
+    // The same choices are one list, kept once and frozen: no placement can change another's.
+    expect(placed[1].choices).toBe(placed[4].choices);
+    expect(() => (placed[1].choices as string[]).push('changed')).toThrow(TypeError);
+    expect(placed[4].choices).toEqual(['tier', 'two', 'three']);
   });
 
   it("placements that share their tier's choices (or have none) share one frozen list, which none can change", () => {
@@ -458,6 +460,27 @@ describe('choices, each set worked out once per tier', () => {
     expect(() => (placed[2].missing as string[]).push('changed')).toThrow(TypeError);
     expect(placed[1].choices).toEqual(['the tier']);
     expect(placed[3].missing).toEqual([]);
+  });
+
+  it('schools that need the same fields share one frozen list of them', () => {
+    const p = policy([
+      { id: 'a', label: 'A', level: 2, days: 5, rules: [{ name: 'graded', when: { field: 'ofsted_overall', is: 4 } }] },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', ofsted_overall: '' },
+        { urn: '100002', name: 'B', ofsted_overall: '' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    expect(placed.map((x) => [x.tier, x.missing])).toEqual([
+      [null, ['ofsted_overall']],
+      [null, ['ofsted_overall']],
+    ]);
+    expect(placed[0].missing).toBe(placed[1].missing);
+    expect(() => (placed[0].missing as string[]).push('changed')).toThrow(TypeError);
   });
 });
 
