@@ -128,6 +128,30 @@ const NONE: readonly string[] = Object.freeze([]);
 interface CompiledTier {
   tier: Tier;
   rules: { rule: string; source?: string; choice?: string; evaluate: Evaluator; reasons: Reasons }[];
+  /** A placement's choices by the rules that held (a bit for each of the first HELD_BITS): see ruleChoices. */
+  choices: Map<number, readonly string[]>;
+}
+
+/** Rules whose holding is remembered as one bit each, in a whole number. */
+const HELD_BITS = 30;
+
+/**
+ * The choices of a placement in this tier by the rules that held (`held`: a bit for each rule,
+ * `extra`: those past HELD_BITS): the tier's own, the rules', then its days'; each list made once
+ * and frozen, shared by every placement alike (a list each, grown by push, was ~2.4 MB for
+ * England), found by a number rather than a text made for each school.
+ */
+function ruleChoices(ct: CompiledTier, held: number, extra: number[] | null): readonly string[] {
+  let choices = extra === null ? ct.choices.get(held) : undefined;
+  if (choices === undefined) {
+    const chosen = [ct.tier.choice];
+    for (let i = 0; i < Math.min(ct.rules.length, HELD_BITS); i++) if (held & (1 << i)) chosen.push(ct.rules[i].choice);
+    for (const i of extra ?? []) chosen.push(ct.rules[i].choice);
+    chosen.push(ct.tier.days_choice);
+    choices = Object.freeze(unique(chosen.filter((c): c is string => c !== undefined)));
+    if (extra === null && ct.choices.size < LISTS_KEPT) ct.choices.set(held, choices);
+  }
+  return choices;
 }
 
 /** A rule's reasons by their words ("leadership capacity is needs-support"): a few wordings in school after school. */
@@ -145,18 +169,21 @@ function reasonOf(reasons: Reasons, rule: string, words: string): string {
   return reason;
 }
 
-/** Lists alike (a placement's choices, the fields a school needs) by their items joined. */
+/** Lists alike (the fields schools need) by listKey. */
 type Lists = Map<string, readonly string[]>;
 const LISTS_KEPT = 1000;
 
+/** A list's items as one text that no other list has (items joined by a line break would not be: a choice may hold one). */
+export const listKey = (list: readonly string[]): string => JSON.stringify(list);
+
 /**
  * The list, frozen and kept once for all placements with the same (a few combinations of a
- * policy's choices or fields, in school after school), at its own length: one grown by push has
- * room for seventeen.
+ * policy's fields, in school after school), at its own length: one grown by push has room for
+ * seventeen.
  */
 function keptList(lists: Lists, list: readonly string[]): readonly string[] {
   if (list.length === 0) return NONE;
-  const key = list.join('\n');
+  const key = listKey(list);
   let kept = lists.get(key);
   if (kept === undefined) {
     kept = Object.freeze(list.slice());
@@ -176,7 +203,7 @@ export interface CompiledPolicy {
   defaultReasons: { rule: string; evaluate: Evaluator; reasons: Reasons }[];
   /** The "Needs data: ..." reason by the fields it names. */
   needsData: Reasons;
-  /** Lists of choices and of fields needed, each kept once (see keptList). */
+  /** Lists of the fields schools need, each kept once (see keptList). */
   lists: Lists;
   fields: [string, { value: string; tiers?: string[]; evaluate?: Evaluator }[]][];
 }
@@ -203,6 +230,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
           evaluate: compileCondition(r.when, policy),
           reasons: new Map(),
         })),
+        choices: new Map(),
       })),
     defaultTier: policy.tiers.find((t) => t.default)!,
     fallbackReason: fallbackReason(policy),
@@ -261,7 +289,7 @@ function decideFields(
 /** The output fields of a policy that has none: one object for every school (never changed). */
 const NO_OUTPUT_FIELDS: Record<string, string | null> = Object.freeze({});
 
-/** A school placed in `tier` for these reasons (the rules' own choices, if any, beside the tier's). */
+/** A school placed in `tier` for these reasons with these choices (by default the tier's own; none for an override). */
 function placedIn(
   compiled: CompiledPolicy,
   school: SchoolRecord,
@@ -269,17 +297,9 @@ function placedIn(
   tier: Tier,
   reasons: readonly string[],
   override: string | null,
-  ruleChoices: readonly string[] = NONE,
+  choices: readonly string[] = override ? NONE : tierChoices(tier),
 ): Placement {
   const { days, text } = describedDays(tier);
-  const choices = override
-    ? NONE
-    : ruleChoices.length === 0
-      ? tierChoices(tier)
-      : keptList(
-          compiled.lists,
-          unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined)),
-        );
   return new PlacedSchool(
     compiled,
     ctx,
@@ -309,7 +329,8 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
   let undecided = false;
   // The rules that could not be told, in order: in a tier that holds they are not needed.
   let unknown: Evaluator[] | null = null;
-  for (const { tier, rules } of compiled.tiers) {
+  for (const ct of compiled.tiers) {
+    const { tier, rules } = ct;
     let outcome: boolean | null = false;
     let first = 0;
     const known = unknown?.length ?? 0;
@@ -339,14 +360,21 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
     // for seventeen); most schools have one.
     const deciding = rules[first];
     const reasons = [reasonOf(deciding.reasons, deciding.rule, deciding.evaluate.say(school, ctx))];
-    let ruleChoices: string[] | null = deciding.choice ? [deciding.choice] : null;
-    for (let i = first + 1; i < rules.length; i++) {
-      const rule = rules[i];
-      if (rule.evaluate.test(school, ctx) !== true) continue;
-      reasons.push(reasonOf(rule.reasons, rule.rule, rule.evaluate.say(school, ctx)));
-      if (rule.choice) (ruleChoices ??= []).push(rule.choice);
+    // Which rules held, for their choices: a bit each, and past HELD_BITS a list.
+    let held = 0;
+    let extra: number[] | null = null;
+    for (let i = first; i < rules.length; i++) {
+      if (i > first) {
+        const rule = rules[i];
+        if (rule.evaluate.test(school, ctx) !== true) continue;
+        reasons.push(reasonOf(rule.reasons, rule.rule, rule.evaluate.say(school, ctx)));
+      }
+      if (rules[i].choice === undefined) continue;
+      if (i < HELD_BITS) held |= 1 << i;
+      else (extra ??= []).push(i);
     }
-    return placedIn(compiled, school, ctx, tier, reasons, null, ruleChoices ?? NONE);
+    const choices = held === 0 && extra === null ? tierChoices(tier) : ruleChoices(ct, held, extra);
+    return placedIn(compiled, school, ctx, tier, reasons, null, choices);
   }
   if (undecided) {
     // What the trace would name, without building it: the tiers up to the first that holds, and in

@@ -5,7 +5,7 @@
 // a time, kept only as counts (and the schools a tier-change file names, to apply it).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compilePolicy, placeSchool, type Placement } from '../core/classify.js';
+import { compilePolicy, listKey, placeSchool, type Placement } from '../core/classify.js';
 import { trustSizes } from '../core/facts.js';
 import { unknownFields } from '../core/fields-named.js';
 import { describeJoin, SchoolJoin } from '../core/join.js';
@@ -79,7 +79,7 @@ class TierTally {
     this.counts.set(p.tier, (this.counts.get(p.tier) ?? 0) + 1);
     this.total++;
     if (p.tier !== null) return;
-    const key = p.missing.join('\n');
+    const key = listKey(p.missing);
     let same = this.lists.get(key);
     if (same === undefined) this.lists.set(key, (same = p.missing));
     this.missing.push(same);

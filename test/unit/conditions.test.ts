@@ -462,6 +462,57 @@ describe('choices, each set worked out once per tier', () => {
     expect(placed[3].missing).toEqual([]);
   });
 
+  it('a tier of more than thirty rules has the choices of every rule that held, in order', () => {
+    // The first thirty rules that hold are remembered as bits, the rest as a list: both count.
+    const rules = Array.from({ length: 34 }, (_, i) => ({
+      name: `r${i}`,
+      choice: `c${i}`,
+      when: i % 3 === 0 ? { field: 'phase', is: 'primary' } : { field: 'phase', is: 'secondary' },
+    }));
+    const p = policy([
+      { id: 'a', label: 'A', level: 2, days: 5, choice: 'tier', rules },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', phase: 'primary' },
+        { urn: '100002', name: 'B', phase: 'primary' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    const held = ['tier', ...Array.from({ length: 12 }, (_, k) => `c${3 * k}`)];
+    expect(placed[0].choices).toEqual(held);
+    expect(placed[1].choices).toEqual(held);
+    expect(placed[0].reasons).toHaveLength(12);
+  });
+
+  it('lists that would join to the same text are still told apart', () => {
+    const p = policy([
+      {
+        id: 'a',
+        label: 'A',
+        level: 2,
+        days: 5,
+        rules: [
+          { name: 'one', choice: 'p\nq', when: { field: 'phase', is: 'primary' } },
+          { name: 'two', choice: 'p', when: { field: 'trust', present: true } },
+          { name: 'three', choice: 'q', when: { field: 'leadership_capacity', is: 'needs-support' } },
+        ],
+      },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', phase: 'primary', trust: '', leadership_capacity: '' },
+        { urn: '100002', name: 'B', phase: '', trust: 'T', leadership_capacity: 'needs-support' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    expect(placed.map((x) => x.choices)).toEqual([['p\nq'], ['p', 'q']]);
+  });
+
   it('schools that need the same fields share one frozen list of them', () => {
     const p = policy([
       { id: 'a', label: 'A', level: 2, days: 5, rules: [{ name: 'graded', when: { field: 'ofsted_overall', is: 4 } }] },
