@@ -74,8 +74,10 @@ export function* tableHtmlLines(table: RowsTable): Generator<string> {
   // Each column's key, its cell tag, and its marks (the tier colour, or the table's own), worked
   // out once: not for each of 22,000 rows' cells.
   const keys = columns.map((c) => c.key);
-  const tags = columns.map((_, j) => (j === 0 ? 'th' : 'td'));
+  const closes = columns.map((_, j) => (j === 0 ? '</th>' : '</td>'));
   const opens = columns.map((_, j) => (j === 0 ? '<th scope="row"' : '<td'));
+  // A cell without a mark opens the same way in every row: made once.
+  const plainOpens = opens.map((open, j) => `${open}${dates[j] ? ' class="date"' : ''}>`);
   const markOf = columnMarks(table, columns);
   yield `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
   let i = 0;
@@ -83,8 +85,8 @@ export function* tableHtmlLines(table: RowsTable): Generator<string> {
     let cells = '';
     for (let j = 0; j < keys.length; j++) {
       const mark = markOf[j]?.(i) ?? null;
-      const cls = mark ? ` class="${mark}${dates[j] ? ' date' : ''}"` : dates[j] ? ' class="date"' : '';
-      cells += `${opens[j]}${cls}>${escapeHtml(row[keys[j]] ?? null)}</${tags[j]}>`;
+      const open = mark ? `${opens[j]} class="${mark}${dates[j] ? ' date' : ''}">` : plainOpens[j];
+      cells += open + escapeHtml(row[keys[j]] ?? null) + closes[j];
     }
     yield `${i === 0 ? '' : '\n'}<tr>${cells}</tr>`;
     i++;
