@@ -1,8 +1,8 @@
 // What the year drops (in a holiday, on a closure with no later day that week, before a school's
-// first date): each occurrence held as the number of its group (activity, day or term, reason),
-// its school's URN and its school's name, not as an object of its own. A weekly cadence's holiday
-// weeks for every school in England are 176,000 of them: ~16 MB as objects (issue 13: memory),
-// 3 MB so. Pure.
+// first date): each occurrence held as two numbers, its group's (activity, day or term, reason)
+// and its school's (URN and name, each school held once), not as an object of its own. A weekly
+// cadence's holiday weeks for every school in England are 176,000 of them: ~16 MB as objects
+// (issue 13: memory), ~2.5 MB so. Pure.
 
 /** One occurrence that is due but dropped, not moved: whose, of what, when, and why. */
 export interface Dropped {
@@ -23,7 +23,7 @@ export interface DroppedGroup {
   date: string | null;
   reason: string;
   /** Each school (or trust, or all schools: no URN) it was dropped for. */
-  owners: { urn: number | null; name: string }[];
+  owners: Readonly<{ urn: number | null; name: string }>[];
 }
 
 type Alike = Omit<DroppedGroup, 'owners'>;
@@ -34,10 +34,14 @@ export class DroppedList implements Iterable<Dropped> {
   private readonly alike: Alike[] = [];
   /** The groups by date, then reason (a few each): no key text joined for each occurrence. */
   private readonly byDate = new Map<string | null, Map<string, number[]>>();
-  /** Each occurrence's group and URN (NaN for none), in the order dropped; and its school's name. */
+  /** Each school (or trust, or all schools) dropped for, once: read, never changed. */
+  private readonly owners: Readonly<{ urn: number | null; name: string }>[] = [];
+  /** Each owner's number: a school's by URN, another's by name. */
+  private readonly ownerByUrn = new Map<number, number>();
+  private readonly ownerByName = new Map<string, number>();
+  /** Each occurrence's group and owner, in the order dropped. */
   private groupOf = new Int32Array(64);
-  private urns = new Float64Array(64);
-  private readonly names: string[] = [];
+  private ownerOf = new Int32Array(64);
   private count = 0;
 
   constructor(items: Iterable<Dropped> = []) {
@@ -72,29 +76,36 @@ export class DroppedList implements Iterable<Dropped> {
     }
     if (this.count === this.groupOf.length) this.grow();
     this.groupOf[this.count] = group;
-    this.urns[this.count] = urn ?? Number.NaN;
-    this.names.push(name);
+    this.ownerOf[this.count] = this.ownerNumber(urn, name);
     this.count++;
+  }
+
+  /** The owner's number, added the first time it is met (an owner met again by another name is held apart). */
+  private ownerNumber(urn: number | null, name: string): number {
+    const found = urn === null ? this.ownerByName.get(name) : this.ownerByUrn.get(urn);
+    if (found !== undefined && this.owners[found].urn === urn && this.owners[found].name === name) return found;
+    const n = this.owners.push(Object.freeze({ urn, name })) - 1;
+    if (found === undefined) {
+      if (urn === null) this.ownerByName.set(name, n);
+      else this.ownerByUrn.set(urn, n);
+    }
+    return n;
   }
 
   private grow(): void {
     const size = this.count * 2;
     const groupOf = new Int32Array(size);
-    const urns = new Float64Array(size);
+    const ownerOf = new Int32Array(size);
     groupOf.set(this.groupOf);
-    urns.set(this.urns);
-    [this.groupOf, this.urns] = [groupOf, urns];
-  }
-
-  private urn(i: number): number | null {
-    const urn = this.urns[i];
-    return Number.isNaN(urn) ? null : urn;
+    ownerOf.set(this.ownerOf);
+    [this.groupOf, this.ownerOf] = [groupOf, ownerOf];
   }
 
   *[Symbol.iterator](): Iterator<Dropped> {
     for (let i = 0; i < this.length; i++) {
       const { activity, activity_id, term, date, reason } = this.alike[this.groupOf[i]];
-      yield { urn: this.urn(i), name: this.names[i], activity, activity_id, term, date, reason };
+      const { urn, name } = this.owners[this.ownerOf[i]];
+      yield { urn, name, activity, activity_id, term, date, reason };
     }
   }
 
@@ -108,8 +119,8 @@ export class DroppedList implements Iterable<Dropped> {
     const all: DroppedGroup[] = this.alike.map((a) => ({ ...a, owners: [] }));
     for (let i = 0; i < this.length; i++) {
       const group = all[this.groupOf[i]];
-      const urn = this.urn(i);
-      if (keep === undefined || keep(urn, group.term)) group.owners.push({ urn, name: this.names[i] });
+      const owner = this.owners[this.ownerOf[i]];
+      if (keep === undefined || keep(owner.urn, group.term)) group.owners.push(owner);
     }
     const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
     const groups = all.filter((g) => g.owners.length > 0);

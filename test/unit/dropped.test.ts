@@ -45,4 +45,25 @@ describe('the dropped occurrences of a year', () => {
       },
     ]);
   });
+
+  it('hold each school once, by URN (another owner by name), and a school met by another name apart', () => {
+    const list = new DroppedList([
+      ...items,
+      { urn: 100001, name: 'A School (renamed)', ...half },
+      { urn: null, name: 'Trust B', ...half },
+    ]);
+    expect([...list].map((d) => `${d.urn} ${d.name}`)).toEqual([
+      '100002 B School',
+      '100001 A School',
+      '100001 A School',
+      'null Trust A',
+      '100001 A School (renamed)',
+      'null Trust B',
+    ]);
+    const [board, ceo] = list.groups();
+    // The same school in two groups is one owner, read and never changed.
+    expect(board.owners[0]).toBe(ceo.owners.find((o) => o.name === 'A School'));
+    expect(Object.isFrozen(board.owners[0])).toBe(true);
+    expect(ceo.owners.map((o) => o.name)).toEqual(['Trust A', 'Trust B', 'A School', 'A School (renamed)', 'B School']);
+  });
 });
