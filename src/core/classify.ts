@@ -169,8 +169,8 @@ function reasonOf(reasons: Reasons, rule: string, words: string): string {
   return reason;
 }
 
-/** Lists alike (the fields schools need) by listKey. */
-type Lists = Map<string, readonly string[]>;
+/** Lists alike (the fields schools need): of one item by that item, of more by listKey. */
+type Lists = { one: Map<string, readonly string[]>; many: Map<string, readonly string[]> };
 const LISTS_KEPT = 1000;
 
 /** A list's items as one text that no other list has (items joined by a line break would not be: a choice may hold one). */
@@ -183,11 +183,12 @@ export const listKey = (list: readonly string[]): string => JSON.stringify(list)
  */
 function keptList(lists: Lists, list: readonly string[]): readonly string[] {
   if (list.length === 0) return NONE;
-  const key = listKey(list);
-  let kept = lists.get(key);
+  // Most schools that need data need one field: found by it, with no key text made.
+  const [byKey, key] = list.length === 1 ? [lists.one, list[0]] : [lists.many, listKey(list)];
+  let kept = byKey.get(key);
   if (kept === undefined) {
     kept = Object.freeze(list.slice());
-    if (lists.size < LISTS_KEPT) lists.set(keptValue(key), kept);
+    if (byKey.size < LISTS_KEPT) byKey.set(keptValue(key), kept);
   }
   return kept;
 }
@@ -240,7 +241,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       reasons: new Map(),
     })),
     needsData: new Map(),
-    lists: new Map(),
+    lists: { one: new Map(), many: new Map() },
     fields: Object.entries(policy.fields).map(([name, values]) => [
       name,
       values.map((v) => ({

@@ -533,6 +533,44 @@ describe('choices, each set worked out once per tier', () => {
     expect(placed[0].missing).toBe(placed[1].missing);
     expect(() => (placed[0].missing as string[]).push('changed')).toThrow(TypeError);
   });
+
+  it('schools that need the same two fields share one list, apart from those that need one', () => {
+    const p = policy([
+      {
+        id: 'a',
+        label: 'A',
+        level: 2,
+        days: 5,
+        rules: [
+          {
+            name: 'both',
+            when: {
+              all: [
+                { field: 'ofsted_overall', is: 4 },
+                { field: 'leadership_capacity', is: 'insufficient' },
+              ],
+            },
+          },
+        ],
+      },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', ofsted_overall: '', leadership_capacity: '' },
+        { urn: '100002', name: 'B', ofsted_overall: '', leadership_capacity: '' },
+        { urn: '100003', name: 'C', ofsted_overall: '4', leadership_capacity: '' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    expect(placed.map((x) => x.missing)).toEqual([
+      ['ofsted_overall', 'leadership_capacity'],
+      ['ofsted_overall', 'leadership_capacity'],
+      ['leadership_capacity'],
+    ]);
+    expect(placed[0].missing).toBe(placed[1].missing);
+  });
 });
 
 describe('overrides', () => {
