@@ -370,7 +370,8 @@ export function placeSchool(compiled: CompiledPolicy, school: SchoolRecord, ctx:
         if (rule.evaluate.test(school, ctx) !== true) continue;
         reasons.push(reasonOf(rule.reasons, rule.rule, rule.evaluate.say(school, ctx)));
       }
-      if (rules[i].choice === undefined) continue;
+      // An empty choice says nothing: it is not one of the placement's choices.
+      if (!rules[i].choice) continue;
       if (i < HELD_BITS) held |= 1 << i;
       else (extra ??= []).push(i);
     }

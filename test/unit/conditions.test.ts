@@ -487,6 +487,32 @@ describe('choices, each set worked out once per tier', () => {
     expect(placed[0].reasons).toHaveLength(12);
   });
 
+  it("a rule's empty choice adds nothing to a placement's choices", () => {
+    const p = policy([
+      {
+        id: 'a',
+        label: 'A',
+        level: 2,
+        days: 5,
+        choice: 'tier',
+        rules: [
+          { name: 'blank', choice: '', when: { field: 'phase', is: 'primary' } },
+          { name: 'named', choice: 'named', when: { field: 'trust', present: true } },
+        ],
+      },
+      { id: 'b', label: 'B', level: 1, days: 1, default: true },
+    ]);
+    const placed = classify(
+      schools([
+        { urn: '100001', name: 'A', phase: 'primary', trust: '' },
+        { urn: '100002', name: 'B', phase: 'primary', trust: 'T' },
+      ]),
+      p,
+      { asOf },
+    ).placements;
+    expect(placed.map((x) => x.choices)).toEqual([['tier'], ['tier', 'named']]);
+  });
+
   it('lists that would join to the same text are still told apart', () => {
     const p = policy([
       {
