@@ -138,7 +138,7 @@ export interface Occurrence {
   notes: string[];
 }
 
-/** What is due but is not an occurrence: dropped in a holiday, a cycle missing its date, on request. */
+/** A review cycle that cannot be planned for a school: the date it is counted from is missing. */
 export interface MissingDate {
   urn: number;
   name: string;

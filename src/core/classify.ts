@@ -174,7 +174,7 @@ type Lists = { one: Map<string, readonly string[]>; many: Map<string, readonly s
 const LISTS_KEPT = 1000;
 
 /** A list's items as one text that no other list has (items joined by a line break would not be: a choice may hold one). */
-export const listKey = (list: readonly string[]): string => JSON.stringify(list);
+const listKey = (list: readonly string[]): string => JSON.stringify(list);
 
 /**
  * The list, frozen and kept once for all placements with the same (a few combinations of a

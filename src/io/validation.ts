@@ -5,7 +5,7 @@
 // a time, kept only as counts (and the schools a tier-change file names, to apply it).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compilePolicy, listKey, placeSchool, type Placement } from '../core/classify.js';
+import { compilePolicy, placeSchool, type Placement } from '../core/classify.js';
 import { trustSizes } from '../core/facts.js';
 import { unknownFields } from '../core/fields-named.js';
 import { describeJoin, SchoolJoin } from '../core/join.js';
@@ -66,11 +66,10 @@ function checkRuleFields(loaded: LoadedConfig, files: Pick<SchoolsFile, 'columns
 class TierTally {
   readonly counts = new Map<string | null, number>();
   total = 0;
-  /** A list for each school that needs data; schools that need the same fields share one. */
+  /** A list for each school that needs data (placing shares one among schools that need the same fields). */
   readonly missing: (readonly string[])[] = [];
   /** The placements of the schools a tier-change file re-tiers, kept to apply it. */
   readonly changed: Placement[] = [];
-  private readonly lists = new Map<string, readonly string[]>();
 
   constructor(private readonly retiered: ReadonlySet<number> | null = null) {}
 
@@ -79,10 +78,7 @@ class TierTally {
     this.counts.set(p.tier, (this.counts.get(p.tier) ?? 0) + 1);
     this.total++;
     if (p.tier !== null) return;
-    const key = listKey(p.missing);
-    let same = this.lists.get(key);
-    if (same === undefined) this.lists.set(key, (same = p.missing));
-    this.missing.push(same);
+    this.missing.push(p.missing);
   }
 }
 
