@@ -387,22 +387,21 @@ describe('reasons, each wording made once per rule', () => {
 });
 
 describe('choices, each set worked out once per tier', () => {
-  it("a placement has its tier's choices and those of the rules that decided it, whichever sets came before", () => {
-    const p = policy([
-      {
-        id: 'a',
-        label: 'A',
-        level: 2,
-        days: 5,
-        choice: 'tier',
-        rules: [
-          { name: 'one', choice: '["two","three"]', when: { field: 'phase', is: 'primary' } },
-          { name: 'two', choice: 'two', when: { field: 'leadership_capacity', is: 'needs-support' } },
-          { name: 'three', choice: 'three', when: { field: 'trust', present: true } },
-        ],
-      },
+  /** Tier A (level 2, five days) with these rules and choices, then the default tier B. */
+  const tierAThenB = (a: Record<string, unknown>) =>
+    policy([
+      { id: 'a', label: 'A', level: 2, days: 5, ...a },
       { id: 'b', label: 'B', level: 1, days: 1, default: true },
     ]);
+  it("a placement has its tier's choices and those of the rules that decided it, whichever sets came before", () => {
+    const p = tierAThenB({
+      choice: 'tier',
+      rules: [
+        { name: 'one', choice: '["two","three"]', when: { field: 'phase', is: 'primary' } },
+        { name: 'two', choice: 'two', when: { field: 'leadership_capacity', is: 'needs-support' } },
+        { name: 'three', choice: 'three', when: { field: 'trust', present: true } },
+      ],
+    });
     const placed = classify(
       schools([
         { urn: '100001', name: 'A', phase: 'primary', leadership_capacity: '', trust: '' },
@@ -428,17 +427,10 @@ describe('choices, each set worked out once per tier', () => {
   });
 
   it("placements that share their tier's choices (or have none) share one frozen list, which none can change", () => {
-    const p = policy([
-      {
-        id: 'a',
-        label: 'A',
-        level: 2,
-        days: 5,
-        choice: 'the tier',
-        rules: [{ name: 'primary', when: { field: 'phase', is: 'primary' } }],
-      },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ]);
+    const p = tierAThenB({
+      choice: 'the tier',
+      rules: [{ name: 'primary', when: { field: 'phase', is: 'primary' } }],
+    });
     const placed = classify(
       schools([
         { urn: '100001', name: 'A', phase: 'primary' },
@@ -469,10 +461,7 @@ describe('choices, each set worked out once per tier', () => {
       choice: `c${i}`,
       when: i % 3 === 0 ? { field: 'phase', is: 'primary' } : { field: 'phase', is: 'secondary' },
     }));
-    const p = policy([
-      { id: 'a', label: 'A', level: 2, days: 5, choice: 'tier', rules },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ]);
+    const p = tierAThenB({ choice: 'tier', rules });
     const placed = classify(
       schools([
         { urn: '100001', name: 'A', phase: 'primary' },
@@ -488,20 +477,13 @@ describe('choices, each set worked out once per tier', () => {
   });
 
   it("a rule's empty choice adds nothing to a placement's choices", () => {
-    const p = policy([
-      {
-        id: 'a',
-        label: 'A',
-        level: 2,
-        days: 5,
-        choice: 'tier',
-        rules: [
-          { name: 'blank', choice: '', when: { field: 'phase', is: 'primary' } },
-          { name: 'named', choice: 'named', when: { field: 'trust', present: true } },
-        ],
-      },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ]);
+    const p = tierAThenB({
+      choice: 'tier',
+      rules: [
+        { name: 'blank', choice: '', when: { field: 'phase', is: 'primary' } },
+        { name: 'named', choice: 'named', when: { field: 'trust', present: true } },
+      ],
+    });
     const placed = classify(
       schools([
         { urn: '100001', name: 'A', phase: 'primary', trust: '' },
@@ -514,20 +496,13 @@ describe('choices, each set worked out once per tier', () => {
   });
 
   it('lists that would join to the same text are still told apart', () => {
-    const p = policy([
-      {
-        id: 'a',
-        label: 'A',
-        level: 2,
-        days: 5,
-        rules: [
-          { name: 'one', choice: 'p\nq', when: { field: 'phase', is: 'primary' } },
-          { name: 'two', choice: 'p', when: { field: 'trust', present: true } },
-          { name: 'three', choice: 'q', when: { field: 'leadership_capacity', is: 'needs-support' } },
-        ],
-      },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ]);
+    const p = tierAThenB({
+      rules: [
+        { name: 'one', choice: 'p\nq', when: { field: 'phase', is: 'primary' } },
+        { name: 'two', choice: 'p', when: { field: 'trust', present: true } },
+        { name: 'three', choice: 'q', when: { field: 'leadership_capacity', is: 'needs-support' } },
+      ],
+    });
     const placed = classify(
       schools([
         { urn: '100001', name: 'A', phase: 'primary', trust: '', leadership_capacity: '' },
@@ -540,10 +515,7 @@ describe('choices, each set worked out once per tier', () => {
   });
 
   it('schools that need the same fields share one frozen list of them', () => {
-    const p = policy([
-      { id: 'a', label: 'A', level: 2, days: 5, rules: [{ name: 'graded', when: { field: 'ofsted_overall', is: 4 } }] },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ]);
+    const p = tierAThenB({ rules: [{ name: 'graded', when: { field: 'ofsted_overall', is: 4 } }] });
     const placed = classify(
       schools([
         { urn: '100001', name: 'A', ofsted_overall: '' },
@@ -561,26 +533,19 @@ describe('choices, each set worked out once per tier', () => {
   });
 
   it('schools that need the same two fields share one list, apart from those that need one', () => {
-    const p = policy([
-      {
-        id: 'a',
-        label: 'A',
-        level: 2,
-        days: 5,
-        rules: [
-          {
-            name: 'both',
-            when: {
-              all: [
-                { field: 'ofsted_overall', is: 4 },
-                { field: 'leadership_capacity', is: 'insufficient' },
-              ],
-            },
+    const p = tierAThenB({
+      rules: [
+        {
+          name: 'both',
+          when: {
+            all: [
+              { field: 'ofsted_overall', is: 4 },
+              { field: 'leadership_capacity', is: 'insufficient' },
+            ],
           },
-        ],
-      },
-      { id: 'b', label: 'B', level: 1, days: 1, default: true },
-    ]);
+        },
+      ],
+    });
     const placed = classify(
       schools([
         { urn: '100001', name: 'A', ofsted_overall: '', leadership_capacity: '' },
