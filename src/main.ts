@@ -1,7 +1,5 @@
 // The `sit` entry: answers --version without loading anything else, so start-up stays near bare
 // node; everything else is imported on demand.
-import module from 'node:module';
-
 // The build defines SIT_VERSION from package.json, so that --version loads no other module.
 declare const SIT_VERSION: string;
 
@@ -11,9 +9,6 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   if (typeof SIT_VERSION === 'string') process.stdout.write(`${SIT_VERSION}\n`);
   else void import('./version.js').then(({ VERSION }) => process.stdout.write(`${VERSION}\n`));
 } else {
-  // Node 22 and later keep V8's compiled code for the modules between runs (in the system's
-  // temporary folder): a run then skips most of the compiling. Node 20 has no such cache.
-  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   // No top-level await: this is built as CommonJS (dist/main.cjs, and the single executable).
   void Promise.all([import('./cli.js'), import('./io/std-streams.js')]).then(
     async ([{ run }, { guardStandardStreams }]) => {

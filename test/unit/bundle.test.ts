@@ -6,7 +6,6 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT } from '../helpers/run-sit.js';
 
@@ -31,8 +30,8 @@ describe('the bundle', () => {
 
   // Neither zod nor the YAML parser: a preset and the shipped terms were checked when sit was built,
   // and a file's row schema is loaded only for a file there is (a log, tier changes, targets).
-  // classify to CSV loads no table writer either: CSV is written as the file is read. Node's loader
-  // reports each file it loads to a log.
+  // classify to CSV loads no table writer either: CSV is written as the file is read. The chunk
+  // loader says which chunks a run loaded, and dist/chunks.json what each was built from.
   const fixtures = join(FIXTURES, 'schools.csv');
   const onlyCommander = (packages: string[]) => expect(packages).toEqual(['commander']);
   const noSchemaOrYaml = (packages: string[]) => {
@@ -50,42 +49,34 @@ describe('the bundle', () => {
   ])(
     'sit %j on a shipped preset, with no config file, loads no zod and no YAML parser (start-up, issue 13)',
     (args, check) => {
-      const dir = mkdtempSync(join(tmpdir(), 'sit-start-up-'));
-      const log = join(dir, 'loaded.txt');
-      const hooks = `import { appendFileSync } from 'node:fs';
-      export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
-      const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
-      const run = spawnSync(
-        process.execPath,
-        [
-          '--import',
-          `data:text/javascript,${encodeURIComponent(register)}`,
-          join(ROOT, 'bin', 'sit.js'),
-          ...args,
-          '--as-of',
-          '2026-09-01',
-          '--quiet',
-        ],
-        { cwd: dir, encoding: 'utf8' },
-      );
+      const { run, chunks } = loadedChunks(args);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const loaded = readFileSync(log, 'utf8')
-        .split('\n')
-        .filter((url) => url.startsWith('file:') && url.includes('/dist/'));
-      expect(loaded.length).toBeGreaterThan(3);
+      expect(chunks.length).toBeGreaterThan(3);
+      const built = builtFrom();
+      const inputs = chunks.flatMap(({ name }) => built[`${name}.cjs`]);
       const packages = new Set<string>();
-      for (const url of loaded)
-        for (const m of readFileSync(fileURLToPath(url), 'utf8').matchAll(
-          /^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm,
-        ))
-          packages.add(m[1]);
+      for (const input of inputs) {
+        const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+        if (m) packages.add(m[1]);
+      }
       check([...packages]);
       // Nor the presets' YAML texts (src/preset-texts.ts): a shipped preset is used as checked at build time.
-      const texts = loaded.filter((url) => /^\/\/ presets\/.*\.yaml$/m.test(readFileSync(fileURLToPath(url), 'utf8')));
-      expect(texts).toEqual([]);
+      expect(inputs.filter((input) => /^presets\/.*\.yaml$/.test(input))).toEqual([]);
     },
   );
+
+  // scripts/code-cache.mjs ran sit on the fixtures when it was built: V8 takes the compiled code
+  // of every chunk such a run loads from its cache (src/chunk-loader.ts), and compiles none afresh.
+  it.each([
+    [['classify', fixtures, '--preset', 'rlt-categories', '--format', 'csv']],
+    [['budget', fixtures, '--preset', 'four-tier', '--format', 'csv']],
+  ])('sit %j takes every chunk it loads from its code cache (start-up, issue 13)', (args) => {
+    const { run, chunks } = loadedChunks(args);
+    expect(run.status).toBe(0);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.filter(({ cached }) => !cached)).toEqual([]);
+  });
 
   it("sit --version answers without setting up Node's ES module loader (start-up within 1.2x of bare Node, issue 13)", () => {
     // bin/sit.js and dist/main.cjs are CommonJS: an ES module entry makes Node load and run its
@@ -108,6 +99,30 @@ describe('the bundle', () => {
     expect(loadsOf(code)).toEqual(['./chunk-1.js', 'chalk', 'node:fs', 'zod']);
   });
 });
+
+/** The files each chunk of dist/ was built from (dist/chunks.json, written by scripts/build.mjs). */
+function builtFrom(): Record<string, string[]> {
+  return JSON.parse(readFileSync(join(ROOT, 'dist', 'chunks.json'), 'utf8'));
+}
+
+/** Runs the built sit, and asks its chunk loader at exit which chunks it loaded. */
+function loadedChunks(args: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'sit-start-up-'));
+  const log = join(dir, 'loaded.json');
+  const preload = join(dir, 'report.cjs');
+  const loader = join(ROOT, 'dist', 'chunks.cjs');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(require(${JSON.stringify(loader)}).loadedChunks())));`,
+  );
+  const run = spawnSync(
+    process.execPath,
+    ['--require', preload, join(ROOT, 'bin', 'sit.js'), ...args, '--as-of', '2026-09-01', '--quiet'],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  const chunks: { name: string; cached: boolean }[] = JSON.parse(readFileSync(log, 'utf8'));
+  return { run, chunks };
+}
 
 /** The modules a file of the bundle loads: require("x"), import("x"), a line's import/export ... from "x". */
 function loadsOf(code: string): string[] {
