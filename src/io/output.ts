@@ -17,7 +17,6 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { SitError, cannotWriteError, usageError } from '../errors.js';
 import { shortPathText, writeError } from './file-errors.js';
@@ -181,7 +180,7 @@ const tempBeside = (path: string) => join(dirname(path), `.sit-${process.pid}-${
  */
 async function testPause(): Promise<void> {
   const fifo = process.env.SIT_TEST_PAUSE_FIFO;
-  if (fifo) await readFile(fifo);
+  if (fifo) await (await import('node:fs/promises')).readFile(fifo);
 }
 
 /** Puts the finished temporary file in place under `path` (see the rules at the top). */

@@ -4,10 +4,11 @@
 // by their adapters and handed on as the same header and rows. The file's own problems come in
 // the order reading it whole would find them (too big, its encoding, its CSV, its header), and
 // before anything the receiver of the rows threw.
+import { stat, type Stats } from 'node:fs';
 import { isHeaderRow } from '../core/school.js';
 import { dataError } from '../errors.js';
 import { CsvTable, looksLikeYaml, type RawTable } from './read-table.js';
-import { MAX_INPUT_BYTES, readChunks, tooBig, type TextSource } from './read-text.js';
+import { callback, MAX_INPUT_BYTES, readChunks, tooBig, type TextSource } from './read-text.js';
 import { TextStream, type Encoding } from './text-stream.js';
 import { isXlsxPath, looksLikeXlsx, readXlsxTable } from './xlsx.js';
 
@@ -65,8 +66,7 @@ export async function canReadAgain(input: DataInput): Promise<boolean> {
   if (input.bytes) return true;
   if (input.path === '-') return false;
   try {
-    const { stat } = await import('node:fs/promises');
-    return (await stat(input.path)).isFile();
+    return (await callback<Stats>((done) => stat(input.path, done))).isFile();
   } catch {
     return false;
   }

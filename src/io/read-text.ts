@@ -5,8 +5,7 @@
 // in Windows-1252 (Mac Roman), is refused naming its first bad line. Reads stop at a size limit
 // (README "Limits"), so /dev/zero or an endless pipe is refused, not read until memory runs out.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync, type Stats } from 'node:fs';
 import { SitError, dataError } from '../errors.js';
 import { readError, shortPathText } from './file-errors.js';
 import { firstInvalidUtf8, lineOf, TextStream, type Encoding } from './text-stream.js';
@@ -51,16 +50,16 @@ export async function* readChunks(
     }
     return;
   }
-  let handle: Awaited<ReturnType<typeof open>>;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = await callback<number>((done) => open(path, 'r', done));
   } catch (error) {
     throw readError(display, error);
   }
   try {
-    let info: Awaited<ReturnType<typeof handle.stat>>;
+    let info: Stats;
     try {
-      info = await handle.stat();
+      info = await callback<Stats>((done) => fstat(fd, done));
     } catch (error) {
       throw readError(display, error);
     }
@@ -75,8 +74,8 @@ export async function* readChunks(
       let bytesRead: number;
       try {
         bytesRead = file
-          ? readSync(handle.fd, piece, 0, piece.length, null)
-          : (await handle.read(piece, 0, piece.length, null)).bytesRead;
+          ? readSync(fd, piece, 0, piece.length, null)
+          : await callback<number>((done) => read(fd, piece, 0, piece.length, null, done));
       } catch (error) {
         throw readError(display, error);
       }
@@ -86,8 +85,16 @@ export async function* readChunks(
       yield piece.subarray(0, bytesRead);
     }
   } finally {
-    await handle.close();
+    await callback((done) => close(fd, done));
   }
+}
+
+/**
+ * A call of Node's callback API as a promise. Not node:fs/promises: loading it (and the modules it
+ * loads, readline's among them) was ~5% of a small classify's instructions (start-up, SPEC section 8).
+ */
+export function callback<T = void>(call: (done: (error: Error | null, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => call((error, value) => (error ? reject(error) : resolve(value))));
 }
 
 /** The bytes of a file or of standard input ("-"), refusing more than `limit`. */
