@@ -6,7 +6,7 @@ import { WfapAnswersSchema, type WfapAnswers } from '../core/wfap.js';
 import { dataError, usageError } from '../errors.js';
 import { parseYamlText } from './config.js';
 import { readSettingsText } from './read-text.js';
-import { issueLines, lineOf, pathText } from './yaml-issues.js';
+import { CHECK_ONCE, issueLines, lineOf, pathText } from './yaml-issues.js';
 
 /**
  * Problems found in an answers file after it was read (checked against the policy the data is
@@ -29,7 +29,7 @@ export function readAnswers<S extends z.ZodType>(file: string, schema: S, cwd: s
   const path = resolve(cwd, file);
   const text = readSettingsText(path, file, dataError, 'answers file');
   const parsed = parseYamlText(text.trim() === '' ? '{}' : text, file, 'data');
-  const result = schema.safeParse(parsed.value);
+  const result = schema.safeParse(parsed.value, CHECK_ONCE);
   if (!result.success) throw dataError(issueLines(result.error, file, parsed.doc, parsed.lineCounter));
   return result.data;
 }

@@ -12,7 +12,7 @@ import type { Policy } from '../core/policy.js';
 import { PRESET_CONFIGS, DEFAULT_PRESET } from '../presets.js';
 import { PRESETS, PRESET_VALUES } from '../preset-texts.js';
 import { checkPresetName, findConfig, loadShipped } from './config-loader.js';
-import { issueLines, lineOf, pathText } from './yaml-issues.js';
+import { CHECK_ONCE, issueLines, lineOf, pathText } from './yaml-issues.js';
 import { yamlSlipLine } from './yaml-slips.js';
 import { mergeExtends, MergeError, overridePath } from '../core/merge.js';
 
@@ -142,7 +142,7 @@ type Checked = { success: true; data: TrustConfig } | { success: false; error: Z
  * the settings have a problem, for the whole schema to report it as it always has.
  */
 function shippedConfig(name: string, settings: Record<string, unknown>): Checked | null {
-  const checked = TrustSettingsSchema.safeParse(settings);
+  const checked = TrustSettingsSchema.safeParse(settings, CHECK_ONCE);
   if (!checked.success) return null;
   return { success: true, data: { ...JSON.parse(PRESET_CONFIGS[name]), ...checked.data } };
 }
@@ -251,7 +251,7 @@ export function loadConfig(request: ConfigRequest): LoadedConfig {
     policySource = `preset ${request.preset}`;
   }
   const result: Checked =
-    (shipped && shippedConfig(shipped.name, shipped.settings)) ?? TrustConfigSchema.safeParse(raw);
+    (shipped && shippedConfig(shipped.name, shipped.settings)) ?? TrustConfigSchema.safeParse(raw, CHECK_ONCE);
   if (!result.success) {
     // A shipped preset was checked when sit was built: a problem is in the trust's own file, at
     // its line, --preset or not.

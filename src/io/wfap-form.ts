@@ -5,14 +5,14 @@ import formText from '../../templates/wfap-form.yaml';
 import { WfapFormSchema, type KpiSpec, type WfapForm } from '../core/wfap-form.js';
 import { configError } from '../errors.js';
 import { parseYamlText } from './config.js';
-import { issueLines } from './yaml-issues.js';
+import { CHECK_ONCE, issueLines } from './yaml-issues.js';
 
 export const WFAP_FORM_FILE = 'templates/wfap-form.yaml';
 
 /** The form in `text`, checked; a config error (78) naming each problem's line. */
 export function checkWfapForm(text: string, file: string): WfapForm {
   const parsed = parseYamlText(text, file);
-  const result = WfapFormSchema.safeParse(parsed.value);
+  const result = WfapFormSchema.safeParse(parsed.value, CHECK_ONCE);
   if (!result.success) throw configError(issueLines(result.error, file, parsed.doc, parsed.lineCounter));
   return result.data;
 }

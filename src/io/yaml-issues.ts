@@ -5,6 +5,15 @@ import type { Document, LineCounter } from 'yaml';
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * How a file's YAML is checked by its schema, once (a config, answers, a form, a layout): without
+ * zod's fast path for objects, which zod writes as code (\`new Function\`) for each object schema the
+ * first time it is used, and which V8 then compiles afresh in every run. For one document that cost
+ * more than it saved (the README's first command: 346 M -> 333 M instructions). A schema that
+ * checks row after row (a log, tier changes) keeps it.
+ */
+export const CHECK_ONCE = { jitless: true } as const;
+
 /** In a union, the branch that got furthest says most about what was meant. */
 function flatten(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
