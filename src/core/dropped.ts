@@ -36,9 +36,10 @@ export class DroppedList implements Iterable<Dropped> {
   private readonly byDate = new Map<string | null, Map<string, number[]>>();
   /** Each school (or trust, or all schools) dropped for, once: read, never changed. */
   private readonly owners: Readonly<{ urn: number | null; name: string }>[] = [];
-  /** Each owner's number: a school's by URN, another's by name. */
+  /** Each owner's number: a school's by URN, another's by name; a school met by a second name by both. */
   private readonly ownerByUrn = new Map<number, number>();
   private readonly ownerByName = new Map<string, number>();
+  private readonly renamed = new Map<string, number>();
   /** Each occurrence's group and owner, in the order dropped. */
   private groupOf = new Int32Array(64);
   private ownerOf = new Int32Array(64);
@@ -80,15 +81,20 @@ export class DroppedList implements Iterable<Dropped> {
     this.count++;
   }
 
-  /** The owner's number, added the first time it is met (an owner met again by another name is held apart). */
+  /** The owner's number, added the first time it is met (a school met by another name is held apart). */
   private ownerNumber(urn: number | null, name: string): number {
     const found = urn === null ? this.ownerByName.get(name) : this.ownerByUrn.get(urn);
-    if (found !== undefined && this.owners[found].urn === urn && this.owners[found].name === name) return found;
-    const n = this.owners.push(Object.freeze({ urn, name })) - 1;
     if (found === undefined) {
+      const n = this.owners.push(Object.freeze({ urn, name })) - 1;
       if (urn === null) this.ownerByName.set(name, n);
       else this.ownerByUrn.set(urn, n);
+      return n;
     }
+    if (this.owners[found].name === name) return found;
+    // Only a school (by URN) can be met by a name other than its first: found by both, held once.
+    const key = `${urn} ${name}`;
+    let n = this.renamed.get(key);
+    if (n === undefined) this.renamed.set(key, (n = this.owners.push(Object.freeze({ urn, name })) - 1));
     return n;
   }
 

@@ -66,4 +66,15 @@ describe('the dropped occurrences of a year', () => {
     expect(Object.isFrozen(board.owners[0])).toBe(true);
     expect(ceo.owners.map((o) => o.name)).toEqual(['Trust A', 'Trust B', 'A School', 'A School (renamed)', 'B School']);
   });
+
+  it('hold a school met by another name once too, however often it is met so', () => {
+    const renamed = { urn: 100001, name: 'A School (renamed)' };
+    const list = new DroppedList([
+      ...items,
+      { ...renamed, ...half },
+      { ...renamed, activity: 'Board', activity_id: 'board', term: 2, date: null, reason: 'closure' },
+    ]);
+    const [board, ceo] = list.groups();
+    expect(board.owners.find((o) => o.name === renamed.name)).toBe(ceo.owners.find((o) => o.name === renamed.name));
+  });
 });
