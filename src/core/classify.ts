@@ -112,14 +112,13 @@ const describedDays = (tier: Tier) => {
 };
 // Each shared list is frozen: a placement's lists are read, never changed, and one shared by
 // thousands of placements must not be (a list each was ~6 MB live for England's 22,000 schools).
+/** A placement's choices in `tier`: the tier's own, the deciding rules', then its days', once each. */
+const choicesIn = (tier: Tier, ruleChoices: (string | undefined)[] = []): readonly string[] =>
+  Object.freeze(unique([tier.choice, ...ruleChoices, tier.days_choice].filter((c): c is string => c !== undefined)));
 const CHOICES = new WeakMap<Tier, readonly string[]>();
 const tierChoices = (tier: Tier) => {
   let choices = CHOICES.get(tier);
-  if (!choices)
-    CHOICES.set(
-      tier,
-      (choices = Object.freeze(unique([tier.choice, tier.days_choice].filter((c): c is string => c !== undefined)))),
-    );
+  if (!choices) CHOICES.set(tier, (choices = choicesIn(tier)));
   return choices;
 };
 /** No reasons, fields or choices: one list for every placement with none. */
@@ -144,11 +143,10 @@ const HELD_BITS = 30;
 function ruleChoices(ct: CompiledTier, held: number, extra: number[] | null): readonly string[] {
   let choices = extra === null ? ct.choices.get(held) : undefined;
   if (choices === undefined) {
-    const chosen = [ct.tier.choice];
+    const chosen: (string | undefined)[] = [];
     for (let i = 0; i < Math.min(ct.rules.length, HELD_BITS); i++) if (held & (1 << i)) chosen.push(ct.rules[i].choice);
     for (const i of extra ?? []) chosen.push(ct.rules[i].choice);
-    chosen.push(ct.tier.days_choice);
-    choices = Object.freeze(unique(chosen.filter((c): c is string => c !== undefined)));
+    choices = choicesIn(ct.tier, chosen);
     if (extra === null && ct.choices.size < LISTS_KEPT) ct.choices.set(held, choices);
   }
   return choices;
