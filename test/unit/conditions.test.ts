@@ -4,22 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { PolicySchema, type Policy } from '../../src/core/policy.js';
 import { classify } from '../../src/core/classify.js';
 import { unique } from '../../src/core/conditions.js';
-import { toSchools } from '../../src/core/school.js';
+import { schools } from '../helpers/schools.js';
 
 const asOf = '2026-09-01';
 
 function policy(tiers: unknown[], extra: Record<string, unknown> = {}): Policy {
   return PolicySchema.parse({ id: 'test', name: 'Test policy', tiers, ...extra }) as Policy;
-}
-
-function schools(rows: Record<string, string>[]) {
-  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const result = toSchools(
-    headers,
-    rows.map((r, i) => ({ line: i + 2, cells: headers.map((h) => r[h] ?? '') })),
-  );
-  expect(result.problems).toEqual([]);
-  return result.schools;
 }
 
 const twoTiers = (when: unknown) =>

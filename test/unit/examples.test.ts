@@ -4,20 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/io/config.js';
 import { classify } from '../../src/core/classify.js';
-import { toSchools } from '../../src/core/school.js';
+import { schools } from '../helpers/schools.js';
 import { explanationText } from '../../src/io/explanation.js';
 
 const asOf = '2026-09-01';
-
-function schools(rows: Record<string, string>[]) {
-  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const result = toSchools(
-    headers,
-    rows.map((r, i) => ({ line: i + 2, cells: headers.map((h) => r[h] ?? '') })),
-  );
-  expect(result.problems).toEqual([]);
-  return result.schools;
-}
 
 const load = (dir: string) => loadConfig({ cwd: process.cwd(), config: `examples/${dir}/trust.config.yaml` }).policy;
 

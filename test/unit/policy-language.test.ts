@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicySchema, type Policy } from '../../src/core/policy.js';
 import { classify } from '../../src/core/classify.js';
-import { toSchools } from '../../src/core/school.js';
+import { schools } from '../helpers/schools.js';
 import { explanationText } from '../../src/io/explanation.js';
 
 const asOf = '2026-09-01';
@@ -18,16 +18,6 @@ function policy(extra: Record<string, unknown>, when: unknown): Policy {
     ],
     ...extra,
   }) as Policy;
-}
-
-function schools(rows: Record<string, string>[]) {
-  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const result = toSchools(
-    headers,
-    rows.map((r, i) => ({ line: i + 2, cells: headers.map((h) => r[h] ?? '') })),
-  );
-  expect(result.problems).toEqual([]);
-  return result.schools;
 }
 
 const areas = ['a1', 'a2', 'a3', 'a4', 'a5'];
