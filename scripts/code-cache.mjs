@@ -6,6 +6,13 @@
 // This runs as a Node of its own, started with no flags as bin/sit.js is: V8 refuses a cache made
 // with other flags. Every run must succeed (exit 0): a bundle that cannot classify its own
 // fixtures stops the build here. A chunk no run loads gets no cache, and is compiled when loaded.
+//
+// The runs are made with V8's baseline compiler (Sparkplug) off, and it is turned back on before
+// the caches are written, so that they carry the flags of a run (and V8 takes them). A function
+// Sparkplug compiled here is marked so in its cache, and V8 compiles every function so marked again
+// as soon as a run first calls it: after the nineteen runs below, that was 14 M of a small
+// classify's 215 M instructions (valgrind), against 8.6 M for what that run itself warms up.
+import { setFlagsFromString } from 'node:v8';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,6 +21,7 @@ import { Readable } from 'node:stream';
 import { root } from './esbuild-options.mjs';
 
 const dir = process.argv[2];
+setFlagsFromString('--no-sparkplug');
 const { loadChunk, codeCaches } = createRequire(import.meta.url)(join(dir, 'chunks.cjs'));
 const { run } = loadChunk('cli');
 // Loaded by every run (src/main.ts); not called here, where the streams are not the process's.
@@ -76,4 +84,6 @@ try {
   rmSync(cwd, { recursive: true, force: true });
 }
 if (failed > 0) process.exit(1);
+// Back to the flags every run has: V8 refuses a cache made under others.
+setFlagsFromString('--sparkplug');
 for (const [name, cache] of codeCaches()) writeFileSync(join(dir, `${name}.code-cache`), cache);
