@@ -4,6 +4,7 @@
 // Occurrence (a cursor) as it is placed. Pure.
 import type { Activity, Occurrence, Owner } from './calendar.js';
 import { Interned, InternedRows, KeyedTable } from './interned.js';
+import { letGo } from './let-go.js';
 
 /** The notes of an occurrence with none: one list, read and never changed. */
 const NO_NOTES: string[] = [];
@@ -288,6 +289,7 @@ export class Occurrences implements Iterable<Occurrence> {
 
   /** Lets every occurrence go (the scheduler, once each is placed): the chunks are the memory. */
   clear(): void {
+    letGo([...this.chunks, ...this.windows]);
     this.chunks.length = 0;
     this.windows.length = 0;
     this.wide.clear();

@@ -13,6 +13,7 @@ import type { Capacity } from './config.js';
 import { firstAtOrAfter, NearestWalk, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
 import { countingSort, EventStore, fromZero } from './schedule-events.js';
 import type { Occurrences } from './occurrences.js';
+import { letGo } from './let-go.js';
 import { addToGroup } from './group.js';
 import type { DroppedList } from './dropped.js';
 import {
@@ -533,6 +534,7 @@ export function buildSchedule(
     place(occurrences.point(cursor, at), NO_NOTES, occurrences.seriesIndexOf(at), occurrences.ownerIndexOf(at));
   }
   occurrences.clear();
+  letGo([order]);
 
   const shortfalls = topUp(schools, calendar, cal, store, place);
   store.sort();

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, Occurrence, Owner } from '../../src/core/calendar.js';
 import { Occurrences } from '../../src/core/occurrences.js';
 
+/** The typed arrays an Occurrences holds its rows and windows in (private: read here only to see them let go). */
+const columnsOf = (list: Occurrences): ArrayBufferView[] => {
+  const held = list as unknown as { chunks: ArrayBufferView[]; windows: ArrayBufferView[] };
+  return [...held.chunks, ...held.windows];
+};
+
 type Step = Pick<Occurrence, 'term' | 'number' | 'window' | 'target' | 'movedFrom'>;
 
 /** Adds an owner's series of a cadence ("CEO 1:1", a gap of 4) by numbers, as core/calendar.ts does. */
@@ -169,7 +175,11 @@ describe('Occurrences', () => {
     for (const o of pushed) list.push(o);
     expect(list.toArray()).toEqual(pushed);
     // Cleared, the rows far away are let go with the rest.
+    const held = columnsOf(list);
+    expect(held.reduce((bytes, c) => bytes + c.byteLength, 0)).toBeGreaterThan(0);
     list.clear();
+    // Their bytes too, now, not at the collector's next full collection (issue 13: memory).
+    expect(held.map((c) => c.byteLength)).toEqual(held.map(() => 0));
     list.push(pushed[4]);
     expect(list.toArray()).toEqual([pushed[4]]);
   });
