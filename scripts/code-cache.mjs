@@ -10,7 +10,7 @@
 // The runs are made with V8's baseline compiler (Sparkplug) off, and it is turned back on before
 // the caches are written, so that they carry the flags of a run (and V8 takes them). A function
 // Sparkplug compiled here is marked so in its cache, and V8 compiles every function so marked again
-// as soon as a run first calls it: after the nineteen runs below, that was 14 M of a small
+// as soon as a run first calls it: after all the runs below, that was 14 M of a small
 // classify's 215 M instructions (valgrind), against 8.6 M for what that run itself warms up.
 import { setFlagsFromString } from 'node:v8';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -533,6 +533,7 @@ export function buildSchedule(
     const at = order[i];
     place(occurrences.point(cursor, at), NO_NOTES, occurrences.seriesIndexOf(at), occurrences.ownerIndexOf(at));
   }
+  // The list due and the order it was placed in, let go now, not at a full collection (core/let-go.ts).
   occurrences.clear();
   letGo([order]);
 
