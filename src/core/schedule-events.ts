@@ -5,6 +5,7 @@
 // read, and let go after. Pure.
 import { fromDayNumber } from './dates.js';
 import { Interned, KeyedTable } from './interned.js';
+import { letGo } from './let-go.js';
 import type { ActivityType } from './calendar.js';
 import type { CalendarEvent } from './schedule.js';
 
@@ -281,6 +282,19 @@ export class EventStore implements Iterable<CalendarEvent> {
       if (column.length > 2 * n) this[name] = new (column.constructor as new (size: number) => Column)(n);
       this[name].set(keys);
     }
+  }
+
+  /**
+   * Lets go of the columns' bytes (core/let-go.ts) once nothing will read the events again: a
+   * budget or report keeps what the year cost, not its million events, while it is written. The
+   * store is empty afterwards; an event object already made (toArray) is its reader's to keep.
+   */
+  release(): void {
+    const columns = NUMBER_COLUMNS.map((name) => this[name]);
+    for (const name of NUMBER_COLUMNS) this[name] = new COLUMNS[name](0);
+    this.length = 0;
+    this.objects = null;
+    letGo(columns);
   }
 
   private resize(size: number): void {

@@ -79,13 +79,13 @@ export async function budgetWithDelivery(
   if (!schedule) return { result, delivered: null };
   const { cal } = loadTerms(loaded);
   const delivery = await loadDelivery({ given, loaded, cwd, stdin, schedule, asOf, cal });
-  if (!delivery) return { result, delivered: null };
-  return {
-    result,
-    delivered: {
-      budget: deliveryBudget(delivery, result, schedule, loaded.policy, asOf, cal),
-      counts: statusCounts(schedule.events, delivery.marks),
-      log: delivery.log,
-    },
+  const delivered = delivery && {
+    budget: deliveryBudget(delivery, result, schedule, loaded.policy, asOf, cal),
+    counts: statusCounts(schedule.events, delivery.marks),
+    log: delivery.log,
   };
+  // Costed, and counted against the log: the year's events are not read again, so their bytes
+  // (~14 MB for England's million) are let go before the budget or report is written (issue 13).
+  schedule.store.release();
+  return { result, delivered };
 }

@@ -137,6 +137,19 @@ describe('EventStore', () => {
     expect([...diaries.get('unassigned')!].map((e) => e.lead)).toEqual(['unassigned (SIA)']);
   });
 
+  it('lets go of its columns once released: empty, each bytes freed, and still sorts and reads as empty', () => {
+    const store = filled(7, 500);
+    const columns = [store.start, store.end, store.owner, store.kind, store.lead, store.tier, store.note, store.term];
+    expect(columns.every((c) => c.byteLength > 0)).toBe(true);
+    store.release();
+    // Each column's bytes handed to core/let-go.ts: the old arrays are detached (nothing to read).
+    expect(columns.map((c) => c.byteLength)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(store.length).toBe(0);
+    expect(store.toArray()).toEqual([]);
+    store.sort();
+    expect([...store]).toEqual([]);
+  });
+
   it('sorts an empty store', () => {
     const store = new EventStore();
     store.sort();
