@@ -11,7 +11,7 @@ import { DEFAULT_TERM_WEEKS } from './terms.js';
 import { notStatedText, showNumber } from './display.js';
 import { chooser, type Chooser } from './choose.js';
 import { peopleOf, type Schedule, type Unscheduled } from './schedule.js';
-import type { EventStore } from './schedule-events.js';
+import { compareOwners, type EventStore } from './schedule-events.js';
 import { DroppedList } from './dropped.js';
 import { Interned } from './interned.js';
 
@@ -391,6 +391,7 @@ export function personDemand(
   const people = peopleOf(capacity);
   const booked = new Map(people.map((p) => [p.name, { perTerm: zeros(), events: 0 }]));
   const unassigned = new Map<string, { role: string; perTerm: number[]; year: number; events: number }>();
+  readyToSum(events);
   for (let i = 0; i < events.length; i++) {
     const kind = events.kinds[events.kind[i]];
     if (kind.type === 'school') continue;
@@ -572,22 +573,51 @@ interface SharedCount {
 }
 
 /**
+ * Whether days added up in any order give the same sum, to the last digit, as in calendar order:
+ * each a whole number of 1/1024ths (a quarter, a half, a day: exact in a double) and no sum of `n`
+ * of them past 2^42. Days of a third or a tenth are not, and their events are summed in order.
+ */
+function exactInAnyOrder(days: readonly number[], n: number): boolean {
+  return days.every((d) => Number.isInteger(d * 1024) && Math.abs(d) * n < 2 ** 42);
+}
+
+/**
+ * Readies the events to be summed: as placed where every sum comes out the same in any order
+ * (exactInAnyOrder), else put in calendar order first (EventStore.putInOrder). A schedule is
+ * sorted only when first read in order, so a budget usually sorts no million events (issue 13).
+ */
+function readyToSum(events: EventStore): void {
+  if (
+    !events.inOrder &&
+    !exactInAnyOrder(
+      events.kinds.map((k) => k.days),
+      events.length,
+    )
+  )
+    events.putInOrder();
+}
+
+/**
  * The events with days, counted for each school (by URN) and each trust's or the organisation's
  * own (by name), in one pass over the store: no event object, no list of each owner's events. A
  * school's counts are numbers in flat arrays (by school and activity), and its Costed is made
  * when it is asked for: a map and an object for each of 22,000 schools' activities, live to
- * the end of the budget, were 17-38 MB of the heap. Every sum adds the same days in the same
- * order as one in calendar order.
+ * the end of the budget, were 17-38 MB of the heap. Read in the order placed or in calendar
+ * order alike (readyToSum): each sum is the one calendar order gives, and each school's and each
+ * trust's activities are in the order calendar order first meets them.
  */
 function costedEvents(events: EventStore): {
   school: (urn: number) => Costed | undefined;
   /** By trust name, then activity in the order first met. */
   shared: Map<string, Map<string, SharedCount>>;
 } {
+  readyToSum(events);
   // Each kind's days and activity (a number for each name), read once, not from its object for each event.
   const activities = new Interned<string>();
   const kindDays = events.kinds.map((k) => k.days);
   const kindActivity = events.kinds.map((k) => activities.ofItem(k.activity));
+  const kindRank = events.kindRanks();
+  const kinds = kindRank.length;
   const names = activities.items;
   const width = names.length;
   // Each school (by URN) a number: -1 for a trust's or the organisation's own.
@@ -602,11 +632,16 @@ function costedEvents(events: EventStore): {
   const perTerm = new Float64Array(schoolOf.size * TERMS);
   const count = new Int32Array(schoolOf.size * width);
   const activityDays = new Float64Array(schoolOf.size * width);
-  // Each school's activities in the order first met (as school * width + activity).
+  // Where calendar order first meets each school's activity: the least day and kind of its events
+  // (as day * kinds + the kind's rank). A school's events are in calendar order by day, then kind
+  // (then as placed), and its activities' kinds never share a rank.
+  const firstMet = new Float64Array(schoolOf.size * width);
+  // Each school's activities met (as school * width + activity).
   let met = new Int32Array(1024);
   let metLength = 0;
-  const shared = new Map<string, Map<string, SharedCount>>();
-  const { kind: kindColumn, owner: ownerColumn, term: termColumn } = events;
+  // The events of a trust's or the organisation's own, counted after the schools', in calendar order.
+  const sharedEvents: number[] = [];
+  const { kind: kindColumn, owner: ownerColumn, term: termColumn, start: startColumn } = events;
   for (let i = 0; i < events.length; i++) {
     const kind = kindColumn[i];
     const d = kindDays[kind];
@@ -615,12 +650,13 @@ function costedEvents(events: EventStore): {
     const term = termColumn[i];
     const s = slot[o];
     if (s < 0) {
-      addShared(shared, events.owners[o].name, names[kindActivity[kind]], term, d);
+      sharedEvents.push(i);
       continue;
     }
     days[s] += d;
     perTerm[s * TERMS + term - 1] += d;
     const at = s * width + kindActivity[kind];
+    const key = startColumn[i] * kinds + kindRank[kind];
     if (count[at]++ === 0) {
       if (metLength === met.length) {
         const longer = new Int32Array(met.length * 2);
@@ -628,16 +664,25 @@ function costedEvents(events: EventStore): {
         met = longer;
       }
       met[metLength++] = at;
-    }
+      firstMet[at] = key;
+    } else if (key < firstMet[at]) firstMet[at] = key;
     activityDays[at] += d;
   }
-  // Each school's activities together, in the order met (a stable counting sort by school).
+  // Each school's activities together (a counting sort by school), each school's by where
+  // calendar order first meets them (a few each: sorted by insertion).
   const starts = new Int32Array(schoolOf.size + 1);
   for (let k = 0; k < metLength; k++) starts[Math.floor(met[k] / width) + 1] += 1;
   for (let s = 0; s < schoolOf.size; s++) starts[s + 1] += starts[s];
   const bySchool = new Int32Array(metLength);
   const next = starts.slice(0, schoolOf.size);
   for (let k = 0; k < metLength; k++) bySchool[next[Math.floor(met[k] / width)]++] = met[k];
+  for (let s = 0; s < schoolOf.size; s++)
+    for (let k = starts[s] + 1; k < starts[s + 1]; k++) {
+      const at = bySchool[k];
+      let j = k;
+      for (; j > starts[s] && firstMet[bySchool[j - 1]] > firstMet[at]; j--) bySchool[j] = bySchool[j - 1];
+      bySchool[j] = at;
+    }
   const school = (urn: number): Costed | undefined => {
     const s = schoolOf.get(urn);
     if (s === undefined || starts[s] === starts[s + 1]) return undefined;
@@ -651,6 +696,20 @@ function costedEvents(events: EventStore): {
     const terms = [perTerm[t], perTerm[t + 1], perTerm[t + 2], perTerm[t + 3], perTerm[t + 4], perTerm[t + 5]];
     return { days: days[s], perTerm: terms, byActivity };
   };
+  // Calendar order of a trust's events: by day, owner, kind, then as placed (already so in order).
+  if (!events.inOrder)
+    sharedEvents.sort(
+      (a, b) =>
+        startColumn[a] - startColumn[b] ||
+        compareOwners(events.owners[ownerColumn[a]], events.owners[ownerColumn[b]]) ||
+        kindRank[kindColumn[a]] - kindRank[kindColumn[b]] ||
+        a - b,
+    );
+  const shared = new Map<string, Map<string, SharedCount>>();
+  for (const i of sharedEvents) {
+    const kind = kindColumn[i];
+    addShared(shared, events.owners[ownerColumn[i]].name, names[kindActivity[kind]], termColumn[i], kindDays[kind]);
+  }
   return { school, shared };
 }
 

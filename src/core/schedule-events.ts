@@ -98,6 +98,8 @@ export class EventStore implements Iterable<CalendarEvent> {
   term!: Column;
   /** Every event as an object, once something has asked for them all (so that each is one object). */
   private objects: CalendarEvent[] | null = null;
+  /** A sort asked for (sortWhenRead) and not yet made: the columns are as placed. */
+  private unsorted = false;
   private readonly ownerTable = new KeyedTable<string, EventOwner>();
   private readonly leadTable = new KeyedTable<string, EventLead>();
   private readonly tierTable = new Interned<string | null>();
@@ -189,6 +191,7 @@ export class EventStore implements Iterable<CalendarEvent> {
    * is found again whichever list reads it.
    */
   at(i: number): CalendarEvent {
+    if (this.unsorted) this.putInOrder();
     if (this.objects) return this.objects[i];
     const owner = this.owners[this.owner[i]];
     const kind = this.kinds[this.kind[i]];
@@ -216,11 +219,13 @@ export class EventStore implements Iterable<CalendarEvent> {
   }
 
   *[Symbol.iterator](): Iterator<CalendarEvent> {
+    this.putInOrder();
     for (let i = 0; i < this.length; i++) yield this.at(i);
   }
 
   /** Every event as an object (for the few readers that need them all at once), made once. */
   toArray(): CalendarEvent[] {
+    this.putInOrder();
     if (this.objects) return this.objects;
     const out = new Array<CalendarEvent>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.at(i);
@@ -230,7 +235,37 @@ export class EventStore implements Iterable<CalendarEvent> {
 
   /** Every event, as a list that makes each when it is read. */
   all(): EventList {
+    this.putInOrder();
     return new EventList(this, indexes(this.length));
+  }
+
+  /**
+   * Asks for calendar order (sort), made when the events are first read in order: by at, toArray,
+   * all or iterating. A reader that needs no order (a budget's costing, core/budget.ts) reads the
+   * columns as placed, and a million events are not sorted for it (issue 13: speed).
+   */
+  sortWhenRead(): void {
+    this.objects = null;
+    this.unsorted = true;
+  }
+
+  /** Whether the columns are in calendar order (false after sortWhenRead, until first read in order). */
+  get inOrder(): boolean {
+    return !this.unsorted;
+  }
+
+  /** Makes the sort asked for by sortWhenRead, if not made yet. */
+  putInOrder(): void {
+    if (this.unsorted) this.sort();
+  }
+
+  /** Each kind's rank in calendar order (by activity, id and occurrence); kinds alike share one. */
+  kindRanks(): Int32Array {
+    return ranks(
+      this.kinds,
+      (a, b) =>
+        byText(a.activity, b.activity) || byText(a.activity_id, b.activity_id) || byText(a.occurrence, b.occurrence),
+    );
   }
 
   /**
@@ -241,13 +276,10 @@ export class EventStore implements Iterable<CalendarEvent> {
    */
   sort(): void {
     this.objects = null;
+    this.unsorted = false;
     const n = this.length;
-    const s = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    const kindRank = ranks(
-      this.kinds,
-      (a, b) => s(a.activity, b.activity) || s(a.activity_id, b.activity_id) || s(a.occurrence, b.occurrence),
-    );
-    const ownerRank = ranks(this.owners, (a, b) => (a.urn ?? 0) - (b.urn ?? 0) || s(a.name, b.name));
+    const kindRank = this.kindRanks();
+    const ownerRank = ranks(this.owners, compareOwners);
     // Two orders and one list of keys, reused pass after pass, and then each column put in order
     // through the keys' list and back into itself: no new column (a column more than twice the
     // events, a starved team's, is cut to size).
@@ -294,6 +326,7 @@ export class EventStore implements Iterable<CalendarEvent> {
     for (const name of NUMBER_COLUMNS) this[name] = new COLUMNS[name](0);
     this.length = 0;
     this.objects = null;
+    this.unsorted = false;
     letGo(columns);
   }
 
@@ -306,6 +339,12 @@ export class EventStore implements Iterable<CalendarEvent> {
     }
   }
 }
+
+/** Text in code-unit order (compareEvents's). */
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Owners in calendar order: a trust's or the organisation's first (URN 0), then by URN, then name. */
+export const compareOwners = (a: EventOwner, b: EventOwner) => (a.urn ?? 0) - (b.urn ?? 0) || byText(a.name, b.name);
 
 /** Each item's rank in the order `compare` gives; items that compare equal share a rank. */
 function ranks<T>(items: T[], compare: (a: T, b: T) => number): Int32Array {

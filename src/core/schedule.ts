@@ -538,7 +538,8 @@ export function buildSchedule(
   letGo([order]);
 
   const shortfalls = topUp(schools, calendar, cal, store, place);
-  store.sort();
+  // In calendar order when first read in order: a budget's costing reads the events as placed.
+  store.sortWhenRead();
   return {
     get events() {
       return store.toArray();

@@ -100,6 +100,30 @@ describe('EventStore', () => {
     }
   });
 
+  it('sorts when first read in order once asked to (sortWhenRead): each reader in order, the columns as placed till then', () => {
+    for (const read of ['at', 'toArray', 'all', 'iterate'] as const) {
+      const store = filled(11, 2_000);
+      const placed = Array.from(store.start.subarray(0, store.length));
+      const expected = filled(11, 2_000);
+      expected.sort();
+      store.sortWhenRead();
+      expect(store.inOrder).toBe(false);
+      // Until read in order, the columns are as placed (a budget's costing reads them so).
+      expect(Array.from(store.start.subarray(0, store.length))).toEqual(placed);
+      const first =
+        read === 'at'
+          ? store.at(0)
+          : read === 'toArray'
+            ? store.toArray()[0]
+            : read === 'all'
+              ? [...store.all()][0]
+              : [...store][0];
+      expect(store.inOrder).toBe(true);
+      expect(first).toEqual(expected.at(0));
+      expect(store.toArray()).toEqual(expected.toArray());
+    }
+  });
+
   it("gives each person's diary by index: the named with none too, unassigned last, the school's own work left out", () => {
     const store = new EventStore();
     const owner = store.ownerIndex('100', { urn: 100, name: 'Ash', trust: null });
