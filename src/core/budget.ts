@@ -428,10 +428,11 @@ export function budget(
   capacity: Capacity[] | undefined,
   schedule: Schedule | null,
   asOf: string,
+  options: BudgetOptions = {},
 ): BudgetResult {
   const choose = chooser(policy, placements.map(choosable), asOf);
   if (schedule && policy.calendar?.activities.length)
-    return scheduleBudget(placements, policy, capacity, schedule, choose);
+    return scheduleBudget(placements, policy, capacity, schedule, choose, options);
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
   const compiled = new Map(
@@ -752,6 +753,15 @@ function statedDays(tier: Tier): { text: string | null; ceiling: number | null; 
   return { text: null, ceiling: null, exact: null };
 }
 
+export interface BudgetOptions {
+  /**
+   * The schedule is not read after the budget: its events are let go (EventStore.release) once
+   * costed, before the budget's own figures are made (issue 13: memory). Its events as objects,
+   * made before (Schedule.events), are the caller's to keep.
+   */
+  letGo?: boolean;
+}
+
 /** The schedule costed (see the file comment). */
 function scheduleBudget(
   placements: Placement[],
@@ -759,6 +769,7 @@ function scheduleBudget(
   capacity: Capacity[] | undefined,
   schedule: Schedule,
   choose: Chooser,
+  options: BudgetOptions,
 ): BudgetResult {
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const statedOf = new Map(policy.tiers.map((t) => [t.id, statedDays(t)]));
@@ -767,6 +778,9 @@ function scheduleBudget(
   const texts = new Interned<string>();
   const once = (text: string): string => texts.items[texts.ofItem(text)];
   const costed = costedEvents(schedule.store);
+  // Each person's booked days, from the same events (a report when there is a team: capacityReport).
+  const demand = capacity?.length ? personDemand(capacity, schedule.store) : null;
+  if (options.letGo) schedule.store.release();
   // One pass over what could not be scheduled (a million events for England): per school, for the
   // trusts' own events, and in all.
   const unscheduledOf = new Map<number, number>();
@@ -894,8 +908,8 @@ function scheduleBudget(
     ...(policy.budget?.notes ?? []),
   ];
   const report = capacityReport(capacity, total.perTerm, total.days);
-  if (report) {
-    Object.assign(report, personDemand(capacity, schedule.store));
+  if (report && demand) {
+    Object.assign(report, demand);
     report.overAllocated ||= report.byPerson.some((p) => p.year.over || p.terms.some((t) => t.over));
   }
   return {

@@ -5,7 +5,7 @@ import { markDelivery, statusCounts, type DeliveryMarks, type DeliveryStatus } f
 import { budget, type BudgetResult } from '../core/budget.js';
 import type { LogEntry } from '../core/log.js';
 import type { Policy } from '../core/policy.js';
-import type { Schedule } from '../core/schedule.js';
+import type { CalendarEvent, Schedule } from '../core/schedule.js';
 import type { TermCalendar } from '../core/terms.js';
 import type { LoadedConfig } from './config.js';
 import { logPath, readLog } from './log-file.js';
@@ -49,13 +49,13 @@ export async function loadDelivery(request: {
 export function deliveryBudget(
   delivery: Delivery,
   result: BudgetResult,
-  schedule: Schedule,
+  events: CalendarEvent[],
   policy: Policy,
   asOf: string,
   cal: TermCalendar,
 ): DeliveryBudget {
   const labels = new Map(policy.tiers.map((t) => [t.id, t.label]));
-  return deliveredAgainstBudget(result, schedule.events, delivery.entries, delivery.marks, asOf, cal, labels);
+  return deliveredAgainstBudget(result, events, delivery.entries, delivery.marks, asOf, cal, labels);
 }
 
 /** What the log shows delivered beside the budget: its days, the events by status, and the log as named. */
@@ -75,17 +75,19 @@ export async function budgetWithDelivery(
   { cwd, stdin }: Pick<Io, 'cwd' | 'stdin'>,
 ): Promise<{ result: BudgetResult; delivered: Delivered | null }> {
   const schedule = scheduleOf(loaded, placements, asOf);
-  const result = budget(placements, loaded.policy, loaded.config.capacity, schedule, asOf);
-  if (!schedule) return { result, delivered: null };
+  const { policy, config } = loaded;
+  if (!schedule) return { result: budget(placements, policy, config.capacity, null, asOf), delivered: null };
   const { cal } = loadTerms(loaded);
+  // With a visit log, the events are set against it (as objects, in order) before they are costed.
   const delivery = await loadDelivery({ given, loaded, cwd, stdin, schedule, asOf, cal });
+  const events = delivery ? schedule.events : [];
+  // Costed, the year's events are not read again: their bytes (~14 MB for England's million) are
+  // let go before the budget's own figures are made and written (issue 13: memory).
+  const result = budget(placements, policy, config.capacity, schedule, asOf, { letGo: true });
   const delivered = delivery && {
-    budget: deliveryBudget(delivery, result, schedule, loaded.policy, asOf, cal),
-    counts: statusCounts(schedule.events, delivery.marks),
+    budget: deliveryBudget(delivery, result, events, policy, asOf, cal),
+    counts: statusCounts(events, delivery.marks),
     log: delivery.log,
   };
-  // Costed, and counted against the log: the year's events are not read again, so their bytes
-  // (~14 MB for England's million) are let go before the budget or report is written (issue 13).
-  schedule.store.release();
   return { result, delivered };
 }

@@ -25,11 +25,11 @@ const cal = termCalendar(TermsSchema.parse(parse(defaultTermsText).terms));
 const team = loadConfig({ cwd: FIXTURES }).config.capacity as Capacity[];
 
 /** The budget of a fresh schedule, costed as placed or put in calendar order first. */
-function costed(policy: Policy, capacity: Capacity[] | undefined, inOrderFirst: boolean) {
+function costed(policy: Policy, capacity: Capacity[] | undefined, inOrderFirst: boolean, letGo = false) {
   const { placements } = classify(schools, policy, { asOf });
   const schedule = planYear(policy, calendarSchools(placements), cal, { asOf, capacity });
   if (inOrderFirst) schedule.store.putInOrder();
-  const result = budget(placements, policy, capacity, schedule, asOf);
+  const result = budget(placements, policy, capacity, schedule, asOf, { letGo });
   return { result, store: schedule.store };
 }
 
@@ -58,6 +58,16 @@ describe('a budget costs the events as placed, as calendar order would', () => {
         expect(asPlaced.store.inOrder).toBe(false);
         expect(asPlaced.result).toEqual(inOrder.result);
       });
+
+  it("costed and let go (budget's letGo): the same budget, every person's demand too, and the events' bytes gone", () => {
+    const policy = presetPolicy('four-tier');
+    const kept = costed(policy, team, false);
+    const gone = costed(policy, team, false, true);
+    expect(gone.store.length).toBe(0);
+    expect(kept.store.length).toBeGreaterThan(0);
+    expect(gone.result.capacity?.byPerson.length).toBeGreaterThan(0);
+    expect(gone.result).toEqual(kept.result);
+  });
 
   it('the fixtures place activities out of calendar order, so the first-met order is tested', () => {
     const { placements } = classify(schools, presetPolicy('four-tier'), { asOf });
