@@ -554,17 +554,13 @@ export function budget(
   };
 }
 
-/** An owner's costed events in calendar order, counted: by term, and by activity in the order first met. */
+/** A school's costed events in calendar order, counted: by term, and by activity (see costedEvents' patterns). */
 interface Costed {
   /** Their days, added in calendar order. */
   days: number;
   perTerm: number[];
-  byActivity: Iterable<[string, ActivityCount]>;
-}
-
-interface ActivityCount {
-  n: number;
-  days: number;
+  /** Its activities' counts and days, by the number of the pattern it shares with schools alike. */
+  pattern: number;
 }
 
 /** A trust's (or the organisation's) own events of one activity: their count, and days by term (its row's). */
@@ -609,6 +605,8 @@ function readyToSum(events: EventStore): void {
  */
 function costedEvents(events: EventStore): {
   school: (urn: number) => Costed | undefined;
+  /** A pattern's activities in the order first met, each counted: "3 x Health check = 3 days". */
+  lines: (pattern: number) => string[];
   /** By trust name, then activity in the order first met. */
   shared: Map<string, Map<string, SharedCount>>;
 } {
@@ -684,18 +682,61 @@ function costedEvents(events: EventStore): {
       for (; j > starts[s] && firstMet[bySchool[j - 1]] > firstMet[at]; j--) bySchool[j] = bySchool[j - 1];
       bySchool[j] = at;
     }
+  // Schools alike in their activities (the same ones, in the same order, each with the same count
+  // and days, and the same days in all) share a pattern, whose lines are made once: England's 22,000 schools share a few
+  // hundred (issue 13: a list, an object and a text for each school's activity were a sixth of a
+  // budget's garbage).
+  const patternOf = new Int32Array(schoolOf.size).fill(-1);
+  const patternSchool: number[] = [];
+  const byHash = new Map<number, number[]>();
+  const alike = (s: number, t: number): boolean => {
+    if (starts[s + 1] - starts[s] !== starts[t + 1] - starts[t] || days[s] !== days[t]) return false;
+    for (let k = starts[s], j = starts[t]; k < starts[s + 1]; k++, j++) {
+      const a = bySchool[k];
+      const b = bySchool[j];
+      if (a - s * width !== b - t * width || count[a] !== count[b] || activityDays[a] !== activityDays[b]) return false;
+    }
+    return true;
+  };
+  for (let s = 0; s < schoolOf.size; s++) {
+    if (starts[s] === starts[s + 1]) continue;
+    let hash = 0;
+    for (let k = starts[s]; k < starts[s + 1]; k++) {
+      const at = bySchool[k];
+      hash = (Math.imul(hash, 31) + at - s * width) | 0;
+      hash = (Math.imul(hash, 31) + count[at]) | 0;
+      hash = (Math.imul(hash, 31) + Math.round(activityDays[at] * 1024)) | 0;
+    }
+    let sameHash = byHash.get(hash);
+    if (!sameHash) byHash.set(hash, (sameHash = []));
+    let pattern = sameHash.find((q) => alike(s, patternSchool[q]));
+    if (pattern === undefined) {
+      pattern = patternSchool.push(s) - 1;
+      sameHash.push(pattern);
+    }
+    patternOf[s] = pattern;
+  }
+  const patternLines: string[][] = [];
+  const lines = (pattern: number): string[] => {
+    let made = patternLines[pattern];
+    if (made === undefined) {
+      const s = patternSchool[pattern];
+      made = [];
+      for (let k = starts[s]; k < starts[s + 1]; k++) {
+        const at = bySchool[k];
+        made.push(`${count[at]} x ${names[at - s * width]} = ${plural(activityDays[at], 'day')}`);
+      }
+      patternLines[pattern] = made;
+    }
+    return made;
+  };
   const school = (urn: number): Costed | undefined => {
     const s = schoolOf.get(urn);
     if (s === undefined || starts[s] === starts[s + 1]) return undefined;
-    const byActivity: [string, ActivityCount][] = [];
-    for (let k = starts[s]; k < starts[s + 1]; k++) {
-      const at = bySchool[k];
-      byActivity.push([names[at - s * width], { n: count[at], days: activityDays[at] }]);
-    }
     // A literal, not Array.from of a subarray (a typed array made and iterated for each school).
     const t = s * TERMS;
     const terms = [perTerm[t], perTerm[t + 1], perTerm[t + 2], perTerm[t + 3], perTerm[t + 4], perTerm[t + 5]];
-    return { days: days[s], perTerm: terms, byActivity };
+    return { days: days[s], perTerm: terms, pattern: patternOf[s] };
   };
   // Calendar order of a trust's events: by day, owner, kind, then as placed (already so in order).
   if (!events.inOrder)
@@ -711,7 +752,7 @@ function costedEvents(events: EventStore): {
     const kind = kindColumn[i];
     addShared(shared, events.owners[ownerColumn[i]].name, names[kindActivity[kind]], termColumn[i], kindDays[kind]);
   }
-  return { school, shared };
+  return { school, lines, shared };
 }
 
 /** One event of a trust's (or the organisation's) own, counted for it by name: by term, and by activity. */
@@ -728,14 +769,6 @@ function addShared(
   if (!entry) byActivity.set(activity, (entry = { n: 0, perTerm: zeros() }));
   entry.n += 1;
   entry.perTerm[term - 1] += d;
-}
-
-/** "3 x Trust Review Day = 3 days": the events of one activity, counted. */
-function eventLines(costed: Costed | undefined): string[] {
-  const lines: string[] = [];
-  if (costed)
-    for (const [activity, { n, days }] of costed.byActivity) lines.push(`${n} x ${activity} = ${plural(days, 'day')}`);
-  return lines;
 }
 
 /** For a re-tiered school, the re-tierings the schedule follows, before its events: "re-tiered B -> D from 2027-02-01; ". */
@@ -777,7 +810,23 @@ function scheduleBudget(
   // each text kept once (274 for 22,000 schools, not 20 MB of them until the budget is written).
   const texts = new Interned<string>();
   const once = (text: string): string => texts.items[texts.ofItem(text)];
+  // A basis joins parts most schools share (their events costed, their tier's stated days, their
+  // items): it is joined once for each list of parts, found by the parts' numbers in `texts`.
+  const bases = new Map<string, string>();
+  const basisOf = (parts: string[]): string => {
+    const key = parts.map((part) => texts.ofItem(part)).join(',');
+    let basis = bases.get(key);
+    if (basis === undefined) bases.set(key, (basis = parts.join('; ')));
+    return basis;
+  };
   const costed = costedEvents(schedule.store);
+  // "scheduled: 3 x Health check = 3 days, ... (13 days)" once for each pattern of events.
+  const scheduledTexts: string[] = [];
+  const scheduledText = (mine: Costed | undefined): string => {
+    if (!mine) return `scheduled: no events (${plural(0, 'day')})`;
+    return (scheduledTexts[mine.pattern] ??=
+      `scheduled: ${costed.lines(mine.pattern).join(', ')} (${plural(mine.days, 'day')})`);
+  };
   // Each person's booked days, from the same events (a report when there is a team: capacityReport).
   const demand = capacity?.length ? personDemand(capacity, schedule.store) : null;
   if (options.letGo) schedule.store.release();
@@ -806,11 +855,8 @@ function scheduleBudget(
     const scheduled = mine ? mine.days : 0;
     const perTerm = mine ? mine.perTerm : zeros();
     const unscheduledDays = unscheduledOf.get(p.school.urn) ?? 0;
-    const lines = eventLines(mine);
-    const schedText = `${retieredText(p)}scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${plural(scheduled, 'day')})`;
-    const missed = unscheduledDays
-      ? `; ${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)`
-      : '';
+    const schedText = `${retieredText(p)}${scheduledText(mine)}`;
+    const missed = unscheduledDays ? `${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)` : '';
     if (p.tier === null) {
       return schoolBudget(p, {
         scheduled,
@@ -826,7 +872,7 @@ function scheduleBudget(
         conditional: [],
         stated: null,
         basis: once(
-          `needs data (${p.missing.join(', ')}): only the activities for every school; ${schedText}${missed}`,
+          `needs data (${p.missing.join(', ')}): only the activities for every school; ${schedText}${missed && `; ${missed}`}`,
         ),
       });
     }
@@ -856,6 +902,7 @@ function scheduleBudget(
         `plus ${c.name}: ${c.basis}${c.kind === 'exact' ? ' (stated, not on the calendar)' : c.kind === 'ceiling' ? ' (a ceiling, not scheduled: in the ceiling only)' : ''}`,
       );
     for (const c of conditional) parts.push(notCounted(c));
+    if (missed) parts.push(missed);
     const paidBy = paidByOf(p, applicable);
     return schoolBudget(p, {
       scheduled,
@@ -870,7 +917,7 @@ function scheduleBudget(
       items: own,
       conditional,
       stated: stated.text,
-      basis: once(parts.join('; ') + missed),
+      basis: basisOf(parts),
     });
   });
 

@@ -16,6 +16,7 @@ import type { EventStore } from '../../src/core/schedule-events.js';
 import { TermsSchema } from '../../src/core/terms-schema.js';
 import { termCalendar } from '../../src/core/terms.js';
 import { loadConfig } from '../../src/io/config.js';
+import { showNumber } from '../../src/core/display.js';
 import { fixtureSchools, presetPolicy } from '../helpers/fixtures.js';
 import { FIXTURES } from '../helpers/run-sit.js';
 
@@ -67,6 +68,33 @@ describe('a budget costs the events as placed, as calendar order would', () => {
     expect(kept.store.length).toBeGreaterThan(0);
     expect(gone.result.capacity?.byPerson.length).toBeGreaterThan(0);
     expect(gone.result).toEqual(kept.result);
+  });
+
+  it("each school's scheduled events in words are its own, read from its events in calendar order", () => {
+    // Schools alike share their lines (costedEvents' patterns): each must still read its own.
+    const days = (n: number) => `${showNumber(n)} day${n === 1 ? '' : 's'}`;
+    for (const preset of ['four-tier', 'rlt-categories', 'equals-categories', 'ult-core-second-tier']) {
+      const policy = presetPolicy(preset);
+      const { placements } = classify(schools, policy, { asOf });
+      const schedule = planYear(policy, calendarSchools(placements), cal, { asOf, capacity: team });
+      const bySchool = new Map<number, Map<string, { n: number; days: number }>>();
+      const total = new Map<number, number>();
+      for (const e of schedule.events) {
+        if (e.urn === null || e.days === 0) continue;
+        const mine = bySchool.get(e.urn) ?? new Map();
+        const a = mine.get(e.activity) ?? { n: 0, days: 0 };
+        mine.set(e.activity, { n: a.n + 1, days: a.days + e.days });
+        bySchool.set(e.urn, mine);
+        total.set(e.urn, (total.get(e.urn) ?? 0) + e.days);
+      }
+      const result = budget(placements, policy, team, schedule, asOf);
+      for (const s of result.schools) {
+        const mine = bySchool.get(s.urn);
+        const lines = mine ? [...mine].map(([name, a]) => `${a.n} x ${name} = ${days(a.days)}`) : [];
+        const text = `scheduled: ${lines.length ? lines.join(', ') : 'no events'} (${days(total.get(s.urn) ?? 0)})`;
+        expect(s.basis, `${preset} ${s.urn}`).toContain(text);
+      }
+    }
   });
 
   it('the fixtures place activities out of calendar order, so the first-met order is tested', () => {
