@@ -636,6 +636,8 @@ function topUp(
   place: (o: Occurrence, notes: string[], series: number, due: number) => boolean,
 ): string[] {
   const lines: string[] = [];
+  // No minimum (four-tier's policy): nothing to count the year's events for.
+  if (calendar.minimums.length === 0) return lines;
   // Each school's events by term and kind, counted in a list by the school's place in the list of
   // schools (URNs to places once, not a map entry per event: a million events for England).
   const placeOf = new Map<number, number>();
