@@ -409,8 +409,10 @@ export function dueOccurrences(
     if (a.every_weeks !== undefined) {
       // An owner with no days of its own (closures, a due_from date, a re-tiering) has the
       // activity's plain steps: worked out once, not for each of thousands of schools.
-      // Their shapes too (see Occurrences.shapeOf), for the owners' notes (most share one list).
+      // Their shapes too (see Occurrences.shapeOf), for the owners' notes (most share one list),
+      // and the groups of the steps they drop (DroppedList.groupNumber).
       let plain: CadenceStep[] | null = null;
+      let plainGroups: number[] = [];
       let plainNotes: string[] | null = null;
       let plainShapes: number[] = [];
       for (let i = 0; i < owners.length; i++) {
@@ -418,15 +420,19 @@ export function dueOccurrences(
         const notes = ownerNotes[i];
         if (ownDays(owner)) {
           const steps = cadenceSteps(cal, a, owner);
-          cadence(a, owner, steps, stepShapes(a, steps, notes, occurrences), occurrences, dropped);
+          const shapes = stepShapes(a, steps, notes, occurrences);
+          cadence(a, owner, steps, shapes, stepGroups(a, steps, dropped), occurrences, dropped);
           continue;
         }
-        plain ??= cadenceSteps(cal, a, owner);
+        if (plain === null) {
+          plain = cadenceSteps(cal, a, owner);
+          plainGroups = stepGroups(a, plain, dropped);
+        }
         if (notes !== plainNotes) {
           plainShapes = stepShapes(a, plain, notes, occurrences);
           plainNotes = notes;
         }
-        cadence(a, owner, plain, plainShapes, occurrences, dropped);
+        cadence(a, owner, plain, plainShapes, plainGroups, occurrences, dropped);
       }
       continue;
     }
@@ -773,12 +779,21 @@ function stepShapes(a: Activity, steps: CadenceStep[], notes: string[], occurren
   );
 }
 
-/** A cadence's occurrences for an owner, from its steps and their shapes; what is dropped is added to `dropped`. */
+/** The groups of a cadence's dropped steps (DroppedList.groupNumber), by step; -1 for one due. */
+function stepGroups(a: Activity, steps: CadenceStep[], dropped: DroppedList): number[] {
+  return steps.map((step) => (step.due ? -1 : dropped.groupNumber(a.name, a.id, step.term, step.date, step.reason)));
+}
+
+/**
+ * A cadence's occurrences for an owner, from its steps and their shapes; what is dropped is added
+ * to `dropped`, by its step's group.
+ */
 function cadence(
   a: Activity,
   owner: Owner,
   steps: CadenceStep[],
   shapes: number[],
+  groups: number[],
   occurrences: Occurrences,
   dropped: DroppedList,
 ): void {
@@ -787,7 +802,7 @@ function cadence(
   for (let j = 0; j < steps.length; j++) {
     const step = steps[j];
     if (!step.due) {
-      dropped.add(owner.urn, owner.name, a.name, a.id, step.term, step.date, step.reason);
+      dropped.addTo(groups[j], owner.urn, owner.name);
       continue;
     }
     occurrences.add(ownerAt, shapes[j], series, step.window[0], step.window[1], step.target);

@@ -63,6 +63,15 @@ export class DroppedList implements Iterable<Dropped> {
     date: string | null,
     reason: string,
   ): void {
+    this.addTo(this.groupNumber(activity, activity_id, term, date, reason), urn, name);
+  }
+
+  /**
+   * The number of the group of occurrences dropped alike (one activity, on one day or in one term,
+   * for one reason), added the first time it is asked for: asked once for the many owners whose
+   * cadence drops the same step (core/calendar.ts), then given to addTo for each.
+   */
+  groupNumber(activity: string, activity_id: string, term: number | null, date: string | null, reason: string): number {
     let byReason = this.byDate.get(date);
     if (!byReason) this.byDate.set(date, (byReason = new Map()));
     let groups = byReason.get(reason);
@@ -75,6 +84,11 @@ export class DroppedList implements Iterable<Dropped> {
       group = this.alike.push({ activity, activity_id, term, date, reason }) - 1;
       groups.push(group);
     }
+    return group;
+  }
+
+  /** Adds one dropped occurrence of a group (groupNumber) for an owner. */
+  addTo(group: number, urn: number | null, name: string): void {
     if (this.count === this.groupOf.length) this.grow();
     this.groupOf[this.count] = group;
     this.ownerOf[this.count] = this.ownerNumber(urn, name);

@@ -25,6 +25,18 @@ describe('the dropped occurrences of a year', () => {
     expect([...list][0]).not.toBe(items[0]);
   });
 
+  it("a group asked for once and given to each owner (a cadence's dropped step) reads back as added one by one", () => {
+    const byGroup = new DroppedList();
+    const groups = items.map((d) => byGroup.groupNumber(d.activity, d.activity_id, d.term, d.date, d.reason));
+    // Alike occurrences (the same activity, day and reason) are one group.
+    expect(groups[0]).toBe(groups[2]);
+    expect(groups[0]).toBe(groups[3]);
+    items.forEach((d, i) => byGroup.addTo(groups[i], d.urn, d.name));
+    const oneByOne = new DroppedList(items);
+    expect([...byGroup]).toEqual([...oneByOne]);
+    expect(byGroup.groups()).toEqual(oneByOne.groups());
+  });
+
   it('group each reason once, its schools by URN (a trust first), and keep only what keep keeps', () => {
     const list = new DroppedList(items);
     const all = list.groups();
