@@ -45,6 +45,9 @@ const CHUNK_BITS = 15;
 const CHUNK = 1 << CHUNK_BITS;
 
 const newSeriesMap = () => new Map<string, number>();
+/** No target yet (placingKeys' span). */
+const NO_FIRST = 0x7fffffff;
+const NO_LAST = -0x80000000;
 
 export class Occurrences implements Iterable<Occurrence> {
   length = 0;
@@ -68,6 +71,9 @@ export class Occurrences implements Iterable<Occurrence> {
   private readonly windows: Int16Array[] = [];
   /** The windows of the rows whose window is marked WIDE, by row. */
   private readonly wide = new Map<number, [number, number]>();
+  /** The least and greatest target added: the span of placingKeys' keys. */
+  private firstTarget = NO_FIRST;
+  private lastTarget = NO_LAST;
 
   push(o: Occurrence): void {
     this.add(
@@ -161,6 +167,8 @@ export class Occurrences implements Iterable<Occurrence> {
     c[r + SHAPE] = shape;
     c[r + TARGET] = target;
     c[r + SERIES] = series;
+    if (target < this.firstTarget) this.firstTarget = target;
+    if (target > this.lastTarget) this.lastTarget = target;
     const w = this.windows[i >>> CHUNK_BITS];
     const at = (i & (CHUNK - 1)) * WINDOW;
     const near = from - target;
@@ -271,19 +279,24 @@ export class Occurrences implements Iterable<Occurrence> {
   }
 
   /**
-   * Each occurrence's target into `targets`, and into `ranks` 0 for an activity of more than one
-   * day, 1 for one of a series and 2 for the rest (hardestFirst's order): each row read once.
+   * Each occurrence's key in the order it is placed (hardestFirst) into `keys`: its rank (0 for an
+   * activity of more than one day, 1 for one of a series, 2 for the rest) times the span of the
+   * targets, plus its target from the first. Returns that span: the keys are below three times it.
+   * Each row read once.
    */
-  targetsAndRanks(targets: Int32Array, ranks: Uint8Array): void {
+  placingKeys(keys: Int32Array): number {
+    const size = this.length === 0 ? 0 : this.lastTarget - this.firstTarget + 1;
+    const first = this.firstTarget;
     // Whether each shape's activity is of more than one day, read once for each shape, not from
     // its activity (objects of many shapes) for each of a million rows.
     const multiDay = Uint8Array.from(this.shared, (shape) => (shape.activity.days > 1 ? 1 : 0));
     for (let i = 0; i < this.length; i++) {
       const c = this.chunks[i >>> CHUNK_BITS];
       const r = (i & (CHUNK - 1)) * WIDTH;
-      targets[i] = c[r + TARGET];
-      ranks[i] = multiDay[c[r + SHAPE]] === 1 ? 0 : c[r + SERIES] >= 0 ? 1 : 2;
+      const rank = multiDay[c[r + SHAPE]] === 1 ? 0 : c[r + SERIES] >= 0 ? 1 : 2;
+      keys[i] = rank * size + c[r + TARGET] - first;
     }
+    return size;
   }
 
   *[Symbol.iterator](): Iterator<Occurrence> {
@@ -297,6 +310,8 @@ export class Occurrences implements Iterable<Occurrence> {
     this.windows.length = 0;
     this.wide.clear();
     this.length = 0;
+    this.firstTarget = NO_FIRST;
+    this.lastTarget = NO_LAST;
   }
 
   /** Every occurrence as an object (for tests). */

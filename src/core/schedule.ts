@@ -11,7 +11,7 @@
 import { fold } from './values.js';
 import type { Capacity } from './config.js';
 import { firstAtOrAfter, NearestWalk, schoolDaysOf, termOfDay, type TermCalendar } from './terms.js';
-import { countingSort, EventStore, fromZero } from './schedule-events.js';
+import { countingSort, EventStore } from './schedule-events.js';
 import type { Occurrences } from './occurrences.js';
 import { letGo } from './let-go.js';
 import { addToGroup } from './group.js';
@@ -616,14 +616,9 @@ class VisitedDays {
  * order of a sort by rank, target and place in the list.
  */
 export function hardestFirst(occurrences: Occurrences): Int32Array {
-  const n = occurrences.length;
-  // One key for rank and target (the targets from 0, then a year's span more for each rank), in
-  // one list, and one counting sort of it; each row read once for both.
-  const keys = new Int32Array(n);
-  const ranks = new Uint8Array(n);
-  occurrences.targetsAndRanks(keys, ranks);
-  const [, size] = fromZero(keys, keys);
-  for (let i = 0; i < n; i++) keys[i] += size * ranks[i];
+  // One key for rank and target (Occurrences.placingKeys), in one list, and one counting sort of it.
+  const keys = new Int32Array(occurrences.length);
+  const size = occurrences.placingKeys(keys);
   return countingSort(null, keys, 3 * size);
 }
 

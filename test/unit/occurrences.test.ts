@@ -251,11 +251,20 @@ describe('Occurrences', () => {
     list.at(1);
     list.point(cursor, 1);
     expect(kept).toEqual(pushed[0]);
-    // Each row's target and rank (more than one day, then a series, then the rest) read at once.
-    const targets = new Int32Array(pushed.length);
-    const ranks = new Uint8Array(pushed.length);
-    list.targetsAndRanks(targets, ranks);
-    expect([...targets]).toEqual(pushed.map((o) => o.target));
-    expect([...ranks]).toEqual(pushed.map((o, i) => (i % 3 === 0 ? 0 : o.series ? 1 : 2)));
+    // Each row's placing key: its rank (more than one day, then a series, then the rest) times the
+    // targets' span, plus its target from the first; read at once.
+    const keys = new Int32Array(pushed.length);
+    const targets = pushed.map((o) => o.target);
+    const first = Math.min(...targets);
+    const size = list.placingKeys(keys);
+    expect(size).toBe(Math.max(...targets) - first + 1);
+    expect([...keys]).toEqual(pushed.map((o, i) => (i % 3 === 0 ? 0 : o.series ? 1 : 2) * size + o.target - first));
+    // Cleared, the span starts again from what is added next.
+    list.clear();
+    list.push(pushed[1]);
+    const key = new Int32Array(1);
+    expect(list.placingKeys(key)).toBe(1);
+    // Row 1 is of a one-day activity (every third is of two days), so its rank is its series.
+    expect([...key]).toEqual([pushed[1].series ? 1 : 2]);
   });
 });
