@@ -8,7 +8,7 @@ import type { Condition, Count, Expr, Leaf, Policy, Use } from './policy.js';
 import { isCount, isUse } from './policy-walk.js';
 import { extraValue, fieldReaderOf, type SchoolRecord } from './school.js';
 import { displayValue, round2 } from './display.js';
-import { DAY_SLOTS, fold, isoDaySlot, keptValue } from './values.js';
+import { DaySlots, fold, isoDaySlot, keptValue, YEAR_SLOTS } from './values.js';
 import { nationalFigure } from './national.js';
 
 export type Outcome = true | false | null;
@@ -147,11 +147,12 @@ function nationalSubject(name: string, policy: Policy): Subject {
 // array slot, without hashing the text; any other text is worked out each time. A table for each
 // as-of date: sit diff places every school as of two dates in turn, and one table emptied at every
 // turn made a diff of 900,000 rows take 85 s (test/unit/years-known.test.ts).
-const yearsKnown = new Map<string, Float64Array>();
-/** The most as-of dates kept (a run has one or two): each table is 0.6 MB. */
+const yearsKnown = new Map<string, DaySlots<Float64Array>>();
+/** The most as-of dates kept (a run has one or two): each table up to 0.6 MB, a year at a time. */
 const AS_OF_KEPT = 4;
 let lastAsOf = '';
-let lastKnown: Float64Array | null = null;
+let lastKnown: DaySlots<Float64Array> | null = null;
+const unknownYear = () => new Float64Array(YEAR_SLOTS).fill(Number.NaN);
 
 function knownYears(date: string, asOf: string): number {
   const slot = isoDaySlot(date);
@@ -161,14 +162,16 @@ function knownYears(date: string, asOf: string): number {
     known = yearsKnown.get(asOf) ?? null;
     if (known === null) {
       if (yearsKnown.size >= AS_OF_KEPT) yearsKnown.clear();
-      known = new Float64Array(DAY_SLOTS).fill(Number.NaN);
+      known = new DaySlots(unknownYear);
       yearsKnown.set(asOf, known);
     }
     lastAsOf = asOf;
     lastKnown = known;
   }
-  let result = known[slot];
-  if (Number.isNaN(result)) known[slot] = result = yearsBetween(date, asOf);
+  const year = known.of(slot);
+  const at = slot % YEAR_SLOTS;
+  let result = year[at];
+  if (Number.isNaN(result)) year[at] = result = yearsBetween(date, asOf);
   return result;
 }
 

@@ -403,17 +403,37 @@ function quickDate(raw: string): string | null {
     if (year === 1900 || !isRealDate(year, month, day)) return null;
     // Written once per date: a file repeats its dates (the start of a term) in row after row.
     const slot = daySlot(year, month, day);
-    const texts = (ISO_TEXTS ??= new Array<string | undefined>(DAY_SLOTS));
-    let iso = texts[slot];
-    if (iso === undefined) texts[slot] = iso = `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+    const texts = (ISO_TEXTS ??= new DaySlots(() => new Array<string | undefined>(YEAR_SLOTS))).of(slot);
+    const at = slot % YEAR_SLOTS;
+    let iso = texts[at];
+    if (iso === undefined) texts[at] = iso = `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
     return iso;
   }
   return null;
 }
 
 /** A slot for each day from FIRST_YEAR to LAST_YEAR, 31 a month: what is worked out once per date is kept by it. */
-export const DAY_SLOTS = (LAST_YEAR - FIRST_YEAR + 1) * 372;
-const daySlot = (year: number, month: number, day: number) => (year - FIRST_YEAR) * 372 + (month - 1) * 31 + (day - 1);
+export const YEAR_SLOTS = 372;
+const daySlot = (year: number, month: number, day: number) =>
+  (year - FIRST_YEAR) * YEAR_SLOTS + (month - 1) * 31 + (day - 1);
+
+/**
+ * What is kept by day slot, a year's slots (YEAR_SLOTS, from `make`) made when a day of that year
+ * is first kept: a file of a few years' dates makes a few, not two hundred years' (a small
+ * classify made ~1.2 MB of slots for its first date). A slot's value is in of(slot)[slot % YEAR_SLOTS].
+ */
+export class DaySlots<Block> {
+  private readonly years: (Block | undefined)[] = [];
+  constructor(private readonly make: () => Block) {}
+
+  /** The slots of the year the slot is in. */
+  of(slot: number): Block {
+    const year = (slot / YEAR_SLOTS) | 0;
+    let block = this.years[year];
+    if (block === undefined) this.years[year] = block = this.make();
+    return block;
+  }
+}
 
 /** The day slot of a YYYY-MM-DD date from FIRST_YEAR to LAST_YEAR (a day up to 31 in any month); -1 for any other text. */
 export function isoDaySlot(date: string): number {
@@ -427,7 +447,7 @@ export function isoDaySlot(date: string): number {
 
 /** The ISO text of each day-first date read so far, by its day slot. */
 // Made on the first day-first date read, not when the module loads (every command loads it).
-let ISO_TEXTS: (string | undefined)[] | undefined;
+let ISO_TEXTS: DaySlots<(string | undefined)[]> | undefined;
 
 /** The number the digits text[from, to) write; -1 when one of them is not a digit. */
 function digitsOnly(text: string, from: number, to: number): number {

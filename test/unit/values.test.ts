@@ -12,6 +12,9 @@ import {
   parseCapacity,
   parseNumber,
   isNoValue,
+  DaySlots,
+  isoDaySlot,
+  YEAR_SLOTS,
 } from '../../src/core/values.js';
 
 describe('dates (SPEC 3: ISO or UK day-first, never month-first)', () => {
@@ -112,5 +115,38 @@ describe('other cells', () => {
   ] as const)('refuses a word that is only an object property name as a %s', (_, parse) => {
     for (const word of ['constructor', 'Constructor', '__proto__', 'toString'])
       expect(parse(word).ok, word).toBe(false);
+  });
+});
+
+describe('values kept by day (DaySlots)', () => {
+  it("makes a year's slots when a day of it is first kept, and keeps each day's apart", () => {
+    let made = 0;
+    const kept = new DaySlots(() => {
+      made++;
+      return new Array<string | undefined>(YEAR_SLOTS);
+    });
+    const put = (date: string) => {
+      const slot = isoDaySlot(date);
+      kept.of(slot)[slot % YEAR_SLOTS] = date;
+    };
+    const read = (date: string) => {
+      const slot = isoDaySlot(date);
+      return kept.of(slot)[slot % YEAR_SLOTS];
+    };
+    for (const date of ['2024-03-12', '2024-12-31', '1900-01-01', '2099-12-31', '2024-01-01']) put(date);
+    // Three years seen: three years' slots, not two hundred.
+    expect(made).toBe(3);
+    for (const date of ['2024-03-12', '2024-12-31', '1900-01-01', '2099-12-31', '2024-01-01'])
+      expect(read(date)).toBe(date);
+    expect(read('2024-03-13')).toBeUndefined();
+    expect(read('2023-12-31')).toBeUndefined();
+    expect(made).toBe(4);
+  });
+
+  it('reads the same UK day-first date again and again as the same ISO text', () => {
+    const first = parseDate('31/12/1999');
+    expect(first).toEqual({ ok: true, value: '1999-12-31' });
+    expect(parseDate('31/12/1999')).toEqual(first);
+    expect(parseDate('01/01/2000')).toEqual({ ok: true, value: '2000-01-01' });
   });
 });
