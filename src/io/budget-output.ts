@@ -453,15 +453,18 @@ export function budgetTables(
   detail: 'terminal' | 'file',
   view?: string,
 ): RowsTable[] {
-  const capacity = capacityTable(result);
-  const all: Record<string, RowsTable[]> = {
-    school: [schoolsTable(result, policy, asOf, detail)],
-    tier: [tiersTable(result, policy)],
-    trust: [trustsTable(result)],
-    term: capacity ? [capacity] : [],
+  // Each view's table made only when asked for: a CSV by school makes no table of 16,000 trusts.
+  const views: Record<string, () => RowsTable[]> = {
+    school: () => [schoolsTable(result, policy, asOf, detail)],
+    tier: () => [tiersTable(result, policy)],
+    trust: () => [trustsTable(result)],
+    term: () => {
+      const capacity = capacityTable(result);
+      return capacity ? [capacity] : [];
+    },
   };
-  if (view) return all[view];
-  return [...all.school, ...all.tier, ...all.trust, ...all.term, assumptionsTable(result)];
+  if (view) return views[view]();
+  return [...views.school(), ...views.tier(), ...views.trust(), ...views.term(), assumptionsTable(result)];
 }
 
 /** One table as an HTML section, a part at a time: heading, lines above, the table's rows as they come, lines below. */
