@@ -5,8 +5,7 @@
 import { compileCondition, type Evaluator } from './conditions.js';
 import type { Condition, Policy } from './policy.js';
 import type { FieldValue } from './fields.js';
-import { countTrust } from './facts.js';
-import { usesFact } from './policy-walk.js';
+import { trustSizesFor } from './facts.js';
 
 export interface ChoosableSchool {
   urn: number;
@@ -27,9 +26,7 @@ export interface Choice {
 export type Chooser = (when: Condition | undefined, school: ChoosableSchool) => Choice;
 
 export function chooser(policy: Policy, schools: readonly ChoosableSchool[], asOf: string): Chooser {
-  // Schools per trust, counted only for a policy that reads them (trust_schools).
-  const trustSizes = new Map<string, number>();
-  if (usesFact(policy, 'trust_schools')) for (const s of schools) countTrust(trustSizes, s);
+  const trustSizes = trustSizesFor(policy, schools);
   const compiled = new Map<Condition, Evaluator>();
   return (when, school) => {
     if (when === undefined) return { chosen: true, why: null };

@@ -1,8 +1,7 @@
 // Places each school in a tier by its policy: the first tier (in the policy's order) whose rule
 // holds, else the default tier. A school is never placed past a rule it lacked the data for.
 import type { FactContext } from './facts.js';
-import { trustSizes } from './facts.js';
-import { usesFact } from './policy-walk.js';
+import { trustSizesFor } from './facts.js';
 import { compileCondition, unique, type Evaluation, type Evaluator } from './conditions.js';
 import type { Days, Policy, Tier } from './policy.js';
 import { extraKey, fieldReaderOf, type DataProblem, type SchoolRecord } from './school.js';
@@ -527,12 +526,7 @@ export function policyProblems(school: SchoolRecord, policy: Policy, asOf: strin
 
 export function classify(schools: SchoolRecord[], policy: Policy, options: ClassifyOptions): Classification {
   const compiled = compilePolicy(policy);
-  // Schools per trust are counted only for a policy that reads them (trust_schools): 22,000 schools'
-  // trusts are a map of thousands, made for nothing otherwise.
-  const ctx: FactContext = {
-    asOf: options.asOf,
-    trustSizes: usesFact(policy, 'trust_schools') ? trustSizes(schools) : new Map(),
-  };
+  const ctx: FactContext = { asOf: options.asOf, trustSizes: trustSizesFor(policy, schools) };
   const problems: DataProblem[] = [];
   for (const school of schools) {
     const found = policyProblems(school, policy, options.asOf);

@@ -5,6 +5,8 @@ import type { FieldValue } from './fields.js';
 import { academicYearName, academicYearOf } from './dates.js';
 import { keptValue } from './values.js';
 import { categoryOfConcern, inspectionBefore, latestInspection, lowestAreaGrade } from './report-card.js';
+import type { Policy } from './policy.js';
+import { usesFact } from './policy-walk.js';
 
 export interface FactContext {
   asOf: string;
@@ -117,8 +119,17 @@ export function countTrust(sizes: Map<string, number>, school: Pick<SchoolRecord
 }
 
 /** Each trust's schools in the file, counted (the trust_schools fact). */
-export function trustSizes(schools: SchoolRecord[]): Map<string, number> {
+export function trustSizes(schools: readonly Pick<SchoolRecord, 'fields'>[]): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const school of schools) countTrust(sizes, school);
   return sizes;
+}
+
+/**
+ * Each trust's schools counted for a policy that reads them (trust_schools, as dfe-tsio-2023 does),
+ * and none for one that does not: England's 22,000 schools name thousands of trusts, counted for
+ * nothing otherwise.
+ */
+export function trustSizesFor(policy: Policy, schools: readonly Pick<SchoolRecord, 'fields'>[]): Map<string, number> {
+  return usesFact(policy, 'trust_schools') ? trustSizes(schools) : new Map();
 }
