@@ -807,9 +807,9 @@ function scheduleBudget(
   const termWeeks = policy.budget?.term_weeks ?? DEFAULT_TERM_WEEKS;
   const statedOf = new Map(policy.tiers.map((t) => [t.id, statedDays(t)]));
   // A basis is a thousand characters, and schools of a tier with the same events have the same:
-  // each text kept once (274 for 22,000 schools, not 20 MB of them until the budget is written).
+  // each kept once (274 for 22,000 schools, not 20 MB of them until the budget is written), and
+  // each of its parts numbered once, in `texts`.
   const texts = new Interned<string>();
-  const once = (text: string): string => texts.items[texts.ofItem(text)];
   // A basis joins parts most schools share (their events costed, their tier's stated days, their
   // items): it is joined once for each list of parts, found by the parts' numbers in `texts`.
   const bases = new Map<string, string>();
@@ -856,7 +856,10 @@ function scheduleBudget(
     const perTerm = mine ? mine.perTerm : zeros();
     const unscheduledDays = unscheduledOf.get(p.school.urn) ?? 0;
     const schedText = `${retieredText(p)}${scheduledText(mine)}`;
-    const missed = unscheduledDays ? `${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)` : '';
+    // The basis's last part, when some of the school's days could not be scheduled.
+    const missed = unscheduledDays
+      ? [`${plural(unscheduledDays, 'day')} could not be scheduled (see unscheduled)`]
+      : [];
     if (p.tier === null) {
       return schoolBudget(p, {
         scheduled,
@@ -871,9 +874,11 @@ function scheduleBudget(
         items: [],
         conditional: [],
         stated: null,
-        basis: once(
-          `needs data (${p.missing.join(', ')}): only the activities for every school; ${schedText}${missed && `; ${missed}`}`,
-        ),
+        basis: basisOf([
+          `needs data (${p.missing.join(', ')}): only the activities for every school`,
+          schedText,
+          ...missed,
+        ]),
       });
     }
     const stated = statedOf.get(p.tier)!;
@@ -902,7 +907,7 @@ function scheduleBudget(
         `plus ${c.name}: ${c.basis}${c.kind === 'exact' ? ' (stated, not on the calendar)' : c.kind === 'ceiling' ? ' (a ceiling, not scheduled: in the ceiling only)' : ''}`,
       );
     for (const c of conditional) parts.push(notCounted(c));
-    if (missed) parts.push(missed);
+    parts.push(...missed);
     const paidBy = paidByOf(p, applicable);
     return schoolBudget(p, {
       scheduled,
